@@ -1,0 +1,128 @@
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import type { MikroORM } from "@mikro-orm/postgresql";
+import type { AppConfig } from "./config/config.js";
+import { Case } from "./cases/case.entity.js";
+import { initOrm, migrate } from "./db/orm.js";
+import { buildAppSchema } from "./graphql/schema.js";
+import { createHttpApp } from "./http/http-app.js";
+import { importInterchangeFile } from "./importer/import.service.js";
+import { acquireServices, type Services } from "./infra/services.js";
+import type { Logger } from "./logger.js";
+import { CaseSearchIndex } from "./search/case-search-index.js";
+import { SearchOutboxWorker } from "./search/search-outbox.worker.js";
+
+/**
+ * The backend without HTTP: services (embedded or external), ORM migrated, search index ready.
+ * Used by the server, the `kb` CLI and tests alike.
+ */
+export interface Backend {
+  config: AppConfig;
+  logger: Logger;
+  services: Services;
+  orm: MikroORM;
+  index: CaseSearchIndex;
+  close(): Promise<void>;
+}
+
+export async function openBackend(
+  config: AppConfig,
+  logger: Logger,
+  options: { reuseRunningServices: boolean },
+): Promise<Backend> {
+  const services = await acquireServices(config, logger, { reuseRunning: options.reuseRunningServices });
+  let orm: MikroORM | undefined;
+  try {
+    orm = await initOrm(services.databaseUrl, logger);
+    const applied = await migrate(orm);
+    if (applied) logger.info({ applied }, "database migrated");
+    const index = CaseSearchIndex.connect(services.meiliUrl, services.meiliMasterKey, config.searchIndex);
+    await index.ensure();
+    const ormRef = orm;
+    return {
+      config,
+      logger,
+      services,
+      orm,
+      index,
+      async close() {
+        await ormRef.close(true);
+        logger.debug("database connections closed");
+        await services.stop();
+      },
+    };
+  } catch (error) {
+    await orm?.close(true).catch(() => {});
+    await services.stop();
+    throw error;
+  }
+}
+
+/** Loads seeds/cases.jsonl when the database has no case yet (first start). */
+export async function seedIfEmpty(backend: Backend): Promise<number> {
+  const count = await backend.orm.em.fork().count(Case, {});
+  if (count > 0) return 0;
+  const file = path.join(backend.config.repoRoot, "seeds", "cases.jsonl");
+  const report = await importInterchangeFile(backend.orm, file);
+  if (!report.imported) {
+    throw new Error(`seeds/cases.jsonl is invalid: ${JSON.stringify(report.errors.slice(0, 5))}`);
+  }
+  backend.logger.info({ created: report.created }, "loaded the seed cases");
+  return report.created;
+}
+
+export interface RunningApp {
+  backend: Backend;
+  worker: SearchOutboxWorker;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Starts everything `npm start` runs: backend, seeds, search worker, HTTP. */
+export async function startApp(config: AppConfig, logger: Logger): Promise<RunningApp> {
+  const backend = await openBackend(config, logger, { reuseRunningServices: false });
+  let server: Server | undefined;
+  let worker: SearchOutboxWorker | undefined;
+  try {
+    if (config.seedOnEmpty) await seedIfEmpty(backend);
+    worker = new SearchOutboxWorker(backend.orm, backend.index, backend.services.databaseUrl, logger.child({ component: "search-sync" }));
+    await worker.start();
+    const { app, apollo } = await createHttpApp({
+      config,
+      logger,
+      orm: backend.orm,
+      index: backend.index,
+      schema: await buildAppSchema(),
+    });
+    server = await new Promise<Server>((resolve, reject) => {
+      const s = app.listen(config.port, "0.0.0.0", () => resolve(s));
+      s.once("error", reject);
+    });
+    const port = (server.address() as AddressInfo).port;
+    const runningServer = server;
+    const runningWorker = worker;
+    return {
+      backend,
+      worker,
+      url: `http://localhost:${port}/`,
+      async stop() {
+        const closed = new Promise<void>((resolve) => runningServer.close(() => resolve()));
+        runningServer.closeIdleConnections();
+        await closed;
+        logger.debug("http closed");
+        await apollo.stop();
+        logger.debug("graphql stopped");
+        await runningWorker.stop();
+        logger.debug("search worker stopped");
+        await backend.close();
+        logger.debug("backend closed");
+      },
+    };
+  } catch (error) {
+    server?.close();
+    await worker?.stop();
+    await backend.close();
+    throw error;
+  }
+}

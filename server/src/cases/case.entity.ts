@@ -1,0 +1,76 @@
+import { randomUUID } from "node:crypto";
+import { Entity, Enum, Index, ManyToMany, ManyToOne, PrimaryKey, Property, Unique } from "@mikro-orm/decorators/legacy";
+import { Collection, type Opt, type Ref } from "@mikro-orm/core";
+import { CASE_KINDS, CASE_STATUSES, type CaseKind, type CaseStatus, type Effect } from "@kb/shared";
+import { Department } from "../departments/department.entity.js";
+import { Tag } from "../tags/tag.entity.js";
+
+/** A 好事例: one entity for all four kinds; kind-specific details live in `details` (DESIGN §3). */
+@Entity({ tableName: "cases" })
+@Index({ properties: ["status", "fiscalYear"] })
+export class Case {
+  @PrimaryKey({ type: "uuid" })
+  id: string & Opt = randomUUID();
+
+  /** Stable id from the interchange format; re-importing the same id updates this row. */
+  @Property({ type: "text", nullable: true })
+  @Unique()
+  externalId?: string | null;
+
+  @Enum({ items: [...CASE_KINDS], type: "text" })
+  kind!: CaseKind;
+
+  @Property({ type: "text" })
+  title!: string;
+
+  @Property({ type: "text" })
+  summary!: string;
+
+  @Property({ type: "text" })
+  background: string & Opt = "";
+
+  @Property({ type: "text" })
+  actions: string & Opt = "";
+
+  @Property({ type: "text" })
+  results: string & Opt = "";
+
+  @Property({ type: "text" })
+  tips: string & Opt = "";
+
+  @ManyToOne({ entity: () => Department, ref: true, deleteRule: "restrict" })
+  @Index()
+  department!: Ref<Department>;
+
+  @Property({ type: "integer" })
+  fiscalYear!: number;
+
+  @ManyToMany({ entity: () => Tag, owner: true, pivotTable: "case_tags", joinColumn: "case_id", inverseJoinColumn: "tag_id" })
+  tags = new Collection<Tag>(this);
+
+  @Property({ type: "json" })
+  effects: Effect[] & Opt = [];
+
+  @Property({ type: "json", nullable: true })
+  details?: Record<string, unknown> | null;
+
+  @Enum({ items: [...CASE_STATUSES], type: "text" })
+  status: CaseStatus & Opt = "DRAFT";
+
+  /** Optimistic lock: a save based on an older version is refused instead of overwriting. */
+  @Property({ type: "integer", version: true })
+  version!: number & Opt;
+
+  /** Hash of the imported content, so a re-import of unchanged lines writes nothing. */
+  @Property({ type: "text", nullable: true })
+  contentHash?: string | null;
+
+  @Property({ type: "datetime", columnType: "timestamptz", nullable: true })
+  publishedAt?: Date | null;
+
+  @Property({ type: "datetime", columnType: "timestamptz" })
+  createdAt: Date & Opt = new Date();
+
+  @Property({ type: "datetime", columnType: "timestamptz", onUpdate: () => new Date() })
+  updatedAt: Date & Opt = new Date();
+}

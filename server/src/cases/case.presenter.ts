@@ -1,0 +1,29 @@
+import type { Case } from "./case.entity.js";
+import type { CaseView } from "./case.types.js";
+
+/** Entity → GraphQL view. Needs the case's tags populated and its department path looked up. */
+export function presentCase(c: Case, departmentPath: string[]): CaseView {
+  return {
+    id: c.id,
+    externalId: c.externalId ?? null,
+    kind: c.kind,
+    title: c.title,
+    summary: c.summary,
+    background: c.background,
+    actions: c.actions,
+    results: c.results,
+    tips: c.tips,
+    department: {
+      id: c.department.id,
+      name: departmentPath[departmentPath.length - 1] ?? "",
+      path: departmentPath,
+    },
+    fiscalYear: c.fiscalYear,
+    tags: c.tags.getItems().map((t) => t.name),
+    effects: c.effects.map((e) => ({ label: e.label, before: e.before ?? null, after: e.after ?? null, unit: e.unit ?? null })),
+    details: c.details ?? null,
+    status: c.status,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+  };
+}

@@ -1,0 +1,106 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+/**
+ * The one place that reads process.env. Parsed once with zod; a bad value stops the process with
+ * a readable list of what is wrong instead of failing later somewhere deep.
+ */
+
+/** The repository root (server/dist/config → ../../..), so paths work whatever the cwd is. */
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+
+const booleanFlag = z
+  .enum(["true", "false", "1", "0", "yes", "no", ""])
+  .optional()
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const optionalUrl = (what: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v === "" ? undefined : v))
+    .pipe(z.url({ error: `${what} must be a URL` }).optional());
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  /** Where embedded services keep their data, relative to the repo root unless absolute. */
+  KB_DATA_DIR: z.string().min(1).default(".data"),
+  DATABASE_URL: optionalUrl("DATABASE_URL"),
+  MEILI_URL: optionalUrl("MEILI_URL"),
+  MEILI_MASTER_KEY: z.string().optional(),
+  /** Name of the Meilisearch index holding published cases (tests use one per suite). */
+  KB_SEARCH_INDEX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,200}$/, { error: "KB_SEARCH_INDEX may use letters, digits, - and _" })
+    .default("cases"),
+  /** Sites that want every read behind login set this (DESIGN §9); off by default. */
+  KB_REQUIRE_LOGIN: booleanFlag,
+  /** Load seeds/ into an empty database at start (default on). */
+  KB_SEED: z
+    .enum(["true", "false", "1", "0"])
+    .optional()
+    .transform((v) => v === undefined || v === "true" || v === "1"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export interface AppConfig {
+  env: "development" | "production" | "test";
+  port: number;
+  dataDir: string;
+  databaseUrl?: string;
+  meiliUrl?: string;
+  meiliMasterKey?: string;
+  searchIndex: string;
+  requireLogin: boolean;
+  seedOnEmpty: boolean;
+  logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
+  repoRoot: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  }
+}
+
+export function parseConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".") || "env"}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  if (e.MEILI_URL && !e.MEILI_MASTER_KEY) {
+    // Allowed (an unsecured dev Meilisearch has no key), but say so: a forgotten key is a common mistake.
+  }
+  if (e.MEILI_MASTER_KEY && !e.MEILI_URL) problems.push("MEILI_MASTER_KEY is set but MEILI_URL is not");
+  if (problems.length) throw new ConfigError(problems);
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    dataDir: path.resolve(REPO_ROOT, e.KB_DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    meiliUrl: e.MEILI_URL,
+    meiliMasterKey: e.MEILI_MASTER_KEY,
+    searchIndex: e.KB_SEARCH_INDEX,
+    requireLogin: e.KB_REQUIRE_LOGIN,
+    seedOnEmpty: e.KB_SEED,
+    logLevel: e.LOG_LEVEL,
+    repoRoot: REPO_ROOT,
+  };
+}
+
+/** For entry points: parse, or print the problems and exit 1. */
+export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  try {
+    return parseConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}

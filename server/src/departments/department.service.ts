@@ -1,0 +1,64 @@
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { nameKey, normalizeName } from "@kb/shared";
+import { Department } from "./department.entity.js";
+
+/**
+ * Names of each department's ancestors and itself, from the top (局 → 部 → 課), for many
+ * departments in ONE query (a recursive CTE), so a page of cases costs the same whatever its size.
+ */
+export async function departmentPaths(em: EntityManager, ids: readonly string[]): Promise<Map<string, string[]>> {
+  const unique = [...new Set(ids)];
+  const paths = new Map<string, string[]>();
+  if (!unique.length) return paths;
+  const rows = await em.execute<{ id: string; path: string[] }[]>(
+    `with recursive chain(start_id, id, parent_id, name, depth) as (
+       select d.id, d.id, d.parent_id, d.name, 0 from departments d where d.id in (?)
+       union all
+       select c.start_id, p.id, p.parent_id, p.name, c.depth + 1
+         from chain c join departments p on p.id = c.parent_id
+        where c.depth < 10
+     )
+     select start_id as id, array_agg(name order by depth desc) as path from chain group by start_id`,
+    [unique],
+  );
+  for (const row of rows) paths.set(row.id, row.path);
+  return paths;
+}
+
+/**
+ * Finds or creates a department by name (normalised), creating its ancestors too. Within one unit
+ * of work, `cache` keeps what was found so a 100k-line import does not look a name up twice.
+ */
+export class DepartmentResolver {
+  private readonly byKey = new Map<string, string>();
+
+  constructor(private readonly em: EntityManager) {}
+
+  async preload(): Promise<void> {
+    const all = await this.em.find(Department, {}, { fields: ["id", "nameKey"] });
+    for (const d of all) this.byKey.set(d.nameKey, d.id);
+  }
+
+  /** Returns the id of the department `name`, creating it (and `ancestors`) when missing. */
+  async resolve(name: string, ancestors: readonly string[] = []): Promise<string> {
+    const existing = this.byKey.get(nameKey(name));
+    if (existing) return existing;
+    let parentId: string | null = null;
+    for (const ancestor of ancestors) parentId = await this.findOrCreate(ancestor, parentId);
+    return this.findOrCreate(name, parentId);
+  }
+
+  private async findOrCreate(rawName: string, parentId: string | null): Promise<string> {
+    const key = nameKey(rawName);
+    const known = this.byKey.get(key);
+    if (known) return known;
+    const department = this.em.create(Department, {
+      name: normalizeName(rawName),
+      nameKey: key,
+      parent: parentId ? this.em.getReference(Department, parentId) : null,
+    });
+    this.em.persist(department);
+    this.byKey.set(key, department.id);
+    return department.id;
+  }
+}

@@ -1,0 +1,57 @@
+import { unwrapResolverError } from "@apollo/server/errors";
+import type { GraphQLFormattedError } from "graphql";
+import type { Logger } from "../logger.js";
+import { AppError, type AppErrorCode } from "./app-error.js";
+
+/** The codes a client can rely on (and the HTTP-ish meaning of each), checked exhaustively. */
+function publicCode(code: AppErrorCode): string {
+  switch (code) {
+    case "BAD_USER_INPUT":
+    case "NOT_FOUND":
+    case "FORBIDDEN":
+    case "UNAUTHENTICATED":
+    case "CONFLICT":
+    case "SEARCH_UNAVAILABLE":
+      return code;
+    default: {
+      const unreachable: never = code;
+      return unreachable;
+    }
+  }
+}
+
+const PASS_THROUGH = new Set([
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "BAD_USER_INPUT",
+  "BAD_REQUEST",
+  "PERSISTED_QUERY_NOT_FOUND",
+  "PERSISTED_QUERY_NOT_SUPPORTED",
+  "OPERATION_RESOLUTION_FAILURE",
+]);
+
+/** Apollo's formatError: coded errors keep their code and field paths; anything else is logged and hidden. */
+export function createFormatError(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof AppError) {
+      return {
+        message: original.message,
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: {
+          code: publicCode(original.code),
+          ...(original.fields.length ? { fields: original.fields } : {}),
+        },
+      };
+    }
+    const code = formatted.extensions?.code;
+    if (typeof code === "string" && PASS_THROUGH.has(code)) return formatted;
+    logger.error({ err: original, path: formatted.path }, "unexpected error in a GraphQL operation");
+    return {
+      message: "サーバーで予期しないエラーが発生しました。",
+      path: formatted.path,
+      extensions: { code: "INTERNAL_SERVER_ERROR" },
+    };
+  };
+}

@@ -1,0 +1,84 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { expressMiddleware } from "@as-integrations/express5";
+import type { MikroORM } from "@mikro-orm/postgresql";
+import express, { type Express } from "express";
+import type { GraphQLSchema } from "graphql";
+import type { AppConfig } from "../config/config.js";
+import { createRequestContext, type RequestContext } from "../graphql/context.js";
+import { createFormatError } from "../graphql/format-error.js";
+import type { Logger } from "../logger.js";
+import type { CaseSearchIndex } from "../search/case-search-index.js";
+
+export interface HttpAppDeps {
+  config: AppConfig;
+  logger: Logger;
+  orm: MikroORM;
+  index: CaseSearchIndex;
+  schema: GraphQLSchema;
+}
+
+/** One port: /graphql, /healthz and the built client (with SPA fallback). */
+export async function createHttpApp(deps: HttpAppDeps): Promise<{ app: Express; apollo: ApolloServer<RequestContext> }> {
+  const { config, logger, orm, index, schema } = deps;
+  const production = config.env === "production";
+  const apollo = new ApolloServer<RequestContext>({
+    schema,
+    formatError: createFormatError(logger),
+    introspection: !production,
+    csrfPrevention: true,
+    // main.ts owns signals and stops HTTP, the worker and the services in order.
+    stopOnTerminationSignals: false,
+    plugins: production ? [ApolloServerPluginLandingPageDisabled()] : [],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", "loopback");
+
+  app.get("/healthz", async (_req, res) => {
+    const [database, search] = await Promise.all([
+      orm.em
+        .fork()
+        .execute("select 1")
+        .then(
+          () => true,
+          () => false,
+        ),
+      index.healthy(),
+    ]);
+    res.status(database && search ? 200 : 503).json({
+      status: database && search ? "ok" : "degraded",
+      database: database ? "ok" : "unavailable",
+      search: search ? "ok" : "unavailable",
+    });
+  });
+
+  app.use(
+    "/graphql",
+    express.json({ limit: "1mb" }),
+    expressMiddleware(apollo, { context: async () => createRequestContext(orm, index) }),
+  );
+
+  const clientDist = path.join(config.repoRoot, "client", "dist");
+  const indexHtml = path.join(clientDist, "index.html");
+  app.use(
+    "/assets",
+    express.static(path.join(clientDist, "assets"), { immutable: true, maxAge: "1y", fallthrough: false }),
+  );
+  app.use(express.static(clientDist, { index: false }));
+  app.use((req, res, next) => {
+    if (req.method !== "GET" && req.method !== "HEAD") return next();
+    if (!existsSync(indexHtml)) {
+      res.status(503).type("text/plain; charset=utf-8").send("クライアントがビルドされていません。`npm run build` を実行してください。");
+      return;
+    }
+    res.setHeader("Cache-Control", "no-cache");
+    res.sendFile(indexHtml);
+  });
+
+  return { app, apollo };
+}

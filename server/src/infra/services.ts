@@ -1,0 +1,176 @@
+import { rmSync } from "node:fs";
+import fs from "node:fs/promises";
+import path from "node:path";
+import type { AppConfig } from "../config/config.js";
+import type { Logger } from "../logger.js";
+import { startEmbeddedMeilisearch, type RunningMeilisearch } from "./embedded-meilisearch.js";
+import { startEmbeddedPostgres, type RunningPostgres } from "./embedded-postgres.js";
+import { isProcessAlive, sleep } from "./process-utils.js";
+import { readOrCreateSecret } from "./secrets.js";
+
+/**
+ * Where PostgreSQL and Meilisearch are, and who runs them. Each one is embedded unless its URL is
+ * set. The process that starts the embedded ones records them in `<dataDir>/run/services.json`, so
+ * that `npm run kb` can use the services of a running `npm start` instead of starting a second pair
+ * on the same data (which PostgreSQL's lock would refuse anyway).
+ */
+export interface Services {
+  databaseUrl: string;
+  meiliUrl: string;
+  meiliMasterKey?: string;
+  /** True when this process started embedded services and must stop them. */
+  owned: boolean;
+  /** Settles with a message when an embedded service this process owns dies unexpectedly. */
+  crashed: Promise<string>;
+  stop(): Promise<void>;
+}
+
+interface RuntimeRecord {
+  ownerPid: number;
+  state: "starting" | "ready";
+  databaseUrl?: string;
+  meiliUrl?: string;
+  postgresPid?: number;
+  meiliPid?: number;
+}
+
+export class ServicesBusyError extends Error {}
+
+const NEVER = new Promise<string>(() => {});
+
+export async function acquireServices(
+  config: AppConfig,
+  logger: Logger,
+  options: { reuseRunning: boolean },
+): Promise<Services> {
+  const needPostgres = !config.databaseUrl;
+  const needMeili = !config.meiliUrl;
+  if (!needPostgres && !needMeili) {
+    return {
+      databaseUrl: config.databaseUrl!,
+      meiliUrl: config.meiliUrl!,
+      meiliMasterKey: config.meiliMasterKey,
+      owned: false,
+      crashed: NEVER,
+      stop: async () => {},
+    };
+  }
+
+  const runDir = path.join(config.dataDir, "run");
+  const recordFile = path.join(runDir, "services.json");
+  await fs.mkdir(runDir, { recursive: true });
+
+  for (let attempt = 0; ; attempt++) {
+    const claimed = await claimRecord(recordFile);
+    if (claimed) break;
+    const record = await readRecord(recordFile);
+    if (!record) {
+      // Being written by its owner right now: look again shortly.
+      if (attempt > 600) throw new Error(`${recordFile} is unreadable; remove it if no server is running`);
+      await sleep(100);
+      continue;
+    }
+    if (!isProcessAlive(record.ownerPid)) {
+      // The owner crashed without cleaning up: take over (stale children are stopped on start).
+      await fs.rm(recordFile, { force: true });
+      continue;
+    }
+    if (!options.reuseRunning) {
+      throw new ServicesBusyError(
+        `Another process (pid ${record.ownerPid}) is running the embedded services in ${config.dataDir}. ` +
+          "Stop it first, or give this one its own KB_DATA_DIR.",
+      );
+    }
+    if (record.state === "ready") {
+      logger.info({ ownerPid: record.ownerPid }, "using the embedded services of the running server");
+      return {
+        databaseUrl: config.databaseUrl ?? record.databaseUrl!,
+        meiliUrl: config.meiliUrl ?? record.meiliUrl!,
+        meiliMasterKey: config.meiliUrl
+          ? config.meiliMasterKey
+          : await readOrCreateSecret(path.join(config.dataDir, "secrets", "meili-master-key")),
+        owned: false,
+        crashed: NEVER,
+        stop: async () => {},
+      };
+    }
+    if (attempt > 600) throw new Error("timed out waiting for the embedded services another process is starting");
+    await sleep(100);
+  }
+
+  let postgres: RunningPostgres | undefined;
+  let meili: RunningMeilisearch | undefined;
+  const stop = async () => {
+    await Promise.allSettled([meili?.stop(), postgres?.stop()]);
+    await fs.rm(recordFile, { force: true });
+  };
+  try {
+    [postgres, meili] = await Promise.all([
+      needPostgres ? startEmbeddedPostgres(config.dataDir, logger) : undefined,
+      needMeili ? startEmbeddedMeilisearch(config.dataDir, logger) : undefined,
+    ]);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  // However this process ends, the record must not claim services it no longer runs.
+  const forgetRecord = () => rmSync(recordFile, { force: true });
+  process.once("exit", forgetRecord);
+  await writeRecord(recordFile, {
+    ownerPid: process.pid,
+    state: "ready",
+    databaseUrl: postgres?.url,
+    meiliUrl: meili?.url,
+    postgresPid: postgres?.pid,
+    meiliPid: meili?.pid,
+  });
+
+  let stopping = false;
+  const crashed = new Promise<string>((resolve) => {
+    void postgres?.exited.then(({ code, signal }) => {
+      if (!stopping) resolve(`embedded PostgreSQL exited unexpectedly (code ${code}, signal ${signal})`);
+    });
+    void meili?.exited.then(({ code, signal }) => {
+      if (!stopping) resolve(`embedded Meilisearch exited unexpectedly (code ${code}, signal ${signal})`);
+    });
+  });
+
+  return {
+    databaseUrl: config.databaseUrl ?? postgres!.url,
+    meiliUrl: config.meiliUrl ?? meili!.url,
+    meiliMasterKey: config.meiliUrl ? config.meiliMasterKey : meili!.masterKey,
+    owned: true,
+    crashed,
+    async stop() {
+      stopping = true;
+      await stop();
+      process.removeListener("exit", forgetRecord);
+    },
+  };
+}
+
+async function claimRecord(file: string): Promise<boolean> {
+  try {
+    await fs.writeFile(file, JSON.stringify({ ownerPid: process.pid, state: "starting" } satisfies RuntimeRecord), {
+      flag: "wx",
+    });
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw error;
+  }
+}
+
+async function readRecord(file: string): Promise<RuntimeRecord | undefined> {
+  try {
+    return JSON.parse(await fs.readFile(file, "utf8")) as RuntimeRecord;
+  } catch {
+    return undefined;
+  }
+}
+
+async function writeRecord(file: string, record: RuntimeRecord): Promise<void> {
+  const partial = `${file}.${process.pid}.tmp`;
+  await fs.writeFile(partial, JSON.stringify(record, null, 2));
+  await fs.rename(partial, file);
+}

@@ -1,0 +1,49 @@
+import { loadConfigOrExit } from "./config/config.js";
+import { startApp } from "./app.js";
+import { createLogger } from "./logger.js";
+
+const config = loadConfigOrExit();
+const logger = createLogger(config.logLevel);
+
+let shutdownStartedAt = 0;
+async function shutdown(app: Awaited<ReturnType<typeof startApp>> | undefined, code: number): Promise<void> {
+  if (shutdownStartedAt) {
+    // npm forwards Ctrl-C to us while the terminal sends it too: ignore the echo, honour a real second press.
+    if (Date.now() - shutdownStartedAt > 2000) process.exit(code || 130);
+    return;
+  }
+  shutdownStartedAt = Date.now();
+  const force = setTimeout(() => process.exit(code || 1), 30_000);
+  force.unref();
+  try {
+    await app?.stop();
+  } catch (error) {
+    logger.error({ err: error }, "error while stopping");
+    code = code || 1;
+  }
+  process.exit(code);
+}
+
+let app: Awaited<ReturnType<typeof startApp>> | undefined;
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.on(signal, () => {
+    logger.info({ signal }, "stopping");
+    void shutdown(app, 0);
+  });
+}
+
+try {
+  app = await startApp(config, logger);
+} catch (error) {
+  logger.fatal({ err: error }, "could not start");
+  process.stderr.write(`\n起動できませんでした / could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}
+
+void app.backend.services.crashed.then((reason) => {
+  logger.fatal(reason);
+  process.stderr.write(`\n${reason}; stopping.\n`);
+  void shutdown(app, 1);
+});
+
+process.stdout.write(`\n  好事例ナレッジベース is running: ${app.url}\n  GraphQL: ${app.url}graphql   Health: ${app.url}healthz\n  Ctrl-C to stop.\n\n`);

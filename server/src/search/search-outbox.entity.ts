@@ -1,0 +1,30 @@
+import { Entity, Index, PrimaryKey, Property } from "@mikro-orm/decorators/legacy";
+import type { Opt } from "@mikro-orm/core";
+
+/**
+ * "This case changed; bring the index up to date." Written in the same transaction as the change,
+ * so a committed change always has its row and a rolled-back one never does. The worker reloads
+ * the case by id, so the row carries no payload and duplicate rows are harmless.
+ */
+@Entity({ tableName: "search_outbox" })
+@Index({ properties: ["availableAt"] })
+export class SearchOutbox {
+  @PrimaryKey({ type: "bigint", autoincrement: true })
+  id!: string & Opt;
+
+  @Property({ type: "uuid" })
+  caseId!: string;
+
+  @Property({ type: "datetime", columnType: "timestamptz" })
+  enqueuedAt: Date & Opt = new Date();
+
+  /** Not before this time (retry backoff). */
+  @Property({ type: "datetime", columnType: "timestamptz" })
+  availableAt: Date & Opt = new Date();
+
+  @Property({ type: "integer" })
+  attempts: number & Opt = 0;
+
+  @Property({ type: "text", nullable: true })
+  lastError?: string | null;
+}

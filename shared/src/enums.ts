@@ -1,0 +1,29 @@
+/** The kinds of 好事例 (DESIGN §3). Kept as string unions so zod, GraphQL and SQL share one spelling. */
+export const CASE_KINDS = ["KINTONE_APP", "WORKSHOP", "TALENT_LESSON", "PRACTICE"] as const;
+export type CaseKind = (typeof CASE_KINDS)[number];
+
+export const CASE_KIND_LABELS: Record<CaseKind, string> = {
+  KINTONE_APP: "kintoneアプリ",
+  WORKSHOP: "研修・ワークショップ",
+  TALENT_LESSON: "外部人材の知見",
+  PRACTICE: "その他の業務改善",
+};
+
+export const CASE_STATUSES = [
+  "DRAFT",
+  "SUBMITTED",
+  "PUBLISHED",
+  "CHANGES_REQUESTED",
+  "REJECTED",
+  "ARCHIVED",
+] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
+  DRAFT: "下書き",
+  SUBMITTED: "審査待ち",
+  PUBLISHED: "公開中",
+  CHANGES_REQUESTED: "差し戻し",
+  REJECTED: "不採用",
+  ARCHIVED: "アーカイブ",
+};
