@@ -85,8 +85,9 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
   let server: Server | undefined;
   let worker: SearchOutboxWorker | undefined;
   try {
-    if (config.seedOnEmpty) await seedIfEmpty(backend);
     worker = new SearchOutboxWorker(backend.orm, backend.index, backend.services.databaseUrl, logger.child({ component: "search-sync" }));
+    // On a first start, the printed URL should already find the seed cases: index them before serving.
+    if (config.seedOnEmpty && (await seedIfEmpty(backend)) > 0) await worker.drainUntilEmpty();
     await worker.start();
     const { app, apollo } = await createHttpApp({
       config,

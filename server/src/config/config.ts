@@ -11,16 +11,11 @@ import { z } from "zod";
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 
 const booleanFlag = z
-  .enum(["true", "false", "1", "0", "yes", "no", ""])
+  .enum(["true", "false", "1", "0", "yes", "no"])
   .optional()
   .transform((v) => v === "true" || v === "1" || v === "yes");
 
-const optionalUrl = (what: string) =>
-  z
-    .string()
-    .optional()
-    .transform((v) => (v === "" ? undefined : v))
-    .pipe(z.url({ error: `${what} must be a URL` }).optional());
+const optionalUrl = (what: string) => z.url({ error: `${what} must be a URL` }).optional();
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -66,17 +61,15 @@ export class ConfigError extends Error {
 }
 
 export function parseConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const parsed = envSchema.safeParse(env);
+  // `FOO=` (as docker-compose and shells write it) means "not set", not "set to nothing".
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ""));
+  const parsed = envSchema.safeParse(present);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".") || "env"}: ${i.message}`));
   }
   const e = parsed.data;
-  const problems: string[] = [];
-  if (e.MEILI_URL && !e.MEILI_MASTER_KEY) {
-    // Allowed (an unsecured dev Meilisearch has no key), but say so: a forgotten key is a common mistake.
-  }
-  if (e.MEILI_MASTER_KEY && !e.MEILI_URL) problems.push("MEILI_MASTER_KEY is set but MEILI_URL is not");
-  if (problems.length) throw new ConfigError(problems);
+  // A key without a URL would be silently ignored (the embedded Meilisearch has its own key).
+  if (e.MEILI_MASTER_KEY && !e.MEILI_URL) throw new ConfigError(["MEILI_MASTER_KEY is set but MEILI_URL is not"]);
   return {
     env: e.NODE_ENV,
     port: e.PORT,

@@ -1,0 +1,116 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { REPO_ROOT } from "../../server/src/config/config.js";
+import { isProcessAlive, waitFor } from "../../server/src/infra/process-utils.js";
+import { runNode, spawnNode, type Spawned } from "../support/processes.js";
+
+/**
+ * `npm start` as a newcomer runs it: no URLs set, so PostgreSQL and Meilisearch are embedded,
+ * seeded, served on one port, reused by `kb`, and stopped with the server.
+ */
+let dataDir: string;
+const env = () => ({
+  KB_DATA_DIR: dataDir,
+  PORT: "0",
+  DATABASE_URL: "",
+  MEILI_URL: "",
+  MEILI_MASTER_KEY: "",
+  KB_SEARCH_INDEX: "",
+  LOG_LEVEL: "info",
+});
+
+beforeAll(async () => {
+  await fs.mkdir(path.join(REPO_ROOT, ".data"), { recursive: true });
+  dataDir = await fs.mkdtemp(path.join(REPO_ROOT, ".data", "lifecycle-"));
+  await fs.chmod(dataDir, 0o755);
+});
+const servers: Spawned[] = [];
+afterEach(async () => {
+  // A failed assertion must not leave a server (and its services) running into the next test.
+  for (const server of servers.splice(0)) {
+    if (server.child.exitCode === null && server.child.signalCode === null) {
+      server.child.kill("SIGTERM");
+      await server.exited;
+    }
+  }
+});
+afterAll(async () => {
+  await fs.rm(dataDir, { recursive: true, force: true });
+});
+
+interface Record {
+  ownerPid: number;
+  postgresPid: number;
+  meiliPid: number;
+}
+const readRecord = async () => JSON.parse(await fs.readFile(path.join(dataDir, "run/services.json"), "utf8")) as Record;
+
+async function start(): Promise<{ server: Spawned; url: string }> {
+  const server = spawnNode("server/dist/main.js", [], env());
+  servers.push(server);
+  const [, url] = await server.waitForOutput(/is running: (http:\/\/localhost:\d+\/)/);
+  return { server, url: url! };
+}
+
+async function searchFirst(url: string, query: string) {
+  const res = await fetch(`${url}graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query: `query ($q: String!) { searchCases(query: $q, first: 1) { total hits { case { externalId title } } } }`, variables: { q: query } }),
+  });
+  const body = (await res.json()) as { data: { searchCases: { total: number; hits: { case: { externalId: string } }[] } } };
+  return body.data.searchCases;
+}
+
+describe("embedded services lifecycle", () => {
+  it("starts, seeds, answers, shares its services with kb, and leaves nothing behind on Ctrl-C", async () => {
+    const { server, url } = await start();
+    expect(server.output()).toContain("loaded the seed cases");
+    expect((await fetch(`${url}healthz`)).status).toBe(200);
+    expect((await searchFirst(url, "予約")).hits[0]?.case.externalId).toBe("takarazuka-2024-kintone-01");
+    const html = await (await fetch(url)).text();
+    expect(html).toContain('<html lang="ja"');
+
+    const record = await readRecord();
+    expect(record.ownerPid).toBe(server.child.pid);
+    expect(isProcessAlive(record.postgresPid)).toBe(true);
+    expect(isProcessAlive(record.meiliPid)).toBe(true);
+
+    // kb while the server runs: it must use these services, not start a second pair.
+    const imported = await runNode("server/dist/cli/kb.js", ["import", path.join(REPO_ROOT, "test/fixtures/cases-120.jsonl")], env());
+    expect(imported.code, imported.output).toBe(0);
+    expect(imported.output).toContain("新規 120件");
+    expect((await readRecord()).ownerPid).toBe(server.child.pid);
+    expect((await searchFirst(url, "防災訓練")).total).toBeGreaterThan(0);
+
+    server.child.kill("SIGINT");
+    expect(await server.exited).toBe(0);
+    expect(isProcessAlive(record.postgresPid)).toBe(false);
+    expect(isProcessAlive(record.meiliPid)).toBe(false);
+    await expect(fs.access(path.join(dataDir, "run/services.json"))).rejects.toThrow();
+  });
+
+  it("reuses the data on a second start (no re-seeding) and kb starts its own services when no server runs", async () => {
+    const imported = await runNode("server/dist/cli/kb.js", ["import", path.join(REPO_ROOT, "test/fixtures/cases-120.jsonl")], env());
+    expect(imported.code, imported.output).toBe(0);
+    expect(imported.output).toContain("変更なし 120件");
+
+    const { server, url } = await start();
+    expect(server.output()).not.toContain("loaded the seed cases");
+    // Still first after the 120 generated cases were added (the generator never says 予約).
+    expect((await searchFirst(url, "予約")).hits[0]?.case.externalId).toBe("takarazuka-2024-kintone-01");
+    expect((await searchFirst(url, "防災訓練")).total).toBeGreaterThan(0);
+    server.child.kill("SIGTERM");
+    expect(await server.exited).toBe(0);
+  });
+
+  it("reports a dead child service and exits non-zero instead of hanging", async () => {
+    const { server } = await start();
+    const record = await readRecord();
+    process.kill(record.meiliPid, "SIGKILL");
+    expect(await server.exited).toBe(1);
+    expect(server.output()).toContain("embedded Meilisearch exited unexpectedly");
+    await waitFor(async () => !isProcessAlive(record.postgresPid), 10_000, "postgres to stop");
+  });
+});

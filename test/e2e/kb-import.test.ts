@@ -1,0 +1,54 @@
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { REPO_ROOT } from "../../server/src/config/config.js";
+import { runNode } from "../support/processes.js";
+import { createTestBackend, type TestBackend } from "../support/test-backend.js";
+
+/** `npm run kb -- import` as a user runs it: the built CLI in its own process. */
+let kb: TestBackend;
+beforeAll(async () => {
+  kb = await createTestBackend();
+});
+afterAll(() => kb?.close());
+
+const FIXTURE = path.join(REPO_ROOT, "test/fixtures/cases-120.jsonl");
+
+async function counts() {
+  const [row] = await kb.orm.em
+    .fork()
+    .execute<{ cases: string; outbox: string }[]>("select (select count(*) from cases) as cases, (select count(*) from search_outbox) as outbox");
+  const stats = await kb.index.index.getStats();
+  return { cases: Number(row!.cases), outbox: Number(row!.outbox), indexed: stats.numberOfDocuments };
+}
+
+describe("kb import (CLI)", () => {
+  it("imports a 120-line file, makes it searchable, and a second run changes no counts", async () => {
+    const first = await runNode("server/dist/cli/kb.js", ["import", FIXTURE], kb.env);
+    expect(first.code, first.output).toBe(0);
+    expect(first.output).toContain("新規 120件 / 更新 0件 / 変更なし 0件");
+    expect(await counts()).toEqual({ cases: 120, outbox: 0, indexed: 120 });
+
+    const second = await runNode("server/dist/cli/kb.js", ["import", FIXTURE], kb.env);
+    expect(second.code, second.output).toBe(0);
+    expect(second.output).toContain("新規 0件 / 更新 0件 / 変更なし 120件");
+    expect(await counts()).toEqual({ cases: 120, outbox: 0, indexed: 120 });
+  });
+
+  it("exits non-zero, lists each bad line and imports nothing from a file with errors", async () => {
+    const bad = path.join(REPO_ROOT, "test/fixtures/invalid-lines.jsonl");
+    const before = await counts();
+    const result = await runNode("server/dist/cli/kb.js", ["import", bad], kb.env);
+    expect(result.code).toBe(1);
+    expect(result.output).toMatch(/^2行目 \(bad-kind\): kind: /m);
+    expect(result.output).toMatch(/^3行目: JSON として読めません/m);
+    expect(result.output).toMatch(/^4行目 \(bad-year\): fiscalYear: /m);
+    expect(result.output).toContain("何も取り込みませんでした");
+    expect(await counts()).toEqual(before);
+  });
+
+  it("explains a missing file argument", async () => {
+    const result = await runNode("server/dist/cli/kb.js", ["import"], kb.env);
+    expect(result.code).toBe(2);
+    expect(result.output).toContain("取り込むファイルを指定してください");
+  });
+});
