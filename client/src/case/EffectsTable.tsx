@@ -1,0 +1,59 @@
+import { useId } from "react";
+import { messages as m } from "../messages";
+
+export interface Effect {
+  label: string;
+  before: number | null;
+  after: number | null;
+  unit: string | null;
+}
+
+const number = new Intl.NumberFormat("ja-JP", { maximumFractionDigits: 2 });
+
+function Value({ value }: { value: number | null }) {
+  if (value === null || value === undefined) {
+    return (
+      <>
+        <span aria-hidden="true">{m.casePage.effects.none}</span>
+        <span className="sr-only">{m.casePage.effects.noneLabel}</span>
+      </>
+    );
+  }
+  return <>{number.format(value)}</>;
+}
+
+/** 定量効果: one row per measured effect, 導入前 → 導入後. */
+export function EffectsTable({ effects }: { effects: Effect[] }) {
+  const headingId = useId();
+  const e = m.casePage.effects;
+  const cell = "border-b border-solid-gray-200 px-3 py-2";
+  return (
+    <section aria-labelledby={headingId} className="space-y-3">
+      <h2 id={headingId} className="text-std-22B-150 text-solid-gray-900">
+        {e.heading}
+      </h2>
+      <div className="overflow-x-auto">
+        <table aria-labelledby={headingId} className="w-full min-w-[28rem] border-collapse text-left text-dns-16N-130">
+          <thead className="bg-solid-gray-50">
+            <tr>
+              <th scope="col" className={`${cell} font-bold`}>{e.label}</th>
+              <th scope="col" className={`${cell} text-right font-bold`}>{e.before}</th>
+              <th scope="col" className={`${cell} text-right font-bold`}>{e.after}</th>
+              <th scope="col" className={`${cell} font-bold`}>{e.unit}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {effects.map((effect, i) => (
+              <tr key={`${i}-${effect.label}`}>
+                <th scope="row" className={`${cell} font-normal`}>{effect.label}</th>
+                <td className={`${cell} text-right tabular-nums`}><Value value={effect.before} /></td>
+                <td className={`${cell} text-right tabular-nums`}><Value value={effect.after} /></td>
+                <td className={cell}>{effect.unit ?? ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,27 @@
+import { CombinedGraphQLErrors, ServerError, ServerParseError, type ErrorLike } from "@apollo/client";
+import { messages as m } from "../messages";
+
+/** A Japanese message for an Apollo error; internals (stack, raw server text) are never shown. */
+export function errorMessage(error: ErrorLike, fallback: string): string {
+  if (CombinedGraphQLErrors.is(error)) {
+    const codes = new Set(error.errors.map((e) => e.extensions?.["code"]));
+    if (codes.has("UNAUTHENTICATED")) return m.errors.unauthenticated;
+    if (codes.has("FORBIDDEN")) return m.errors.forbidden;
+    return fallback;
+  }
+  if (ServerError.is(error) || ServerParseError.is(error)) return fallback;
+  return m.errors.network;
+}
+
+export function ErrorNotice({ error, fallback, onRetry }: { error: ErrorLike; fallback: string; onRetry?: () => void }) {
+  return (
+    <div role="alert" className="rounded-8 border-2 border-error-1 bg-red-50 p-4 text-solid-gray-900">
+      <p className="text-std-16B-170">{errorMessage(error, fallback)}</p>
+      {onRetry && (
+        <button type="button" className="btn-outline mt-3" onClick={onRetry}>
+          {m.errors.retry}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,209 @@
+import { CombinedGraphQLErrors, gql, type TypedDocumentNode } from "@apollo/client";
+import { useQuery } from "@apollo/client/react";
+import { CASE_STATUS_LABELS, formatFiscalYear, type CaseKind, type CaseStatus } from "@kb/shared";
+import { Fragment, useEffect, useRef, type ReactNode } from "react";
+import { Link, useLocation, useParams, useSearchParams } from "react-router";
+import { DetailsList } from "../case/DetailsList";
+import { EffectsTable, type Effect } from "../case/EffectsTable";
+import { ErrorNotice } from "../components/ErrorNotice";
+import { KindBadge } from "../components/KindBadge";
+import { TagList } from "../components/TagList";
+import { messages as m } from "../messages";
+
+interface CasePageCase {
+  id: string;
+  title: string;
+  kind: CaseKind;
+  summary: string;
+  background: string;
+  actions: string;
+  results: string;
+  tips: string;
+  department: { id: string; name: string; path: string[] };
+  fiscalYear: number;
+  tags: string[];
+  effects: Effect[];
+  details: Record<string, unknown> | null;
+  status: CaseStatus;
+  updatedAt: string;
+}
+
+interface CasePageData {
+  case: CasePageCase | null;
+}
+
+const CASE_PAGE: TypedDocumentNode<CasePageData, { id: string }> = gql`
+  query CasePage($id: ID!) {
+    case(id: $id) {
+      id
+      title
+      kind
+      summary
+      background
+      actions
+      results
+      tips
+      department {
+        id
+        name
+        path
+      }
+      fiscalYear
+      tags
+      effects {
+        label
+        before
+        after
+        unit
+      }
+      details
+      status
+      updatedAt
+    }
+  }
+`;
+
+const SECTIONS = ["summary", "background", "actions", "results", "tips"] as const;
+
+const dateFormat = new Intl.DateTimeFormat("ja-JP", { dateStyle: "long", timeZone: "Asia/Tokyo" });
+
+function formatDate(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date);
+}
+
+/** A bad or unknown id is "not found" to the reader, whichever way the server says it. */
+function isNotFound(error: unknown): boolean {
+  return (
+    CombinedGraphQLErrors.is(error) &&
+    error.errors.some((e) => e.extensions?.["code"] === "NOT_FOUND" || e.extensions?.["code"] === "BAD_USER_INPUT")
+  );
+}
+
+export default function CasePage() {
+  const { id = "" } = useParams();
+  const [params] = useSearchParams();
+  const location = useLocation();
+  const from = params.get("from");
+  // Only ever a query string on the search page: a `from` cannot send the reader anywhere else.
+  const back = from?.startsWith("?")
+    ? { to: { pathname: "/", search: from }, label: m.casePage.backToResults }
+    : { to: "/", label: m.casePage.backToSearch };
+
+  const { data, loading, error, refetch } = useQuery(CASE_PAGE, { variables: { id }, fetchPolicy: "cache-and-network" });
+  const c = data?.case;
+
+  // Arriving from a link inside the app: put focus on the heading, as a page load would.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const found = c?.id;
+  const missing = data?.case === null || isNotFound(error);
+  useEffect(() => {
+    if ((found || missing) && location.key !== "default") heading.current?.focus();
+  }, [found, missing, location.key]);
+
+  const backLink = (
+    <p>
+      <Link to={back.to} className="text-dns-16N-130">
+        <span aria-hidden="true">← </span>
+        {back.label}
+      </Link>
+    </p>
+  );
+
+  if (c) {
+    const path = c.department.path.length > 0 ? c.department.path : [c.department.name];
+    return (
+      <article className="mx-auto max-w-4xl space-y-8" aria-busy={loading}>
+        <title>{`${c.title}${m.app.titleSuffix}`}</title>
+        {backLink}
+        <header className="space-y-4">
+          <h1 ref={heading} tabIndex={-1} className="text-std-28B-150 text-solid-gray-900 md:text-std-32B-150">
+            {c.title}
+          </h1>
+          <dl className="grid grid-cols-[auto_minmax(0,1fr)] items-baseline gap-x-4 gap-y-2 text-dns-16N-130">
+            <Meta label={m.casePage.meta.kind}>
+              <KindBadge kind={c.kind} />
+            </Meta>
+            <Meta label={m.casePage.meta.department}>
+              {path.map((name, i) => (
+                <Fragment key={i}>
+                  {i > 0 && (
+                    <>
+                      {" "}
+                      <span aria-hidden="true" className="text-solid-gray-536">›</span>{" "}
+                    </>
+                  )}
+                  <span>{name}</span>
+                </Fragment>
+              ))}
+            </Meta>
+            <Meta label={m.casePage.meta.fiscalYear}>{formatFiscalYear(c.fiscalYear)}</Meta>
+            {c.tags.length > 0 && (
+              <Meta label={m.casePage.meta.tags}>
+                <TagList tags={c.tags} label={m.casePage.meta.tags} />
+              </Meta>
+            )}
+            {c.status !== "PUBLISHED" && (
+              <Meta label={m.casePage.meta.status}>{CASE_STATUS_LABELS[c.status] ?? c.status}</Meta>
+            )}
+            <Meta label={m.casePage.meta.updatedAt}>
+              <time dateTime={c.updatedAt}>{formatDate(c.updatedAt)}</time>
+            </Meta>
+          </dl>
+        </header>
+
+        {SECTIONS.filter((key) => c[key].trim() !== "").map((key) => (
+          <section key={key} aria-labelledby={`section-${key}`} className="space-y-3">
+            <h2 id={`section-${key}`} className="text-std-22B-150 text-solid-gray-900">
+              {m.casePage.sections[key]}
+            </h2>
+            {/* Plain text with its line breaks kept; never interpreted as HTML. */}
+            <p className="whitespace-pre-wrap">{c[key]}</p>
+          </section>
+        ))}
+
+        {c.effects.length > 0 && <EffectsTable effects={c.effects} />}
+        <DetailsList kind={c.kind} details={c.details} />
+        {backLink}
+      </article>
+    );
+  }
+
+  if (missing) {
+    return (
+      <div className="space-y-4">
+        <title>{`${m.casePage.notFound}${m.app.titleSuffix}`}</title>
+        <h1 ref={heading} tabIndex={-1} className="text-std-28B-150 text-solid-gray-900">
+          {m.casePage.notFound}
+        </h1>
+        <p>{m.casePage.notFoundHint}</p>
+        {backLink}
+      </div>
+    );
+  }
+
+  if (error) {
+    return (
+      <div className="space-y-4">
+        {backLink}
+        <ErrorNotice error={error} fallback={m.errors.case} onRetry={() => void refetch()} />
+      </div>
+    );
+  }
+
+  return (
+    <div aria-busy="true" className="space-y-4">
+      {backLink}
+      <p role="status">{m.casePage.loading}</p>
+    </div>
+  );
+}
+
+function Meta({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <>
+      <dt className="font-bold text-solid-gray-900">{label}</dt>
+      <dd>{children}</dd>
+    </>
+  );
+}

@@ -1,0 +1,15 @@
+import { Link } from "react-router";
+import { messages as m } from "../messages";
+
+export function NotFoundPage() {
+  return (
+    <div className="space-y-4">
+      <title>{`${m.notFound.title}${m.app.titleSuffix}`}</title>
+      <h1 className="text-std-28B-150">{m.notFound.title}</h1>
+      <p>{m.notFound.body}</p>
+      <p>
+        <Link to="/">{m.notFound.link}</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,177 @@
+import { gql, type TypedDocumentNode } from "@apollo/client";
+import { useQuery } from "@apollo/client/react";
+import { useEffect, useMemo, useRef } from "react";
+import { useLocation, useNavigate } from "react-router";
+import { ErrorNotice } from "../components/ErrorNotice";
+import { messages as m } from "../messages";
+import { CASE_CARD_FRAGMENT, CaseCard, type CaseCard_case, type CaseHighlights } from "../search/CaseCard";
+import { Facets, type CaseFacets } from "../search/Facets";
+import { Pagination, type PageNavState } from "../search/Pagination";
+import { SearchForm, type SearchTrigger } from "../search/SearchForm";
+import {
+  activeFilterCount,
+  clearFilters,
+  parseSearchParams,
+  toggleFacetValue,
+  toSearchString,
+  toSearchVariables,
+  type SearchState,
+  type SearchVariables,
+} from "../search/searchParams";
+
+interface SearchCasesData {
+  searchCases: {
+    total: number;
+    processingTimeMs: number;
+    hits: { case: CaseCard_case; highlights: CaseHighlights }[];
+    facets: CaseFacets;
+  };
+}
+
+export const SEARCH_CASES: TypedDocumentNode<SearchCasesData, SearchVariables> = gql`
+  query SearchCases($query: String!, $first: Int!, $offset: Int!, $filter: CaseSearchFilter) {
+    searchCases(query: $query, first: $first, offset: $offset, filter: $filter) {
+      total
+      processingTimeMs
+      hits {
+        case {
+          id
+          ...CaseCard_case
+        }
+        highlights {
+          title
+          summary
+        }
+      }
+      facets {
+        kind { value count }
+        department { value count }
+        fiscalYear { value count }
+        tags { value count }
+      }
+    }
+  }
+  ${CASE_CARD_FRAGMENT}
+`;
+
+/** History entries made by search-as-you-type carry this, so the next keystrokes replace them. */
+interface TypingNavState {
+  typing: true;
+}
+
+type Trigger = SearchTrigger | "filter";
+
+export function SearchPage() {
+  const location = useLocation();
+  const navigate = useNavigate();
+  const state = useMemo(() => parseSearchParams(new URLSearchParams(location.search)), [location.search]);
+  const variables = useMemo(() => toSearchVariables(state), [state]);
+  const currentSearch = toSearchString(state);
+
+  const { data, previousData, loading, error, refetch } = useQuery(SEARCH_CASES, {
+    variables,
+    fetchPolicy: "cache-and-network",
+  });
+  const result = (data ?? previousData)?.searchCases;
+
+  const navState = location.state as Partial<TypingNavState & PageNavState> | null;
+  const go = (next: SearchState, trigger: Trigger) => {
+    const search = toSearchString(next);
+    if (search === currentSearch) return;
+    const onTypingEntry = navState?.typing === true;
+    navigate(
+      { pathname: "/", search },
+      {
+        // A burst of typing is one history entry; Enter or a filter change starts a new one.
+        replace: onTypingEntry && trigger !== "filter",
+        state: trigger === "typing" ? ({ typing: true } satisfies TypingNavState) : null,
+        preventScrollReset: true,
+        // A ticked checkbox must show its new state at once, not after a transition.
+        flushSync: trigger === "filter",
+      },
+    );
+  };
+
+  const onSearch = (q: string, trigger: SearchTrigger) => go({ ...state, q, page: 1 }, trigger);
+
+  // After 前へ / 次へ, move focus to the results heading so keyboard and screen-reader users start there.
+  const resultsHeading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (navState?.focusResults) resultsHeading.current?.focus();
+  }, [location.key, navState?.focusResults]);
+
+  const filtered = activeFilterCount(state) > 0;
+  const pageTitle = state.q ? m.search.pageTitleFor(state.q) : m.search.pageTitle;
+
+  return (
+    <div className="space-y-6">
+      <title>{`${pageTitle}${m.app.titleSuffix}`}</title>
+      <div className="space-y-2">
+        <h1 className="text-std-28B-150 text-solid-gray-900 md:text-std-32B-150">{m.search.heading}</h1>
+        <p className="text-solid-gray-700">{m.search.lead}</p>
+      </div>
+
+      <SearchForm q={state.q} onSearch={onSearch} />
+
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[18rem_minmax(0,1fr)] lg:gap-10">
+        <Facets
+          state={state}
+          facets={result?.facets}
+          onToggle={(key, value, selected) => go(toggleFacetValue(state, key, value, selected), "filter")}
+          onClear={() => go(clearFilters(state), "filter")}
+        />
+
+        <section aria-labelledby="results-heading" aria-busy={loading} className="min-w-0">
+          <h2 id="results-heading" ref={resultsHeading} tabIndex={-1} className="text-std-20B-150 text-solid-gray-900">
+            {state.q ? m.search.pageTitleFor(state.q) : m.search.resultsHeading}
+          </h2>
+
+          <div role="status" className="mt-1 flex flex-wrap items-baseline gap-x-2 text-solid-gray-800">
+            {result && !error && (
+              <p>
+                <strong className="text-std-18B-160">{m.search.resultCount(result.total)}</strong>
+                <span className="text-dns-14N-130 text-solid-gray-700">{m.search.processingTime(result.processingTimeMs)}</span>
+              </p>
+            )}
+            {loading && <p className="text-dns-14N-130 text-solid-gray-700">{m.search.searching}</p>}
+          </div>
+
+          <div className="mt-4">
+            {error ? (
+              <ErrorNotice error={error} fallback={m.errors.search} onRetry={() => void refetch()} />
+            ) : result && result.total === 0 ? (
+              <div className="rounded-8 border border-solid-gray-200 bg-solid-gray-50 p-6">
+                <p className="text-std-16B-170">{m.search.noResults}</p>
+                <p className="mt-2">{m.search.noResultsHint}</p>
+                {filtered && (
+                  <button type="button" className="btn-outline mt-4" onClick={() => go(clearFilters(state), "filter")}>
+                    {m.facets.clearAll}
+                  </button>
+                )}
+              </div>
+            ) : result && result.hits.length === 0 ? (
+              <div className="rounded-8 border border-solid-gray-200 bg-solid-gray-50 p-6">
+                <p>{m.search.pageOutOfRange}</p>
+                <button type="button" className="btn-outline mt-4" onClick={() => go({ ...state, page: 1 }, "filter")}>
+                  {m.search.firstPage}
+                </button>
+              </div>
+            ) : result ? (
+              <>
+                <ol className={`space-y-4 ${loading ? "opacity-60" : ""}`}>
+                  {result.hits.map((hit) => (
+                    <li key={hit.case.id}>
+                      <CaseCard case={hit.case} highlights={hit.highlights} from={currentSearch} />
+                    </li>
+                  ))}
+                </ol>
+                <Pagination state={state} total={result.total} />
+              </>
+            ) : null}
+          </div>
+        </section>
+      </div>
+    </div>
+  );
+}
+

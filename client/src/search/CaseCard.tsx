@@ -1,0 +1,90 @@
+import { gql } from "@apollo/client";
+import { formatWarekiFiscalYear, type CaseKind } from "@kb/shared";
+import { Link } from "react-router";
+import { Highlighted } from "../components/Highlighted";
+import { KindBadge } from "../components/KindBadge";
+import { TagList } from "../components/TagList";
+import { highlightText } from "../highlight";
+import { messages as m } from "../messages";
+import { preloadCasePage } from "../routes/lazy";
+
+/** What a card needs of a case; spread into the search query as `...CaseCard_case`. */
+export const CASE_CARD_FRAGMENT = gql`
+  fragment CaseCard_case on Case {
+    id
+    title
+    kind
+    fiscalYear
+    tags
+    department {
+      id
+      name
+    }
+  }
+`;
+
+export interface CaseCard_case {
+  id: string;
+  title: string;
+  kind: CaseKind;
+  fiscalYear: number;
+  tags: string[];
+  department: { id: string; name: string };
+}
+
+export interface CaseHighlights {
+  title: string;
+  summary: string;
+}
+
+interface Props {
+  case: CaseCard_case;
+  highlights: CaseHighlights;
+  /** The search's query string ("?q=…"), handed to the case page for its back link. */
+  from: string;
+}
+
+export function CaseCard({ case: c, highlights, from }: Props) {
+  // The link's accessible name must be exactly the title: use the highlight only if it says the same.
+  const title = highlightText(highlights.title) === c.title ? <Highlighted value={highlights.title} /> : c.title;
+  const to = {
+    pathname: `/cases/${encodeURIComponent(c.id)}`,
+    search: from ? `?${new URLSearchParams({ from }).toString()}` : "",
+  };
+
+  return (
+    <article className="rounded-8 border border-solid-gray-200 bg-white p-4 md:p-6">
+      <h3 className="text-std-20B-150">
+        <Link to={to} onMouseEnter={preloadCasePage} onFocus={preloadCasePage}>
+          {title}
+        </Link>
+      </h3>
+      <dl className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-dns-16N-130 text-solid-gray-700">
+        <div>
+          <dt className="sr-only">{m.card.kind}</dt>
+          <dd>
+            <KindBadge kind={c.kind} />
+          </dd>
+        </div>
+        <div>
+          <dt className="sr-only">{m.card.department}</dt>
+          <dd>{c.department.name}</dd>
+        </div>
+        <div>
+          <dt className="sr-only">{m.card.fiscalYear}</dt>
+          <dd>{formatWarekiFiscalYear(c.fiscalYear)}</dd>
+        </div>
+      </dl>
+      {highlights.summary && (
+        <p className="mt-3 text-std-16N-170 text-solid-gray-800">
+          <Highlighted value={highlights.summary} />
+        </p>
+      )}
+      {c.tags.length > 0 && (
+        <div className="mt-3">
+          <TagList tags={c.tags} label={m.card.tags} />
+        </div>
+      )}
+    </article>
+  );
+}

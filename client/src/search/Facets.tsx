@@ -1,0 +1,159 @@
+import { CASE_KIND_LABELS, CASE_KINDS, formatWarekiFiscalYear, type CaseKind } from "@kb/shared";
+import { useId, useState } from "react";
+import { messages as m } from "../messages";
+import { activeFilterCount, type FacetKey, type SearchState } from "./searchParams";
+
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
+export interface CaseFacets {
+  kind: FacetCount[];
+  department: FacetCount[];
+  fiscalYear: FacetCount[];
+  tags: FacetCount[];
+}
+
+interface Option {
+  value: string;
+  label: string;
+  count: number;
+}
+
+interface Props {
+  state: SearchState;
+  /** Undefined until the first result arrives. */
+  facets: CaseFacets | undefined;
+  onToggle: (key: FacetKey, value: string | number, selected: boolean) => void;
+  onClear: () => void;
+}
+
+const COLLAPSE_AFTER = 10;
+const isCaseKind = (value: string): value is CaseKind => (CASE_KINDS as readonly string[]).includes(value);
+
+/** Server counts, plus any selected value the server did not list (so it can still be unticked). */
+function withSelected(counts: FacetCount[] | undefined, selected: readonly string[]): FacetCount[] {
+  const list = [...(counts ?? [])];
+  for (const value of selected) if (!list.some((c) => c.value === value)) list.push({ value, count: 0 });
+  return list;
+}
+
+/** Facets as fieldsets of checkboxes; several values in one facet are ORed by the server. */
+export function Facets({ state, facets, onToggle, onClear }: Props) {
+  const [open, setOpen] = useState(false);
+  const panelId = useId();
+  const headingId = useId();
+  const active = activeFilterCount(state);
+  const loaded = facets !== undefined;
+
+  const kinds = withSelected(facets?.kind, state.kinds)
+    .filter((c) => isCaseKind(c.value))
+    .map((c) => ({ ...c, label: CASE_KIND_LABELS[c.value as CaseKind] }));
+  const departments = withSelected(facets?.department, state.departments).map((c) => ({ ...c, label: c.value }));
+  const fiscalYears = withSelected(facets?.fiscalYear, state.fiscalYears.map(String))
+    .filter((c) => /^\d{4}$/.test(c.value))
+    .sort((a, b) => Number(b.value) - Number(a.value))
+    .map((c) => ({ ...c, label: formatWarekiFiscalYear(Number(c.value)) }));
+  const tags = withSelected(facets?.tags, state.tags).map((c) => ({ ...c, label: c.value }));
+
+  return (
+    <section aria-labelledby={headingId}>
+      <h2 id={headingId} className="sr-only lg:not-sr-only lg:mb-4 lg:text-std-20B-150">
+        {m.facets.heading}
+      </h2>
+      <button
+        type="button"
+        className="btn-outline w-full lg:hidden"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen((v) => !v)}
+      >
+        {m.facets.toggle}
+        {active > 0 && m.facets.selected(active)}
+      </button>
+      <div id={panelId} className={`${open ? "mt-4 block" : "hidden"} space-y-6 lg:block`}>
+        <FacetGroup
+          legend={m.facets.kind}
+          options={kinds}
+          selected={state.kinds}
+          loaded={loaded}
+          onToggle={(v, on) => isCaseKind(v) && onToggle("kinds", v, on)}
+        />
+        <FacetGroup
+          legend={m.facets.department}
+          options={departments}
+          selected={state.departments}
+          loaded={loaded}
+          onToggle={(v, on) => onToggle("departments", v, on)}
+        />
+        <FacetGroup
+          legend={m.facets.fiscalYear}
+          options={fiscalYears}
+          selected={state.fiscalYears.map(String)}
+          loaded={loaded}
+          onToggle={(v, on) => onToggle("fiscalYears", Number(v), on)}
+        />
+        <FacetGroup
+          legend={m.facets.tags}
+          options={tags}
+          selected={state.tags}
+          loaded={loaded}
+          onToggle={(v, on) => onToggle("tags", v, on)}
+        />
+        {active > 0 && (
+          <button type="button" className="btn-text" onClick={onClear}>
+            {m.facets.clearAll}
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}
+
+interface GroupProps {
+  legend: string;
+  options: Option[];
+  selected: readonly string[];
+  loaded: boolean;
+  onToggle: (value: string, selected: boolean) => void;
+}
+
+function FacetGroup({ legend, options, selected, loaded, onToggle }: GroupProps) {
+  const [expanded, setExpanded] = useState(false);
+  const chosen = new Set(selected);
+  const visible = expanded ? options : options.filter((o, i) => i < COLLAPSE_AFTER || chosen.has(o.value));
+  const hidden = options.length - visible.length;
+  const collapsible = options.length > COLLAPSE_AFTER;
+
+  return (
+    <fieldset className="min-w-0">
+      <legend className="mb-2 text-std-17B-170 text-solid-gray-900">{legend}</legend>
+      {options.length === 0 ? (
+        loaded && <p className="text-dns-14N-130 text-solid-gray-700">{m.facets.empty}</p>
+      ) : (
+        <ul className="space-y-1">
+          {visible.map((option) => (
+            <li key={option.value}>
+              <label className="flex cursor-pointer items-start gap-2 py-1 text-dns-16N-130">
+                <input
+                  type="checkbox"
+                  className="mt-px size-5 shrink-0 cursor-pointer"
+                  value={option.value}
+                  checked={chosen.has(option.value)}
+                  onChange={(event) => onToggle(option.value, event.currentTarget.checked)}
+                />
+                <span>{m.facets.option(option.label, option.count)}</span>
+              </label>
+            </li>
+          ))}
+        </ul>
+      )}
+      {collapsible && (expanded || hidden > 0) && (
+        <button type="button" className="btn-text mt-1" aria-expanded={expanded} onClick={() => setExpanded((v) => !v)}>
+          {expanded ? m.facets.showLess(legend) : m.facets.showMore(legend, hidden)}
+        </button>
+      )}
+    </fieldset>
+  );
+}

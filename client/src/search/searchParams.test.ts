@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import {
+  EMPTY_SEARCH,
+  MAX_PAGE,
+  parseSearchParams,
+  toggleFacetValue,
+  toSearchParams,
+  toSearchVariables,
+} from "./searchParams";
+
+const parse = (query: string) => parseSearchParams(new URLSearchParams(query));
+
+describe("search URL state", () => {
+  it("reads repeatable params and drops invalid values", () => {
+    const state = parse("q=%E4%BA%88%E7%B4%84&kind=WORKSHOP&kind=NOPE&kind=KINTONE_APP&fy=2024&fy=%E4%BB%A4%E5%92%8C5%E5%B9%B4%E5%BA%A6&fy=x&fy=R6&tag=kintone&tag=kintone&page=2");
+    expect(state).toEqual({
+      q: "予約",
+      kinds: ["KINTONE_APP", "WORKSHOP"],
+      departments: [],
+      fiscalYears: [2024, 2023],
+      tags: ["kintone"],
+      page: 2,
+    });
+  });
+
+  it("normalises full-width text and clamps the page", () => {
+    expect(parse("q=%EF%BD%8B%EF%BD%89%EF%BD%8E%EF%BD%94%EF%BD%8F%EF%BD%8E%EF%BD%85&page=-3").q).toBe("kintone");
+    expect(parse("page=99999").page).toBe(MAX_PAGE);
+    expect(parse("page=abc").page).toBe(1);
+  });
+
+  it("round-trips through the URL in a canonical order", () => {
+    const state = { ...EMPTY_SEARCH, q: "窓口 DX", tags: ["生成AI", "kintone"], departments: ["子育て支援課"], page: 3 };
+    const params = toSearchParams(state);
+    expect(params.getAll("tag")).toEqual(["kintone", "生成AI"]);
+    expect(parseSearchParams(params)).toEqual({ ...state, tags: ["kintone", "生成AI"] });
+    expect(toSearchParams(EMPTY_SEARCH).toString()).toBe("");
+  });
+
+  it("builds searchCases variables with 20 per page and no empty filter", () => {
+    expect(toSearchVariables({ ...EMPTY_SEARCH, page: 3 })).toEqual({ query: "", first: 20, offset: 40 });
+    expect(toSearchVariables({ ...EMPTY_SEARCH, kinds: ["PRACTICE"], fiscalYears: [2024] })).toEqual({
+      query: "",
+      first: 20,
+      offset: 0,
+      filter: { kinds: ["PRACTICE"], fiscalYears: [2024] },
+    });
+  });
+
+  it("toggling a facet value resets the page", () => {
+    const state = toggleFacetValue({ ...EMPTY_SEARCH, page: 4, kinds: ["WORKSHOP"] }, "kinds", "KINTONE_APP", true);
+    expect(state.kinds).toEqual(["KINTONE_APP", "WORKSHOP"]);
+    expect(state.page).toBe(1);
+    expect(toggleFacetValue(state, "kinds", "WORKSHOP", false).kinds).toEqual(["KINTONE_APP"]);
+  });
+});

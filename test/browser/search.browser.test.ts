@@ -1,0 +1,115 @@
+import { existsSync } from "node:fs";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { spawnNode, type Spawned } from "../support/processes.js";
+import { createTestBackend, type TestBackend } from "../support/test-backend.js";
+
+/**
+ * The built client in Debian's Chromium against the real server (its own database and index on
+ * the run's PostgreSQL and Meilisearch), typing Japanese the way an IME does.
+ */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+let kb: TestBackend;
+let server: Spawned;
+let baseUrl: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`);
+  }
+  kb = await createTestBackend();
+  // The server seeds its empty database on start, as `npm start` does.
+  server = spawnNode("server/dist/main.js", [], { ...kb.env, PORT: "0", KB_SEED: "true" });
+  baseUrl = (await server.waitForOutput(/is running: (http:\/\/localhost:\d+\/)/))[1]!;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (server && server.child.exitCode === null) {
+    server.child.kill("SIGTERM");
+    await server.exited;
+  }
+  await kb?.close();
+});
+
+/** Search queries the page sends to /graphql, in order. */
+function recordSearches(page: Page): string[] {
+  const queries: string[] = [];
+  page.on("request", (request) => {
+    if (!request.url().endsWith("/graphql") || request.method() !== "POST") return;
+    const body = request.postDataJSON() as { operationName?: string; variables?: { query?: string } };
+    if (body.operationName === "SearchCases") queries.push(body.variables?.query ?? "");
+  });
+  return queries;
+}
+
+describe("search page in Chromium", () => {
+  it("finds the 来庁者予約 case by typing 予約 through an IME, without searching mid-composition, and opens it", async () => {
+    const page = await browser.newPage({ locale: "ja-JP", viewport: { width: 1280, height: 900 } });
+    const searches = recordSearches(page);
+    await page.goto(baseUrl);
+    const box = page.getByRole("searchbox", { name: "キーワード" });
+    await box.click();
+
+    // What a Japanese IME does: composition updates (よ → よや → よやく → 予約), then commit.
+    const cdp = await page.context().newCDPSession(page);
+    for (const text of ["よ", "よや", "よやく", "予約"]) {
+      await cdp.send("Input.imeSetComposition", { text, selectionStart: text.length, selectionEnd: text.length });
+      await page.waitForTimeout(400); // longer than the debounce: a naive input would search now
+      expect(await box.inputValue()).toBe(text); // the composition really reached the input
+    }
+    expect(searches.filter((q) => q !== "")).toEqual([]);
+    await cdp.send("Input.insertText", { text: "予約" });
+
+    const link = page.getByRole("link", { name: "児童扶養手当現況報告 来庁者予約アプリ" });
+    await link.waitFor();
+    expect(searches.filter((q) => q !== "")).toEqual(["予約"]);
+    expect(new URL(page.url()).searchParams.get("q")).toBe("予約");
+    // It is the first result, and its highlighted title marks the match.
+    const firstResult = page.locator("main article").first();
+    await expect.poll(() => firstResult.getByRole("link").first().textContent()).toBe("児童扶養手当現況報告 来庁者予約アプリ");
+    expect(await firstResult.locator("mark").first().textContent()).toBe("予約");
+
+    await link.click();
+    await page.getByRole("heading", { level: 1, name: "児童扶養手当現況報告 来庁者予約アプリ" }).waitFor();
+    expect(new URL(page.url()).pathname).toMatch(/^\/cases\/[0-9a-f-]{36}$/);
+    await page.getByRole("table", { name: "定量効果" }).waitFor();
+
+    await page.goBack();
+    await link.waitFor();
+    await page.close();
+  });
+
+  it("shows the search page with its facets", async () => {
+    const page = await browser.newPage({ locale: "ja-JP", viewport: { width: 1280, height: 1400 } });
+    await page.goto(`${baseUrl}?q=${encodeURIComponent("kintone")}`);
+    await page.getByRole("group", { name: "種別" }).waitFor();
+    if (process.env.KB_SCREENSHOTS) await page.screenshot({ path: `${process.env.KB_SCREENSHOTS}/search.png`, fullPage: false });
+    await page.close();
+  });
+
+  it("narrows by a facet, keeps it in the URL, and restores it on reload", async () => {
+    const page = await browser.newPage({ locale: "ja-JP", viewport: { width: 1280, height: 900 } });
+    await page.goto(`${baseUrl}?q=${encodeURIComponent("研修")}`);
+    await page.getByRole("checkbox", { name: /^研修・ワークショップ \(\d+\)$/ }).check();
+    await expect.poll(() => new URL(page.url()).searchParams.getAll("kind")).toEqual(["WORKSHOP"]);
+    await page.reload();
+    await expect.poll(() => page.getByRole("checkbox", { name: /^研修・ワークショップ \(\d+\)$/ }).isChecked()).toBe(true);
+    await expect.poll(() => page.getByRole("status").first().textContent()).toMatch(/\d+件の好事例/);
+    await page.close();
+  });
+});
