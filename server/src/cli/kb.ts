@@ -18,7 +18,7 @@ const USAGE = `使い方 / usage: npm run kb -- <command> [options]
   help                                   このヘルプを表示します。
 `;
 
-const config = loadConfigOrExit({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" });
+const config = loadConfigOrExit(undefined, { logLevel: "warn" });
 const logger = createLogger(config.logLevel);
 const [command, ...rest] = process.argv.slice(2);
 
@@ -48,7 +48,7 @@ async function runImport(args: string[]): Promise<number> {
     return 2;
   }
   // npm runs scripts from the repo root; a relative path means relative to where the user typed it.
-  const absolute = path.resolve(process.env.INIT_CWD ?? process.cwd(), file);
+  const absolute = path.resolve(config.invocationDir, file);
   const tty = Boolean(process.stderr.isTTY);
   const bar = new cliProgress.SingleBar(
     { format: " {phase} [{bar}] {value}/{total} 件", hideCursor: true, stream: process.stderr },

@@ -10,11 +10,6 @@ import { z } from "zod";
 /** The repository root (server/dist/config → ../../..), so paths work whatever the cwd is. */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 
-const booleanFlag = z
-  .enum(["true", "false", "1", "0", "yes", "no"])
-  .optional()
-  .transform((v) => v === "true" || v === "1" || v === "yes");
-
 const optionalUrl = (what: string) => z.url({ error: `${what} must be a URL` }).optional();
 
 const envSchema = z.object({
@@ -30,14 +25,14 @@ const envSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]{1,200}$/, { error: "KB_SEARCH_INDEX may use letters, digits, - and _" })
     .default("cases"),
-  /** Sites that want every read behind login set this (DESIGN §9); off by default. */
-  KB_REQUIRE_LOGIN: booleanFlag,
   /** Load seeds/ into an empty database at start (default on). */
   KB_SEED: z
     .enum(["true", "false", "1", "0"])
     .optional()
     .transform((v) => v === undefined || v === "true" || v === "1"),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+  /** Set by npm to the directory the user ran `npm run …` in: CLI paths are relative to it. */
+  INIT_CWD: z.string().optional(),
 });
 
 export interface AppConfig {
@@ -48,10 +43,16 @@ export interface AppConfig {
   meiliUrl?: string;
   meiliMasterKey?: string;
   searchIndex: string;
-  requireLogin: boolean;
   seedOnEmpty: boolean;
-  logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
+  logLevel: NonNullable<z.infer<typeof envSchema>["LOG_LEVEL"]>;
   repoRoot: string;
+  /** Where the user typed the command (relative CLI paths resolve against it). */
+  invocationDir: string;
+}
+
+export interface ConfigDefaults {
+  /** The CLI is quiet unless asked (warn); the server logs info. */
+  logLevel?: AppConfig["logLevel"];
 }
 
 export class ConfigError extends Error {
@@ -60,7 +61,7 @@ export class ConfigError extends Error {
   }
 }
 
-export function parseConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+export function parseConfig(env: NodeJS.ProcessEnv = process.env, defaults: ConfigDefaults = {}): AppConfig {
   // `FOO=` (as docker-compose and shells write it) means "not set", not "set to nothing".
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ""));
   const parsed = envSchema.safeParse(present);
@@ -78,17 +79,17 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     meiliUrl: e.MEILI_URL,
     meiliMasterKey: e.MEILI_MASTER_KEY,
     searchIndex: e.KB_SEARCH_INDEX,
-    requireLogin: e.KB_REQUIRE_LOGIN,
     seedOnEmpty: e.KB_SEED,
-    logLevel: e.LOG_LEVEL,
+    logLevel: e.LOG_LEVEL ?? defaults.logLevel ?? "info",
     repoRoot: REPO_ROOT,
+    invocationDir: e.INIT_CWD ?? process.cwd(),
   };
 }
 
 /** For entry points: parse, or print the problems and exit 1. */
-export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): AppConfig {
+export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env, defaults: ConfigDefaults = {}): AppConfig {
   try {
-    return parseConfig(env);
+    return parseConfig(env, defaults);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);

@@ -1,4 +1,6 @@
 import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import swc from "unplugin-swc";
 import { defineConfig } from "vitest/config";
 
@@ -8,7 +10,10 @@ import { defineConfig } from "vitest/config";
  * emit it, so tests compile TypeScript with SWC (decoratorMetadata on) — the same metadata `tsc`
  * emits for the built server that `npm start` runs.
  */
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
 export default defineConfig({
+  root: repoRoot,
   plugins: [
     swc.vite({
       tsconfigFile: false,
