@@ -88,7 +88,9 @@ export async function startEmbeddedMeilisearch(dataDir: string, logger: Logger):
       "--no-analytics",
       "--log-level", "WARN",
     ],
-    { cwd: home, stdio: ["ignore", "pipe", "pipe"] },
+    // Its own process group: Ctrl-C in the terminal reaches only us, and we stop Meilisearch after
+    // the search worker has finished its batch (leftovers of a kill -9 are stopped on the next start).
+    { cwd: home, stdio: ["ignore", "pipe", "pipe"], detached: true },
   );
   const pid = child.pid;
   if (!pid) throw new Error(`could not spawn ${binary}`);

@@ -161,7 +161,9 @@ export class SearchOutboxWorker {
     const client = new pg.Client({ connectionString: this.databaseUrl });
     client.on("notification", () => this.wake());
     client.on("error", (error) => {
-      this.logger.warn({ err: error }, "search outbox listener lost its connection; polling until it is back");
+      // 57P01: PostgreSQL is shutting down (on Ctrl-C the terminal signals it too): expected, not a fault.
+      const shuttingDown = (error as { code?: string }).code === "57P01";
+      this.logger[shuttingDown ? "info" : "warn"]({ err: error }, "search outbox listener lost its connection; polling until it is back");
       this.listener = undefined;
       client.end().catch(() => {});
       if (this.running) setTimeout(() => void this.listen().catch(() => {}), 1000).unref();
