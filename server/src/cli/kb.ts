@@ -1,26 +1,18 @@
-import { parseArgs } from "node:util";
-import path from "node:path";
-import cliProgress from "cli-progress";
 import { openBackend, type Backend } from "../app.js";
 import { loadConfigOrExit } from "../config/config.js";
-import { importInterchangeFile, type ImportReport } from "../importer/import.service.js";
 import { createLogger } from "../logger.js";
-import { SearchOutboxWorker } from "../search/search-outbox.worker.js";
+import type { KbTools } from "./command.js";
+import { COMMANDS } from "./commands/index.js";
 
 /**
  * `npm run kb -- <command>`: operations on the knowledge base. Works whether or not `npm start` is
  * running: it uses the running server's embedded services, or starts its own and stops them after.
  */
-const USAGE = `使い方 / usage: npm run kb -- <command> [options]
-
-  import <file.jsonl> [--skip-invalid]   交換形式 (JSON Lines) の好事例を取り込みます。
-                                         不正な行が1行でもあれば何も取り込みません（--skip-invalid で有効な行だけ取り込み）。
-  help                                   このヘルプを表示します。
-`;
-
 const config = loadConfigOrExit(undefined, { logLevel: "warn" });
 const logger = createLogger(config.logLevel);
-const [command, ...rest] = process.argv.slice(2);
+
+const usage = () =>
+  `使い方 / usage: npm run kb -- <command> [options]\n\n${COMMANDS.map((c) => c.usage).join("\n")}\n  help${" ".repeat(35)}このヘルプを表示します。\n`;
 
 async function withBackend<T>(run: (backend: Backend) => Promise<T>): Promise<T> {
   const backend = await openBackend(config, logger, { reuseRunningServices: true });
@@ -36,84 +28,19 @@ async function withBackend<T>(run: (backend: Backend) => Promise<T>): Promise<T>
   }
 }
 
-async function runImport(args: string[]): Promise<number> {
-  const { positionals, values } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { "skip-invalid": { type: "boolean", default: false } },
-  });
-  const file = positionals[0];
-  if (!file) {
-    process.stderr.write("取り込むファイルを指定してください: npm run kb -- import <file.jsonl>\n");
+async function main(): Promise<number> {
+  const [name, ...args] = process.argv.slice(2);
+  if (name === undefined || name === "help" || name === "--help" || name === "-h") {
+    process.stdout.write(usage());
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    process.stderr.write(`不明なコマンドです: ${name}\n\n${usage()}`);
     return 2;
   }
-  // npm runs scripts from the repo root; a relative path means relative to where the user typed it.
-  const absolute = path.resolve(config.invocationDir, file);
-  const tty = Boolean(process.stderr.isTTY);
-  const bar = new cliProgress.SingleBar(
-    { format: " {phase} [{bar}] {value}/{total} 件", hideCursor: true, stream: process.stderr },
-    cliProgress.Presets.shades_classic,
-  );
-  let barStarted = false;
-
-  const report = await withBackend(async (backend) => {
-    const result = await importInterchangeFile(backend.orm, absolute, {
-      skipInvalid: values["skip-invalid"],
-      onProgress: ({ phase, done, total }) => {
-        if (!tty || phase !== "write") return;
-        if (!barStarted) {
-          bar.start(total, 0, { phase: "取り込み中" });
-          barStarted = true;
-        }
-        bar.update(done);
-      },
-    });
-    if (barStarted) bar.stop();
-    if (result.imported && result.created + result.updated > 0) {
-      if (tty) process.stderr.write(" 検索インデックスに反映しています…\n");
-      const worker = new SearchOutboxWorker(backend.orm, backend.index, backend.services.databaseUrl, logger);
-      await worker.drainUntilEmpty();
-    }
-    return result;
-  });
-  printImportReport(report);
-  return report.imported ? 0 : 1;
-}
-
-function printImportReport(report: ImportReport): void {
-  const out = process.stdout;
-  for (const error of report.errors) {
-    const id = error.externalId ? ` (${error.externalId})` : "";
-    for (const message of error.messages) out.write(`${error.line}行目${id}: ${message}\n`);
-  }
-  if (!report.imported) {
-    out.write(
-      `\n${report.errors.length}行に誤りがあるため、何も取り込みませんでした（全${report.lines}行）。` +
-        "誤りを直すか、--skip-invalid で有効な行だけ取り込んでください。\n",
-    );
-    return;
-  }
-  out.write(
-    `\n取り込み完了: 新規 ${report.created}件 / 更新 ${report.updated}件 / 変更なし ${report.unchanged}件` +
-      (report.skipped ? ` / 誤りのためスキップ ${report.skipped}件` : "") +
-      `（全${report.lines}行）\n`,
-  );
-}
-
-async function main(): Promise<number> {
-  switch (command) {
-    case "import":
-      return runImport(rest);
-    case undefined:
-    case "help":
-    case "--help":
-    case "-h":
-      process.stdout.write(USAGE);
-      return command ? 0 : 2;
-    default:
-      process.stderr.write(`不明なコマンドです: ${command}\n\n${USAGE}`);
-      return 2;
-  }
+  const tools: KbTools = { config, logger, withBackend };
+  return command.run(args, tools);
 }
 
 main().then(

@@ -18,11 +18,27 @@ const pg = await startEmbeddedPostgres(scratch, logger);
 try {
   const orm = await initOrm(pg.url, logger);
   await migrate(orm);
-  const result = await orm.migrator.create(path.join(REPO_ROOT, "server/src/db/migrations"), false, false, name);
-  if (!result.fileName) logger.info("entities and migrations agree: nothing to write");
-  else logger.info({ file: result.fileName }, "written; add it to server/src/db/migrations/index.ts");
+  const dir = path.join(REPO_ROOT, "server/src/db/migrations");
+  const result = await orm.migrator.create(dir, false, false, name);
+  if (!result.fileName) {
+    logger.info("entities and migrations agree: nothing to write");
+  } else {
+    await registerMigration(path.join(dir, "index.ts"), result.fileName.replace(/\.ts$/, ""));
+    logger.info({ file: result.fileName }, "written and added to server/src/db/migrations/index.ts; review it");
+  }
   await orm.close();
 } finally {
   await pg.stop();
   await fs.rm(scratch, { recursive: true, force: true });
+}
+
+/** Adds the new migration class to the explicit list in index.ts. */
+async function registerMigration(indexFile: string, className: string): Promise<void> {
+  let source = await fs.readFile(indexFile, "utf8");
+  source = source.replace(
+    /\n\n(\/\*\* Every migration)/,
+    `\nimport { ${className} } from "./${className}.js";\n\n$1`,
+  );
+  source = source.replace(/\n\];\s*$/, `\n  { name: "${className}", class: ${className} },\n];\n`);
+  await fs.writeFile(indexFile, source);
 }

@@ -1,4 +1,4 @@
-import { Entity, Index, PrimaryKey, Property } from "@mikro-orm/decorators/legacy";
+import { Entity, Index, PrimaryKey, Property, Trigger } from "@mikro-orm/decorators/legacy";
 import type { Opt } from "@mikro-orm/core";
 
 /**
@@ -8,6 +8,14 @@ import type { Opt } from "@mikro-orm/core";
  */
 @Entity({ tableName: "search_outbox" })
 @Index({ properties: ["availableAt"] })
+// Wakes the search worker (LISTEN kb_search_outbox). NOTIFY is delivered at commit, never on rollback.
+@Trigger({
+  name: "search_outbox_notify",
+  timing: "after",
+  events: ["insert"],
+  forEach: "statement",
+  body: "perform pg_notify('kb_search_outbox', ''); return null;",
+})
 export class SearchOutbox {
   @PrimaryKey({ type: "bigint", autoincrement: true })
   id!: string & Opt;

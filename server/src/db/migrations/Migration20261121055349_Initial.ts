@@ -1,8 +1,8 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261121054046_Initial extends Migration {
+export class Migration20261121055349_Initial extends Migration {
 
-  override name = 'Migration20261121054046_Initial';
+  override name = 'Migration20261121055349_Initial';
 
   override up(): void | Promise<void> {
     this.addSql(`create table "departments" ("id" uuid not null, "name" text not null, "name_key" text not null, "parent_id" uuid null, "created_at" timestamptz not null, primary key ("id"));`);
@@ -27,17 +27,14 @@ export class Migration20261121054046_Initial extends Migration {
     this.addSql(`alter table "cases" add constraint "cases_kind_check" check ("kind" in ('KINTONE_APP', 'WORKSHOP', 'TALENT_LESSON', 'PRACTICE'));`);
     this.addSql(`alter table "cases" add constraint "cases_status_check" check ("status" in ('DRAFT', 'SUBMITTED', 'PUBLISHED', 'CHANGES_REQUESTED', 'REJECTED', 'ARCHIVED'));`);
 
+    this.addSql(`create or replace function "search_outbox_search_outbox_notify_fn"() returns trigger as \$\$ begin perform pg_notify('kb_search_outbox', ''); return null; end; \$\$ language plpgsql;`);
+    this.addSql(`create trigger "search_outbox_notify" AFTER INSERT on "search_outbox" for each STATEMENT execute function "search_outbox_search_outbox_notify_fn"();`);
+
     this.addSql(`alter table "case_tags" add constraint "case_tags_case_id_foreign" foreign key ("case_id") references "cases" ("id") on update cascade on delete cascade;`);
     this.addSql(`alter table "case_tags" add constraint "case_tags_tag_id_foreign" foreign key ("tag_id") references "tags" ("id") on update cascade on delete cascade;`);
-
-    // Wake the search worker when outbox rows commit (NOTIFY is delivered at commit, never on rollback).
-    this.addSql(`create function "kb_notify_search_outbox"() returns trigger language plpgsql as $$ begin perform pg_notify('kb_search_outbox', ''); return null; end $$;`);
-    this.addSql(`create trigger "search_outbox_notify" after insert on "search_outbox" for each statement execute function "kb_notify_search_outbox"();`);
   }
 
   override down(): void | Promise<void> {
-    this.addSql(`drop trigger if exists "search_outbox_notify" on "search_outbox";`);
-    this.addSql(`drop function if exists "kb_notify_search_outbox"();`);
     this.addSql(`alter table "departments" drop constraint "departments_parent_id_foreign";`);
     this.addSql(`alter table "cases" drop constraint "cases_department_id_foreign";`);
     this.addSql(`alter table "case_tags" drop constraint "case_tags_case_id_foreign";`);
@@ -45,6 +42,8 @@ export class Migration20261121054046_Initial extends Migration {
 
     this.addSql(`drop table if exists "departments" cascade;`);
     this.addSql(`drop table if exists "cases" cascade;`);
+    this.addSql(`drop trigger if exists "search_outbox_notify" on "search_outbox";`);
+    this.addSql(`drop function if exists "search_outbox_search_outbox_notify_fn"();`);
     this.addSql(`drop table if exists "search_outbox" cascade;`);
     this.addSql(`drop table if exists "tags" cascade;`);
     this.addSql(`drop table if exists "case_tags" cascade;`);

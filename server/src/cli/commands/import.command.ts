@@ -1,0 +1,75 @@
+import path from "node:path";
+import { parseArgs } from "node:util";
+import cliProgress from "cli-progress";
+import { importInterchangeFile, type ImportReport } from "../../importer/import.service.js";
+import { SearchOutboxWorker } from "../../search/search-outbox.worker.js";
+import type { KbCommand } from "../command.js";
+
+export const importCommand: KbCommand = {
+  name: "import",
+  usage: `  import <file.jsonl> [--skip-invalid]   交換形式 (JSON Lines) の好事例を取り込みます。
+                                         不正な行が1行でもあれば何も取り込みません（--skip-invalid で有効な行だけ取り込み）。`,
+  async run(args, { config, logger, withBackend }) {
+    const { positionals, values } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { "skip-invalid": { type: "boolean", default: false } },
+    });
+    const file = positionals[0];
+    if (!file) {
+      process.stderr.write("取り込むファイルを指定してください: npm run kb -- import <file.jsonl>\n");
+      return 2;
+    }
+    const absolute = path.resolve(config.invocationDir, file);
+    const tty = Boolean(process.stderr.isTTY);
+    const bar = new cliProgress.SingleBar(
+      { format: " {phase} [{bar}] {value}/{total} 件", hideCursor: true, stream: process.stderr },
+      cliProgress.Presets.shades_classic,
+    );
+    let barStarted = false;
+
+    const report = await withBackend(async (backend) => {
+      const result = await importInterchangeFile(backend.orm, absolute, {
+        skipInvalid: values["skip-invalid"],
+        onProgress: ({ phase, done, total }) => {
+          if (!tty || phase !== "write") return;
+          if (!barStarted) {
+            bar.start(total, 0, { phase: "取り込み中" });
+            barStarted = true;
+          }
+          bar.update(done);
+        },
+      });
+      if (barStarted) bar.stop();
+      if (result.imported && result.created + result.updated > 0) {
+        // Make the import searchable before we exit (a running server's worker would do it too).
+        if (tty) process.stderr.write(" 検索インデックスに反映しています…\n");
+        const worker = new SearchOutboxWorker(backend.orm, backend.index, backend.services.databaseUrl, logger);
+        await worker.drainUntilEmpty();
+      }
+      return result;
+    });
+    printImportReport(report);
+    return report.imported ? 0 : 1;
+  },
+};
+
+function printImportReport(report: ImportReport): void {
+  const out = process.stdout;
+  for (const error of report.errors) {
+    const id = error.externalId ? ` (${error.externalId})` : "";
+    for (const message of error.messages) out.write(`${error.line}行目${id}: ${message}\n`);
+  }
+  if (!report.imported) {
+    out.write(
+      `\n${report.errors.length}行に誤りがあるため、何も取り込みませんでした（全${report.lines}行）。` +
+        "誤りを直すか、--skip-invalid で有効な行だけ取り込んでください。\n",
+    );
+    return;
+  }
+  out.write(
+    `\n取り込み完了: 新規 ${report.created}件 / 更新 ${report.updated}件 / 変更なし ${report.unchanged}件` +
+      (report.skipped ? ` / 誤りのためスキップ ${report.skipped}件` : "") +
+      `（全${report.lines}行）\n`,
+  );
+}
