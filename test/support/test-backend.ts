@@ -13,6 +13,7 @@ import { importCases } from "../../server/src/importer/import.service.js";
 import { ensureDatabase } from "../../server/src/infra/embedded-postgres.js";
 import { createLogger } from "../../server/src/logger.js";
 import { SearchOutboxWorker } from "../../server/src/search/search-outbox.worker.js";
+import type { Viewer } from "../../server/src/users/viewer.js";
 
 /**
  * A backend of its own for one test file: a fresh database (migrated) and a fresh Meilisearch index
@@ -24,7 +25,7 @@ export interface TestBackend extends Backend {
   worker: SearchOutboxWorker;
   schema: GraphQLSchema;
   /** Runs a GraphQL operation in-process, with a fresh request context as the HTTP server would. */
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<{ data?: T; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] }>;
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, options?: { viewer?: Viewer | null }): Promise<{ data?: T; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] }>;
   /** Imports cases (interchange format) and waits until the index has them. */
   importCases(records: InterchangeCaseInput[]): Promise<{ created: number; updated: number; unchanged: number }>;
   /** Drains the search outbox until empty. */
@@ -70,10 +71,10 @@ export async function createTestBackend(): Promise<TestBackend> {
     env,
     worker,
     schema,
-    async gql(query, variables) {
+    async gql(query, variables, options) {
       const response = await apollo.executeOperation(
         { query, variables },
-        { contextValue: createRequestContext(backend.orm, backend.index) },
+        { contextValue: createRequestContext(backend.orm, backend.index, options?.viewer ?? null) },
       );
       if (response.body.kind !== "single") throw new Error("unexpected incremental response");
       return response.body.singleResult as never;

@@ -1,0 +1,25 @@
+import { AppError } from "../graphql/app-error.js";
+
+/** Roles (DESIGN §2). Order matters nowhere: each check names the roles it allows. */
+export const ROLES = ["STAFF", "SECRETARIAT", "ADMIN"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who is making the request: the logged-in user, as the request context carries it. */
+export interface Viewer {
+  userId: string;
+  role: Role;
+  departmentId: string;
+  displayName: string;
+}
+
+export function requireViewer(viewer: Viewer | null): Viewer {
+  if (!viewer) throw new AppError("UNAUTHENTICATED", "ログインしてください。");
+  return viewer;
+}
+
+/** Throws FORBIDDEN unless the viewer has one of `roles` (ADMIN is not implicitly allowed). */
+export function requireRole(viewer: Viewer | null, ...roles: Role[]): Viewer {
+  const v = requireViewer(viewer);
+  if (!roles.includes(v.role)) throw new AppError("FORBIDDEN", "この操作を行う権限がありません。");
+  return v;
+}
