@@ -9,8 +9,13 @@ export const cache = new InMemoryCache({
     Query: {
       fields: {
         // Every (query, first, offset, filter) is its own entry: pages and filters are never merged.
-        searchCases: { keyArgs: ["query", "first", "offset", "filter"], merge: false },
+        searchCases: { keyArgs: ["query", "first", "offset", "filter", "sort"], merge: false },
         case: { keyArgs: ["id"] },
+        // Workflow lists: each (filter, page) is its own entry, refetched after a change (evictCaseLists).
+        myCases: { keyArgs: ["status", "first", "offset"], merge: false },
+        reviewQueue: { keyArgs: ["first", "offset"], merge: false },
+        notifications: { keyArgs: ["first", "offset"], merge: false },
+        tagSuggestions: { keyArgs: ["text", "first"], merge: false },
       },
     },
     Case: {
@@ -20,9 +25,26 @@ export const cache = new InMemoryCache({
         effects: { merge: false },
         details: { merge: false },
         tags: { merge: false },
+        // Answers for the viewer as a whole: a newer answer replaces the older one.
+        viewerCan: { merge: false },
+        personalInfoFindings: { merge: false },
+        reviews: { merge: false },
+        revisions: { merge: false },
+        attachments: { merge: false },
       },
     },
     Department: { keyFields: ["id"] },
+    Me: { keyFields: ["id"] },
+    UserSummary: { keyFields: ["id"] },
+    Review: { keyFields: ["id"] },
+    CaseRevision: { keyFields: ["id"] },
+    Attachment: { keyFields: ["id"] },
+    Notification: { keyFields: ["id"] },
+    CasePermissions: { keyFields: false },
+    PersonalInfoFinding: { keyFields: false },
+    CaseList: { keyFields: false },
+    NotificationList: { keyFields: false },
+    TagUsage: { keyFields: false },
     // Parts of a search result have no identity of their own; they live inside their parent field.
     CaseSearchResult: { keyFields: false },
     CaseSearchHit: { keyFields: false },

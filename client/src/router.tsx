@@ -1,9 +1,12 @@
+import { lazy } from "react";
 import { createBrowserRouter } from "react-router";
 import { Layout } from "./components/Layout";
-import { CasePage } from "./routes/lazy";
+import { CaseEditPage, CasePage, LoginPage, MyCasesPage, NotificationsPage, ReviewQueuePage } from "./routes/lazy";
 import { NotFoundPage } from "./routes/NotFoundPage";
 import { RouteError } from "./routes/RouteError";
 import { SearchPage } from "./routes/SearchPage";
+
+const SynonymsPage = lazy(() => import("./synonyms/SynonymsPage"));
 
 export const router = createBrowserRouter([
   {
@@ -16,6 +19,13 @@ export const router = createBrowserRouter([
         children: [
           { index: true, Component: SearchPage },
           { path: "cases/:id", Component: CasePage },
+          { path: "login", Component: LoginPage },
+          { path: "cases/new", Component: CaseEditPage },
+          { path: "cases/:id/edit", Component: CaseEditPage },
+          { path: "my/cases", Component: MyCasesPage },
+          { path: "review", Component: ReviewQueuePage },
+          { path: "notifications", Component: NotificationsPage },
+          { path: "admin/synonyms", Component: SynonymsPage },
           { path: "*", Component: NotFoundPage },
         ],
       },

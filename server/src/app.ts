@@ -12,6 +12,7 @@ import { acquireServices, type Services } from "./infra/services.js";
 import type { Logger } from "./logger.js";
 import { CaseSearchIndex } from "./search/case-search-index.js";
 import { SearchOutboxWorker } from "./search/search-outbox.worker.js";
+import { ensureDemoAccounts, type DemoAccount } from "./users/demo-accounts.js";
 
 /**
  * The backend without HTTP: services (embedded or external), ORM migrated, search index ready.
@@ -75,6 +76,7 @@ export async function seedIfEmpty(backend: Backend): Promise<number> {
 export interface RunningApp {
   backend: Backend;
   worker: SearchOutboxWorker;
+  demoAccounts: DemoAccount[];
   url: string;
   stop(): Promise<void>;
 }
@@ -88,6 +90,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     worker = new SearchOutboxWorker(backend.orm, backend.index, backend.services.databaseUrl, logger.child({ component: "search-sync" }));
     // On a first start, the printed URL should already find the seed cases: index them before serving.
     if (config.seedOnEmpty && (await seedIfEmpty(backend)) > 0) await worker.drainUntilEmpty();
+    const demoAccounts = config.demoAccounts ? await ensureDemoAccounts(backend.orm, config.repoRoot, config.dataDir) : [];
     await worker.start();
     const { app, apollo } = await createHttpApp({
       config,
@@ -106,6 +109,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     return {
       backend,
       worker,
+      demoAccounts,
       url: `http://localhost:${port}/`,
       async stop() {
         const closed = new Promise<void>((resolve) => runningServer.close(() => resolve()));

@@ -1,6 +1,7 @@
 import { loadConfigOrExit } from "./config/config.js";
 import { startApp } from "./app.js";
 import { createLogger } from "./logger.js";
+import { formatDemoAccounts } from "./users/demo-accounts.js";
 
 const config = loadConfigOrExit();
 const logger = createLogger(config.logLevel);
@@ -46,4 +47,7 @@ void app.backend.services.crashed.then((reason) => {
   void shutdown(app, 1);
 });
 
-process.stdout.write(`\n  好事例ナレッジベース is running: ${app.url}\n  GraphQL: ${app.url}graphql   Health: ${app.url}healthz\n  Ctrl-C to stop.\n\n`);
+const demo = app.demoAccounts.length ? `\n${formatDemoAccounts(app.demoAccounts)}` : "";
+process.stdout.write(
+  `\n  好事例ナレッジベース is running: ${app.url}\n  GraphQL: ${app.url}graphql   Health: ${app.url}healthz\n${demo}\n  Ctrl-C to stop.\n\n`,
+);

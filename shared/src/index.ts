@@ -4,3 +4,7 @@ export * from "./normalize.js";
 export * from "./details.js";
 export * from "./interchange.js";
 export * from "./search.js";
+export * from "./fields.js";
+export * from "./case-input.js";
+export * from "./personal-info.js";
+export * from "./synonyms.js";

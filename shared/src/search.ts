@@ -12,6 +12,17 @@ export const searchFilterSchema = z.strictObject({
 });
 export type SearchFilter = z.infer<typeof searchFilterSchema>;
 
+/**
+ * Result order. RELEVANCE (default) and NEWEST (fiscal year, then publication date) exist now;
+ * MOST_ADOPTED joins this list once the adoption ledger (横展開) records adoptions.
+ */
+export const SEARCH_SORTS = ["RELEVANCE", "NEWEST"] as const;
+export type SearchSort = (typeof SEARCH_SORTS)[number];
+export const SEARCH_SORT_LABELS: Record<SearchSort, string> = {
+  RELEVANCE: "関連度順",
+  NEWEST: "新しい順",
+};
+
 export const searchArgsSchema = z.object({
   query: z.string().max(500, { error: "検索語は500文字以内で入力してください" }).default(""),
   first: z
@@ -22,5 +33,24 @@ export const searchArgsSchema = z.object({
     .default(20),
   offset: z.number().int().min(0).max(10_000, { error: "これ以上先のページは表示できません" }).default(0),
   filter: searchFilterSchema.optional(),
+  sort: z.enum(SEARCH_SORTS).default("RELEVANCE"),
 });
 export type SearchArgs = z.infer<typeof searchArgsSchema>;
+
+/** Facets whose values can be searched (there are too many tags and departments to list them all). */
+export const SEARCHABLE_FACETS = ["TAGS", "DEPARTMENT"] as const;
+export type SearchableFacet = (typeof SEARCHABLE_FACETS)[number];
+
+export const facetSearchArgsSchema = z.object({
+  facet: z.enum(SEARCHABLE_FACETS),
+  facetQuery: z.string().max(50, { error: "50文字以内で入力してください" }).default(""),
+  query: z.string().max(500).default(""),
+  filter: searchFilterSchema.optional(),
+  first: z.number().int().min(1).max(50).default(10),
+});
+export type FacetSearchArgs = z.infer<typeof facetSearchArgsSchema>;
+
+export const similarCasesArgsSchema = z.object({
+  caseId: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { error: "好事例のIDが正しくありません" }),
+  first: z.number().int().min(1).max(20).default(5),
+});

@@ -75,8 +75,11 @@ describe("search page in Chromium", () => {
     expect(searches.filter((q) => q !== "")).toEqual([]);
     await cdp.send("Input.insertText", { text: "予約" });
 
+    // The empty-query listing may already show the case: wait for the 予約 results themselves.
+    await page.getByRole("heading", { name: "「予約」の検索結果" }).waitFor();
     const link = page.getByRole("link", { name: "児童扶養手当現況報告 来庁者予約アプリ" });
     await link.waitFor();
+    await expect.poll(() => searches.filter((q) => q !== "")).toEqual(["予約"]);
     expect(searches.filter((q) => q !== "")).toEqual(["予約"]);
     expect(new URL(page.url()).searchParams.get("q")).toBe("予約");
     // It is the first result, and its highlighted title marks the match.

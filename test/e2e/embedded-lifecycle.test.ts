@@ -72,6 +72,18 @@ describe("embedded services lifecycle", () => {
     const html = await (await fetch(url)).text();
     expect(html).toContain('<html lang="ja"');
 
+    // Demo accounts for every role are printed, and the printed password logs in.
+    for (const email of ["staff@demo.kb.example", "secretariat@demo.kb.example", "admin@demo.kb.example"]) {
+      expect(server.output()).toMatch(new RegExp(`${email.replace(/\./g, "\\.")}\\s+demo-[\\w-]+`));
+    }
+    const password = server.output().match(/secretariat@demo\.kb\.example\s+(demo-[\w-]+)/)![1];
+    const login = await fetch(`${url}graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: `mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { role } }`, variables: { e: "secretariat@demo.kb.example", p: password } }),
+    });
+    expect(((await login.json()) as { data: { login: { role: string } } }).data.login.role).toBe("SECRETARIAT");
+
     const record = await readRecord();
     expect(record.ownerPid).toBe(server.child.pid);
     expect(isProcessAlive(record.postgresPid)).toBe(true);
@@ -98,6 +110,8 @@ describe("embedded services lifecycle", () => {
 
     const { server, url } = await start();
     expect(server.output()).not.toContain("loaded the seed cases");
+    // The same demo passwords again: they live in the data dir, not in a new random draw.
+    expect(server.output()).toMatch(/staff@demo\.kb\.example\s+demo-/);
     // Still first after the 120 generated cases were added (the generator never says 予約).
     expect((await searchFirst(url, "予約")).hits[0]?.case.externalId).toBe("takarazuka-2024-kintone-01");
     expect((await searchFirst(url, "防災訓練")).total).toBeGreaterThan(0);

@@ -16,7 +16,7 @@ const FIXTURE = path.join(REPO_ROOT, "test/fixtures/cases-120.jsonl");
 async function counts() {
   const [row] = await kb.orm.em
     .fork()
-    .execute<{ cases: string; outbox: string }[]>("select (select count(*) from cases) as cases, (select count(*) from search_outbox) as outbox");
+    .execute<{ cases: string; outbox: string }[]>("select (select count(*) from cases) as cases, (select count(*) from search_outbox where processed_at is null) as outbox");
   const stats = await kb.index.index.getStats();
   return { cases: Number(row!.cases), outbox: Number(row!.outbox), indexed: stats.numberOfDocuments };
 }

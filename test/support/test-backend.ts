@@ -13,6 +13,7 @@ import { importCases } from "../../server/src/importer/import.service.js";
 import { ensureDatabase } from "../../server/src/infra/embedded-postgres.js";
 import { createLogger } from "../../server/src/logger.js";
 import { SearchOutboxWorker } from "../../server/src/search/search-outbox.worker.js";
+import { createUser, type NewUser } from "../../server/src/users/user.service.js";
 import type { Viewer } from "../../server/src/users/viewer.js";
 
 /**
@@ -30,7 +31,11 @@ export interface TestBackend extends Backend {
   importCases(records: InterchangeCaseInput[]): Promise<{ created: number; updated: number; unchanged: number }>;
   /** Drains the search outbox until empty. */
   syncSearch(): Promise<void>;
+  /** Creates a user (and their department if new) and returns them as a request viewer. */
+  createViewer(overrides?: Partial<NewUser>): Promise<Viewer & { email: string; password: string }>;
 }
+
+let userSequence = 0;
 
 export function testEnv(suffix = randomBytes(4).toString("hex")): { env: Record<string, string>; database: string } {
   const adminUrl = new URL(inject("databaseAdminUrl"));
@@ -74,7 +79,7 @@ export async function createTestBackend(): Promise<TestBackend> {
     async gql(query, variables, options) {
       const response = await apollo.executeOperation(
         { query, variables },
-        { contextValue: createRequestContext(backend.orm, backend.index, options?.viewer ?? null) },
+        { contextValue: createRequestContext(backend.orm, backend.index, { viewer: options?.viewer ?? null }) },
       );
       if (response.body.kind !== "single") throw new Error("unexpected incremental response");
       return response.body.singleResult as never;
@@ -86,6 +91,26 @@ export async function createTestBackend(): Promise<TestBackend> {
       return counts;
     },
     syncSearch,
+    async createViewer(overrides = {}) {
+      userSequence++;
+      const input: NewUser = {
+        email: `user${userSequence}-${process.pid}@example.lg.jp`,
+        displayName: `テスト 利用者${userSequence}`,
+        password: "correct horse battery staple",
+        role: "STAFF",
+        department: "テスト課",
+        ...overrides,
+      };
+      const user = await createUser(backend.orm.em.fork(), input);
+      return {
+        userId: user.id,
+        role: user.role,
+        departmentId: user.department.id,
+        displayName: user.displayName,
+        email: input.email,
+        password: input.password,
+      };
+    },
     async close() {
       await apollo.stop();
       await worker.stop();

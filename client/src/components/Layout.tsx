@@ -1,14 +1,44 @@
+import { gql, type TypedDocumentNode } from "@apollo/client";
+import { useApolloClient, useMutation } from "@apollo/client/react";
 import { Suspense, useRef, type MouseEvent } from "react";
-import { Link, NavLink, Outlet, ScrollRestoration } from "react-router";
+import { Link, NavLink, Outlet, ScrollRestoration, useLocation, useNavigate } from "react-router";
+import { isSecretariat, loginPath, useMe } from "../auth/me";
 import { messages as m } from "../messages";
+import { FlashMessage, flashState } from "./FlashMessage";
+import { NotificationBell } from "./NotificationBell";
 
-/** Page frame: skip link, header with the product name and main menu, main, footer. */
+const LOGOUT: TypedDocumentNode<{ logout: boolean }, Record<string, never>> = gql`
+  mutation Logout {
+    logout
+  }
+`;
+
+const navLink = "text-dns-16N-130 aria-[current=page]:font-bold";
+
+/** Page frame: skip link, header with the product name, main menu and the user's menu, main, footer. */
 export function Layout() {
   const mainRef = useRef<HTMLElement>(null);
   const skipToMain = (event: MouseEvent<HTMLAnchorElement>) => {
     event.preventDefault();
     mainRef.current?.focus();
   };
+  const { me, loading } = useMe();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const client = useApolloClient();
+  const [logout, { loading: loggingOut }] = useMutation(LOGOUT);
+
+  const onLogout = async () => {
+    try {
+      await logout();
+    } finally {
+      navigate("/", { state: flashState(m.auth.loggedOut) });
+      // Drafts and review data must not outlive the session in the cache.
+      void client.resetStore();
+    }
+  };
+
+  const onLoginPage = location.pathname === "/login";
 
   return (
     <div className="flex min-h-dvh flex-col">
@@ -26,18 +56,68 @@ export function Layout() {
             {m.app.name}
           </Link>
           <nav aria-label={m.app.mainNav}>
-            <ul className="flex gap-4">
+            <ul className="flex flex-wrap gap-x-5 gap-y-1">
               <li>
-                <NavLink to="/" end className="text-dns-16N-130 aria-[current=page]:font-bold">
+                <NavLink to="/" end className={navLink}>
                   {m.app.navSearch}
                 </NavLink>
               </li>
+              {me && (
+                <>
+                  <li>
+                    <NavLink to="/cases/new" className={navLink}>
+                      {m.header.navNew}
+                    </NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/my/cases" className={navLink}>
+                      {m.header.navMine}
+                    </NavLink>
+                  </li>
+                  {isSecretariat(me) && (
+                    <li>
+                      <NavLink to="/review" className={navLink}>
+                        {m.header.navReview}
+                      </NavLink>
+                    </li>
+                  )}
+                  {(isSecretariat(me) || me.role === "ADMIN") && (
+                    <li>
+                      <NavLink to="/admin/synonyms" className={navLink}>
+                        {m.header.navSynonyms}
+                      </NavLink>
+                    </li>
+                  )}
+                </>
+              )}
             </ul>
           </nav>
+          <div className="ml-auto flex flex-wrap items-center gap-x-4 gap-y-1" aria-busy={loading}>
+            {me ? (
+              <>
+                <NotificationBell />
+                <p className="text-dns-14N-130 text-solid-gray-800">
+                  <span className="sr-only">{m.header.userLabel}：</span>
+                  {m.header.user(me.displayName, me.department.name)}
+                </p>
+                <button type="button" className="btn-text" onClick={() => void onLogout()} disabled={loggingOut}>
+                  {m.auth.logout}
+                </button>
+              </>
+            ) : (
+              !loading &&
+              !onLoginPage && (
+                <Link to={loginPath(`${location.pathname}${location.search}`)} className="text-dns-16N-130">
+                  {m.auth.login}
+                </Link>
+              )
+            )}
+          </div>
         </div>
       </header>
 
       <main id="main" ref={mainRef} tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 md:px-6 md:py-8">
+        <FlashMessage />
         <Suspense fallback={<p role="status">{m.app.pageLoading}</p>}>
           <Outlet />
         </Suspense>

@@ -1,14 +1,23 @@
 import { CombinedGraphQLErrors, gql, type TypedDocumentNode } from "@apollo/client";
 import { useQuery } from "@apollo/client/react";
-import { CASE_STATUS_LABELS, formatFiscalYear, type CaseKind, type CaseStatus } from "@kb/shared";
+import { formatFiscalYear, type CaseKind, type CaseStatus } from "@kb/shared";
 import { Fragment, useEffect, useRef, type ReactNode } from "react";
 import { Link, useLocation, useParams, useSearchParams } from "react-router";
+import { useMe } from "../auth/me";
+import { ATTACHMENT_LIST_FRAGMENT, AttachmentList, type AttachmentList_case } from "../case/AttachmentList";
+import { CASE_WORKFLOW_FRAGMENT, CaseWorkflowPanel, type CaseWorkflow_case } from "../case/CaseWorkflowPanel";
 import { DetailsList } from "../case/DetailsList";
+import { SimilarCases } from "../case/SimilarCases";
 import { EffectsTable, type Effect } from "../case/EffectsTable";
+import { REVIEW_HISTORY_FRAGMENT, ReviewHistory, type ReviewHistory_case } from "../case/ReviewHistory";
+import { REVISION_HISTORY_FRAGMENT, RevisionHistory, type RevisionHistory_case } from "../case/RevisionHistory";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { KindBadge } from "../components/KindBadge";
+import { MarkdownText } from "../components/MarkdownText";
+import { StatusBadge } from "../components/StatusBadge";
 import { TagList } from "../components/TagList";
 import { messages as m } from "../messages";
+import { REVIEW_PANEL_FRAGMENT, ReviewPanel, type ReviewPanel_case } from "../review/ReviewPanel";
 
 interface CasePageCase {
   id: string;
@@ -28,8 +37,15 @@ interface CasePageCase {
   updatedAt: string;
 }
 
+/** Workflow parts (issue 3): each component owns its fragment. */
+type CasePageWorkflow = CaseWorkflow_case &
+  ReviewPanel_case &
+  ReviewHistory_case &
+  RevisionHistory_case &
+  AttachmentList_case & { author: { id: string; displayName: string; department: { id: string; name: string } } | null };
+
 interface CasePageData {
-  case: CasePageCase | null;
+  case: (CasePageCase & CasePageWorkflow) | null;
 }
 
 const CASE_PAGE: TypedDocumentNode<CasePageData, { id: string }> = gql`
@@ -59,8 +75,26 @@ const CASE_PAGE: TypedDocumentNode<CasePageData, { id: string }> = gql`
       details
       status
       updatedAt
+      author {
+        id
+        displayName
+        department {
+          id
+          name
+        }
+      }
+      ...CaseWorkflow_case
+      ...ReviewPanel_case
+      ...ReviewHistory_case
+      ...RevisionHistory_case
+      ...AttachmentList_case
     }
   }
+  ${CASE_WORKFLOW_FRAGMENT}
+  ${REVIEW_PANEL_FRAGMENT}
+  ${REVIEW_HISTORY_FRAGMENT}
+  ${REVISION_HISTORY_FRAGMENT}
+  ${ATTACHMENT_LIST_FRAGMENT}
 `;
 
 const SECTIONS = ["summary", "background", "actions", "results", "tips"] as const;
@@ -91,6 +125,7 @@ export default function CasePage() {
     : { to: "/", label: m.casePage.backToSearch };
 
   const { data, loading, error, refetch } = useQuery(CASE_PAGE, { variables: { id }, fetchPolicy: "cache-and-network" });
+  const { me, loading: meLoading } = useMe();
   const c = data?.case;
 
   // Arriving from a link inside the app: put focus on the heading, as a page load would.
@@ -144,7 +179,12 @@ export default function CasePage() {
               </Meta>
             )}
             {c.status !== "PUBLISHED" && (
-              <Meta label={m.casePage.meta.status}>{CASE_STATUS_LABELS[c.status] ?? c.status}</Meta>
+              <Meta label={m.casePage.meta.status}>
+                <StatusBadge status={c.status} />
+              </Meta>
+            )}
+            {c.author && (
+              <Meta label={m.caseActions.author}>{m.header.user(c.author.displayName, c.author.department.name)}</Meta>
             )}
             <Meta label={m.casePage.meta.updatedAt}>
               <time dateTime={c.updatedAt}>{formatDate(c.updatedAt)}</time>
@@ -152,18 +192,25 @@ export default function CasePage() {
           </dl>
         </header>
 
+        <CaseWorkflowPanel case={c} reviewAnchor={c.viewerCan.review ? "review" : undefined} />
+
         {SECTIONS.filter((key) => c[key].trim() !== "").map((key) => (
           <section key={key} aria-labelledby={`section-${key}`} className="space-y-3">
             <h2 id={`section-${key}`} className="text-std-22B-150 text-solid-gray-900">
               {m.casePage.sections[key]}
             </h2>
-            {/* Plain text with its line breaks kept; never interpreted as HTML. */}
-            <p className="whitespace-pre-wrap">{c[key]}</p>
+            {/* Markdown rendered sanitised (no raw HTML), line breaks kept. */}
+            <MarkdownText text={c[key]} />
           </section>
         ))}
 
         {c.effects.length > 0 && <EffectsTable effects={c.effects} />}
         <DetailsList kind={c.kind} details={c.details} />
+        <AttachmentList case={c} />
+        {c.viewerCan.review && <ReviewPanel case={c} content={c} id="review" />}
+        <ReviewHistory case={c} />
+        <RevisionHistory case={c} />
+        {c.status === "PUBLISHED" && <SimilarCases caseId={c.id} />}
         {backLink}
       </article>
     );
@@ -177,6 +224,7 @@ export default function CasePage() {
           {m.casePage.notFound}
         </h1>
         <p>{m.casePage.notFoundHint}</p>
+        {!me && !meLoading && <p>{m.caseActions.notFoundSignedOut}</p>}
         {backLink}
       </div>
     );

@@ -1,4 +1,4 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
+import { CombinedGraphQLErrors, gql, type TypedDocumentNode } from "@apollo/client";
 import { useQuery } from "@apollo/client/react";
 import { useEffect, useMemo, useRef } from "react";
 import { useLocation, useNavigate } from "react-router";
@@ -15,24 +15,30 @@ import {
   toggleFacetValue,
   toSearchString,
   toSearchVariables,
+  withSort,
   type SearchState,
   type SearchVariables,
 } from "../search/searchParams";
+import { SortSelect } from "../search/SortSelect";
+import { ZeroResults, type SearchSuggestions } from "../search/ZeroResults";
 
 interface SearchCasesData {
   searchCases: {
     total: number;
     processingTimeMs: number;
+    relaxed: boolean;
     hits: { case: CaseCard_case; highlights: CaseHighlights }[];
     facets: CaseFacets;
+    suggestions: SearchSuggestions | null;
   };
 }
 
 export const SEARCH_CASES: TypedDocumentNode<SearchCasesData, SearchVariables> = gql`
-  query SearchCases($query: String!, $first: Int!, $offset: Int!, $filter: CaseSearchFilter) {
-    searchCases(query: $query, first: $first, offset: $offset, filter: $filter) {
+  query SearchCases($query: String!, $first: Int!, $offset: Int!, $filter: CaseSearchFilter, $sort: CaseSearchSort!) {
+    searchCases(query: $query, first: $first, offset: $offset, filter: $filter, sort: $sort) {
       total
       processingTimeMs
+      relaxed
       hits {
         case {
           id
@@ -41,6 +47,8 @@ export const SEARCH_CASES: TypedDocumentNode<SearchCasesData, SearchVariables> =
         highlights {
           title
           summary
+          snippet
+          snippetField
         }
       }
       facets {
@@ -48,6 +56,11 @@ export const SEARCH_CASES: TypedDocumentNode<SearchCasesData, SearchVariables> =
         department { value count }
         fiscalYear { value count }
         tags { value count }
+      }
+      suggestions {
+        withoutFilter { field values total }
+        withoutAnyFilter
+        relatedTags { value count }
       }
     }
   }
@@ -135,20 +148,18 @@ export function SearchPage() {
             )}
             {loading && <p className="text-dns-14N-130 text-solid-gray-700">{m.search.searching}</p>}
           </div>
+          <div className="mt-3 flex flex-wrap items-center gap-4">
+            <SortSelect value={state.sort} onChange={(sort) => go(withSort(state, sort), "filter")} />
+          </div>
+          {result?.relaxed && !error && result.hits.length > 0 && (
+            <p className="mt-3 rounded-8 border border-solid-gray-200 bg-solid-gray-50 px-4 py-2 text-dns-16N-130">{m.searchTools.relaxed}</p>
+          )}
 
           <div className="mt-4">
             {error ? (
-              <ErrorNotice error={error} fallback={m.errors.search} onRetry={() => void refetch()} />
+              <ErrorNotice error={error} fallback={searchUnavailable(error) ? m.searchTools.unavailable : m.errors.search} onRetry={() => void refetch()} />
             ) : result && result.total === 0 ? (
-              <div className="rounded-8 border border-solid-gray-200 bg-solid-gray-50 p-6">
-                <p className="text-std-16B-170">{m.search.noResults}</p>
-                <p className="mt-2">{m.search.noResultsHint}</p>
-                {filtered && (
-                  <button type="button" className="btn-outline mt-4" onClick={() => go(clearFilters(state), "filter")}>
-                    {m.facets.clearAll}
-                  </button>
-                )}
-              </div>
+              <ZeroResults state={state} suggestions={result.suggestions} filtered={filtered} go={(next) => go(next, "filter")} />
             ) : result && result.hits.length === 0 ? (
               <div className="rounded-8 border border-solid-gray-200 bg-solid-gray-50 p-6">
                 <p>{m.search.pageOutOfRange}</p>
@@ -175,3 +186,6 @@ export function SearchPage() {
   );
 }
 
+function searchUnavailable(error: unknown): boolean {
+  return CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.["code"] === "SEARCH_UNAVAILABLE");
+}

@@ -9,3 +9,10 @@ export function preloadCasePage(): void {
 }
 
 export const CasePage = lazy(() => (pending ??= loadCasePage()));
+
+/** Pages of the workflow (issue 3): each its own chunk, so the search page stays the only entry. */
+export const LoginPage = lazy(() => import("./LoginPage"));
+export const CaseEditPage = lazy(() => import("./CaseEditPage"));
+export const MyCasesPage = lazy(() => import("./MyCasesPage"));
+export const ReviewQueuePage = lazy(() => import("./ReviewQueuePage"));
+export const NotificationsPage = lazy(() => import("./NotificationsPage"));

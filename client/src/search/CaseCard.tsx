@@ -35,6 +35,9 @@ export interface CaseCard_case {
 export interface CaseHighlights {
   title: string;
   summary: string;
+  /** The passage around the match (cropped), and the section it is from. */
+  snippet: string;
+  snippetField: string;
 }
 
 interface Props {
@@ -75,9 +78,14 @@ export function CaseCard({ case: c, highlights, from }: Props) {
           <dd>{formatWarekiFiscalYear(c.fiscalYear)}</dd>
         </div>
       </dl>
-      {highlights.summary && (
+      {highlights.snippet && (
         <p className="mt-3 text-std-16N-170 text-solid-gray-800">
-          <Highlighted value={highlights.summary} />
+          {highlights.snippetField !== "summary" && m.searchTools.snippetFrom[highlights.snippetField] && (
+            <span className="mr-2 text-dns-14B-130 text-solid-gray-700">
+              {m.searchTools.snippetLabel(m.searchTools.snippetFrom[highlights.snippetField]!)}
+            </span>
+          )}
+          <Highlighted value={highlights.snippet} />
         </p>
       )}
       {c.tags.length > 0 && (

@@ -1,7 +1,8 @@
 import { CASE_KIND_LABELS, CASE_KINDS, formatWarekiFiscalYear, type CaseKind } from "@kb/shared";
-import { useId, useState } from "react";
+import { useId, useState, type ReactNode } from "react";
 import { messages as m } from "../messages";
-import { activeFilterCount, type FacetKey, type SearchState } from "./searchParams";
+import { FacetValueSearch } from "./FacetValueSearch";
+import { activeFilterCount, toSearchVariables, type FacetKey, type SearchState } from "./searchParams";
 
 export interface FacetCount {
   value: string;
@@ -86,6 +87,18 @@ export function Facets({ state, facets, onToggle, onClear }: Props) {
           selected={state.departments}
           loaded={loaded}
           onToggle={(v, on) => onToggle("departments", v, on)}
+          search={
+            departments.length > COLLAPSE_AFTER && (
+              <FacetValueSearch
+                facet="DEPARTMENT"
+                legend={m.facets.department}
+                query={state.q}
+                filter={toSearchVariables(state).filter}
+                selected={state.departments}
+                onToggle={(v, on) => onToggle("departments", v, on)}
+              />
+            )
+          }
         />
         <FacetGroup
           legend={m.facets.fiscalYear}
@@ -100,6 +113,18 @@ export function Facets({ state, facets, onToggle, onClear }: Props) {
           selected={state.tags}
           loaded={loaded}
           onToggle={(v, on) => onToggle("tags", v, on)}
+          search={
+            tags.length > COLLAPSE_AFTER && (
+              <FacetValueSearch
+                facet="TAGS"
+                legend={m.facets.tags}
+                query={state.q}
+                filter={toSearchVariables(state).filter}
+                selected={state.tags}
+                onToggle={(v, on) => onToggle("tags", v, on)}
+              />
+            )
+          }
         />
         {active > 0 && (
           <button type="button" className="btn-text" onClick={onClear}>
@@ -117,9 +142,11 @@ interface GroupProps {
   selected: readonly string[];
   loaded: boolean;
   onToggle: (value: string, selected: boolean) => void;
+  /** A value search for facets with many values. */
+  search?: ReactNode;
 }
 
-function FacetGroup({ legend, options, selected, loaded, onToggle }: GroupProps) {
+function FacetGroup({ legend, options, selected, loaded, onToggle, search }: GroupProps) {
   const [expanded, setExpanded] = useState(false);
   const chosen = new Set(selected);
   const visible = expanded ? options : options.filter((o, i) => i < COLLAPSE_AFTER || chosen.has(o.value));
@@ -154,6 +181,7 @@ function FacetGroup({ legend, options, selected, loaded, onToggle }: GroupProps)
           {expanded ? m.facets.showLess(legend) : m.facets.showMore(legend, hidden)}
         </button>
       )}
+      {search}
     </fieldset>
   );
 }

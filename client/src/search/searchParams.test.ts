@@ -6,6 +6,7 @@ import {
   toggleFacetValue,
   toSearchParams,
   toSearchVariables,
+  withSort,
 } from "./searchParams";
 
 const parse = (query: string) => parseSearchParams(new URLSearchParams(query));
@@ -19,6 +20,7 @@ describe("search URL state", () => {
       departments: [],
       fiscalYears: [2024, 2023],
       tags: ["kintone"],
+      sort: "RELEVANCE",
       page: 2,
     });
   });
@@ -38,13 +40,23 @@ describe("search URL state", () => {
   });
 
   it("builds searchCases variables with 20 per page and no empty filter", () => {
-    expect(toSearchVariables({ ...EMPTY_SEARCH, page: 3 })).toEqual({ query: "", first: 20, offset: 40 });
+    expect(toSearchVariables({ ...EMPTY_SEARCH, page: 3 })).toEqual({ query: "", first: 20, offset: 40, sort: "RELEVANCE" });
     expect(toSearchVariables({ ...EMPTY_SEARCH, kinds: ["PRACTICE"], fiscalYears: [2024] })).toEqual({
       query: "",
       first: 20,
       offset: 0,
+      sort: "RELEVANCE",
       filter: { kinds: ["PRACTICE"], fiscalYears: [2024] },
     });
+  });
+
+  it("keeps a non-default sort in the URL and drops an unknown one; a new sort starts at page 1", () => {
+    expect(parse("q=a&sort=NEWEST").sort).toBe("NEWEST");
+    expect(parse("q=a&sort=MOST_LIKED").sort).toBe("RELEVANCE");
+    expect(toSearchParams({ ...EMPTY_SEARCH, sort: "NEWEST" }).toString()).toBe("sort=NEWEST");
+    expect(toSearchParams({ ...EMPTY_SEARCH, sort: "RELEVANCE" }).toString()).toBe("");
+    expect(withSort({ ...EMPTY_SEARCH, page: 5 }, "NEWEST")).toEqual({ ...EMPTY_SEARCH, sort: "NEWEST", page: 1 });
+    expect(toSearchVariables({ ...EMPTY_SEARCH, sort: "NEWEST" }).sort).toBe("NEWEST");
   });
 
   it("toggling a facet value resets the page", () => {

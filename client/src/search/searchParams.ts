@@ -2,15 +2,17 @@ import {
   CASE_KINDS,
   normalizeText,
   parseFiscalYear,
+  SEARCH_SORTS,
   searchFilterSchema,
   type CaseKind,
   type SearchFilter,
+  type SearchSort,
 } from "@kb/shared";
 
 /**
  * The search page keeps all of its state in the URL query string, so a search can be bookmarked,
  * shared and walked with Back/Forward:
- *   ?q=予約&kind=KINTONE_APP&kind=WORKSHOP&dept=子育て支援課&fy=2024&tag=kintone&page=2
+ *   ?q=予約&kind=KINTONE_APP&kind=WORKSHOP&dept=子育て支援課&fy=2024&tag=kintone&sort=NEWEST&page=2
  * Values are validated with the same zod schema the server uses; invalid values are dropped
  * instead of failing the whole page.
  */
@@ -26,6 +28,8 @@ export interface SearchState {
   departments: string[];
   fiscalYears: number[];
   tags: string[];
+  /** RELEVANCE (the default, left out of the URL) or NEWEST. */
+  sort: SearchSort;
   page: number;
 }
 
@@ -37,6 +41,7 @@ export const PARAM = {
   departments: "dept",
   fiscalYears: "fy",
   tags: "tag",
+  sort: "sort",
   page: "page",
 } as const;
 
@@ -46,6 +51,7 @@ export const EMPTY_SEARCH: SearchState = {
   departments: [],
   fiscalYears: [],
   tags: [],
+  sort: "RELEVANCE",
   page: 1,
 };
 
@@ -103,6 +109,7 @@ export function parseSearchParams(params: URLSearchParams): SearchState {
     departments: pick(params.getAll(PARAM.departments), normalizeText, departmentSchema, MAX.departments),
     fiscalYears: pick(params.getAll(PARAM.fiscalYears), (v) => parseFiscalYear(v) ?? NaN, fiscalYearSchema, MAX.fiscalYears),
     tags: pick(params.getAll(PARAM.tags), normalizeText, tagSchema, MAX.tags),
+    sort: parseSort(params.get(PARAM.sort)),
     page,
   });
 }
@@ -115,6 +122,7 @@ export function toSearchParams(state: SearchState): URLSearchParams {
   for (const v of c.departments) params.append(PARAM.departments, v);
   for (const v of c.fiscalYears) params.append(PARAM.fiscalYears, String(v));
   for (const v of c.tags) params.append(PARAM.tags, v);
+  if (c.sort !== "RELEVANCE") params.set(PARAM.sort, c.sort);
   if (c.page > 1) params.set(PARAM.page, String(c.page));
   return params;
 }
@@ -129,8 +137,18 @@ export type SearchVariables = {
   query: string;
   first: number;
   offset: number;
+  sort: SearchSort;
   filter?: SearchFilter;
 };
+
+function parseSort(raw: string | null): SearchSort {
+  return (SEARCH_SORTS as readonly string[]).includes(raw ?? "") ? (raw as SearchSort) : "RELEVANCE";
+}
+
+/** A new order starts again at page 1. */
+export function withSort(state: SearchState, sort: SearchSort): SearchState {
+  return { ...state, sort, page: 1 };
+}
 
 /** The variables of `searchCases`; `filter` is left out when nothing is selected. */
 export function toSearchVariables(state: SearchState): SearchVariables {
@@ -140,7 +158,7 @@ export function toSearchVariables(state: SearchState): SearchVariables {
   if (state.fiscalYears.length) filter.fiscalYears = state.fiscalYears;
   if (state.tags.length) filter.tags = state.tags;
   const hasFilter = Object.keys(filter).length > 0 && searchFilterSchema.safeParse(filter).success;
-  const base = { query: state.q, first: PAGE_SIZE, offset: (state.page - 1) * PAGE_SIZE };
+  const base = { query: state.q, first: PAGE_SIZE, offset: (state.page - 1) * PAGE_SIZE, sort: state.sort };
   return hasFilter ? { ...base, filter } : base;
 }
 

@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { Entity, Enum, Index, ManyToMany, ManyToOne, PrimaryKey, Property, Unique } from "@mikro-orm/decorators/legacy";
 import { Collection, type Opt, type Ref } from "@mikro-orm/core";
-import { CASE_KINDS, CASE_STATUSES, type CaseKind, type CaseStatus, type Effect } from "@kb/shared";
+import { CASE_KINDS, CASE_STATUSES, type CaseKind, type CaseStatus, type Effect, type PersonalInfoFinding } from "@kb/shared";
 import { Department } from "../departments/department.entity.js";
 import { Tag } from "../tags/tag.entity.js";
+import { User } from "../users/user.entity.js";
 
 /** A 好事例: one entity for all four kinds; kind-specific details live in `details` (DESIGN §3). */
 @Entity({ tableName: "cases" })
@@ -60,6 +61,17 @@ export class Case {
   /** Optimistic lock: a save based on an older version is refused instead of overwriting. */
   @Property({ type: "integer", version: true })
   version!: number & Opt;
+
+  /** Who wrote it; null for imported cases. Ownership is the department's, so this is credit, not control. */
+  @ManyToOne({ entity: () => User, ref: true, nullable: true, deleteRule: "set null" })
+  author?: Ref<User> | null;
+
+  /** Personal-information findings the author confirmed when submitting; the reviewer sees them. */
+  @Property({ type: "json", nullable: true })
+  personalInfoFindings?: PersonalInfoFinding[] | null;
+
+  @Property({ type: "datetime", columnType: "timestamptz", nullable: true })
+  submittedAt?: Date | null;
 
   /** Hash of the imported content, so a re-import of unchanged lines writes nothing. */
   @Property({ type: "text", nullable: true })

@@ -23,7 +23,11 @@ export function presentCase(c: Case, departmentPath: string[]): CaseView {
     effects: c.effects.map((e) => ({ label: e.label, before: e.before ?? null, after: e.after ?? null, unit: e.unit ?? null })),
     details: c.details ?? null,
     status: c.status,
+    version: c.version,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
+    submittedAt: c.submittedAt ?? null,
+    publishedAt: c.publishedAt ?? null,
+    authorId: c.author?.id ?? null,
   };
 }

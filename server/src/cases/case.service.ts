@@ -1,32 +1,74 @@
-import type { EntityManager } from "@mikro-orm/postgresql";
+import type { EntityManager, FilterQuery } from "@mikro-orm/postgresql";
+import type { CaseStatus } from "@kb/shared";
 import { departmentPaths } from "../departments/department.service.js";
+import { requireRole, requireViewer, type Viewer } from "../users/viewer.js";
 import { Case } from "./case.entity.js";
+import { casePolicy } from "./case.policy.js";
 import { presentCase } from "./case.presenter.js";
-import type { CaseView } from "./case.types.js";
+import type { CaseListView, CaseView } from "./case.types.js";
+
+export interface Page {
+  first: number;
+  offset: number;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MAX_PAGE = 100;
 
 /**
- * Reads of cases. Only PUBLISHED cases are visible until accounts and roles exist (workflow issue).
- * Loads a whole page in a fixed number of queries: cases (+ departments), tags, department paths.
+ * Reads of cases, with the access policy applied. A page costs a fixed number of queries: cases
+ * (their departments are references), tags, department paths.
  */
 export class CaseService {
   constructor(private readonly em: EntityManager) {}
 
   async findPublishedByIds(ids: readonly string[]): Promise<Map<string, CaseView>> {
-    const views = new Map<string, CaseView>();
-    if (!ids.length) return views;
+    if (!ids.length) return new Map();
     const cases = await this.em.find(Case, { id: { $in: [...ids] }, status: "PUBLISHED" }, { populate: ["tags"] });
+    return new Map((await this.present(cases)).map((v) => [v.id, v]));
+  }
+
+  /** A case the viewer may read, or null (not found and not allowed look the same). */
+  async findVisible(viewer: Viewer | null, id: string): Promise<CaseView | null> {
+    if (!UUID.test(id)) return null;
+    const c = await this.em.findOne(Case, id, { populate: ["tags"] });
+    if (!c) return null;
+    const facts = { status: c.status, departmentId: c.department.id, authorId: c.author?.id ?? null };
+    if (!casePolicy.canRead(viewer, facts)) return null;
+    return (await this.present([c]))[0] ?? null;
+  }
+
+  /** 自分の投稿: what the viewer wrote or their department owns, newest first. */
+  async listOwned(viewerOrNull: Viewer | null, status: CaseStatus | undefined, page: Page): Promise<CaseListView> {
+    const viewer = requireViewer(viewerOrNull);
+    const where: FilterQuery<Case> = {
+      $or: [{ author: viewer.userId }, { department: viewer.departmentId }],
+      ...(status ? { status } : {}),
+    };
+    return this.list(where, { updatedAt: "desc", id: "asc" }, page);
+  }
+
+  /** 審査待ち: submitted cases, oldest submission first (first come, first reviewed). */
+  async reviewQueue(viewerOrNull: Viewer | null, page: Page): Promise<CaseListView> {
+    requireRole(viewerOrNull, "SECRETARIAT", "ADMIN");
+    return this.list({ status: "SUBMITTED" }, { submittedAt: "asc", id: "asc" }, page);
+  }
+
+  private async list(where: FilterQuery<Case>, orderBy: Record<string, "asc" | "desc">, page: Page): Promise<CaseListView> {
+    const [cases, total] = await this.em.findAndCount(Case, where, {
+      populate: ["tags"],
+      orderBy,
+      limit: Math.min(Math.max(page.first, 0), MAX_PAGE),
+      offset: Math.max(page.offset, 0),
+    });
+    return { total, items: await this.present(cases) };
+  }
+
+  private async present(cases: Case[]): Promise<CaseView[]> {
     const paths = await departmentPaths(
       this.em,
       cases.map((c) => c.department.id),
     );
-    for (const c of cases) views.set(c.id, presentCase(c, paths.get(c.department.id) ?? []));
-    return views;
-  }
-
-  async findPublished(id: string): Promise<CaseView | null> {
-    if (!UUID.test(id)) return null;
-    return (await this.findPublishedByIds([id])).get(id) ?? null;
+    return cases.map((c) => presentCase(c, paths.get(c.department.id) ?? []));
   }
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

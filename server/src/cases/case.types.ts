@@ -85,9 +85,136 @@ export class CaseView {
   @Field(() => CaseStatusEnum)
   status!: CaseStatus;
 
+  @Field(() => Int, { description: "Pass it back when saving: a save based on an older version is refused." })
+  version!: number;
+
   @Field(() => Date)
   createdAt!: Date;
 
   @Field(() => Date)
   updatedAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  submittedAt?: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  publishedAt?: Date | null;
+
+  /** Not exposed: what the access policy needs. */
+  authorId!: string | null;
+}
+
+@ObjectType("UserSummary", { description: "投稿者・審査者などの表示用情報" })
+export class UserSummaryView {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  displayName!: string;
+
+  /** Not exposed: resolved to a Department by a field resolver. */
+  departmentId!: string;
+}
+
+@ObjectType("CasePermissions", { description: "閲覧者がこの好事例に対してできること" })
+export class CasePermissionsView {
+  @Field(() => Boolean)
+  edit!: boolean;
+
+  @Field(() => Boolean)
+  submit!: boolean;
+
+  @Field(() => Boolean)
+  review!: boolean;
+
+  @Field(() => Boolean)
+  archive!: boolean;
+}
+
+@ObjectType("PersonalInfoFinding", { description: "個人情報の可能性がある箇所" })
+export class PersonalInfoFindingView {
+  @Field(() => String, { description: "PHONE / EMAIL / INDIVIDUAL_NUMBER / ADDRESS" })
+  kind!: string;
+
+  @Field(() => String, { description: "Field path, e.g. summary or details.voices.0" })
+  field!: string;
+
+  @Field(() => Int)
+  start!: number;
+
+  @Field(() => Int)
+  end!: number;
+
+  @Field(() => String)
+  text!: string;
+}
+
+@ObjectType("Review", { description: "事務局の審査結果" })
+export class ReviewView {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String, { description: "PUBLISH / REQUEST_CHANGES / REJECT" })
+  decision!: string;
+
+  @Field(() => String)
+  comment!: string;
+
+  @Field(() => Date)
+  createdAt!: Date;
+
+  reviewerId!: string;
+}
+
+@ObjectType("CaseRevision", { description: "保存ごとの版" })
+export class CaseRevisionView {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Int)
+  version!: number;
+
+  @Field(() => Date)
+  createdAt!: Date;
+
+  @Field(() => GraphQLJSONObject, { description: "The editable content after this save." })
+  snapshot!: Record<string, unknown>;
+
+  editorId!: string | null;
+}
+
+@ObjectType("Attachment", { description: "添付ファイル（ダウンロードのみ）" })
+export class AttachmentView {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  fileName!: string;
+
+  @Field(() => String)
+  contentType!: string;
+
+  @Field(() => Int)
+  size!: number;
+
+  @Field(() => String)
+  sha256!: string;
+
+  @Field(() => Boolean)
+  isKintoneTemplate!: boolean;
+
+  @Field(() => Date)
+  createdAt!: Date;
+
+  @Field(() => String)
+  downloadUrl!: string;
+}
+
+@ObjectType("CaseList")
+export class CaseListView {
+  @Field(() => Int)
+  total!: number;
+
+  @Field(() => [CaseView])
+  items!: CaseView[];
 }

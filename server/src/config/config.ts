@@ -30,6 +30,8 @@ const envSchema = z.object({
     .enum(["true", "false", "1", "0"])
     .optional()
     .transform((v) => v === undefined || v === "true" || v === "1"),
+  /** Create and print the demo accounts. Default: on with the embedded database, off with DATABASE_URL. */
+  KB_DEMO_ACCOUNTS: z.enum(["true", "false", "1", "0"]).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
   /** Set by npm to the directory the user ran `npm run …` in: CLI paths are relative to it. */
   INIT_CWD: z.string().optional(),
@@ -44,6 +46,7 @@ export interface AppConfig {
   meiliMasterKey?: string;
   searchIndex: string;
   seedOnEmpty: boolean;
+  demoAccounts: boolean;
   logLevel: NonNullable<z.infer<typeof envSchema>["LOG_LEVEL"]>;
   repoRoot: string;
   /** Where the user typed the command (relative CLI paths resolve against it). */
@@ -80,6 +83,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env, defaults: Conf
     meiliMasterKey: e.MEILI_MASTER_KEY,
     searchIndex: e.KB_SEARCH_INDEX,
     seedOnEmpty: e.KB_SEED,
+    demoAccounts: e.KB_DEMO_ACCOUNTS === undefined ? !e.DATABASE_URL : e.KB_DEMO_ACCOUNTS === "true" || e.KB_DEMO_ACCOUNTS === "1",
     logLevel: e.LOG_LEVEL ?? defaults.logLevel ?? "info",
     repoRoot: REPO_ROOT,
     invocationDir: e.INIT_CWD ?? process.cwd(),

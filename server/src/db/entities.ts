@@ -1,6 +1,31 @@
+import { Attachment, AttachmentContent } from "../attachments/attachment.entity.js";
+import { AuditLog } from "../audit/audit.entity.js";
+import { LoginAttempt, Session } from "../auth/session.entity.js";
 import { Case } from "../cases/case.entity.js";
 import { Department } from "../departments/department.entity.js";
+import { Notification } from "../notifications/notification.entity.js";
+import { Review } from "../reviews/review.entity.js";
+import { CaseRevision } from "../revisions/case-revision.entity.js";
 import { SearchOutbox } from "../search/search-outbox.entity.js";
+import { SearchReindexRun } from "../search/search-reindex.entity.js";
+import { SynonymGroup } from "../synonyms/synonym.entity.js";
 import { Tag } from "../tags/tag.entity.js";
+import { User } from "../users/user.entity.js";
 
-export const ENTITIES = [Case, Department, Tag, SearchOutbox];
+export const ENTITIES = [
+  Case,
+  Department,
+  Tag,
+  SearchOutbox,
+  SearchReindexRun,
+  SynonymGroup,
+  AuditLog,
+  User,
+  Session,
+  LoginAttempt,
+  Review,
+  CaseRevision,
+  Attachment,
+  AttachmentContent,
+  Notification,
+];

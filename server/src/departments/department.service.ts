@@ -35,7 +35,8 @@ export class DepartmentResolver {
   constructor(private readonly em: EntityManager) {}
 
   async preload(): Promise<void> {
-    const all = await this.em.find(Department, {}, { fields: ["id", "nameKey"] });
+    // Whole rows, not a partial load: a partial entity in the identity map would be seen by later reads.
+    const all = await this.em.find(Department, {});
     for (const d of all) this.byKey.set(d.nameKey, d.id);
   }
 

@@ -1,20 +1,54 @@
 import type { EntityManager, MikroORM } from "@mikro-orm/postgresql";
+import { AuthService } from "../auth/auth.service.js";
+import { createCaseLoaders, type CaseLoaders } from "../cases/case.loaders.js";
 import { CaseService } from "../cases/case.service.js";
+import { CaseWorkflowService } from "../cases/case-workflow.service.js";
 import type { CaseSearchIndex } from "../search/case-search-index.js";
 import { SearchService } from "../search/search.service.js";
 import type { Viewer } from "../users/viewer.js";
 
-/** Per request: a forked EntityManager (its own identity map) and services bound to it. */
+/** How a resolver sets or clears the session cookie without knowing about HTTP. */
+export interface SessionCookie {
+  /** The token the request came with, if any. */
+  token: string | null;
+  set(token: string, expiresAt: Date): void;
+  clear(): void;
+}
+
+/** Per request: a forked EntityManager (its own identity map), fresh loaders, services bound to them. */
 export interface RequestContext {
   /** The logged-in user, or null for an anonymous request. */
   viewer: Viewer | null;
+  clientIp: string;
+  session: SessionCookie;
   em: EntityManager;
+  loaders: CaseLoaders;
+  auth: AuthService;
   cases: CaseService;
+  workflow: CaseWorkflowService;
   search: SearchService;
 }
 
-export function createRequestContext(orm: MikroORM, index: CaseSearchIndex, viewer: Viewer | null = null): RequestContext {
+export interface RequestInfo {
+  viewer?: Viewer | null;
+  clientIp?: string;
+  session?: SessionCookie;
+}
+
+const NO_COOKIE: SessionCookie = { token: null, set: () => {}, clear: () => {} };
+
+export function createRequestContext(orm: MikroORM, index: CaseSearchIndex, info: RequestInfo = {}): RequestContext {
   const em = orm.em.fork();
   const cases = new CaseService(em);
-  return { viewer, em, cases, search: new SearchService(index, cases) };
+  return {
+    viewer: info.viewer ?? null,
+    clientIp: info.clientIp ?? "unknown",
+    session: info.session ?? NO_COOKIE,
+    em,
+    loaders: createCaseLoaders(em),
+    auth: new AuthService(em),
+    cases,
+    workflow: new CaseWorkflowService(em),
+    search: new SearchService(index, cases),
+  };
 }

@@ -11,6 +11,7 @@ function publicCode(code: AppErrorCode): string {
     case "FORBIDDEN":
     case "UNAUTHENTICATED":
     case "CONFLICT":
+    case "RATE_LIMITED":
     case "SEARCH_UNAVAILABLE":
       return code;
     default: {

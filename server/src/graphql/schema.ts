@@ -1,11 +1,25 @@
 import "reflect-metadata";
 import { printSchema, type GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
-import { CaseResolver } from "../cases/case.resolver.js";
+import { AuthResolver } from "../auth/auth.resolver.js";
+import { CaseResolver, CaseRevisionResolver, ReviewResolver, UserSummaryResolver } from "../cases/case.resolver.js";
+import { NotificationResolver } from "../notifications/notification.resolver.js";
+import { TagSuggestionResolver } from "../tags/tag.resolver.js";
 import { SearchResolver } from "../search/search.resolver.js";
+import { SynonymResolver } from "../synonyms/synonym.resolver.js";
 
 export async function buildAppSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers: [CaseResolver, SearchResolver], validate: false });
+  return buildSchema({ resolvers: [
+      AuthResolver,
+      CaseResolver,
+      UserSummaryResolver,
+      ReviewResolver,
+      CaseRevisionResolver,
+      NotificationResolver,
+      TagSuggestionResolver,
+      SearchResolver,
+      SynonymResolver,
+    ], validate: false });
 }
 
 /** The SDL committed as server/schema.graphql; a test fails when it drifts from the code. */

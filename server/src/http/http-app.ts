@@ -11,6 +11,8 @@ import { createRequestContext, type RequestContext } from "../graphql/context.js
 import { createFormatError } from "../graphql/format-error.js";
 import type { Logger } from "../logger.js";
 import type { CaseSearchIndex } from "../search/case-search-index.js";
+import { attachmentRoutes } from "./attachment.routes.js";
+import { sessionCookieFor, viewerOf } from "./session.js";
 
 export interface HttpAppDeps {
   config: AppConfig;
@@ -60,8 +62,17 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<{ app: Express; 
   app.use(
     "/graphql",
     express.json({ limit: "1mb" }),
-    expressMiddleware(apollo, { context: async () => createRequestContext(orm, index) }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) =>
+        createRequestContext(orm, index, {
+          viewer: await viewerOf(orm, req),
+          clientIp: req.ip ?? "unknown",
+          session: sessionCookieFor(req, res),
+        }),
+    }),
   );
+
+  app.use("/api", attachmentRoutes(orm, logger));
 
   const clientDist = path.join(config.repoRoot, "client", "dist");
   const indexHtml = path.join(clientDist, "index.html");

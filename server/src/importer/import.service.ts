@@ -1,11 +1,13 @@
 import { createHash } from "node:crypto";
 import type { EntityManager, MikroORM } from "@mikro-orm/postgresql";
 import type { InterchangeCase } from "@kb/shared";
+import { applyCaseContent } from "../cases/case-content.js";
 import { Case } from "../cases/case.entity.js";
 import { Department } from "../departments/department.entity.js";
 import { DepartmentResolver } from "../departments/department.service.js";
+import type { CaseSnapshot } from "../revisions/case-revision.entity.js";
+import { recordRevision } from "../revisions/revision.service.js";
 import { enqueueSearchSync } from "../search/search-outbox.js";
-import { Tag } from "../tags/tag.entity.js";
 import { TagResolver } from "../tags/tag.service.js";
 import { parseInterchangeFile, type LineError } from "./jsonl-reader.js";
 
@@ -80,7 +82,7 @@ export async function importCases(
         { populate: ["tags"] },
       );
       const byExternalId = new Map(existing.map((c) => [c.externalId!, c]));
-      const changed: string[] = [];
+      const changed: { target: Case; record: InterchangeCase }[] = [];
       for (const record of chunk) {
         const hash = contentHash(record);
         const current = byExternalId.get(record.externalId);
@@ -104,9 +106,15 @@ export async function importCases(
         if (current) counts.updated++;
         else counts.created++;
         tx.persist(target);
-        changed.push(target.id);
+        changed.push({ target, record });
       }
-      enqueueSearchSync(tx, changed);
+      enqueueSearchSync(
+        tx,
+        changed.map((c) => c.target.id),
+      );
+      await tx.flush();
+      // An import is an edit like any other: each created or changed case keeps a revision.
+      for (const { target, record } of changed) recordRevision(tx, target, null, snapshotOfRecord(record));
       await tx.flush();
       tx.clear();
       options.onProgress?.({ phase: "write", done: Math.min(start + chunkSize, records.length), total: records.length });
@@ -123,21 +131,16 @@ function applyRecord(
   tagIds: string[],
   hash: string,
 ): void {
-  target.kind = record.kind;
-  target.title = record.title;
-  target.summary = record.summary;
-  target.background = record.background;
-  target.actions = record.actions;
-  target.results = record.results;
-  target.tips = record.tips;
+  applyCaseContent(em, target, record, tagIds);
   target.department = em.getReference(Department, departmentId, { wrapped: true });
-  target.fiscalYear = record.fiscalYear;
-  target.effects = record.effects.map((e) => ({ label: e.label, before: e.before ?? null, after: e.after ?? null, unit: e.unit ?? "" }));
-  target.details = record.details ?? null;
   if (record.status === "PUBLISHED" && target.status !== "PUBLISHED") target.publishedAt = new Date();
   target.status = record.status;
-  target.tags.set(tagIds.map((id) => em.getReference(Tag, id)));
   target.contentHash = hash;
+}
+
+function snapshotOfRecord(record: InterchangeCase): CaseSnapshot {
+  const { kind, title, summary, background, actions, results, tips, fiscalYear, tags, effects, details } = record;
+  return { kind, title, summary, background, actions, results, tips, fiscalYear, tags, effects, details: details ?? null };
 }
 
 /** A stable hash of a validated line: equal content → equal hash → the re-import writes nothing. */

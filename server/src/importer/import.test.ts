@@ -27,7 +27,7 @@ async function tableCounts() {
   const [row] = await kb.orm.em.fork().execute<Record<string, string>[]>(
     `select (select count(*) from cases) as cases, (select count(*) from departments) as departments,
             (select count(*) from tags) as tags, (select count(*) from case_tags) as case_tags,
-            (select count(*) from search_outbox) as outbox`,
+            (select count(*) from search_outbox where processed_at is null) as outbox`,
   );
   return Object.fromEntries(Object.entries(row!).map(([k, v]) => [k, Number(v)]));
 }
@@ -59,6 +59,13 @@ describe("kb import (interchange format)", () => {
       "select title, version from cases where external_id = 'update-me'",
     );
     expect(row).toEqual({ title: "更新後のタイトル", version: 2 });
+    const revisions = await kb.orm.em.fork().execute<{ version: number; snapshot: { title: string; tags: string[] } }[]>(
+      "select r.version, r.snapshot from case_revisions r join cases c on c.id = r.case_id where c.external_id = 'update-me' order by r.version",
+    );
+    expect(revisions.map((r) => [r.version, r.snapshot.title, r.snapshot.tags])).toEqual([
+      [1, "更新前のタイトル", ["テスト"]],
+      [2, "更新後のタイトル", ["テスト"]],
+    ]);
     expect((await tableCounts()).outbox).toBe(1);
     await kb.syncSearch();
   });

@@ -83,7 +83,8 @@ export async function startEmbeddedMeilisearch(dataDir: string, logger: Logger):
       "--dump-dir", path.join(home, "dumps"),
       "--snapshot-dir", path.join(home, "snapshots"),
       "--http-addr", `127.0.0.1:${port}`,
-      "--master-key", masterKey,
+      // "=": a generated key may start with "-", which would otherwise read as another flag.
+      `--master-key=${masterKey}`,
       "--env", "development",
       "--no-analytics",
       "--log-level", "WARN",

@@ -1,5 +1,14 @@
-import { Meilisearch, MeilisearchApiError, type Index, type Settings } from "meilisearch";
+import {
+  Meilisearch,
+  type Index,
+  type MultiSearchQuery,
+  type MultiSearchResult,
+  type RecordAny,
+  type Settings,
+} from "meilisearch";
 import { CASE_KINDS } from "@kb/shared";
+import { COMPOUND_TERMS, JAPANESE_STOP_WORDS } from "./japanese-dictionary.js";
+import { meiliApiError, meiliHttpClient } from "./meili-http.js";
 import type { CaseSearchDocument } from "./search-document.js";
 
 /**
@@ -7,29 +16,56 @@ import type { CaseSearchDocument } from "./search-document.js";
  * talks to Meilisearch goes through here, so a fault test can reason about one place.
  */
 
-const TEXT_ATTRIBUTES = [
+/**
+ * Searchable attributes, in the order the `attribute` ranking rule weighs them: a match in the
+ * title beats one in the tags, which beats one in the summary … The hidden `titleTerms` (synonyms
+ * and compound parts of the title and tags) rank right after the title and tags they come from;
+ * `bodyTerms` rank last.
+ */
+const SEARCHABLE_ATTRIBUTES = [
   "title",
   "tags",
+  "titleTerms",
   "summary",
+  "department",
   "actions",
   "results",
   "background",
   "tips",
-  "department",
   "departmentPath",
+  "bodyTerms",
 ] as const;
 
 export const CASE_INDEX_SETTINGS: Settings = {
-  // Order matters for the `attribute` ranking rule: a match in the title beats one in the tips.
-  searchableAttributes: [...TEXT_ATTRIBUTES],
+  searchableAttributes: [...SEARCHABLE_ATTRIBUTES],
   filterableAttributes: ["kind", "department", "fiscalYear", "tags"],
   sortableAttributes: ["fiscalYear", "publishedAt", "updatedAt"],
   displayedAttributes: ["*"],
+  // `words` first: a case with every query word beats one with some (matchingStrategy relaxes the
+  // query only when too little is found). `sort` right after it: NEWEST orders the cases that match
+  // as well as each other by date, instead of only breaking ties at the very end.
+  rankingRules: ["words", "sort", "typo", "proximity", "attribute", "exactness"],
   // Without this, a kanji-only query such as 予約 is detected as Chinese and misses Japanese text
   // (DESIGN §6). Searches must also pass locales: ["jpn"].
-  localizedAttributes: [{ attributePatterns: [...TEXT_ATTRIBUTES], locales: ["jpn"] }],
+  localizedAttributes: [{ attributePatterns: [...SEARCHABLE_ATTRIBUTES], locales: ["jpn"] }],
+  dictionary: COMPOUND_TERMS.map((c) => c.term),
+  stopWords: [...JAPANESE_STOP_WORDS],
+  // Typos: only for words of 5+ characters (two from 9). Japanese words are mostly 2–4 characters,
+  // so they never match a near-miss; kintne still finds kintone. Numbers never (2024 ≠ 2025), and
+  // the dictionary compounds are exact by definition.
+  typoTolerance: {
+    enabled: true,
+    minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 },
+    disableOnNumbers: true,
+    disableOnWords: COMPOUND_TERMS.map((c) => c.term),
+    disableOnAttributes: [],
+  },
+  // Product-side synonym expansion (hidden fields) replaces the engine's: see synonyms/vocabulary.ts.
+  synonyms: {},
   faceting: { maxValuesPerFacet: 200, sortFacetValuesBy: { "*": "count" } },
   pagination: { maxTotalHits: 10_000 },
+  facetSearch: true,
+  prefixSearch: "indexingTime",
 };
 
 export const SEARCH_LOCALES = ["jpn"] as const;
@@ -38,6 +74,8 @@ export type FacetAttribute = (typeof FACET_ATTRIBUTES)[number];
 
 /** How long a worker waits for Meilisearch to finish one task before it retries the batch. */
 const TASK_TIMEOUT_MS = 120_000;
+/** Task polling: Meilisearch is on the same machine or network, and freshness is measured in ms. */
+const TASK_POLL_MS = 10;
 
 export class SearchUnavailableError extends Error {
   constructor(cause: unknown) {
@@ -45,18 +83,37 @@ export class SearchUnavailableError extends Error {
   }
 }
 
+export interface CaseSearchIndexOptions {
+  /** Per request for searches: a search fails after this instead of hanging. */
+  searchTimeoutMs?: number;
+  /** Per request for writes and admin calls (task waits have their own limit). */
+  requestTimeoutMs?: number;
+  /** After a failed search, searches fail at once for this long instead of waiting again. */
+  breakerCooldownMs?: number;
+}
+
 export class CaseSearchIndex {
   readonly index: Index<CaseSearchDocument>;
+  /** A client with a short timeout, for what a person is waiting on. */
+  readonly searchClient: Meilisearch;
+  private readonly breakerCooldownMs: number;
+  private openUntil = 0;
 
   constructor(
     readonly client: Meilisearch,
     readonly uid: string,
+    searchClient?: Meilisearch,
+    options: CaseSearchIndexOptions = {},
   ) {
     this.index = client.index<CaseSearchDocument>(uid);
+    this.searchClient = searchClient ?? client;
+    this.breakerCooldownMs = options.breakerCooldownMs ?? 2000;
   }
 
-  static connect(url: string, apiKey: string | undefined, uid: string, timeoutMs = 10_000): CaseSearchIndex {
-    return new CaseSearchIndex(new Meilisearch({ host: url, apiKey, timeout: timeoutMs }), uid);
+  static connect(url: string, apiKey: string | undefined, uid: string, options: CaseSearchIndexOptions = {}): CaseSearchIndex {
+    const client = new Meilisearch({ host: url, apiKey, timeout: options.requestTimeoutMs ?? 10_000, httpClient: meiliHttpClient });
+    const searchClient = new Meilisearch({ host: url, apiKey, timeout: options.searchTimeoutMs ?? 3000, httpClient: meiliHttpClient });
+    return new CaseSearchIndex(client, uid, searchClient, options);
   }
 
   /** Creates the index if needed and applies the settings (idempotent), waiting until they are live. */
@@ -64,7 +121,7 @@ export class CaseSearchIndex {
     try {
       await this.client.getRawIndex(uid);
     } catch (error) {
-      if (!(error instanceof MeilisearchApiError) || error.cause?.code !== "index_not_found") throw error;
+      if (meiliApiError(error)?.cause?.code !== "index_not_found") throw error;
       await this.expectSuccess(this.client.createIndex(uid, { primaryKey: "id" }).waitTask({ timeout: TASK_TIMEOUT_MS }));
     }
     await this.expectSuccess(
@@ -72,27 +129,96 @@ export class CaseSearchIndex {
     );
   }
 
-  async upsert(documents: CaseSearchDocument[]): Promise<void> {
-    if (!documents.length) return;
-    await this.expectSuccess(
-      this.index.addDocuments(documents, { primaryKey: "id" }).waitTask({ timeout: TASK_TIMEOUT_MS }),
-    );
+  async upsert(documents: CaseSearchDocument[], uid: string = this.uid): Promise<void> {
+    await this.apply(documents, [], uid);
   }
 
-  async remove(ids: string[]): Promise<void> {
-    if (!ids.length) return;
-    await this.expectSuccess(this.index.deleteDocuments(ids).waitTask({ timeout: TASK_TIMEOUT_MS }));
+  async remove(ids: string[], uid: string = this.uid): Promise<void> {
+    await this.apply([], ids, uid);
+  }
+
+  /**
+   * Upserts (explicit primary key; a document replaces the whole previous one, so a repeat is
+   * harmless) and removals, both enqueued before waiting; resolves only when both succeeded.
+   */
+  async apply(upserts: CaseSearchDocument[], removals: string[], uid: string = this.uid): Promise<void> {
+    const index = this.client.index<CaseSearchDocument>(uid);
+    const tasks = [];
+    if (upserts.length) tasks.push(index.addDocuments(upserts, { primaryKey: "id" }));
+    if (removals.length) tasks.push(index.deleteDocuments(removals));
+    // Both are in flight at once: wait for every one, so a failure never leaves the other unobserved.
+    const outcomes = await Promise.allSettled(
+      tasks.map((task) => this.expectSuccess(task.waitTask({ timeout: TASK_TIMEOUT_MS, interval: TASK_POLL_MS }))),
+    );
+    const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === "rejected");
+    if (failed) throw failed.reason;
+  }
+
+  /**
+   * Runs searches in one request. Fails fast with SearchUnavailableError when Meilisearch cannot
+   * answer, and for a short while after that without trying (a circuit breaker), so a page never
+   * waits on a dead engine.
+   */
+  async multiSearch(queries: MultiSearchQuery[]): Promise<MultiSearchResult<RecordAny>[]> {
+    if (Date.now() < this.openUntil) throw new SearchUnavailableError("recently failed; not retrying yet");
+    try {
+      const response = await this.searchClient.multiSearch({ queries });
+      return response.results;
+    } catch (error) {
+      if ((meiliApiError(error)?.response.status ?? 500) < 500) throw error;
+      this.openUntil = Date.now() + this.breakerCooldownMs;
+      throw new SearchUnavailableError(error);
+    }
+  }
+
+  /** Facet-value search (prefix match on the words of a value), with the same fail-fast rule. */
+  async searchFacetValues(params: Parameters<Index["searchForFacetValues"]>[0]): Promise<{ value: string; count: number }[]> {
+    if (Date.now() < this.openUntil) throw new SearchUnavailableError("recently failed; not retrying yet");
+    try {
+      return (await this.searchClient.index(this.uid).searchForFacetValues(params)).facetHits;
+    } catch (error) {
+      if ((meiliApiError(error)?.response.status ?? 500) < 500) throw error;
+      this.openUntil = Date.now() + this.breakerCooldownMs;
+      throw new SearchUnavailableError(error);
+    }
+  }
+
+  /** One stored document, or null. */
+  async getDocument(id: string): Promise<CaseSearchDocument | null> {
+    if (Date.now() < this.openUntil) throw new SearchUnavailableError("recently failed; not retrying yet");
+    try {
+      return (await this.searchClient.index(this.uid).getDocument(id)) as unknown as CaseSearchDocument;
+    } catch (error) {
+      if (meiliApiError(error)?.cause?.code === "document_not_found") return null;
+      if ((meiliApiError(error)?.response.status ?? 500) < 500) throw error;
+      this.openUntil = Date.now() + this.breakerCooldownMs;
+      throw new SearchUnavailableError(error);
+    }
+  }
+
+  /** Every stored document, page by page (for the consistency check). */
+  async *allDocuments(pageSize = 1000, uid: string = this.uid): AsyncGenerator<CaseSearchDocument[]> {
+    const index = this.client.index<CaseSearchDocument>(uid);
+    for (let offset = 0; ; offset += pageSize) {
+      const page = await index.getDocuments({ offset, limit: pageSize });
+      if (page.results.length) yield page.results as CaseSearchDocument[];
+      if (page.results.length < pageSize) return;
+    }
+  }
+
+  async documentCount(uid: string = this.uid): Promise<number> {
+    return (await this.client.index(uid).getStats()).numberOfDocuments;
   }
 
   async healthy(): Promise<boolean> {
     try {
-      return (await this.client.health()).status === "available";
+      return (await this.searchClient.health()).status === "available";
     } catch {
       return false;
     }
   }
 
-  private async expectSuccess(task: Promise<{ status: string; error?: { message: string } | null; uid: number }>) {
+  async expectSuccess(task: Promise<{ status: string; error?: { message: string } | null; uid: number }>) {
     const done = await task;
     if (done.status !== "succeeded") {
       throw new Error(`Meilisearch task ${done.uid} ${done.status}: ${done.error?.message ?? "no detail"}`);
@@ -106,7 +232,7 @@ export function filterValue(value: string | number): string {
   return `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
 }
 
-export function anyOf(attribute: FacetAttribute, values: readonly (string | number)[]): string {
+export function anyOf(attribute: FacetAttribute | "id", values: readonly (string | number)[]): string {
   return values.map((v) => `${attribute} = ${filterValue(v)}`).join(" OR ");
 }
 

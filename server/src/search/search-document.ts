@@ -1,5 +1,7 @@
+import { createHash } from "node:crypto";
 import type { CaseKind } from "@kb/shared";
 import type { Case } from "../cases/case.entity.js";
+import type { Vocabulary } from "../synonyms/vocabulary.js";
 
 /**
  * What Meilisearch holds for a published case: the text it searches, the facets it filters on and
@@ -19,6 +21,10 @@ export interface CaseSearchDocument {
   departmentPath: string[];
   fiscalYear: number;
   tags: string[];
+  /** Hidden, searchable: synonyms and compound parts of what the title and tags contain. */
+  titleTerms: string[];
+  /** Hidden, searchable: the same for the rest of the text (ranked after every visible field). */
+  bodyTerms: string[];
   publishedAt: number;
   updatedAt: number;
   /** The case's optimistic-lock version: lets a consistency check tell an old document from a new one. */
@@ -35,9 +41,9 @@ export function indexText(text: string): string {
   return text.normalize("NFKC").replace(MARKERS, "");
 }
 
-export function toSearchDocument(c: Case, departmentPath: string[], tagNames: string[]): CaseSearchDocument {
+export function toSearchDocument(c: Case, departmentPath: string[], tagNames: string[], vocabulary: Vocabulary): CaseSearchDocument {
   const department = departmentPath[departmentPath.length - 1] ?? "";
-  return {
+  const doc = {
     id: c.id,
     externalId: c.externalId ?? null,
     kind: c.kind,
@@ -51,10 +57,39 @@ export function toSearchDocument(c: Case, departmentPath: string[], tagNames: st
     departmentPath: departmentPath.map(indexText),
     fiscalYear: c.fiscalYear,
     tags: tagNames.map(indexText),
+  };
+  const titleTerms = vocabulary.expand([doc.title, ...doc.tags].join("\n"));
+  const seen = new Set(titleTerms);
+  const bodyTerms = vocabulary
+    .expand([doc.summary, doc.background, doc.actions, doc.results, doc.tips, ...doc.departmentPath].join("\n"))
+    .filter((t) => !seen.has(t));
+  return {
+    ...doc,
+    titleTerms,
+    bodyTerms,
     publishedAt: (c.publishedAt ?? c.updatedAt).getTime(),
     updatedAt: c.updatedAt.getTime(),
     version: c.version,
   };
+}
+
+/**
+ * A stable hash of a document's content (key order and the engine's field order do not matter).
+ * `kb check-index` compares it between what PostgreSQL says and what Meilisearch holds.
+ */
+export function documentHash(doc: Record<string, unknown>): string {
+  return createHash("sha256").update(stableStringify(doc)).digest("hex").slice(0, 32);
+}
+
+function stableStringify(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableStringify).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
 }
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -66,4 +101,9 @@ export function markersToHtml(formatted: string): string {
     .replace(/[&<>"']/g, (ch) => ESCAPES[ch]!)
     .replaceAll(HIGHLIGHT_PRE, "<mark>")
     .replaceAll(HIGHLIGHT_POST, "</mark>");
+}
+
+/** True when Meilisearch marked a match in this formatted text. */
+export function hasMatch(formatted: string | undefined): boolean {
+  return !!formatted && formatted.includes(HIGHLIGHT_PRE);
 }

@@ -1,22 +1,36 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { Case } from "../cases/case.entity.js";
 import { departmentPaths } from "../departments/department.service.js";
+import { loadVocabulary } from "../synonyms/synonym.service.js";
+import type { Vocabulary } from "../synonyms/vocabulary.js";
 import { toSearchDocument, type CaseSearchDocument } from "./search-document.js";
+
+export interface LoadedDocuments {
+  upserts: CaseSearchDocument[];
+  /** Ids that must leave the index (unpublished or gone). */
+  removals: string[];
+  /** The synonym rules the documents were expanded with. */
+  vocabulary: Vocabulary;
+}
 
 /**
  * The index's view of a set of cases, read fresh from PostgreSQL: documents for the published
- * ones, and the ids that must leave the index (unpublished or gone). Three queries per batch.
+ * ones, and the ids that must leave the index. Four queries per batch (synonyms, cases, tags,
+ * department paths), whatever the batch size.
  */
 export async function loadSearchDocuments(
   em: EntityManager,
   caseIds: readonly string[],
-): Promise<{ upserts: CaseSearchDocument[]; removals: string[] }> {
+  vocabulary?: Vocabulary,
+): Promise<LoadedDocuments> {
   const ids = [...new Set(caseIds)];
-  if (!ids.length) return { upserts: [], removals: [] };
+  const vocab = vocabulary ?? (await loadVocabulary(em));
+  if (!ids.length) return { upserts: [], removals: [], vocabulary: vocab };
   const published = await em.find(
     Case,
     { id: { $in: ids }, status: "PUBLISHED" },
-    { populate: ["tags"], orderBy: { id: "asc" } },
+    // refresh: a second load in the same unit of work (the worker's re-check) must see new data.
+    { populate: ["tags"], orderBy: { id: "asc" }, refresh: true },
   );
   const paths = await departmentPaths(
     em,
@@ -27,8 +41,9 @@ export async function loadSearchDocuments(
       c,
       paths.get(c.department.id) ?? [],
       c.tags.getItems().map((t) => t.name),
+      vocab,
     ),
   );
   const publishedIds = new Set(published.map((c) => c.id));
-  return { upserts, removals: ids.filter((id) => !publishedIds.has(id)) };
+  return { upserts, removals: ids.filter((id) => !publishedIds.has(id)), vocabulary: vocab };
 }

@@ -5,9 +5,12 @@ import type { Opt } from "@mikro-orm/core";
  * "This case changed; bring the index up to date." Written in the same transaction as the change,
  * so a committed change always has its row and a rolled-back one never does. The worker reloads
  * the case by id, so the row carries no payload and duplicate rows are harmless.
+ *
+ * Rows are marked done (`processedAt`) once Meilisearch reported success, and kept for a while:
+ * `kb reindex` replays every row written after it started, done or not, into the new index.
  */
 @Entity({ tableName: "search_outbox" })
-@Index({ properties: ["availableAt"] })
+@Index({ properties: ["processedAt", "id"] })
 // Wakes the search worker (LISTEN kb_search_outbox). NOTIFY is delivered at commit, never on rollback.
 @Trigger({
   name: "search_outbox_notify",
@@ -35,4 +38,8 @@ export class SearchOutbox {
 
   @Property({ type: "text", nullable: true })
   lastError?: string | null;
+
+  /** When the index took the change (null = still to do). */
+  @Property({ type: "datetime", columnType: "timestamptz", nullable: true })
+  processedAt?: Date | null;
 }

@@ -1,47 +1,78 @@
 import pg from "pg";
-import type { MikroORM } from "@mikro-orm/postgresql";
+import type { EntityManager, MikroORM } from "@mikro-orm/postgresql";
 import type { Logger } from "../logger.js";
 import type { CaseSearchIndex } from "./case-search-index.js";
-import { loadSearchDocuments } from "./search-documents.loader.js";
+import { documentHash } from "./search-document.js";
+import { loadSearchDocuments, type LoadedDocuments } from "./search-documents.loader.js";
+import { enqueueSearchSync } from "./search-outbox.js";
 
 export interface OutboxWorkerOptions {
   batchSize?: number;
+  /**
+   * Batches in flight at once (each claims its own rows). Meilisearch merges consecutive document
+   * tasks into one indexing batch, so a bulk import indexes several times faster with 3 than 1.
+   */
+  lanes?: number;
   /** Poll even without a NOTIFY, in case one was missed (e.g. while reconnecting). */
   pollIntervalMs?: number;
+  /** First retry delay; doubles per attempt up to maxBackoffMs. */
+  baseBackoffMs?: number;
   maxBackoffMs?: number;
+  /** Done rows are kept this long (a running reindex keeps the rows it will replay regardless). */
+  retentionMs?: number;
+  /** For fault tests only: called inside a batch, between loading the documents and indexing them. */
+  beforeIndex?: (caseIds: string[]) => Promise<void>;
+  /** For fault tests only: called after Meilisearch succeeded, before the rows are marked done. */
+  afterIndex?: (caseIds: string[]) => Promise<void>;
 }
 
 /**
- * Drains `search_outbox` into Meilisearch. Rows are claimed with FOR UPDATE SKIP LOCKED, so
- * workers on several server instances never process the same row; a row is deleted only after
- * Meilisearch reports its task succeeded, in the same transaction that held the claim. On failure
- * the transaction rolls back and the rows get a later `available_at` (exponential backoff).
+ * Drains `search_outbox` into Meilisearch.
+ * - Rows are claimed with FOR UPDATE SKIP LOCKED, so workers on several instances never process
+ *   the same row; duplicates of a case in one batch collapse into one document.
+ * - Each case is reloaded from PostgreSQL (the row has no payload), so duplicate and out-of-order
+ *   rows are harmless; documents carry the case's version, and upserts name the primary key.
+ * - A row is marked done only after Meilisearch reports its task succeeded, in the transaction
+ *   that holds the claim. On failure the claim rolls back and the rows get a later `available_at`
+ *   (exponential backoff).
+ * - Before marking done, the batch's documents are loaded again: if a case (or the synonyms)
+ *   changed while its old document was on its way, a new row is queued, so a slow worker that
+ *   delivers an old version after a fast one delivered the new version never has the last word.
+ * - Woken by LISTEN/NOTIFY (the outbox trigger notifies on commit), with polling as a fallback.
  */
 export class SearchOutboxWorker {
   private readonly batchSize: number;
+  private readonly lanes: number;
   private readonly pollIntervalMs: number;
+  private readonly baseBackoffMs: number;
   private readonly maxBackoffMs: number;
+  private readonly retentionMs: number;
   private listener?: pg.Client;
   private timer?: NodeJS.Timeout;
   private running = false;
   private draining?: Promise<void>;
   private wakeAgain = false;
   private stopping = false;
+  private lastPurge = 0;
 
   constructor(
     private readonly orm: MikroORM,
     private readonly index: CaseSearchIndex,
     private readonly databaseUrl: string,
     private readonly logger: Logger,
-    options: OutboxWorkerOptions = {},
+    private readonly options: OutboxWorkerOptions = {},
   ) {
     this.batchSize = options.batchSize ?? 1000;
+    this.lanes = options.lanes ?? 3;
     this.pollIntervalMs = options.pollIntervalMs ?? 2000;
+    this.baseBackoffMs = options.baseBackoffMs ?? 500;
     this.maxBackoffMs = options.maxBackoffMs ?? 60_000;
+    this.retentionMs = options.retentionMs ?? 15 * 60_000;
   }
 
   async start(): Promise<void> {
     this.running = true;
+    this.stopping = false;
     await this.listen();
     this.schedule(0);
   }
@@ -65,18 +96,18 @@ export class SearchOutboxWorker {
     if (this.timer) clearTimeout(this.timer);
     this.draining = this.drainUntilEmpty()
       .then(
-        () => undefined,
+        () => this.purgeNowAndThen(),
         (error: unknown) => this.logger.warn({ err: error }, "search sync failed; will retry"),
       )
       .finally(() => {
-      this.draining = undefined;
-      if (this.wakeAgain) {
-        this.wakeAgain = false;
-        this.wake();
-      } else {
-        this.schedule(this.pollIntervalMs);
-      }
-    });
+        this.draining = undefined;
+        if (this.wakeAgain) {
+          this.wakeAgain = false;
+          this.wake();
+        } else {
+          void this.nextDueInMs().then((due) => this.schedule(Math.min(due, this.pollIntervalMs)));
+        }
+      });
   }
 
   /** Resolves once the outbox has no row that is due (for tests and the CLI). */
@@ -93,43 +124,118 @@ export class SearchOutboxWorker {
   async pendingCount(): Promise<number> {
     const [row] = await this.orm.em
       .fork()
-      .execute<{ n: string }[]>("select count(*) as n from search_outbox where available_at <= now()");
+      .execute<{ n: string }[]>("select count(*) as n from search_outbox where processed_at is null and available_at <= now()");
     return Number(row?.n ?? 0);
   }
 
-  /** Processes due rows batch by batch until none is left; returns how many rows were processed. */
+  /** Processes due rows batch by batch (several in flight) until none is left; returns how many rows were processed. */
   async drainUntilEmpty(): Promise<number> {
     let total = 0;
+    const lane = async () => {
+      for (;;) {
+        const processed = await this.drainBatch();
+        total += processed;
+        if (processed === 0 || this.stopping) return;
+      }
+    };
+    const outcomes = await Promise.allSettled(Array.from({ length: this.lanes }, lane));
+    const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === "rejected");
+    if (failed) throw failed.reason;
+    return total;
+  }
+
+  /**
+   * Like drainUntilEmpty, but survives Meilisearch being down: failed batches are retried after
+   * their backoff until nothing is pending or `timeoutMs` passes (for the CLI and tests).
+   */
+  async drainPatiently(timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const processed = await this.drainBatch();
-      total += processed;
-      if (processed === 0 || this.stopping) return total;
+      try {
+        await this.drainUntilEmpty();
+      } catch (error) {
+        this.logger.debug({ err: error }, "search sync failed; retrying after the backoff");
+      }
+      const [row] = await this.orm.em
+        .fork()
+        .execute<{ n: string }[]>("select count(*) as n from search_outbox where processed_at is null");
+      if (Number(row?.n ?? 0) === 0) return;
+      if (Date.now() > deadline) throw new Error(`search outbox still has ${row?.n} rows after ${timeoutMs} ms`);
+      const wait = Math.max(20, Math.min(await this.nextDueInMs(), 1000));
+      await new Promise((r) => setTimeout(r, wait));
     }
   }
 
-  /** One batch: claim, index, delete. Returns the number of rows processed (0 = nothing due). */
+  /** One batch: claim, index, re-check, mark done. Returns the number of rows processed (0 = nothing due). */
   async drainBatch(): Promise<number> {
     const em = this.orm.em.fork();
     let claimedIds: string[] = [];
     try {
       return await em.transactional(async (tx) => {
         const rows = await tx.execute<{ id: string; case_id: string }[]>(
-          `select id, case_id from search_outbox where available_at <= now()
+          `select id, case_id from search_outbox where processed_at is null and available_at <= now()
             order by id limit ? for update skip locked`,
           [this.batchSize],
         );
         if (!rows.length) return 0;
         claimedIds = rows.map((r) => r.id);
-        const { upserts, removals } = await loadSearchDocuments(tx, rows.map((r) => r.case_id));
-        await this.index.upsert(upserts);
-        await this.index.remove(removals);
-        await tx.execute("delete from search_outbox where id in (?)", [claimedIds]);
-        this.logger.debug({ rows: rows.length, upserts: upserts.length, removals: removals.length }, "search synced");
+        const caseIds = [...new Set(rows.map((r) => r.case_id))];
+        const sent = await loadSearchDocuments(tx, caseIds);
+        await this.options.beforeIndex?.(caseIds);
+        await this.index.apply(sent.upserts, sent.removals);
+        await this.options.afterIndex?.(caseIds);
+
+        const stale = changedSince(sent, await loadSearchDocuments(tx, caseIds));
+        if (stale.length) {
+          enqueueSearchSync(tx, stale);
+          await tx.flush();
+        }
+        await tx.execute("update search_outbox set processed_at = now() where id in (?)", [claimedIds]);
+        this.logger.debug(
+          { rows: rows.length, upserts: sent.upserts.length, removals: sent.removals.length, requeued: stale.length },
+          "search synced",
+        );
         return rows.length;
       });
     } catch (error) {
       if (claimedIds.length) await this.backOff(claimedIds, error);
       throw error;
+    }
+  }
+
+  /** Deletes done rows past the retention, except those a running reindex will replay. */
+  async purge(em: EntityManager = this.orm.em.fork()): Promise<number> {
+    const rows = await em.execute<{ id: string }[]>(
+      `delete from search_outbox
+        where processed_at < now() - ? * interval '1 millisecond'
+          and id <= coalesce((select min(coalesce(outbox_mark, 0)) from search_reindex_runs where state = 'RUNNING'),
+                             9223372036854775807)
+        returning id`,
+      [this.retentionMs],
+    );
+    return rows.length;
+  }
+
+  private async purgeNowAndThen(): Promise<void> {
+    if (Date.now() - this.lastPurge < 60_000) return;
+    this.lastPurge = Date.now();
+    const purged = await this.purge().catch((error: unknown) => {
+      this.logger.warn({ err: error }, "could not purge done search outbox rows");
+      return 0;
+    });
+    if (purged) this.logger.debug({ purged }, "purged done search outbox rows");
+  }
+
+  private async nextDueInMs(): Promise<number> {
+    try {
+      const [row] = await this.orm.em
+        .fork()
+        .execute<{ ms: string | null }[]>(
+          "select extract(epoch from (min(available_at) - now())) * 1000 as ms from search_outbox where processed_at is null",
+        );
+      return row?.ms == null ? this.pollIntervalMs : Math.max(0, Number(row.ms));
+    } catch {
+      return this.pollIntervalMs;
     }
   }
 
@@ -142,7 +248,7 @@ export class SearchOutboxWorker {
                 last_error = ?,
                 available_at = now() + least(? * power(2, attempts), ?) * interval '1 millisecond'
           where id in (?)`,
-        [message.slice(0, 2000), 500, this.maxBackoffMs, ids],
+        [message.slice(0, 2000), this.baseBackoffMs, this.maxBackoffMs, ids],
       );
     } catch (updateError) {
       this.logger.warn({ err: updateError }, "could not record the search sync failure");
@@ -178,4 +284,12 @@ export class SearchOutboxWorker {
       if (this.running) setTimeout(() => void this.listen().catch(() => {}), 1000).unref();
     }
   }
+}
+
+/** Cases whose document (or absence) differs between two loads of the same batch. */
+export function changedSince(sent: LoadedDocuments, now: LoadedDocuments): string[] {
+  const before = new Map(sent.upserts.map((d) => [d.id, documentHash(d as never)]));
+  const after = new Map(now.upserts.map((d) => [d.id, documentHash(d as never)]));
+  const ids = new Set([...before.keys(), ...after.keys()]);
+  return [...ids].filter((id) => before.get(id) !== after.get(id));
 }

@@ -1,17 +1,39 @@
 import { Args, Ctx, Query, Resolver } from "type-graphql";
-import { searchArgsSchema } from "@kb/shared";
+import { facetSearchArgsSchema, searchArgsSchema, similarCasesArgsSchema } from "@kb/shared";
 import { badInput } from "../graphql/app-error.js";
 import type { RequestContext } from "../graphql/context.js";
-import { CaseSearchResultView, SearchCasesArgs } from "./search.types.js";
+import {
+  CaseSearchResultView,
+  FacetCountView,
+  SearchCasesArgs,
+  SearchFacetValuesArgs,
+  SimilarCasesArgs,
+  SimilarCaseView,
+} from "./search.types.js";
+
+type Issues = { issues: readonly { path: readonly PropertyKey[]; message: string }[] };
+const invalid = (error: Issues) => badInput(error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })));
 
 @Resolver()
 export class SearchResolver {
   @Query(() => CaseSearchResultView, { description: "Full-text search over published cases (Japanese-aware)." })
   async searchCases(@Args(() => SearchCasesArgs) args: SearchCasesArgs, @Ctx() ctx: RequestContext): Promise<CaseSearchResultView> {
     const parsed = searchArgsSchema.safeParse(args);
-    if (!parsed.success) {
-      throw badInput(parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
-    }
-    return ctx.search.search(parsed.data);
+    if (!parsed.success) throw invalid(parsed.error);
+    return ctx.search.search(parsed.data, ctx.em);
+  }
+
+  @Query(() => [FacetCountView], { description: "Values of the tag or department facet that contain the given text, with counts." })
+  async searchFacetValues(@Args(() => SearchFacetValuesArgs) args: SearchFacetValuesArgs, @Ctx() ctx: RequestContext): Promise<FacetCountView[]> {
+    const parsed = facetSearchArgsSchema.safeParse(args);
+    if (!parsed.success) throw invalid(parsed.error);
+    return ctx.search.searchFacetValues(parsed.data);
+  }
+
+  @Query(() => [SimilarCaseView], { description: "Published cases like this one (shared tags, department, kind, text)." })
+  async similarCases(@Args(() => SimilarCasesArgs) args: SimilarCasesArgs, @Ctx() ctx: RequestContext): Promise<SimilarCaseView[]> {
+    const parsed = similarCasesArgsSchema.safeParse(args);
+    if (!parsed.success) throw invalid(parsed.error);
+    return ctx.search.similarCases(parsed.data.caseId, parsed.data.first, ctx.em);
   }
 }

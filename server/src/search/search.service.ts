@@ -1,95 +1,274 @@
-import { normalizeText, type SearchArgs, type SearchFilter } from "@kb/shared";
+import type { MultiSearchQuery, MultiSearchResult, RecordAny } from "meilisearch";
+import { normalizeText, type FacetSearchArgs, type SearchArgs } from "@kb/shared";
+import type { EntityManager } from "@mikro-orm/postgresql";
 import type { CaseService } from "../cases/case.service.js";
 import { AppError, searchUnavailable } from "../graphql/app-error.js";
 import {
   anyOf,
   FACET_ATTRIBUTES,
+  filterValue,
   SEARCH_LOCALES,
+  SearchUnavailableError,
   type CaseSearchIndex,
   type FacetAttribute,
 } from "./case-search-index.js";
-import { HIGHLIGHT_POST, HIGHLIGHT_PRE, markersToHtml } from "./search-document.js";
-import type { CaseSearchResultView, FacetCountView } from "./search.types.js";
+import { hasMatch, markersToHtml, type CaseSearchDocument } from "./search-document.js";
+import { loadPublishedCaseViews } from "./search-hydration.js";
+import {
+  buildFilter,
+  planSearch,
+  RELAX_BELOW,
+  relaxedStrategy,
+  relaxQuery,
+  selectedValues,
+  SNIPPET_FIELDS,
+  type SearchPlan,
+  type SnippetField,
+} from "./search-request.js";
+import type {
+  CaseFacetsView,
+  CaseHighlightsView,
+  CaseSearchResultView,
+  FacetCountView,
+  FacetField,
+  FilterRelaxationView,
+  SearchSuggestionsView,
+  SimilarCaseView,
+} from "./search.types.js";
+
+const FIELD_OF: Record<FacetAttribute, FacetField> = {
+  kind: "KIND",
+  department: "DEPARTMENT",
+  fiscalYear: "FISCAL_YEAR",
+  tags: "TAGS",
+};
 
 /**
  * Case search: Meilisearch finds ids, highlights and facet counts; PostgreSQL supplies the cases
- * (one batch per page). When Meilisearch cannot be reached the search fails fast with the typed
- * SEARCH_UNAVAILABLE error rather than hanging; writes are unaffected (they go to the outbox).
+ * (one batch per page: three SQL statements whatever the page size).
+ *
+ * When Meilisearch cannot be reached the search fails fast with the typed SEARCH_UNAVAILABLE
+ * error rather than hanging (short request timeout, then a circuit breaker): writes are unaffected
+ * (they go to the outbox) and the client says search is temporarily unavailable.
  */
 export class SearchService {
   constructor(
     private readonly index: CaseSearchIndex,
-    private readonly cases: CaseService,
+    /** Kept for the request context's shape; pages are hydrated by search-hydration.ts. */
+    readonly cases: CaseService,
   ) {}
 
-  async search(args: SearchArgs): Promise<CaseSearchResultView> {
+  /** Runs the Meilisearch side of a search page: all words first, relaxed when too little is found. */
+  async runPlan(args: SearchArgs): Promise<{ plan: SearchPlan; results: MultiSearchResult<RecordAny>[]; relaxed: boolean }> {
+    const strict = planSearch(this.index.uid, args, "all");
     const query = normalizeText(args.query);
-    let response;
-    try {
-      response = await this.index.index.search(query, {
-        offset: args.offset,
-        limit: args.first,
-        filter: buildFilter(args.filter),
-        facets: [...FACET_ATTRIBUTES],
-        attributesToRetrieve: ["id"],
-        attributesToHighlight: ["title", "summary"],
-        attributesToCrop: ["summary"],
-        cropLength: 48,
-        cropMarker: "…",
-        highlightPreTag: HIGHLIGHT_PRE,
-        highlightPostTag: HIGHLIGHT_POST,
-        locales: [...SEARCH_LOCALES],
-      });
-    } catch (error) {
-      if (error instanceof AppError) throw error;
-      throw Object.assign(searchUnavailable(), { cause: error });
-    }
+    // A phrase such as 窓口の待ち時間を減らしたい often needs relaxing: ask for both forms in the
+    // same request instead of paying a second round trip. A term asks for the relaxed form only
+    // when the strict one found too little (rare).
+    const phrase = /\s|[\u3041-\u309f]/u.test(query);
+    const loose = query ? planSearch(this.index.uid, args, relaxedStrategy(query)) : undefined;
+    const both = phrase && loose ? await this.send([...strict.queries, ...loose.queries]) : undefined;
+    const results = both ? both.slice(0, strict.queries.length) : await this.send(strict.queries);
+    const total = results[0]?.estimatedTotalHits ?? 0;
+    if (total >= RELAX_BELOW || !loose) return { plan: strict, results, relaxed: false };
+    const relaxedResults = both ? both.slice(strict.queries.length) : await this.send(loose.queries);
+    if ((relaxedResults[0]?.estimatedTotalHits ?? 0) <= total) return { plan: strict, results, relaxed: false };
+    return { plan: loose, results: relaxedResults, relaxed: true };
+  }
 
-    const ids = response.hits.map((hit) => String(hit.id));
-    const found = await this.cases.findPublishedByIds(ids);
-    const hits = response.hits.flatMap((hit) => {
+  /** `em`: the request's EntityManager, which the page's cases are read with. */
+  async search(args: SearchArgs, em: EntityManager): Promise<CaseSearchResultView> {
+    const { plan, results, relaxed } = await this.runPlan(args);
+    const main = results[0]!;
+
+    const ids = main.hits.map((hit) => String(hit.id));
+    const found = await loadPublishedCaseViews(em, ids);
+    const hits = main.hits.flatMap((hit) => {
       const view = found.get(String(hit.id));
       // A hit PostgreSQL no longer publishes is an index that has not caught up yet: leave it out.
       if (!view) return [];
-      const formatted = (hit._formatted ?? {}) as { title?: string; summary?: string };
-      return [
-        {
-          case: view,
-          highlights: {
-            title: markersToHtml(formatted.title ?? view.title),
-            summary: markersToHtml(formatted.summary ?? view.summary),
-          },
-        },
-      ];
+      return [{ case: view, highlights: highlightsOf(hit._formatted as Partial<CaseSearchDocument> | undefined, view) }];
     });
 
-    const distribution = response.facetDistribution ?? {};
-    const facet = (attribute: FacetAttribute): FacetCountView[] =>
-      Object.entries(distribution[attribute] ?? {})
-        .map(([value, count]) => ({ value, count }))
-        .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, "ja"));
+    const facets = {} as CaseFacetsView;
+    for (const attribute of FACET_ATTRIBUTES) {
+      const at = plan.facetQueryAt[attribute];
+      const source = at === undefined ? main : results[at]!;
+      facets[attribute] = toFacetCounts(source.facetDistribution?.[attribute]);
+    }
 
+    const total = main.estimatedTotalHits ?? hits.length;
     return {
-      total: response.estimatedTotalHits ?? hits.length,
-      processingTimeMs: response.processingTimeMs,
+      total,
+      processingTimeMs: Math.max(...results.map((r) => r.processingTimeMs)),
+      relaxed,
+      sort: args.sort,
       hits,
-      facets: {
-        kind: facet("kind"),
-        department: facet("department"),
-        fiscalYear: facet("fiscalYear"),
-        tags: facet("tags"),
-      },
+      facets,
+      suggestions: total === 0 ? await this.suggest(args, plan, results) : null,
     };
+  }
+
+  /** Zero results: which selections to drop (their counts come free from the facet queries) and related tags. */
+  private async suggest(args: SearchArgs, plan: SearchPlan, results: MultiSearchResult<RecordAny>[]): Promise<SearchSuggestionsView> {
+    const withoutFilter: FilterRelaxationView[] = [];
+    for (const attribute of FACET_ATTRIBUTES) {
+      const at = plan.facetQueryAt[attribute];
+      if (at === undefined) continue;
+      const total = results[at]!.estimatedTotalHits ?? 0;
+      if (total > 0) {
+        withoutFilter.push({ field: FIELD_OF[attribute], values: selectedValues(args.filter, attribute).map(String), total });
+      }
+    }
+    withoutFilter.sort((a, b) => b.total - a.total);
+
+    const q = normalizeText(args.query);
+    const hasFilter = buildFilter(args.filter) !== undefined;
+    const common = { indexUid: this.index.uid, locales: [...SEARCH_LOCALES], limit: 0, facets: ["tags"] };
+    const [words, everything] = await this.send([
+      { ...common, q: relaxQuery(q), matchingStrategy: "last" },
+      { ...common, q: "" },
+    ]);
+    let relatedTags = toFacetCounts(words!.facetDistribution?.tags);
+    if (!relatedTags.length && q) {
+      // The words find nothing at all: tags that share a pair of characters with them.
+      const pairs = bigrams(q.toLowerCase());
+      relatedTags = toFacetCounts(everything!.facetDistribution?.tags).filter((t) =>
+        [...bigrams(t.value.toLowerCase())].some((p) => pairs.has(p)),
+      );
+    }
+    if (!relatedTags.length) relatedTags = toFacetCounts(everything!.facetDistribution?.tags);
+    const selectedTags = new Set(selectedValues(args.filter, "tags").map(String));
+    return {
+      withoutFilter,
+      withoutAnyFilter: hasFilter && q ? (words!.estimatedTotalHits ?? 0) : 0,
+      relatedTags: relatedTags.filter((t) => !selectedTags.has(t.value)).slice(0, 8),
+    };
+  }
+
+  /**
+   * Values of a facet that contain `facetQuery` (anywhere, width and case folded: 支援 finds
+   * 子育て支援課), with counts for the current words and the other facets' selections. Meilisearch's
+   * own facet search matches only word prefixes, so we also filter its full distribution.
+   */
+  async searchFacetValues(args: FacetSearchArgs): Promise<FacetCountView[]> {
+    const attribute: FacetAttribute = args.facet === "TAGS" ? "tags" : "department";
+    const needle = normalizeText(args.facetQuery).toLowerCase();
+    const q = normalizeText(args.query);
+    const filter = buildFilter(args.filter, attribute);
+    const [distribution, prefixHits] = await Promise.all([
+      this.send([{ indexUid: this.index.uid, q, locales: [...SEARCH_LOCALES], limit: 0, filter, facets: [attribute] }]),
+      needle
+        ? this.guard(() =>
+            this.index.searchFacetValues({ facetName: attribute, facetQuery: needle, q, filter, locales: [...SEARCH_LOCALES] }),
+          )
+        : Promise.resolve([]),
+    ]);
+    const counts = new Map<string, number>();
+    for (const { value, count } of [...toFacetCounts(distribution[0]!.facetDistribution?.[attribute]), ...prefixHits]) {
+      if (!value.toLowerCase().includes(needle)) continue;
+      counts.set(value, Math.max(count, counts.get(value) ?? 0));
+    }
+    return [...counts]
+      .map(([value, count]) => ({ value, count }))
+      .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, "ja"))
+      .slice(0, args.first);
+  }
+
+  /**
+   * Cases like this one, without an external model: candidates from Meilisearch (cases sharing
+   * its tags, its department, and its title's rarer words), scored by shared tags (a rare tag
+   * weighs more than 業務改善), text similarity, same department and same kind.
+   */
+  async similarCases(caseId: string, first: number, em: EntityManager): Promise<SimilarCaseView[]> {
+    const source = await this.guard(() => this.index.getDocument(caseId));
+    if (!source) return [];
+    const retrieve = ["id", "tags", "department", "departmentPath", "kind"];
+    const base = { indexUid: this.index.uid, locales: [...SEARCH_LOCALES], attributesToRetrieve: retrieve };
+    const queries: MultiSearchQuery[] = [
+      { ...base, q: `${source.title} ${source.summary}`.slice(0, 400), matchingStrategy: "last", limit: 40, showRankingScore: true },
+      { ...base, q: "", limit: 0, facets: ["tags"] },
+      { ...base, q: source.title, matchingStrategy: "last", filter: [`department = ${filterValue(source.department)}`], limit: 10 },
+    ];
+    if (source.tags.length) {
+      queries.push({
+        ...base,
+        q: source.tags.join(" "),
+        matchingStrategy: "last",
+        filter: [anyOf("tags", source.tags)],
+        limit: 40,
+      });
+    }
+    const [text, tagStats, sameDepartment, sharingTags] = await this.send(queries);
+    const totalDocs = Math.max(tagStats!.estimatedTotalHits ?? 1, 1);
+    const tagDf = tagStats!.facetDistribution?.tags ?? {};
+    // Tags beyond the top values of the distribution are rare: count them as rare.
+    const idf = (tag: string) => Math.log(1 + totalDocs / Math.max(tagDf[tag] ?? 1, 1));
+    const sourceTagWeight = source.tags.reduce((sum, t) => sum + idf(t), 0) || 1;
+    const textScore = new Map<string, number>(text!.hits.map((h) => [String(h.id), h._rankingScore ?? 0]));
+
+    const candidates = new Map<string, Pick<CaseSearchDocument, "id" | "tags" | "department" | "departmentPath" | "kind">>();
+    for (const hit of [...text!.hits, ...sameDepartment!.hits, ...(sharingTags?.hits ?? [])]) {
+      const id = String(hit.id);
+      if (id !== source.id && !candidates.has(id)) candidates.set(id, hit as never);
+    }
+    const sourceTags = new Set(source.tags);
+    const parent = source.departmentPath.at(-2);
+    const scored = [...candidates.values()].map((c) => {
+      const shared = c.tags.filter((t) => sourceTags.has(t));
+      const tagScore = shared.reduce((sum, t) => sum + idf(t), 0) / sourceTagWeight;
+      const sameDept = c.department === source.department;
+      const sameParent = !sameDept && parent !== undefined && c.departmentPath.at(-2) === parent;
+      const sameKind = c.kind === source.kind;
+      const score =
+        0.45 * tagScore + 0.3 * (textScore.get(c.id) ?? 0) + 0.15 * (sameDept ? 1 : sameParent ? 0.4 : 0) + 0.1 * (sameKind ? 1 : 0);
+      return { id: c.id, score, sharedTags: shared, sameDepartment: sameDept, sameKind };
+    });
+    scored.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+    const top = scored.slice(0, first);
+    const found = await loadPublishedCaseViews(em, top.map((s) => s.id));
+    return top.flatMap((s) => {
+      const view = found.get(s.id);
+      return view ? [{ ...s, score: Math.round(s.score * 1000) / 1000, case: view }] : [];
+    });
+  }
+
+  private async send(queries: MultiSearchQuery[]): Promise<MultiSearchResult<RecordAny>[]> {
+    return this.guard(() => this.index.multiSearch(queries));
+  }
+
+  private async guard<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      if (error instanceof SearchUnavailableError) throw Object.assign(searchUnavailable(), { cause: error });
+      throw error;
+    }
   }
 }
 
-/** Values within a facet are ORed, facets are ANDed; every user value is quoted and escaped. */
-export function buildFilter(filter: SearchFilter | undefined): string[] | undefined {
-  if (!filter) return undefined;
-  const groups: string[] = [];
-  if (filter.kinds?.length) groups.push(anyOf("kind", filter.kinds));
-  if (filter.departments?.length) groups.push(anyOf("department", filter.departments.map(normalizeText)));
-  if (filter.fiscalYears?.length) groups.push(anyOf("fiscalYear", filter.fiscalYears));
-  if (filter.tags?.length) groups.push(anyOf("tags", filter.tags.map(normalizeText)));
-  return groups.length ? groups : undefined;
+function toFacetCounts(distribution: Record<string, number> | undefined): FacetCountView[] {
+  return Object.entries(distribution ?? {})
+    .map(([value, count]) => ({ value, count }))
+    .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, "ja"));
+}
+
+function highlightsOf(formatted: Partial<CaseSearchDocument> | undefined, view: { title: string; summary: string }): CaseHighlightsView {
+  const f = formatted ?? {};
+  const summary = markersToHtml(f.summary ?? view.summary);
+  const field: SnippetField = SNIPPET_FIELDS.find((name) => hasMatch(f[name])) ?? "summary";
+  return {
+    title: markersToHtml(f.title ?? view.title),
+    summary,
+    snippet: field === "summary" ? summary : markersToHtml(f[field] ?? ""),
+    snippetField: field,
+  };
+}
+
+function bigrams(text: string): Set<string> {
+  const chars = [...text.replace(/\s+/g, "")];
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!);
+  return out;
 }

@@ -85,6 +85,11 @@ describe("search safety", () => {
     expect(injected.total).toBe(0);
     const backslash = await search("", { filter: { tags: ["kintone\\", '\\" OR tags EXISTS'] } });
     expect(backslash.total).toBe(0);
+    // The classic: close the quote and widen the filter to what must stay hidden.
+    const status = await search("", { filter: { tags: ['" OR status = DRAFT'], departments: ['" OR kind EXISTS OR "'] } });
+    expect(status.total).toBe(0);
+    const fiscal = await search("", { filter: { tags: ['kintone" OR fiscalYear > 0 OR tags = "x'] } });
+    expect(fiscal.total).toBe(0);
   });
 
   it("escapes HTML in highlights and keeps only our <mark> tags", async () => {

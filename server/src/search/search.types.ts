@@ -1,6 +1,26 @@
-import { ArgsType, Field, InputType, Int, ObjectType } from "type-graphql";
-import type { CaseKind } from "@kb/shared";
+import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import {
+  SEARCH_SORTS,
+  SEARCHABLE_FACETS,
+  type CaseKind,
+  type SearchableFacet,
+  type SearchSort,
+} from "@kb/shared";
 import { CaseKindEnum, CaseView } from "../cases/case.types.js";
+
+export const CaseSearchSortEnum = Object.fromEntries(SEARCH_SORTS.map((s) => [s, s])) as { [K in SearchSort]: K };
+registerEnumType(CaseSearchSortEnum, {
+  name: "CaseSearchSort",
+  description: "RELEVANCE (関連度順) or NEWEST (新しい順: fiscal year, then publication). MOST_ADOPTED comes with the adoption ledger.",
+});
+
+export const SearchableFacetEnum = Object.fromEntries(SEARCHABLE_FACETS.map((s) => [s, s])) as { [K in SearchableFacet]: K };
+registerEnumType(SearchableFacetEnum, { name: "SearchableFacet", description: "Facets whose values can be searched." });
+
+export const FACET_FIELDS = ["KIND", "DEPARTMENT", "FISCAL_YEAR", "TAGS"] as const;
+export type FacetField = (typeof FACET_FIELDS)[number];
+export const FacetFieldEnum = Object.fromEntries(FACET_FIELDS.map((s) => [s, s])) as { [K in FacetField]: K };
+registerEnumType(FacetFieldEnum, { name: "CaseFacetField", description: "A facet of case search." });
 
 @ObjectType("CaseHighlights", {
   description: "HTML-escaped text in which matches are wrapped in <mark>…</mark>; the summary is cropped around the match.",
@@ -11,6 +31,14 @@ export class CaseHighlightsView {
 
   @Field(() => String)
   summary!: string;
+
+  @Field(() => String, {
+    description: "The best passage: cropped around a match in the summary, actions, results, background or tips (in that order); else the cropped summary.",
+  })
+  snippet!: string;
+
+  @Field(() => String, { description: "Where the snippet comes from: summary, actions, results, background or tips." })
+  snippetField!: string;
 }
 
 @ObjectType("CaseSearchHit")
@@ -31,7 +59,9 @@ export class FacetCountView {
   count!: number;
 }
 
-@ObjectType("CaseFacets")
+@ObjectType("CaseFacets", {
+  description: "Disjunctive counts: a facet's counts ignore that facet's own selection (and respect every other one).",
+})
 export class CaseFacetsView {
   @Field(() => [FacetCountView])
   kind!: FacetCountView[];
@@ -46,6 +76,30 @@ export class CaseFacetsView {
   tags!: FacetCountView[];
 }
 
+@ObjectType("FilterRelaxation", { description: "How many cases the search finds without the selection of one facet." })
+export class FilterRelaxationView {
+  @Field(() => FacetFieldEnum)
+  field!: FacetField;
+
+  @Field(() => [String], { description: "The selected values that would be dropped." })
+  values!: string[];
+
+  @Field(() => Int)
+  total!: number;
+}
+
+@ObjectType("SearchSuggestions", { description: "Help for a search that found nothing." })
+export class SearchSuggestionsView {
+  @Field(() => [FilterRelaxationView], { description: "Selections whose removal finds something, best first." })
+  withoutFilter!: FilterRelaxationView[];
+
+  @Field(() => Int, { description: "Cases found for the words alone, without any filter (0 when there is no filter)." })
+  withoutAnyFilter!: number;
+
+  @Field(() => [FacetCountView], { description: "Tags related to the words, to try instead." })
+  relatedTags!: FacetCountView[];
+}
+
 @ObjectType("CaseSearchResult")
 export class CaseSearchResultView {
   @Field(() => Int)
@@ -54,11 +108,22 @@ export class CaseSearchResultView {
   @Field(() => Int)
   processingTimeMs!: number;
 
+  @Field(() => Boolean, {
+    description: "True when too few cases contain every word, so cases with only some of the words follow the complete matches.",
+  })
+  relaxed!: boolean;
+
+  @Field(() => CaseSearchSortEnum)
+  sort!: SearchSort;
+
   @Field(() => [CaseSearchHitView])
   hits!: CaseSearchHitView[];
 
   @Field(() => CaseFacetsView)
   facets!: CaseFacetsView;
+
+  @Field(() => SearchSuggestionsView, { nullable: true, description: "Only when nothing was found." })
+  suggestions?: SearchSuggestionsView | null;
 }
 
 @InputType("CaseSearchFilter", { description: "Values within one field are ORed; fields are ANDed." })
@@ -89,4 +154,52 @@ export class SearchCasesArgs {
 
   @Field(() => CaseSearchFilterInput, { nullable: true })
   filter?: CaseSearchFilterInput;
+
+  @Field(() => CaseSearchSortEnum, { defaultValue: "RELEVANCE" })
+  sort!: SearchSort;
+}
+
+@ArgsType()
+export class SearchFacetValuesArgs {
+  @Field(() => SearchableFacetEnum)
+  facet!: SearchableFacet;
+
+  @Field(() => String, { defaultValue: "", description: "Part of a value (matched anywhere in it, width and case folded)." })
+  facetQuery!: string;
+
+  @Field(() => String, { defaultValue: "", description: "The current search words: counts are for them." })
+  query!: string;
+
+  @Field(() => CaseSearchFilterInput, { nullable: true, description: "The current filter; the facet's own selection is ignored." })
+  filter?: CaseSearchFilterInput;
+
+  @Field(() => Int, { defaultValue: 10 })
+  first!: number;
+}
+
+@ObjectType("SimilarCase")
+export class SimilarCaseView {
+  @Field(() => CaseView)
+  case!: CaseView;
+
+  @Field(() => Float, { description: "0–1: shared tags (rarer ones weigh more), similar text, same department, same kind." })
+  score!: number;
+
+  @Field(() => [String])
+  sharedTags!: string[];
+
+  @Field(() => Boolean)
+  sameDepartment!: boolean;
+
+  @Field(() => Boolean)
+  sameKind!: boolean;
+}
+
+@ArgsType()
+export class SimilarCasesArgs {
+  @Field(() => ID)
+  caseId!: string;
+
+  @Field(() => Int, { defaultValue: 5 })
+  first!: number;
 }

@@ -8,9 +8,13 @@ export class TagResolver {
 
   constructor(private readonly em: EntityManager) {}
 
-  async preload(): Promise<void> {
-    const all = await this.em.find(Tag, {}, { fields: ["id", "nameKey"] });
-    for (const t of all) this.byKey.set(t.nameKey, t.id);
+  /** Loads the given names (or, for bulk work such as imports, every tag) in one query. */
+  async preload(names?: readonly string[]): Promise<void> {
+    if (names && !names.length) return;
+    const where = names ? { nameKey: { $in: names.map(nameKey) } } : {};
+    // Whole rows: partial entities would sit in the identity map and later present a tag without a name.
+    const found = await this.em.find(Tag, where);
+    for (const t of found) this.byKey.set(t.nameKey, t.id);
   }
 
   resolve(name: string): string {

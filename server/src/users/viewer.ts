@@ -1,4 +1,4 @@
-import { AppError } from "../graphql/app-error.js";
+import { AppError, forbidden } from "../graphql/app-error.js";
 
 /** Roles (DESIGN §2). Order matters nowhere: each check names the roles it allows. */
 export const ROLES = ["STAFF", "SECRETARIAT", "ADMIN"] as const;
@@ -20,6 +20,6 @@ export function requireViewer(viewer: Viewer | null): Viewer {
 /** Throws FORBIDDEN unless the viewer has one of `roles` (ADMIN is not implicitly allowed). */
 export function requireRole(viewer: Viewer | null, ...roles: Role[]): Viewer {
   const v = requireViewer(viewer);
-  if (!roles.includes(v.role)) throw new AppError("FORBIDDEN", "この操作を行う権限がありません。");
+  if (!roles.includes(v.role)) throw forbidden();
   return v;
 }

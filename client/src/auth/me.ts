@@ -1,0 +1,60 @@
+import { gql, type TypedDocumentNode } from "@apollo/client";
+import { useQuery } from "@apollo/client/react";
+
+/** The logged-in user (null = anonymous: search and published cases still work). */
+export interface Me {
+  id: string;
+  displayName: string;
+  email: string;
+  role: "STAFF" | "SECRETARIAT" | "ADMIN" | (string & {});
+  department: { id: string; name: string; path: string[] };
+}
+
+export const ME_FRAGMENT = gql`
+  fragment Me_me on Me {
+    id
+    displayName
+    email
+    role
+    department {
+      id
+      name
+      path
+    }
+  }
+`;
+
+export const ME: TypedDocumentNode<{ me: Me | null }, Record<string, never>> = gql`
+  query Me {
+    me {
+      ...Me_me
+    }
+  }
+  ${ME_FRAGMENT}
+`;
+
+export interface MeState {
+  me: Me | null;
+  /** True until the first answer: pages wait instead of sending the user to the login page. */
+  loading: boolean;
+}
+
+/** One query for the whole app (the header asks first; pages read the cache). */
+export function useMe(): MeState {
+  const { data, loading, error } = useQuery(ME, { fetchPolicy: "cache-first" });
+  // A failed `me` (server down) is treated as anonymous; pages show their own errors.
+  return { me: data?.me ?? null, loading: loading && !data && !error };
+}
+
+export const isSecretariat = (me: Me | null) => me?.role === "SECRETARIAT";
+
+/** Where the login page sends the user back to: same-origin paths only ("/x", never "//host"). */
+export function safeNext(next: string | null | undefined): string {
+  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/";
+  if (next.startsWith("/login")) return "/";
+  return next;
+}
+
+export function loginPath(next: string): string {
+  return `/login?${new URLSearchParams({ next }).toString()}`;
+}

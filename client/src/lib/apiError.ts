@@ -1,0 +1,58 @@
+import { CombinedGraphQLErrors, ServerError, ServerParseError } from "@apollo/client";
+import { messages as m } from "../messages";
+
+/**
+ * What the server said, in a shape forms can use. Services throw coded errors (server
+ * graphql/format-error.ts): BAD_USER_INPUT carries `extensions.fields: [{path, message}]`, and every
+ * coded error's message is already Japanese and meant for the user.
+ */
+export type ApiErrorCode =
+  | "BAD_USER_INPUT"
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "CONFLICT"
+  | "RATE_LIMITED"
+  | "NETWORK"
+  | "UNKNOWN";
+
+export interface FieldProblem {
+  path: string;
+  message: string;
+}
+
+export interface ApiError {
+  code: ApiErrorCode;
+  /** A Japanese sentence to show as is. */
+  message: string;
+  fields: FieldProblem[];
+}
+
+const KNOWN = new Set<ApiErrorCode>(["BAD_USER_INPUT", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "RATE_LIMITED"]);
+
+function isFieldProblem(value: unknown): value is FieldProblem {
+  return (
+    !!value &&
+    typeof value === "object" &&
+    typeof (value as FieldProblem).path === "string" &&
+    typeof (value as FieldProblem).message === "string"
+  );
+}
+
+/** Reads an Apollo error (or anything thrown by a mutation) into code, message and field problems. */
+export function toApiError(error: unknown, fallback: string = m.errors.generic): ApiError {
+  if (CombinedGraphQLErrors.is(error)) {
+    const first = error.errors.find((e) => KNOWN.has(e.extensions?.["code"] as ApiErrorCode)) ?? error.errors[0];
+    const code = first?.extensions?.["code"];
+    const fields = error.errors.flatMap((e) => {
+      const raw = e.extensions?.["fields"];
+      return Array.isArray(raw) ? raw.filter(isFieldProblem) : [];
+    });
+    if (typeof code === "string" && KNOWN.has(code as ApiErrorCode)) {
+      return { code: code as ApiErrorCode, message: first?.message || fallback, fields };
+    }
+    return { code: "UNKNOWN", message: fallback, fields };
+  }
+  if (ServerError.is(error) || ServerParseError.is(error)) return { code: "UNKNOWN", message: fallback, fields: [] };
+  return { code: "NETWORK", message: m.errors.network, fields: [] };
+}

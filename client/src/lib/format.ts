@@ -1,0 +1,11 @@
+/** Dates as staff read them, in Japan time whatever the PC's zone: 2026年11月21日 / 2026年11月21日 14:05. */
+const dateFormat = new Intl.DateTimeFormat("ja-JP", { dateStyle: "long", timeZone: "Asia/Tokyo" });
+const dateTimeFormat = new Intl.DateTimeFormat("ja-JP", { dateStyle: "long", timeStyle: "short", timeZone: "Asia/Tokyo" });
+
+function format(iso: string, formatter: Intl.DateTimeFormat): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : formatter.format(date);
+}
+
+export const formatDate = (iso: string) => format(iso, dateFormat);
+export const formatDateTime = (iso: string) => format(iso, dateTimeFormat);

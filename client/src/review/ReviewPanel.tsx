@@ -1,0 +1,151 @@
+import { gql, type TypedDocumentNode } from "@apollo/client";
+import { useMutation } from "@apollo/client/react";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { reviewInputSchema, type CaseKind, type CaseStatus, type ReviewDecision, type ReviewInput } from "@kb/shared";
+import { useRef, useState } from "react";
+import { useForm } from "react-hook-form";
+import { useNavigate } from "react-router";
+import { evictCaseLists } from "../caseForm/caseEditorQueries";
+import { flashState } from "../components/FlashMessage";
+import { Field, focusFirstError } from "../components/form/Field";
+import { toApiError } from "../lib/apiError";
+import { messages as m } from "../messages";
+import { PersonalInfoFindings, type Finding } from "../workflow/PersonalInfoFindings";
+
+export const REVIEW_PANEL_FRAGMENT = gql`
+  fragment ReviewPanel_case on Case {
+    id
+    title
+    kind
+    personalInfoFindings {
+      kind
+      field
+      start
+      end
+      text
+    }
+  }
+`;
+
+export interface ReviewPanel_case {
+  id: string;
+  title: string;
+  kind: CaseKind;
+  personalInfoFindings: Finding[] | null;
+}
+
+const REVIEW_CASE: TypedDocumentNode<
+  { reviewCase: { id: string; status: CaseStatus } },
+  { id: string; input: { decision: ReviewDecision; comment: string } }
+> = gql`
+  mutation ReviewCase($id: ID!, $input: ReviewInput!) {
+    reviewCase(id: $id, input: $input) {
+      id
+      status
+      version
+      publishedAt
+      viewerCan {
+        edit
+        submit
+        review
+        archive
+      }
+    }
+  }
+`;
+
+interface ReviewValues {
+  decision: ReviewDecision;
+  comment: string;
+}
+
+/**
+ * 審査 (secretariat, a SUBMITTED case): the personal-information findings recorded at submission,
+ * then a comment and 公開する / 差し戻す / 不採用にする. The comment rule is the shared schema's
+ * (required unless publishing). After a decision the reviewer goes back to the queue.
+ */
+export function ReviewPanel({ case: c, content, id }: { case: ReviewPanel_case; content: unknown; id: string }) {
+  const r = m.reviewPanel;
+  const navigate = useNavigate();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [reviewCase] = useMutation(REVIEW_CASE, { update: (cache) => evictCaseLists(cache, { search: true }) });
+  const {
+    register,
+    handleSubmit,
+    setValue,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<ReviewInput, unknown, ReviewValues>({
+    resolver: zodResolver(reviewInputSchema),
+    defaultValues: { decision: "PUBLISH", comment: "" },
+    shouldFocusError: false,
+  });
+  const findings = c.personalInfoFindings ?? [];
+
+  const decide = (decision: ReviewDecision) => {
+    setValue("decision", decision);
+    setFailure(null);
+    void handleSubmit(
+      async (values) => {
+        try {
+          await reviewCase({ variables: { id: c.id, input: { decision: values.decision, comment: values.comment } } });
+        } catch (error) {
+          const problem = toApiError(error, r.failed);
+          const comment = problem.fields.find((f) => f.path === "comment");
+          if (comment) {
+            setError("comment", { message: comment.message });
+            focusFirstError(formRef.current);
+          } else setFailure(problem.message);
+          return;
+        }
+        navigate("/review", { state: flashState(r.done[values.decision](c.title)) });
+      },
+      () => focusFirstError(formRef.current),
+    )();
+  };
+
+  return (
+    <section id={id} tabIndex={-1} aria-labelledby={`${id}-heading`} className="space-y-6 rounded-8 border-2 border-blue-900 p-4 md:p-6">
+      <h2 id={`${id}-heading`} className="text-std-24B-150 text-solid-gray-900">
+        {r.heading}
+      </h2>
+      <p>{r.lead}</p>
+
+      <div className="space-y-3">
+        <h3 className="text-std-18B-160 text-solid-gray-900">{r.findingsHeading}</h3>
+        {findings.length === 0 ? (
+          <p>{r.findingsNone}</p>
+        ) : (
+          <>
+            <p>{r.findingsLead(findings.length)}</p>
+            <PersonalInfoFindings findings={findings} content={content} caseKind={c.kind} />
+          </>
+        )}
+      </div>
+
+      <form ref={formRef} noValidate aria-label={r.heading} onSubmit={(event) => event.preventDefault()} className="space-y-4">
+        <Field label={r.comment} hint={r.commentHint} error={errors.comment?.message}>
+          {(a11y) => <textarea {...a11y} {...register("comment")} rows={5} maxLength={4000} className="input-text resize-y" />}
+        </Field>
+        {failure && (
+          <p role="alert" className="rounded-8 border-2 border-error-1 bg-red-50 p-4 text-std-16B-170">
+            {failure}
+          </p>
+        )}
+        <div className="flex flex-wrap gap-3">
+          <button type="button" className="btn-primary" disabled={isSubmitting} onClick={() => decide("PUBLISH")}>
+            {r.publish}
+          </button>
+          <button type="button" className="btn-outline" disabled={isSubmitting} onClick={() => decide("REQUEST_CHANGES")}>
+            {r.requestChanges}
+          </button>
+          <button type="button" className="btn-outline border-red-900 text-red-900 hover:bg-red-50 hover:text-red-1000" disabled={isSubmitting} onClick={() => decide("REJECT")}>
+            {r.reject}
+          </button>
+        </div>
+        {isSubmitting && <p role="status">{r.working}</p>}
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,107 @@
+import { gql, type TypedDocumentNode } from "@apollo/client";
+import { useApolloClient, useMutation } from "@apollo/client/react";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { loginSchema } from "@kb/shared";
+import { useRef, useState } from "react";
+import { useForm } from "react-hook-form";
+import { Navigate, useNavigate, useSearchParams } from "react-router";
+import { ME_FRAGMENT, safeNext, useMe, type Me } from "../auth/me";
+import { Field, focusFirstError } from "../components/form/Field";
+import { toApiError } from "../lib/apiError";
+import { messages as m } from "../messages";
+
+const LOGIN: TypedDocumentNode<{ login: Me }, { email: string; password: string }> = gql`
+  mutation Login($email: String!, $password: String!) {
+    login(email: $email, password: $password) {
+      ...Me_me
+    }
+  }
+  ${ME_FRAGMENT}
+`;
+
+interface LoginValues {
+  email: string;
+  password: string;
+}
+
+export default function LoginPage() {
+  const [params] = useSearchParams();
+  const next = safeNext(params.get("next"));
+  const navigate = useNavigate();
+  const client = useApolloClient();
+  const [login] = useMutation(LOGIN);
+  const { me } = useMe();
+  const [failure, setFailure] = useState<string | null>(null);
+  const alertRef = useRef<HTMLDivElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<LoginValues>({
+    resolver: zodResolver(loginSchema),
+    defaultValues: { email: "", password: "" },
+    shouldFocusError: false,
+  });
+
+  const onValid = async (values: LoginValues) => {
+    setFailure(null);
+    try {
+      await login({ variables: values });
+    } catch (error) {
+      const problem = toApiError(error, m.auth.failed);
+      let mapped = false;
+      for (const field of problem.fields) {
+        if (field.path === "email" || field.path === "password") {
+          setError(field.path, { message: field.message });
+          mapped = true;
+        }
+      }
+      if (mapped) return focusFirstError(formRef.current);
+      // Wrong password, RATE_LIMITED: the server's sentence, as it is.
+      setFailure(problem.message);
+      requestAnimationFrame(() => alertRef.current?.focus());
+      return;
+    }
+    // What anonymous queries cached (a case that was null, …) no longer holds: start afresh.
+    await client.resetStore();
+    navigate(next, { replace: true });
+  };
+
+  // Already logged in (a bookmarked login page, the Back button): go where the login would lead.
+  if (me && !isSubmitting) return <Navigate to={next} replace />;
+
+  return (
+    <div className="mx-auto max-w-lg space-y-6">
+      <title>{`${m.auth.loginTitle}${m.app.titleSuffix}`}</title>
+      <h1 className="text-std-28B-150 text-solid-gray-900 md:text-std-32B-150">{m.auth.loginTitle}</h1>
+      <p>{m.auth.loginLead}</p>
+
+      {failure && (
+        <div ref={alertRef} tabIndex={-1} role="alert" className="rounded-8 border-2 border-error-1 bg-red-50 p-4 text-std-16B-170">
+          {failure}
+        </div>
+      )}
+
+      <form
+        ref={formRef}
+        noValidate
+        aria-label={m.auth.loginTitle}
+        onSubmit={(event) => void handleSubmit(onValid, () => focusFirstError(formRef.current))(event)}
+        className="space-y-6"
+      >
+        <Field label={m.auth.email} error={errors.email?.message}>
+          {(a11y) => <input {...a11y} {...register("email")} type="email" autoComplete="username" inputMode="email" className="input-text" />}
+        </Field>
+        <Field label={m.auth.password} error={errors.password?.message}>
+          {(a11y) => <input {...a11y} {...register("password")} type="password" autoComplete="current-password" className="input-text" />}
+        </Field>
+        <button type="submit" className="btn-primary w-full sm:w-auto" disabled={isSubmitting} aria-disabled={isSubmitting}>
+          {isSubmitting ? m.auth.submitting : m.auth.submit}
+        </button>
+      </form>
+    </div>
+  );
+}

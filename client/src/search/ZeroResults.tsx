@@ -1,0 +1,106 @@
+import { CASE_KIND_LABELS, formatWarekiFiscalYear, type CaseKind } from "@kb/shared";
+import { messages as m } from "../messages";
+import { clearFilters, type SearchState } from "./searchParams";
+
+export interface SearchSuggestions {
+  withoutFilter: { field: "KIND" | "DEPARTMENT" | "FISCAL_YEAR" | "TAGS"; values: string[]; total: number }[];
+  withoutAnyFilter: number;
+  relatedTags: { value: string; count: number }[];
+}
+
+const FIELD_LABEL = {
+  KIND: m.facets.kind,
+  DEPARTMENT: m.facets.department,
+  FISCAL_YEAR: m.facets.fiscalYear,
+  TAGS: m.facets.tags,
+} as const;
+
+const KEY = { KIND: "kinds", DEPARTMENT: "departments", FISCAL_YEAR: "fiscalYears", TAGS: "tags" } as const;
+
+function valueLabel(field: keyof typeof FIELD_LABEL, value: string): string {
+  if (field === "KIND") return CASE_KIND_LABELS[value as CaseKind] ?? value;
+  if (field === "FISCAL_YEAR") return formatWarekiFiscalYear(Number(value));
+  return value;
+}
+
+/**
+ * Nothing found: say so, then offer what would find something — dropping one facet's selection
+ * (with the count it would give), dropping every filter, or a related tag.
+ */
+export function ZeroResults({
+  state,
+  suggestions,
+  filtered,
+  go,
+}: {
+  state: SearchState;
+  suggestions: SearchSuggestions | null;
+  filtered: boolean;
+  go: (next: SearchState) => void;
+}) {
+  const relax = suggestions?.withoutFilter ?? [];
+  const tags = suggestions?.relatedTags ?? [];
+  const wordsFindSomething = (suggestions?.withoutAnyFilter ?? 0) > 0;
+  // With one facet selected, dropping it is dropping everything: offer it once.
+  const facetsSelected = [state.kinds, state.departments, state.fiscalYears, state.tags].filter((v) => v.length > 0).length;
+  const offerDropAll = filtered && wordsFindSomething && facetsSelected > 1;
+  return (
+    <div className="space-y-4 rounded-8 border border-solid-gray-200 bg-solid-gray-50 p-6">
+      <div>
+        <p className="text-std-16B-170">{m.search.noResults}</p>
+        <p className="mt-2">{m.search.noResultsHint}</p>
+      </div>
+      {(relax.length > 0 || offerDropAll) && (
+        <section aria-labelledby="zero-relax" className="space-y-2">
+          <h3 id="zero-relax" className="text-std-17B-170">
+            {m.searchTools.suggestionsHeading}
+          </h3>
+          <ul className="flex flex-wrap gap-2">
+            {relax.map((r) => (
+              <li key={r.field}>
+                <button type="button" className="btn-outline" onClick={() => go({ ...state, [KEY[r.field]]: [], page: 1 })}>
+                  {m.searchTools.dropFilter(FIELD_LABEL[r.field], r.values.map((v) => valueLabel(r.field, v)).join("・"))}
+                  {m.searchTools.suggestionCount(r.total)}
+                </button>
+              </li>
+            ))}
+            {offerDropAll && (
+              <li>
+                <button type="button" className="btn-outline" onClick={() => go(clearFilters(state))}>
+                  {m.searchTools.dropAllFilters}
+                  {m.searchTools.suggestionCount(suggestions!.withoutAnyFilter)}
+                </button>
+              </li>
+            )}
+          </ul>
+        </section>
+      )}
+      {filtered && !relax.length && !wordsFindSomething && (
+        <button type="button" className="btn-outline" onClick={() => go(clearFilters(state))}>
+          {m.facets.clearAll}
+        </button>
+      )}
+      {tags.length > 0 && (
+        <section aria-labelledby="zero-tags" className="space-y-2">
+          <h3 id="zero-tags" className="text-std-17B-170">
+            {m.searchTools.relatedTagsHeading}
+          </h3>
+          <ul className="flex flex-wrap gap-2">
+            {tags.map((t) => (
+              <li key={t.value}>
+                <button
+                  type="button"
+                  className="btn-text"
+                  onClick={() => go({ ...clearFilters(state), q: wordsFindSomething ? state.q : "", tags: [t.value] })}
+                >
+                  {t.value}
+                  {m.searchTools.suggestionCount(t.count)}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}

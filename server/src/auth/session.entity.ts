@@ -1,0 +1,42 @@
+import { Entity, Index, ManyToOne, PrimaryKey, Property } from "@mikro-orm/decorators/legacy";
+import type { Opt, Ref } from "@mikro-orm/core";
+import { User } from "../users/user.entity.js";
+
+/** A login. The cookie carries a random token; only its SHA-256 is stored, so a database leak is no login. */
+@Entity({ tableName: "sessions" })
+@Index({ properties: ["expiresAt"] })
+export class Session {
+  /** hex SHA-256 of the token. */
+  @PrimaryKey({ type: "text" })
+  tokenHash!: string;
+
+  @ManyToOne({ entity: () => User, ref: true, deleteRule: "cascade" })
+  user!: Ref<User>;
+
+  @Property({ type: "datetime", columnType: "timestamptz" })
+  createdAt: Date & Opt = new Date();
+
+  @Property({ type: "datetime", columnType: "timestamptz" })
+  expiresAt!: Date;
+}
+
+/** Login attempts, for rate limiting per account and per IP across every server instance. */
+@Entity({ tableName: "login_attempts" })
+@Index({ properties: ["emailKey", "at"] })
+@Index({ properties: ["ip", "at"] })
+export class LoginAttempt {
+  @PrimaryKey({ type: "bigint", autoincrement: true })
+  id!: string & Opt;
+
+  @Property({ type: "text" })
+  emailKey!: string;
+
+  @Property({ type: "text" })
+  ip!: string;
+
+  @Property({ type: "boolean" })
+  succeeded!: boolean;
+
+  @Property({ type: "datetime", columnType: "timestamptz" })
+  at: Date & Opt = new Date();
+}

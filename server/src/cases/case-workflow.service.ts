@@ -1,0 +1,200 @@
+import { LockMode } from "@mikro-orm/core";
+import type { EntityManager } from "@mikro-orm/postgresql";
+import {
+  caseDraftSchema,
+  caseSubmissionSchema,
+  PERSONAL_INFO_LABELS,
+  reviewInputSchema,
+  scanCaseForPersonalInfo,
+  type CaseDraft,
+  type CaseStatus,
+} from "@kb/shared";
+import { recordAudit } from "../audit/audit.entity.js";
+import { Department } from "../departments/department.entity.js";
+import { AppError, badInput, badInputFromZod, forbidden, notFound } from "../graphql/app-error.js";
+import { notify, secretariatUserIds } from "../notifications/notification.service.js";
+import { recordRevision, snapshotOf } from "../revisions/revision.service.js";
+import { Review } from "../reviews/review.entity.js";
+import { enqueueSearchSync } from "../search/search-outbox.js";
+import { TagResolver } from "../tags/tag.service.js";
+import { User } from "../users/user.entity.js";
+import { requireViewer, type Viewer } from "../users/viewer.js";
+import { applyCaseContent } from "./case-content.js";
+import { Case } from "./case.entity.js";
+import { casePolicy, type CaseFacts } from "./case.policy.js";
+
+const DECISION_STATUS = { PUBLISH: "PUBLISHED", REQUEST_CHANGES: "CHANGES_REQUESTED", REJECT: "REJECTED" } as const;
+
+export function factsOf(c: Case): CaseFacts {
+  return { status: c.status, departmentId: c.department.id, authorId: c.author?.id ?? null };
+}
+
+/**
+ * Every write to a case by a person: validate (shared zod), authorise (case.policy), write in one
+ * transaction with its revision, audit row, notifications and search outbox row.
+ */
+export class CaseWorkflowService {
+  constructor(private readonly em: EntityManager) {}
+
+  async create(viewerOrNull: Viewer | null, input: unknown): Promise<Case> {
+    const viewer = requireViewer(viewerOrNull);
+    const draft = parseDraft(input);
+    return this.em.transactional(async (tx) => {
+      const c = tx.create(Case, {
+        kind: draft.kind,
+        title: draft.title,
+        summary: draft.summary,
+        fiscalYear: draft.fiscalYear,
+        department: tx.getReference(Department, viewer.departmentId),
+        author: tx.getReference(User, viewer.userId),
+        status: "DRAFT",
+      });
+      await applyContent(tx, c, draft);
+      await tx.flush();
+      recordRevision(tx, c, viewer.userId);
+      recordAudit(tx, { actorId: viewer.userId, action: "case.create", subjectType: "Case", subjectId: c.id, after: { status: c.status, title: c.title } });
+      enqueueSearchSync(tx, [c.id]);
+      return c;
+    });
+  }
+
+  async update(viewerOrNull: Viewer | null, id: string, expectedVersion: number, input: unknown): Promise<Case> {
+    const viewer = requireViewer(viewerOrNull);
+    const draft = parseDraft(input);
+    return this.em.transactional(async (tx) => {
+      const c = await this.lockForChange(tx, id, expectedVersion, (facts) => casePolicy.canEdit(viewer, facts));
+      const before = snapshotOf(c);
+      await applyContent(tx, c, draft);
+      await tx.flush();
+      recordRevision(tx, c, viewer.userId);
+      recordAudit(tx, { actorId: viewer.userId, action: "case.update", subjectType: "Case", subjectId: c.id, before, after: snapshotOf(c) });
+      enqueueSearchSync(tx, [c.id]);
+      return c;
+    });
+  }
+
+  async submit(viewerOrNull: Viewer | null, id: string, expectedVersion: number, confirmPersonalInfo: boolean): Promise<Case> {
+    const viewer = requireViewer(viewerOrNull);
+    return this.em.transactional(async (tx) => {
+      const c = await this.lockForChange(tx, id, expectedVersion, (facts) => casePolicy.canSubmit(viewer, facts));
+      const content = snapshotOf(c);
+      const complete = caseSubmissionSchema.safeParse({ ...content, details: content.details ?? undefined });
+      if (!complete.success) throw badInputFromZod(complete.error);
+      const { title, summary, background, actions, results, tips, effects, details } = content;
+      const findings = scanCaseForPersonalInfo({ title, summary, background, actions, results, tips, effects, details });
+      if (findings.length && !confirmPersonalInfo) {
+        const kinds = [...new Set(findings.map((f) => PERSONAL_INFO_LABELS[f.kind]))].join("・");
+        throw badInput(
+          [{ path: "confirmPersonalInfo", message: `個人情報の可能性がある箇所が${findings.length}件あります（${kinds}）。確認してから提出してください。` }],
+          "個人情報の確認が必要です",
+        );
+      }
+      const from = c.status;
+      c.status = "SUBMITTED";
+      c.submittedAt = new Date();
+      c.personalInfoFindings = findings;
+      this.afterTransition(tx, c, viewer, from);
+      notify(tx, await secretariatUserIds(tx), "CASE_SUBMITTED", c.id, `「${c.title}」が審査に提出されました。`);
+      return c;
+    });
+  }
+
+  async review(viewerOrNull: Viewer | null, id: string, input: unknown): Promise<Case> {
+    const viewer = requireViewer(viewerOrNull);
+    if (viewer.role !== "SECRETARIAT") throw forbidden("審査は事務局が行います。");
+    const parsed = reviewInputSchema.safeParse(input);
+    if (!parsed.success) throw badInputFromZod(parsed.error);
+    const { decision, comment } = parsed.data;
+    return this.em.transactional(async (tx) => {
+      const c = await this.lockForChange(tx, id, null, (facts) => casePolicy.canReview(viewer, facts), "審査待ちの好事例ではありません。");
+      const from = c.status;
+      c.status = DECISION_STATUS[decision];
+      if (c.status === "PUBLISHED") c.publishedAt ??= new Date();
+      tx.persist(tx.create(Review, { case: c, reviewer: tx.getReference(User, viewer.userId), decision, comment }));
+      this.afterTransition(tx, c, viewer, from, { decision, comment });
+      const author = c.author?.id;
+      if (author) {
+        const message = {
+          PUBLISH: `「${c.title}」が公開されました。`,
+          REQUEST_CHANGES: `「${c.title}」が差し戻されました。コメントを確認してください。`,
+          REJECT: `「${c.title}」は不採用になりました。`,
+        }[decision];
+        const type = ({ PUBLISH: "CASE_PUBLISHED", REQUEST_CHANGES: "CASE_CHANGES_REQUESTED", REJECT: "CASE_REJECTED" } as const)[decision];
+        notify(tx, [author], type, c.id, message);
+      }
+      return c;
+    });
+  }
+
+  async archive(viewerOrNull: Viewer | null, id: string): Promise<Case> {
+    const viewer = requireViewer(viewerOrNull);
+    return this.em.transactional(async (tx) => {
+      const c = await this.lockForChange(tx, id, null, (facts) => casePolicy.canArchive(viewer, facts), "公開中の好事例だけをアーカイブできます。");
+      const from = c.status;
+      c.status = "ARCHIVED";
+      this.afterTransition(tx, c, viewer, from);
+      return c;
+    });
+  }
+
+  /**
+   * Loads the case FOR UPDATE (so concurrent saves queue up), then checks permission and version.
+   * A case the viewer may not touch is FORBIDDEN; one they may touch in another state is CONFLICT.
+   */
+  private async lockForChange(
+    tx: EntityManager,
+    id: string,
+    expectedVersion: number | null,
+    allowed: (facts: CaseFacts) => boolean,
+    wrongStateMessage = "この好事例は現在の状態では変更できません。",
+  ): Promise<Case> {
+    if (!UUID.test(id)) throw notFound("好事例");
+    const c = await tx.findOne(Case, id, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ["tags"] });
+    if (!c) throw notFound("好事例");
+    const facts = factsOf(c);
+    if (!allowed(facts)) {
+      const anyState = (["DRAFT", "SUBMITTED", "CHANGES_REQUESTED", "PUBLISHED", "REJECTED", "ARCHIVED"] as CaseStatus[]).some(
+        (status) => allowed({ ...facts, status }),
+      );
+      throw anyState ? new AppError("CONFLICT", wrongStateMessage) : forbidden();
+    }
+    if (expectedVersion !== null && c.version !== expectedVersion) {
+      throw new AppError(
+        "CONFLICT",
+        "ほかの人がこの好事例を先に更新しました。入力した内容は残っています。最新の内容を確認してから、もう一度保存してください。",
+      );
+    }
+    return c;
+  }
+
+  private afterTransition(tx: EntityManager, c: Case, viewer: Viewer, from: CaseStatus, extra: Record<string, unknown> = {}): void {
+    recordAudit(tx, {
+      actorId: viewer.userId,
+      action: "case.transition",
+      subjectType: "Case",
+      subjectId: c.id,
+      before: { status: from },
+      after: { status: c.status, ...extra },
+    });
+    enqueueSearchSync(tx, [c.id]);
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function parseDraft(input: unknown): CaseDraft {
+  const parsed = caseDraftSchema.safeParse(input);
+  if (!parsed.success) throw badInputFromZod(parsed.error);
+  return parsed.data;
+}
+
+async function applyContent(tx: EntityManager, c: Case, draft: CaseDraft): Promise<void> {
+  const tags = new TagResolver(tx);
+  await tags.preload(draft.tags);
+  applyCaseContent(
+    tx,
+    c,
+    draft,
+    draft.tags.map((name) => tags.resolve(name)),
+  );
+}

@@ -1,0 +1,75 @@
+import { Field, Float, InputType, Int, registerEnumType } from "type-graphql";
+import { GraphQLJSONObject } from "graphql-scalars";
+import { REVIEW_DECISIONS, type CaseKind, type ReviewDecision } from "@kb/shared";
+import { CaseKindEnum } from "./case.types.js";
+
+// Input fields are nullable where the shared zod schema has a default or a Japanese message for a
+// missing value: the schema, not GraphQL's type check, decides, so the form gets field-level errors.
+
+export const ReviewDecisionEnum = Object.fromEntries(REVIEW_DECISIONS.map((d) => [d, d])) as { [K in ReviewDecision]: K };
+registerEnumType(ReviewDecisionEnum, { name: "ReviewDecision", description: "公開 / 差し戻し / 不採用" });
+
+@InputType("EffectInput")
+export class EffectInput {
+  @Field(() => String, { nullable: true })
+  label?: string;
+
+  @Field(() => Float, { nullable: true })
+  before?: number | null;
+
+  @Field(() => Float, { nullable: true })
+  after?: number | null;
+
+  @Field(() => String, { nullable: true })
+  unit?: string | null;
+}
+
+@InputType("CaseDraftInput", { description: "投稿フォームの内容（shared/src/case-input.ts で検証）" })
+export class CaseDraftInput {
+  @Field(() => CaseKindEnum)
+  kind!: CaseKind;
+
+  @Field(() => String, { nullable: true })
+  title?: string;
+
+  @Field(() => String, { nullable: true })
+  summary?: string;
+
+  @Field(() => String, { nullable: true })
+  background?: string;
+
+  @Field(() => String, { nullable: true })
+  actions?: string;
+
+  @Field(() => String, { nullable: true })
+  results?: string;
+
+  @Field(() => String, { nullable: true })
+  tips?: string;
+
+  @Field(() => Int, { nullable: true })
+  fiscalYear?: number;
+
+  @Field(() => [String], { nullable: true })
+  tags?: string[];
+
+  @Field(() => [EffectInput], { nullable: true })
+  effects?: EffectInput[];
+
+  @Field(() => GraphQLJSONObject, { nullable: true })
+  details?: Record<string, unknown> | null;
+}
+
+@InputType("ReviewInput")
+export class ReviewInput {
+  @Field(() => ReviewDecisionEnum)
+  decision!: ReviewDecision;
+
+  @Field(() => String, { nullable: true })
+  comment?: string;
+}
+
+/** GraphQL hands over nulls for omitted nullable fields; the zod schema expects them absent. */
+export function withoutNulls<T extends object>(input: T): Partial<T> {
+  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== null && v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,55 @@
+import { parseArgs } from "node:util";
+import { checkIndex, driftOf, repairIndex, type IndexCheckReport } from "../../search/index-check.js";
+import { SearchOutboxWorker } from "../../search/search-outbox.worker.js";
+import type { KbCommand } from "../command.js";
+
+export const checkIndexCommand: KbCommand = {
+  name: "check-index",
+  usage: `  check-index [--repair] [--json]        データベースと検索インデックスを件ごとに（IDと内容のハッシュで）照合します。
+                                         ずれがあれば終了コード 1。--repair でずれを直して再照合します。`,
+  async run(args, { logger, withBackend }) {
+    const { values } = parseArgs({
+      args,
+      options: { repair: { type: "boolean", default: false }, json: { type: "boolean", default: false } },
+    });
+    return withBackend(async (backend) => {
+      let report = await checkIndex(backend.orm, backend.index);
+      const found = report;
+      let repaired = 0;
+      if (values.repair && driftOf(report) > 0) {
+        repaired = await repairIndex(backend.orm, backend.index, report);
+        const worker = new SearchOutboxWorker(backend.orm, backend.index, backend.services.databaseUrl, logger);
+        await worker.drainPatiently(10 * 60_000);
+        report = await checkIndex(backend.orm, backend.index);
+      }
+      if (values.json) {
+        process.stdout.write(`${JSON.stringify({ found: summary(found), repaired, after: summary(report) })}\n`);
+      } else {
+        print(found, "照合結果");
+        if (repaired) print(report, `${repaired}件を修復した後の照合結果`);
+      }
+      return driftOf(report) === 0 ? 0 : 1;
+    });
+  },
+};
+
+const summary = (r: IndexCheckReport) => ({
+  expected: r.expected,
+  indexed: r.indexed,
+  missing: r.missing.length,
+  extra: r.extra.length,
+  stale: r.stale.length,
+  pending: r.pending,
+  sample: [...r.missing, ...r.extra, ...r.stale].slice(0, 20),
+});
+
+function print(r: IndexCheckReport, title: string): void {
+  const out = process.stdout;
+  out.write(`${title}: 公開中 ${r.expected}件 / インデックス ${r.indexed}件\n`);
+  out.write(`  インデックスにない: ${r.missing.length}件  余分: ${r.extra.length}件  内容が古い: ${r.stale.length}件`);
+  out.write(r.pending ? `  （反映待ち ${r.pending}件は対象外）\n` : "\n");
+  for (const [label, ids] of [["ない", r.missing], ["余分", r.extra], ["古い", r.stale]] as const) {
+    for (const id of ids.slice(0, 10)) out.write(`    ${label}: ${id}\n`);
+  }
+  out.write(driftOf(r) === 0 ? "  一致しています。\n" : "  ずれがあります（--repair で修復できます）。\n");
+}

@@ -1,0 +1,125 @@
+import busboy from "busboy";
+import type { MikroORM } from "@mikro-orm/postgresql";
+import { Router, type Request, type Response } from "express";
+import { loadForDownload, MAX_ATTACHMENT_BYTES, storeAttachment } from "../attachments/attachment.service.js";
+import { AppError, type AppErrorCode } from "../graphql/app-error.js";
+import type { Logger } from "../logger.js";
+import { viewerOf } from "./session.js";
+
+/** The header the client sends with uploads: a cross-site form cannot set it (CSRF). */
+export const CSRF_HEADER = "x-kb-request";
+
+const STATUS: Record<AppErrorCode, number> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+  SEARCH_UNAVAILABLE: 503,
+};
+
+function sendError(res: Response, status: number, code: string, message: string, fields: unknown[] = []) {
+  res.status(status).json({ error: { code, message, fields } });
+}
+
+/**
+ * Attachments go over plain HTTP multipart (not GraphQL): at most 20 MB, type checked against the
+ * bytes, served only as downloads to those who may read the case.
+ */
+export function attachmentRoutes(orm: MikroORM, logger: Logger): Router {
+  const router = Router();
+
+  router.post("/cases/:id/attachments", async (req: Request, res: Response) => {
+    if (req.get(CSRF_HEADER) !== "1") return sendError(res, 403, "CSRF", "不正なリクエストです。画面を再読み込みしてください。");
+    if (Number(req.get("content-length") ?? 0) > MAX_ATTACHMENT_BYTES + 64 * 1024) {
+      return sendError(res, 413, "PAYLOAD_TOO_LARGE", "ファイルは20MBまでです。");
+    }
+    const viewer = await viewerOf(orm, req);
+    if (!viewer) return sendError(res, 401, "UNAUTHENTICATED", "ログインしてください。");
+    let upload;
+    try {
+      upload = await readUpload(req);
+    } catch (error) {
+      return sendError(res, 400, "BAD_USER_INPUT", error instanceof Error ? error.message : "ファイルを読み取れませんでした。");
+    }
+    if (upload.tooLarge) return sendError(res, 413, "PAYLOAD_TOO_LARGE", "ファイルは20MBまでです。");
+    if (!upload.file) return sendError(res, 400, "BAD_USER_INPUT", "ファイルを選んでください。");
+    try {
+      const attachment = await storeAttachment(orm.em.fork(), viewer, String(req.params.id), {
+        fileName: upload.file.name,
+        bytes: upload.file.bytes,
+        isKintoneTemplate: upload.fields.kintoneTemplate === "true",
+      });
+      res.status(201).json({
+        id: attachment.id,
+        fileName: attachment.fileName,
+        contentType: attachment.contentType,
+        size: attachment.size,
+        sha256: attachment.sha256,
+        downloadUrl: `/api/attachments/${attachment.id}`,
+      });
+    } catch (error) {
+      // A single field error is the message a person needs ("ファイルの中身が拡張子と一致しません").
+      if (error instanceof AppError) {
+        return sendError(res, STATUS[error.code], error.code, error.fields[0]?.message ?? error.message, error.fields);
+      }
+      logger.error({ err: error }, "attachment upload failed");
+      sendError(res, 500, "INTERNAL_SERVER_ERROR", "サーバーで予期しないエラーが発生しました。");
+    }
+  });
+
+  router.get("/attachments/:id", async (req: Request, res: Response) => {
+    const found = await loadForDownload(orm.em.fork(), await viewerOf(orm, req), String(req.params.id));
+    if (!found) return sendError(res, 404, "NOT_FOUND", "ファイルが見つかりません。");
+    const { attachment, bytes } = found;
+    const ascii = attachment.fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+    res.set({
+      "Content-Type": attachment.contentType,
+      "Content-Length": String(bytes.length),
+      // Always a download, never rendered in our origin (an HTML or SVG upload cannot run script here).
+      "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`,
+      "X-Content-Type-Options": "nosniff",
+      "Content-Security-Policy": "default-src 'none'; sandbox",
+      "Cache-Control": "private, no-store",
+    });
+    res.end(bytes);
+  });
+
+  return router;
+}
+
+interface ReadUpload {
+  file?: { name: string; bytes: Buffer };
+  fields: Record<string, string>;
+  tooLarge: boolean;
+}
+
+function readUpload(req: Request): Promise<ReadUpload> {
+  return new Promise((resolve, reject) => {
+    let parser: busboy.Busboy;
+    try {
+      parser = busboy({
+        headers: req.headers,
+        limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 10, fieldSize: 1024 },
+        defParamCharset: "utf8",
+      });
+    } catch {
+      reject(new Error("multipart/form-data で送ってください。"));
+      return;
+    }
+    const result: ReadUpload = { fields: {}, tooLarge: false };
+    parser.on("file", (_field, stream, info) => {
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      stream.on("limit", () => (result.tooLarge = true));
+      stream.on("end", () => {
+        result.file = { name: info.filename ?? "file", bytes: Buffer.concat(chunks) };
+      });
+    });
+    parser.on("field", (name, value) => (result.fields[name] = value));
+    parser.on("error", (error) => reject(error));
+    parser.on("close", () => resolve(result));
+    req.pipe(parser);
+  });
+}

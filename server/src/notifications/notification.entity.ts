@@ -1,0 +1,35 @@
+import { randomUUID } from "node:crypto";
+import { Entity, Index, ManyToOne, PrimaryKey, Property } from "@mikro-orm/decorators/legacy";
+import type { Opt, Ref } from "@mikro-orm/core";
+import { Case } from "../cases/case.entity.js";
+import { User } from "../users/user.entity.js";
+
+export const NOTIFICATION_TYPES = ["CASE_PUBLISHED", "CASE_CHANGES_REQUESTED", "CASE_REJECTED", "CASE_SUBMITTED"] as const;
+export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
+
+/** An in-app notice for one user (review decisions now; adoptions and questions later). */
+@Entity({ tableName: "notifications" })
+@Index({ properties: ["recipient", "readAt", "createdAt"] })
+export class Notification {
+  @PrimaryKey({ type: "uuid" })
+  id: string & Opt = randomUUID();
+
+  @ManyToOne({ entity: () => User, ref: true, deleteRule: "cascade" })
+  recipient!: Ref<User>;
+
+  @Property({ type: "text" })
+  type!: NotificationType;
+
+  @ManyToOne({ entity: () => Case, ref: true, nullable: true, deleteRule: "cascade" })
+  case?: Ref<Case> | null;
+
+  /** Shown as is: composed in Japanese when the event happens. */
+  @Property({ type: "text" })
+  message!: string;
+
+  @Property({ type: "datetime", columnType: "timestamptz", nullable: true })
+  readAt?: Date | null;
+
+  @Property({ type: "datetime", columnType: "timestamptz" })
+  createdAt: Date & Opt = new Date();
+}

@@ -1,0 +1,43 @@
+import { randomUUID } from "node:crypto";
+import { Entity, ManyToOne, PrimaryKey, Property, Unique } from "@mikro-orm/decorators/legacy";
+import type { Opt, Ref } from "@mikro-orm/core";
+import { Case } from "../cases/case.entity.js";
+import { User } from "../users/user.entity.js";
+
+/** The editable content of a case as one save left it. Every save adds one; none is ever changed. */
+export interface CaseSnapshot {
+  kind: string;
+  title: string;
+  summary: string;
+  background: string;
+  actions: string;
+  results: string;
+  tips: string;
+  fiscalYear: number;
+  tags: string[];
+  effects: unknown[];
+  details: Record<string, unknown> | null;
+}
+
+@Entity({ tableName: "case_revisions" })
+@Unique({ properties: ["case", "version"] })
+export class CaseRevision {
+  @PrimaryKey({ type: "uuid" })
+  id: string & Opt = randomUUID();
+
+  @ManyToOne({ entity: () => Case, ref: true, deleteRule: "cascade" })
+  case!: Ref<Case>;
+
+  /** The case's version after this save. */
+  @Property({ type: "integer" })
+  version!: number;
+
+  @ManyToOne({ entity: () => User, ref: true, nullable: true, deleteRule: "set null" })
+  editor?: Ref<User> | null;
+
+  @Property({ type: "json" })
+  snapshot!: CaseSnapshot;
+
+  @Property({ type: "datetime", columnType: "timestamptz" })
+  createdAt: Date & Opt = new Date();
+}

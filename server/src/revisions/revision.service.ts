@@ -1,0 +1,36 @@
+import type { EntityManager } from "@mikro-orm/postgresql";
+import type { Case } from "../cases/case.entity.js";
+import { User } from "../users/user.entity.js";
+import { CaseRevision, type CaseSnapshot } from "./case-revision.entity.js";
+
+/** The editable content of a case (tags must be loaded). */
+export function snapshotOf(c: Case): CaseSnapshot {
+  return {
+    kind: c.kind,
+    title: c.title,
+    summary: c.summary,
+    background: c.background,
+    actions: c.actions,
+    results: c.results,
+    tips: c.tips,
+    fiscalYear: c.fiscalYear,
+    tags: c.tags.getItems().map((t) => t.name),
+    effects: c.effects,
+    details: c.details ?? null,
+  };
+}
+
+/**
+ * Records the case's content after a save; call after the flush that gave it its new version.
+ * Pass `snapshot` when the case's tags are references without names (bulk imports).
+ */
+export function recordRevision(em: EntityManager, c: Case, editorId: string | null, snapshot: CaseSnapshot = snapshotOf(c)): void {
+  em.persist(
+    em.create(CaseRevision, {
+      case: c,
+      version: c.version,
+      editor: editorId ? em.getReference(User, editorId) : null,
+      snapshot,
+    }),
+  );
+}

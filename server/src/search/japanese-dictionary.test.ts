@@ -1,0 +1,56 @@
+import { randomBytes } from "node:crypto";
+import { Meilisearch } from "meilisearch";
+import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
+import { COMPOUND_TERMS, MUNICIPAL_COMPOUNDS } from "./japanese-dictionary.js";
+import { relaxQuery, relaxedStrategy } from "./search-request.js";
+
+/**
+ * The dictionary file writes each compound split the way Meilisearch segments it without the
+ * dictionary; indexing relies on those splits (the parts keep 手当 finding 児童扶養手当). This checks
+ * them against the engine, so a tokenizer change in a Meilisearch upgrade is caught here.
+ */
+const client = new Meilisearch({ host: inject("meiliUrl"), apiKey: inject("meiliMasterKey") });
+const uid = `dictionary_check_${randomBytes(4).toString("hex")}`;
+
+beforeAll(async () => {
+  await client.createIndex(uid, { primaryKey: "id" }).waitTask({ timeout: 60_000 });
+  const index = client.index(uid);
+  await index.updateSettings({ searchableAttributes: ["text"], localizedAttributes: [{ attributePatterns: ["text"], locales: ["jpn"] }] }).waitTask({ timeout: 60_000 });
+  await index.addDocuments(COMPOUND_TERMS.map((c, id) => ({ id, text: c.term }))).waitTask({ timeout: 60_000 });
+});
+afterAll(async () => {
+  await client.deleteIndex(uid).waitTask({ timeout: 60_000 });
+});
+
+describe("municipal dictionary", () => {
+  it("has no duplicate and no one-part entry", () => {
+    expect(new Set(MUNICIPAL_COMPOUNDS).size).toBe(MUNICIPAL_COMPOUNDS.length);
+    expect(COMPOUND_TERMS.filter((c) => c.parts.length < 2)).toEqual([]);
+  });
+
+  it("splits every compound exactly as Meilisearch 1.21 does without the dictionary", async () => {
+    const index = client.index(uid);
+    const splits: string[] = [];
+    for (const [id, compound] of COMPOUND_TERMS.entries()) {
+      const result = await index.search(compound.term, {
+        locales: ["jpn"],
+        matchingStrategy: "all",
+        filter: undefined,
+        limit: 100,
+        attributesToHighlight: ["text"],
+        highlightPreTag: "[",
+        highlightPostTag: "]",
+      });
+      const hit = result.hits.find((h) => h.id === id);
+      const formatted = String((hit?._formatted as { text?: string } | undefined)?.text ?? "");
+      splits.push([...formatted.matchAll(/\[([^\]]*)\]/g)].map((m) => m[1]).join("/"));
+    }
+    expect(splits).toEqual([...MUNICIPAL_COMPOUNDS]);
+  });
+
+  it("relaxes a query by splitting its compounds, and never relaxes a lone compound into its parts", () => {
+    expect(relaxQuery("児童扶養手当の現況報告")).toBe("児童 扶養 手当 の現況報告");
+    expect(relaxedStrategy("児童扶養手当")).toBe("all");
+    expect(relaxedStrategy("窓口の待ち時間を減らしたい")).toBe("last");
+  });
+});

@@ -1,0 +1,121 @@
+import type { MatchingStrategies, MultiSearchQuery } from "meilisearch";
+import { normalizeText, type SearchArgs, type SearchFilter, type SearchSort } from "@kb/shared";
+import { anyOf, FACET_ATTRIBUTES, SEARCH_LOCALES, type FacetAttribute } from "./case-search-index.js";
+import { COMPOUND_TERMS } from "./japanese-dictionary.js";
+import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from "./search-document.js";
+
+/**
+ * The Meilisearch requests behind one search page, as plain data: the service sends them, and the
+ * benchmark sends exactly the same ones to raw Meilisearch as its baseline.
+ *
+ * Facets are disjunctive: the main query carries every filter; each facet that has a selection
+ * gets one more query (limit 0) with every filter except its own, so its counts show what picking
+ * another value of it would give (selecting 子育て支援課 still shows the other 所属 with counts).
+ * All of them travel in one multi-search request.
+ */
+
+export const SNIPPET_FIELDS = ["summary", "actions", "results", "background", "tips"] as const;
+export type SnippetField = (typeof SNIPPET_FIELDS)[number];
+export const CROP_LENGTH = 48;
+
+/** Fewer complete matches than this and the query is relaxed (some words may be missing). */
+export const RELAX_BELOW = 5;
+
+export type Strategy = Extract<MatchingStrategies, "all" | "last">;
+
+const COMPOUND_SPLITTER = new RegExp(
+  [...COMPOUND_TERMS].sort((a, b) => b.term.length - a.term.length).map((c) => c.term).join("|"),
+  "g",
+);
+const PARTS_OF = new Map(COMPOUND_TERMS.map((c) => [c.term, c.parts.join(" ")]));
+
+/**
+ * The relaxed form of a query: dictionary compounds split into their parts (家屋調査 → 家屋 調査),
+ * so a case that says 現地調査 about a 家屋 can be found once the exact compound found too little.
+ */
+/**
+ * How far a query that found too little may be relaxed. Words may be dropped from its end
+ * ("last": 窓口の待ち時間を減らしたい, Excel研修), except when the query is one dictionary compound:
+ * matching one part of 児童扶養手当 is noise, so it keeps every part ("all").
+ */
+export function relaxedStrategy(query: string): Strategy {
+  return PARTS_OF.has(normalizeText(query)) ? "all" : "last";
+}
+
+export function relaxQuery(q: string): string {
+  return q.replace(COMPOUND_SPLITTER, (term) => ` ${PARTS_OF.get(term) ?? term} `).replace(/\s+/g, " ").trim();
+}
+
+type FilterKey = keyof SearchFilter;
+const FILTER_OF: Record<FacetAttribute, FilterKey> = {
+  kind: "kinds",
+  department: "departments",
+  fiscalYear: "fiscalYears",
+  tags: "tags",
+};
+
+/** Values within a facet are ORed, facets are ANDed; every user value is quoted and escaped. */
+export function buildFilter(filter: SearchFilter | undefined, except?: FacetAttribute): string[] | undefined {
+  if (!filter) return undefined;
+  const groups: string[] = [];
+  for (const attribute of FACET_ATTRIBUTES) {
+    if (attribute === except) continue;
+    const values = selectedValues(filter, attribute);
+    if (values.length) groups.push(anyOf(attribute, values));
+  }
+  return groups.length ? groups : undefined;
+}
+
+export function selectedValues(filter: SearchFilter | undefined, attribute: FacetAttribute): (string | number)[] {
+  const values = (filter?.[FILTER_OF[attribute]] ?? []) as (string | number)[];
+  return values.map((v) => (typeof v === "string" ? normalizeText(v) : v));
+}
+
+export function sortOf(sort: SearchSort): string[] | undefined {
+  switch (sort) {
+    case "RELEVANCE":
+      return undefined;
+    case "NEWEST":
+      return ["fiscalYear:desc", "publishedAt:desc"];
+    default: {
+      const unreachable: never = sort;
+      return unreachable;
+    }
+  }
+}
+
+export interface SearchPlan {
+  queries: MultiSearchQuery[];
+  /** For each facet with a selection, the position of its own query in `queries`. */
+  facetQueryAt: Partial<Record<FacetAttribute, number>>;
+}
+
+export function planSearch(indexUid: string, args: SearchArgs, strategy: Strategy): SearchPlan {
+  const normalized = normalizeText(args.query);
+  const q = strategy === "all" ? normalized : relaxQuery(normalized);
+  const common = { indexUid, q, locales: [...SEARCH_LOCALES], matchingStrategy: strategy } satisfies Partial<MultiSearchQuery>;
+  const selected = FACET_ATTRIBUTES.filter((a) => selectedValues(args.filter, a).length > 0);
+  const queries: MultiSearchQuery[] = [
+    {
+      ...common,
+      offset: args.offset,
+      limit: args.first,
+      filter: buildFilter(args.filter),
+      sort: sortOf(args.sort),
+      facets: FACET_ATTRIBUTES.filter((a) => !selected.includes(a)),
+      attributesToRetrieve: ["id"],
+      attributesToHighlight: ["title", ...SNIPPET_FIELDS],
+      attributesToCrop: [...SNIPPET_FIELDS],
+      cropLength: CROP_LENGTH,
+      cropMarker: "…",
+      highlightPreTag: HIGHLIGHT_PRE,
+      highlightPostTag: HIGHLIGHT_POST,
+    },
+  ];
+  const facetQueryAt: SearchPlan["facetQueryAt"] = {};
+  for (const attribute of selected) {
+    facetQueryAt[attribute] = queries.length;
+    queries.push({ ...common, limit: 0, filter: buildFilter(args.filter, attribute), facets: [attribute] });
+  }
+  return { queries, facetQueryAt };
+}

@@ -1,0 +1,226 @@
+import { randomUUID } from "node:crypto";
+import net from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { interchangeCaseSchema, searchArgsSchema } from "@kb/shared";
+import { buildCase, createTestBackend, type TestBackend } from "../../../test/support/test-backend.js";
+import { CaseService } from "../cases/case.service.js";
+import { AppError } from "../graphql/app-error.js";
+import { importCases } from "../importer/import.service.js";
+import { CaseSearchIndex } from "./case-search-index.js";
+import { enqueueSearchSync } from "./search-outbox.js";
+import { SearchOutboxWorker } from "./search-outbox.worker.js";
+import { SearchService } from "./search.service.js";
+
+/** The outbox → Meilisearch path: nothing lost, nothing stale, never hanging. Real PostgreSQL and Meilisearch. */
+let kb: TestBackend;
+beforeAll(async () => {
+  kb = await createTestBackend();
+});
+afterAll(() => kb?.close());
+
+const parse = (r: ReturnType<typeof buildCase>) => interchangeCaseSchema.parse(r);
+
+async function caseId(externalId: string): Promise<string> {
+  const [row] = await kb.orm.em.fork().execute<{ id: string }[]>("select id from cases where external_id = ?", [externalId]);
+  return row!.id;
+}
+
+async function indexed(externalId: string) {
+  const id = await caseId(externalId);
+  const doc = await kb.index.getDocument(id);
+  return doc;
+}
+
+async function outboxRows(id: string) {
+  return kb.orm.em
+    .fork()
+    .execute<{ attempts: number; processed_at: string | null; last_error: string | null; available_at: string }[]>(
+      "select attempts, processed_at, last_error, available_at from search_outbox where case_id = ? order by id",
+      [id],
+    );
+}
+
+function worker(options: ConstructorParameters<typeof SearchOutboxWorker>[4] = {}, index = kb.index) {
+  return new SearchOutboxWorker(kb.orm, index, kb.services.databaseUrl, kb.logger, options);
+}
+
+describe("zero-loss sync", () => {
+  it("a rolled-back transaction leaves neither an outbox row nor a document", async () => {
+    const record = buildCase({ title: "ロールバックされる事例" });
+    await expect(
+      kb.orm.em.fork().transactional(async (tx) => {
+        await importCases(tx, [parse(record)]);
+        throw new Error("the request failed after the write");
+      }),
+    ).rejects.toThrow("the request failed");
+    await kb.syncSearch();
+    const [cases] = await kb.orm.em.fork().execute<{ n: string }[]>("select count(*) as n from cases where external_id = ?", [record.externalId]);
+    expect(Number(cases!.n)).toBe(0);
+    const [outbox] = await kb.orm.em.fork().execute<{ n: string }[]>("select count(*) as n from search_outbox where processed_at is null");
+    expect(Number(outbox!.n)).toBe(0);
+    const hits = await kb.index.index.search("ロールバックされる事例", { locales: ["jpn"] });
+    expect(hits.hits).toEqual([]);
+  });
+
+  it("duplicate rows for one case become one document, and the rows are marked done, not lost", async () => {
+    const record = buildCase({ title: "重複配信の事例" });
+    await kb.importCases([record]);
+    const id = await caseId(record.externalId);
+    await kb.orm.em.fork().transactional(async (tx) => {
+      enqueueSearchSync(tx, [id]);
+      enqueueSearchSync(tx, [id]);
+    });
+    await kb.orm.em.fork().transactional(async (tx) => enqueueSearchSync(tx, [id]));
+    await kb.syncSearch();
+    const rows = await outboxRows(id);
+    expect(rows.length).toBe(4);
+    expect(rows.every((r) => r.processed_at !== null)).toBe(true);
+    const found = await kb.index.index.search("重複配信の事例", { locales: ["jpn"] });
+    expect(found.hits.map((h) => h.id)).toEqual([id]);
+  });
+
+  it("a delivery repeated after a crash (Meilisearch succeeded, marking done did not) ends in the same document", async () => {
+    const record = buildCase({ title: "再配信の事例" });
+    await importCases(kb.orm.em.fork(), [parse(record)]);
+    const id = await caseId(record.externalId);
+    let crashes = 1;
+    const crashing = worker({
+      baseBackoffMs: 1,
+      afterIndex: async () => {
+        if (crashes-- > 0) throw new Error("process died before marking the rows done");
+      },
+    });
+    await expect(crashing.drainUntilEmpty()).rejects.toThrow("process died");
+    const [failed] = await outboxRows(id);
+    expect(failed!.processed_at).toBeNull();
+    expect(failed!.attempts).toBe(1);
+    expect(failed!.last_error).toContain("process died");
+    await new Promise((r) => setTimeout(r, 20));
+    await crashing.drainUntilEmpty();
+    expect((await outboxRows(id)).every((r) => r.processed_at !== null)).toBe(true);
+    expect((await indexed(record.externalId))?.title).toBe("再配信の事例");
+  });
+
+  it("out-of-order delivery (a slow worker sends an old version after a fast one sent the new) ends in the newest version", async () => {
+    const record = buildCase({ title: "順序 旧版の題名" });
+    await importCases(kb.orm.em.fork(), [parse(record)]);
+    const id = await caseId(record.externalId);
+    const fast = worker();
+    let raced = false;
+    const slow = worker({
+      beforeIndex: async () => {
+        if (raced) return;
+        raced = true;
+        // While the slow worker holds version 1, the case changes and a fast worker delivers version 2.
+        await importCases(kb.orm.em.fork(), [parse({ ...record, title: "順序 新版の題名" })]);
+        expect(await fast.drainUntilEmpty()).toBe(1);
+        expect((await kb.index.getDocument(id))?.title).toBe("順序 新版の題名");
+      },
+    });
+    await slow.drainBatch(); // delivers the old version last … and notices it is old
+    const requeued = (await outboxRows(id)).filter((r) => r.processed_at === null);
+    expect(requeued.length).toBe(1);
+    await kb.syncSearch();
+    const doc = await kb.index.getDocument(id);
+    expect(doc?.title).toBe("順序 新版の題名");
+    const [row] = await kb.orm.em.fork().execute<{ version: number }[]>("select version from cases where id = ?", [id]);
+    expect(doc?.version).toBe(row!.version);
+  });
+
+  it("two workers never process the same row (FOR UPDATE SKIP LOCKED)", async () => {
+    const records = Array.from({ length: 40 }, (_, i) => buildCase({ title: `並行処理の事例 ${i}` }));
+    await importCases(kb.orm.em.fork(), records.map(parse));
+    const seen: string[][] = [[], []];
+    let release!: () => void;
+    const bothClaimed = new Promise<void>((r) => (release = r));
+    let claimed = 0;
+    const hold = (who: number) => async (ids: string[]) => {
+      seen[who]!.push(...ids);
+      if (++claimed === 2) release();
+      await bothClaimed; // each holds its claim until the other has claimed too
+    };
+    const a = worker({ batchSize: 20, beforeIndex: hold(0) });
+    const b = worker({ batchSize: 20, beforeIndex: hold(1) });
+    const [na, nb] = await Promise.all([a.drainBatch(), b.drainBatch()]);
+    expect(na + nb).toBe(40);
+    expect(seen[0]!.length).toBeGreaterThan(0);
+    expect(seen[1]!.length).toBeGreaterThan(0);
+    expect(seen[0]!.filter((id) => seen[1]!.includes(id))).toEqual([]);
+    await kb.syncSearch();
+  });
+
+  it("is woken by LISTEN/NOTIFY after a commit, not by polling", async () => {
+    const listening = worker({ pollIntervalMs: 10 * 60_000 });
+    await listening.start();
+    try {
+      await listening.waitUntilIdle(); // the start-up drain
+      const record = buildCase({ title: "通知で反映される事例" });
+      await importCases(kb.orm.em.fork(), [parse(record)]);
+      const id = await caseId(record.externalId);
+      for (let i = 0; i < 200 && !(await kb.index.getDocument(id)); i++) await new Promise((r) => setTimeout(r, 50));
+      expect((await kb.index.getDocument(id))?.title).toBe("通知で反映される事例");
+    } finally {
+      await listening.stop();
+    }
+  });
+});
+
+describe("when Meilisearch is unreachable", () => {
+  it("writes still commit; the worker backs off and delivers once Meilisearch answers", async () => {
+    const dead = CaseSearchIndex.connect("http://127.0.0.1:9", undefined, kb.index.uid, { requestTimeoutMs: 1000 });
+    const record = buildCase({ title: "停止中に書いた事例" });
+    await importCases(kb.orm.em.fork(), [parse(record)]);
+    const id = await caseId(record.externalId);
+    await expect(worker({ baseBackoffMs: 50 }, dead).drainUntilEmpty()).rejects.toThrow();
+    const [row] = await outboxRows(id);
+    expect(row!.processed_at).toBeNull();
+    expect(row!.attempts).toBe(1);
+    expect(new Date(row!.available_at).getTime()).toBeGreaterThan(Date.now() - 60_000);
+    await worker().drainPatiently(30_000);
+    expect((await kb.index.getDocument(id))?.title).toBe("停止中に書いた事例");
+  });
+
+  it("search fails fast with SEARCH_UNAVAILABLE (refused connection, or an engine that never answers)", async () => {
+    const silent = net.createServer(() => {}); // accepts and says nothing
+    await new Promise<void>((r) => silent.listen(0, "127.0.0.1", r));
+    const port = (silent.address() as net.AddressInfo).port;
+    try {
+      for (const url of ["http://127.0.0.1:9", `http://127.0.0.1:${port}`]) {
+        const index = CaseSearchIndex.connect(url, undefined, "cases", { searchTimeoutMs: 300, breakerCooldownMs: 60_000 });
+        const em = kb.orm.em.fork();
+        const service = new SearchService(index, new CaseService(em));
+        const args = searchArgsSchema.parse({ query: "予約" });
+        for (let attempt = 0; attempt < 2; attempt++) {
+          const error = await service.search(args, em).catch((e: unknown) => e);
+          expect(error).toBeInstanceOf(AppError);
+          expect((error as AppError).code).toBe("SEARCH_UNAVAILABLE");
+        }
+      }
+    } finally {
+      silent.close();
+    }
+  });
+});
+
+describe("outbox housekeeping", () => {
+  it("purges done rows after the retention, but keeps what a running reindex will replay", async () => {
+    const id = randomUUID();
+    await kb.orm.em.fork().execute(
+      `insert into search_outbox (case_id, enqueued_at, available_at, attempts, processed_at)
+       values (?, now(), now(), 0, now() - interval '1 hour'), (?, now(), now(), 0, now() - interval '1 hour')`,
+      [id, id],
+    );
+    const [{ max } = { max: "0" }] = await kb.orm.em.fork().execute<{ max: string }[]>("select max(id)::text as max from search_outbox");
+    await kb.orm.em.fork().execute(
+      `insert into search_reindex_runs (id, state, build_index, outbox_mark, documents, replayed, started_at, heartbeat_at)
+       values (?, 'RUNNING', 'x', ?, 0, 0, now(), now())`,
+      [randomUUID(), Number(max) - 1],
+    );
+    const keeper = worker({ retentionMs: 60_000 });
+    await keeper.purge();
+    expect((await outboxRows(id)).length).toBe(1); // the one after the mark stays
+    await kb.orm.em.fork().execute("update search_reindex_runs set state = 'DONE'");
+    await keeper.purge();
+    expect((await outboxRows(id)).length).toBe(0);
+  });
+});

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { Vocabulary } from "./vocabulary.js";
+
+describe("synonym expansion (index time)", () => {
+  const vocabulary = new Vocabulary(
+    [
+      { mode: "EQUIVALENT", terms: ["キントーン", "kintone"] },
+      { mode: "EQUIVALENT", terms: ["生成AI", "ChatGPT", "チャットGPT"] },
+      { mode: "ONE_WAY", terms: ["残業", "時間外勤務"] },
+    ],
+    [{ term: "児童扶養手当", parts: ["児童", "扶養", "手当"] }],
+  );
+
+  it("adds every other term of an equivalent group, case-insensitively", () => {
+    expect(vocabulary.expand("Kintoneで予約アプリ")).toEqual(["キントーン"]);
+    expect(vocabulary.expand("キントーンを導入").sort()).toEqual(["kintone"]);
+    expect(vocabulary.expand("chatgptの利用").sort()).toEqual(["チャットGPT", "生成AI"].sort());
+  });
+
+  it("adds the source of a one-way group only to texts with its targets", () => {
+    expect(vocabulary.expand("時間外勤務の見える化")).toEqual(["残業"]);
+    expect(vocabulary.expand("残業の削減")).toEqual([]);
+  });
+
+  it("matches latin terms only as whole words, Japanese anywhere", () => {
+    expect(vocabulary.expand("kintonebook")).toEqual([]);
+    expect(vocabulary.expand("MYCHATGPT")).toEqual([]);
+    expect(vocabulary.expand("生成AI研修")).toEqual(expect.arrayContaining(["ChatGPT"]));
+  });
+
+  it("adds the parts of dictionary compounds", () => {
+    expect(vocabulary.expand("児童扶養手当現況報告")).toEqual(["児童 扶養 手当"]);
+  });
+});

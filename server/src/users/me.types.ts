@@ -1,0 +1,20 @@
+import { Field, ID, ObjectType } from "type-graphql";
+import { DepartmentView } from "../cases/case.types.js";
+
+@ObjectType("Me", { description: "ログイン中の利用者" })
+export class MeView {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  displayName!: string;
+
+  @Field(() => String)
+  email!: string;
+
+  @Field(() => String, { description: "STAFF / SECRETARIAT / ADMIN" })
+  role!: string;
+
+  @Field(() => DepartmentView)
+  department!: DepartmentView;
+}

@@ -1,0 +1,48 @@
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { newUserSchema } from "@kb/shared";
+import { recordAudit } from "../audit/audit.entity.js";
+import { hashPassword } from "../auth/password.js";
+import { DepartmentResolver } from "../departments/department.service.js";
+import { AppError, badInputFromZod } from "../graphql/app-error.js";
+import { User } from "./user.entity.js";
+
+export interface NewUser {
+  email: string;
+  displayName: string;
+  password: string;
+  role: "STAFF" | "SECRETARIAT" | "ADMIN";
+  department: string;
+  /** Ancestors of the department, when it has to be created. */
+  departmentPath?: string[];
+}
+
+/** Creates an account (CLI, demo accounts, admin screens later). The department is created if missing. */
+export async function createUser(em: EntityManager, input: NewUser, actorId: string | null = null): Promise<User> {
+  const { departmentPath, ...fields } = input;
+  const parsed = newUserSchema.safeParse(fields);
+  if (!parsed.success) throw badInputFromZod(parsed.error);
+  const data = parsed.data;
+  return em.transactional(async (tx) => {
+    if (await tx.count(User, { email: data.email })) {
+      throw new AppError("CONFLICT", `${data.email} は既に登録されています。`);
+    }
+    const departments = new DepartmentResolver(tx);
+    await departments.preload();
+    const departmentId = await departments.resolve(data.department, departmentPath ?? []);
+    const user = tx.create(User, {
+      email: data.email,
+      displayName: data.displayName,
+      passwordHash: await hashPassword(data.password),
+      role: data.role,
+      department: departmentId,
+    });
+    recordAudit(tx, {
+      actorId,
+      action: "user.create",
+      subjectType: "User",
+      subjectId: user.id,
+      after: { email: data.email, role: data.role, department: data.department },
+    });
+    return user;
+  });
+}

@@ -1,0 +1,67 @@
+import { z } from "zod";
+import { CASE_KINDS } from "./enums.js";
+import { body, checkDetails, detailsInputSchema, effectsSchema, fiscalYearSchema, name, tagsSchema } from "./fields.js";
+
+/**
+ * What staff type into the 投稿 form. A draft may be incomplete (a title is enough to save it);
+ * submitting for review needs the substance: 概要, 取組内容 and 成果.
+ */
+export const caseDraftSchema = z
+  .strictObject({
+    kind: z.enum(CASE_KINDS, { error: "種別を選んでください" }),
+    title: name("タイトル", 200),
+    summary: body("概要", 2000).default(""),
+    background: body("背景・課題", 20000).default(""),
+    actions: body("取組内容", 20000).default(""),
+    results: body("成果", 20000).default(""),
+    tips: body("工夫・苦労した点", 20000).default(""),
+    fiscalYear: fiscalYearSchema,
+    tags: tagsSchema,
+    effects: effectsSchema,
+    details: detailsInputSchema,
+  })
+  .superRefine(checkDetails);
+
+export type CaseDraftInput = z.input<typeof caseDraftSchema>;
+export type CaseDraft = z.output<typeof caseDraftSchema>;
+
+const REQUIRED_FOR_SUBMISSION = [
+  ["summary", "概要"],
+  ["actions", "取組内容"],
+  ["results", "成果"],
+] as const;
+
+export const caseSubmissionSchema = caseDraftSchema.superRefine((value, ctx) => {
+  for (const [field, label] of REQUIRED_FOR_SUBMISSION) {
+    if (!value[field]) ctx.addIssue({ code: "custom", path: [field], message: `審査に出す前に${label}を入力してください` });
+  }
+});
+
+export const REVIEW_DECISIONS = ["PUBLISH", "REQUEST_CHANGES", "REJECT"] as const;
+export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
+
+export const reviewInputSchema = z
+  .strictObject({
+    decision: z.enum(REVIEW_DECISIONS),
+    comment: z.string().trim().max(4000, { error: "コメントは4000文字以内で入力してください" }).default(""),
+  })
+  .superRefine((value, ctx) => {
+    // Staff must be told what to change or why it was declined.
+    if (value.decision !== "PUBLISH" && !value.comment) {
+      ctx.addIssue({ code: "custom", path: ["comment"], message: "差し戻し・不採用の理由をコメントに書いてください" });
+    }
+  });
+export type ReviewInput = z.input<typeof reviewInputSchema>;
+
+export const loginSchema = z.strictObject({
+  email: z.string().trim().toLowerCase().min(1, { error: "メールアドレスを入力してください" }).max(254),
+  password: z.string().min(1, { error: "パスワードを入力してください" }).max(1000),
+});
+
+export const newUserSchema = z.strictObject({
+  email: z.email({ error: "メールアドレスの形式が正しくありません" }).trim().toLowerCase(),
+  displayName: name("氏名", 100),
+  password: z.string().min(12, { error: "パスワードは12文字以上にしてください" }).max(1000),
+  role: z.enum(["STAFF", "SECRETARIAT", "ADMIN"]),
+  department: name("所属", 100),
+});

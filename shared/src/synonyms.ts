@@ -1,0 +1,58 @@
+import { z } from "zod";
+import { normalizeText } from "./normalize.js";
+
+/**
+ * Search synonyms curated by the secretariat (事務局). A group is either EQUIVALENT (every term finds
+ * every other: キントーン ⇔ kintone) or ONE_WAY (the first term also finds the others, not the
+ * reverse: 残業 → 時間外勤務). Terms are NFKC-normalised, so ＣｈａｔＧＰＴ and ChatGPT are one term.
+ */
+export const SYNONYM_MODES = ["EQUIVALENT", "ONE_WAY"] as const;
+export type SynonymMode = (typeof SYNONYM_MODES)[number];
+
+export const SYNONYM_MODE_LABELS: Record<SynonymMode, string> = {
+  EQUIVALENT: "相互（どの語からでも互いに見つかる）",
+  ONE_WAY: "一方向（最初の語から残りの語が見つかる）",
+};
+
+export const SYNONYM_TERM_MAX = 50;
+export const SYNONYM_TERMS_MAX = 20;
+
+const term = z
+  .string({ error: "語は文字列で入力してください" })
+  .transform(normalizeText)
+  .pipe(
+    z
+      .string()
+      .min(1, { error: "空の語は登録できません" })
+      .max(SYNONYM_TERM_MAX, { error: `語は${SYNONYM_TERM_MAX}文字以内で入力してください` })
+      .refine((t) => !/[\uE000\uE001]/.test(t), { error: "使えない文字が含まれています" }),
+  );
+
+export const synonymGroupInputSchema = z
+  .strictObject({
+    mode: z.enum(SYNONYM_MODES, { error: `mode は ${SYNONYM_MODES.join(" / ")} のいずれかです` }).default("EQUIVALENT"),
+    terms: z
+      .array(term, { error: "語の一覧を入力してください" })
+      .min(2, { error: "2語以上を入力してください" })
+      .max(SYNONYM_TERMS_MAX, { error: `1つのグループに登録できるのは${SYNONYM_TERMS_MAX}語までです` }),
+    note: z
+      .string()
+      .transform(normalizeText)
+      .pipe(z.string().max(500, { error: "メモは500文字以内で入力してください" }))
+      .optional(),
+  })
+  .superRefine((value, ctx) => {
+    const seen = new Map<string, number>();
+    value.terms.forEach((t, i) => {
+      const key = t.toLowerCase();
+      const first = seen.get(key);
+      if (first !== undefined) {
+        ctx.addIssue({ code: "custom", path: ["terms", i], message: `「${t}」が重複しています（${first + 1}番目と同じ）` });
+      } else {
+        seen.set(key, i);
+      }
+    });
+  });
+
+export type SynonymGroupInput = z.infer<typeof synonymGroupInputSchema>;
+export type SynonymGroupInputRaw = z.input<typeof synonymGroupInputSchema>;

@@ -1,0 +1,45 @@
+import path from "node:path";
+import { describe, expect, inject, it } from "vitest";
+import { runNode } from "../support/processes.js";
+
+/**
+ * `npm run bench` is not part of `npm test` (it takes minutes at 100k cases); this runs the same
+ * script on a few hundred cases against the run's services, so it cannot rot unnoticed.
+ */
+describe("benchmark script (smoke)", () => {
+  it("runs end to end on a small data set and prints every metric as a JSON line", { timeout: 180_000 }, async () => {
+    const admin = new URL(inject("databaseAdminUrl"));
+    const { code, output } = await runNode(path.join("test", "bench", "bench.ts"), [], {
+      DATABASE_URL: admin.toString(),
+      MEILI_URL: inject("meiliUrl"),
+      MEILI_MASTER_KEY: inject("meiliMasterKey"),
+      BENCH_CASES: "300",
+      BENCH_REQUESTS: "20",
+      BENCH_SECONDS: "10",
+      BENCH_FRESHNESS: "3",
+    });
+    expect(code, output.slice(-3000)).toBe(0);
+    const metrics = new Map<string, { value: number; unit: string }>();
+    for (const line of output.split("\n")) {
+      if (!line.startsWith("{")) continue;
+      const parsed = JSON.parse(line) as { metric: string; value: number; unit: string };
+      metrics.set(parsed.metric, parsed);
+    }
+    for (const name of [
+      "import.throughput",
+      "import.searchable",
+      "search.raw.c1.p95",
+      "search.graphql.c1.p95",
+      "search.graphql_vs_raw.c16.p95_ratio",
+      "search.sql_statements.max",
+      "freshness.p95",
+      "memory.server.rss",
+    ]) {
+      expect(metrics.get(name), name).toBeDefined();
+      expect(Number.isFinite(metrics.get(name)!.value), name).toBe(true);
+    }
+    expect(metrics.get("import.cases")!.value).toBe(300);
+    expect(metrics.get("search.errors.c1")!.value).toBe(0);
+    expect(metrics.get("search.sql_statements.max")!.value).toBeLessThanOrEqual(3);
+  });
+});
