@@ -35,7 +35,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function expectIndexEqualsDatabase(): Promise<void> {
   await worker.drainPatiently(120_000);
   const report = await checkIndex(kb.orm, kb.index);
-  expect({ missing: report.missing, extra: report.extra, stale: report.stale, pending: report.pending }).toEqual({
+  // If this ever fails (it did once, under a loaded CI machine), say which versions disagree.
+  const diagnosis = report.stale.length ? await staleVersions(report.stale) : "";
+  expect({ missing: report.missing, extra: report.extra, stale: report.stale, pending: report.pending }, diagnosis).toEqual({
     missing: [],
     extra: [],
     stale: [],
@@ -44,6 +46,27 @@ async function expectIndexEqualsDatabase(): Promise<void> {
   const [row] = await kb.orm.em.fork().execute<{ n: string }[]>("select count(*) as n from cases where status = 'PUBLISHED'");
   expect(report.indexed).toBe(Number(row!.n));
   expect(driftOf(report)).toBe(0);
+}
+
+async function staleVersions(ids: string[]): Promise<string> {
+  const rows = await kb.orm.em.fork().execute<{ id: string; version: number; title: string; status: string }[]>(
+    "select id, version, title, status from cases where id in (?)",
+    [ids],
+  );
+  const docs = await kb.index.index.getDocuments({ ids, limit: ids.length });
+  const indexed = new Map(docs.results.map((d) => [String(d.id), d as { version?: number; title?: string }]));
+  const outbox = await kb.orm.em.fork().execute<{ case_id: string; id: string; attempts: number; processed_at: string }[]>(
+    "select case_id, id, attempts, processed_at from search_outbox where case_id in (?) order by id",
+    [ids],
+  );
+  return JSON.stringify(
+    rows.map((r) => ({
+      id: r.id,
+      database: { version: r.version, status: r.status, title: r.title },
+      index: { version: indexed.get(r.id)?.version, title: indexed.get(r.id)?.title },
+      outbox: outbox.filter((o) => o.case_id === r.id),
+    })),
+  );
 }
 
 describe("Meilisearch killed and restarted", () => {
