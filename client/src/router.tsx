@@ -7,6 +7,8 @@ import { RouteError } from "./routes/RouteError";
 import { SearchPage } from "./routes/SearchPage";
 
 const SynonymsPage = lazy(() => import("./synonyms/SynonymsPage"));
+const TagPage = lazy(() => import("./tags/TagPage"));
+const VocabularyPage = lazy(() => import("./tags/VocabularyPage"));
 
 export const router = createBrowserRouter([
   {
@@ -26,6 +28,9 @@ export const router = createBrowserRouter([
           { path: "review", Component: ReviewQueuePage },
           { path: "notifications", Component: NotificationsPage },
           { path: "admin/synonyms", Component: SynonymsPage },
+          { path: "tags/:name", Component: TagPage },
+          { path: "admin/tags", Component: VocabularyPage },
+          { path: "admin/import", Component: lazy(() => import("./importer/ImportPage")) },
           { path: "*", Component: NotFoundPage },
         ],
       },

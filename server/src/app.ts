@@ -12,6 +12,7 @@ import { acquireServices, type Services } from "./infra/services.js";
 import type { Logger } from "./logger.js";
 import { CaseSearchIndex } from "./search/case-search-index.js";
 import { SearchOutboxWorker } from "./search/search-outbox.worker.js";
+import { loadTagVocabulary, readTagSeedFile } from "./tags/tag-seed.js";
 import { ensureDemoAccounts, type DemoAccount } from "./users/demo-accounts.js";
 
 /**
@@ -70,6 +71,9 @@ export async function seedIfEmpty(backend: Backend): Promise<number> {
     throw new Error(`seeds/cases.jsonl is invalid: ${JSON.stringify(report.errors.slice(0, 5))}`);
   }
   backend.logger.info({ created: report.created }, "loaded the seed cases");
+  // Categories and descriptions of the seed vocabulary (tags, issue 8).
+  const tags = await loadTagVocabulary(backend.orm.em.fork(), await readTagSeedFile(path.join(backend.config.repoRoot, "seeds", "tags.json")));
+  backend.logger.info(tags, "loaded the seed tag vocabulary");
   return report.created;
 }
 

@@ -8,3 +8,5 @@ export * from "./fields.js";
 export * from "./case-input.js";
 export * from "./personal-info.js";
 export * from "./synonyms.js";
+export * from "./tags.js";
+export * from "./table-import.js";

@@ -454,7 +454,7 @@ export function CaseEditor({ me, existing, refetch }: Props) {
                   <Controller
                     control={form.control}
                     name="tags"
-                    render={({ field }) => <TagInput {...a11y} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />}
+                    render={({ field }) => <TagInput {...a11y} value={field.value} onChange={field.onChange} onBlur={field.onBlur} textSource={form.control} />}
                   />
                 )}
               </Field>

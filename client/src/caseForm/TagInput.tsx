@@ -1,24 +1,42 @@
 import { gql, type TypedDocumentNode } from "@apollo/client";
 import { useQuery } from "@apollo/client/react";
-import { nameKey, normalizeName } from "@kb/shared";
+import { nameKey, normalizeName, TAG_CATEGORIES, TAG_CATEGORY_LABELS, type TagCategory } from "@kb/shared";
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import type { Control } from "react-hook-form";
 import { messages as m } from "../messages";
+import type { CaseFormValues } from "./formValues";
+import { TagTextSuggestions } from "./TagTextSuggestions";
 
-export const TAG_SUGGESTIONS: TypedDocumentNode<{ tagSuggestions: { name: string; count: number }[] }, { text: string }> = gql`
-  query TagSuggestions($text: String!) {
-    tagSuggestions(text: $text, first: 8) {
+interface Suggestion {
+  name: string;
+  count: number;
+  category: TagCategory;
+  description: string;
+  matchedAlias: string | null;
+}
+
+export const TAG_SUGGESTIONS: TypedDocumentNode<{ tagSuggestions: Suggestion[] }, { text: string; category?: TagCategory | null; first?: number }> = gql`
+  query TagSuggestions($text: String!, $category: TagCategory, $first: Int = 8) {
+    tagSuggestions(text: $text, first: $first, category: $category) {
       name
       count
+      category
+      description
+      matchedAlias
     }
   }
 `;
 
 const SUGGEST_DEBOUNCE_MS = 200;
+/** With an empty box, ↓ lists the most used tags (grouped by category). */
+const BROWSE_COUNT = 20;
 
 interface Option {
   id: string;
   name: string;
   count: number | null;
+  category: TagCategory | null;
+  matchedAlias: string | null;
 }
 
 interface Props {
@@ -26,20 +44,27 @@ interface Props {
   value: string[];
   onChange: (tags: string[]) => void;
   onBlur?: () => void;
+  /** The case form: suggest vocabulary tags found in its text (title and body). */
+  textSource?: Control<CaseFormValues>;
   "aria-describedby"?: string | undefined;
   "aria-invalid"?: boolean | undefined;
 }
 
 /**
- * Tags with autocomplete (the ARIA combobox pattern): suggestions from `tagSuggestions` with how
- * many published cases use each; ↑↓ choose, Enter adds (the highlighted suggestion or the typed
- * text), Escape closes, Backspace in an empty box removes the last tag. Safe for Japanese input:
- * no lookup while a composition is open, and the Enter that confirms a conversion adds nothing.
+ * Tags with autocomplete (the ARIA combobox pattern): suggestions from `tagSuggestions`, grouped by
+ * category (テーマ, ツール, スキル …) with how many published cases use each, optionally narrowed to
+ * one category; ↑↓ choose, Enter adds (the highlighted suggestion or the typed text), Escape
+ * closes, Backspace in an empty box removes the last tag, ↓ in an empty box lists the most used
+ * tags. Safe for Japanese input: no lookup while a composition is open, and the Enter that confirms
+ * a conversion adds nothing.
  */
-export function TagInput({ id, value, onChange, onBlur, ...aria }: Props) {
+export function TagInput({ id, value, onChange, onBlur, textSource, ...aria }: Props) {
   const listboxId = useId();
+  const categoryId = useId();
   const [text, setText] = useState("");
   const [query, setQuery] = useState("");
+  const [browsing, setBrowsing] = useState(false);
+  const [category, setCategory] = useState<TagCategory | "">("");
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const [announcement, setAnnouncement] = useState("");
@@ -54,16 +79,34 @@ export function TagInput({ id, value, onChange, onBlur, ...aria }: Props) {
     timer.current = window.setTimeout(() => setQuery(normalizeName(raw)), SUGGEST_DEBOUNCE_MS);
   };
 
-  const { data } = useQuery(TAG_SUGGESTIONS, { variables: { text: query }, skip: query === "" });
+  const lookup = query !== "" || browsing;
+  const { data } = useQuery(TAG_SUGGESTIONS, {
+    variables: { text: query, category: category || null, first: query === "" ? BROWSE_COUNT : 8 },
+    skip: !lookup,
+  });
   const taken = new Set(value.map(nameKey));
   const typed = normalizeName(text);
-  const suggestions = (query !== "" ? (data?.tagSuggestions ?? []) : []).filter((s) => !taken.has(nameKey(s.name)));
-  const options: Option[] = suggestions.map((s, i) => ({ id: `${listboxId}-${i}`, name: s.name, count: s.count }));
-  if (typed && !taken.has(nameKey(typed)) && !options.some((o) => nameKey(o.name) === nameKey(typed))) {
-    options.push({ id: `${listboxId}-new`, name: typed, count: null });
+  const suggestions = (lookup ? (data?.tagSuggestions ?? []) : []).filter((s) => !taken.has(nameKey(s.name)));
+  // Grouped by category (in the vocabulary's order), most used first within a group.
+  const grouped = TAG_CATEGORIES.flatMap((c) => suggestions.filter((s) => s.category === c));
+  const options: Option[] = grouped.map((s, i) => ({
+    id: `${listboxId}-${i}`,
+    name: s.name,
+    count: s.count,
+    category: s.category,
+    matchedAlias: s.matchedAlias,
+  }));
+  if (typed && !taken.has(nameKey(typed)) && !options.some((o) => nameKey(o.name) === nameKey(typed) || (o.matchedAlias && nameKey(o.matchedAlias) === nameKey(typed)))) {
+    options.push({ id: `${listboxId}-new`, name: typed, count: null, category: null, matchedAlias: null });
   }
-  const expanded = open && typed !== "" && options.length > 0;
+  const expanded = open && (typed !== "" || browsing) && options.length > 0;
   const activeOption = expanded && active >= 0 ? options[active] : undefined;
+
+  const close = () => {
+    setOpen(false);
+    setBrowsing(false);
+    setActive(-1);
+  };
 
   const add = (raw: string) => {
     const tag = normalizeName(raw);
@@ -76,8 +119,7 @@ export function TagInput({ id, value, onChange, onBlur, ...aria }: Props) {
     }
     setText("");
     setQuery("");
-    setActive(-1);
-    setOpen(false);
+    close();
   };
 
   const remove = (tag: string, refocus: boolean) => {
@@ -86,21 +128,37 @@ export function TagInput({ id, value, onChange, onBlur, ...aria }: Props) {
     if (refocus) inputRef.current?.focus();
   };
 
+  const move = (step: 1 | -1) => {
+    setOpen(true);
+    setActive((i) => {
+      if (options.length === 0) return -1;
+      if (step === 1) return (i + 1) % options.length;
+      return i <= 0 ? options.length - 1 : i - 1;
+    });
+  };
+
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     // The Enter (or arrow) that belongs to an IME conversion is the IME's, not ours.
     if (composing.current || event.nativeEvent.isComposing || event.keyCode === 229) return;
     switch (event.key) {
       case "ArrowDown":
-        if (!typed) return;
+        if (!typed) {
+          // An empty box: browse the most used tags.
+          event.preventDefault();
+          if (!browsing) {
+            setBrowsing(true);
+            setOpen(true);
+            setActive(-1);
+            return;
+          }
+        }
         event.preventDefault();
-        setOpen(true);
-        setActive((i) => (options.length === 0 ? -1 : (i + 1) % options.length));
+        move(1);
         return;
       case "ArrowUp":
-        if (!typed) return;
+        if (!typed && !browsing) return;
         event.preventDefault();
-        setOpen(true);
-        setActive((i) => (options.length === 0 ? -1 : i <= 0 ? options.length - 1 : i - 1));
+        move(-1);
         return;
       case "Enter":
         // Never submits the surrounding form.
@@ -111,8 +169,7 @@ export function TagInput({ id, value, onChange, onBlur, ...aria }: Props) {
       case "Escape":
         if (expanded) {
           event.preventDefault();
-          setOpen(false);
-          setActive(-1);
+          close();
         }
         return;
       case "Backspace": {
@@ -125,6 +182,15 @@ export function TagInput({ id, value, onChange, onBlur, ...aria }: Props) {
       }
     }
   };
+
+  // Options in groups: one group per category, then the "new tag" option.
+  const groups: { key: string; label: string; options: { option: Option; index: number }[] }[] = [];
+  options.forEach((option, index) => {
+    const key = option.category ?? "new";
+    const label = option.category ? TAG_CATEGORY_LABELS[option.category] : m.tags.input.newGroup;
+    const group = groups.find((g) => g.key === key) ?? groups[groups.push({ key, label, options: [] }) - 1]!;
+    group.options.push({ option, index });
+  });
 
   return (
     <div className="space-y-3">
@@ -147,77 +213,114 @@ export function TagInput({ id, value, onChange, onBlur, ...aria }: Props) {
       ) : (
         <p className="text-dns-14N-130 text-solid-gray-700">{m.caseForm.tags.none}</p>
       )}
-      <div className="relative">
-        <input
-          ref={inputRef}
-          id={id}
-          type="text"
-          role="combobox"
-          aria-autocomplete="list"
-          aria-expanded={expanded}
-          aria-controls={listboxId}
-          aria-activedescendant={activeOption?.id}
-          autoComplete="off"
-          enterKeyHint="enter"
-          maxLength={50}
-          value={text}
-          onChange={(event) => {
-            setText(event.target.value);
-            setActive(-1);
-            setOpen(true);
-            if (!composing.current && !(event.nativeEvent as InputEvent).isComposing) schedule(event.target.value);
-          }}
-          onCompositionStart={() => {
-            composing.current = true;
-            window.clearTimeout(timer.current);
-          }}
-          onCompositionEnd={(event) => {
-            composing.current = false;
-            schedule(event.currentTarget.value);
-          }}
-          onKeyDown={onKeyDown}
-          onBlur={() => {
-            setOpen(false);
-            onBlur?.();
-          }}
-          className="input-text"
-          {...aria}
-        />
-        <ul
-          id={listboxId}
-          role="listbox"
-          aria-label={m.caseForm.tags.suggestions}
-          hidden={!expanded}
-          className="absolute left-0 right-0 top-full z-20 mt-1 max-h-72 overflow-y-auto rounded-8 border border-solid-gray-600 bg-white py-1 shadow-lg"
-        >
-          {options.map((option, i) => (
-            <li
-              key={option.id}
-              id={option.id}
-              role="option"
-              aria-selected={i === active}
-              aria-label={option.count === null ? undefined : m.caseForm.tags.optionLabel(option.name, option.count)}
-              // Keep focus in the input; the click adds.
-              onMouseDown={(event) => event.preventDefault()}
-              onClick={() => add(option.name)}
-              className={`flex cursor-pointer items-baseline justify-between gap-4 px-4 py-2 text-dns-16N-130 ${
-                i === active ? "bg-blue-900 text-white" : "text-solid-gray-900 hover:bg-blue-50"
-              }`}
-            >
-              {option.count === null ? (
-                <span>{m.caseForm.tags.addNew(option.name)}</span>
-              ) : (
-                <>
-                  <span>{option.name}</span>
-                  <span className={`text-dns-14N-130 ${i === active ? "text-white" : "text-solid-gray-700"}`}>
-                    {m.caseForm.tags.usage(option.count)}
-                  </span>
-                </>
-              )}
-            </li>
-          ))}
-        </ul>
+      <div className="flex flex-wrap items-start gap-3">
+        <div className="relative min-w-0 flex-1 basis-64">
+          <input
+            ref={inputRef}
+            id={id}
+            type="text"
+            role="combobox"
+            aria-autocomplete="list"
+            aria-expanded={expanded}
+            aria-controls={listboxId}
+            aria-activedescendant={activeOption?.id}
+            autoComplete="off"
+            enterKeyHint="enter"
+            maxLength={50}
+            value={text}
+            onChange={(event) => {
+              setText(event.target.value);
+              setActive(-1);
+              setBrowsing(false);
+              setOpen(true);
+              if (!composing.current && !(event.nativeEvent as InputEvent).isComposing) schedule(event.target.value);
+            }}
+            onCompositionStart={() => {
+              composing.current = true;
+              window.clearTimeout(timer.current);
+            }}
+            onCompositionEnd={(event) => {
+              composing.current = false;
+              schedule(event.currentTarget.value);
+            }}
+            onKeyDown={onKeyDown}
+            onBlur={() => {
+              close();
+              onBlur?.();
+            }}
+            className="input-text w-full"
+            {...aria}
+          />
+          <div
+            id={listboxId}
+            role="listbox"
+            aria-label={m.caseForm.tags.suggestions}
+            hidden={!expanded}
+            className="absolute left-0 right-0 top-full z-20 mt-1 max-h-80 overflow-y-auto rounded-8 border border-solid-gray-600 bg-white py-1 shadow-lg"
+          >
+            {groups.map((group) => (
+              <div key={group.key} role="group" aria-labelledby={`${listboxId}-g-${group.key}`}>
+                <div id={`${listboxId}-g-${group.key}`} role="presentation" className="px-4 pb-1 pt-2 text-dns-14B-130 text-solid-gray-700">
+                  {group.label}
+                </div>
+                {group.options.map(({ option, index }) => (
+                  <div
+                    key={option.id}
+                    id={option.id}
+                    role="option"
+                    aria-selected={index === active}
+                    aria-label={option.count === null ? undefined : m.caseForm.tags.optionLabel(option.name, option.count)}
+                    // Keep focus in the input; the click adds.
+                    onMouseDown={(event) => event.preventDefault()}
+                    onClick={() => add(option.name)}
+                    className={`flex cursor-pointer items-baseline justify-between gap-4 px-4 py-2 text-dns-16N-130 ${
+                      index === active ? "bg-blue-900 text-white" : "text-solid-gray-900 hover:bg-blue-50"
+                    }`}
+                  >
+                    {option.count === null ? (
+                      <span>{m.caseForm.tags.addNew(option.name)}</span>
+                    ) : (
+                      <>
+                        <span>
+                          {option.name}
+                          {option.matchedAlias && (
+                            <span className={`ml-2 text-dns-14N-130 ${index === active ? "text-white" : "text-solid-gray-700"}`}>
+                              {m.tags.input.viaAlias(option.matchedAlias)}
+                            </span>
+                          )}
+                        </span>
+                        <span className={`text-dns-14N-130 ${index === active ? "text-white" : "text-solid-gray-700"}`}>
+                          {m.caseForm.tags.usage(option.count)}
+                        </span>
+                      </>
+                    )}
+                  </div>
+                ))}
+              </div>
+            ))}
+          </div>
+        </div>
+        <div className="flex items-center gap-2">
+          <label htmlFor={categoryId} className="text-dns-14N-130 text-solid-gray-800">
+            {m.tags.input.categoryFilter}
+          </label>
+          <select
+            id={categoryId}
+            value={category}
+            onChange={(event) => setCategory(event.currentTarget.value as TagCategory | "")}
+            className="rounded-8 border border-solid-gray-600 px-2 py-2 text-dns-16N-130"
+          >
+            <option value="">{m.tags.allCategories}</option>
+            {TAG_CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {TAG_CATEGORY_LABELS[c]}
+              </option>
+            ))}
+          </select>
+        </div>
       </div>
+      <p className="text-dns-14N-130 text-solid-gray-700">{m.tags.input.browseHint}</p>
+      {textSource && <TagTextSuggestions control={textSource} taken={value} onAdd={add} />}
       <p role="status" className="sr-only">
         {announcement || (expanded ? m.caseForm.tags.count(options.length) : "")}
       </p>

@@ -88,6 +88,20 @@ export function Layout() {
                       </NavLink>
                     </li>
                   )}
+                  {(isSecretariat(me) || me.role === "ADMIN") && (
+                    <li>
+                      <NavLink to="/admin/tags" className={navLink}>
+                        {m.tags.nav}
+                      </NavLink>
+                    </li>
+                  )}
+                  {me.role === "ADMIN" && (
+                    <li>
+                      <NavLink to="/admin/import" className={navLink}>
+                        {m.importAdmin.nav}
+                      </NavLink>
+                    </li>
+                  )}
                 </>
               )}
             </ul>

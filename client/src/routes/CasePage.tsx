@@ -18,6 +18,7 @@ import { StatusBadge } from "../components/StatusBadge";
 import { TagList } from "../components/TagList";
 import { messages as m } from "../messages";
 import { REVIEW_PANEL_FRAGMENT, ReviewPanel, type ReviewPanel_case } from "../review/ReviewPanel";
+import { TagProposalsPanel } from "../tags/TagProposalsPanel";
 
 interface CasePageCase {
   id: string;
@@ -210,6 +211,9 @@ export default function CasePage() {
         {c.viewerCan.review && <ReviewPanel case={c} content={c} id="review" />}
         <ReviewHistory case={c} />
         <RevisionHistory case={c} />
+        {c.status === "PUBLISHED" && (
+          <TagProposalsPanel caseId={c.id} tags={c.tags} text={[c.title, ...SECTIONS.map((key) => c[key])].join("\n")} />
+        )}
         {c.status === "PUBLISHED" && <SimilarCases caseId={c.id} />}
         {backLink}
       </article>

@@ -1,7 +1,8 @@
 import { CombinedGraphQLErrors, gql, type TypedDocumentNode } from "@apollo/client";
 import { useQuery } from "@apollo/client/react";
-import { useEffect, useMemo, useRef } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useLocation, useNavigate } from "react-router";
+import { useMe } from "../auth/me";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { messages as m } from "../messages";
 import { CASE_CARD_FRAGMENT, CaseCard, type CaseCard_case, type CaseHighlights } from "../search/CaseCard";
@@ -30,6 +31,7 @@ interface SearchCasesData {
     hits: { case: CaseCard_case; highlights: CaseHighlights }[];
     facets: CaseFacets;
     suggestions: SearchSuggestions | null;
+    tagRedirects: { from: string; to: string }[];
   };
 }
 
@@ -62,10 +64,14 @@ export const SEARCH_CASES: TypedDocumentNode<SearchCasesData, SearchVariables> =
         withoutAnyFilter
         relatedTags { value count }
       }
+      tagRedirects { from to }
     }
   }
   ${CASE_CARD_FRAGMENT}
 `;
+
+/** The secretariat's bulk tagging: its own chunk (with the tag input), loaded when opened. */
+const BulkTagging = lazy(() => import("../search/BulkTagging").then((module) => ({ default: module.BulkTagging })));
 
 /** History entries made by search-as-you-type carry this, so the next keystrokes replace them. */
 interface TypingNavState {
@@ -106,6 +112,30 @@ export function SearchPage() {
   };
 
   const onSearch = (q: string, trigger: SearchTrigger) => go({ ...state, q, page: 1 }, trigger);
+
+  // An old link names a merged or renamed tag: the server searched its current name; show that in the URL.
+  const redirects = result?.tagRedirects;
+  useEffect(() => {
+    if (!redirects?.length) return;
+    const to = new Map(redirects.map((r) => [r.from, r.to]));
+    const tags = [...new Set(state.tags.map((t) => to.get(t) ?? t))];
+    const search = toSearchString({ ...state, tags });
+    if (search !== toSearchString(state)) navigate({ pathname: "/", search }, { replace: true, preventScrollReset: true });
+  }, [redirects, state, navigate]);
+
+  // 一括タグ付け (secretariat): a panel, and a checkbox on each result while it is open.
+  const { me } = useMe();
+  const curator = me?.role === "SECRETARIAT" || me?.role === "ADMIN";
+  const [bulkOpen, setBulkOpen] = useState(false);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const toggleSelected = (id: string, on: boolean) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  const refetchResults = useCallback(() => void refetch(), [refetch]);
 
   // After 前へ / 次へ, move focus to the results heading so keyboard and screen-reader users start there.
   const resultsHeading = useRef<HTMLHeadingElement>(null);
@@ -150,7 +180,23 @@ export function SearchPage() {
           </div>
           <div className="mt-3 flex flex-wrap items-center gap-4">
             <SortSelect value={state.sort} onChange={(sort) => go(withSort(state, sort), "filter")} />
+            {curator && (
+              <button type="button" className="btn-outline" aria-expanded={bulkOpen} onClick={() => setBulkOpen((v) => !v)}>
+                {m.tags.bulk.open}
+              </button>
+            )}
           </div>
+          {curator && bulkOpen && result && (
+            <Suspense fallback={<p role="status">{m.app.pageLoading}</p>}>
+              <BulkTagging
+                query={state.q}
+                filter={variables.filter}
+                total={result.total}
+                selectedIds={[...selected]}
+                onFinished={refetchResults}
+              />
+            </Suspense>
+          )}
           {result?.relaxed && !error && result.hits.length > 0 && (
             <p className="mt-3 rounded-8 border border-solid-gray-200 bg-solid-gray-50 px-4 py-2 text-dns-16N-130">{m.searchTools.relaxed}</p>
           )}
@@ -172,7 +218,16 @@ export function SearchPage() {
                 <ol className={`space-y-4 ${loading ? "opacity-60" : ""}`}>
                   {result.hits.map((hit) => (
                     <li key={hit.case.id}>
-                      <CaseCard case={hit.case} highlights={hit.highlights} from={currentSearch} />
+                      <CaseCard
+                        case={hit.case}
+                        highlights={hit.highlights}
+                        from={currentSearch}
+                        selection={
+                          curator && bulkOpen
+                            ? { checked: selected.has(hit.case.id), onChange: (on) => toggleSelected(hit.case.id, on) }
+                            : undefined
+                        }
+                      />
                     </li>
                   ))}
                 </ol>

@@ -45,9 +45,11 @@ interface Props {
   highlights: CaseHighlights;
   /** The search's query string ("?q=…"), handed to the case page for its back link. */
   from: string;
+  /** Bulk tagging (secretariat): a checkbox that puts the case in the selection. */
+  selection?: { checked: boolean; onChange: (checked: boolean) => void } | undefined;
 }
 
-export function CaseCard({ case: c, highlights, from }: Props) {
+export function CaseCard({ case: c, highlights, from, selection }: Props) {
   // The link's accessible name must be exactly the title: use the highlight only if it says the same.
   const title = highlightText(highlights.title) === c.title ? <Highlighted value={highlights.title} /> : c.title;
   const to = {
@@ -57,6 +59,18 @@ export function CaseCard({ case: c, highlights, from }: Props) {
 
   return (
     <article className="rounded-8 border border-solid-gray-200 bg-white p-4 md:p-6">
+      {selection && (
+        <label className="mb-2 inline-flex cursor-pointer items-center gap-2 text-dns-14N-130 text-solid-gray-800">
+          <input
+            type="checkbox"
+            className="size-5"
+            checked={selection.checked}
+            onChange={(event) => selection.onChange(event.currentTarget.checked)}
+            aria-label={m.tags.bulk.select(c.title)}
+          />
+          <span aria-hidden="true">{m.tags.bulk.selectLabel}</span>
+        </label>
+      )}
       <h3 className="text-std-20B-150">
         <Link to={to} onMouseEnter={preloadCasePage} onFocus={preloadCasePage}>
           {title}

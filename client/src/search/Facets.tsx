@@ -28,6 +28,8 @@ interface Props {
   facets: CaseFacets | undefined;
   onToggle: (key: FacetKey, value: string | number, selected: boolean) => void;
   onClear: () => void;
+  /** A tag page: its tag is part of every count, and the tag facet is not offered (related tags are). */
+  pinnedTags?: readonly string[];
 }
 
 const COLLAPSE_AFTER = 10;
@@ -41,7 +43,7 @@ function withSelected(counts: FacetCount[] | undefined, selected: readonly strin
 }
 
 /** Facets as fieldsets of checkboxes; several values in one facet are ORed by the server. */
-export function Facets({ state, facets, onToggle, onClear }: Props) {
+export function Facets({ state, facets, onToggle, onClear, pinnedTags }: Props) {
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const headingId = useId();
@@ -57,6 +59,7 @@ export function Facets({ state, facets, onToggle, onClear }: Props) {
     .sort((a, b) => Number(b.value) - Number(a.value))
     .map((c) => ({ ...c, label: formatWarekiFiscalYear(Number(c.value)) }));
   const tags = withSelected(facets?.tags, state.tags).map((c) => ({ ...c, label: c.value }));
+  const filter = pinnedTags?.length ? { ...toSearchVariables(state).filter, tags: [...pinnedTags] } : toSearchVariables(state).filter;
 
   return (
     <section aria-labelledby={headingId}>
@@ -93,7 +96,7 @@ export function Facets({ state, facets, onToggle, onClear }: Props) {
                 facet="DEPARTMENT"
                 legend={m.facets.department}
                 query={state.q}
-                filter={toSearchVariables(state).filter}
+                filter={filter}
                 selected={state.departments}
                 onToggle={(v, on) => onToggle("departments", v, on)}
               />
@@ -107,6 +110,7 @@ export function Facets({ state, facets, onToggle, onClear }: Props) {
           loaded={loaded}
           onToggle={(v, on) => onToggle("fiscalYears", Number(v), on)}
         />
+        {!pinnedTags?.length && (
         <FacetGroup
           legend={m.facets.tags}
           options={tags}
@@ -126,6 +130,7 @@ export function Facets({ state, facets, onToggle, onClear }: Props) {
             )
           }
         />
+        )}
         {active > 0 && (
           <button type="button" className="btn-text" onClick={onClear}>
             {m.facets.clearAll}

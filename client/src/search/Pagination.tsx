@@ -7,11 +7,11 @@ export interface PageNavState {
 }
 
 /** 前へ / 次へ as real links, so pages can be opened, bookmarked and walked with Back. */
-export function Pagination({ state, total }: { state: SearchState; total: number }) {
+export function Pagination({ state, total, pathname = "/" }: { state: SearchState; total: number; pathname?: string }) {
   const pages = Math.min(Math.ceil(total / PAGE_SIZE), MAX_PAGE);
   if (pages <= 1 && state.page <= 1) return null;
   const navState: PageNavState = { focusResults: true };
-  const to = (page: number) => ({ pathname: "/", search: toSearchString({ ...state, page }) });
+  const to = (page: number) => ({ pathname, search: toSearchString({ ...state, page }) });
   const linkClass = "btn-outline visited:text-blue-900";
 
   return (

@@ -189,7 +189,8 @@ function parseDraft(input: unknown): CaseDraft {
 }
 
 async function applyContent(tx: EntityManager, c: Case, draft: CaseDraft): Promise<void> {
-  const tags = new TagResolver(tx);
+  // A retired tag (廃止) may stay on a case that has it, but is not added anew.
+  const tags = new TagResolver(tx, { refuseRetiredExcept: c.tags.getIdentifiers() });
   await tags.preload(draft.tags);
   applyCaseContent(
     tx,

@@ -33,6 +33,8 @@ const envSchema = z.object({
   /** Create and print the demo accounts. Default: on with the embedded database, off with DATABASE_URL. */
   KB_DEMO_ACCOUNTS: z.enum(["true", "false", "1", "0"]).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+  /** `kb import-kintone`: the kintone API token (a secret: never logged; asked for when unset). */
+  KB_KINTONE_API_TOKEN: z.string().optional(),
   /** Set by npm to the directory the user ran `npm run …` in: CLI paths are relative to it. */
   INIT_CWD: z.string().optional(),
 });
@@ -51,6 +53,8 @@ export interface AppConfig {
   repoRoot: string;
   /** Where the user typed the command (relative CLI paths resolve against it). */
   invocationDir: string;
+  /** kintone API token for `kb import-kintone` (secret). */
+  kintoneApiToken?: string;
 }
 
 export interface ConfigDefaults {
@@ -87,6 +91,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env, defaults: Conf
     logLevel: e.LOG_LEVEL ?? defaults.logLevel ?? "info",
     repoRoot: REPO_ROOT,
     invocationDir: e.INIT_CWD ?? process.cwd(),
+    kintoneApiToken: e.KB_KINTONE_API_TOKEN,
   };
 }
 

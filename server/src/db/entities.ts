@@ -3,12 +3,16 @@ import { AuditLog } from "../audit/audit.entity.js";
 import { LoginAttempt, Session } from "../auth/session.entity.js";
 import { Case } from "../cases/case.entity.js";
 import { Department } from "../departments/department.entity.js";
+import { ImportRun } from "../importer/import-run.entity.js";
 import { Notification } from "../notifications/notification.entity.js";
 import { Review } from "../reviews/review.entity.js";
 import { CaseRevision } from "../revisions/case-revision.entity.js";
 import { SearchOutbox } from "../search/search-outbox.entity.js";
 import { SearchReindexRun } from "../search/search-reindex.entity.js";
 import { SynonymGroup } from "../synonyms/synonym.entity.js";
+import { TagProposal } from "../tag-proposals/tag-proposal.entity.js";
+import { TagBulkJob } from "../tags/tag-bulk-job.entity.js";
+import { TagMerge } from "../tags/tag-merge.entity.js";
 import { Tag } from "../tags/tag.entity.js";
 import { User } from "../users/user.entity.js";
 
@@ -28,4 +32,8 @@ export const ENTITIES = [
   Attachment,
   AttachmentContent,
   Notification,
+  ImportRun,
+  TagMerge,
+  TagBulkJob,
+  TagProposal,
 ];

@@ -4,7 +4,8 @@ import { buildSchema } from "type-graphql";
 import { AuthResolver } from "../auth/auth.resolver.js";
 import { CaseResolver, CaseRevisionResolver, ReviewResolver, UserSummaryResolver } from "../cases/case.resolver.js";
 import { NotificationResolver } from "../notifications/notification.resolver.js";
-import { TagSuggestionResolver } from "../tags/tag.resolver.js";
+import { CaseTagProposalResolver, TagProposalResolver } from "../tag-proposals/tag-proposal.resolver.js";
+import { TagPageResolver, TagSuggestionResolver, TagVocabularyResolver } from "../tags/tag.resolver.js";
 import { SearchResolver } from "../search/search.resolver.js";
 import { SynonymResolver } from "../synonyms/synonym.resolver.js";
 
@@ -17,6 +18,10 @@ export async function buildAppSchema(): Promise<GraphQLSchema> {
       CaseRevisionResolver,
       NotificationResolver,
       TagSuggestionResolver,
+      TagPageResolver,
+      TagVocabularyResolver,
+      TagProposalResolver,
+      CaseTagProposalResolver,
       SearchResolver,
       SynonymResolver,
     ], validate: false });

@@ -12,6 +12,7 @@ import { createFormatError } from "../graphql/format-error.js";
 import type { Logger } from "../logger.js";
 import type { CaseSearchIndex } from "../search/case-search-index.js";
 import { attachmentRoutes } from "./attachment.routes.js";
+import { importRoutes } from "./import.routes.js";
 import { sessionCookieFor, viewerOf } from "./session.js";
 
 export interface HttpAppDeps {
@@ -73,6 +74,7 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<{ app: Express; 
   );
 
   app.use("/api", attachmentRoutes(orm, logger));
+  app.use("/api", importRoutes(orm, logger, config.repoRoot));
 
   const clientDist = path.join(config.repoRoot, "client", "dist");
   const indexHtml = path.join(clientDist, "index.html");

@@ -4,7 +4,16 @@ import type { Opt, Ref } from "@mikro-orm/core";
 import { Case } from "../cases/case.entity.js";
 import { User } from "../users/user.entity.js";
 
-export const NOTIFICATION_TYPES = ["CASE_PUBLISHED", "CASE_CHANGES_REQUESTED", "CASE_REJECTED", "CASE_SUBMITTED"] as const;
+export const NOTIFICATION_TYPES = [
+  "CASE_PUBLISHED",
+  "CASE_CHANGES_REQUESTED",
+  "CASE_REJECTED",
+  "CASE_SUBMITTED",
+  // Tag proposals (issue 8): to the case's owners, then the decision to the proposer.
+  "TAG_PROPOSED",
+  "TAG_PROPOSAL_ACCEPTED",
+  "TAG_PROPOSAL_DECLINED",
+] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
 /** An in-app notice for one user (review decisions now; adoptions and questions later). */

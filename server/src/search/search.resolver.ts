@@ -2,6 +2,7 @@ import { Args, Ctx, Query, Resolver } from "type-graphql";
 import { facetSearchArgsSchema, searchArgsSchema, similarCasesArgsSchema } from "@kb/shared";
 import { badInput } from "../graphql/app-error.js";
 import type { RequestContext } from "../graphql/context.js";
+import { canonicalTagFilter } from "./tag-aliases.js";
 import {
   CaseSearchResultView,
   FacetCountView,
@@ -20,14 +21,18 @@ export class SearchResolver {
   async searchCases(@Args(() => SearchCasesArgs) args: SearchCasesArgs, @Ctx() ctx: RequestContext): Promise<CaseSearchResultView> {
     const parsed = searchArgsSchema.safeParse(args);
     if (!parsed.success) throw invalid(parsed.error);
-    return ctx.search.search(parsed.data, ctx.em);
+    // A merged or renamed tag's old name (an old link) searches the tag it became.
+    const { filter, redirects } = await canonicalTagFilter(ctx.em, parsed.data.filter);
+    const result = await ctx.search.search({ ...parsed.data, filter }, ctx.em);
+    return { ...result, tagRedirects: redirects };
   }
 
   @Query(() => [FacetCountView], { description: "Values of the tag or department facet that contain the given text, with counts." })
   async searchFacetValues(@Args(() => SearchFacetValuesArgs) args: SearchFacetValuesArgs, @Ctx() ctx: RequestContext): Promise<FacetCountView[]> {
     const parsed = facetSearchArgsSchema.safeParse(args);
     if (!parsed.success) throw invalid(parsed.error);
-    return ctx.search.searchFacetValues(parsed.data);
+    const { filter } = await canonicalTagFilter(ctx.em, parsed.data.filter);
+    return ctx.search.searchFacetValues({ ...parsed.data, filter });
   }
 
   @Query(() => [SimilarCaseView], { description: "Published cases like this one (shared tags, department, kind, text)." })

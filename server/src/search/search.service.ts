@@ -106,7 +106,30 @@ export class SearchService {
       hits,
       facets,
       suggestions: total === 0 ? await this.suggest(args, plan, results) : null,
+      tagRedirects: [],
     };
+  }
+
+  /**
+   * The ids of every result of a search, as the search page finds them (relaxed when the page is),
+   * up to `limit` (at most the index's maxTotalHits): the selection of "all results" for bulk tagging.
+   */
+  async matchingCaseIds(args: Pick<SearchArgs, "query" | "filter">, limit: number): Promise<string[]> {
+    const full: SearchArgs = { query: args.query, filter: args.filter, first: 0, offset: 0, sort: "RELEVANCE" };
+    const { plan } = await this.runPlan(full);
+    const main = plan.queries[0]!;
+    const [result] = await this.send([
+      {
+        indexUid: this.index.uid,
+        q: main.q ?? "",
+        locales: [...SEARCH_LOCALES],
+        matchingStrategy: main.matchingStrategy,
+        filter: main.filter,
+        limit,
+        attributesToRetrieve: ["id"],
+      },
+    ]);
+    return (result?.hits ?? []).map((hit) => String(hit.id));
   }
 
   /** Zero results: which selections to drop (their counts come free from the facet queries) and related tags. */

@@ -100,6 +100,15 @@ export class SearchSuggestionsView {
   relatedTags!: FacetCountView[];
 }
 
+@ObjectType("TagRedirect", { description: "A tag name in the filter that now means another tag (merged or renamed)." })
+export class TagRedirectView {
+  @Field(() => String)
+  from!: string;
+
+  @Field(() => String)
+  to!: string;
+}
+
 @ObjectType("CaseSearchResult")
 export class CaseSearchResultView {
   @Field(() => Int)
@@ -124,6 +133,11 @@ export class CaseSearchResultView {
 
   @Field(() => SearchSuggestionsView, { nullable: true, description: "Only when nothing was found." })
   suggestions?: SearchSuggestionsView | null;
+
+  @Field(() => [TagRedirectView], {
+    description: "Tags of the filter given by an old name (merged or renamed tag): the search used the tag's current name.",
+  })
+  tagRedirects!: TagRedirectView[];
 }
 
 @InputType("CaseSearchFilter", { description: "Values within one field are ORed; fields are ANDed." })

@@ -1,36 +1,258 @@
-import { Arg, Ctx, Field, Int, ObjectType, Query, Resolver } from "type-graphql";
-import { nameKey } from "@kb/shared";
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { normalizeText, searchFilterSchema, TAG_BULK_MAX, type TagCategory } from "@kb/shared";
+import { badInput, badInputFromZod, notFound } from "../graphql/app-error.js";
 import type { RequestContext } from "../graphql/context.js";
+import { canonicalTagFilter } from "../search/tag-aliases.js";
+import { withoutNulls } from "../cases/case.inputs.js";
+import { isCurator } from "../cases/case.policy.js";
+import { requireRole } from "../users/viewer.js";
+import { isStalled, TagBulkService } from "./tag-bulk.service.js";
+import type { TagBulkJob } from "./tag-bulk-job.entity.js";
+import type { TagMerge } from "./tag-merge.entity.js";
+import { findTagByName, listTags, relatedTags, suggestTags, tagRecordsByIds, topDepartments, type TagRecord } from "./tag-queries.js";
+import { loadTagTextMatcher } from "./tag-text.js";
+import {
+  TagBulkInput,
+  TagBulkJobView,
+  TagCategoryEnum,
+  TagChangeView,
+  TagCreateInput,
+  TagDepartmentUsageView,
+  TagListView,
+  TagMergePreviewView,
+  TagMergeResultView,
+  TagMergeView,
+  TagTextMatchView,
+  TagUpdateInput,
+  TagUsageView,
+  TagView,
+} from "./tag.types.js";
+import { TagVocabularyService } from "./tag-vocabulary.service.js";
 
-@ObjectType("TagUsage")
-export class TagUsageView {
-  @Field(() => String)
-  name!: string;
+const TEXT_MAX = 20_000;
 
-  @Field(() => Int, { description: "How many published cases carry it." })
-  count!: number;
+export function presentTag(t: TagRecord): TagView {
+  return {
+    id: t.id,
+    name: t.name,
+    category: t.category,
+    description: t.description,
+    retired: !!t.retiredAt,
+    aliases: t.aliases,
+    usage: t.usage,
+    totalUsage: t.totalUsage,
+    version: t.version,
+    updatedAt: t.updatedAt,
+  };
 }
 
+async function tagView(ctx: RequestContext, id: string): Promise<TagView> {
+  const record = (await tagRecordsByIds(ctx.em, [id])).get(id);
+  if (!record) throw notFound("タグ");
+  return presentTag(record);
+}
+
+function mergeView(m: TagMerge, latestId: string | null): TagMergeView {
+  return {
+    id: m.id,
+    sourceName: m.sourceName,
+    targetName: m.targetName,
+    movedCases: m.movedCaseIds.length,
+    createdAt: m.createdAt,
+    undoneAt: m.undoneAt ?? null,
+    canUndo: !m.undoneAt && m.id === latestId,
+  };
+}
+
+/** Autocomplete and suggestions from a case's own text: open to everyone who can search. */
 @Resolver()
 export class TagSuggestionResolver {
-  @Query(() => [TagUsageView], { description: "Tag autocomplete: names containing the text, most used first." })
+  @Query(() => [TagUsageView], {
+    description: "Tag autocomplete: live tags whose name or alias contains the text (prefix first), most used first; optionally one category.",
+  })
   async tagSuggestions(
     @Ctx() ctx: RequestContext,
     @Arg("text", () => String) text: string,
     @Arg("first", () => Int, { defaultValue: 10 }) first = 10,
+    @Arg("category", () => TagCategoryEnum, { nullable: true }) category?: TagCategory | null,
   ): Promise<TagUsageView[]> {
-    const key = nameKey(text).slice(0, 50).replace(/[\\%_]/g, (ch) => `\\${ch}`);
-    const rows = await ctx.em.execute<{ name: string; count: string }[]>(
-      `select t.name, count(c.id) as count
-         from tags t
-         left join case_tags ct on ct.tag_id = t.id
-         left join cases c on c.id = ct.case_id and c.status = 'PUBLISHED'
-        where t.name_key like ?
-        group by t.id, t.name
-        order by (t.name_key like ?) desc, count(c.id) desc, t.name
-        limit ?`,
-      [`%${key}%`, `${key}%`, Math.min(Math.max(first, 1), 50)],
+    return suggestTags(ctx.em, text, first, category);
+  }
+
+  @Query(() => [TagTextMatchView], {
+    description: "Vocabulary tags the text mentions (by name, alias or search synonym), most mentioned first; `exclude` leaves out tags already chosen.",
+  })
+  async tagsInText(
+    @Ctx() ctx: RequestContext,
+    @Arg("text", () => String) text: string,
+    @Arg("exclude", () => [String], { defaultValue: [] }) exclude: string[] = [],
+    @Arg("first", () => Int, { defaultValue: 8 }) first = 8,
+  ): Promise<TagTextMatchView[]> {
+    if (text.length > TEXT_MAX) throw badInput([{ path: "text", message: `本文は${TEXT_MAX}文字までです` }]);
+    const matcher = await loadTagTextMatcher(ctx.em);
+    const taken = new Set(exclude.map((e) => normalizeText(e).toLowerCase()));
+    const matches = matcher.match(normalizeText(text)).filter((m) => !taken.has(m.tag.name.toLowerCase()));
+    const usage = await tagRecordsByIds(
+      ctx.em,
+      matches.map((m) => m.tag.id),
     );
-    return rows.map((r) => ({ name: r.name, count: Number(r.count) }));
+    return matches
+      .map((m) => ({
+        name: m.tag.name,
+        category: m.tag.category,
+        description: m.tag.description,
+        terms: m.terms,
+        occurrences: m.occurrences,
+        usage: usage.get(m.tag.id)?.usage ?? 0,
+      }))
+      .sort((a, b) => b.occurrences - a.occurrences || b.usage - a.usage || a.name.localeCompare(b.name, "ja"))
+      .slice(0, Math.min(Math.max(first, 1), 30));
+  }
+}
+
+/** Tag pages and the vocabulary list (published data only: open like search). */
+@Resolver(() => TagView)
+export class TagPageResolver {
+  @Query(() => TagView, { nullable: true, description: "A tag by any of its names; an old name (merged, renamed) gives the tag it became." })
+  async tag(@Ctx() ctx: RequestContext, @Arg("name", () => String) name: string): Promise<TagView | null> {
+    const found = await findTagByName(ctx.em, name.slice(0, 100));
+    return found ? presentTag(found) : null;
+  }
+
+  @Query(() => TagListView, { description: "The vocabulary: live tags whose name, alias or description contains `search`, most used first." })
+  async tags(
+    @Ctx() ctx: RequestContext,
+    @Arg("search", () => String, { defaultValue: "" }) search: string,
+    @Arg("category", () => TagCategoryEnum, { nullable: true }) category: TagCategory | null,
+    @Arg("includeRetired", () => Boolean, { defaultValue: false }) includeRetired: boolean,
+    @Arg("first", () => Int, { defaultValue: 100 }) first: number,
+    @Arg("offset", () => Int, { defaultValue: 0 }) offset: number,
+  ): Promise<TagListView> {
+    const result = await listTags(ctx.em, { search, category, includeRetired, first, offset });
+    return { total: result.total, items: result.items.map(presentTag) };
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: "Every case carrying it, drafts included (secretariat and admins; null for others)." })
+  totalUsage(@Root() tag: TagView, @Ctx() ctx: RequestContext): number | null {
+    return isCurator(ctx.viewer) ? tag.totalUsage : null;
+  }
+
+  @FieldResolver(() => [TagUsageView], { description: "Tags that appear on the same published cases, most shared first (one tag at a time: tag pages)." })
+  async relatedTags(@Root() tag: TagView, @Ctx() ctx: RequestContext, @Arg("first", () => Int, { defaultValue: 10 }) first: number): Promise<TagUsageView[]> {
+    return (await relatedTags(ctx.em, tag.id, first)).map((r) => ({ ...r, matchedAlias: null }));
+  }
+
+  @FieldResolver(() => [TagDepartmentUsageView], { description: "The departments with the most published cases carrying it." })
+  async topDepartments(
+    @Root() tag: TagView,
+    @Ctx() ctx: RequestContext,
+    @Arg("first", () => Int, { defaultValue: 5 }) first: number,
+  ): Promise<TagDepartmentUsageView[]> {
+    return topDepartments(ctx.em, tag.id, first);
+  }
+}
+
+/** The secretariat's tools. Thin: the services validate, authorise (SECRETARIAT / ADMIN), write, audit and re-index. */
+@Resolver()
+export class TagVocabularyResolver {
+  @Mutation(() => TagChangeView, { description: "Adds a vocabulary term (secretariat)." })
+  async createTag(@Arg("input", () => TagCreateInput) input: TagCreateInput, @Ctx() ctx: RequestContext): Promise<TagChangeView> {
+    const change = await new TagVocabularyService(ctx.em).create(ctx.viewer, withoutNulls({ ...input }));
+    return { tag: await tagView(ctx, change.tagId), affectedCases: change.affectedCases };
+  }
+
+  @Mutation(() => TagChangeView, { description: "Rename, recategorise, describe (secretariat). A renamed tag keeps its old name as an alias." })
+  async updateTag(
+    @Arg("id", () => ID) id: string,
+    @Arg("version", () => Int) version: number,
+    @Arg("input", () => TagUpdateInput) input: TagUpdateInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<TagChangeView> {
+    const { keepOldNameAsSynonym, ...fields } = input;
+    const change = await new TagVocabularyService(ctx.em).update(ctx.viewer, id, version, withoutNulls({ ...fields }), keepOldNameAsSynonym);
+    return { tag: await tagView(ctx, change.tagId), affectedCases: change.affectedCases };
+  }
+
+  @Mutation(() => TagChangeView, { description: "廃止 (secretariat): no longer offered for tagging; cases keep it." })
+  async retireTag(@Arg("id", () => ID) id: string, @Arg("version", () => Int) version: number, @Ctx() ctx: RequestContext): Promise<TagChangeView> {
+    const change = await new TagVocabularyService(ctx.em).retire(ctx.viewer, id, version);
+    return { tag: await tagView(ctx, change.tagId), affectedCases: 0 };
+  }
+
+  @Mutation(() => TagChangeView, { description: "Undoes 廃止 (secretariat)." })
+  async restoreTag(@Arg("id", () => ID) id: string, @Arg("version", () => Int) version: number, @Ctx() ctx: RequestContext): Promise<TagChangeView> {
+    const change = await new TagVocabularyService(ctx.em).restore(ctx.viewer, id, version);
+    return { tag: await tagView(ctx, change.tagId), affectedCases: 0 };
+  }
+
+  @Query(() => TagMergePreviewView, { description: "What a merge would do: how many cases move (secretariat)." })
+  async tagMergePreview(@Arg("sourceId", () => ID) sourceId: string, @Arg("targetId", () => ID) targetId: string, @Ctx() ctx: RequestContext): Promise<TagMergePreviewView> {
+    const preview = await new TagVocabularyService(ctx.em).mergePreview(ctx.viewer, { sourceId, targetId });
+    return { ...preview, source: await tagView(ctx, sourceId), target: await tagView(ctx, targetId) };
+  }
+
+  @Mutation(() => TagMergeResultView, { description: "Merges source into target (secretariat): cases move, the old name stays as an alias and a synonym." })
+  async mergeTags(@Arg("sourceId", () => ID) sourceId: string, @Arg("targetId", () => ID) targetId: string, @Ctx() ctx: RequestContext): Promise<TagMergeResultView> {
+    const { merge, affectedCases } = await new TagVocabularyService(ctx.em).merge(ctx.viewer, { sourceId, targetId });
+    return { merge: mergeView(merge, merge.id), tag: await tagView(ctx, merge.target.id), affectedCases, keptSynonym: false };
+  }
+
+  @Query(() => TagMergeView, { nullable: true, description: "The latest merge (secretariat); canUndo says whether it can still be undone." })
+  async lastTagMerge(@Ctx() ctx: RequestContext): Promise<TagMergeView | null> {
+    const merge = await new TagVocabularyService(ctx.em).lastMerge(ctx.viewer);
+    return merge ? mergeView(merge, merge.id) : null;
+  }
+
+  @Mutation(() => TagMergeResultView, { description: "Undoes the latest merge, once (secretariat)." })
+  async undoTagMerge(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<TagMergeResultView> {
+    const { merge, affectedCases, keptSynonym } = await new TagVocabularyService(ctx.em).undoMerge(ctx.viewer, id);
+    return { merge: mergeView(merge, null), tag: await tagView(ctx, merge.source.id), affectedCases, keptSynonym };
+  }
+
+  @Mutation(() => TagBulkJobView, {
+    description: "Adds or removes a tag on the ticked results or on every result of a search (secretariat); poll tagBulkJob for progress.",
+  })
+  async startTagBulkJob(@Arg("input", () => TagBulkInput) input: TagBulkInput, @Ctx() ctx: RequestContext): Promise<TagBulkJobView> {
+    requireRole(ctx.viewer, "SECRETARIAT", "ADMIN");
+    const raw = withoutNulls({
+      action: input.action,
+      tag: input.tag,
+      caseIds: input.caseIds,
+      search: input.search ? withoutNulls({ query: input.search.query, filter: input.search.filter ? withoutNulls({ ...input.search.filter }) : null }) : null,
+    });
+    const job = await new TagBulkService(ctx.em).start(ctx.viewer, raw, async (search) => {
+      const filter = searchFilterSchema.optional().safeParse(search.filter);
+      if (!filter.success) throw badInputFromZod(filter.error);
+      const canonical = await canonicalTagFilter(ctx.em, filter.data);
+      return ctx.search.matchingCaseIds({ query: search.query, filter: canonical.filter }, TAG_BULK_MAX);
+    });
+    return this.jobView(ctx, job);
+  }
+
+  @Mutation(() => TagBulkJobView, { description: "Continues a failed or stalled bulk job from where it stopped (secretariat)." })
+  async resumeTagBulkJob(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<TagBulkJobView> {
+    return this.jobView(ctx, await new TagBulkService(ctx.em).resume(ctx.viewer, id));
+  }
+
+  @Query(() => TagBulkJobView, { nullable: true, description: "A bulk tagging job's progress (secretariat)." })
+  async tagBulkJob(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<TagBulkJobView | null> {
+    const job = await new TagBulkService(ctx.em).get(ctx.viewer, id);
+    return job ? this.jobView(ctx, job) : null;
+  }
+
+  private async jobView(ctx: RequestContext, job: TagBulkJob): Promise<TagBulkJobView> {
+    return {
+      id: job.id,
+      action: job.action,
+      tag: await tagView(ctx, job.tag.id),
+      total: job.total,
+      done: job.done,
+      changed: job.changed,
+      state: job.state,
+      error: job.error ?? null,
+      stalled: isStalled(job),
+      createdAt: job.createdAt,
+      finishedAt: job.finishedAt ?? null,
+    };
   }
 }

@@ -2,10 +2,14 @@ import type { MigrationObject } from "@mikro-orm/core";
 import { Migration20261121055349_Initial } from "./Migration20261121055349_Initial.js";
 import { Migration20261121055701_Workflow } from "./Migration20261121055701_Workflow.js";
 import { Migration20261121060137_SearchSynonyms } from "./Migration20261121060137_SearchSynonyms.js";
+import { Migration20261121065641_TagVocabulary } from "./Migration20261121065641_TagVocabulary.js";
+import { Migration20261121070050_ImportRuns } from "./Migration20261121070050_ImportRuns.js";
 
 /** Every migration, in order. Listed explicitly so the compiled build needs no file globbing. */
 export const MIGRATIONS: MigrationObject[] = [
   { name: "Migration20261121055349_Initial", class: Migration20261121055349_Initial },
   { name: "Migration20261121055701_Workflow", class: Migration20261121055701_Workflow },
   { name: "Migration20261121060137_SearchSynonyms", class: Migration20261121060137_SearchSynonyms },
+  { name: "Migration20261121065641_TagVocabulary", class: Migration20261121065641_TagVocabulary },
+  { name: "Migration20261121070050_ImportRuns", class: Migration20261121070050_ImportRuns },
 ];

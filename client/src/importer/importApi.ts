@@ -1,0 +1,70 @@
+import type { ImportRunView } from "@kb/shared";
+import { messages as m } from "../messages";
+
+/** The admin import API (server/src/http/import.routes.ts): multipart upload, JSON answers. */
+
+export interface ImportExample {
+  id: string;
+  name: string;
+  description: string;
+  dataFile: string | null;
+  mapping: unknown;
+}
+
+export interface ApiFailure {
+  ok: false;
+  status: number;
+  code: string;
+  message: string;
+  fields: { path: string; message: string }[];
+}
+export type ApiResult<T> = { ok: true; value: T } | ApiFailure;
+
+// A cross-site form cannot set this header: the server's CSRF check.
+const CSRF = { "x-kb-request": "1" };
+
+async function request<T>(url: string, init: RequestInit = {}): Promise<ApiResult<T>> {
+  let response: Response;
+  try {
+    response = await fetch(url, { credentials: "same-origin", ...init });
+  } catch {
+    return { ok: false, status: 0, code: "NETWORK", message: m.errors.network, fields: [] };
+  }
+  const json = (await response.json().catch(() => null)) as unknown;
+  if (response.ok) return { ok: true, value: json as T };
+  const error = (json as { error?: { code?: string; message?: string; fields?: { path: string; message: string }[] } } | null)?.error;
+  return {
+    ok: false,
+    status: response.status,
+    code: error?.code ?? "UNKNOWN",
+    message: error?.message || m.errors.generic,
+    fields: Array.isArray(error?.fields) ? error.fields : [],
+  };
+}
+
+export const listExamples = () => request<ImportExample[]>("/api/imports/examples");
+
+export function exampleFileUrl(id: string): string {
+  return `/api/imports/examples/${encodeURIComponent(id)}/file`;
+}
+
+export function planImport(input: {
+  file: File;
+  mapping: string;
+  status: string;
+  encoding: string;
+  skipInvalid: boolean;
+}): Promise<ApiResult<ImportRunView>> {
+  const body = new FormData();
+  body.append("mapping", input.mapping);
+  body.append("status", input.status);
+  body.append("encoding", input.encoding);
+  body.append("skipInvalid", String(input.skipInvalid));
+  body.append("file", input.file);
+  return request<ImportRunView>("/api/imports", { method: "POST", headers: CSRF, body });
+}
+
+export const startImport = (id: string) =>
+  request<ImportRunView>(`/api/imports/${encodeURIComponent(id)}/start`, { method: "POST", headers: CSRF });
+
+export const getImport = (id: string) => request<ImportRunView>(`/api/imports/${encodeURIComponent(id)}`, { cache: "no-store" });

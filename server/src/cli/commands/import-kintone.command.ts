@@ -1,0 +1,136 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import readline from "node:readline";
+import { parseArgs } from "node:util";
+import { IMPORT_STATUSES } from "@kb/shared";
+import { executeKintoneImport, planKintoneImport } from "../../importer/kintone-import.service.js";
+import { fetchKintoneApp, KintoneImportError, type KintoneConnection } from "../../importer/kintone-source.js";
+import { formatImportReport } from "../../importer/report-text.js";
+import { MappingError, parseMappingText } from "../../importer/table-import.service.js";
+import type { KbCommand } from "../command.js";
+import { checkChoice, makeSearchable, progressBar } from "./import-table.command.js";
+
+export const importKintoneCommand: KbCommand = {
+  name: "import-kintone",
+  usage: `  import-kintone --base-url <https://….cybozu.com> --app <アプリID> --mapping <mapping.json>
+               [--guest-space <ID>] [--query <kintoneのクエリ>] [--dry-run] [--status DRAFT|PUBLISHED]
+               [--skip-invalid] [--no-attachments]
+                                         kintone アプリのレコードを REST API で取り込みます（添付ファイルも）。
+                                         APIトークンは環境変数 KB_KINTONE_API_TOKEN か、入力を求められたときに渡します。`,
+  async run(args, { config, logger, withBackend }) {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args,
+        options: {
+          "base-url": { type: "string" },
+          app: { type: "string" },
+          mapping: { type: "string" },
+          "guest-space": { type: "string" },
+          query: { type: "string" },
+          "dry-run": { type: "boolean", default: false },
+          status: { type: "string", default: "DRAFT" },
+          "skip-invalid": { type: "boolean", default: false },
+          "no-attachments": { type: "boolean", default: false },
+        },
+      });
+    } catch (error) {
+      process.stderr.write(`${(error as Error).message}\n`);
+      return 2;
+    }
+    const { values } = parsed;
+    const missing = (["base-url", "app", "mapping"] as const).filter((k) => !values[k]);
+    if (missing.length) {
+      process.stderr.write(`次の指定が必要です: ${missing.map((m) => `--${m}`).join(" ")}\n`);
+      return 2;
+    }
+    if (!/^\d+$/.test(values.app!)) {
+      process.stderr.write("--app にはアプリID（数字）を指定してください\n");
+      return 2;
+    }
+    const status = checkChoice("--status", values.status?.toUpperCase(), IMPORT_STATUSES);
+    if (!status) return 2;
+    let mapping;
+    try {
+      mapping = parseMappingText(await fs.readFile(path.resolve(config.invocationDir, values.mapping!), "utf8"));
+    } catch (error) {
+      process.stderr.write(error instanceof MappingError ? `${error.message}\n` : `対応付けファイルを読めません: ${values.mapping}\n`);
+      return 1;
+    }
+
+    const apiToken = config.kintoneApiToken ?? (await askToken());
+    if (!apiToken) {
+      process.stderr.write("kintone の APIトークンがありません。環境変数 KB_KINTONE_API_TOKEN に設定するか、端末で入力してください。\n");
+      return 2;
+    }
+    const connection: KintoneConnection = { baseUrl: values["base-url"]!, app: values.app!, apiToken, guestSpaceId: values["guest-space"] };
+    const skipInvalid = values["skip-invalid"];
+    const progress = progressBar();
+    try {
+      // Read kintone first: a wrong URL or token is reported before any local service starts.
+      const data = await fetchKintoneApp(connection, { query: values.query, onProgress: progress.update });
+      progress.stop();
+      const report = await withBackend(async (backend) => {
+        const plan = await planKintoneImport(backend.orm.em.fork(), data, mapping, { status, attachments: !values["no-attachments"] });
+        if (values["dry-run"]) return plan.report;
+        const result = await executeKintoneImport(backend.orm, connection, plan, { skipInvalid, actorId: null, onProgress: progress.update });
+        progress.stop();
+        if (result.imported && (result.created + result.updated > 0 || (result.attachments?.stored ?? 0) > 0)) {
+          await makeSearchable(backend, logger);
+        }
+        return result;
+      });
+      process.stdout.write(formatImportReport(report, { skipInvalid }));
+      return report.dryRun ? (report.fileErrors.length ? 1 : 0) : report.imported ? 0 : 1;
+    } catch (error) {
+      progress.stop();
+      // Only our own, token-free message: never the client's error object (it carries the headers).
+      if (error instanceof KintoneImportError) {
+        process.stderr.write(`エラー: ${error.message}\n`);
+        return 1;
+      }
+      throw error;
+    }
+  },
+};
+
+/** Asks for the token without echoing it on a terminal; reads one line from a pipe. */
+async function askToken(): Promise<string | null> {
+  const input = process.stdin;
+  if (!input.isTTY) {
+    if (input.readableEnded) return null;
+    const rl = readline.createInterface({ input });
+    for await (const line of rl) {
+      rl.close();
+      return line.trim() || null;
+    }
+    return null;
+  }
+  process.stderr.write("kintone の APIトークン: ");
+  input.setRawMode(true);
+  input.resume();
+  let token = "";
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      for (const ch of chunk.toString("utf8")) {
+        if (ch === "\r" || ch === "\n") {
+          input.setRawMode(false);
+          input.pause();
+          input.off("data", onData);
+          process.stderr.write("\n");
+          resolve(token.trim() || null);
+          return;
+        }
+        if (ch === "\u0003") {
+          input.setRawMode(false);
+          input.off("data", onData);
+          reject(new Error("中断しました"));
+          return;
+        }
+        if (ch === "\u007f") token = token.slice(0, -1);
+        else token += ch;
+      }
+    };
+    input.on("data", onData);
+  });
+}

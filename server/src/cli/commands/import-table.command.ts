@@ -1,0 +1,127 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import cliProgress from "cli-progress";
+import { IMPORT_ENCODINGS, IMPORT_STATUSES } from "@kb/shared";
+import type { Backend } from "../../app.js";
+import { formatImportReport } from "../../importer/report-text.js";
+import { executePlan, MappingError, parseMappingText, planTableFile } from "../../importer/table-import.service.js";
+import type { ImportProgress } from "../../importer/import.service.js";
+import type { Logger } from "../../logger.js";
+import { SearchOutboxWorker } from "../../search/search-outbox.worker.js";
+import type { KbCommand } from "../command.js";
+
+export const importTableCommand: KbCommand = {
+  name: "import-table",
+  usage: `  import-table <file.csv|file.xlsx> --mapping <mapping.json> [--dry-run] [--encoding auto|utf-8|shift_jis]
+               [--sheet <名前|番号>] [--status DRAFT|PUBLISHED] [--skip-invalid]
+                                         CSV（UTF-8・Shift_JIS、kintone の書き出しを含む）や Excel の一覧を、
+                                         対応付けファイルに従って取り込みます。--dry-run は行ごとの結果を表示するだけです。`,
+  async run(args, { config, logger, withBackend }) {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args,
+        allowPositionals: true,
+        options: {
+          mapping: { type: "string" },
+          "dry-run": { type: "boolean", default: false },
+          encoding: { type: "string", default: "auto" },
+          sheet: { type: "string" },
+          status: { type: "string", default: "DRAFT" },
+          "skip-invalid": { type: "boolean", default: false },
+        },
+      });
+    } catch (error) {
+      process.stderr.write(`${(error as Error).message}\n`);
+      return 2;
+    }
+    const { positionals, values } = parsed;
+    const file = positionals[0];
+    if (!file || !values.mapping) {
+      process.stderr.write("ファイルと対応付けを指定してください: npm run kb -- import-table <file> --mapping <mapping.json>\n");
+      return 2;
+    }
+    const encoding = checkChoice("--encoding", values.encoding, IMPORT_ENCODINGS);
+    const status = checkChoice("--status", values.status?.toUpperCase(), IMPORT_STATUSES);
+    if (!encoding || !status) return 2;
+
+    const absolute = path.resolve(config.invocationDir, file);
+    let bytes: Buffer;
+    let mapping;
+    try {
+      bytes = await fs.readFile(absolute);
+      mapping = parseMappingText(await fs.readFile(path.resolve(config.invocationDir, values.mapping), "utf8"));
+    } catch (error) {
+      if (error instanceof MappingError) {
+        process.stderr.write(`${error.message}\n`);
+        return 1;
+      }
+      process.stderr.write(`ファイルを読めません: ${(error as NodeJS.ErrnoException).path ?? ""} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})\n`);
+      return 1;
+    }
+    const skipInvalid = values["skip-invalid"];
+    const report = await withBackend(async (backend) => {
+      const plan = await planTableFile(backend.orm.em.fork(), { fileName: path.basename(absolute), bytes }, mapping, {
+        status,
+        encoding,
+        sheet: values.sheet,
+      });
+      if (values["dry-run"]) return plan.report;
+      const progress = progressBar();
+      const result = await executePlan(backend.orm, plan, {
+        skipInvalid,
+        actorId: null,
+        sourceKind: "table",
+        onProgress: progress.update,
+      });
+      progress.stop();
+      if (result.imported && result.created + result.updated > 0) await makeSearchable(backend, logger);
+      return result;
+    });
+    process.stdout.write(formatImportReport(report, { skipInvalid }));
+    return report.dryRun ? (report.fileErrors.length ? 1 : 0) : report.imported ? 0 : 1;
+  },
+};
+
+export function checkChoice<T extends string>(flag: string, value: string | undefined, choices: readonly T[]): T | null {
+  const v = (value ?? "").toLowerCase().replace(/^sjis$|^cp932$|^windows-31j$|^shift-jis$/, "shift_jis").replace(/^utf8$/, "utf-8");
+  const found = choices.find((c) => c.toLowerCase() === v);
+  if (!found) process.stderr.write(`${flag} には ${choices.join(" / ")} のどれかを指定してください（指定: ${value ?? ""}）\n`);
+  return found ?? null;
+}
+
+/** A progress bar on a terminal (stderr), nothing otherwise. */
+export function progressBar(): { update: (p: ImportProgress | { phase: string; done: number; total: number }) => void; stop: () => void } {
+  const tty = Boolean(process.stderr.isTTY);
+  const bar = new cliProgress.SingleBar(
+    { format: " {phase} [{bar}] {value}/{total} 件", hideCursor: true, stream: process.stderr },
+    cliProgress.Presets.shades_classic,
+  );
+  const labels: Record<string, string> = { write: "取り込み中", fetch: "kintone から取得中", attachments: "添付ファイル取得中" };
+  let current: string | null = null;
+  return {
+    update({ phase, done, total }) {
+      if (!tty || !labels[phase] || total <= 0) return;
+      if (current !== phase) {
+        if (current) bar.stop();
+        bar.start(total, 0, { phase: labels[phase] });
+        current = phase;
+      }
+      bar.setTotal(total);
+      bar.update(done);
+    },
+    stop() {
+      if (current) bar.stop();
+      current = null;
+    },
+  };
+}
+
+/** Makes the import searchable before the command exits (a running server's worker would too). */
+export async function makeSearchable(backend: Backend, logger: Logger): Promise<void> {
+  if (process.stderr.isTTY) process.stderr.write(" 検索インデックスに反映しています…\n");
+  const worker = new SearchOutboxWorker(backend.orm, backend.index, backend.services.databaseUrl, logger);
+  await worker.drainUntilEmpty();
+}
+

@@ -1,0 +1,143 @@
+import type { MikroORM } from "@mikro-orm/postgresql";
+import { tableImportOptionsSchema, type ImportPhase, type ImportRunView, type TableImportOptions } from "@kb/shared";
+import { AppError, badInput, notFound } from "../graphql/app-error.js";
+import type { Logger } from "../logger.js";
+import { requireRole, type Viewer } from "../users/viewer.js";
+import { ImportRun } from "./import-run.entity.js";
+import { executePlan, MappingError, parseMappingText, planTableFile } from "./table-import.service.js";
+
+/**
+ * Imports from the admin page (ADMIN only, DESIGN §2): upload → dry run (kept with the file in an
+ * import_runs row) → start → the import runs in this server process, writing its progress to the
+ * row, which the page polls → the final report. The cases themselves are written by executePlan in
+ * one transaction: a crash or a restart mid-way leaves nothing imported, and the row, its heartbeat
+ * stopped, reads as failed.
+ */
+
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+/** A RUNNING import whose heartbeat is older than this has died with its process. */
+const STALE_AFTER_MS = 5 * 60_000;
+
+export async function createImportRun(
+  orm: MikroORM,
+  viewer: Viewer | null,
+  upload: { fileName: string; bytes: Buffer },
+  mappingText: string,
+  rawOptions: Record<string, unknown>,
+): Promise<ImportRunView> {
+  const admin = requireRole(viewer, "ADMIN");
+  const options = tableImportOptionsSchema.safeParse(rawOptions);
+  if (!options.success) {
+    throw badInput(options.error.issues.map((i) => ({ path: i.path.map(String).join(".") || "options", message: i.message })));
+  }
+  if (!upload.bytes.length) throw badInput([{ path: "file", message: "空のファイルは取り込めません。" }]);
+  let mapping;
+  try {
+    mapping = parseMappingText(mappingText);
+  } catch (error) {
+    if (!(error instanceof MappingError)) throw error;
+    throw badInput(
+      error.problems.map((p) => ({ path: p.path ? `mapping.${p.path}` : "mapping", message: p.message })),
+      "対応付け（マッピング）に誤りがあります。",
+    );
+  }
+  const em = orm.em.fork();
+  const plan = await planTableFile(em, upload, mapping, options.data);
+  const run = em.create(ImportRun, {
+    fileName: upload.fileName,
+    fileBytes: upload.bytes,
+    mapping,
+    options: options.data,
+    plan: plan.report,
+    createdBy: admin.userId,
+    total: plan.records.length,
+  });
+  await em.persist(run).flush();
+  return view(run);
+}
+
+export async function getImportRun(orm: MikroORM, viewer: Viewer | null, id: string): Promise<ImportRunView> {
+  requireRole(viewer, "ADMIN");
+  const run = await findRun(orm, id);
+  return view(run);
+}
+
+/** Starts a planned import in the background; the page follows it with getImportRun. */
+export async function startImportRun(orm: MikroORM, logger: Logger, viewer: Viewer | null, id: string): Promise<ImportRunView> {
+  const admin = requireRole(viewer, "ADMIN");
+  const run = await findRun(orm, id);
+  // One start only, even if the button is pressed twice or two admins press it.
+  const claimed = await orm.em
+    .fork()
+    .nativeUpdate(ImportRun, { id, state: "PLANNED" }, { state: "RUNNING", phase: "check", startedAt: new Date(), heartbeatAt: new Date(), done: 0 });
+  if (!claimed) throw new AppError("CONFLICT", "この取り込みはすでに開始されています。");
+  void runImport(orm, logger, run.id, admin.userId);
+  return view(await findRun(orm, id));
+}
+
+async function findRun(orm: MikroORM, id: string): Promise<ImportRun> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound("取り込み");
+  const run = await orm.em.fork().findOne(ImportRun, id);
+  if (!run) throw notFound("取り込み");
+  return run;
+}
+
+async function runImport(orm: MikroORM, logger: Logger, id: string, actorId: string): Promise<void> {
+  let chain: Promise<unknown> = Promise.resolve();
+  let last = 0;
+  const progress = (phase: ImportPhase, done: number, total: number, force = false) => {
+    const now = Date.now();
+    if (!force && now - last < 200) return;
+    last = now;
+    chain = chain.then(() => orm.em.fork().nativeUpdate(ImportRun, { id }, { phase, done, total, heartbeatAt: new Date() })).catch(() => {});
+  };
+  const finish = async (fields: Partial<ImportRun>) => {
+    await chain;
+    await orm.em.fork().nativeUpdate(ImportRun, { id }, { ...fields, phase: "done", fileBytes: null, finishedAt: new Date(), heartbeatAt: new Date() });
+  };
+  try {
+    const em = orm.em.fork();
+    const run = await em.findOneOrFail(ImportRun, id, { populate: ["fileBytes"] });
+    const options: TableImportOptions = run.options;
+    // Planned again: the database may have changed since the dry run.
+    const plan = await planTableFile(em, { fileName: run.fileName, bytes: run.fileBytes ?? Buffer.alloc(0) }, run.mapping, options);
+    progress("write", 0, plan.records.length, true);
+    const report = await executePlan(orm, plan, {
+      skipInvalid: options.skipInvalid,
+      actorId,
+      sourceKind: "table",
+      onProgress: ({ phase, done, total }) => {
+        if (phase === "write") progress("write", done, total, done === total);
+      },
+    });
+    await finish({
+      state: report.imported ? "SUCCEEDED" : "FAILED",
+      report,
+      done: report.imported ? plan.records.length : 0,
+      total: plan.records.length,
+      error: report.imported ? null : "誤りのある行があるため、何も取り込みませんでした。",
+    });
+  } catch (error) {
+    logger.error({ err: error, importRun: id }, "import failed");
+    await finish({ state: "FAILED", error: "取り込み中にエラーが発生したため、何も取り込みませんでした。時間をおいて、もう一度お試しください。" }).catch(() => {});
+  }
+}
+
+function view(run: ImportRun): ImportRunView {
+  const stale =
+    run.state === "RUNNING" && run.heartbeatAt && Date.now() - run.heartbeatAt.getTime() > STALE_AFTER_MS;
+  return {
+    id: run.id,
+    state: stale ? "FAILED" : run.state,
+    phase: run.phase,
+    done: run.done,
+    total: run.total,
+    fileName: run.fileName,
+    options: run.options,
+    plan: run.plan,
+    report: run.report ?? null,
+    error: stale ? "取り込みが中断されました。何も取り込まれていません。もう一度お試しください。" : (run.error ?? null),
+    createdAt: run.createdAt.toISOString(),
+    finishedAt: run.finishedAt?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,49 @@
+import { IMPORT_ROW_ACTION_LABELS, summarizeImport, type TableImportReport } from "@kb/shared";
+
+/**
+ * The CLI's text for a table import report. A dry run lists every record with what would happen to
+ * it; a real run lists the rejected records; both end with the one-line summary.
+ */
+export function formatImportReport(report: TableImportReport, options: { skipInvalid: boolean }): string {
+  const lines: string[] = [];
+  const s = report.source;
+  const what =
+    s.format === "kintone-api"
+      ? `kintone ${s.fileName}`
+      : `${s.fileName}（${s.format === "xlsx" ? `Excel${s.sheet ? `、シート「${s.sheet}」` : ""}` : `CSV、${s.encoding === "shift_jis" ? "Shift_JIS" : "UTF-8"}`}）`;
+  for (const error of report.fileErrors) lines.push(`エラー: ${error}`);
+  if (report.fileErrors.length) {
+    lines.push("", `${what} は取り込めません。何も取り込みませんでした。`);
+    return `${lines.join("\n")}\n`;
+  }
+  if (report.dryRun) lines.push(`確認のみ（--dry-run）: ${what}、${report.records}件。何も書き込みません。`, "");
+  for (const row of report.rows) {
+    if (!report.dryRun && row.action !== "REJECT") continue;
+    const id = row.externalId ? ` (${row.externalId})` : "";
+    if (row.action === "REJECT") {
+      for (const message of row.messages) lines.push(`${row.where}${id}: ${message}`);
+      continue;
+    }
+    lines.push(`${row.where}${id}: ${IMPORT_ROW_ACTION_LABELS[row.action]}  ${row.title ?? ""}`);
+  }
+  for (const warning of report.warnings) lines.push(`注意: ${warning}`);
+  lines.push("");
+  const summary = summarizeImport(report);
+  const attachments = report.attachments
+    ? ` / 添付ファイル 保存 ${report.attachments.stored}件・既存 ${report.attachments.present}件・対象外 ${report.attachments.skipped}件`
+    : "";
+  if (report.dryRun) {
+    lines.push(`取り込むと: ${summary}${attachments}（全${report.records}件）`);
+    if (report.rejected && !options.skipInvalid) {
+      lines.push("誤りのある行があるため、このままでは何も取り込めません。誤りを直すか、--skip-invalid で有効な行だけ取り込んでください。");
+    }
+  } else if (report.imported) {
+    lines.push(`取り込み完了: ${summary}${attachments}（全${report.records}件、状態: ${report.status === "PUBLISHED" ? "公開" : "下書き"}）`);
+  } else {
+    lines.push(
+      `${report.rejected}件に誤りがあるため、何も取り込みませんでした（全${report.records}件）。` +
+        "誤りを直すか、--skip-invalid で有効な行だけ取り込んでください。",
+    );
+  }
+  return `${lines.join("\n")}\n`;
+}

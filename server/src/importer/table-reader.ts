@@ -1,0 +1,135 @@
+import { parse as parseCsv } from "csv-parse/sync";
+import iconv from "iconv-lite";
+import { readSheet } from "read-excel-file/node";
+import { normalizeText, type ImportEncoding } from "@kb/shared";
+
+/** One cell as read: text from CSV; text, numbers, booleans and dates from Excel. */
+export type Cell = string | number | boolean | Date | null;
+
+export interface TableRow {
+  /** 1-based, as a spreadsheet shows it (the header row counts). */
+  row: number;
+  cells: Cell[];
+}
+
+export interface ReadTable {
+  format: "csv" | "xlsx";
+  encoding: "utf-8" | "shift_jis" | null;
+  sheet: string | null;
+  /** Column names from the header row, as written (trimmed). */
+  headers: string[];
+  rows: TableRow[];
+}
+
+export class TableReadError extends Error {
+  override name = "TableReadError";
+}
+
+export interface ReadTableOptions {
+  encoding?: ImportEncoding;
+  delimiter?: string;
+  sheet?: string | number;
+  headerRow?: number;
+}
+
+const XLSX_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
+/** Reads a CSV (UTF-8 or Shift_JIS) or an .xlsx file into a header and rows. */
+export async function readTable(fileName: string, bytes: Buffer, options: ReadTableOptions = {}): Promise<ReadTable> {
+  const ext = fileName.toLowerCase().split(".").pop() ?? "";
+  const headerRow = options.headerRow ?? 1;
+  if (ext === "xlsx" || bytes.subarray(0, 4).equals(XLSX_SIGNATURE)) {
+    if (ext !== "xlsx") throw new TableReadError("Excel ファイルは拡張子を .xlsx にしてください。");
+    return readXlsx(bytes, options.sheet, headerRow);
+  }
+  if (ext === "xls") throw new TableReadError("古い Excel 形式（.xls）は読めません。Excel で .xlsx 形式で保存し直してください。");
+  if (!["csv", "tsv", "txt"].includes(ext)) {
+    throw new TableReadError("取り込めるのは CSV（.csv / .tsv / .txt）と Excel（.xlsx）のファイルです。");
+  }
+  const { text, encoding } = decodeText(bytes, options.encoding ?? "auto");
+  const delimiter = options.delimiter ?? (ext === "tsv" ? "\t" : guessDelimiter(text));
+  let records: string[][];
+  try {
+    records = parseCsv(text, {
+      delimiter,
+      relax_column_count: true,
+      skip_empty_lines: false,
+      bom: true,
+    }) as string[][];
+  } catch (error) {
+    const lines = (error as { lines?: number }).lines;
+    throw new TableReadError(
+      `CSV として読めません${lines ? `（${lines}行目付近）` : ""}: ${(error as Error).message.replace(/^Invalid[^:]*:\s*/, "")}`,
+    );
+  }
+  const rows = records.map((cells, index) => ({ row: index + 1, cells: cells as Cell[] }));
+  return splitHeader({ format: "csv", encoding, sheet: null }, rows, headerRow);
+}
+
+async function readXlsx(bytes: Buffer, sheet: string | number | undefined, headerRow: number): Promise<ReadTable> {
+  let data: Cell[][];
+  try {
+    data = (await readSheet(bytes, sheet ?? 1)) as unknown as Cell[][];
+  } catch (error) {
+    const name = (error as Error).name;
+    if (name === "SheetNotFoundError") throw new TableReadError(`シート「${String(sheet)}」が見つかりません。`);
+    throw new TableReadError("Excel ファイル（.xlsx）として読めません。ファイルが壊れていないか確認してください。");
+  }
+  const rows = data.map((cells, index) => ({ row: index + 1, cells }));
+  return splitHeader({ format: "xlsx", encoding: null, sheet: typeof sheet === "string" ? sheet : null }, rows, headerRow);
+}
+
+function splitHeader(base: Pick<ReadTable, "format" | "encoding" | "sheet">, rows: TableRow[], headerRow: number): ReadTable {
+  const header = rows.find((r) => r.row === headerRow);
+  if (!header || header.cells.every(isBlank)) {
+    throw new TableReadError(`${headerRow}行目に列名がありません。1行目に列名を書いてください。`);
+  }
+  const headers = header.cells.map((c) => (c === null ? "" : cellText(c).trim()));
+  return { ...base, headers, rows: rows.filter((r) => r.row > headerRow && !r.cells.every(isBlank)) };
+}
+
+export function isBlank(cell: Cell | undefined): boolean {
+  return cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "");
+}
+
+export function cellText(cell: Cell): string {
+  if (cell === null) return "";
+  if (cell instanceof Date) return isoDate(cell);
+  if (typeof cell === "boolean") return cell ? "TRUE" : "FALSE";
+  return String(cell);
+}
+
+/** Excel dates are calendar dates without a zone: read them in UTC, as read-excel-file builds them. */
+export function isoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * UTF-8 unless the bytes are not valid UTF-8 and decode cleanly as Shift_JIS (CP932, which is what
+ * Excel and kintone write on Japanese Windows). `encoding` forces one.
+ */
+export function decodeText(bytes: Buffer, encoding: ImportEncoding): { text: string; encoding: "utf-8" | "shift_jis" } {
+  if (encoding === "utf-8") return { text: new TextDecoder("utf-8").decode(bytes), encoding };
+  if (encoding === "shift_jis") return { text: iconv.decode(bytes, "cp932"), encoding };
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
+  } catch {
+    // not UTF-8: try Shift_JIS below
+  }
+  const text = iconv.decode(bytes, "cp932");
+  if (!text.includes("\uFFFD")) return { text, encoding: "shift_jis" };
+  throw new TableReadError(
+    "文字コードを判定できません（UTF-8 でも Shift_JIS でもありません）。文字コードを指定してください（--encoding utf-8 または shift_jis）。",
+  );
+}
+
+/** Commas unless the header line has tabs and no commas (a TSV saved as .csv or .txt). */
+function guessDelimiter(text: string): string {
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  return firstLine.includes("\t") && !firstLine.includes(",") ? "\t" : ",";
+}
+
+/** The key column names are compared by: NFKC, white space folded, case-insensitive. */
+export function columnKey(name: string): string {
+  return normalizeText(name).toLowerCase();
+}

@@ -1,0 +1,94 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { withoutNulls } from "../cases/case.inputs.js";
+import { casePolicy, type CaseFacts } from "../cases/case.policy.js";
+import { CaseView, UserSummaryView } from "../cases/case.types.js";
+import type { RequestContext } from "../graphql/context.js";
+import type { Viewer } from "../users/viewer.js";
+import { TagProposalService, type TagProposalRecord } from "./tag-proposal.service.js";
+import {
+  TagProposalAccessView,
+  TagProposalDecisionInput,
+  TagProposalInput,
+  TagProposalListView,
+  TagProposalView,
+} from "./tag-proposal.types.js";
+
+function present(p: TagProposalRecord, viewer: Viewer | null): TagProposalView {
+  return {
+    id: p.id,
+    tagName: p.tagName,
+    category: p.category,
+    isNewTag: p.status === "PENDING" && !p.existingTag,
+    comment: p.comment,
+    status: p.status,
+    createdAt: p.createdAt,
+    decidedAt: p.decidedAt,
+    decisionComment: p.decisionComment,
+    caseId: p.caseId,
+    caseTitle: p.caseTitle,
+    viewerCanDecide: p.status === "PENDING" && casePolicy.canDecideTagProposal(viewer, p.caseFacts),
+    proposerId: p.proposerId,
+    decidedById: p.decidedById,
+  };
+}
+
+const factsOf = (c: CaseView): CaseFacts => ({ status: c.status, departmentId: c.department.id, authorId: c.authorId });
+
+/** Thin: the service validates, authorises (case.policy), writes, audits, notifies and re-indexes. */
+@Resolver(() => TagProposalView)
+export class TagProposalResolver {
+  @Mutation(() => TagProposalView, { description: "Proposes a tag for a published case the viewer can read (any logged-in user)." })
+  async proposeTag(@Arg("input", () => TagProposalInput) input: TagProposalInput, @Ctx() ctx: RequestContext): Promise<TagProposalView> {
+    return present(await new TagProposalService(ctx.em).propose(ctx.viewer, withoutNulls({ ...input })), ctx.viewer);
+  }
+
+  @Mutation(() => TagProposalView, { description: "Accepts (the tag goes on the case) or declines a proposal: the case's owners or the secretariat." })
+  async decideTagProposal(
+    @Arg("id", () => ID) id: string,
+    @Arg("input", () => TagProposalDecisionInput) input: TagProposalDecisionInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<TagProposalView> {
+    return present(await new TagProposalService(ctx.em).decide(ctx.viewer, id, withoutNulls({ ...input })), ctx.viewer);
+  }
+
+  @Query(() => TagProposalListView, { description: "Pending proposals the viewer can decide: all for the secretariat, their department's cases for others." })
+  async pendingTagProposals(
+    @Ctx() ctx: RequestContext,
+    @Arg("first", () => Int, { defaultValue: 50 }) first: number,
+    @Arg("offset", () => Int, { defaultValue: 0 }) offset: number,
+  ): Promise<TagProposalListView> {
+    const { total, items } = await new TagProposalService(ctx.em).pending(ctx.viewer, first, offset);
+    return { total, items: items.map((p) => present(p, ctx.viewer)) };
+  }
+
+  @FieldResolver(() => UserSummaryView, { nullable: true })
+  async proposer(@Root() p: TagProposalView, @Ctx() ctx: RequestContext): Promise<UserSummaryView | null> {
+    return p.proposerId ? summary(await ctx.loaders.usersById.load(p.proposerId)) : null;
+  }
+
+  @FieldResolver(() => UserSummaryView, { nullable: true })
+  async decidedBy(@Root() p: TagProposalView, @Ctx() ctx: RequestContext): Promise<UserSummaryView | null> {
+    return p.decidedById ? summary(await ctx.loaders.usersById.load(p.decidedById)) : null;
+  }
+}
+
+/** The case page's part: its proposals and what the viewer may do with them (one case at a time). */
+@Resolver(() => CaseView)
+export class CaseTagProposalResolver {
+  @FieldResolver(() => [TagProposalView], {
+    description: "Tag proposals: pending ones for every logged-in reader, decided ones for owners, the secretariat and the proposer.",
+  })
+  async tagProposals(@Root() c: CaseView, @Ctx() ctx: RequestContext): Promise<TagProposalView[]> {
+    return (await new TagProposalService(ctx.em).forCase(ctx.viewer, c.id, factsOf(c))).map((p) => present(p, ctx.viewer));
+  }
+
+  @FieldResolver(() => TagProposalAccessView)
+  tagProposalAccess(@Root() c: CaseView, @Ctx() ctx: RequestContext): TagProposalAccessView {
+    const facts = factsOf(c);
+    return { propose: casePolicy.canProposeTag(ctx.viewer, facts), decide: casePolicy.canDecideTagProposal(ctx.viewer, facts) };
+  }
+}
+
+function summary(user: { id: string; displayName: string; department: { id: string } } | null): UserSummaryView | null {
+  return user ? { id: user.id, displayName: user.displayName, departmentId: user.department.id } : null;
+}

@@ -1,0 +1,385 @@
+import { UniqueConstraintViolationException } from "@mikro-orm/core";
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { nameKey, tagCreateSchema, tagMergeSchema, tagUpdateSchema } from "@kb/shared";
+import { recordAudit } from "../audit/audit.entity.js";
+import { AppError, badInput, badInputFromZod, notFound } from "../graphql/app-error.js";
+import { enqueueSearchSync } from "../search/search-outbox.js";
+import { SynonymGroup } from "../synonyms/synonym.entity.js";
+import { casesMentioning } from "../synonyms/synonym.service.js";
+import { requireRole, type Viewer } from "../users/viewer.js";
+import { addTagToCases, casesWithTag, recordCaseTagChanges, removeTagFromCases } from "./case-tagging.js";
+import { TagMerge } from "./tag-merge.entity.js";
+import { Tag } from "./tag.entity.js";
+
+/**
+ * The secretariat's vocabulary tools: create, rename, recategorise, describe, retire / restore,
+ * merge (with a preview) and undo the last merge. Every change: shared zod validation,
+ * SECRETARIAT / ADMIN only, one transaction holding the change, its audit row and the search
+ * outbox rows of every case whose document changes (documents carry tag names and the synonyms of
+ * what they contain).
+ *
+ * Merge semantics: the source's cases move to the target (a case that had both keeps one); the
+ * source row stays as an alias of the target (its key stays taken, so typing, importing or linking
+ * the old name lands on the target), aliases of the source are re-pointed at the target, and a
+ * search synonym group "target ⇔ source" is added unless one already holds both names, so a search
+ * for the old name still finds every case. Undo (only the latest merge, once) reverses exactly
+ * that: the source comes back with its own category and description, the cases that carried it get
+ * it back, the target leaves the cases that only had it from the merge, re-pointed aliases go back,
+ * and the synonym group is removed if nobody changed it since.
+ */
+export interface TagChange {
+  tagId: string;
+  /** Cases whose search documents are being updated for the change. */
+  affectedCases: number;
+}
+
+export interface TagMergePreview {
+  sourceId: string;
+  targetId: string;
+  /** Cases that carry the source (they will carry the target). */
+  casesToMove: number;
+  /** Of those, published ones (visible in search). */
+  publishedToMove: number;
+  /** Of those, cases that already carry the target too. */
+  alreadyTagged: number;
+  /** Names that now mean the source and will mean the target. */
+  aliasesMoving: string[];
+  /** True when a synonym group target ⇔ source will be added. */
+  addsSynonym: boolean;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const CURATOR_ROLES = ["SECRETARIAT", "ADMIN"] as const;
+
+const snapshot = (t: Tag) => ({ name: t.name, category: t.category, description: t.description, retiredAt: t.retiredAt ?? null });
+
+export class TagVocabularyService {
+  constructor(private readonly em: EntityManager) {}
+
+  async create(viewer: Viewer | null, raw: unknown): Promise<TagChange> {
+    const actor = requireRole(viewer, ...CURATOR_ROLES);
+    const parsed = tagCreateSchema.safeParse(raw);
+    if (!parsed.success) throw badInputFromZod(parsed.error);
+    const input = parsed.data;
+    try {
+      return await this.em.transactional(async (tx) => {
+        await this.assertNameFree(tx, input.name, null);
+        const tag = tx.create(Tag, { name: input.name, nameKey: nameKey(input.name), category: input.category, description: input.description });
+        tx.persist(tag);
+        await tx.flush();
+        recordAudit(tx, { actorId: actor.userId, action: "tag.create", subjectType: "Tag", subjectId: tag.id, after: snapshot(tag) });
+        return { tagId: tag.id, affectedCases: 0 };
+      });
+    } catch (error) {
+      throw nameTakenByRace(error);
+    }
+  }
+
+  /**
+   * Rename, recategorise or describe. A rename to another key keeps the old name as an alias (and,
+   * with `keepOldNameAsSynonym`, as a search synonym) and re-indexes every case carrying the tag.
+   */
+  async update(viewer: Viewer | null, id: string, version: number, raw: unknown, keepOldNameAsSynonym = true): Promise<TagChange> {
+    const actor = requireRole(viewer, ...CURATOR_ROLES);
+    const parsed = tagUpdateSchema.safeParse(raw);
+    if (!parsed.success) throw badInputFromZod(parsed.error);
+    const input = parsed.data;
+    try {
+      return await this.em.transactional(async (tx) => {
+        const tag = await this.lockedLiveTag(tx, id, version);
+        const before = snapshot(tag);
+        const oldName = tag.name;
+        const oldKey = tag.nameKey;
+        const renamed = input.name !== undefined && input.name !== tag.name;
+        const newKey = input.name !== undefined ? nameKey(input.name) : oldKey;
+        if (renamed && newKey !== oldKey) {
+          await this.assertNameFree(tx, input.name!, tag.id);
+          // The name is free, or it is one of this tag's own rename aliases: that alias goes.
+          const ownAlias = await tx.findOne(Tag, { nameKey: newKey, mergedInto: tag.id });
+          if (ownAlias) {
+            tx.remove(ownAlias);
+            await tx.flush();
+          }
+        }
+        if (input.name !== undefined) {
+          tag.name = input.name;
+          tag.nameKey = newKey;
+        }
+        if (input.category !== undefined) tag.category = input.category;
+        if (input.description !== undefined) tag.description = input.description;
+        await tx.flush();
+
+        let affected: string[] = [];
+        if (renamed) {
+          if (newKey !== oldKey) {
+            tx.persist(tx.create(Tag, { name: oldName, nameKey: oldKey, category: tag.category, mergedInto: tag }));
+            await tx.flush();
+          }
+          affected = await casesWithTag(tx, tag.id);
+          if (newKey !== oldKey && keepOldNameAsSynonym) {
+            const added = await this.addSynonym(tx, actor.userId, tag.name, oldName, `タグ名の変更: ${oldName} → ${tag.name}`);
+            if (added) affected = [...affected, ...(await casesMentioning(tx, [tag.name, oldName]))];
+          }
+          enqueueSearchSync(tx, affected);
+        }
+        recordAudit(tx, { actorId: actor.userId, action: renamed ? "tag.rename" : "tag.update", subjectType: "Tag", subjectId: tag.id, before, after: snapshot(tag) });
+        await tx.flush();
+        return { tagId: tag.id, affectedCases: new Set(affected).size };
+      });
+    } catch (error) {
+      throw nameTakenByRace(error);
+    }
+  }
+
+  /** 廃止: no longer offered for tagging (autocomplete, proposals, bulk). Cases keep it; search is unchanged. */
+  async retire(viewer: Viewer | null, id: string, version: number): Promise<TagChange> {
+    return this.setRetired(viewer, id, version, true);
+  }
+
+  async restore(viewer: Viewer | null, id: string, version: number): Promise<TagChange> {
+    return this.setRetired(viewer, id, version, false);
+  }
+
+  private async setRetired(viewer: Viewer | null, id: string, version: number, retire: boolean): Promise<TagChange> {
+    const actor = requireRole(viewer, ...CURATOR_ROLES);
+    return this.em.transactional(async (tx) => {
+      const tag = await this.lockedLiveTag(tx, id, version);
+      const before = snapshot(tag);
+      if (retire === !!tag.retiredAt) return { tagId: tag.id, affectedCases: 0 };
+      tag.retiredAt = retire ? new Date() : null;
+      await tx.flush();
+      recordAudit(tx, { actorId: actor.userId, action: retire ? "tag.retire" : "tag.restore", subjectType: "Tag", subjectId: tag.id, before, after: snapshot(tag) });
+      return { tagId: tag.id, affectedCases: 0 };
+    });
+  }
+
+  async mergePreview(viewer: Viewer | null, raw: unknown): Promise<TagMergePreview> {
+    requireRole(viewer, ...CURATOR_ROLES);
+    const { sourceId, targetId } = parseMerge(raw);
+    const [source, target] = await Promise.all([this.liveTag(this.em, sourceId, "統合するタグ"), this.liveTag(this.em, targetId, "統合先のタグ")]);
+    if (target.retiredAt) throw badInput([{ path: "targetId", message: `「${target.name}」は廃止されています。廃止されていないタグに統合してください` }]);
+    const [counts] = await this.em.execute<{ moving: string; published: string; both: string }[]>(
+      `select count(*) as moving,
+              count(*) filter (where c.status = 'PUBLISHED') as published,
+              count(*) filter (where exists (select 1 from case_tags b where b.case_id = a.case_id and b.tag_id = ?)) as both
+         from case_tags a join cases c on c.id = a.case_id
+        where a.tag_id = ?`,
+      [targetId, sourceId],
+    );
+    const aliases = await this.em.find(Tag, { mergedInto: sourceId }, { orderBy: { name: "asc" } });
+    return {
+      sourceId,
+      targetId,
+      casesToMove: Number(counts?.moving ?? 0),
+      publishedToMove: Number(counts?.published ?? 0),
+      alreadyTagged: Number(counts?.both ?? 0),
+      aliasesMoving: aliases.map((a) => a.name),
+      addsSynonym: !(await this.synonymGroupHolding(this.em, source.name, target.name)),
+    };
+  }
+
+  async merge(viewer: Viewer | null, raw: unknown): Promise<{ merge: TagMerge; affectedCases: number }> {
+    const actor = requireRole(viewer, ...CURATOR_ROLES);
+    const { sourceId, targetId } = parseMerge(raw);
+    return this.em.transactional(async (tx) => {
+      await lockTags(tx, [sourceId, targetId]);
+      const source = await this.liveTag(tx, sourceId, "統合するタグ");
+      const target = await this.liveTag(tx, targetId, "統合先のタグ");
+      if (target.retiredAt) throw badInput([{ path: "targetId", message: `「${target.name}」は廃止されています。廃止されていないタグに統合してください` }]);
+
+      const moved = await casesWithTag(tx, source.id);
+      const added = await addTagToCases(tx, target.id, moved);
+      await removeTagFromCases(tx, source.id, moved);
+      const repointed = await tx.execute<{ id: string }[]>("update tags set merged_into_id = ?, updated_at = now() where merged_into_id = ? returning id", [
+        target.id,
+        source.id,
+      ]);
+      source.mergedInto = tx.getReference(Tag, target.id, { wrapped: true });
+      await tx.flush();
+
+      const groupId = await this.addSynonym(tx, actor.userId, target.name, source.name, `タグの統合: ${source.name} → ${target.name}`);
+      await recordCaseTagChanges(tx, moved, actor.userId);
+      const mentioning = groupId ? await casesMentioning(tx, [target.name, source.name]) : [];
+      enqueueSearchSync(tx, mentioning);
+
+      const merge = tx.create(TagMerge, {
+        source: source,
+        target: target,
+        sourceName: source.name,
+        targetName: target.name,
+        movedCaseIds: moved,
+        addedTargetCaseIds: added,
+        repointedAliasIds: repointed.map((r) => r.id),
+        synonymGroupId: groupId,
+        actorId: actor.userId,
+      });
+      tx.persist(merge);
+      recordAudit(tx, {
+        actorId: actor.userId,
+        action: "tag.merge",
+        subjectType: "Tag",
+        subjectId: source.id,
+        before: { source: snapshot(source), target: snapshot(target), cases: moved },
+        after: { mergedInto: target.id, targetName: target.name, addedTargetTo: added, synonymGroupId: groupId, mergeId: merge.id },
+      });
+      await tx.flush();
+      return { merge, affectedCases: new Set([...moved, ...mentioning]).size };
+    });
+  }
+
+  /** The latest merge (undone or not), for the vocabulary screen's 元に戻す. */
+  async lastMerge(viewer: Viewer | null): Promise<TagMerge | null> {
+    requireRole(viewer, ...CURATOR_ROLES);
+    const [latest] = await this.em.find(TagMerge, {}, { orderBy: { createdAt: "desc", id: "desc" }, limit: 1 });
+    return latest ?? null;
+  }
+
+  /** Undoes the latest merge, once. A merge that is not the latest, or was undone, is a CONFLICT. */
+  async undoMerge(viewer: Viewer | null, mergeId: string): Promise<{ merge: TagMerge; affectedCases: number; keptSynonym: boolean }> {
+    const actor = requireRole(viewer, ...CURATOR_ROLES);
+    if (!UUID.test(mergeId)) throw notFound("タグの統合");
+    return this.em.transactional(async (tx) => {
+      // Serialises undo against new merges: the latest merge is read under a lock.
+      await tx.execute("lock table tag_merges in share row exclusive mode");
+      const [latest] = await tx.find(TagMerge, {}, { orderBy: { createdAt: "desc", id: "desc" }, limit: 1, refresh: true });
+      if (!latest || latest.id !== mergeId) {
+        throw new AppError("CONFLICT", "元に戻せるのは最後に行った統合だけです。画面を再読み込みしてください。");
+      }
+      if (latest.undoneAt) throw new AppError("CONFLICT", "この統合はすでに元に戻されています。");
+      const sourceId = latest.source.id;
+      const targetId = latest.target.id;
+      await lockTags(tx, [sourceId, targetId]);
+      const source = await tx.findOneOrFail(Tag, sourceId, { refresh: true });
+      const target = await tx.findOneOrFail(Tag, targetId, { refresh: true });
+      if (source.mergedInto?.id !== targetId || target.mergedInto) {
+        throw new AppError("CONFLICT", "統合のあとでタグが変更されたため、元に戻せません。");
+      }
+
+      const stillThere = latest.movedCaseIds.length
+        ? (await tx.execute<{ id: string }[]>("select id from cases where id in (?)", [latest.movedCaseIds])).map((r) => r.id)
+        : [];
+      const regained = await addTagToCases(tx, source.id, stillThere);
+      const lost = await removeTagFromCases(
+        tx,
+        target.id,
+        latest.addedTargetCaseIds.filter((id) => stillThere.includes(id)),
+      );
+      if (latest.repointedAliasIds.length) {
+        await tx.execute("update tags set merged_into_id = ?, updated_at = now() where id in (?) and merged_into_id = ?", [
+          source.id,
+          latest.repointedAliasIds,
+          target.id,
+        ]);
+      }
+      source.mergedInto = null;
+      await tx.flush();
+
+      let keptSynonym = false;
+      let mentioning: string[] = [];
+      if (latest.synonymGroupId) {
+        const group = await tx.findOne(SynonymGroup, latest.synonymGroupId);
+        if (group && group.version === 1) {
+          mentioning = await casesMentioning(tx, group.terms);
+          recordAudit(tx, {
+            actorId: actor.userId,
+            action: "synonym.delete",
+            subjectType: "SynonymGroup",
+            subjectId: group.id,
+            before: { mode: group.mode, terms: [...group.terms], note: group.note ?? null },
+          });
+          tx.remove(group);
+        } else if (group) {
+          keptSynonym = true;
+        }
+      }
+      const changed = [...new Set([...regained, ...lost])];
+      await recordCaseTagChanges(tx, changed, actor.userId);
+      enqueueSearchSync(tx, mentioning);
+      latest.undoneAt = new Date();
+      latest.undoneBy = actor.userId;
+      recordAudit(tx, {
+        actorId: actor.userId,
+        action: "tag.merge.undo",
+        subjectType: "Tag",
+        subjectId: source.id,
+        before: { mergedInto: target.id, mergeId: latest.id },
+        after: { restoredTo: regained, targetRemovedFrom: lost, keptSynonym },
+      });
+      await tx.flush();
+      return { merge: latest, affectedCases: new Set([...changed, ...mentioning]).size, keptSynonym };
+    });
+  }
+
+  /** Refuses a name whose key belongs to another tag or to another tag's alias. */
+  private async assertNameFree(tx: EntityManager, name: string, selfId: string | null): Promise<void> {
+    const other = await tx.findOne(Tag, { nameKey: nameKey(name) }, { populate: ["mergedInto"], refresh: true });
+    if (!other || other.id === selfId) return;
+    if (other.mergedInto) {
+      if (other.mergedInto.id === selfId) {
+        const merge = await tx.findOne(TagMerge, { source: other.id, undoneAt: null });
+        if (!merge) return; // this tag's own old name (a rename alias): it may take it back
+        throw badInput([{ path: "name", message: `「${other.name}」はこのタグに統合された元のタグの名前です。統合を元に戻すか、別の名前にしてください` }]);
+      }
+      throw badInput([{ path: "name", message: `「${other.name}」は「${other.mergedInto.getEntity().name}」の別名として登録されています` }]);
+    }
+    throw badInput([{ path: "name", message: `「${other.name}」はすでにあります。同じ意味のタグをまとめるときは「統合」を使ってください` }]);
+  }
+
+  /** Adds the search synonym group a ⇔ b unless a group already holds both names. Returns its id. */
+  private async addSynonym(tx: EntityManager, actorId: string, a: string, b: string, note: string): Promise<string | null> {
+    if (await this.synonymGroupHolding(tx, a, b)) return null;
+    const group = tx.create(SynonymGroup, { mode: "EQUIVALENT", terms: [a, b], note, updatedBy: actorId });
+    tx.persist(group);
+    await tx.flush();
+    recordAudit(tx, { actorId, action: "synonym.create", subjectType: "SynonymGroup", subjectId: group.id, after: { mode: group.mode, terms: group.terms, note } });
+    return group.id;
+  }
+
+  private async synonymGroupHolding(em: EntityManager, a: string, b: string): Promise<boolean> {
+    const keys = [nameKey(a), nameKey(b)];
+    const groups = await em.execute<{ mode: string; terms: string[] }[]>("select mode, terms from synonym_groups");
+    return groups.some((g) => {
+      if (g.mode === "ONE_WAY") return false;
+      const inGroup = new Set(g.terms.map(nameKey));
+      return keys.every((k) => inGroup.has(k));
+    });
+  }
+
+  private async liveTag(em: EntityManager, id: string, what: string): Promise<Tag> {
+    if (!UUID.test(id)) throw notFound(what);
+    const tag = await em.findOne(Tag, id, { refresh: true });
+    if (!tag) throw notFound(what);
+    if (tag.mergedInto) throw new AppError("CONFLICT", `「${tag.name}」はすでにほかのタグに統合されています。`);
+    return tag;
+  }
+
+  /** A live tag locked for this transaction; CONFLICT when someone saved it since `version`. */
+  private async lockedLiveTag(tx: EntityManager, id: string, version: number): Promise<Tag> {
+    if (!UUID.test(id)) throw notFound("タグ");
+    await lockTags(tx, [id]);
+    const tag = await this.liveTag(tx, id, "タグ");
+    if (tag.version !== version) {
+      throw new AppError("CONFLICT", "ほかの人がこのタグを更新しました。画面を再読み込みしてから、もう一度操作してください。");
+    }
+    return tag;
+  }
+}
+
+/** Row locks in a fixed order (ids sorted), so two merges of the same pair cannot deadlock. */
+async function lockTags(tx: EntityManager, ids: string[]): Promise<void> {
+  if (ids.some((id) => !UUID.test(id))) throw notFound("タグ");
+  await tx.execute("select id from tags where id in (?) order by id for update", [[...new Set(ids)].sort()]);
+}
+
+function parseMerge(raw: unknown): { sourceId: string; targetId: string } {
+  const parsed = tagMergeSchema.safeParse(raw);
+  if (!parsed.success) throw badInputFromZod(parsed.error);
+  return parsed.data;
+}
+
+function nameTakenByRace(error: unknown): unknown {
+  if (error instanceof UniqueConstraintViolationException) {
+    return badInput([{ path: "name", message: "同じ名前のタグがちょうど登録されました。一覧を読み込み直してください" }]);
+  }
+  return error;
+}
