@@ -1,10 +1,10 @@
-import { existsSync } from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../../server/src/config/config.js";
 import { spawnNode, type Spawned } from "../support/processes.js";
 import { createTestBackend, type TestBackend } from "../support/test-backend.js";
+import { launchChromium } from "../support/browser.js";
 
 /**
  * The admin import page in Debian's Chromium against the real server: an ADMIN uploads the repo's
@@ -12,7 +12,6 @@ import { createTestBackend, type TestBackend } from "../support/test-backend.js"
  * progress bar, reads the final report, and finds an imported case by search.
  * Screenshots go to $KB_SCREENSHOTS when it is set.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const SHOTS = process.env.KB_SCREENSHOTS;
 const EXAMPLES = path.join(REPO_ROOT, "seeds/import-examples");
 
@@ -24,18 +23,12 @@ let admin: { email: string; password: string };
 let staff: { email: string; password: string };
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`);
-  }
   kb = await createTestBackend();
   admin = await kb.createViewer({ role: "ADMIN", department: "情報政策課", displayName: "情報 三恵", email: `admin-${process.pid}@example.lg.jp`, password: "admin password 2026" });
   staff = await kb.createViewer({ role: "STAFF", department: "市民課", email: `staff-${process.pid}@example.lg.jp`, password: "staff password 2026" });
   server = spawnNode("server/dist/main.js", [], { ...kb.env, PORT: "0", KB_SEED: "true" });
   baseUrl = (await server.waitForOutput(/is running: (http:\/\/localhost:\d+\/)/))[1]!;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -1,14 +1,13 @@
-import { existsSync } from "node:fs";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawnNode, type Spawned } from "../support/processes.js";
 import { createTestBackend, type TestBackend } from "../support/test-backend.js";
+import { launchChromium } from "../support/browser.js";
 
 /**
  * The built client in Debian's Chromium against the real server (its own database and index on
  * the run's PostgreSQL and Meilisearch), typing Japanese the way an IME does.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 let kb: TestBackend;
 let server: Spawned;
@@ -16,25 +15,11 @@ let baseUrl: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`);
-  }
   kb = await createTestBackend();
   // The server seeds its empty database on start, as `npm start` does.
   server = spawnNode("server/dist/main.js", [], { ...kb.env, PORT: "0", KB_SEED: "true" });
   baseUrl = (await server.waitForOutput(/is running: (http:\/\/localhost:\d+\/)/))[1]!;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -1,8 +1,8 @@
-import { existsSync } from "node:fs";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawnNode, type Spawned } from "../support/processes.js";
 import { createTestBackend, type TestBackend } from "../support/test-backend.js";
+import { launchChromium } from "../support/browser.js";
 
 /**
  * Tags as a shared vocabulary, in Debian's Chromium against the real server with the seeds: a staff
@@ -11,7 +11,6 @@ import { createTestBackend, type TestBackend } from "../support/test-backend.js"
  * undoes the merge, and tags search results in bulk with a progress bar. Screenshots go to
  * $KB_SCREENSHOTS when it is set.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const SHOTS = process.env.KB_SCREENSHOTS;
 const TITLE = "児童扶養手当現況報告 来庁者予約アプリ"; // a seed case of 子育て支援課
 
@@ -24,9 +23,6 @@ let proposer: { email: string; password: string };
 let secretariat: { email: string; password: string };
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`);
-  }
   kb = await createTestBackend();
   owner = await kb.createViewer({ department: "子育て支援課", displayName: "子育て 花子", email: `owner-${process.pid}@example.lg.jp`, password: "owner password 2026" });
   proposer = await kb.createViewer({ department: "市民課", displayName: "市民 一郎", email: `proposer-${process.pid}@example.lg.jp`, password: "proposer password 2026" });
@@ -39,10 +35,7 @@ beforeAll(async () => {
   });
   server = spawnNode("server/dist/main.js", [], { ...kb.env, PORT: "0", KB_SEED: "true" });
   baseUrl = (await server.waitForOutput(/is running: (http:\/\/localhost:\d+\/)/))[1]!;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

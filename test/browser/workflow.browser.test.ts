@@ -1,8 +1,8 @@
-import { existsSync } from "node:fs";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawnNode, type Spawned } from "../support/processes.js";
 import { createTestBackend, type TestBackend } from "../support/test-backend.js";
+import { launchChromium } from "../support/browser.js";
 
 /**
  * The 投稿 → 審査 → 公開 journey in Debian's Chromium against the real server: a staff member logs
@@ -11,7 +11,6 @@ import { createTestBackend, type TestBackend } from "../support/test-backend.js"
  * search does not find the case; the secretariat publishes it from the review queue; then search
  * finds it. Screenshots go to $KB_SCREENSHOTS when it is set.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const SHOTS = process.env.KB_SCREENSHOTS;
 
 /** A word no seeded case contains, so search results are about this case alone. */
@@ -27,9 +26,6 @@ let staff: Awaited<ReturnType<TestBackend["createViewer"]>>;
 let secretariat: { email: string; password: string; displayName: string };
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`);
-  }
   kb = await createTestBackend();
   staff = await kb.createViewer({
     role: "STAFF",
@@ -47,18 +43,7 @@ beforeAll(async () => {
   });
   server = spawnNode("server/dist/main.js", [], { ...kb.env, PORT: "0", KB_SEED: "true" });
   baseUrl = (await server.waitForOutput(/is running: (http:\/\/localhost:\d+\/)/))[1]!;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -1,9 +1,9 @@
-import busboy from "busboy";
 import type { MikroORM } from "@mikro-orm/postgresql";
 import { Router, type Request, type Response } from "express";
 import { loadForDownload, MAX_ATTACHMENT_BYTES, storeAttachment } from "../attachments/attachment.service.js";
 import { AppError, type AppErrorCode } from "../graphql/app-error.js";
 import type { Logger } from "../logger.js";
+import { readMultipart } from "./multipart.js";
 import { viewerOf } from "./session.js";
 
 /** The header the client sends with uploads: a cross-site form cannot set it (CSRF). */
@@ -39,7 +39,7 @@ export function attachmentRoutes(orm: MikroORM, logger: Logger): Router {
     if (!viewer) return sendError(res, 401, "UNAUTHENTICATED", "ログインしてください。");
     let upload;
     try {
-      upload = await readUpload(req);
+      upload = await readMultipart(req, { maxFileBytes: MAX_ATTACHMENT_BYTES, maxFieldBytes: 1024 });
     } catch (error) {
       return sendError(res, 400, "BAD_USER_INPUT", error instanceof Error ? error.message : "ファイルを読み取れませんでした。");
     }
@@ -87,39 +87,4 @@ export function attachmentRoutes(orm: MikroORM, logger: Logger): Router {
   });
 
   return router;
-}
-
-interface ReadUpload {
-  file?: { name: string; bytes: Buffer };
-  fields: Record<string, string>;
-  tooLarge: boolean;
-}
-
-function readUpload(req: Request): Promise<ReadUpload> {
-  return new Promise((resolve, reject) => {
-    let parser: busboy.Busboy;
-    try {
-      parser = busboy({
-        headers: req.headers,
-        limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 10, fieldSize: 1024 },
-        defParamCharset: "utf8",
-      });
-    } catch {
-      reject(new Error("multipart/form-data で送ってください。"));
-      return;
-    }
-    const result: ReadUpload = { fields: {}, tooLarge: false };
-    parser.on("file", (_field, stream, info) => {
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("limit", () => (result.tooLarge = true));
-      stream.on("end", () => {
-        result.file = { name: info.filename ?? "file", bytes: Buffer.concat(chunks) };
-      });
-    });
-    parser.on("field", (name, value) => (result.fields[name] = value));
-    parser.on("error", (error) => reject(error));
-    parser.on("close", () => resolve(result));
-    req.pipe(parser);
-  });
 }

@@ -1,6 +1,5 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import busboy from "busboy";
 import type { MikroORM } from "@mikro-orm/postgresql";
 import { Router, type Request, type Response } from "express";
 import { cleanFileName } from "../attachments/attachment.service.js";
@@ -9,6 +8,7 @@ import { createImportRun, getImportRun, MAX_IMPORT_BYTES, startImportRun } from 
 import type { Logger } from "../logger.js";
 import { requireRole } from "../users/viewer.js";
 import { CSRF_HEADER } from "./attachment.routes.js";
+import { readMultipart, type MultipartUpload } from "./multipart.js";
 import { viewerOf } from "./session.js";
 
 const STATUS: Record<AppErrorCode, number> = {
@@ -87,9 +87,9 @@ export function importRoutes(orm: MikroORM, logger: Logger, repoRoot: string): R
       }
       const viewer = await viewerOf(orm, req);
       requireRole(viewer, "ADMIN");
-      let upload: ReadUpload;
+      let upload: MultipartUpload;
       try {
-        upload = await readUpload(req);
+        upload = await readMultipart(req, { maxFileBytes: MAX_IMPORT_BYTES, maxFieldBytes: 512 * 1024 });
       } catch (error) {
         return sendError(res, 400, "BAD_USER_INPUT", error instanceof Error ? error.message : "ファイルを読み取れませんでした。");
       }
@@ -142,39 +142,4 @@ async function listExamples(dir: string): Promise<ImportExample[]> {
     out.push({ id, name: mapping.name ?? id, description: mapping.description ?? "", dataFile, mapping });
   }
   return out;
-}
-
-interface ReadUpload {
-  file?: { name: string; bytes: Buffer };
-  fields: Record<string, string>;
-  tooLarge: boolean;
-}
-
-function readUpload(req: Request): Promise<ReadUpload> {
-  return new Promise((resolve, reject) => {
-    let parser: busboy.Busboy;
-    try {
-      parser = busboy({
-        headers: req.headers,
-        limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 10, fieldSize: 512 * 1024 },
-        defParamCharset: "utf8",
-      });
-    } catch {
-      reject(new Error("multipart/form-data で送ってください。"));
-      return;
-    }
-    const result: ReadUpload = { fields: {}, tooLarge: false };
-    parser.on("file", (_field, stream, info) => {
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("limit", () => (result.tooLarge = true));
-      stream.on("end", () => {
-        result.file = { name: info.filename ?? "file", bytes: Buffer.concat(chunks) };
-      });
-    });
-    parser.on("field", (name, value) => (result.fields[name] = value));
-    parser.on("error", (error) => reject(error));
-    parser.on("close", () => resolve(result));
-    req.pipe(parser);
-  });
 }

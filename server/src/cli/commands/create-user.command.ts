@@ -1,47 +1,8 @@
 import { parseArgs } from "node:util";
-import readline from "node:readline/promises";
 import { AppError } from "../../graphql/app-error.js";
 import { createUser } from "../../users/user.service.js";
 import type { KbCommand } from "../command.js";
-
-/** Reads a password without echoing it (a terminal), or one line from standard input (a pipe). */
-async function readPassword(prompt: string): Promise<string> {
-  const input = process.stdin;
-  if (!input.isTTY) {
-    const rl = readline.createInterface({ input });
-    for await (const line of rl) {
-      rl.close();
-      return line;
-    }
-    return "";
-  }
-  process.stderr.write(prompt);
-  input.setRawMode(true);
-  input.resume();
-  let password = "";
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      for (const ch of chunk.toString("utf8")) {
-        if (ch === "\r" || ch === "\n") {
-          input.setRawMode(false);
-          input.pause();
-          input.off("data", onData);
-          process.stderr.write("\n");
-          resolve(password);
-          return;
-        }
-        if (ch === "\u0003") {
-          input.setRawMode(false);
-          reject(new Error("中断しました"));
-          return;
-        }
-        if (ch === "\u007f") password = password.slice(0, -1);
-        else password += ch;
-      }
-    };
-    input.on("data", onData);
-  });
-}
+import { readSecret } from "../prompt.js";
 
 export const createUserCommand: KbCommand = {
   name: "create-user",
@@ -63,7 +24,7 @@ export const createUserCommand: KbCommand = {
       process.stderr.write(`次の指定が必要です: ${missing.map((m) => `--${m}`).join(" ")}\n`);
       return 2;
     }
-    const password = await readPassword("パスワード（12文字以上）: ");
+    const password = await readSecret("パスワード（12文字以上）: ");
     try {
       const user = await withBackend((backend) =>
         createUser(backend.orm.em.fork(), {

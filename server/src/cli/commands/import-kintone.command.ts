@@ -1,6 +1,5 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import readline from "node:readline";
 import { parseArgs } from "node:util";
 import { IMPORT_STATUSES } from "@kb/shared";
 import { executeKintoneImport, planKintoneImport } from "../../importer/kintone-import.service.js";
@@ -9,6 +8,7 @@ import { formatImportReport } from "../../importer/report-text.js";
 import { MappingError, parseMappingText } from "../../importer/table-import.service.js";
 import type { KbCommand } from "../command.js";
 import { checkChoice, makeSearchable, progressBar } from "./import-table.command.js";
+import { readSecret } from "../prompt.js";
 
 export const importKintoneCommand: KbCommand = {
   name: "import-kintone",
@@ -96,41 +96,5 @@ export const importKintoneCommand: KbCommand = {
 
 /** Asks for the token without echoing it on a terminal; reads one line from a pipe. */
 async function askToken(): Promise<string | null> {
-  const input = process.stdin;
-  if (!input.isTTY) {
-    if (input.readableEnded) return null;
-    const rl = readline.createInterface({ input });
-    for await (const line of rl) {
-      rl.close();
-      return line.trim() || null;
-    }
-    return null;
-  }
-  process.stderr.write("kintone の APIトークン: ");
-  input.setRawMode(true);
-  input.resume();
-  let token = "";
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      for (const ch of chunk.toString("utf8")) {
-        if (ch === "\r" || ch === "\n") {
-          input.setRawMode(false);
-          input.pause();
-          input.off("data", onData);
-          process.stderr.write("\n");
-          resolve(token.trim() || null);
-          return;
-        }
-        if (ch === "\u0003") {
-          input.setRawMode(false);
-          input.off("data", onData);
-          reject(new Error("中断しました"));
-          return;
-        }
-        if (ch === "\u007f") token = token.slice(0, -1);
-        else token += ch;
-      }
-    };
-    input.on("data", onData);
-  });
+  return (await readSecret("kintone の APIトークン: ")).trim() || null;
 }
