@@ -7,6 +7,8 @@ const apiUrl = process.env.KB_API_URL ?? "http://127.0.0.1:4000";
 const proxy = {
   "/graphql": { target: apiUrl },
   "/healthz": { target: apiUrl },
+  // Attachments and exports (downloads) are plain HTTP routes under /api.
+  "/api": { target: apiUrl },
 };
 
 export default defineConfig({

@@ -1,6 +1,7 @@
-import { lazy } from "react";
+import { lazy, Suspense } from "react";
 import { createBrowserRouter } from "react-router";
 import { Layout } from "./components/Layout";
+import { messages as m } from "./messages";
 import { CaseEditPage, CasePage, LoginPage, MyCasesPage, NotificationsPage, ReviewQueuePage } from "./routes/lazy";
 import { NotFoundPage } from "./routes/NotFoundPage";
 import { RouteError } from "./routes/RouteError";
@@ -9,8 +10,24 @@ import { SearchPage } from "./routes/SearchPage";
 const SynonymsPage = lazy(() => import("./synonyms/SynonymsPage"));
 const TagPage = lazy(() => import("./tags/TagPage"));
 const VocabularyPage = lazy(() => import("./tags/VocabularyPage"));
+const DepartmentPage = lazy(() => import("./departments/DepartmentPage"));
+// Curation (issue 5): collections, the printable 好事例集 and the dashboard (Chart.js inside) are chunks of their own.
+const CollectionsPage = lazy(() => import("./collections/CollectionsPage"));
+const CollectionPage = lazy(() => import("./collections/CollectionPage"));
+const CollectionPrintPage = lazy(() => import("./collections/CollectionPrintPage"));
+const DashboardPage = lazy(() => import("./dashboard/DashboardPage"));
+
+/** The printable 好事例集 is a document of its own, without the app's header and footer. */
+function PrintRoute() {
+  return (
+    <Suspense fallback={<p role="status">{m.app.pageLoading}</p>}>
+      <CollectionPrintPage />
+    </Suspense>
+  );
+}
 
 export const router = createBrowserRouter([
+  { path: "/collections/:id/print", Component: PrintRoute, ErrorBoundary: RouteError },
   {
     path: "/",
     Component: Layout,
@@ -20,6 +37,10 @@ export const router = createBrowserRouter([
         ErrorBoundary: RouteError,
         children: [
           { index: true, Component: SearchPage },
+          { path: "search", Component: SearchPage },
+          { path: "collections", Component: CollectionsPage },
+          { path: "collections/:id", Component: CollectionPage },
+          { path: "admin/dashboard", Component: DashboardPage },
           { path: "cases/:id", Component: CasePage },
           { path: "login", Component: LoginPage },
           { path: "cases/new", Component: CaseEditPage },
@@ -31,6 +52,7 @@ export const router = createBrowserRouter([
           { path: "tags/:name", Component: TagPage },
           { path: "admin/tags", Component: VocabularyPage },
           { path: "admin/import", Component: lazy(() => import("./importer/ImportPage")) },
+          { path: "departments/:id", Component: DepartmentPage },
           { path: "*", Component: NotFoundPage },
         ],
       },

@@ -5,6 +5,7 @@ import type { MikroORM } from "@mikro-orm/postgresql";
 import type { AppConfig } from "./config/config.js";
 import { Case } from "./cases/case.entity.js";
 import { initOrm, migrate } from "./db/orm.js";
+import { FreshnessJob } from "./departments/freshness.service.js";
 import { buildAppSchema } from "./graphql/schema.js";
 import { createHttpApp } from "./http/http-app.js";
 import { importInterchangeFile } from "./importer/import.service.js";
@@ -90,12 +91,16 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
   const backend = await openBackend(config, logger, { reuseRunningServices: false });
   let server: Server | undefined;
   let worker: SearchOutboxWorker | undefined;
+  let freshness: FreshnessJob | undefined;
   try {
     worker = new SearchOutboxWorker(backend.orm, backend.index, backend.services.databaseUrl, logger.child({ component: "search-sync" }));
     // On a first start, the printed URL should already find the seed cases: index them before serving.
     if (config.seedOnEmpty && (await seedIfEmpty(backend)) > 0) await worker.drainUntilEmpty();
     const demoAccounts = config.demoAccounts ? await ensureDemoAccounts(backend.orm, config.repoRoot, config.dataDir) : [];
     await worker.start();
+    // 鮮度確認 (issue 5): notifies owning 課 of cases not reviewed for two fiscal years, every 6 hours.
+    freshness = new FreshnessJob(backend.orm, logger.child({ component: "freshness" }));
+    freshness.start();
     const { app, apollo } = await createHttpApp({
       config,
       logger,
@@ -110,6 +115,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     const port = (server.address() as AddressInfo).port;
     const runningServer = server;
     const runningWorker = worker;
+    const runningFreshness = freshness;
     return {
       backend,
       worker,
@@ -122,6 +128,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
         logger.debug("http closed");
         await apollo.stop();
         logger.debug("graphql stopped");
+        await runningFreshness.stop();
         await runningWorker.stop();
         logger.debug("search worker stopped");
         await backend.close();
@@ -130,6 +137,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     };
   } catch (error) {
     server?.close();
+    await freshness?.stop();
     await worker?.stop();
     await backend.close();
     throw error;

@@ -10,3 +10,6 @@ export * from "./personal-info.js";
 export * from "./synonyms.js";
 export * from "./tags.js";
 export * from "./table-import.js";
+export * from "./adoptions.js";
+export * from "./questions.js";
+export * from "./collections.js";

@@ -9,18 +9,21 @@ export const searchFilterSchema = z.strictObject({
   departments: z.array(z.string().max(100)).max(50).optional(),
   fiscalYears: z.array(z.number().int().min(1900).max(2200)).max(50).optional(),
   tags: z.array(z.string().max(50)).max(30).optional(),
+  /** 横展開: only cases that at least this many departments are trying or use (試行中 + 導入済). */
+  minAdoptionCount: z.number().int().min(0).max(10_000).optional(),
 });
 export type SearchFilter = z.infer<typeof searchFilterSchema>;
 
 /**
- * Result order. RELEVANCE (default) and NEWEST (fiscal year, then publication date) exist now;
- * MOST_ADOPTED joins this list once the adoption ledger (横展開) records adoptions.
+ * Result order. RELEVANCE (default), NEWEST (fiscal year, then publication date) and MOST_ADOPTED
+ * (横展開の多い順: departments trying or using the case, then publication date).
  */
-export const SEARCH_SORTS = ["RELEVANCE", "NEWEST"] as const;
+export const SEARCH_SORTS = ["RELEVANCE", "NEWEST", "MOST_ADOPTED"] as const;
 export type SearchSort = (typeof SEARCH_SORTS)[number];
 export const SEARCH_SORT_LABELS: Record<SearchSort, string> = {
   RELEVANCE: "関連度順",
   NEWEST: "新しい順",
+  MOST_ADOPTED: "横展開の多い順",
 };
 
 export const searchArgsSchema = z.object({

@@ -58,8 +58,13 @@ export function Layout() {
           <nav aria-label={m.app.mainNav}>
             <ul className="flex flex-wrap gap-x-5 gap-y-1">
               <li>
-                <NavLink to="/" end className={navLink}>
+                <NavLink to="/search" className={navLink}>
                   {m.app.navSearch}
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to="/collections" className={navLink}>
+                  {m.curation.nav.collections}
                 </NavLink>
               </li>
               {me && (
@@ -72,6 +77,11 @@ export function Layout() {
                   <li>
                     <NavLink to="/my/cases" className={navLink}>
                       {m.header.navMine}
+                    </NavLink>
+                  </li>
+                  <li>
+                    <NavLink to={`/departments/${encodeURIComponent(me.department.id)}`} className={navLink}>
+                      {m.departments.nav}
                     </NavLink>
                   </li>
                   {isSecretariat(me) && (
@@ -92,6 +102,13 @@ export function Layout() {
                     <li>
                       <NavLink to="/admin/tags" className={navLink}>
                         {m.tags.nav}
+                      </NavLink>
+                    </li>
+                  )}
+                  {(isSecretariat(me) || me.role === "ADMIN") && (
+                    <li>
+                      <NavLink to="/admin/dashboard" className={navLink}>
+                        {m.curation.nav.dashboard}
                       </NavLink>
                     </li>
                   )}

@@ -4,6 +4,7 @@ import { formatFiscalYear, type CaseKind, type CaseStatus } from "@kb/shared";
 import { Fragment, useEffect, useRef, type ReactNode } from "react";
 import { Link, useLocation, useParams, useSearchParams } from "react-router";
 import { useMe } from "../auth/me";
+import { AdoptionPanel } from "../adoptions/AdoptionPanel";
 import { ATTACHMENT_LIST_FRAGMENT, AttachmentList, type AttachmentList_case } from "../case/AttachmentList";
 import { CASE_WORKFLOW_FRAGMENT, CaseWorkflowPanel, type CaseWorkflow_case } from "../case/CaseWorkflowPanel";
 import { DetailsList } from "../case/DetailsList";
@@ -11,12 +12,15 @@ import { SimilarCases } from "../case/SimilarCases";
 import { EffectsTable, type Effect } from "../case/EffectsTable";
 import { REVIEW_HISTORY_FRAGMENT, ReviewHistory, type ReviewHistory_case } from "../case/ReviewHistory";
 import { REVISION_HISTORY_FRAGMENT, RevisionHistory, type RevisionHistory_case } from "../case/RevisionHistory";
+import { CurationPanel } from "../collections/CurationPanel";
 import { ErrorNotice } from "../components/ErrorNotice";
+import { FreshnessNotice } from "../departments/FreshnessNotice";
 import { KindBadge } from "../components/KindBadge";
 import { MarkdownText } from "../components/MarkdownText";
 import { StatusBadge } from "../components/StatusBadge";
 import { TagList } from "../components/TagList";
 import { messages as m } from "../messages";
+import { QuestionsPanel } from "../questions/QuestionsPanel";
 import { REVIEW_PANEL_FRAGMENT, ReviewPanel, type ReviewPanel_case } from "../review/ReviewPanel";
 import { TagProposalsPanel } from "../tags/TagProposalsPanel";
 
@@ -169,7 +173,8 @@ export default function CasePage() {
                       <span aria-hidden="true" className="text-solid-gray-536">›</span>{" "}
                     </>
                   )}
-                  <span>{name}</span>
+                  {/* The 課 itself links to its department page (issue 5). */}
+                  {i === path.length - 1 ? <Link to={`/departments/${encodeURIComponent(c.department.id)}`}>{name}</Link> : <span>{name}</span>}
                 </Fragment>
               ))}
             </Meta>
@@ -194,6 +199,9 @@ export default function CasePage() {
         </header>
 
         <CaseWorkflowPanel case={c} reviewAnchor={c.viewerCan.review ? "review" : undefined} />
+        {/* Curation (issue 5): 選定理由 and 好事例集 for readers; featuring and collecting for the secretariat. */}
+        <CurationPanel caseId={c.id} />
+        {c.status === "PUBLISHED" && <FreshnessNotice caseId={c.id} />}
 
         {SECTIONS.filter((key) => c[key].trim() !== "").map((key) => (
           <section key={key} aria-labelledby={`section-${key}`} className="space-y-3">
@@ -211,6 +219,8 @@ export default function CasePage() {
         {c.viewerCan.review && <ReviewPanel case={c} content={c} id="review" />}
         <ReviewHistory case={c} />
         <RevisionHistory case={c} />
+        {c.status === "PUBLISHED" && <AdoptionPanel caseId={c.id} ownerDepartmentId={c.department.id} />}
+        {c.status === "PUBLISHED" && <QuestionsPanel caseId={c.id} ownerDepartmentId={c.department.id} />}
         {c.status === "PUBLISHED" && (
           <TagProposalsPanel caseId={c.id} tags={c.tags} text={[c.title, ...SECTIONS.map((key) => c[key])].join("\n")} />
         )}

@@ -11,6 +11,15 @@ import { messages as m } from "../messages";
 
 const PAGE_SIZE = 20;
 
+/** Where a notice about a case leads: the section of the case page it is about (issue 5). */
+const ANCHOR: Record<string, string> = {
+  ADOPTION_RECORDED: "#adoptions",
+  QUESTION_ASKED: "#qa",
+  QUESTION_ANSWERED: "#qa",
+  ANSWER_ACCEPTED: "#qa",
+  FRESHNESS_CHECK_DUE: "#freshness",
+};
+
 interface NotificationItem {
   id: string;
   type: string;
@@ -117,8 +126,13 @@ function Notifications() {
                         <span className={`mr-2 inline-block rounded-4 px-1.5 text-dns-14B-130 ${unread ? "bg-blue-900 text-white" : "border border-solid-gray-536 text-solid-gray-700"}`}>
                           {unread ? n.unread : n.read}
                         </span>
+                        {m.notificationTypes[item.type] && (
+                          <span className="mr-2 inline-block rounded-4 border border-solid-gray-536 px-1.5 text-dns-14N-130 text-solid-gray-800">
+                            {m.notificationTypes[item.type]}
+                          </span>
+                        )}
                         {item.caseId ? (
-                          <Link to={`/cases/${encodeURIComponent(item.caseId)}`} onClick={() => unread && void mark([item.id])}>
+                          <Link to={`/cases/${encodeURIComponent(item.caseId)}${ANCHOR[item.type] ?? ""}`} onClick={() => unread && void mark([item.id])}>
                             {item.message}
                           </Link>
                         ) : (

@@ -4,6 +4,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } fro
 import { useLocation, useNavigate } from "react-router";
 import { useMe } from "../auth/me";
 import { ErrorNotice } from "../components/ErrorNotice";
+import { HomeSections } from "../home/HomeSections";
 import { messages as m } from "../messages";
 import { CASE_CARD_FRAGMENT, CaseCard, type CaseCard_case, type CaseHighlights } from "../search/CaseCard";
 import { Facets, type CaseFacets } from "../search/Facets";
@@ -16,11 +17,13 @@ import {
   toggleFacetValue,
   toSearchString,
   toSearchVariables,
+  withMinAdoptions,
   withSort,
   type SearchState,
   type SearchVariables,
 } from "../search/searchParams";
 import { SortSelect } from "../search/SortSelect";
+import { AdoptionFilter } from "../adoptions/AdoptionFilter";
 import { ZeroResults, type SearchSuggestions } from "../search/ZeroResults";
 
 interface SearchCasesData {
@@ -86,10 +89,16 @@ export function SearchPage() {
   const state = useMemo(() => parseSearchParams(new URLSearchParams(location.search)), [location.search]);
   const variables = useMemo(() => toSearchVariables(state), [state]);
   const currentSearch = toSearchString(state);
+  // Home and search share this page (issue 5): "/" without a query or filter is the home page (search
+  // box, then featured collections, new and most-adopted cases); with one it is the search as before,
+  // so every "/?q=…" link keeps working. "/search" always lists results (the empty query lists all).
+  // Typing on the home page stays on "/": the search box is never remounted, so focus and IME survive.
+  const home = location.pathname === "/" && currentSearch === "";
 
   const { data, previousData, loading, error, refetch } = useQuery(SEARCH_CASES, {
     variables,
     fetchPolicy: "cache-and-network",
+    skip: home,
   });
   const result = (data ?? previousData)?.searchCases;
 
@@ -99,7 +108,7 @@ export function SearchPage() {
     if (search === currentSearch) return;
     const onTypingEntry = navState?.typing === true;
     navigate(
-      { pathname: "/", search },
+      { pathname: location.pathname, search },
       {
         // A burst of typing is one history entry; Enter or a filter change starts a new one.
         replace: onTypingEntry && trigger !== "filter",
@@ -120,8 +129,8 @@ export function SearchPage() {
     const to = new Map(redirects.map((r) => [r.from, r.to]));
     const tags = [...new Set(state.tags.map((t) => to.get(t) ?? t))];
     const search = toSearchString({ ...state, tags });
-    if (search !== toSearchString(state)) navigate({ pathname: "/", search }, { replace: true, preventScrollReset: true });
-  }, [redirects, state, navigate]);
+    if (search !== toSearchString(state)) navigate({ pathname: location.pathname, search }, { replace: true, preventScrollReset: true });
+  }, [redirects, state, navigate, location.pathname]);
 
   // 一括タグ付け (secretariat): a panel, and a checkbox on each result while it is open.
   const { me } = useMe();
@@ -148,7 +157,7 @@ export function SearchPage() {
 
   return (
     <div className="space-y-6">
-      <title>{`${pageTitle}${m.app.titleSuffix}`}</title>
+      <title>{home ? m.app.name : `${pageTitle}${m.app.titleSuffix}`}</title>
       <div className="space-y-2">
         <h1 className="text-std-28B-150 text-solid-gray-900 md:text-std-32B-150">{m.search.heading}</h1>
         <p className="text-solid-gray-700">{m.search.lead}</p>
@@ -156,6 +165,9 @@ export function SearchPage() {
 
       <SearchForm q={state.q} onSearch={onSearch} />
 
+      {home ? (
+        <HomeSections />
+      ) : (
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[18rem_minmax(0,1fr)] lg:gap-10">
         <Facets
           state={state}
@@ -180,10 +192,17 @@ export function SearchPage() {
           </div>
           <div className="mt-3 flex flex-wrap items-center gap-4">
             <SortSelect value={state.sort} onChange={(sort) => go(withSort(state, sort), "filter")} />
+            <AdoptionFilter value={state.minAdoptions ?? 0} onChange={(n) => go(withMinAdoptions(state, n), "filter")} />
             {curator && (
               <button type="button" className="btn-outline" aria-expanded={bulkOpen} onClick={() => setBulkOpen((v) => !v)}>
                 {m.tags.bulk.open}
               </button>
+            )}
+            {/* Issue 5: every result of this search as CSV for Excel (a download; logged-in users). */}
+            {me && result && result.total > 0 && (
+              <a className="btn-outline" href={`/api/exports/search.csv${toSearchString({ ...state, page: 1 })}`} download title={m.curation.exports.searchCsvHint}>
+                {m.curation.exports.searchCsv}
+              </a>
             )}
           </div>
           {curator && bulkOpen && result && (
@@ -231,12 +250,13 @@ export function SearchPage() {
                     </li>
                   ))}
                 </ol>
-                <Pagination state={state} total={result.total} />
+                <Pagination state={state} total={result.total} pathname={location.pathname} />
               </>
             ) : null}
           </div>
         </section>
       </div>
+      )}
     </div>
   );
 }

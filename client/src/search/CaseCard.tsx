@@ -20,6 +20,7 @@ export const CASE_CARD_FRAGMENT = gql`
       id
       name
     }
+    adoptionCount
   }
 `;
 
@@ -30,6 +31,8 @@ export interface CaseCard_case {
   fiscalYear: number;
   tags: string[];
   department: { id: string; name: string };
+  /** 横展開: departments trying or using it (in search results, the indexed value the page is sorted by). */
+  adoptionCount: number;
 }
 
 export interface CaseHighlights {
@@ -91,6 +94,12 @@ export function CaseCard({ case: c, highlights, from, selection }: Props) {
           <dt className="sr-only">{m.card.fiscalYear}</dt>
           <dd>{formatWarekiFiscalYear(c.fiscalYear)}</dd>
         </div>
+        {c.adoptionCount > 0 && (
+          <div>
+            <dt className="sr-only">{m.adoptions.cardCountLabel}</dt>
+            <dd className="text-dns-14B-130 text-blue-1000">{m.adoptions.cardCount(c.adoptionCount)}</dd>
+          </div>
+        )}
       </dl>
       {highlights.snippet && (
         <p className="mt-3 text-std-16N-170 text-solid-gray-800">

@@ -6,6 +6,7 @@ import {
   toggleFacetValue,
   toSearchParams,
   toSearchVariables,
+  withMinAdoptions,
   withSort,
 } from "./searchParams";
 
@@ -64,5 +65,23 @@ describe("search URL state", () => {
     expect(state.kinds).toEqual(["KINTONE_APP", "WORKSHOP"]);
     expect(state.page).toBe(1);
     expect(toggleFacetValue(state, "kinds", "WORKSHOP", false).kinds).toEqual(["KINTONE_APP"]);
+  });
+});
+
+describe("the adoption filter (横展開, issue 5)", () => {
+  it("reads 1 or 3 from ?adopted=, drops anything else and sends minAdoptionCount", () => {
+    expect(parse("adopted=1").minAdoptions).toBe(1);
+    expect(parse("adopted=3").minAdoptions).toBe(3);
+    expect(parse("adopted=2").minAdoptions).toBeUndefined();
+    expect(parse("adopted=x").minAdoptions).toBeUndefined();
+    expect(toSearchVariables(parse("adopted=3&sort=MOST_ADOPTED"))).toEqual({
+      query: "",
+      first: 20,
+      offset: 0,
+      sort: "MOST_ADOPTED",
+      filter: { minAdoptionCount: 3 },
+    });
+    expect(toSearchParams(withMinAdoptions({ ...EMPTY_SEARCH, page: 4 }, 1)).toString()).toBe("adopted=1");
+    expect(toSearchParams(withMinAdoptions(parse("adopted=1&tag=kintone"), 0)).toString()).toBe("tag=kintone");
   });
 });

@@ -12,7 +12,7 @@ import {
 /**
  * The search page keeps all of its state in the URL query string, so a search can be bookmarked,
  * shared and walked with Back/Forward:
- *   ?q=予約&kind=KINTONE_APP&kind=WORKSHOP&dept=子育て支援課&fy=2024&tag=kintone&sort=NEWEST&page=2
+ *   ?q=予約&kind=KINTONE_APP&kind=WORKSHOP&dept=子育て支援課&fy=2024&tag=kintone&adopted=1&sort=NEWEST&page=2
  * Values are validated with the same zod schema the server uses; invalid values are dropped
  * instead of failing the whole page.
  */
@@ -28,7 +28,9 @@ export interface SearchState {
   departments: string[];
   fiscalYears: number[];
   tags: string[];
-  /** RELEVANCE (the default, left out of the URL) or NEWEST. */
+  /** 横展開 (issue 5): at least this many departments trying or using the case; absent = any. */
+  minAdoptions?: number;
+  /** RELEVANCE (the default, left out of the URL), NEWEST or MOST_ADOPTED. */
   sort: SearchSort;
   page: number;
 }
@@ -41,6 +43,7 @@ export const PARAM = {
   departments: "dept",
   fiscalYears: "fy",
   tags: "tag",
+  minAdoptions: "adopted",
   sort: "sort",
   page: "page",
 } as const;
@@ -102,6 +105,7 @@ function canonical(state: SearchState): SearchState {
 export function parseSearchParams(params: URLSearchParams): SearchState {
   const q = normalizeText(params.get(PARAM.q) ?? "").slice(0, MAX_QUERY_LENGTH);
   const pageNumber = Number(params.get(PARAM.page) ?? "1");
+  const minAdoptions = parseMinAdoptions(params.get(PARAM.minAdoptions));
   const page = Number.isInteger(pageNumber) ? Math.min(Math.max(pageNumber, 1), MAX_PAGE) : 1;
   return canonical({
     q,
@@ -109,6 +113,7 @@ export function parseSearchParams(params: URLSearchParams): SearchState {
     departments: pick(params.getAll(PARAM.departments), normalizeText, departmentSchema, MAX.departments),
     fiscalYears: pick(params.getAll(PARAM.fiscalYears), (v) => parseFiscalYear(v) ?? NaN, fiscalYearSchema, MAX.fiscalYears),
     tags: pick(params.getAll(PARAM.tags), normalizeText, tagSchema, MAX.tags),
+    ...(minAdoptions ? { minAdoptions } : {}),
     sort: parseSort(params.get(PARAM.sort)),
     page,
   });
@@ -122,6 +127,7 @@ export function toSearchParams(state: SearchState): URLSearchParams {
   for (const v of c.departments) params.append(PARAM.departments, v);
   for (const v of c.fiscalYears) params.append(PARAM.fiscalYears, String(v));
   for (const v of c.tags) params.append(PARAM.tags, v);
+  if (c.minAdoptions) params.set(PARAM.minAdoptions, String(c.minAdoptions));
   if (c.sort !== "RELEVANCE") params.set(PARAM.sort, c.sort);
   if (c.page > 1) params.set(PARAM.page, String(c.page));
   return params;
@@ -141,6 +147,20 @@ export type SearchVariables = {
   filter?: SearchFilter;
 };
 
+/** The choices the page offers (1課以上, 3課以上); anything else is dropped. */
+export const MIN_ADOPTION_CHOICES = [1, 3] as const;
+
+function parseMinAdoptions(raw: string | null): number | undefined {
+  const n = Number(raw);
+  return (MIN_ADOPTION_CHOICES as readonly number[]).includes(n) ? n : undefined;
+}
+
+/** A new adoption threshold (0 = any) starts again at page 1. */
+export function withMinAdoptions(state: SearchState, minAdoptions: number): SearchState {
+  const { minAdoptions: _drop, ...rest } = state;
+  return minAdoptions > 0 ? { ...rest, minAdoptions, page: 1 } : { ...rest, page: 1 };
+}
+
 function parseSort(raw: string | null): SearchSort {
   return (SEARCH_SORTS as readonly string[]).includes(raw ?? "") ? (raw as SearchSort) : "RELEVANCE";
 }
@@ -157,13 +177,14 @@ export function toSearchVariables(state: SearchState): SearchVariables {
   if (state.departments.length) filter.departments = state.departments;
   if (state.fiscalYears.length) filter.fiscalYears = state.fiscalYears;
   if (state.tags.length) filter.tags = state.tags;
+  if (state.minAdoptions) filter.minAdoptionCount = state.minAdoptions;
   const hasFilter = Object.keys(filter).length > 0 && searchFilterSchema.safeParse(filter).success;
   const base = { query: state.q, first: PAGE_SIZE, offset: (state.page - 1) * PAGE_SIZE, sort: state.sort };
   return hasFilter ? { ...base, filter } : base;
 }
 
 export function activeFilterCount(state: SearchState): number {
-  return state.kinds.length + state.departments.length + state.fiscalYears.length + state.tags.length;
+  return state.kinds.length + state.departments.length + state.fiscalYears.length + state.tags.length + (state.minAdoptions ? 1 : 0);
 }
 
 /** Adds or removes one facet value; any change of the filter goes back to page 1. */
@@ -175,5 +196,5 @@ export function toggleFacetValue(state: SearchState, key: FacetKey, value: strin
 }
 
 export function clearFilters(state: SearchState): SearchState {
-  return { ...state, kinds: [], departments: [], fiscalYears: [], tags: [], page: 1 };
+  return { ...withMinAdoptions(state, 0), kinds: [], departments: [], fiscalYears: [], tags: [], page: 1 };
 }

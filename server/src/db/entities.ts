@@ -1,10 +1,15 @@
+import { Adoption, AdoptionEvent } from "../adoptions/adoption.entity.js";
 import { Attachment, AttachmentContent } from "../attachments/attachment.entity.js";
 import { AuditLog } from "../audit/audit.entity.js";
 import { LoginAttempt, Session } from "../auth/session.entity.js";
 import { Case } from "../cases/case.entity.js";
+import { Collection, CollectionEntry, FeaturedCase } from "../collections/collection.entity.js";
+import { SearchQueryStat } from "../dashboard/search-query-stat.entity.js";
+import { CaseFreshness } from "../departments/case-freshness.entity.js";
 import { Department } from "../departments/department.entity.js";
 import { ImportRun } from "../importer/import-run.entity.js";
 import { Notification } from "../notifications/notification.entity.js";
+import { Answer, Question } from "../questions/question.entity.js";
 import { Review } from "../reviews/review.entity.js";
 import { CaseRevision } from "../revisions/case-revision.entity.js";
 import { SearchOutbox } from "../search/search-outbox.entity.js";
@@ -36,4 +41,15 @@ export const ENTITIES = [
   TagMerge,
   TagBulkJob,
   TagProposal,
+  // Issue 5: 横展開 (adoption ledger), Q&A, freshness checks.
+  Adoption,
+  AdoptionEvent,
+  Question,
+  Answer,
+  CaseFreshness,
+  // Curation (issue 5): featured marks, collections, search analytics.
+  FeaturedCase,
+  Collection,
+  CollectionEntry,
+  SearchQueryStat,
 ];

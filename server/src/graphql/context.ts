@@ -1,4 +1,5 @@
 import type { EntityManager, MikroORM } from "@mikro-orm/postgresql";
+import { createAdoptionLoaders, type AdoptionLoaders } from "../adoptions/adoption.loaders.js";
 import { AuthService } from "../auth/auth.service.js";
 import { createCaseLoaders, type CaseLoaders } from "../cases/case.loaders.js";
 import { CaseService } from "../cases/case.service.js";
@@ -23,6 +24,8 @@ export interface RequestContext {
   session: SessionCookie;
   em: EntityManager;
   loaders: CaseLoaders;
+  /** 横展開 (issue 5): adoptions, Q&A, freshness. */
+  adoptionLoaders: AdoptionLoaders;
   auth: AuthService;
   cases: CaseService;
   workflow: CaseWorkflowService;
@@ -46,6 +49,7 @@ export function createRequestContext(orm: MikroORM, index: CaseSearchIndex, info
     session: info.session ?? NO_COOKIE,
     em,
     loaders: createCaseLoaders(em),
+    adoptionLoaders: createAdoptionLoaders(em),
     auth: new AuthService(em),
     cases,
     workflow: new CaseWorkflowService(em),

@@ -11,6 +11,7 @@ import { createRequestContext, type RequestContext } from "../graphql/context.js
 import { createFormatError } from "../graphql/format-error.js";
 import type { Logger } from "../logger.js";
 import type { CaseSearchIndex } from "../search/case-search-index.js";
+import { exportRoutes } from "../exports/export.routes.js";
 import { attachmentRoutes } from "./attachment.routes.js";
 import { importRoutes } from "./import.routes.js";
 import { sessionCookieFor, viewerOf } from "./session.js";
@@ -75,6 +76,7 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<{ app: Express; 
 
   app.use("/api", attachmentRoutes(orm, logger));
   app.use("/api", importRoutes(orm, logger, config.repoRoot));
+  app.use("/api", exportRoutes(orm, index, logger));
 
   const clientDist = path.join(config.repoRoot, "client", "dist");
   const indexHtml = path.join(clientDist, "index.html");

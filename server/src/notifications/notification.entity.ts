@@ -13,6 +13,13 @@ export const NOTIFICATION_TYPES = [
   "TAG_PROPOSED",
   "TAG_PROPOSAL_ACCEPTED",
   "TAG_PROPOSAL_DECLINED",
+  // 横展開 (issue 5): another 課 recorded or changed its adoption of your 課's case; Q&A both ways;
+  // a freshness check due on your 課's case (once per fiscal year).
+  "ADOPTION_RECORDED",
+  "QUESTION_ASKED",
+  "QUESTION_ANSWERED",
+  "ANSWER_ACCEPTED",
+  "FRESHNESS_CHECK_DUE",
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 

@@ -38,8 +38,8 @@ const SEARCHABLE_ATTRIBUTES = [
 
 export const CASE_INDEX_SETTINGS: Settings = {
   searchableAttributes: [...SEARCHABLE_ATTRIBUTES],
-  filterableAttributes: ["kind", "department", "fiscalYear", "tags"],
-  sortableAttributes: ["fiscalYear", "publishedAt", "updatedAt"],
+  filterableAttributes: ["kind", "department", "fiscalYear", "tags", "adoptionCount"],
+  sortableAttributes: ["fiscalYear", "publishedAt", "updatedAt", "adoptionCount"],
   displayedAttributes: ["*"],
   // `words` first: a case with every query word beats one with some (matchingStrategy relaxes the
   // query only when too little is found). `sort` right after it: NEWEST orders the cases that match

@@ -27,6 +27,8 @@ export interface CaseSearchDocument {
   bodyTerms: string[];
   publishedAt: number;
   updatedAt: number;
+  /** 横展開: departments trying or using the case (試行中 + 導入済); filterable and sortable (MOST_ADOPTED). */
+  adoptionCount: number;
   /** The case's optimistic-lock version: lets a consistency check tell an old document from a new one. */
   version: number;
 }
@@ -41,7 +43,13 @@ export function indexText(text: string): string {
   return text.normalize("NFKC").replace(MARKERS, "");
 }
 
-export function toSearchDocument(c: Case, departmentPath: string[], tagNames: string[], vocabulary: Vocabulary): CaseSearchDocument {
+export function toSearchDocument(
+  c: Case,
+  departmentPath: string[],
+  tagNames: string[],
+  vocabulary: Vocabulary,
+  adoptionCount = 0,
+): CaseSearchDocument {
   const department = departmentPath[departmentPath.length - 1] ?? "";
   const doc = {
     id: c.id,
@@ -69,6 +77,7 @@ export function toSearchDocument(c: Case, departmentPath: string[], tagNames: st
     bodyTerms,
     publishedAt: (c.publishedAt ?? c.updatedAt).getTime(),
     updatedAt: c.updatedAt.getTime(),
+    adoptionCount,
     version: c.version,
   };
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
+import { countedAdoptionsByCase } from "../adoptions/adoption.service.js";
 import { Case } from "../cases/case.entity.js";
 import { departmentPaths } from "../departments/department.service.js";
 import { loadVocabulary } from "../synonyms/synonym.service.js";
@@ -15,8 +16,8 @@ export interface LoadedDocuments {
 
 /**
  * The index's view of a set of cases, read fresh from PostgreSQL: documents for the published
- * ones, and the ids that must leave the index. Four queries per batch (synonyms, cases, tags,
- * department paths), whatever the batch size.
+ * ones, and the ids that must leave the index. Five queries per batch (synonyms, cases, tags,
+ * department paths, adoption counts), whatever the batch size.
  */
 export async function loadSearchDocuments(
   em: EntityManager,
@@ -32,16 +33,20 @@ export async function loadSearchDocuments(
     // refresh: a second load in the same unit of work (the worker's re-check) must see new data.
     { populate: ["tags"], orderBy: { id: "asc" }, refresh: true },
   );
-  const paths = await departmentPaths(
-    em,
-    published.map((c) => c.department.id),
-  );
+  const [paths, adoptions] = await Promise.all([
+    departmentPaths(
+      em,
+      published.map((c) => c.department.id),
+    ),
+    countedAdoptionsByCase(em, published.map((c) => c.id)),
+  ]);
   const upserts = published.map((c) =>
     toSearchDocument(
       c,
       paths.get(c.department.id) ?? [],
       c.tags.getItems().map((t) => t.name),
       vocab,
+      adoptions.get(c.id) ?? 0,
     ),
   );
   const publishedIds = new Set(published.map((c) => c.id));

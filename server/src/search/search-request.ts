@@ -54,7 +54,10 @@ const FILTER_OF: Record<FacetAttribute, FilterKey> = {
   tags: "tags",
 };
 
-/** Values within a facet are ORed, facets are ANDed; every user value is quoted and escaped. */
+/**
+ * Values within a facet are ORed, facets are ANDed; every user value is quoted and escaped. The
+ * adoption threshold is not a facet: it applies to every query (an integer, checked by zod).
+ */
 export function buildFilter(filter: SearchFilter | undefined, except?: FacetAttribute): string[] | undefined {
   if (!filter) return undefined;
   const groups: string[] = [];
@@ -63,6 +66,8 @@ export function buildFilter(filter: SearchFilter | undefined, except?: FacetAttr
     const values = selectedValues(filter, attribute);
     if (values.length) groups.push(anyOf(attribute, values));
   }
+  const minAdoptions = filter.minAdoptionCount;
+  if (minAdoptions !== undefined && Number.isInteger(minAdoptions) && minAdoptions > 0) groups.push(`adoptionCount >= ${minAdoptions}`);
   return groups.length ? groups : undefined;
 }
 
@@ -77,6 +82,8 @@ export function sortOf(sort: SearchSort): string[] | undefined {
       return undefined;
     case "NEWEST":
       return ["fiscalYear:desc", "publishedAt:desc"];
+    case "MOST_ADOPTED":
+      return ["adoptionCount:desc", "publishedAt:desc"];
     default: {
       const unreachable: never = sort;
       return unreachable;
@@ -103,7 +110,8 @@ export function planSearch(indexUid: string, args: SearchArgs, strategy: Strateg
       filter: buildFilter(args.filter),
       sort: sortOf(args.sort),
       facets: FACET_ATTRIBUTES.filter((a) => !selected.includes(a)),
-      attributesToRetrieve: ["id"],
+      // adoptionCount: cards show the count the page is sorted by, without another SQL statement.
+      attributesToRetrieve: ["id", "adoptionCount"],
       attributesToHighlight: ["title", ...SNIPPET_FIELDS],
       attributesToCrop: [...SNIPPET_FIELDS],
       cropLength: CROP_LENGTH,

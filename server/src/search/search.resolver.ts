@@ -1,5 +1,6 @@
 import { Args, Ctx, Query, Resolver } from "type-graphql";
 import { facetSearchArgsSchema, searchArgsSchema, similarCasesArgsSchema } from "@kb/shared";
+import { searchQueryRecorder } from "../dashboard/search-query-recorder.js";
 import { badInput } from "../graphql/app-error.js";
 import type { RequestContext } from "../graphql/context.js";
 import { canonicalTagFilter } from "./tag-aliases.js";
@@ -24,6 +25,8 @@ export class SearchResolver {
     // A merged or renamed tag's old name (an old link) searches the tag it became.
     const { filter, redirects } = await canonicalTagFilter(ctx.em, parsed.data.filter);
     const result = await ctx.search.search({ ...parsed.data, filter }, ctx.em);
+    // Dashboard analytics (issue 5): counted in memory, written in batches; first pages only.
+    if (parsed.data.offset === 0) searchQueryRecorder(ctx.em).record(parsed.data.query, result.total);
     return { ...result, tagRedirects: redirects };
   }
 

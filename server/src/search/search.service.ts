@@ -1,6 +1,7 @@
 import type { MultiSearchQuery, MultiSearchResult, RecordAny } from "meilisearch";
 import { normalizeText, type FacetSearchArgs, type SearchArgs } from "@kb/shared";
 import type { EntityManager } from "@mikro-orm/postgresql";
+import { withIndexedAdoptionCount } from "../adoptions/adoption.presenter.js";
 import type { CaseService } from "../cases/case.service.js";
 import { AppError, searchUnavailable } from "../graphql/app-error.js";
 import {
@@ -87,7 +88,12 @@ export class SearchService {
       const view = found.get(String(hit.id));
       // A hit PostgreSQL no longer publishes is an index that has not caught up yet: leave it out.
       if (!view) return [];
-      return [{ case: view, highlights: highlightsOf(hit._formatted as Partial<CaseSearchDocument> | undefined, view) }];
+      return [
+        {
+          case: withIndexedAdoptionCount(view, hit.adoptionCount),
+          highlights: highlightsOf(hit._formatted as Partial<CaseSearchDocument> | undefined, view),
+        },
+      ];
     });
 
     const facets = {} as CaseFacetsView;

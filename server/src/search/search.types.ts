@@ -11,7 +11,8 @@ import { CaseKindEnum, CaseView } from "../cases/case.types.js";
 export const CaseSearchSortEnum = Object.fromEntries(SEARCH_SORTS.map((s) => [s, s])) as { [K in SearchSort]: K };
 registerEnumType(CaseSearchSortEnum, {
   name: "CaseSearchSort",
-  description: "RELEVANCE (関連度順) or NEWEST (新しい順: fiscal year, then publication). MOST_ADOPTED comes with the adoption ledger.",
+  description:
+    "RELEVANCE (関連度順), NEWEST (新しい順: fiscal year, then publication) or MOST_ADOPTED (横展開の多い順: departments trying or using the case, then publication).",
 });
 
 export const SearchableFacetEnum = Object.fromEntries(SEARCHABLE_FACETS.map((s) => [s, s])) as { [K in SearchableFacet]: K };
@@ -153,6 +154,9 @@ export class CaseSearchFilterInput {
 
   @Field(() => [String], { nullable: true })
   tags?: string[];
+
+  @Field(() => Int, { nullable: true, description: "横展開: at least this many departments are trying or use the case (試行中 + 導入済)." })
+  minAdoptionCount?: number;
 }
 
 @ArgsType()

@@ -1,6 +1,7 @@
 import type { KbCommand } from "../command.js";
 import { checkIndexCommand } from "./check-index.command.js";
 import { createUserCommand } from "./create-user.command.js";
+import { freshnessCheckCommand } from "./freshness-check.command.js";
 import { importCommand } from "./import.command.js";
 import { importKintoneCommand } from "./import-kintone.command.js";
 import { importTableCommand } from "./import-table.command.js";
@@ -8,4 +9,4 @@ import { loadTagsCommand } from "./load-tags.command.js";
 import { reindexCommand } from "./reindex.command.js";
 
 /** Every `kb` command, in the order the help lists them. Add a command: a file here and one line. */
-export const COMMANDS: KbCommand[] = [importCommand, importTableCommand, importKintoneCommand, reindexCommand, checkIndexCommand, createUserCommand, loadTagsCommand];
+export const COMMANDS: KbCommand[] = [importCommand, importTableCommand, importKintoneCommand, reindexCommand, checkIndexCommand, createUserCommand, loadTagsCommand, freshnessCheckCommand];

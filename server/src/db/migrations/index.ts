@@ -4,6 +4,8 @@ import { Migration20261121055701_Workflow } from "./Migration20261121055701_Work
 import { Migration20261121060137_SearchSynonyms } from "./Migration20261121060137_SearchSynonyms.js";
 import { Migration20261121065641_TagVocabulary } from "./Migration20261121065641_TagVocabulary.js";
 import { Migration20261121070050_ImportRuns } from "./Migration20261121070050_ImportRuns.js";
+import { Migration20261121071840_Adoptions } from "./Migration20261121071840_Adoptions.js";
+import { Migration20261121072255_Curation } from "./Migration20261121072255_Curation.js";
 
 /** Every migration, in order. Listed explicitly so the compiled build needs no file globbing. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -12,4 +14,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: "Migration20261121060137_SearchSynonyms", class: Migration20261121060137_SearchSynonyms },
   { name: "Migration20261121065641_TagVocabulary", class: Migration20261121065641_TagVocabulary },
   { name: "Migration20261121070050_ImportRuns", class: Migration20261121070050_ImportRuns },
+  { name: "Migration20261121071840_Adoptions", class: Migration20261121071840_Adoptions },
+  { name: "Migration20261121072255_Curation", class: Migration20261121072255_Curation },
 ];

@@ -1,0 +1,182 @@
+import { gql, type TypedDocumentNode } from "@apollo/client";
+import { useMutation, useQuery } from "@apollo/client/react";
+import { COLLECTION_DESCRIPTION_MAX, COLLECTION_STATUS_LABELS, COLLECTION_TITLE_MAX, formatFiscalYear, formatWarekiFiscalYear, fiscalYearOf, type CollectionStatus } from "@kb/shared";
+import { useRef, useState, type FormEvent } from "react";
+import { Link, useNavigate, useSearchParams } from "react-router";
+import { useMe } from "../auth/me";
+import { ErrorNotice } from "../components/ErrorNotice";
+import { flashState } from "../components/FlashMessage";
+import { Field, focusFirstError } from "../components/form/Field";
+import { ListPagination, pageFrom } from "../components/ListPagination";
+import { toApiError } from "../lib/apiError";
+import { formatDate } from "../lib/format";
+import { messages as m } from "../messages";
+
+const PAGE_SIZE = 20;
+
+export interface CollectionSummary {
+  id: string;
+  title: string;
+  description: string;
+  fiscalYear: number | null;
+  status: CollectionStatus;
+  entryCount: number;
+  publishedAt: string | null;
+  updatedAt: string;
+}
+
+const COLLECTIONS: TypedDocumentNode<{ collections: { total: number; items: CollectionSummary[] } }, { first: number; offset: number }> = gql`
+  query Collections($first: Int!, $offset: Int!) {
+    collections(first: $first, offset: $offset) {
+      total
+      items {
+        id
+        title
+        description
+        fiscalYear
+        status
+        entryCount
+        publishedAt
+        updatedAt
+      }
+    }
+  }
+`;
+
+const CREATE: TypedDocumentNode<{ createCollection: { id: string; title: string } }, { input: { title: string; description: string; fiscalYear: number | null } }> = gql`
+  mutation CreateCollection($input: CollectionInput!) {
+    createCollection(input: $input) {
+      id
+      title
+    }
+  }
+`;
+
+/** 好事例集 (issue 5): published collections for everyone; the secretariat also sees drafts and creates them. */
+export default function CollectionsPage() {
+  const [params] = useSearchParams();
+  const page = pageFrom(params);
+  const { me } = useMe();
+  const curator = me?.role === "SECRETARIAT";
+  const { data, previousData, loading, error, refetch } = useQuery(COLLECTIONS, {
+    variables: { first: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE },
+    fetchPolicy: "cache-and-network",
+  });
+  const list = (data ?? previousData)?.collections;
+  const c = m.curation.collections;
+
+  return (
+    <div className="mx-auto max-w-5xl space-y-8">
+      <title>{`${c.title}${m.app.titleSuffix}`}</title>
+      <div className="space-y-2">
+        <h1 className="text-std-28B-150 text-solid-gray-900 md:text-std-32B-150">{c.title}</h1>
+        <p className="text-solid-gray-700">{c.lead}</p>
+      </div>
+
+      <section aria-label={c.title} aria-busy={loading}>
+        {error ? (
+          <ErrorNotice error={error} fallback={c.failed} onRetry={() => void refetch()} />
+        ) : !list ? (
+          <p role="status">{c.loading}</p>
+        ) : list.items.length === 0 ? (
+          <p className="rounded-8 bg-solid-gray-50 p-6">{c.empty}</p>
+        ) : (
+          <>
+            <ul className="grid gap-4 md:grid-cols-2">
+              {list.items.map((col) => (
+                <li key={col.id} className="rounded-8 border border-solid-gray-200 bg-white p-4 md:p-6">
+                  <h2 className="text-std-20B-150">
+                    <Link to={`/collections/${encodeURIComponent(col.id)}`}>{col.title}</Link>
+                  </h2>
+                  <p className="mt-1 flex flex-wrap gap-x-3 text-dns-14N-130 text-solid-gray-700">
+                    {col.status !== "PUBLISHED" && (
+                      <span className="rounded-4 border border-solid-gray-700 bg-solid-gray-50 px-2 text-dns-14B-130 text-solid-gray-900">
+                        {COLLECTION_STATUS_LABELS[col.status]}
+                      </span>
+                    )}
+                    {col.fiscalYear !== null && <span>{formatWarekiFiscalYear(col.fiscalYear)}</span>}
+                    <span>{c.entryCount(col.entryCount)}</span>
+                    {col.publishedAt && <time dateTime={col.publishedAt}>{formatDate(col.publishedAt)}</time>}
+                  </p>
+                  {col.description && <p className="mt-2 line-clamp-3">{col.description}</p>}
+                </li>
+              ))}
+            </ul>
+            <ListPagination page={page} pageSize={PAGE_SIZE} total={list.total} />
+          </>
+        )}
+      </section>
+
+      {curator && <CreateCollection />}
+    </div>
+  );
+}
+
+function CreateCollection() {
+  const c = m.curation.collections;
+  const navigate = useNavigate();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [title, setTitle] = useState("");
+  const [description, setDescription] = useState("");
+  const [fiscalYear, setFiscalYear] = useState("");
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState("");
+  const [create, { loading }] = useMutation(CREATE, { refetchQueries: [COLLECTIONS] });
+  const thisYear = fiscalYearOf(new Date());
+  const years = Array.from({ length: 8 }, (_, i) => thisYear + 1 - i);
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    setErrors({});
+    setFailure("");
+    try {
+      const result = await create({ variables: { input: { title, description, fiscalYear: fiscalYear ? Number(fiscalYear) : null } } });
+      const created = result.data?.createCollection;
+      if (created) navigate(`/collections/${encodeURIComponent(created.id)}`, { state: flashState(c.created) });
+    } catch (error) {
+      const problem = toApiError(error, c.failed2);
+      const fields = Object.fromEntries(problem.fields.map((f) => [f.path, f.message]));
+      setErrors(fields);
+      if (!problem.fields.length) setFailure(problem.message);
+      focusFirstError(formRef.current);
+    }
+  };
+
+  return (
+    <section aria-labelledby="create-collection" className="space-y-4 rounded-8 border border-solid-gray-420 p-4 md:p-6">
+      <h2 id="create-collection" className="text-std-22B-150 text-solid-gray-900">
+        {c.createHeading}
+      </h2>
+      <form ref={formRef} onSubmit={(e) => void onSubmit(e)} className="space-y-4" aria-labelledby="create-collection" noValidate>
+        <Field label={c.titleLabel} hint={c.titleHint} error={errors.title} requirement="required">
+          {(props) => <input {...props} type="text" className="input-text" maxLength={COLLECTION_TITLE_MAX} value={title} onChange={(e) => setTitle(e.currentTarget.value)} />}
+        </Field>
+        <Field label={c.fiscalYearLabel} error={errors.fiscalYear} requirement="optional">
+          {(props) => (
+            <select {...props} className="input-text" value={fiscalYear} onChange={(e) => setFiscalYear(e.currentTarget.value)}>
+              <option value="">{c.noFiscalYear}</option>
+              {years.map((y) => (
+                <option key={y} value={y}>
+                  {formatFiscalYear(y)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={c.descriptionLabel} error={errors.description} requirement="optional">
+          {(props) => (
+            <textarea {...props} className="input-text min-h-24" maxLength={COLLECTION_DESCRIPTION_MAX} value={description} onChange={(e) => setDescription(e.currentTarget.value)} />
+          )}
+        </Field>
+        {failure && (
+          <p role="alert" className="rounded-8 border-2 border-error-1 bg-red-50 p-4">
+            {failure}
+          </p>
+        )}
+        <button type="submit" className="btn-primary" disabled={loading}>
+          {c.create}
+        </button>
+      </form>
+    </section>
+  );
+}

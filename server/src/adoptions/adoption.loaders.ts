@@ -1,0 +1,42 @@
+import DataLoader from "dataloader";
+import type { EntityManager } from "@mikro-orm/postgresql";
+import type { CaseView } from "../cases/case.types.js";
+import { freshnessOfCases, type Freshness } from "../departments/freshness.service.js";
+import { QuestionService, type AnswerRecord, type QuestionRecord } from "../questions/question.service.js";
+import { loadPublishedCaseViews } from "../search/search-hydration.js";
+import {
+  adoptionCountsByCase,
+  AdoptionService,
+  type AdoptionCounts,
+  type AdoptionEventRecord,
+  type AdoptionRecord,
+} from "./adoption.service.js";
+
+/**
+ * Per-request batch loaders for 横展開 (adoptions, Q&A, freshness), like case.loaders: a page of
+ * cases, adoptions or questions costs one query per kind of thing, never one per row.
+ */
+export function createAdoptionLoaders(em: EntityManager) {
+  const adoptions = new AdoptionService(em);
+  const questions = new QuestionService(em);
+  const fromMap = <V>(load: (ids: readonly string[]) => Promise<Map<string, V>>, empty: V) =>
+    new DataLoader<string, V>(async (ids) => {
+      const map = await load(ids);
+      return ids.map((id) => map.get(id) ?? empty);
+    });
+  return {
+    adoptionsByCase: fromMap<AdoptionRecord[]>((ids) => adoptions.forCases(ids), []),
+    adoptionEvents: fromMap<AdoptionEventRecord[]>((ids) => adoptions.eventsFor(ids), []),
+    adoptionCounts: new DataLoader<string, AdoptionCounts>(async (ids) => {
+      const map = await adoptionCountsByCase(em, ids);
+      return ids.map((id) => map.get(id)!);
+    }),
+    questionsByCase: fromMap<QuestionRecord[]>((ids) => questions.forCases(ids), []),
+    answersByQuestion: fromMap<AnswerRecord[]>((ids) => questions.answersFor(ids), []),
+    freshnessByCase: fromMap<Freshness | null>((ids) => freshnessOfCases(em, ids), null),
+    /** Published cases as views (an adoption's or a question's case on a department page). */
+    publishedCase: fromMap<CaseView | null>((ids) => loadPublishedCaseViews(em, ids), null),
+  };
+}
+
+export type AdoptionLoaders = ReturnType<typeof createAdoptionLoaders>;

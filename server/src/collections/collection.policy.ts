@@ -1,0 +1,39 @@
+import type { CollectionStatus } from "@kb/shared";
+import { casePolicy, isCurator, type CaseFacts } from "../cases/case.policy.js";
+import type { Viewer } from "../users/viewer.js";
+
+/**
+ * Who may do what with curation (issue 5), as small pure functions; services and resolvers ask here.
+ * Featuring and building collections are the secretariat's (DESIGN §2); admins may read drafts and the
+ * dashboard but do not curate. Published collections are for everyone, like published cases.
+ */
+export const collectionPolicy = {
+  /** Mark cases 注目, create, edit, reorder, publish and delete collections. */
+  canCurate(viewer: Viewer | null): boolean {
+    return viewer?.role === "SECRETARIAT";
+  },
+  /** Only a published case can be featured or put in a collection. */
+  canCollectCase(c: CaseFacts): boolean {
+    return c.status === "PUBLISHED";
+  },
+  canRead(viewer: Viewer | null, c: { status: CollectionStatus }): boolean {
+    return c.status === "PUBLISHED" || isCurator(viewer);
+  },
+  /**
+   * Which entries a reader sees: a case they may read and that is still published. Curators also see
+   * entries whose case was archived (or sent back) since, flagged, so they can take them out; nobody
+   * else learns such a case exists.
+   */
+  canSeeEntry(viewer: Viewer | null, c: CaseFacts): boolean {
+    if (!casePolicy.canRead(viewer, c)) return false;
+    return c.status === "PUBLISHED" || isCurator(viewer);
+  },
+  /** The secretariat's dashboard; admins may read it too. */
+  canReadDashboard(viewer: Viewer | null): boolean {
+    return isCurator(viewer);
+  },
+  /** Exports are downloads of many cases at once: they need a login (and are audited). */
+  canExport(viewer: Viewer | null): boolean {
+    return !!viewer;
+  },
+};

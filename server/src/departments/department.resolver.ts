@@ -1,0 +1,193 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { COUNTED_ADOPTION_STATUSES } from "@kb/shared";
+import { presentAdoption, userSummary } from "../adoptions/adoption.resolver.js";
+import { freshnessPolicy } from "../adoptions/adoption.policy.js";
+import { AdoptionService } from "../adoptions/adoption.service.js";
+import { AdoptionListView } from "../adoptions/adoption.types.js";
+import type { CaseFacts } from "../cases/case.policy.js";
+import { CaseListView, CaseView, UserSummaryView } from "../cases/case.types.js";
+import type { RequestContext } from "../graphql/context.js";
+import { presentQuestion } from "../questions/question.resolver.js";
+import { QuestionService } from "../questions/question.service.js";
+import { QuestionListView } from "../questions/question.types.js";
+import { loadPublishedCaseViews } from "../search/search-hydration.js";
+import { Department } from "./department.entity.js";
+import { dueCasesOf, FreshnessService, type Freshness } from "./freshness.service.js";
+import {
+  CaseFreshnessView,
+  DepartmentPageView,
+  DepartmentStatsView,
+  FreshnessDueListView,
+} from "./department.types.js";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const clamp = (first: number) => Math.min(Math.max(first, 0), 100);
+const COUNTED = COUNTED_ADOPTION_STATUSES.map((s) => `'${s}'`).join(", ");
+
+function presentFreshness(f: Freshness, facts: CaseFacts, ctx: RequestContext): CaseFreshnessView {
+  return {
+    lastReviewedAt: f.lastReviewedAt,
+    confirmedAt: f.confirmedAt,
+    due: f.due,
+    dueFiscalYear: f.dueFiscalYear,
+    viewerCanConfirm: freshnessPolicy.canConfirm(ctx.viewer, facts),
+    confirmedById: f.confirmedById,
+    caseId: f.caseId,
+  };
+}
+
+const factsOf = (c: CaseView): CaseFacts => ({ status: c.status, departmentId: c.department.id, authorId: c.authorId });
+
+/**
+ * 部署ページ (/departments/:id): what a 課 has shared, adopted and asked, and — for its own members
+ * and the secretariat — the cases due for a freshness check. Open to everyone like published cases;
+ * lists are paginated and batched (each list: ids, then one batch per kind of thing).
+ */
+@Resolver(() => DepartmentPageView)
+export class DepartmentPageResolver {
+  @Query(() => DepartmentPageView, { nullable: true, description: "A department's page; null when there is none." })
+  async department(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<DepartmentPageView | null> {
+    if (!UUID.test(id)) return null;
+    const d = await ctx.em.findOne(Department, id);
+    if (!d) return null;
+    const children = await ctx.em.find(Department, { parent: id }, { orderBy: { name: "asc" } });
+    const path = await ctx.loaders.departmentPath.load(id);
+    const parentId = d.parent?.id ?? null;
+    const parentPath = parentId ? await ctx.loaders.departmentPath.load(parentId) : [];
+    return {
+      id,
+      name: d.name,
+      path,
+      parent: parentId ? { id: parentId, name: parentPath.at(-1) ?? "", path: parentPath } : null,
+      children: children.map((c) => ({ id: c.id, name: c.name, path: [...path, c.name] })),
+      isViewerDepartment: ctx.viewer?.departmentId === id,
+    };
+  }
+
+  @FieldResolver(() => DepartmentStatsView)
+  async stats(@Root() d: DepartmentPageView, @Ctx() ctx: RequestContext): Promise<DepartmentStatsView> {
+    const [row] = await ctx.em.execute<Record<string, string>[]>(
+      `select
+         (select count(*) from cases c where c.department_id = ? and c.status = 'PUBLISHED') as shared,
+         (select count(*) from adoptions a join cases c on c.id = a.case_id
+           where c.department_id = ? and c.status = 'PUBLISHED' and a.status in (${COUNTED})) as adopted_by_others,
+         (select count(*) from adoptions a join cases c on c.id = a.case_id
+           where a.department_id = ? and c.status = 'PUBLISHED' and a.status in (${COUNTED})) as adopted,
+         (select count(*) from adoptions a join cases c on c.id = a.case_id where a.department_id = ? and c.status = 'PUBLISHED') as records,
+         (select count(*) from questions q join cases c on c.id = q.case_id where q.department_id = ? and c.status = 'PUBLISHED') as asked,
+         (select count(*) from questions q join cases c on c.id = q.case_id
+           where c.department_id = ? and c.status = 'PUBLISHED' and not exists (select 1 from answers a where a.question_id = q.id)) as unanswered`,
+      [d.id, d.id, d.id, d.id, d.id, d.id],
+    );
+    return {
+      sharedCount: Number(row?.shared ?? 0),
+      adoptedByOthersCount: Number(row?.adopted_by_others ?? 0),
+      adoptedCount: Number(row?.adopted ?? 0),
+      adoptionRecordCount: Number(row?.records ?? 0),
+      askedCount: Number(row?.asked ?? 0),
+      unansweredCount: Number(row?.unanswered ?? 0),
+    };
+  }
+
+  @FieldResolver(() => CaseListView, { description: "共有した好事例: its published cases, newest publication first." })
+  async sharedCases(
+    @Root() d: DepartmentPageView,
+    @Ctx() ctx: RequestContext,
+    @Arg("first", () => Int, { defaultValue: 10 }) first: number,
+    @Arg("offset", () => Int, { defaultValue: 0 }) offset: number,
+  ): Promise<CaseListView> {
+    const [rows, count] = await Promise.all([
+      ctx.em.execute<{ id: string }[]>(
+        "select id from cases where department_id = ? and status = 'PUBLISHED' order by published_at desc nulls last, id limit ? offset ?",
+        [d.id, clamp(first), Math.max(offset, 0)],
+      ),
+      ctx.em.execute<{ n: string }[]>("select count(*) as n from cases where department_id = ? and status = 'PUBLISHED'", [d.id]),
+    ]);
+    const views = await loadPublishedCaseViews(ctx.em, rows.map((r) => r.id));
+    return { total: Number(count[0]?.n ?? 0), items: rows.flatMap((r) => (views.has(r.id) ? [views.get(r.id)!] : [])) };
+  }
+
+  @FieldResolver(() => AdoptionListView, { description: "取り入れた好事例: its adoption records (every status), newest change first." })
+  async adoptions(
+    @Root() d: DepartmentPageView,
+    @Ctx() ctx: RequestContext,
+    @Arg("first", () => Int, { defaultValue: 10 }) first: number,
+    @Arg("offset", () => Int, { defaultValue: 0 }) offset: number,
+  ): Promise<AdoptionListView> {
+    const { total, items } = await new AdoptionService(ctx.em).byDepartment(d.id, first, offset);
+    return { total, items: items.map(presentAdoption) };
+  }
+
+  @FieldResolver(() => QuestionListView, { description: "質問した: questions it asked, newest first (logged-in viewers)." })
+  async questions(
+    @Root() d: DepartmentPageView,
+    @Ctx() ctx: RequestContext,
+    @Arg("first", () => Int, { defaultValue: 10 }) first: number,
+    @Arg("offset", () => Int, { defaultValue: 0 }) offset: number,
+  ): Promise<QuestionListView> {
+    if (!ctx.viewer) return { total: 0, items: [] };
+    const { total, items } = await new QuestionService(ctx.em).askedBy(d.id, first, offset);
+    return { total, items: items.map(presentQuestion) };
+  }
+
+  @FieldResolver(() => QuestionListView, { description: "回答待ち: questions on its cases nobody answered yet, oldest first (logged-in viewers)." })
+  async unansweredQuestions(
+    @Root() d: DepartmentPageView,
+    @Ctx() ctx: RequestContext,
+    @Arg("first", () => Int, { defaultValue: 10 }) first: number,
+    @Arg("offset", () => Int, { defaultValue: 0 }) offset: number,
+  ): Promise<QuestionListView> {
+    if (!ctx.viewer) return { total: 0, items: [] };
+    const { total, items } = await new QuestionService(ctx.em).unansweredFor(d.id, first, offset);
+    return { total, items: items.map(presentQuestion) };
+  }
+
+  @FieldResolver(() => FreshnessDueListView, {
+    nullable: true,
+    description: "鮮度確認が必要な好事例, longest unreviewed first: the department's members and the secretariat only (null for others).",
+  })
+  async freshnessDue(
+    @Root() d: DepartmentPageView,
+    @Ctx() ctx: RequestContext,
+    @Arg("first", () => Int, { defaultValue: 10 }) first: number,
+    @Arg("offset", () => Int, { defaultValue: 0 }) offset: number,
+  ): Promise<FreshnessDueListView | null> {
+    if (!freshnessPolicy.canSeeDueList(ctx.viewer, d.id)) return null;
+    const { total, items } = await dueCasesOf(ctx.em, d.id, { first, offset });
+    const views = await loadPublishedCaseViews(ctx.em, items.map((f) => f.caseId));
+    return {
+      total,
+      items: items.flatMap((f) => {
+        const view = views.get(f.caseId);
+        return view ? [{ case: view, freshness: presentFreshness(f, factsOf(view), ctx) }] : [];
+      }),
+    };
+  }
+}
+
+/** The case page's part: freshness (published cases) and 内容を確認した. */
+@Resolver(() => CaseView)
+export class CaseFreshnessResolver {
+  @FieldResolver(() => CaseFreshnessView, { nullable: true, description: "鮮度確認; null unless the case is published." })
+  async freshness(@Root() c: CaseView, @Ctx() ctx: RequestContext): Promise<CaseFreshnessView | null> {
+    if (c.status !== "PUBLISHED") return null;
+    const f = await ctx.adoptionLoaders.freshnessByCase.load(c.id);
+    return f ? presentFreshness(f, factsOf(c), ctx) : null;
+  }
+
+  @Mutation(() => CaseFreshnessView, { description: "内容を確認した: the case's department confirms a published case is still right." })
+  async confirmCaseFreshness(@Arg("caseId", () => ID) caseId: string, @Ctx() ctx: RequestContext): Promise<CaseFreshnessView> {
+    const f = await new FreshnessService(ctx.em).confirm(ctx.viewer, caseId);
+    const view = await ctx.cases.findVisible(ctx.viewer, caseId);
+    return presentFreshness(f, view ? factsOf(view) : { status: "PUBLISHED", departmentId: "", authorId: null }, ctx);
+  }
+}
+
+@Resolver(() => CaseFreshnessView)
+export class CaseFreshnessFieldsResolver {
+  @FieldResolver(() => UserSummaryView, { nullable: true, description: "Who confirmed it last (logged-in viewers only)." })
+  confirmedBy(@Root() f: CaseFreshnessView, @Ctx() ctx: RequestContext): Promise<UserSummaryView | null> {
+    return userSummary(ctx, f.confirmedById);
+  }
+}
+

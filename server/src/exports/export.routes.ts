@@ -1,0 +1,187 @@
+import { once } from "node:events";
+import { finished } from "node:stream/promises";
+import type { MikroORM } from "@mikro-orm/postgresql";
+import { stringify } from "csv-stringify";
+import { Router, type Request, type Response } from "express";
+import { recordAudit } from "../audit/audit.entity.js";
+import { collectionPolicy } from "../collections/collection.policy.js";
+import { AppError, type AppErrorCode } from "../graphql/app-error.js";
+import type { Logger } from "../logger.js";
+import type { CaseSearchIndex } from "../search/case-search-index.js";
+import { requireViewer, type Viewer } from "../users/viewer.js";
+import { viewerOf } from "../http/session.js";
+import {
+  collectionForExport,
+  COLLECTION_CSV_COLUMNS,
+  CSV_COLUMNS,
+  csvRecord,
+  exportRowsOfEntries,
+  interchangeRecord,
+  searchArgsFromParams,
+  searchExportPages,
+  type ExportRow,
+} from "./export.service.js";
+
+const STATUS: Record<AppErrorCode, number> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+  SEARCH_UNAVAILABLE: 503,
+};
+
+function sendError(res: Response, status: number, code: string, message: string, fields: unknown[] = []) {
+  res.status(status).json({ error: { code, message, fields } });
+}
+
+/** Always a download: `filename*` with the Japanese name, `filename` an ASCII one for old clients. */
+function downloadHeaders(res: Response, fileName: string, asciiName: string, contentType: string): void {
+  const ascii = asciiName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  res.set({
+    "Content-Type": contentType,
+    "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${rfc5987(fileName)}`,
+    "X-Content-Type-Options": "nosniff",
+    "Cache-Control": "private, no-store",
+  });
+}
+
+/** RFC 5987 value: percent-encoded UTF-8, including the characters encodeURIComponent leaves alone. */
+const rfc5987 = (name: string) => encodeURIComponent(name).replace(/['()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+
+const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo" }).format(new Date());
+/** A title as a file name: no path separators or characters Windows refuses. */
+const fileSafe = (title: string) =>
+  [...title]
+    .map((ch) => (/[\\/:*?"<>|]/.test(ch) || ch.charCodeAt(0) < 0x20 ? "_" : ch))
+    .join("")
+    .slice(0, 80) || "好事例集";
+
+/**
+ * Exports (issue 6), for anyone logged in; each is recorded in the audit log (who, what, how many):
+ *   GET /api/exports/search.csv?q=…&kind=…&dept=…&fy=…&tag=…&sort=…   every result of that search (≤ 10,000)
+ *   GET /api/exports/collections/:id/cases.csv                          a 好事例集 in order, with 選定理由
+ *   GET /api/exports/collections/:id/cases.jsonl                        a 好事例集 in the interchange format
+ * CSV: UTF-8 with BOM, CRLF, quoted text, so Excel opens Japanese text correctly by double-click.
+ * Errors: { error: { code, message, fields } } with the status of the code.
+ */
+export function exportRoutes(orm: MikroORM, index: CaseSearchIndex, logger: Logger): Router {
+  const router = Router();
+
+  const handle =
+    (run: (req: Request, res: Response, viewer: Viewer) => Promise<void>) =>
+    async (req: Request, res: Response): Promise<void> => {
+      try {
+        const viewer = requireViewer(await viewerOf(orm, req));
+        if (!collectionPolicy.canExport(viewer)) return sendError(res, 403, "FORBIDDEN", "書き出す権限がありません。");
+        await run(req, res, viewer);
+      } catch (error) {
+        if (res.headersSent) {
+          // Mid-stream: the download fails visibly rather than ending as a silently short file.
+          logger.error({ err: error }, "export failed while streaming");
+          res.destroy(error instanceof Error ? error : undefined);
+          return;
+        }
+        if (error instanceof AppError) {
+          const message = error.fields.length === 1 && error.code === "BAD_USER_INPUT" ? error.fields[0]!.message : error.message;
+          return sendError(res, STATUS[error.code], error.code, message, error.fields);
+        }
+        logger.error({ err: error }, "export failed");
+        sendError(res, 500, "INTERNAL_SERVER_ERROR", "サーバーで予期しないエラーが発生しました。");
+      }
+    };
+
+  const audit = async (viewer: Viewer, action: string, subjectType: string, subjectId: string, after: Record<string, unknown>) => {
+    await orm.em.fork().transactional(async (tx) => {
+      recordAudit(tx, { actorId: viewer.userId, action, subjectType, subjectId, after });
+    });
+  };
+
+  const origin = (req: Request) => `${req.protocol}://${req.get("host") ?? "localhost"}`;
+
+  router.get(
+    "/exports/search.csv",
+    handle(async (req, res, viewer) => {
+      const args = searchArgsFromParams(new URL(req.originalUrl, "http://x").searchParams);
+      const em = orm.em.fork();
+      const pages = searchExportPages(em, index, args);
+      // The first page before any header: a bad query or search being down is a proper error response.
+      const first = await pages.next();
+      downloadHeaders(res, `好事例_検索結果_${today()}.csv`, `kb-search-${today()}.csv`, "text/csv; charset=utf-8");
+      const all = (async function* () {
+        if (!first.done) yield first.value;
+        yield* pages;
+      })();
+      await streamCsv(res, [...CSV_COLUMNS], all, origin(req), false, (rows) =>
+        audit(viewer, "export.search.csv", "Search", "-", { query: args.query, filter: args.filter ?? null, sort: args.sort, rows }),
+      );
+    }),
+  );
+
+  router.get(
+    "/exports/collections/:id/cases.csv",
+    handle(async (req, res, viewer) => {
+      const em = orm.em.fork();
+      const { collection, entries } = await collectionForExport(em, viewer, String(req.params.id));
+      const rows = await exportRowsOfEntries(em, entries);
+      downloadHeaders(res, `${fileSafe(collection.title)}.csv`, `kb-collection-${collection.id.slice(0, 8)}.csv`, "text/csv; charset=utf-8");
+      const single = (async function* () {
+        yield rows;
+      })();
+      await streamCsv(res, [...COLLECTION_CSV_COLUMNS], single, origin(req), true, (n) =>
+        audit(viewer, "export.collection.csv", "Collection", collection.id, { rows: n }),
+      );
+    }),
+  );
+
+  router.get(
+    "/exports/collections/:id/cases.jsonl",
+    handle(async (req, res, viewer) => {
+      const em = orm.em.fork();
+      const { collection, entries } = await collectionForExport(em, viewer, String(req.params.id));
+      // Every line is checked against the interchange schema before anything is sent.
+      const lines = entries.map((e) => `${JSON.stringify(interchangeRecord(e.case))}\n`);
+      await audit(viewer, "export.collection.jsonl", "Collection", collection.id, { rows: lines.length });
+      downloadHeaders(res, `${fileSafe(collection.title)}.jsonl`, `kb-collection-${collection.id.slice(0, 8)}.jsonl`, "application/x-ndjson; charset=utf-8");
+      res.end(lines.join(""));
+    }),
+  );
+
+  return router;
+}
+
+/**
+ * Writes pages of rows as CSV to the response with backpressure. `beforeEnd` (the audit row) runs once
+ * every row is written and before the download completes, so a finished download is always recorded.
+ */
+async function streamCsv(
+  res: Response,
+  columns: string[],
+  pages: AsyncIterable<ExportRow[]>,
+  origin: string,
+  withCollection: boolean,
+  beforeEnd: (rows: number) => Promise<void>,
+): Promise<number> {
+  const csv = stringify({ bom: true, header: true, columns, record_delimiter: "windows", quoted_string: true });
+  csv.pipe(res);
+  let rows = 0;
+  for await (const page of pages) {
+    for (const row of page) {
+      rows++;
+      if (!csv.write(csvRecord(row, origin, withCollection))) await drained(csv, res);
+    }
+  }
+  await beforeEnd(rows);
+  csv.end();
+  await finished(res);
+  return rows;
+}
+
+/** Waits for the CSV stream to drain; fails when the person's browser goes away meanwhile. */
+async function drained(csv: NodeJS.EventEmitter, res: Response): Promise<void> {
+  const gone = once(res, "close").then(() => {
+    throw new Error("the client closed the download");
+  });
+  await Promise.race([once(csv, "drain"), gone]);
+}
