@@ -64,7 +64,9 @@ export function toSearchDocument(
     department: indexText(department),
     departmentPath: departmentPath.map(indexText),
     fiscalYear: c.fiscalYear,
-    tags: tagNames.map(indexText),
+    // Sorted: the order tags load in is not stable (no order in the pivot table), and a document
+    // must hash the same whenever it is built, or check-index sees drift where there is none.
+    tags: tagNames.map(indexText).sort(),
   };
   const titleTerms = vocabulary.expand([doc.title, ...doc.tags].join("\n"));
   const seen = new Set(titleTerms);
