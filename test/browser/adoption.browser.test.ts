@@ -1,7 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../support/browser.js";
-import { spawnNode, type Spawned } from "../support/processes.js";
+import { startBrowserApp, type BrowserApp } from "../support/browser.js";
 import { createTestBackend, type TestBackend } from "../support/test-backend.js";
 
 /**
@@ -17,7 +16,7 @@ const SHOTS = process.env.KB_SCREENSHOTS;
 const TITLE = "児童扶養手当現況報告 来庁者予約アプリ"; // a seed case of 子育て支援課
 
 let kb: TestBackend;
-let server: Spawned;
+let app: BrowserApp | undefined;
 let baseUrl: string;
 let browser: Browser;
 let staff: { email: string; password: string };
@@ -27,17 +26,12 @@ beforeAll(async () => {
   kb = await createTestBackend();
   staff = await kb.createViewer({ department: "市民課", displayName: "市民 花子", email: `adopter-${process.pid}@example.lg.jp`, password: "adopter password 2026" });
   owner = await kb.createViewer({ department: "子育て支援課", displayName: "子育て 一郎", email: `adoption-owner-${process.pid}@example.lg.jp`, password: "owner password 2026" });
-  server = spawnNode("server/dist/main.js", [], { ...kb.env, PORT: "0", KB_SEED: "true" });
-  baseUrl = (await server.waitForOutput(/is running: (http:\/\/localhost:\d+\/)/))[1]!;
-  browser = await launchChromium();
+  app = await startBrowserApp(kb.env);
+  ({ baseUrl, browser } = app);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  if (server && server.child.exitCode === null) {
-    server.child.kill("SIGTERM");
-    await server.exited;
-  }
+  await app?.stop();
   await kb?.close();
 });
 

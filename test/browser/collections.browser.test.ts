@@ -4,8 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../support/browser.js";
-import { spawnNode, type Spawned } from "../support/processes.js";
+import { startBrowserApp, type BrowserApp } from "../support/browser.js";
 import { createTestBackend, type TestBackend } from "../support/test-backend.js";
 
 /**
@@ -23,7 +22,7 @@ const COLLECTION = "令和6年度 好事例集";
 const REASON = "来庁予約で窓口の待ち時間を大きく減らし、ほかの手当の窓口にも広げられる";
 
 let kb: TestBackend;
-let server: Spawned;
+let app: BrowserApp | undefined;
 let baseUrl: string;
 let browser: Browser;
 let secretariat: { email: string; password: string };
@@ -46,9 +45,8 @@ beforeAll(async () => {
     email: `curation-${process.pid}@example.lg.jp`,
     password: "secretariat password 2026",
   });
-  server = spawnNode("server/dist/main.js", [], { ...kb.env, PORT: "0", KB_SEED: "true" });
-  baseUrl = (await server.waitForOutput(/is running: (http:\/\/localhost:\d+\/)/))[1]!;
-  browser = await launchChromium();
+  app = await startBrowserApp(kb.env);
+  ({ baseUrl, browser } = app);
   tmp = mkdtempSync(path.join(tmpdir(), "kb-book-"));
   // The staff half of the journey (adoption.browser.test.ts) records 試行中; here it is set up directly.
   const staff = await kb.createViewer({ department: "市民課" });
@@ -58,11 +56,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  if (server && server.child.exitCode === null) {
-    server.child.kill("SIGTERM");
-    await server.exited;
-  }
+  await app?.stop();
   await kb?.close();
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });

@@ -2,9 +2,8 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../../server/src/config/config.js";
-import { spawnNode, type Spawned } from "../support/processes.js";
 import { createTestBackend, type TestBackend } from "../support/test-backend.js";
-import { launchChromium } from "../support/browser.js";
+import { startBrowserApp, type BrowserApp } from "../support/browser.js";
 
 /**
  * The admin import page in Debian's Chromium against the real server: an ADMIN uploads the repo's
@@ -16,7 +15,7 @@ const SHOTS = process.env.KB_SCREENSHOTS;
 const EXAMPLES = path.join(REPO_ROOT, "seeds/import-examples");
 
 let kb: TestBackend;
-let server: Spawned;
+let app: BrowserApp | undefined;
 let baseUrl: string;
 let browser: Browser;
 let admin: { email: string; password: string };
@@ -26,17 +25,12 @@ beforeAll(async () => {
   kb = await createTestBackend();
   admin = await kb.createViewer({ role: "ADMIN", department: "情報政策課", displayName: "情報 三恵", email: `admin-${process.pid}@example.lg.jp`, password: "admin password 2026" });
   staff = await kb.createViewer({ role: "STAFF", department: "市民課", email: `staff-${process.pid}@example.lg.jp`, password: "staff password 2026" });
-  server = spawnNode("server/dist/main.js", [], { ...kb.env, PORT: "0", KB_SEED: "true" });
-  baseUrl = (await server.waitForOutput(/is running: (http:\/\/localhost:\d+\/)/))[1]!;
-  browser = await launchChromium();
+  app = await startBrowserApp(kb.env);
+  ({ baseUrl, browser } = app);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  if (server && server.child.exitCode === null) {
-    server.child.kill("SIGTERM");
-    await server.exited;
-  }
+  await app?.stop();
   await kb?.close();
 });
 

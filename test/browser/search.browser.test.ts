@@ -1,8 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { spawnNode, type Spawned } from "../support/processes.js";
 import { createTestBackend, type TestBackend } from "../support/test-backend.js";
-import { launchChromium } from "../support/browser.js";
+import { startBrowserApp, type BrowserApp } from "../support/browser.js";
 
 /**
  * The built client in Debian's Chromium against the real server (its own database and index on
@@ -10,24 +9,18 @@ import { launchChromium } from "../support/browser.js";
  */
 
 let kb: TestBackend;
-let server: Spawned;
+let app: BrowserApp | undefined;
 let baseUrl: string;
 let browser: Browser;
 
 beforeAll(async () => {
   kb = await createTestBackend();
-  // The server seeds its empty database on start, as `npm start` does.
-  server = spawnNode("server/dist/main.js", [], { ...kb.env, PORT: "0", KB_SEED: "true" });
-  baseUrl = (await server.waitForOutput(/is running: (http:\/\/localhost:\d+\/)/))[1]!;
-  browser = await launchChromium();
+  app = await startBrowserApp(kb.env);
+  ({ baseUrl, browser } = app);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  if (server && server.child.exitCode === null) {
-    server.child.kill("SIGTERM");
-    await server.exited;
-  }
+  await app?.stop();
   await kb?.close();
 });
 

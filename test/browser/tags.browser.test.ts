@@ -1,8 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { spawnNode, type Spawned } from "../support/processes.js";
 import { createTestBackend, type TestBackend } from "../support/test-backend.js";
-import { launchChromium } from "../support/browser.js";
+import { startBrowserApp, type BrowserApp } from "../support/browser.js";
 
 /**
  * Tags as a shared vocabulary, in Debian's Chromium against the real server with the seeds: a staff
@@ -15,7 +14,7 @@ const SHOTS = process.env.KB_SCREENSHOTS;
 const TITLE = "児童扶養手当現況報告 来庁者予約アプリ"; // a seed case of 子育て支援課
 
 let kb: TestBackend;
-let server: Spawned;
+let app: BrowserApp | undefined;
 let baseUrl: string;
 let browser: Browser;
 let owner: { email: string; password: string };
@@ -33,17 +32,12 @@ beforeAll(async () => {
     email: `tags-secretariat-${process.pid}@example.lg.jp`,
     password: "secretariat password 2026",
   });
-  server = spawnNode("server/dist/main.js", [], { ...kb.env, PORT: "0", KB_SEED: "true" });
-  baseUrl = (await server.waitForOutput(/is running: (http:\/\/localhost:\d+\/)/))[1]!;
-  browser = await launchChromium();
+  app = await startBrowserApp(kb.env);
+  ({ baseUrl, browser } = app);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  if (server && server.child.exitCode === null) {
-    server.child.kill("SIGTERM");
-    await server.exited;
-  }
+  await app?.stop();
   await kb?.close();
 });
 

@@ -1,8 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { spawnNode, type Spawned } from "../support/processes.js";
 import { createTestBackend, type TestBackend } from "../support/test-backend.js";
-import { launchChromium } from "../support/browser.js";
+import { startBrowserApp, type BrowserApp } from "../support/browser.js";
 
 /**
  * The 投稿 → 審査 → 公開 journey in Debian's Chromium against the real server: a staff member logs
@@ -19,7 +18,7 @@ const TITLE = `${WORD}窓口 来庁予約アプリ`;
 const PHONE = "03-1234-5678";
 
 let kb: TestBackend;
-let server: Spawned;
+let app: BrowserApp | undefined;
 let baseUrl: string;
 let browser: Browser;
 let staff: Awaited<ReturnType<TestBackend["createViewer"]>>;
@@ -41,17 +40,12 @@ beforeAll(async () => {
     email: `ichiro-${process.pid}@example.lg.jp`,
     password: "secretariat password 2026",
   });
-  server = spawnNode("server/dist/main.js", [], { ...kb.env, PORT: "0", KB_SEED: "true" });
-  baseUrl = (await server.waitForOutput(/is running: (http:\/\/localhost:\d+\/)/))[1]!;
-  browser = await launchChromium();
+  app = await startBrowserApp(kb.env);
+  ({ baseUrl, browser } = app);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  if (server && server.child.exitCode === null) {
-    server.child.kill("SIGTERM");
-    await server.exited;
-  }
+  await app?.stop();
   await kb?.close();
 });
 

@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { chromium, type Browser } from "playwright-core";
+import { spawnNode, type Spawned } from "./processes.js";
 
 /** Debian's Chromium (apt-get install chromium), or CHROMIUM_PATH. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -24,4 +25,30 @@ export async function launchChromium(): Promise<Browser> {
       "--disable-sync",
     ],
   });
+}
+
+/** The real built server (seeding its empty database, as `npm start` does) and a browser in front of it. */
+export interface BrowserApp {
+  server: Spawned;
+  baseUrl: string;
+  browser: Browser;
+  stop(): Promise<void>;
+}
+
+export async function startBrowserApp(env: Record<string, string>): Promise<BrowserApp> {
+  const server = spawnNode("server/dist/main.js", [], { ...env, PORT: "0", KB_SEED: "true" });
+  const baseUrl = (await server.waitForOutput(/is running: (http:\/\/localhost:\d+\/)/))[1]!;
+  const browser = await launchChromium();
+  return {
+    server,
+    baseUrl,
+    browser,
+    async stop() {
+      await browser.close();
+      if (server.child.exitCode === null) {
+        server.child.kill("SIGTERM");
+        await server.exited;
+      }
+    },
+  };
 }
