@@ -35,6 +35,19 @@ export async function openBackend(
   options: { reuseRunningServices: boolean },
 ): Promise<Backend> {
   const services = await acquireServices(config, logger, { reuseRunning: options.reuseRunningServices });
+  try {
+    return await connectBackend(config, logger, services);
+  } catch (error) {
+    await services.stop();
+    throw error;
+  }
+}
+
+/**
+ * The backend on services someone already holds: ORM connected and migrated, index ready.
+ * Closing it stops the services too (they are handed over).
+ */
+export async function connectBackend(config: AppConfig, logger: Logger, services: Services): Promise<Backend> {
   let orm: MikroORM | undefined;
   try {
     orm = await initOrm(services.databaseUrl, logger);
@@ -57,7 +70,6 @@ export async function openBackend(
     };
   } catch (error) {
     await orm?.close(true).catch(() => {});
-    await services.stop();
     throw error;
   }
 }

@@ -1,5 +1,6 @@
 import type { Backend } from "../app.js";
 import type { AppConfig } from "../config/config.js";
+import type { Services } from "../infra/services.js";
 import type { Logger } from "../logger.js";
 
 /** One `npm run kb -- <name>` command. Each lives in its own file under cli/commands/. */
@@ -15,4 +16,6 @@ export interface KbTools {
   logger: Logger;
   /** Opens the backend (reusing a running server's embedded services), runs, and closes it. */
   withBackend<T>(run: (backend: Backend) => Promise<T>): Promise<T>;
+  /** The services alone (no ORM, no migration): for work on the database itself, like a restore. */
+  withServices<T>(run: (services: Services) => Promise<T>): Promise<T>;
 }

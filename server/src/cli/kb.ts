@@ -1,5 +1,6 @@
 import { openBackend, type Backend } from "../app.js";
 import { loadConfigOrExit } from "../config/config.js";
+import { acquireServices, type Services } from "../infra/services.js";
 import { createLogger } from "../logger.js";
 import type { KbTools } from "./command.js";
 import { COMMANDS } from "./commands/index.js";
@@ -14,18 +15,27 @@ const logger = createLogger(config.logLevel);
 const usage = () =>
   `使い方 / usage: npm run kb -- <command> [options]\n\n${COMMANDS.map((c) => c.usage).join("\n")}\n  help${" ".repeat(35)}このヘルプを表示します。\n`;
 
-async function withBackend<T>(run: (backend: Backend) => Promise<T>): Promise<T> {
-  const backend = await openBackend(config, logger, { reuseRunningServices: true });
-  const stop = () => void backend.close().finally(() => process.exit(130));
+/** Runs with something that must be closed however the command ends (Ctrl-C included). */
+async function holding<R extends { close(): Promise<void> }, T>(resource: R, run: (resource: R) => Promise<T>): Promise<T> {
+  const stop = () => void resource.close().finally(() => process.exit(130));
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
   try {
-    return await run(backend);
+    return await run(resource);
   } finally {
     process.off("SIGINT", stop);
     process.off("SIGTERM", stop);
-    await backend.close();
+    await resource.close();
   }
+}
+
+async function withBackend<T>(run: (backend: Backend) => Promise<T>): Promise<T> {
+  return holding(await openBackend(config, logger, { reuseRunningServices: true }), run);
+}
+
+async function withServices<T>(run: (services: Services) => Promise<T>): Promise<T> {
+  const services = await acquireServices(config, logger, { reuseRunning: true });
+  return holding({ services, close: () => services.stop() }, ({ services }) => run(services));
 }
 
 async function main(): Promise<number> {
@@ -39,7 +49,7 @@ async function main(): Promise<number> {
     process.stderr.write(`不明なコマンドです: ${name}\n\n${usage()}`);
     return 2;
   }
-  const tools: KbTools = { config, logger, withBackend };
+  const tools: KbTools = { config, logger, withBackend, withServices };
   return command.run(args, tools);
 }
 

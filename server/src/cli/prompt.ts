@@ -43,3 +43,14 @@ export async function readSecret(prompt: string): Promise<string> {
     input.on("data", onData);
   });
 }
+
+/** Asks a yes/no question on a terminal; anything but y/yes/はい is no. */
+export async function confirm(question: string): Promise<boolean> {
+  const rl = readline.createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    const answer = (await rl.question(`${question} [y/N] `)).trim().toLowerCase();
+    return answer === "y" || answer === "yes" || answer === "はい";
+  } finally {
+    rl.close();
+  }
+}

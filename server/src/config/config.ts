@@ -35,6 +35,11 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
   /** `kb import-kintone`: the kintone API token (a secret: never logged; asked for when unset). */
   KB_KINTONE_API_TOKEN: z.string().optional(),
+  /**
+   * Where `kb backup` / `kb restore` find pg_dump and pg_restore (their major version must be at
+   * least the server's). Unset: Debian's /usr/lib/postgresql/<version>/bin, newest first, then PATH.
+   */
+  KB_PG_BIN_DIR: z.string().optional(),
   /** Set by npm to the directory the user ran `npm run …` in: CLI paths are relative to it. */
   INIT_CWD: z.string().optional(),
 });
@@ -55,6 +60,8 @@ export interface AppConfig {
   invocationDir: string;
   /** kintone API token for `kb import-kintone` (secret). */
   kintoneApiToken?: string;
+  /** Directory of pg_dump / pg_restore, when not the system's. */
+  pgBinDir?: string;
 }
 
 export interface ConfigDefaults {
@@ -92,6 +99,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env, defaults: Conf
     repoRoot: REPO_ROOT,
     invocationDir: e.INIT_CWD ?? process.cwd(),
     kintoneApiToken: e.KB_KINTONE_API_TOKEN,
+    pgBinDir: e.KB_PG_BIN_DIR,
   };
 }
 

