@@ -55,3 +55,5 @@ export const forbidden = (message = "この操作を行う権限がありませ�
 export const notFound = (what = "対象") => new AppError("NOT_FOUND", `${what}が見つかりません`);
 export const searchUnavailable = () =>
   new AppError("SEARCH_UNAVAILABLE", "検索サービスに接続できません。しばらくしてからもう一度お試しください。");
+export const requestTimedOut = () =>
+  new AppError("REQUEST_TIMEOUT", "処理に時間がかかりすぎたため中止しました（この操作による変更は保存されていません）。しばらくしてからもう一度お試しください。");

@@ -1,7 +1,7 @@
 import { unwrapResolverError } from "@apollo/server/errors";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import type { Logger } from "../logger.js";
-import { AppError, type AppErrorCode } from "./app-error.js";
+import { AppError, requestTimedOut, type AppErrorCode } from "./app-error.js";
 import { tooComplex, TOO_MANY_TOKENS } from "./graphql-limits.js";
 
 /** The codes a client can rely on (and the HTTP-ish meaning of each), checked exhaustively. */
@@ -42,6 +42,9 @@ const PASS_THROUGH = new Set([
 function appErrorOf(error: unknown): AppError | null {
   const original = unwrapResolverError(error);
   if (original instanceof AppError) return original;
+  // A query cancelled by the request deadline: MikroORM rethrows the abort reason as a
+  // DriverException that copies its fields (the answer is dropped anyway; it is not a failure to log).
+  if (original instanceof Error && (original as { code?: unknown }).code === "REQUEST_TIMEOUT") return requestTimedOut();
   if (error instanceof GraphQLError) {
     if (error.originalError instanceof AppError) return error.originalError;
     if (error.extensions.code === "GRAPHQL_PARSE_FAILED" && TOO_MANY_TOKENS.test(error.message)) return tooComplex("maxTokens");

@@ -51,7 +51,7 @@ const reject =
   };
 
 /** graphql-js's own message when `parseOptions.maxTokens` stops the parser. */
-export const TOO_MANY_TOKENS = /^Syntax Error: Document contains more th[ae]n \d+ tokens/;
+export const TOO_MANY_TOKENS = /^Syntax Error: Document contains more th(?:at|an) \d+ tokens/;
 
 /**
  * What ApolloServer takes: validation rules (depth, aliases, directives, cost) from graphql-armor,

@@ -3,7 +3,7 @@ import type { ApolloServer, BaseContext, ContextFunction } from "@apollo/server"
 import { HeaderMap } from "@apollo/server";
 import type { EventSubscriber, MikroORM } from "@mikro-orm/postgresql";
 import type { Request, RequestHandler, Response } from "express";
-import { AppError } from "../graphql/app-error.js";
+import { requestTimedOut } from "../graphql/app-error.js";
 
 /**
  * A deadline for one GraphQL request (KB_REQUEST_TIMEOUT_MS, issue 6).
@@ -69,9 +69,6 @@ export class RequestDeadline {
     this.committed = true;
   }
 }
-
-export const requestTimedOut = () =>
-  new AppError("REQUEST_TIMEOUT", "処理に時間がかかりすぎたため中止しました（この操作による変更は保存されていません）。しばらくしてからもう一度お試しください。");
 
 /** Refuses COMMIT for a request past its deadline (outside a request — CLI, workers — it does nothing). */
 const commitGuard: EventSubscriber = {
