@@ -108,6 +108,7 @@ describe("the write budget in the UI", () => {
     await editForm.getByRole("button", { name: "下書き保存" }).click();
     const alert = page.getByRole("alert").filter({ hasText: "操作が続いたため、しばらく受け付けを停止しています。" });
     await alert.waitFor();
+    if (process.env.KB_SCREENSHOTS) await alert.screenshot({ path: `${process.env.KB_SCREENSHOTS}/rate-limited.png` });
     expect(await alert.textContent()).toMatch(/操作が続いたため、しばらく受け付けを停止しています。\d+(秒|分)ほど待ってからもう一度お試しください。/);
     // What the person typed is still there.
     expect(await editForm.getByRole("textbox", { name: "タイトル 必須" }).inputValue()).toBe("続けて保存する事例（3）");
