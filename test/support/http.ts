@@ -5,9 +5,12 @@ import { buildAppSchema } from "../../server/src/graphql/schema.js";
 import { createHttpApp } from "../../server/src/http/http-app.js";
 import type { TestBackend } from "./test-backend.js";
 
-/** The real Express app (GraphQL, sessions, uploads) on a loopback port, over a test backend. */
-export async function startHttp(kb: TestBackend): Promise<{ url: string; close(): Promise<void> }> {
-  const config = parseConfig({ ...kb.env, NODE_ENV: "test" });
+/**
+ * The real Express app (GraphQL, sessions, uploads) on a loopback port, over a test backend.
+ * `env` adds or overrides configuration (e.g. NODE_ENV=production, KB_MUTATION_RATE_PER_MINUTE).
+ */
+export async function startHttp(kb: TestBackend, env: Record<string, string> = {}): Promise<{ url: string; close(): Promise<void> }> {
+  const config = parseConfig({ ...kb.env, NODE_ENV: "test", ...env });
   const { app, apollo } = await createHttpApp({ config, logger: kb.logger, orm: kb.orm, index: kb.index, schema: await buildAppSchema() });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, "127.0.0.1", () => resolve(s));

@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type FormEvent } from "react";
 import { FieldError } from "../components/form/Field";
+import { httpErrorMessage } from "../lib/apiError";
 import { messages as m } from "../messages";
 import { AttachmentLinks, type AttachmentItem } from "../case/AttachmentList";
 
@@ -24,8 +25,7 @@ export async function uploadAttachment(caseId: string, file: File, kintoneTempla
   }
   const json = (await response.json().catch(() => null)) as { fileName?: string; error?: { message?: string } } | null;
   if (response.status === 201) return { ok: true, fileName: json?.fileName ?? file.name };
-  const message = json?.error?.message;
-  return { ok: false, message: typeof message === "string" && message ? message : m.caseForm.attachments.failed };
+  return { ok: false, message: httpErrorMessage(response.status, json?.error?.message, m.caseForm.attachments.failed) };
 }
 
 /**

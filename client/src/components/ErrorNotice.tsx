@@ -1,14 +1,20 @@
 import { CombinedGraphQLErrors, ServerError, ServerParseError, type ErrorLike } from "@apollo/client";
 import { messages as m } from "../messages";
 
+const LIMIT_CODES = new Set<unknown>(["RATE_LIMITED", "REQUEST_TIMEOUT", "QUERY_TOO_COMPLEX"]);
+
 /** A Japanese message for an Apollo error; internals (stack, raw server text) are never shown. */
 export function errorMessage(error: ErrorLike, fallback: string): string {
   if (CombinedGraphQLErrors.is(error)) {
     const codes = new Set(error.errors.map((e) => e.extensions?.["code"]));
     if (codes.has("UNAUTHENTICATED")) return m.errors.unauthenticated;
     if (codes.has("FORBIDDEN")) return m.errors.forbidden;
+    // Limits (issue 6): the server's sentence says what happened and how long to wait.
+    const limited = error.errors.find((e) => LIMIT_CODES.has(e.extensions?.["code"]));
+    if (limited?.message) return limited.message;
     return fallback;
   }
+  if (ServerError.is(error) && error.statusCode === 429) return m.errors.rateLimited;
   if (ServerError.is(error) || ServerParseError.is(error)) return fallback;
   return m.errors.network;
 }

@@ -1,4 +1,5 @@
 import type { ImportRunView } from "@kb/shared";
+import { httpErrorMessage } from "../lib/apiError";
 import { messages as m } from "../messages";
 
 /** The admin import API (server/src/http/import.routes.ts): multipart upload, JSON answers. */
@@ -37,7 +38,7 @@ async function request<T>(url: string, init: RequestInit = {}): Promise<ApiResul
     ok: false,
     status: response.status,
     code: error?.code ?? "UNKNOWN",
-    message: error?.message || m.errors.generic,
+    message: httpErrorMessage(response.status, error?.message, m.errors.generic),
     fields: Array.isArray(error?.fields) ? error.fields : [],
   };
 }

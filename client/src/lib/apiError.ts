@@ -13,6 +13,8 @@ export type ApiErrorCode =
   | "NOT_FOUND"
   | "CONFLICT"
   | "RATE_LIMITED"
+  | "QUERY_TOO_COMPLEX"
+  | "REQUEST_TIMEOUT"
   | "NETWORK"
   | "UNKNOWN";
 
@@ -28,7 +30,16 @@ export interface ApiError {
   fields: FieldProblem[];
 }
 
-const KNOWN = new Set<ApiErrorCode>(["BAD_USER_INPUT", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "RATE_LIMITED"]);
+const KNOWN = new Set<ApiErrorCode>([
+  "BAD_USER_INPUT",
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "CONFLICT",
+  "RATE_LIMITED",
+  "QUERY_TOO_COMPLEX",
+  "REQUEST_TIMEOUT",
+]);
 
 function isFieldProblem(value: unknown): value is FieldProblem {
   return (
@@ -53,6 +64,16 @@ export function toApiError(error: unknown, fallback: string = m.errors.generic):
     }
     return { code: "UNKNOWN", message: fallback, fields };
   }
+  // A 429 whose body Apollo could not read as GraphQL (e.g. from a proxy in front of the server).
+  if (ServerError.is(error) && error.statusCode === 429) return { code: "RATE_LIMITED", message: m.errors.rateLimited, fields: [] };
   if (ServerError.is(error) || ServerParseError.is(error)) return { code: "UNKNOWN", message: fallback, fields: [] };
   return { code: "NETWORK", message: m.errors.network, fields: [] };
+}
+
+/** The message of a plain-HTTP API answer (uploads, imports): the server's sentence, or one for its status. */
+export function httpErrorMessage(status: number, serverMessage: unknown, fallback: string): string {
+  if (typeof serverMessage === "string" && serverMessage) return serverMessage;
+  if (status === 429) return m.errors.rateLimited;
+  if (status === 413) return m.errors.tooLarge;
+  return fallback;
 }

@@ -42,6 +42,29 @@ const envSchema = z.object({
   KB_PG_BIN_DIR: z.string().optional(),
   /** Set by npm to the directory the user ran `npm run …` in: CLI paths are relative to it. */
   INIT_CWD: z.string().optional(),
+
+  // --- Security and reliability (issue 6) ---
+  /**
+   * Express's `trust proxy`: which hops may set X-Forwarded-For / X-Forwarded-Proto. Default
+   * `loopback` (a reverse proxy on the same host). Behind a proxy on another host, give its address
+   * or subnet (`10.0.0.5`, `10.0.0.0/24`), or a hop count (`1`). `false` trusts none.
+   */
+  KB_TRUST_PROXY: z.string().default("loopback"),
+  /**
+   * The session cookie's Secure flag. `auto` (default): Secure when the request came over TLS
+   * (directly, or X-Forwarded-Proto from a trusted proxy) and ALWAYS in production. `always`:
+   * always Secure. `never`: never — only for a production server tried out over plain HTTP on a
+   * closed network; browsers then send the session over the wire in clear.
+   */
+  KB_COOKIE_SECURE: z.enum(["auto", "always", "never"]).default("auto"),
+  /**
+   * GraphQL mutations (and POSTs to /api: uploads, imports) a signed-in user may make per minute;
+   * an anonymous client is counted by address with five times this budget (a city hall's staff
+   * often share one NAT address). 0 turns the limit off, which production refuses.
+   */
+  KB_MUTATION_RATE_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(120),
+  /** A GraphQL request still running after this many milliseconds is stopped (its transaction rolled back). */
+  KB_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1).max(600_000).default(15_000),
 });
 
 export interface AppConfig {
@@ -62,6 +85,22 @@ export interface AppConfig {
   kintoneApiToken?: string;
   /** Directory of pg_dump / pg_restore, when not the system's. */
   pgBinDir?: string;
+  /** Express `trust proxy` value (KB_TRUST_PROXY): a boolean, a hop count or addresses. */
+  trustProxy: boolean | number | string;
+  /** When the session cookie gets Secure (KB_COOKIE_SECURE, resolved: production's auto is always). */
+  cookieSecure: "tls" | "always" | "never";
+  /** Mutations per user per minute; 0 = unlimited (never in production). */
+  mutationRatePerMinute: number;
+  /** Per-request deadline for /graphql, in milliseconds. */
+  requestTimeoutMs: number;
+}
+
+/** `true`/`false`, a hop count, or an address list, as Express's `trust proxy` takes them. */
+function trustProxyValue(raw: string): boolean | number | string {
+  if (raw === "true") return true;
+  if (raw === "false") return false;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  return raw;
 }
 
 export interface ConfigDefaults {
@@ -85,6 +124,9 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env, defaults: Conf
   const e = parsed.data;
   // A key without a URL would be silently ignored (the embedded Meilisearch has its own key).
   if (e.MEILI_MASTER_KEY && !e.MEILI_URL) throw new ConfigError(["MEILI_MASTER_KEY is set but MEILI_URL is not"]);
+  if (e.NODE_ENV === "production" && e.KB_MUTATION_RATE_PER_MINUTE === 0) {
+    throw new ConfigError(["KB_MUTATION_RATE_PER_MINUTE: 0 (no limit) is not allowed in production"]);
+  }
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -100,6 +142,10 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env, defaults: Conf
     invocationDir: e.INIT_CWD ?? process.cwd(),
     kintoneApiToken: e.KB_KINTONE_API_TOKEN,
     pgBinDir: e.KB_PG_BIN_DIR,
+    trustProxy: trustProxyValue(e.KB_TRUST_PROXY),
+    cookieSecure: e.KB_COOKIE_SECURE === "auto" ? (e.NODE_ENV === "production" ? "always" : "tls") : e.KB_COOKIE_SECURE,
+    mutationRatePerMinute: e.KB_MUTATION_RATE_PER_MINUTE,
+    requestTimeoutMs: e.KB_REQUEST_TIMEOUT_MS,
   };
 }
 

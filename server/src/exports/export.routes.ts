@@ -5,7 +5,7 @@ import { stringify } from "csv-stringify";
 import { Router, type Request, type Response } from "express";
 import { recordAudit } from "../audit/audit.entity.js";
 import { collectionPolicy } from "../collections/collection.policy.js";
-import { AppError, type AppErrorCode } from "../graphql/app-error.js";
+import { AppError, HTTP_STATUS as STATUS } from "../graphql/app-error.js";
 import type { Logger } from "../logger.js";
 import type { CaseSearchIndex } from "../search/case-search-index.js";
 import { requireViewer, type Viewer } from "../users/viewer.js";
@@ -21,16 +21,6 @@ import {
   searchExportPages,
   type ExportRow,
 } from "./export.service.js";
-
-const STATUS: Record<AppErrorCode, number> = {
-  BAD_USER_INPUT: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  RATE_LIMITED: 429,
-  SEARCH_UNAVAILABLE: 503,
-};
 
 function sendError(res: Response, status: number, code: string, message: string, fields: unknown[] = []) {
   res.status(status).json({ error: { code, message, fields } });

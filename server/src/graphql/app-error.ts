@@ -9,7 +9,24 @@ export type AppErrorCode =
   | "UNAUTHENTICATED"
   | "CONFLICT"
   | "RATE_LIMITED"
-  | "SEARCH_UNAVAILABLE";
+  | "SEARCH_UNAVAILABLE"
+  /** The operation is deeper, wider or longer than any screen of ours asks (graphql/graphql-limits.ts). */
+  | "QUERY_TOO_COMPLEX"
+  /** The request ran past KB_REQUEST_TIMEOUT_MS and was stopped; its transaction was rolled back. */
+  | "REQUEST_TIMEOUT";
+
+/** The HTTP status of each code, for the plain-HTTP routes under /api (and GraphQL request errors). */
+export const HTTP_STATUS: Record<AppErrorCode, number> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+  SEARCH_UNAVAILABLE: 503,
+  QUERY_TOO_COMPLEX: 400,
+  REQUEST_TIMEOUT: 503,
+};
 
 export interface FieldError {
   path: string;
@@ -38,3 +55,5 @@ export const forbidden = (message = "この操作を行う権限がありませ�
 export const notFound = (what = "対象") => new AppError("NOT_FOUND", `${what}が見つかりません`);
 export const searchUnavailable = () =>
   new AppError("SEARCH_UNAVAILABLE", "検索サービスに接続できません。しばらくしてからもう一度お試しください。");
+export const requestTimedOut = () =>
+  new AppError("REQUEST_TIMEOUT", "処理に時間がかかりすぎたため中止しました（この操作による変更は保存されていません）。しばらくしてからもう一度お試しください。");

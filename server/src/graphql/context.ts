@@ -36,12 +36,17 @@ export interface RequestInfo {
   viewer?: Viewer | null;
   clientIp?: string;
   session?: SessionCookie;
+  /**
+   * The request's deadline (http/request-deadline.ts): every query of the request's
+   * EntityManager is cancelled in PostgreSQL when it fires.
+   */
+  signal?: AbortSignal;
 }
 
 const NO_COOKIE: SessionCookie = { token: null, set: () => {}, clear: () => {} };
 
 export function createRequestContext(orm: MikroORM, index: CaseSearchIndex, info: RequestInfo = {}): RequestContext {
-  const em = orm.em.fork();
+  const em = info.signal ? orm.em.fork({ signal: info.signal, inflightQueryAbortStrategy: "cancel query" }) : orm.em.fork();
   const cases = new CaseService(em);
   return {
     viewer: info.viewer ?? null,

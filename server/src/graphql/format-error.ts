@@ -1,7 +1,8 @@
 import { unwrapResolverError } from "@apollo/server/errors";
-import type { GraphQLFormattedError } from "graphql";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import type { Logger } from "../logger.js";
-import { AppError, type AppErrorCode } from "./app-error.js";
+import { AppError, requestTimedOut, type AppErrorCode } from "./app-error.js";
+import { tooComplex, TOO_MANY_TOKENS } from "./graphql-limits.js";
 
 /** The codes a client can rely on (and the HTTP-ish meaning of each), checked exhaustively. */
 function publicCode(code: AppErrorCode): string {
@@ -13,6 +14,8 @@ function publicCode(code: AppErrorCode): string {
     case "CONFLICT":
     case "RATE_LIMITED":
     case "SEARCH_UNAVAILABLE":
+    case "QUERY_TOO_COMPLEX":
+    case "REQUEST_TIMEOUT":
       return code;
     default: {
       const unreachable: never = code;
@@ -31,11 +34,29 @@ const PASS_THROUGH = new Set([
   "OPERATION_RESOLUTION_FAILURE",
 ]);
 
+/**
+ * The coded error behind a GraphQL error: thrown by a resolver, reported by a validation rule or a
+ * plugin (graphql-limits.ts, rate-limit.ts; Apollo keeps it as `originalError`), or the parser's
+ * token limit.
+ */
+function appErrorOf(error: unknown): AppError | null {
+  const original = unwrapResolverError(error);
+  if (original instanceof AppError) return original;
+  // A query cancelled by the request deadline: MikroORM rethrows the abort reason as a
+  // DriverException that copies its fields (the answer is dropped anyway; it is not a failure to log).
+  if (original instanceof Error && (original as { code?: unknown }).code === "REQUEST_TIMEOUT") return requestTimedOut();
+  if (error instanceof GraphQLError) {
+    if (error.originalError instanceof AppError) return error.originalError;
+    if (error.extensions.code === "GRAPHQL_PARSE_FAILED" && TOO_MANY_TOKENS.test(error.message)) return tooComplex("maxTokens");
+  }
+  return null;
+}
+
 /** Apollo's formatError: coded errors keep their code and field paths; anything else is logged and hidden. */
 export function createFormatError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
-    if (original instanceof AppError) {
+    const original = appErrorOf(error);
+    if (original) {
       return {
         message: original.message,
         path: formatted.path,
@@ -48,7 +69,7 @@ export function createFormatError(logger: Logger) {
     }
     const code = formatted.extensions?.code;
     if (typeof code === "string" && PASS_THROUGH.has(code)) return formatted;
-    logger.error({ err: original, path: formatted.path }, "unexpected error in a GraphQL operation");
+    logger.error({ err: unwrapResolverError(error), path: formatted.path }, "unexpected error in a GraphQL operation");
     return {
       message: "サーバーで予期しないエラーが発生しました。",
       path: formatted.path,

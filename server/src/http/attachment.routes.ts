@@ -1,23 +1,13 @@
 import type { MikroORM } from "@mikro-orm/postgresql";
 import { Router, type Request, type Response } from "express";
 import { loadForDownload, MAX_ATTACHMENT_BYTES, storeAttachment } from "../attachments/attachment.service.js";
-import { AppError, type AppErrorCode } from "../graphql/app-error.js";
+import { AppError, HTTP_STATUS as STATUS } from "../graphql/app-error.js";
 import type { Logger } from "../logger.js";
 import { readMultipart } from "./multipart.js";
 import { viewerOf } from "./session.js";
 
 /** The header the client sends with uploads: a cross-site form cannot set it (CSRF). */
 export const CSRF_HEADER = "x-kb-request";
-
-const STATUS: Record<AppErrorCode, number> = {
-  BAD_USER_INPUT: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  RATE_LIMITED: 429,
-  SEARCH_UNAVAILABLE: 503,
-};
 
 function sendError(res: Response, status: number, code: string, message: string, fields: unknown[] = []) {
   res.status(status).json({ error: { code, message, fields } });

@@ -2,18 +2,22 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
-import { expressMiddleware } from "@as-integrations/express5";
 import type { MikroORM } from "@mikro-orm/postgresql";
 import express, { type Express } from "express";
 import type { GraphQLSchema } from "graphql";
 import type { AppConfig } from "../config/config.js";
 import { createRequestContext, type RequestContext } from "../graphql/context.js";
 import { createFormatError } from "../graphql/format-error.js";
+import { graphqlLimits } from "../graphql/graphql-limits.js";
 import type { Logger } from "../logger.js";
 import type { CaseSearchIndex } from "../search/case-search-index.js";
 import { exportRoutes } from "../exports/export.routes.js";
 import { attachmentRoutes } from "./attachment.routes.js";
 import { importRoutes } from "./import.routes.js";
+import { GRAPHQL_BODY_LIMIT, graphqlBodyErrors } from "./body-errors.js";
+import { apiWriteRateLimit, MutationRateLimit, mutationRateLimitPlugin } from "./rate-limit.js";
+import { graphqlHandler, guardCommits } from "./request-deadline.js";
+import { securityHeaders } from "./security-headers.js";
 import { sessionCookieFor, viewerOf } from "./session.js";
 
 export interface HttpAppDeps {
@@ -28,20 +32,28 @@ export interface HttpAppDeps {
 export async function createHttpApp(deps: HttpAppDeps): Promise<{ app: Express; apollo: ApolloServer<RequestContext> }> {
   const { config, logger, orm, index, schema } = deps;
   const production = config.env === "production";
+  // Security and reliability (issue 6): operation size limits, writes per minute, a deadline.
+  const limits = graphqlLimits({ production });
+  const mutationLimit = new MutationRateLimit(config.mutationRatePerMinute);
+  guardCommits(orm);
   const apollo = new ApolloServer<RequestContext>({
     schema,
     formatError: createFormatError(logger),
     introspection: !production,
     csrfPrevention: true,
+    allowBatchedHttpRequests: limits.allowBatchedHttpRequests,
+    parseOptions: limits.parseOptions,
+    validationRules: limits.validationRules,
     // main.ts owns signals and stops HTTP, the worker and the services in order.
     stopOnTerminationSignals: false,
-    plugins: production ? [ApolloServerPluginLandingPageDisabled()] : [],
+    plugins: [...limits.plugins, mutationRateLimitPlugin(mutationLimit), ...(production ? [ApolloServerPluginLandingPageDisabled()] : [])],
   });
   await apollo.start();
 
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", "loopback");
+  app.set("trust proxy", config.trustProxy);
+  app.use(securityHeaders({ production }));
 
   app.get("/healthz", async (_req, res) => {
     const [database, search] = await Promise.all([
@@ -63,17 +75,22 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<{ app: Express; 
 
   app.use(
     "/graphql",
-    express.json({ limit: "1mb" }),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) =>
+    express.json({ limit: GRAPHQL_BODY_LIMIT }),
+    graphqlHandler(
+      apollo,
+      async ({ req, res, deadline }) =>
         createRequestContext(orm, index, {
           viewer: await viewerOf(orm, req),
           clientIp: req.ip ?? "unknown",
-          session: sessionCookieFor(req, res),
+          session: sessionCookieFor(req, res, config.cookieSecure),
+          signal: deadline.signal,
         }),
-    }),
+      config.requestTimeoutMs,
+    ),
+    graphqlBodyErrors,
   );
 
+  app.use("/api", apiWriteRateLimit(mutationLimit, orm));
   app.use("/api", attachmentRoutes(orm, logger));
   app.use("/api", importRoutes(orm, logger, config.repoRoot));
   app.use("/api", exportRoutes(orm, index, logger));

@@ -3,23 +3,13 @@ import path from "node:path";
 import type { MikroORM } from "@mikro-orm/postgresql";
 import { Router, type Request, type Response } from "express";
 import { cleanFileName } from "../attachments/attachment.service.js";
-import { AppError, type AppErrorCode } from "../graphql/app-error.js";
+import { AppError, HTTP_STATUS as STATUS } from "../graphql/app-error.js";
 import { createImportRun, getImportRun, MAX_IMPORT_BYTES, startImportRun } from "../importer/import-run.service.js";
 import type { Logger } from "../logger.js";
 import { requireRole } from "../users/viewer.js";
 import { CSRF_HEADER } from "./attachment.routes.js";
 import { readMultipart, type MultipartUpload } from "./multipart.js";
 import { viewerOf } from "./session.js";
-
-const STATUS: Record<AppErrorCode, number> = {
-  BAD_USER_INPUT: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  RATE_LIMITED: 429,
-  SEARCH_UNAVAILABLE: 503,
-};
 
 function sendError(res: Response, status: number, code: string, message: string, fields: unknown[] = []) {
   res.status(status).json({ error: { code, message, fields } });

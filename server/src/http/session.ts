@@ -2,6 +2,7 @@ import type { MikroORM } from "@mikro-orm/postgresql";
 import { parseCookie } from "cookie";
 import type { Request, Response } from "express";
 import { AuthService, SESSION_COOKIE } from "../auth/auth.service.js";
+import type { AppConfig } from "../config/config.js";
 import type { SessionCookie } from "../graphql/context.js";
 import type { Viewer } from "../users/viewer.js";
 
@@ -10,23 +11,33 @@ export function sessionTokenOf(req: Request): string | null {
   return header ? (parseCookie(header)[SESSION_COOKIE] ?? null) : null;
 }
 
-/** The viewer behind the request's session cookie (one query), or null. */
-export async function viewerOf(orm: MikroORM, req: Request): Promise<Viewer | null> {
-  return new AuthService(orm.em.fork()).viewerForToken(sessionTokenOf(req));
+const viewers = new WeakMap<Request, Promise<Viewer | null>>();
+
+/** The viewer behind the request's session cookie (one query per request, however often asked), or null. */
+export function viewerOf(orm: MikroORM, req: Request): Promise<Viewer | null> {
+  let viewer = viewers.get(req);
+  if (!viewer) {
+    viewer = new AuthService(orm.em.fork()).viewerForToken(sessionTokenOf(req));
+    viewers.set(req, viewer);
+  }
+  return viewer;
 }
 
 /**
  * The session cookie: httpOnly (no script reads it), SameSite=Lax (no cross-site POST carries it),
- * Secure whenever the request came over TLS (directly or via a trusted proxy).
+ * and Secure as config.cookieSecure (KB_COOKIE_SECURE) says: "tls" = when the request came over
+ * TLS (directly, or X-Forwarded-Proto from a proxy trusted by KB_TRUST_PROXY), "always" (the
+ * production default), "never".
  */
-export function sessionCookieFor(req: Request, res: Response): SessionCookie {
+export function sessionCookieFor(req: Request, res: Response, mode: AppConfig["cookieSecure"]): SessionCookie {
+  const secure = mode === "always" || (mode === "tls" && req.secure);
   return {
     token: sessionTokenOf(req),
     set(token, expiresAt) {
-      res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: "lax", secure: req.secure, expires: expiresAt, path: "/" });
+      res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: "lax", secure, expires: expiresAt, path: "/" });
     },
     clear() {
-      res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: "lax", secure: req.secure, path: "/" });
+      res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: "lax", secure, path: "/" });
     },
   };
 }
