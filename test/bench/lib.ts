@@ -14,6 +14,7 @@ import { ensureDatabase, startEmbeddedPostgres } from "../../server/dist/infra/e
 import { createLogger } from "../../server/dist/logger.js";
 import { CaseSearchIndex } from "../../server/dist/search/case-search-index.js";
 import { generateCase } from "../support/case-generator.ts";
+export { httpRequest, TimeoutError, type HttpAnswer } from "../support/http-request.ts";
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -256,52 +257,6 @@ export async function importGeneratedCases(stack: Stack, count: number) {
   } finally {
     await fsp.rm(file, { force: true });
   }
-}
-
-export interface HttpAnswer {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  text: string;
-}
-
-export class TimeoutError extends Error {}
-
-/**
- * One HTTP request over a keep-alive agent, bounded by `timeoutMs` (a request that has no complete
- * answer by then is aborted and rejected with TimeoutError: a hung request counts as one).
- */
-export function httpRequest(
-  url: string,
-  options: { method?: string; body?: string | Buffer; headers?: Record<string, string>; timeoutMs?: number; agent?: http.Agent } = {},
-): Promise<HttpAnswer> {
-  const target = new URL(url);
-  return new Promise((resolve, reject) => {
-    const request = http.request(
-      {
-        hostname: target.hostname,
-        port: target.port,
-        path: `${target.pathname}${target.search}`,
-        method: options.method ?? (options.body === undefined ? "GET" : "POST"),
-        agent: options.agent ?? agent,
-        headers: { ...(options.body === undefined ? {} : { "content-length": String(Buffer.byteLength(options.body)) }), ...options.headers },
-      },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on("data", (c: Buffer) => chunks.push(c));
-        response.on("end", () => {
-          clearTimeout(timer);
-          resolve({ status: response.statusCode ?? 0, headers: response.headers, text: Buffer.concat(chunks).toString("utf8") });
-        });
-        response.on("error", reject);
-      },
-    );
-    const timer = setTimeout(() => request.destroy(new TimeoutError(`no answer within ${options.timeoutMs} ms`)), options.timeoutMs ?? 30_000);
-    request.on("error", (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    request.end(options.body);
-  });
 }
 
 /** What staff type, over the generated cases (bench and load search with these). */
