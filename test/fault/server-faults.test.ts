@@ -245,7 +245,7 @@ function summarize(outcomes: Outcome[], from: number, to: number) {
   const failures = (list: Outcome[]) => list.filter((o) => !o.answer.ok);
   const byKind: Record<string, number> = {};
   for (const o of failures(during)) {
-    const key = `${o.kind}:${o.answer.ok ? "" : o.answer.kind}`;
+    const key = o.answer.ok ? o.kind : `${o.kind}:${o.answer.kind === "coded" ? o.answer.detail.split(" ")[1] : o.answer.kind}`;
     byKind[key] = (byKind[key] ?? 0) + 1;
   }
   return {
@@ -341,6 +341,26 @@ async function faultUnderLoad(scenario: string, inject: () => Promise<void>, hea
 
   await expectWritesKept(scenario, traffic);
   await expectIndexEqualsDatabase(scenario);
+  await expectOneListener(scenario);
+}
+
+/**
+ * The search worker LISTENs again after losing its connection (else it would fall back to polling
+ * and publish → searchable would take seconds), and only once.
+ */
+async function expectOneListener(scenario: string): Promise<void> {
+  const start = performance.now();
+  let listeners = 0;
+  while (performance.now() - start < 20_000) {
+    const [row] = await orm.em
+      .fork()
+      .execute<{ n: string }[]>("select count(*) as n from pg_stat_activity where query ilike 'listen kb_search_outbox%' and pid <> pg_backend_pid()");
+    listeners = Number(row!.n);
+    if (listeners === 1) break;
+    await sleep(200);
+  }
+  expect(listeners).toBe(1);
+  report(`${scenario}.search_worker_listening`, listeners, "connections");
 }
 
 async function login(session: Session, email: string, password: string): Promise<void> {
