@@ -12,140 +12,44 @@
  * raw side sends exactly the multi-search request the service sends for a page (same filters,
  * disjunctive facet queries, highlights), so the difference is what our layer adds.
  */
-import { randomBytes } from "node:crypto";
-import fs from "node:fs/promises";
 import os from "node:os";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { interchangeCaseSchema, searchArgsSchema, type SearchArgs } from "@kb/shared";
 import { CaseService } from "../../server/dist/cases/case.service.js";
-import { initOrm } from "../../server/dist/db/orm.js";
-import { importCases, importInterchangeFile } from "../../server/dist/importer/import.service.js";
-import { startEmbeddedMeilisearch } from "../../server/dist/infra/embedded-meilisearch.js";
-import { ensureDatabase, startEmbeddedPostgres } from "../../server/dist/infra/embedded-postgres.js";
-import { createLogger } from "../../server/dist/logger.js";
-import { CaseSearchIndex } from "../../server/dist/search/case-search-index.js";
+import { importCases } from "../../server/dist/importer/import.service.js";
 import { planSearch } from "../../server/dist/search/search-request.js";
 import { SearchService } from "../../server/dist/search/search.service.js";
 import { generateCase } from "../support/case-generator.ts";
-import { memoryOf, metric, note, percentile, postJson, runLoad, spawnNode } from "./lib.ts";
+import { importGeneratedCases, memoryOf, metric, note, percentile, postJson, runLoad, SEARCH_FILTERS, SEARCH_GQL, SEARCH_WORDS, startStack } from "./lib.ts";
 
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 800);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const FRESHNESS_SAMPLES = Number(process.env.BENCH_FRESHNESS ?? 40);
-const logger = createLogger("warn");
 const stops: (() => Promise<void>)[] = [];
 
 /** What staff type, over the generated cases; a third with a filter, as the facets get used. */
-const QUERIES: SearchArgs[] = [
-  "児童手当", "転入届", "kintone", "キントーン", "生成AI", "ChatGPT", "窓口", "研修", "ワークショップ", "RPA",
-  "申請", "議事録", "補助金", "公用車", "防災訓練", "アンケート集計", "データ活用", "子育て", "道路損傷", "介護認定",
-  "窓口の待ち時間を減らしたい", "紙の申請をなくしたい", "ｋｉｎｔｏｎｅ", "ﾃﾚﾜｰｸ", "ペーパーレス", "", "家屋調査", "会議室の利用調整",
-  "残業", "電子申請",
-].flatMap((query, i) => {
+const QUERIES: SearchArgs[] = SEARCH_WORDS.flatMap((query, i) => {
   const plain = searchArgsSchema.parse({ query, first: 20 });
-  const filters = [
-    { kinds: ["KINTONE_APP" as const] },
-    { departments: ["子育て支援課", "保育課"] },
-    { tags: ["業務改善"], fiscalYears: [2024, 2025] },
-  ];
-  return i % 3 === 0 ? [plain, searchArgsSchema.parse({ query, first: 20, filter: filters[(i / 3) % 3] })] : [plain];
+  return i % 3 === 0 ? [plain, searchArgsSchema.parse({ query, first: 20, filter: SEARCH_FILTERS[(i / 3) % 3] })] : [plain];
 });
 
-const GQL = `query SearchCases($query: String!, $first: Int!, $offset: Int!, $filter: CaseSearchFilter) {
-  searchCases(query: $query, first: $first, offset: $offset, filter: $filter) {
-    total processingTimeMs relaxed
-    hits { case { id title kind fiscalYear tags department { id name } } highlights { title summary snippet } }
-    facets { kind { value count } department { value count } fiscalYear { value count } tags { value count } }
-  }
-}`;
+const GQL = SEARCH_GQL;
 
 async function main(): Promise<void> {
   metric("machine.cpus", os.cpus().length, "cores", { model: os.cpus()[0]?.model ?? "?" });
   metric("machine.memory", os.totalmem() / 2 ** 30, "GiB");
 
-  // --- services -----------------------------------------------------------------------------
-  const suffix = randomBytes(3).toString("hex");
-  let databaseUrl = process.env.DATABASE_URL;
-  let meiliUrl = process.env.MEILI_URL;
-  let meiliKey = process.env.MEILI_MASTER_KEY ?? "";
-  let meiliPid: number | undefined;
-  let dataDir: string | undefined;
-  if (!databaseUrl || !meiliUrl) {
-    await fs.mkdir(path.join(REPO_ROOT, ".data"), { recursive: true });
-    dataDir = await fs.mkdtemp(path.join(REPO_ROOT, ".data", "bench-"));
-    await fs.chmod(dataDir, 0o755);
-    // A key that cannot start with "-" (which Meilisearch would read as a flag).
-    await fs.mkdir(path.join(dataDir, "secrets"), { recursive: true });
-    await fs.writeFile(path.join(dataDir, "secrets", "meili-master-key"), `k${randomBytes(24).toString("hex")}\n`, { mode: 0o600 });
-    stops.push(() => fs.rm(dataDir!, { recursive: true, force: true }));
-  }
-  if (!databaseUrl) {
-    const pg = await startEmbeddedPostgres(dataDir!, logger);
-    stops.push(() => pg.stop());
-    databaseUrl = pg.url;
-  } else {
-    const admin = new URL(databaseUrl);
-    admin.pathname = "/postgres";
-    await ensureDatabase(admin.toString(), `kb_bench_${suffix}`);
-    const own = new URL(databaseUrl);
-    own.pathname = `/kb_bench_${suffix}`;
-    databaseUrl = own.toString();
-  }
-  if (!meiliUrl) {
-    const meili = await startEmbeddedMeilisearch(dataDir!, logger);
-    stops.push(() => meili.stop());
-    meiliUrl = meili.url;
-    meiliKey = meili.masterKey;
-    meiliPid = meili.pid;
-  }
-  const indexUid = `bench_${suffix}`;
-
-  // --- the server, as `npm start` runs it -------------------------------------------------------
-  const server = spawnNode(path.join(REPO_ROOT, "server/dist/main.js"), [], {
-    DATABASE_URL: databaseUrl,
-    MEILI_URL: meiliUrl,
-    MEILI_MASTER_KEY: meiliKey,
-    KB_SEARCH_INDEX: indexUid,
-    KB_SEED: "false",
-    PORT: "0",
-    LOG_LEVEL: "warn",
-    NODE_ENV: "production",
-  });
-  stops.unshift(() => server.stop());
-  const baseUrl = (await server.waitFor(/is running: (http:\/\/localhost:\d+\/)/, 120_000))[1]!.replace("localhost", "127.0.0.1");
+  // --- services and the server, as `npm start` runs it ----------------------------------------------
+  const stack = await startStack("bench", stops);
+  const { baseUrl, meiliUrl, meiliKey, meiliPid, orm, index, indexUid, server, suffix } = stack;
   note(`server at ${baseUrl}, ${CASES} cases`);
-  const orm = await initOrm(databaseUrl);
-  stops.unshift(() => orm.close(true));
-  const index = CaseSearchIndex.connect(meiliUrl, meiliKey, indexUid);
-  stops.unshift(async () => {
-    await index.client.deleteIndex(indexUid).waitTask().catch(() => {});
-  });
 
   // --- import and time until searchable ----------------------------------------------------------
-  const file = path.join(os.tmpdir(), `kb-bench-${suffix}.jsonl`);
-  const lines: string[] = [];
-  for (let i = 0; i < CASES; i++) lines.push(JSON.stringify(generateCase(i, 4242)));
-  await fs.writeFile(file, `${lines.join("\n")}\n`);
-  stops.push(() => fs.rm(file, { force: true }));
-  const t0 = performance.now();
-  const report = await importInterchangeFile(orm, file);
-  const imported = performance.now() - t0;
-  if (!report.imported) throw new Error(`import failed: ${JSON.stringify(report.errors.slice(0, 3))}`);
+  const { report, importSeconds, searchableSeconds } = await importGeneratedCases(stack, CASES);
   metric("import.cases", report.created, "cases");
-  metric("import.throughput", report.created / (imported / 1000), "cases/s", { seconds: Math.round(imported / 100) / 10 });
-  for (;;) {
-    const [row] = await orm.em.fork().execute<{ n: string }[]>("select count(*) as n from search_outbox where processed_at is null");
-    const docs = await index.documentCount().catch(() => 0);
-    if (Number(row!.n) === 0 && docs >= report.created) break;
-    if (performance.now() - t0 > 30 * 60_000) throw new Error(`not searchable after 30 minutes (${docs} documents)`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  const searchable = performance.now() - t0;
-  metric("import.searchable", searchable / 1000, "s", { cases: report.created, target: "≤ 300 s" });
-  metric("import.indexing_throughput", report.created / (searchable / 1000), "cases/s");
+  metric("import.throughput", report.created / importSeconds, "cases/s", { seconds: Math.round(importSeconds * 10) / 10 });
+  metric("import.searchable", searchableSeconds, "s", { cases: report.created, target: "≤ 300 s" });
+  metric("import.indexing_throughput", report.created / searchableSeconds, "cases/s");
 
   // --- latency: raw Meilisearch vs GraphQL searchCases, same queries --------------------------------
   const auth = { authorization: `Bearer ${meiliKey}` };

@@ -1,6 +1,22 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
+import fsp from "node:fs/promises";
 import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { MikroORM } from "@mikro-orm/postgresql";
+import { initOrm } from "../../server/dist/db/orm.js";
+import { importInterchangeFile } from "../../server/dist/importer/import.service.js";
+import { startEmbeddedMeilisearch } from "../../server/dist/infra/embedded-meilisearch.js";
+import { ensureDatabase, startEmbeddedPostgres } from "../../server/dist/infra/embedded-postgres.js";
+import { createLogger } from "../../server/dist/logger.js";
+import { CaseSearchIndex } from "../../server/dist/search/case-search-index.js";
+import { generateCase } from "../support/case-generator.ts";
+export { httpRequest, TimeoutError, type HttpAnswer } from "../support/http-request.ts";
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 /** Small helpers for the benchmark scripts (plain TypeScript, run by Node's type stripping). */
 
@@ -9,8 +25,13 @@ export function metric(name: string, value: number, unit: string, extra: Record<
   process.stdout.write(`${JSON.stringify({ metric: name, value: rounded, unit, ...extra })}\n`);
 }
 
+let notePrefix = "bench";
+export function setNotePrefix(prefix: string): void {
+  notePrefix = prefix;
+}
+
 export function note(message: string): void {
-  process.stderr.write(`[bench] ${message}\n`);
+  process.stderr.write(`[${notePrefix}] ${message}\n`);
 }
 
 export function percentile(sorted: number[], p: number): number {
@@ -130,3 +151,134 @@ export function postJson(url: string, body: unknown, headers: Record<string, str
     request.end(payload);
   });
 }
+
+export interface Stack {
+  /** The server's base URL, ending in "/". */
+  baseUrl: string;
+  databaseUrl: string;
+  meiliUrl: string;
+  meiliKey: string;
+  meiliPid?: number;
+  indexUid: string;
+  suffix: string;
+  server: Child;
+  orm: MikroORM;
+  index: CaseSearchIndex;
+}
+
+/**
+ * The services (fresh embedded PostgreSQL and Meilisearch, or the ones named by DATABASE_URL /
+ * MEILI_URL, with a database and an index of this run's own) and the built server, started as
+ * `npm start` runs it. Shared by `npm run bench` and `npm run load`. Cleanups go to the front of
+ * `stops` as things start (so running them in order stops the server before the services), even
+ * when a later step fails.
+ */
+export async function startStack(label: string, stops: (() => Promise<void>)[], serverEnv: Record<string, string> = {}): Promise<Stack> {
+  const logger = createLogger("warn");
+  const suffix = randomBytes(3).toString("hex");
+  let databaseUrl = process.env.DATABASE_URL;
+  let meiliUrl = process.env.MEILI_URL;
+  let meiliKey = process.env.MEILI_MASTER_KEY ?? "";
+  let meiliPid: number | undefined;
+  let dataDir: string | undefined;
+  if (!databaseUrl || !meiliUrl) {
+    await fsp.mkdir(path.join(REPO_ROOT, ".data"), { recursive: true });
+    dataDir = await fsp.mkdtemp(path.join(REPO_ROOT, ".data", `${label}-`));
+    await fsp.chmod(dataDir, 0o755);
+    // A key that cannot start with "-" (which Meilisearch would read as a flag).
+    await fsp.mkdir(path.join(dataDir, "secrets"), { recursive: true });
+    await fsp.writeFile(path.join(dataDir, "secrets", "meili-master-key"), `k${randomBytes(24).toString("hex")}\n`, { mode: 0o600 });
+    stops.unshift(() => fsp.rm(dataDir!, { recursive: true, force: true }));
+  }
+  if (!databaseUrl) {
+    const pg = await startEmbeddedPostgres(dataDir!, logger);
+    stops.unshift(() => pg.stop());
+    databaseUrl = pg.url;
+  } else {
+    const admin = new URL(databaseUrl);
+    admin.pathname = "/postgres";
+    await ensureDatabase(admin.toString(), `kb_${label}_${suffix}`);
+    const own = new URL(databaseUrl);
+    own.pathname = `/kb_${label}_${suffix}`;
+    databaseUrl = own.toString();
+  }
+  if (!meiliUrl) {
+    const meili = await startEmbeddedMeilisearch(dataDir!, logger);
+    stops.unshift(() => meili.stop());
+    meiliUrl = meili.url;
+    meiliKey = meili.masterKey;
+    meiliPid = meili.pid;
+  }
+  const indexUid = `${label}_${suffix}`;
+  const server = spawnNode(path.join(REPO_ROOT, "server/dist/main.js"), [], {
+    DATABASE_URL: databaseUrl,
+    MEILI_URL: meiliUrl,
+    MEILI_MASTER_KEY: meiliKey,
+    KB_SEARCH_INDEX: indexUid,
+    KB_SEED: "false",
+    PORT: "0",
+    LOG_LEVEL: "warn",
+    NODE_ENV: "production",
+    ...serverEnv,
+  });
+  stops.unshift(() => server.stop());
+  const baseUrl = (await server.waitFor(/is running: (http:\/\/localhost:\d+\/)/, 120_000))[1]!.replace("localhost", "127.0.0.1");
+  const orm = await initOrm(databaseUrl);
+  stops.unshift(() => orm.close(true));
+  const index = CaseSearchIndex.connect(meiliUrl, meiliKey, indexUid);
+  stops.unshift(async () => {
+    await index.client.deleteIndex(indexUid).waitTask().catch(() => {});
+  });
+  return { baseUrl, databaseUrl, meiliUrl, meiliKey, meiliPid, indexUid, suffix, server, orm, index };
+}
+
+/**
+ * Imports `count` generated cases (seed 4242) and waits until the running server's search worker
+ * has indexed them all. Returns the import report and the two durations in seconds.
+ */
+export async function importGeneratedCases(stack: Stack, count: number) {
+  const file = path.join(os.tmpdir(), `kb-${stack.indexUid}.jsonl`);
+  const lines: string[] = [];
+  for (let i = 0; i < count; i++) lines.push(JSON.stringify(generateCase(i, 4242)));
+  await fsp.writeFile(file, `${lines.join("\n")}\n`);
+  try {
+    const t0 = performance.now();
+    const report = await importInterchangeFile(stack.orm, file);
+    const imported = (performance.now() - t0) / 1000;
+    if (!report.imported) throw new Error(`import failed: ${JSON.stringify(report.errors.slice(0, 3))}`);
+    for (;;) {
+      const [row] = await stack.orm.em.fork().execute<{ n: string }[]>("select count(*) as n from search_outbox where processed_at is null");
+      const docs = await stack.index.documentCount().catch(() => 0);
+      if (Number(row!.n) === 0 && docs >= report.created) break;
+      if (performance.now() - t0 > 30 * 60_000) throw new Error(`not searchable after 30 minutes (${docs} documents)`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    return { report, importSeconds: imported, searchableSeconds: (performance.now() - t0) / 1000 };
+  } finally {
+    await fsp.rm(file, { force: true });
+  }
+}
+
+/** What staff type, over the generated cases (bench and load search with these). */
+export const SEARCH_WORDS = [
+  "児童手当", "転入届", "kintone", "キントーン", "生成AI", "ChatGPT", "窓口", "研修", "ワークショップ", "RPA",
+  "申請", "議事録", "補助金", "公用車", "防災訓練", "アンケート集計", "データ活用", "子育て", "道路損傷", "介護認定",
+  "窓口の待ち時間を減らしたい", "紙の申請をなくしたい", "ｋｉｎｔｏｎｅ", "ﾃﾚﾜｰｸ", "ペーパーレス", "", "家屋調査", "会議室の利用調整",
+  "残業", "電子申請",
+];
+
+/** The facet filters staff use, over the generated cases' departments, kinds, tags and years. */
+export const SEARCH_FILTERS = [
+  { kinds: ["KINTONE_APP" as const] },
+  { departments: ["子育て支援課", "保育課"] },
+  { tags: ["業務改善"], fiscalYears: [2024, 2025] },
+];
+
+/** The search page's request (hits with highlights, and the facets). */
+export const SEARCH_GQL = `query SearchCases($query: String!, $first: Int!, $offset: Int!, $filter: CaseSearchFilter) {
+  searchCases(query: $query, first: $first, offset: $offset, filter: $filter) {
+    total processingTimeMs relaxed
+    hits { case { id title kind fiscalYear tags department { id name } } highlights { title summary snippet } }
+    facets { kind { value count } department { value count } fiscalYear { value count } tags { value count } }
+  }
+}`;

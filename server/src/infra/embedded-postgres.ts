@@ -44,11 +44,12 @@ export interface RunningPostgres {
  * A second start reuses the cluster. PostgreSQL refuses to run as root, so under root the package
  * creates (once) a `postgres` system user and runs the server as that user.
  */
-export async function startEmbeddedPostgres(dataDir: string, logger: Logger): Promise<RunningPostgres> {
+export async function startEmbeddedPostgres(dataDir: string, logger: Logger, options: { port?: number } = {}): Promise<RunningPostgres> {
   const databaseDir = path.join(dataDir, "postgres");
   const password = await readOrCreateSecret(path.join(dataDir, "secrets", "postgres-password"));
   await stopOrphanedPostgres(databaseDir, logger);
-  const port = await getFreePort();
+  // A fixed port lets a restarted cluster keep its URL (fault tests restart it under a running server).
+  const port = options.port ?? (await getFreePort());
   const log = logger.child({ service: "postgres" });
   const server = new EmbeddedPostgres({
     databaseDir,
