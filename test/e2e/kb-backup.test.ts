@@ -143,7 +143,8 @@ describe("kb backup / kb restore", () => {
 
     const broken = path.join(scratch, "broken.tar");
     const bytes = await fs.readFile(archive);
-    bytes[Math.floor(bytes.length / 2)] ^= 0xff;
+    const middle = Math.floor(bytes.length / 2);
+    bytes[middle] = bytes[middle]! ^ 0xff;
     await fs.writeFile(broken, bytes);
     const damaged = await runNode(KB, ["restore", broken, "--yes"], env);
     expect(damaged.code).toBe(1);

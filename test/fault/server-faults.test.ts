@@ -307,7 +307,14 @@ async function expectWritesKept(scenario: string, traffic: ReturnType<typeof sta
 }
 
 /** Runs traffic, injects a fault, heals it, and checks recovery; returns nothing, asserts everything. */
-async function faultUnderLoad(scenario: string, inject: () => Promise<void>, heal: () => Promise<void>, downMs: number): Promise<void> {
+async function faultUnderLoad(
+  scenario: string,
+  inject: () => Promise<void>,
+  heal: () => Promise<void>,
+  downMs: number,
+  /** The codes a request may get while the service is down: it names the outage, never "unexpected". */
+  allowedCodes: string[],
+): Promise<void> {
   const pid = server!.child.pid;
   const traffic = startTraffic(scenario);
   await sleep(2500);
@@ -329,6 +336,7 @@ async function faultUnderLoad(scenario: string, inject: () => Promise<void>, hea
   expect(seen.before.errors, `fault at ${from}`).toEqual([]);
   // Errors in the window are clean answers, never a hung request.
   expect(seen.during.errors.filter((o) => !o.answer.ok && !["coded", "503"].includes(o.answer.kind))).toEqual([]);
+  expect(seen.during.errors.filter((o) => !o.answer.ok && o.answer.kind === "coded" && !allowedCodes.includes(o.answer.detail.split(" ")[1]!))).toEqual([]);
   // After it: searches answer and writes succeed.
   expect(seen.after.errors).toEqual([]);
   expect(seen.after.ok.some((o) => o.kind === "search")).toBe(true);
@@ -431,6 +439,7 @@ describe("a running server under load", () => {
         proxy.retarget(meili.url);
       },
       4000,
+      ["SEARCH_UNAVAILABLE"],
     );
   });
 
@@ -444,6 +453,7 @@ describe("a running server under load", () => {
         pg = await startEmbeddedPostgres(dataDir, logger, { port: pgPort });
       },
       4000,
+      ["DATABASE_UNAVAILABLE"],
     );
   });
 

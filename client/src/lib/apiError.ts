@@ -15,6 +15,7 @@ export type ApiErrorCode =
   | "RATE_LIMITED"
   | "QUERY_TOO_COMPLEX"
   | "REQUEST_TIMEOUT"
+  | "DATABASE_UNAVAILABLE"
   | "NETWORK"
   | "UNKNOWN";
 
@@ -39,6 +40,7 @@ const KNOWN = new Set<ApiErrorCode>([
   "RATE_LIMITED",
   "QUERY_TOO_COMPLEX",
   "REQUEST_TIMEOUT",
+  "DATABASE_UNAVAILABLE",
 ]);
 
 function isFieldProblem(value: unknown): value is FieldProblem {

@@ -10,6 +10,8 @@ export type AppErrorCode =
   | "CONFLICT"
   | "RATE_LIMITED"
   | "SEARCH_UNAVAILABLE"
+  /** PostgreSQL is not reachable right now (restart, failover); nothing was saved. */
+  | "DATABASE_UNAVAILABLE"
   /** The operation is deeper, wider or longer than any screen of ours asks (graphql/graphql-limits.ts). */
   | "QUERY_TOO_COMPLEX"
   /** The request ran past KB_REQUEST_TIMEOUT_MS and was stopped; its transaction was rolled back. */
@@ -24,6 +26,7 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   CONFLICT: 409,
   RATE_LIMITED: 429,
   SEARCH_UNAVAILABLE: 503,
+  DATABASE_UNAVAILABLE: 503,
   QUERY_TOO_COMPLEX: 400,
   REQUEST_TIMEOUT: 503,
 };
@@ -55,5 +58,7 @@ export const forbidden = (message = "この操作を行う権限がありませ�
 export const notFound = (what = "対象") => new AppError("NOT_FOUND", `${what}が見つかりません`);
 export const searchUnavailable = () =>
   new AppError("SEARCH_UNAVAILABLE", "検索サービスに接続できません。しばらくしてからもう一度お試しください。");
+export const databaseUnavailable = () =>
+  new AppError("DATABASE_UNAVAILABLE", "データベースに一時的に接続できません（この操作による変更は保存されていません）。しばらくしてからもう一度お試しください。");
 export const requestTimedOut = () =>
   new AppError("REQUEST_TIMEOUT", "処理に時間がかかりすぎたため中止しました（この操作による変更は保存されていません）。しばらくしてからもう一度お試しください。");

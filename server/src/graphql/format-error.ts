@@ -1,7 +1,8 @@
 import { unwrapResolverError } from "@apollo/server/errors";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import type { Logger } from "../logger.js";
-import { AppError, requestTimedOut, type AppErrorCode } from "./app-error.js";
+import { isDatabaseUnavailable } from "../db/connection-errors.js";
+import { AppError, databaseUnavailable, requestTimedOut, type AppErrorCode } from "./app-error.js";
 import { tooComplex, TOO_MANY_TOKENS } from "./graphql-limits.js";
 
 /** The codes a client can rely on (and the HTTP-ish meaning of each), checked exhaustively. */
@@ -14,6 +15,7 @@ function publicCode(code: AppErrorCode): string {
     case "CONFLICT":
     case "RATE_LIMITED":
     case "SEARCH_UNAVAILABLE":
+    case "DATABASE_UNAVAILABLE":
     case "QUERY_TOO_COMPLEX":
     case "REQUEST_TIMEOUT":
       return code;
@@ -45,6 +47,8 @@ function appErrorOf(error: unknown): AppError | null {
   // A query cancelled by the request deadline: MikroORM rethrows the abort reason as a
   // DriverException that copies its fields (the answer is dropped anyway; it is not a failure to log).
   if (original instanceof Error && (original as { code?: unknown }).code === "REQUEST_TIMEOUT") return requestTimedOut();
+  // PostgreSQL restarting or out of reach: the pool reconnects by itself; the user retries.
+  if (isDatabaseUnavailable(original)) return databaseUnavailable();
   if (error instanceof GraphQLError) {
     if (error.originalError instanceof AppError) return error.originalError;
     if (error.extensions.code === "GRAPHQL_PARSE_FAILED" && TOO_MANY_TOKENS.test(error.message)) return tooComplex("maxTokens");
