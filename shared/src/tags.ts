@@ -2,6 +2,7 @@ import { z } from "zod";
 import { name } from "./fields.js";
 import { nameKey, normalizeText } from "./normalize.js";
 import { searchFilterSchema } from "./search.js";
+import { text } from "./text.js";
 
 /**
  * Tags as a shared vocabulary (issue 8). Every tag has a category, a description and a normalised
@@ -39,8 +40,7 @@ const MARKERS = /[\uE000\uE001]/;
 /** A tag name as stored: NFKC, white space folded; 1–50 characters. */
 export const tagNameSchema = name("タグ", TAG_NAME_MAX).refine((t) => !MARKERS.test(t), { error: "使えない文字が含まれています" });
 
-const description = z
-  .string({ error: "説明は文字列で入力してください" })
+const description = text({ error: "説明は文字列で入力してください" })
   .transform((s) => s.trim())
   .pipe(z.string().max(TAG_DESCRIPTION_MAX, { error: `説明は${TAG_DESCRIPTION_MAX}文字以内で入力してください` }));
 
@@ -81,8 +81,7 @@ export const tagProposalSchema = z.strictObject({
   caseId: uuid("好事例"),
   tag: tagNameSchema,
   category: category.optional(),
-  comment: z
-    .string()
+  comment: text()
     .transform(normalizeText)
     .pipe(z.string().max(500, { error: "コメントは500文字以内で入力してください" }))
     .default(""),
@@ -101,8 +100,7 @@ export const TAG_PROPOSAL_STATUS_LABELS: Record<TagProposalStatus, string> = {
 
 export const tagProposalDecisionSchema = z.strictObject({
   decision: z.enum(TAG_PROPOSAL_DECISIONS),
-  comment: z
-    .string()
+  comment: text()
     .transform(normalizeText)
     .pipe(z.string().max(500, { error: "コメントは500文字以内で入力してください" }))
     .default(""),
@@ -124,7 +122,7 @@ export const tagBulkSchema = z
     caseIds: z.array(uuid("好事例")).max(TAG_BULK_MAX, { error: `一度に変更できるのは${TAG_BULK_MAX.toLocaleString("ja-JP")}件までです` }).optional(),
     search: z
       .strictObject({
-        query: z.string().max(500).default(""),
+        query: text().max(500).default(""),
         filter: searchFilterSchema.optional(),
       })
       .optional(),
