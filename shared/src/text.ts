@@ -8,6 +8,7 @@ import { z } from "zod";
  */
 export const UNUSABLE_CHARACTER_MESSAGE = "使用できない文字（NUL 文字や壊れた文字）が含まれています";
 
+// eslint-disable-next-line no-control-regex -- finding NUL is the point
 const UNUSABLE = /[\u0000\p{Cs}]/u;
 
 /** True when the text holds a character no field may store. */
