@@ -215,8 +215,8 @@ async function closePage(page: Page): Promise<void> {
 async function dangerousMarkup(page: Page) {
   return page.evaluate(() => {
     // The page's own head (icons, the app's script) is ours; user text renders into the body.
-    const all = [...document.body.querySelectorAll("*")];
-    const handlers = all.filter((el) => [...el.attributes].some((a) => a.name.toLowerCase().startsWith("on"))).map((el) => el.outerHTML.slice(0, 120));
+    const all = Array.from(document.body.querySelectorAll("*"));
+    const handlers = all.filter((el) => Array.from(el.attributes).some((a) => a.name.toLowerCase().startsWith("on"))).map((el) => el.outerHTML.slice(0, 120));
     const urls = all
       .flatMap((el) => ["href", "src", "action", "formaction", "xlink:href", "srcdoc"].map((name) => [el.tagName, el.getAttribute(name)] as const))
       // Browsers ignore control characters and spaces inside a scheme (java\tscript:), so the check does too.
@@ -224,7 +224,7 @@ async function dangerousMarkup(page: Page) {
       .filter(([, v]) => v !== null && /^(javascript|vbscript|data):/i.test(v.replace(/[\u0000-\u0020]/g, "")))
       .map(([tag, v]) => `${tag} ${v!.slice(0, 80)}`);
     const frames = document.querySelectorAll("iframe, frame, object, embed").length;
-    const scripts = [...document.body.querySelectorAll("script")].filter((s) => (s.textContent ?? "").includes("__xss")).length;
+    const scripts = Array.from(document.body.querySelectorAll("script")).filter((s) => (s.textContent ?? "").includes("__xss")).length;
     return { handlers, urls, frames, scripts };
   });
 }
