@@ -184,7 +184,7 @@ describe("GraphQL inputs (property-based)", () => {
           });
         }
       }),
-      fcParams(60),
+      fcParams(120),
     );
     // The generator must reach both sides, or the property says little.
     expect(outcome.ok).toBeGreaterThan(3);
@@ -219,7 +219,7 @@ describe("GraphQL inputs (property-based)", () => {
           }
         },
       ),
-      fcParams(40),
+      fcParams(80),
     );
     expect(outcome.refused).toBeGreaterThan(3);
   });
@@ -258,7 +258,7 @@ describe("GraphQL inputs (property-based)", () => {
           }
         },
       ),
-      fcParams(60),
+      fcParams(120),
     );
     expect(outcome.ok).toBeGreaterThan(3);
     expect(outcome.refused).toBeGreaterThan(3);
@@ -310,7 +310,7 @@ describe("GraphQL inputs (property-based)", () => {
           }
         },
       ),
-      fcParams(50),
+      fcParams(100),
     );
     expect(outcome.ok).toBeGreaterThan(3);
     expect(outcome.refused).toBeGreaterThan(3);
@@ -322,7 +322,7 @@ describe("GraphQL inputs (property-based)", () => {
         const wire = overTheWire({ email, password });
         expectSuccessOrCoded(await kb.gql(`mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { id } }`, wire), wire);
       }),
-      fcParams(25),
+      fcParams(50),
     );
   });
 
@@ -375,7 +375,7 @@ describe("GraphQL inputs (property-based)", () => {
           );
         },
       ),
-      fcParams(40),
+      fcParams(100),
     );
   });
 });

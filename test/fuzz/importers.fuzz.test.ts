@@ -118,7 +118,7 @@ describe("import parsers (property-based)", () => {
           if (report.created + report.updated === 0) expect(changedTables(before, after)).toEqual([]);
         }
       }),
-      fcParams(40),
+      fcParams(80),
     );
     expect(imported).toBeGreaterThan(3);
     expect(refused).toBeGreaterThan(3);
@@ -227,7 +227,7 @@ describe("import parsers (property-based)", () => {
           if (!report.imported) expect(changedTables(before, await databaseFingerprint(em))).toEqual([]);
         },
       ),
-      fcParams(40),
+      fcParams(80),
     );
   });
 });
