@@ -52,6 +52,13 @@ export const nastyString = (maxLength = 60): fc.Arbitrary<string> =>
   fc.oneof(
     { weight: 4, arbitrary: fc.string({ unit: fc.constantFrom(..."窓口予約の電子化ｶﾅＡＢabc 123\n"), minLength: 1, maxLength }) },
     { weight: 3, arbitrary: fc.constantFrom(...EDGE_STRINGS) },
+    // Ordinary text with one character PostgreSQL cannot take (NUL) or a broken surrogate in it.
+    {
+      weight: 2,
+      arbitrary: fc
+        .tuple(fc.string({ maxLength: 8 }), fc.constantFrom("\u0000", "\uD800", "\uDC00", "\uDBFF\uDBFF"), fc.string({ maxLength: 8 }))
+        .map((parts) => parts.join("")),
+    },
     { weight: 2, arbitrary: fc.string({ maxLength }) },
     { weight: 2, arbitrary: fc.string({ unit: "binary", maxLength }) },
     { weight: 1, arbitrary: fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), maxLength }) },

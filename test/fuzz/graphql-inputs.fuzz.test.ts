@@ -326,6 +326,38 @@ describe("GraphQL inputs (property-based)", () => {
     );
   });
 
+  it("lookups by name, id and text (tag pages, autocomplete, the vocabulary, cases, collections, departments)", async () => {
+    const queries: [string, string][] = [
+      ["tag", `query ($text: String!) { tag(name: $text) { name } }`],
+      ["tagSuggestions", `query ($text: String!, $first: Int!) { tagSuggestions(text: $text, first: $first) { name } }`],
+      ["tagsInText", `query ($text: String!, $first: Int!, $exclude: [String!]!) { tagsInText(text: $text, first: $first, exclude: $exclude) { name } }`],
+      ["tags", `query ($text: String!, $first: Int!, $offset: Int!) { tags(search: $text, first: $first, offset: $offset) { total } }`],
+      ["case", `query ($id: ID!) { case(id: $id) { id title } }`],
+      ["collection", `query ($id: ID!) { collection(id: $id) { id } }`],
+      ["department", `query ($id: ID!) { department(id: $id) { id name } }`],
+      ["similarCases", `query ($id: ID!, $first: Int!) { similarCases(caseId: $id, first: $first) { score } }`],
+    ];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          text: field(nastyString(300)),
+          id: idArg(ids["fuzz-published"]!, ids.collection!, ids.draft!),
+          first: field(fc.oneof(fc.integer({ min: -3, max: 300 }), fc.integer())),
+          offset: field(fc.oneof(fc.integer({ min: -3, max: 300 }), fc.integer())),
+          exclude: field(fc.array(nastyString(30), { maxLength: 5 })),
+        }),
+        fc.boolean(),
+        async (v, loggedIn) => {
+          const wire = overTheWire(v);
+          for (const [, query] of queries) {
+            expectSuccessOrCoded(await kb.gql(query, wire, { viewer: loggedIn ? await other.get() : null }), { query, wire });
+          }
+        },
+      ),
+      fcParams(100),
+    );
+  });
+
   it("searchCases and searchFacetValues with arbitrary query, filter, sort, first and offset", async () => {
     await kb.syncSearch();
     const filter = fc.record(
