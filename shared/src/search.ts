@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CASE_KINDS } from "./enums.js";
-import { text } from "./text.js";
+import { text, uuidOf } from "./text.js";
 
 /** Inputs of `searchCases`, validated the same way by the server and the client's URL parser. */
 export const SEARCH_MAX_PAGE_SIZE = 100;
@@ -55,6 +55,6 @@ export const facetSearchArgsSchema = z.object({
 export type FacetSearchArgs = z.infer<typeof facetSearchArgsSchema>;
 
 export const similarCasesArgsSchema = z.object({
-  caseId: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { error: "好事例のIDが正しくありません" }),
+  caseId: uuidOf("好事例"),
   first: z.number().int().min(1).max(20).default(5),
 });

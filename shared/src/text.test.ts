@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { caseDraftSchema, loginSchema, searchArgsSchema, UNUSABLE_CHARACTER_MESSAGE } from "./index.js";
+import { caseDraftSchema, collectionEntryInputSchema, loginSchema, searchArgsSchema, UNUSABLE_CHARACTER_MESSAGE } from "./index.js";
 
 /** Found by the GraphQL fuzz tests: NUL and lone surrogates reached PostgreSQL and came back as 500s. */
 describe("unusable characters", () => {
@@ -18,5 +18,12 @@ describe("unusable characters", () => {
   it("lets every well-formed character through: emoji, RTL marks, combining marks, full width", () => {
     const title = "窓口😀\u202Eabc\u202C e\u0301 ＡＢＣ";
     expect(caseDraftSchema.parse({ kind: "PRACTICE", title, summary: "👩‍👩‍👧‍👦", fiscalYear: 2024 }).summary).toBe("👩‍👩‍👧‍👦");
+  });
+});
+
+describe("ids", () => {
+  it("are read in lower case, as the database writes them (found by the fuzz tests: an upper-case id slipped past a duplicate check)", () => {
+    const id = "56C3E9A3-93F7-4442-8C11-BD907FFEE410";
+    expect(collectionEntryInputSchema.parse({ collectionId: id, caseId: id, reason: "理由" })).toMatchObject({ collectionId: id.toLowerCase(), caseId: id.toLowerCase() });
   });
 });

@@ -16,3 +16,14 @@ export const hasUnusableCharacter = (s: string): boolean => UNUSABLE.test(s);
 
 export const text = (params?: Parameters<typeof z.string>[0]) =>
   z.string(params).refine((s) => !hasUnusableCharacter(s), { error: UNUSABLE_CHARACTER_MESSAGE });
+
+/**
+ * An id (UUID) as the database writes it: lower case. PostgreSQL compares uuids regardless of case,
+ * but services compare ids as strings (is this case already in the collection?), so an id sent in
+ * upper case slipped past those checks into a unique-constraint error.
+ */
+export const uuidOf = (label: string) =>
+  z
+    .string()
+    .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { error: `${label}のIDが正しくありません` })
+    .transform((id) => id.toLowerCase());

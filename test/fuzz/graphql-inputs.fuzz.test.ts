@@ -316,6 +316,61 @@ describe("GraphQL inputs (property-based)", () => {
     expect(outcome.refused).toBeGreaterThan(3);
   });
 
+  it("vocabulary, synonyms, proposals' decisions and notifications (secretariat and staff)", async () => {
+    const outcome: Outcome = { ok: 0, refused: 0 };
+    const proposal = await ok(
+      kb.gql<{ proposeTag: { id: string } }>(`mutation ($input: TagProposalInput!) { proposeTag(input: $input) { id } }`, { input: { caseId: ids["fuzz-published"], tag: "提案タグ" } }, { viewer: await other.get() }),
+    );
+    const tag = await ok(
+      kb.gql<{ createTag: { tag: { id: string; version: number } } }>(`mutation ($input: TagCreateInput!) { createTag(input: $input) { tag { id version } } }`, { input: { name: "語彙", category: "THEME" } }, { viewer: await secretariat.get() }),
+    );
+    const [notice] = await sql<{ id: string }>("select id from notifications limit 1");
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom("createTag", "updateTag", "synonym", "decide", "read"),
+        fc.record({
+          name: field(nastyString(60)),
+          description: field(nastyString(100)),
+          category: field(fc.constantFrom("THEME", "TOOL", "SKILL", "PILLAR", "TARGET")),
+          terms: field(fc.oneof(fc.array(nastyString(30), { maxLength: 4 }), fc.array(fc.constant("語"), { minLength: 21, maxLength: 300 }))),
+          mode: field(fc.constantFrom("EQUIVALENT", "ONE_WAY")),
+          decision: field(fc.constantFrom("ACCEPT", "DECLINE")),
+          id: idArg(tag.createTag.tag.id, proposal.proposeTag.id),
+          version: versionArg(),
+          ids: fc.oneof(fc.constant(undefined), fc.array(idArg(notice?.id ?? ids.draft!), { maxLength: 4 }), fc.array(fc.uuid(), { minLength: 500, maxLength: 3000 })),
+        }),
+        async (op, v) => {
+          switch (op) {
+            case "createTag":
+              return checkMutation(outcome, secretariat, `mutation ($input: TagCreateInput!) { createTag(input: $input) { affectedCases } }`, {
+                input: { name: v.name, category: v.category, description: v.description },
+              });
+            case "updateTag":
+              return checkMutation(outcome, secretariat, `mutation ($id: ID!, $version: Int!, $input: TagUpdateInput!) { updateTag(id: $id, version: $version, input: $input) { affectedCases } }`, {
+                id: v.id,
+                version: await resolveVersion(v.version, () => versionOf("tags", tag.createTag.tag.id)),
+                input: { name: v.name, category: v.category, description: v.description },
+              });
+            case "synonym":
+              return checkMutation(outcome, secretariat, `mutation ($input: SynonymGroupInput!) { createSynonymGroup(input: $input) { affectedCases } }`, {
+                input: { terms: v.terms, mode: v.mode, note: v.description },
+              });
+            case "decide":
+              return checkMutation(outcome, owner, `mutation ($id: ID!, $input: TagProposalDecisionInput!) { decideTagProposal(id: $id, input: $input) { id } }`, {
+                id: v.id,
+                input: { decision: v.decision, comment: v.description },
+              });
+            case "read":
+              return checkMutation(outcome, owner, `mutation ($ids: [ID!]) { markNotificationsRead(ids: $ids) }`, { ids: v.ids });
+          }
+        },
+      ),
+      fcParams(80),
+    );
+    expect(outcome.ok).toBeGreaterThan(3);
+    expect(outcome.refused).toBeGreaterThan(3);
+  });
+
   it("login with arbitrary credentials answers with a coded error, never a crash", async () => {
     await fc.assert(
       fc.asyncProperty(field(nastyString(300)), field(nastyString(300)), async (email, password) => {
