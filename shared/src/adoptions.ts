@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { body, effectsSchema } from "./fields.js";
+import { uuidOf } from "./text.js";
 
 /**
  * 横展開 (issue 5): a department's relation to a published case — one row per 課 × case, whose status
@@ -24,22 +25,19 @@ export const COUNTED_ADOPTION_STATUSES: readonly AdoptionStatus[] = ["TRIAL", "A
 
 export const ADOPTION_NOTE_MAX = 2000;
 
-const uuid = (label: string) =>
-  z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { error: `${label}のIDが正しくありません` });
-
 /**
  * Record (or update) the viewer's 課's relation to a case. `version` is the adoption's version the form
  * started from (absent when the 課 has none yet); a stale save is refused with CONFLICT.
  */
 export const adoptionRecordSchema = z.strictObject({
-  caseId: uuid("事例"),
+  caseId: uuidOf("事例"),
   status: z.enum(ADOPTION_STATUSES, {
     error: `状況は ${ADOPTION_STATUSES.map((s) => ADOPTION_STATUS_LABELS[s]).join("・")} のいずれかです`,
   }),
   note: body("メモ", ADOPTION_NOTE_MAX).default(""),
   changes: body("変わったこと", ADOPTION_NOTE_MAX).default(""),
   effects: effectsSchema,
-  derivedCaseId: uuid("派生した事例").nullable().optional(),
+  derivedCaseId: uuidOf("派生した事例").nullable().optional(),
   version: z.number().int().positive().nullable().optional(),
 });
 export type AdoptionRecordInput = z.infer<typeof adoptionRecordSchema>;

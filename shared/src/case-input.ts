@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CASE_KINDS } from "./enums.js";
 import { body, checkDetails, detailsInputSchema, effectsSchema, fiscalYearSchema, name, tagsSchema } from "./fields.js";
+import { text } from "./text.js";
 
 /**
  * What staff type into the 投稿 form. A draft may be incomplete (a title is enough to save it);
@@ -43,7 +44,7 @@ export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
 export const reviewInputSchema = z
   .strictObject({
     decision: z.enum(REVIEW_DECISIONS),
-    comment: z.string().trim().max(4000, { error: "コメントは4000文字以内で入力してください" }).default(""),
+    comment: text().trim().max(4000, { error: "コメントは4000文字以内で入力してください" }).default(""),
   })
   .superRefine((value, ctx) => {
     // Staff must be told what to change or why it was declined.
@@ -54,14 +55,14 @@ export const reviewInputSchema = z
 export type ReviewInput = z.input<typeof reviewInputSchema>;
 
 export const loginSchema = z.strictObject({
-  email: z.string().trim().toLowerCase().min(1, { error: "メールアドレスを入力してください" }).max(254),
-  password: z.string().min(1, { error: "パスワードを入力してください" }).max(1000),
+  email: text().trim().toLowerCase().min(1, { error: "メールアドレスを入力してください" }).max(254),
+  password: text().min(1, { error: "パスワードを入力してください" }).max(1000),
 });
 
 export const newUserSchema = z.strictObject({
   email: z.email({ error: "メールアドレスの形式が正しくありません" }).trim().toLowerCase(),
   displayName: name("氏名", 100),
-  password: z.string().min(12, { error: "パスワードは12文字以上にしてください" }).max(1000),
+  password: text().min(12, { error: "パスワードは12文字以上にしてください" }).max(1000),
   role: z.enum(["STAFF", "SECRETARIAT", "ADMIN"]),
   department: name("所属", 100),
 });

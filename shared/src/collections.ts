@@ -2,6 +2,7 @@ import { z } from "zod";
 import { body, fiscalYearSchema, name } from "./fields.js";
 import { normalizeText } from "./normalize.js";
 import { scanText } from "./personal-info.js";
+import { uuidOf } from "./text.js";
 
 /**
  * Curation by the secretariat (issue 5): a case marked 注目 with a 選定理由, ordered 好事例集
@@ -24,14 +25,11 @@ export const COLLECTION_DESCRIPTION_MAX = 2000;
 /** A 好事例集 is a booklet, not a search result: it stays small enough to print and to reorder by hand. */
 export const COLLECTION_ENTRIES_MAX = 200;
 
-const uuid = (label: string) =>
-  z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { error: `${label}のIDが正しくありません` });
-
 const reason = body("選定理由", FEATURE_REASON_MAX).pipe(z.string().min(1, { error: "選定理由を入力してください" }));
 
 /** 注目の好事例にする (or change the reason of a case already featured). */
 export const featureCaseInputSchema = z.strictObject({
-  caseId: uuid("好事例"),
+  caseId: uuidOf("好事例"),
   reason,
 });
 export type FeatureCaseInput = z.infer<typeof featureCaseInputSchema>;
@@ -46,8 +44,8 @@ export type CollectionInput = z.infer<typeof collectionInputSchema>;
 
 /** Adds a case to a 好事例集 (at the end), or changes its 選定理由 there. */
 export const collectionEntryInputSchema = z.strictObject({
-  collectionId: uuid("好事例集"),
-  caseId: uuid("好事例"),
+  collectionId: uuidOf("好事例集"),
+  caseId: uuidOf("好事例"),
   reason,
 });
 export type CollectionEntryInput = z.infer<typeof collectionEntryInputSchema>;
@@ -58,9 +56,9 @@ export type CollectionEntryInput = z.infer<typeof collectionEntryInputSchema>;
  */
 export const collectionOrderInputSchema = z
   .strictObject({
-    collectionId: uuid("好事例集"),
+    collectionId: uuidOf("好事例集"),
     version: z.number().int().positive(),
-    caseIds: z.array(uuid("好事例")).max(COLLECTION_ENTRIES_MAX),
+    caseIds: z.array(uuidOf("好事例")).max(COLLECTION_ENTRIES_MAX),
   })
   .superRefine((value, ctx) => {
     const seen = new Set<string>();

@@ -3,6 +3,7 @@ import { detailsSchemaByKind } from "./details.js";
 import type { CaseKind } from "./enums.js";
 import { MAX_FISCAL_YEAR, MIN_FISCAL_YEAR } from "./fiscal-year.js";
 import { normalizeName, normalizeText } from "./normalize.js";
+import { text } from "./text.js";
 
 /** Field schemas shared by the interchange format and the case form. Messages are Japanese. */
 
@@ -11,7 +12,7 @@ z.config(z.locales.ja());
 
 /** Missing → 「…を入力してください」; wrong type → 「…は文字列で…」. */
 export const stringOf = (label: string) =>
-  z.string({
+  text({
     error: (issue) => (issue.input === undefined ? `${label}を入力してください` : `${label}は文字列で入力してください`),
   });
 
@@ -35,8 +36,7 @@ export const effectSchema = z.strictObject({
   label: name("効果の項目", 100),
   before: z.number({ error: "導入前の値は数値で入力してください" }).finite().nullable().optional(),
   after: z.number({ error: "導入後の値は数値で入力してください" }).finite().nullable().optional(),
-  unit: z
-    .string()
+  unit: text()
     .transform(normalizeText)
     .pipe(z.string().max(30, { error: "単位は30文字以内で入力してください" }))
     .optional(),

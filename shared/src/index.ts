@@ -1,6 +1,7 @@
 export * from "./enums.js";
 export * from "./fiscal-year.js";
 export * from "./normalize.js";
+export * from "./text.js";
 export * from "./details.js";
 export * from "./interchange.js";
 export * from "./search.js";

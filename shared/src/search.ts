@@ -1,14 +1,15 @@
 import { z } from "zod";
 import { CASE_KINDS } from "./enums.js";
+import { text, uuidOf } from "./text.js";
 
 /** Inputs of `searchCases`, validated the same way by the server and the client's URL parser. */
 export const SEARCH_MAX_PAGE_SIZE = 100;
 
 export const searchFilterSchema = z.strictObject({
   kinds: z.array(z.enum(CASE_KINDS)).max(CASE_KINDS.length).optional(),
-  departments: z.array(z.string().max(100)).max(50).optional(),
+  departments: z.array(text().max(100)).max(50).optional(),
   fiscalYears: z.array(z.number().int().min(1900).max(2200)).max(50).optional(),
-  tags: z.array(z.string().max(50)).max(30).optional(),
+  tags: z.array(text().max(50)).max(30).optional(),
   /** 横展開: only cases that at least this many departments are trying or use (試行中 + 導入済). */
   minAdoptionCount: z.number().int().min(0).max(10_000).optional(),
 });
@@ -27,7 +28,7 @@ export const SEARCH_SORT_LABELS: Record<SearchSort, string> = {
 };
 
 export const searchArgsSchema = z.object({
-  query: z.string().max(500, { error: "検索語は500文字以内で入力してください" }).default(""),
+  query: text().max(500, { error: "検索語は500文字以内で入力してください" }).default(""),
   first: z
     .number()
     .int()
@@ -46,14 +47,14 @@ export type SearchableFacet = (typeof SEARCHABLE_FACETS)[number];
 
 export const facetSearchArgsSchema = z.object({
   facet: z.enum(SEARCHABLE_FACETS),
-  facetQuery: z.string().max(50, { error: "50文字以内で入力してください" }).default(""),
-  query: z.string().max(500).default(""),
+  facetQuery: text().max(50, { error: "50文字以内で入力してください" }).default(""),
+  query: text().max(500).default(""),
   filter: searchFilterSchema.optional(),
   first: z.number().int().min(1).max(50).default(10),
 });
 export type FacetSearchArgs = z.infer<typeof facetSearchArgsSchema>;
 
 export const similarCasesArgsSchema = z.object({
-  caseId: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { error: "好事例のIDが正しくありません" }),
+  caseId: uuidOf("好事例"),
   first: z.number().int().min(1).max(20).default(5),
 });

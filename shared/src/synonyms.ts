@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { normalizeText } from "./normalize.js";
+import { text } from "./text.js";
 
 /**
  * Search synonyms curated by the secretariat (事務局). A group is either EQUIVALENT (every term finds
@@ -17,8 +18,7 @@ export const SYNONYM_MODE_LABELS: Record<SynonymMode, string> = {
 export const SYNONYM_TERM_MAX = 50;
 export const SYNONYM_TERMS_MAX = 20;
 
-const term = z
-  .string({ error: "語は文字列で入力してください" })
+const term = text({ error: "語は文字列で入力してください" })
   .transform(normalizeText)
   .pipe(
     z
@@ -35,8 +35,7 @@ export const synonymGroupInputSchema = z
       .array(term, { error: "語の一覧を入力してください" })
       .min(2, { error: "2語以上を入力してください" })
       .max(SYNONYM_TERMS_MAX, { error: `1つのグループに登録できるのは${SYNONYM_TERMS_MAX}語までです` }),
-    note: z
-      .string()
+    note: text()
       .transform(normalizeText)
       .pipe(z.string().max(500, { error: "メモは500文字以内で入力してください" }))
       .optional(),

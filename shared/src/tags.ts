@@ -2,6 +2,7 @@ import { z } from "zod";
 import { name } from "./fields.js";
 import { nameKey, normalizeText } from "./normalize.js";
 import { searchFilterSchema } from "./search.js";
+import { text, uuidOf } from "./text.js";
 
 /**
  * Tags as a shared vocabulary (issue 8). Every tag has a category, a description and a normalised
@@ -39,15 +40,11 @@ const MARKERS = /[\uE000\uE001]/;
 /** A tag name as stored: NFKC, white space folded; 1–50 characters. */
 export const tagNameSchema = name("タグ", TAG_NAME_MAX).refine((t) => !MARKERS.test(t), { error: "使えない文字が含まれています" });
 
-const description = z
-  .string({ error: "説明は文字列で入力してください" })
+const description = text({ error: "説明は文字列で入力してください" })
   .transform((s) => s.trim())
   .pipe(z.string().max(TAG_DESCRIPTION_MAX, { error: `説明は${TAG_DESCRIPTION_MAX}文字以内で入力してください` }));
 
 const category = z.enum(TAG_CATEGORIES, { error: `分類は ${TAG_CATEGORIES.map((c) => TAG_CATEGORY_LABELS[c]).join("・")} のいずれかです` });
-
-const uuid = (label: string) =>
-  z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { error: `${label}のIDが正しくありません` });
 
 /** The secretariat creates a vocabulary term. */
 export const tagCreateSchema = z.strictObject({
@@ -67,8 +64,8 @@ export type TagUpdateInput = z.infer<typeof tagUpdateSchema>;
 
 export const tagMergeSchema = z
   .strictObject({
-    sourceId: uuid("統合するタグ"),
-    targetId: uuid("統合先のタグ"),
+    sourceId: uuidOf("統合するタグ"),
+    targetId: uuidOf("統合先のタグ"),
   })
   .refine((v) => v.sourceId.toLowerCase() !== v.targetId.toLowerCase(), {
     path: ["targetId"],
@@ -78,11 +75,10 @@ export type TagMergeInput = z.infer<typeof tagMergeSchema>;
 
 /** Anyone who can read a published case may propose a tag for it; a new name may carry a category. */
 export const tagProposalSchema = z.strictObject({
-  caseId: uuid("好事例"),
+  caseId: uuidOf("好事例"),
   tag: tagNameSchema,
   category: category.optional(),
-  comment: z
-    .string()
+  comment: text()
     .transform(normalizeText)
     .pipe(z.string().max(500, { error: "コメントは500文字以内で入力してください" }))
     .default(""),
@@ -101,8 +97,7 @@ export const TAG_PROPOSAL_STATUS_LABELS: Record<TagProposalStatus, string> = {
 
 export const tagProposalDecisionSchema = z.strictObject({
   decision: z.enum(TAG_PROPOSAL_DECISIONS),
-  comment: z
-    .string()
+  comment: text()
     .transform(normalizeText)
     .pipe(z.string().max(500, { error: "コメントは500文字以内で入力してください" }))
     .default(""),
@@ -121,10 +116,10 @@ export const tagBulkSchema = z
   .strictObject({
     action: z.enum(TAG_BULK_ACTIONS),
     tag: tagNameSchema,
-    caseIds: z.array(uuid("好事例")).max(TAG_BULK_MAX, { error: `一度に変更できるのは${TAG_BULK_MAX.toLocaleString("ja-JP")}件までです` }).optional(),
+    caseIds: z.array(uuidOf("好事例")).max(TAG_BULK_MAX, { error: `一度に変更できるのは${TAG_BULK_MAX.toLocaleString("ja-JP")}件までです` }).optional(),
     search: z
       .strictObject({
-        query: z.string().max(500).default(""),
+        query: text().max(500).default(""),
         filter: searchFilterSchema.optional(),
       })
       .optional(),

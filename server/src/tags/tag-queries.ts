@@ -1,5 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { nameKey, TAG_CATEGORIES, type TagCategory } from "@kb/shared";
+import { hasUnusableCharacter, nameKey, TAG_CATEGORIES, type TagCategory } from "@kb/shared";
 import { departmentPaths } from "../departments/department.service.js";
 
 /**
@@ -70,7 +70,9 @@ export async function tagRecordsByIds(em: EntityManager, ids: readonly string[])
 /** A live tag by any of its names (its own, or an alias it absorbed); null when unknown. */
 export async function findTagByName(em: EntityManager, name: string): Promise<TagRecord | null> {
   const key = nameKey(name);
-  if (!key) return null;
+  // No tag can be named with NUL or a broken character (the schemas refuse them), and PostgreSQL
+  // would refuse the parameter: nothing to find.
+  if (!key || hasUnusableCharacter(key)) return null;
   const rows = await em.execute<TagRow[]>(
     `${SELECT_TAG} where t.merged_into_id is null
         and t.id = (select coalesce(x.merged_into_id, x.id) from tags x where x.name_key = ?)`,
@@ -89,6 +91,7 @@ export interface VocabularyQuery {
 
 /** The vocabulary screen: live tags whose name, alias or description contains `search`, most used first. */
 export async function listTags(em: EntityManager, q: VocabularyQuery): Promise<{ total: number; items: TagRecord[] }> {
+  if (hasUnusableCharacter(q.search)) return { total: 0, items: [] }; // no tag holds NUL (see findTagByName)
   const key = likeEscape(nameKey(q.search).slice(0, 50));
   const pattern = `%${key}%`;
   const conditions = ["t.merged_into_id is null"];
@@ -131,6 +134,7 @@ export interface TagSuggestion {
  * then by usage; the text may be empty (the most used tags). Optionally within one category.
  */
 export async function suggestTags(em: EntityManager, text: string, first: number, category?: TagCategory | null): Promise<TagSuggestion[]> {
+  if (hasUnusableCharacter(text)) return []; // no tag holds NUL (see findTagByName)
   const key = likeEscape(nameKey(text).slice(0, 50));
   const params: unknown[] = [`%${key}%`, `${key}%`];
   let categoryCondition = "";
