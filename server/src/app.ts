@@ -105,7 +105,9 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
   let worker: SearchOutboxWorker | undefined;
   let freshness: FreshnessJob | undefined;
   try {
-    worker = new SearchOutboxWorker(backend.orm, backend.index, backend.services.databaseUrl, logger.child({ component: "search-sync" }));
+    worker = new SearchOutboxWorker(backend.orm, backend.index, backend.services.databaseUrl, logger.child({ component: "search-sync" }), {
+      minDrainIntervalMs: config.searchSyncIntervalMs,
+    });
     // On a first start, the printed URL should already find the seed cases: index them before serving.
     if (config.seedOnEmpty && (await seedIfEmpty(backend)) > 0) await worker.drainUntilEmpty();
     const demoAccounts = config.demoAccounts ? await ensureDemoAccounts(backend.orm, config.repoRoot, config.dataDir) : [];

@@ -40,6 +40,12 @@ const envSchema = z.object({
    * least the server's). Unset: Debian's /usr/lib/postgresql/<version>/bin, newest first, then PATH.
    */
   KB_PG_BIN_DIR: z.string().optional(),
+  /**
+   * Least time between two indexing batches sent by the server's search sync (ms). Writes that
+   * arrive meanwhile are indexed together; a write after a quiet moment goes at once. Keep it well
+   * under 1 s: a published case must be searchable within a second.
+   */
+  KB_SEARCH_SYNC_INTERVAL_MS: z.coerce.number().int().min(0).max(900).default(400),
   /** Set by npm to the directory the user ran `npm run …` in: CLI paths are relative to it. */
   INIT_CWD: z.string().optional(),
 
@@ -85,6 +91,8 @@ export interface AppConfig {
   kintoneApiToken?: string;
   /** Directory of pg_dump / pg_restore, when not the system's. */
   pgBinDir?: string;
+  /** Least time between two indexing batches of the server's search sync (ms). */
+  searchSyncIntervalMs: number;
   /** Express `trust proxy` value (KB_TRUST_PROXY): a boolean, a hop count or addresses. */
   trustProxy: boolean | number | string;
   /** When the session cookie gets Secure (KB_COOKIE_SECURE, resolved: production's auto is always). */
@@ -142,6 +150,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env, defaults: Conf
     invocationDir: e.INIT_CWD ?? process.cwd(),
     kintoneApiToken: e.KB_KINTONE_API_TOKEN,
     pgBinDir: e.KB_PG_BIN_DIR,
+    searchSyncIntervalMs: e.KB_SEARCH_SYNC_INTERVAL_MS,
     trustProxy: trustProxyValue(e.KB_TRUST_PROXY),
     cookieSecure: e.KB_COOKIE_SECURE === "auto" ? (e.NODE_ENV === "production" ? "always" : "tls") : e.KB_COOKIE_SECURE,
     mutationRatePerMinute: e.KB_MUTATION_RATE_PER_MINUTE,

@@ -13,6 +13,14 @@ export interface OutboxWorkerOptions {
    * tasks into one indexing batch, so a bulk import indexes several times faster with 3 than 1.
    */
   lanes?: number;
+  /**
+   * Least time between the starts of two drains woken by NOTIFY; writes that arrive meanwhile go
+   * into the next drain together. Meilisearch spends about the same CPU on an indexing batch of one
+   * document as on one of hundreds (~150–280 ms at 100k documents, measured), so under a steady
+   * trickle of writes (adoptions, edits) batches back to back kept a core busy indexing. A write
+   * after a quiet moment is still sent at once; under load a write waits at most this long.
+   */
+  minDrainIntervalMs?: number;
   /** Poll even without a NOTIFY, in case one was missed (e.g. while reconnecting). */
   pollIntervalMs?: number;
   /** First retry delay; doubles per attempt up to maxBackoffMs. */
@@ -47,6 +55,8 @@ export class SearchOutboxWorker {
   private readonly baseBackoffMs: number;
   private readonly maxBackoffMs: number;
   private readonly retentionMs: number;
+  private readonly minDrainIntervalMs: number;
+  private lastDrainStartedAt = 0;
   private listener?: pg.Client;
   private timer?: NodeJS.Timeout;
   private running = false;
@@ -68,6 +78,7 @@ export class SearchOutboxWorker {
     this.baseBackoffMs = options.baseBackoffMs ?? 500;
     this.maxBackoffMs = options.maxBackoffMs ?? 60_000;
     this.retentionMs = options.retentionMs ?? 15 * 60_000;
+    this.minDrainIntervalMs = options.minDrainIntervalMs ?? 0;
   }
 
   async start(): Promise<void> {
@@ -93,7 +104,13 @@ export class SearchOutboxWorker {
       this.wakeAgain = true;
       return;
     }
+    const tooSoon = this.lastDrainStartedAt + this.minDrainIntervalMs - Date.now();
+    if (tooSoon > 0) {
+      this.schedule(tooSoon);
+      return;
+    }
     if (this.timer) clearTimeout(this.timer);
+    this.lastDrainStartedAt = Date.now();
     this.draining = this.drainUntilEmpty()
       .then(
         () => this.purgeNowAndThen(),

@@ -165,6 +165,34 @@ describe("zero-loss sync", () => {
   });
 });
 
+describe("indexing batches under a trickle of writes", () => {
+  it("writes arriving within the interval go to Meilisearch in one batch; a write after a quiet moment goes at once", async () => {
+    const spaced = worker({ pollIntervalMs: 10 * 60_000, minDrainIntervalMs: 3000 });
+    await spaced.start();
+    try {
+      await spaced.waitUntilIdle();
+      const tasksBefore = (await kb.index.client.tasks.getTasks({ indexUids: [kb.index.uid], types: ["documentAdditionOrUpdate"], limit: 1000 })).results.length;
+      // Five separate commits (five NOTIFYs), each after the previous drain had time to finish: the
+      // first is sent at once, the other four wait for the interval and travel together.
+      const records = Array.from({ length: 5 }, (_, i) => buildCase({ title: `まとめて反映される事例${i + 1}` }));
+      for (const record of records) {
+        await importCases(kb.orm.em.fork(), [parse(record)]);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      const ids = await Promise.all(records.map((r) => caseId(r.externalId)));
+      for (let i = 0; i < 200 && (await Promise.all(ids.map((id) => kb.index.getDocument(id)))).some((d) => !d); i++) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      expect((await Promise.all(ids.map((id) => kb.index.getDocument(id)))).map((d) => d?.title)).toEqual(records.map((r) => r.title));
+      const tasksAfter = (await kb.index.client.tasks.getTasks({ indexUids: [kb.index.uid], types: ["documentAdditionOrUpdate"], limit: 1000 })).results.length;
+      // One batch per drain: without the interval this is five.
+      expect(tasksAfter - tasksBefore).toBeLessThanOrEqual(2);
+    } finally {
+      await spaced.stop();
+    }
+  });
+});
+
 describe("when Meilisearch is unreachable", () => {
   it("writes still commit; the worker backs off and delivers once Meilisearch answers", async () => {
     const dead = CaseSearchIndex.connect("http://127.0.0.1:9", undefined, kb.index.uid, { requestTimeoutMs: 1000 });
