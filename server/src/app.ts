@@ -53,7 +53,9 @@ export async function connectBackend(config: AppConfig, logger: Logger, services
     orm = await initOrm(services.databaseUrl, logger);
     const applied = await migrate(orm);
     if (applied) logger.info({ applied }, "database migrated");
-    const index = CaseSearchIndex.connect(services.meiliUrl, services.meiliMasterKey, config.searchIndex);
+    const index = CaseSearchIndex.connect(services.meiliUrl, services.meiliMasterKey, config.searchIndex, {
+      resultCacheEntries: config.searchCacheEntries,
+    });
     await index.ensure();
     const ormRef = orm;
     return {
@@ -107,6 +109,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
   try {
     worker = new SearchOutboxWorker(backend.orm, backend.index, backend.services.databaseUrl, logger.child({ component: "search-sync" }), {
       minDrainIntervalMs: config.searchSyncIntervalMs,
+      countsWindowMs: config.searchCountsWindowMs,
     });
     // On a first start, the printed URL should already find the seed cases: index them before serving.
     if (config.seedOnEmpty && (await seedIfEmpty(backend)) > 0) await worker.drainUntilEmpty();

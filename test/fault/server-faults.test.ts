@@ -71,6 +71,9 @@ async function startServer(): Promise<void> {
     MEILI_URL: proxy.url,
     MEILI_MASTER_KEY: meiliKey,
     KB_SEARCH_INDEX: INDEX,
+    // Adoption counts reach the index once per window (30 s by default): a short one keeps the
+    // "index == database" checks from waiting out the default.
+    KB_SEARCH_COUNTS_WINDOW_MS: "3000",
     KB_SEED: "false",
     KB_DEMO_ACCOUNTS: "false",
     KB_DATA_DIR: dataDir,

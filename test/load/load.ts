@@ -217,6 +217,7 @@ async function main(): Promise<void> {
     const stack = await startStack("load", stops);
     ({ baseUrl, orm, suffix } = stack);
     serverPid = stack.server.child.pid;
+    serverLog = () => stack.server.output();
     note(`server at ${baseUrl}; importing ${CASES} cases`);
     const { report, searchableSeconds } = await importGeneratedCases(stack, CASES);
     metric("load.cases", report.created, "cases", { searchableSeconds: Math.round(searchableSeconds) });
@@ -333,6 +334,19 @@ async function main(): Promise<void> {
     metric(`load.errors.${type}`, tally.errorCount(type), "requests", { byKind: Object.fromEntries(tally.errors[type]) });
   }
   metric("load.errors.total", tally.errorCount(), "requests", { target: 0 });
+  // An unexpected error is a bug, not load: show what the server logged about it.
+  const unexpected = serverLog()
+    .split("\n")
+    .filter((line) => line.includes("unexpected error"));
+  for (const line of unexpected.slice(-5)) note(`server: ${line.slice(0, 2000)}`);
+  const health = await httpRequest(`${baseUrl}healthz`, { timeoutMs: 5000 }).catch(() => null);
+  const cache = health ? (JSON.parse(health.text) as { searchCache?: { hits: number; misses: number } }).searchCache : undefined;
+  if (cache) {
+    metric("load.search_cache.hit_ratio", cache.hits / Math.max(1, cache.hits + cache.misses), "ratio", {
+      ...cache,
+      note: "since the server started (warm-up included); answers reused while the index is unchanged",
+    });
+  }
   const memory = serverPid ? memoryOf(serverPid) : undefined;
   if (memory) {
     metric("load.server.rss", memory.rss, "MiB");
@@ -340,6 +354,9 @@ async function main(): Promise<void> {
     metric("load.server.peak", memory.peak, "MiB", { note: "VmHWM since start, import included" });
   }
 }
+
+/** The started server's recent output (empty with --url). */
+let serverLog: () => string = () => "";
 
 try {
   await main();

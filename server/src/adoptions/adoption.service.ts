@@ -217,8 +217,9 @@ export class AdoptionService {
             actor: tx.getReference(User, viewer.userId),
           }),
         );
-        // adoptionCount is in the search document: the index follows through the outbox.
-        enqueueSearchSync(tx, [input.caseId]);
+        // adoptionCount is in the search document: the index follows through the outbox, in the
+        // next counts window (the case page shows the live count at once).
+        enqueueSearchSync(tx, [input.caseId], "counts");
         const [dept] = await tx.execute<{ name: string }[]>("select name from departments where id = ?", [viewer.departmentId]);
         const owners = await tx.execute<{ id: string }[]>(
           "select id from users where active and (department_id = ? or id = ?) and id <> ?",

@@ -45,6 +45,16 @@ const envSchema = z.object({
    * arrive meanwhile are indexed together; a write after a quiet moment goes at once. Keep it well
    * under 1 s: a published case must be searchable within a second.
    */
+  /**
+   * Search answers kept per index version (server/src/search/search-result-cache.ts); 0 turns the
+   * cache off (the benchmark does, to measure what GraphQL adds to Meilisearch).
+   */
+  KB_SEARCH_CACHE_ENTRIES: z.coerce.number().int().min(0).max(100_000).default(500),
+  /**
+   * Adoption counts reach the index once per window of this many ms (aligned to the clock): the
+   MOST_ADOPTED order lags by at most this much; case pages always show the live count.
+   */
+  KB_SEARCH_COUNTS_WINDOW_MS: z.coerce.number().int().min(0).max(600_000).default(30_000),
   KB_SEARCH_SYNC_INTERVAL_MS: z.coerce.number().int().min(0).max(900).default(400),
   /** Set by npm to the directory the user ran `npm run …` in: CLI paths are relative to it. */
   INIT_CWD: z.string().optional(),
@@ -91,6 +101,10 @@ export interface AppConfig {
   kintoneApiToken?: string;
   /** Directory of pg_dump / pg_restore, when not the system's. */
   pgBinDir?: string;
+  /** Adoption-count changes are indexed once per window of this many ms. */
+  searchCountsWindowMs: number;
+  /** Search answers kept per index version; 0 = no cache. */
+  searchCacheEntries: number;
   /** Least time between two indexing batches of the server's search sync (ms). */
   searchSyncIntervalMs: number;
   /** Express `trust proxy` value (KB_TRUST_PROXY): a boolean, a hop count or addresses. */
@@ -151,6 +165,8 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env, defaults: Conf
     kintoneApiToken: e.KB_KINTONE_API_TOKEN,
     pgBinDir: e.KB_PG_BIN_DIR,
     searchSyncIntervalMs: e.KB_SEARCH_SYNC_INTERVAL_MS,
+    searchCacheEntries: e.KB_SEARCH_CACHE_ENTRIES,
+    searchCountsWindowMs: e.KB_SEARCH_COUNTS_WINDOW_MS,
     trustProxy: trustProxyValue(e.KB_TRUST_PROXY),
     cookieSecure: e.KB_COOKIE_SECURE === "auto" ? (e.NODE_ENV === "production" ? "always" : "tls") : e.KB_COOKIE_SECURE,
     mutationRatePerMinute: e.KB_MUTATION_RATE_PER_MINUTE,

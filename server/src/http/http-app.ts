@@ -70,6 +70,8 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<{ app: Express; 
       status: database && search ? "ok" : "degraded",
       database: database ? "ok" : "unavailable",
       search: search ? "ok" : "unavailable",
+      // Since start: how many searches the result cache answered (for operators and `npm run load`).
+      searchCache: { hits: index.resultCache.hits, misses: index.resultCache.misses },
     });
   });
 

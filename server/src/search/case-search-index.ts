@@ -10,6 +10,7 @@ import { CASE_KINDS } from "@kb/shared";
 import { COMPOUND_TERMS, JAPANESE_STOP_WORDS } from "./japanese-dictionary.js";
 import { meiliApiError, meiliHttpClient } from "./meili-http.js";
 import type { CaseSearchDocument } from "./search-document.js";
+import { SearchResultCache } from "./search-result-cache.js";
 
 /**
  * The Meilisearch side of case search: index settings and the few calls we make. Everything that
@@ -90,6 +91,8 @@ export interface CaseSearchIndexOptions {
   requestTimeoutMs?: number;
   /** After a failed search, searches fail at once for this long instead of waiting again. */
   breakerCooldownMs?: number;
+  /** Search answers kept per index version (search-result-cache.ts); 0 = no cache. Default 500. */
+  resultCacheEntries?: number;
 }
 
 export class CaseSearchIndex {
@@ -98,6 +101,8 @@ export class CaseSearchIndex {
   readonly searchClient: Meilisearch;
   private readonly breakerCooldownMs: number;
   private openUntil = 0;
+  /** Identical searches answered once per index version. */
+  readonly resultCache: SearchResultCache;
 
   constructor(
     readonly client: Meilisearch,
@@ -108,6 +113,13 @@ export class CaseSearchIndex {
     this.index = client.index<CaseSearchDocument>(uid);
     this.searchClient = searchClient ?? client;
     this.breakerCooldownMs = options.breakerCooldownMs ?? 2000;
+    this.resultCache = new SearchResultCache(() => this.version(), { maxEntries: options.resultCacheEntries ?? 500 });
+  }
+
+  /** Changes with every change of the index's documents or settings, and with a swap. */
+  private async version(): Promise<string> {
+    const raw = await this.searchClient.getRawIndex(this.uid);
+    return `${raw.createdAt}|${raw.updatedAt}`;
   }
 
   static connect(url: string, apiKey: string | undefined, uid: string, options: CaseSearchIndexOptions = {}): CaseSearchIndex {
@@ -127,6 +139,7 @@ export class CaseSearchIndex {
     await this.expectSuccess(
       this.client.index(uid).updateSettings(CASE_INDEX_SETTINGS).waitTask({ timeout: TASK_TIMEOUT_MS }),
     );
+    this.resultCache.invalidate();
   }
 
   async upsert(documents: CaseSearchDocument[], uid: string = this.uid): Promise<void> {
@@ -150,20 +163,21 @@ export class CaseSearchIndex {
     const outcomes = await Promise.allSettled(
       tasks.map((task) => this.expectSuccess(task.waitTask({ timeout: TASK_TIMEOUT_MS, interval: TASK_POLL_MS }))),
     );
+    // Whatever happened, this process's next search asks Meilisearch again.
+    this.resultCache.invalidate();
     const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === "rejected");
     if (failed) throw failed.reason;
   }
 
   /**
-   * Runs searches in one request. Fails fast with SearchUnavailableError when Meilisearch cannot
+   * Runs searches in one request (answered from the result cache while the index is unchanged). Fails fast with SearchUnavailableError when Meilisearch cannot
    * answer, and for a short while after that without trying (a circuit breaker), so a page never
    * waits on a dead engine.
    */
   async multiSearch(queries: MultiSearchQuery[]): Promise<MultiSearchResult<RecordAny>[]> {
     if (Date.now() < this.openUntil) throw new SearchUnavailableError("recently failed; not retrying yet");
     try {
-      const response = await this.searchClient.multiSearch({ queries });
-      return response.results;
+      return await this.resultCache.get(queries, async () => (await this.searchClient.multiSearch({ queries })).results);
     } catch (error) {
       if ((meiliApiError(error)?.response.status ?? 500) < 500) throw error;
       this.openUntil = Date.now() + this.breakerCooldownMs;

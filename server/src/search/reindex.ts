@@ -100,6 +100,7 @@ export async function reindex(orm: MikroORM, index: CaseSearchIndex, logger: Log
     await patiently("swap the indexes", () =>
       index.expectSuccess(index.client.swapIndexes([{ indexes: [index.uid, run.buildIndex], rename: false }]).waitTask({ timeout: 120_000 })),
     );
+    index.resultCache.invalidate();
     logger.info({ run: run.id, documents: done }, "reindex: swapped in the new index");
 
     // Every change since the mark, whether the live worker already sent it to the old index or not.

@@ -9,6 +9,8 @@ import type { Opt } from "@mikro-orm/core";
  * Rows are marked done (`processedAt`) once Meilisearch reported success, and kept for a while:
  * `kb reindex` replays every row written after it started, done or not, into the new index.
  */
+export type SearchOutboxKind = "content" | "counts";
+
 @Entity({ tableName: "search_outbox" })
 @Index({ properties: ["processedAt", "id"] })
 // Wakes the search worker (LISTEN kb_search_outbox). NOTIFY is delivered at commit, never on rollback.
@@ -25,6 +27,15 @@ export class SearchOutbox {
 
   @Property({ type: "uuid" })
   caseId!: string;
+
+  /**
+   * `content`: what the case says or whether it is published changed — index it at once.
+   * `counts`: only its adoption count changed — the server's sync gathers these and sends them
+   * once per window (KB_SEARCH_COUNTS_WINDOW_MS), so a stream of adoptions neither keeps
+   * Meilisearch indexing nor keeps emptying the search-result cache.
+   */
+  @Property({ type: "text", default: "content" })
+  kind: SearchOutboxKind & Opt = "content";
 
   @Property({ type: "datetime", columnType: "timestamptz" })
   enqueuedAt: Date & Opt = new Date();

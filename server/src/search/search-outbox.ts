@@ -1,9 +1,10 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { SearchOutbox } from "./search-outbox.entity.js";
+import { SearchOutbox, type SearchOutboxKind } from "./search-outbox.entity.js";
 
 /**
  * Call inside the transaction that changes cases: the outbox rows commit (or roll back) with it.
+ * `kind`: "counts" when only adoption counts changed (indexed in windows, see the entity).
  */
-export function enqueueSearchSync(em: EntityManager, caseIds: Iterable<string>): void {
-  for (const caseId of new Set(caseIds)) em.persist(em.create(SearchOutbox, { caseId }));
+export function enqueueSearchSync(em: EntityManager, caseIds: Iterable<string>, kind: SearchOutboxKind = "content"): void {
+  for (const caseId of new Set(caseIds)) em.persist(em.create(SearchOutbox, { caseId, kind }));
 }

@@ -21,6 +21,12 @@ export interface OutboxWorkerOptions {
    * after a quiet moment is still sent at once; under load a write waits at most this long.
    */
   minDrainIntervalMs?: number;
+  /**
+   * Rows of kind "counts" (adoption counts only) become due together at the end of the window
+   * they were written in (windows aligned to the clock), so many adoptions make one indexing batch
+   * and one change of the index. 0 = at once, like content rows.
+   */
+  countsWindowMs?: number;
   /** Poll even without a NOTIFY, in case one was missed (e.g. while reconnecting). */
   pollIntervalMs?: number;
   /** First retry delay; doubles per attempt up to maxBackoffMs. */
@@ -56,6 +62,8 @@ export class SearchOutboxWorker {
   private readonly maxBackoffMs: number;
   private readonly retentionMs: number;
   private readonly minDrainIntervalMs: number;
+  /** SQL for when a row is due (counts rows: the end of their window). */
+  private readonly dueAt: string;
   private lastDrainStartedAt = 0;
   private listener?: pg.Client;
   private timer?: NodeJS.Timeout;
@@ -79,6 +87,11 @@ export class SearchOutboxWorker {
     this.maxBackoffMs = options.maxBackoffMs ?? 60_000;
     this.retentionMs = options.retentionMs ?? 15 * 60_000;
     this.minDrainIntervalMs = options.minDrainIntervalMs ?? 0;
+    const windowMs = Math.max(0, Math.floor(options.countsWindowMs ?? 0));
+    this.dueAt =
+      windowMs > 0
+        ? `case when kind = 'counts' then greatest(available_at, to_timestamp((floor(extract(epoch from enqueued_at) * 1000 / ${windowMs}) + 1) * ${windowMs} / 1000.0)) else available_at end`
+        : "available_at";
   }
 
   async start(): Promise<void> {
@@ -190,7 +203,7 @@ export class SearchOutboxWorker {
     try {
       return await em.transactional(async (tx) => {
         const rows = await tx.execute<{ id: string; case_id: string }[]>(
-          `select id, case_id from search_outbox where processed_at is null and available_at <= now()
+          `select id, case_id from search_outbox where processed_at is null and ${this.dueAt} <= now()
             order by id limit ? for update skip locked`,
           [this.batchSize],
         );
@@ -248,7 +261,7 @@ export class SearchOutboxWorker {
       const [row] = await this.orm.em
         .fork()
         .execute<{ ms: string | null }[]>(
-          "select extract(epoch from (min(available_at) - now())) * 1000 as ms from search_outbox where processed_at is null",
+          `select extract(epoch from (min(${this.dueAt}) - now())) * 1000 as ms from search_outbox where processed_at is null`,
         );
       return row?.ms == null ? this.pollIntervalMs : Math.max(0, Number(row.ms));
     } catch {

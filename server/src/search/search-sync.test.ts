@@ -193,6 +193,35 @@ describe("indexing batches under a trickle of writes", () => {
   });
 });
 
+describe("adoption counts are indexed once per window", () => {
+  it("counts rows wait for the end of their window and then go together; content rows go at once", async () => {
+    const windowed = worker({ pollIntervalMs: 10 * 60_000, countsWindowMs: 2000 });
+    await kb.syncSearch();
+    const records = Array.from({ length: 3 }, (_, i) => buildCase({ title: `件数だけ変わる事例${i + 1}` }));
+    await kb.importCases(records);
+    const ids = await Promise.all(records.map((r) => caseId(r.externalId)));
+    // Start right after a window boundary, so the rows below are all written inside one window.
+    await new Promise((r) => setTimeout(r, 2000 - (Date.now() % 2000) + 50));
+    const em = kb.orm.em.fork();
+    enqueueSearchSync(em, ids, "counts");
+    await em.flush();
+    const content = buildCase({ title: "内容が変わる事例" });
+    await importCases(kb.orm.em.fork(), [parse(content)]);
+
+    // Inside the window: only the content row is due.
+    expect(await windowed.drainUntilEmpty()).toBe(1);
+    expect((await kb.index.getDocument(await caseId(content.externalId)))?.title).toBe("内容が変わる事例");
+    const pending = () =>
+      kb.orm.em.fork().execute<{ n: string }[]>("select count(*) as n from search_outbox where processed_at is null and kind = 'counts'");
+    expect(Number((await pending())[0]!.n)).toBe(3);
+
+    // After the window: all three in one batch.
+    await new Promise((r) => setTimeout(r, 2000 - (Date.now() % 2000) + 50));
+    expect(await windowed.drainBatch()).toBe(3);
+    expect(Number((await pending())[0]!.n)).toBe(0);
+  });
+});
+
 describe("when Meilisearch is unreachable", () => {
   it("writes still commit; the worker backs off and delivers once Meilisearch answers", async () => {
     const dead = CaseSearchIndex.connect("http://127.0.0.1:9", undefined, kb.index.uid, { requestTimeoutMs: 1000 });

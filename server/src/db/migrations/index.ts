@@ -6,6 +6,7 @@ import { Migration20261121065641_TagVocabulary } from "./Migration20261121065641
 import { Migration20261121070050_ImportRuns } from "./Migration20261121070050_ImportRuns.js";
 import { Migration20261121071840_Adoptions } from "./Migration20261121071840_Adoptions.js";
 import { Migration20261121072255_Curation } from "./Migration20261121072255_Curation.js";
+import { Migration20261121090431_SearchOutboxKind } from "./Migration20261121090431_SearchOutboxKind.js";
 
 /** Every migration, in order. Listed explicitly so the compiled build needs no file globbing. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: "Migration20261121070050_ImportRuns", class: Migration20261121070050_ImportRuns },
   { name: "Migration20261121071840_Adoptions", class: Migration20261121071840_Adoptions },
   { name: "Migration20261121072255_Curation", class: Migration20261121072255_Curation },
+  { name: "Migration20261121090431_SearchOutboxKind", class: Migration20261121090431_SearchOutboxKind },
 ];

@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { searchArgsSchema } from "@kb/shared";
+import { buildCase, createTestBackend, type TestBackend } from "../../../test/support/test-backend.js";
+import { CaseService } from "../cases/case.service.js";
+import { CaseSearchIndex } from "./case-search-index.js";
+import { SearchService } from "./search.service.js";
+
+/**
+ * The search-result cache against real Meilisearch: identical searches are answered once per index
+ * version, and any change of the index — by this process or by another one — shows in the next
+ * search (after at most the version's read interval, 100 ms).
+ */
+let kb: TestBackend;
+beforeAll(async () => {
+  kb = await createTestBackend();
+  await kb.importCases([buildCase({ title: "キャッシュ確認用の予約アプリ", summary: "予約の受付をkintoneで行う" })]);
+});
+afterAll(() => kb?.close());
+
+const search = (query: string) =>
+  new SearchService(kb.index, new CaseService(kb.orm.em.fork())).search(searchArgsSchema.parse({ query }), kb.orm.em.fork());
+const titles = async (query: string) => (await search(query)).hits.map((h) => h.case.title).sort();
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe("search-result cache", () => {
+  it("answers a repeated search from the cache while the index is unchanged", async () => {
+    const first = await titles("予約アプリ");
+    const before = { ...kb.index.resultCache };
+    expect(await titles("予約アプリ")).toEqual(first);
+    expect(await titles("予約アプリ")).toEqual(first);
+    // (A page may send two requests — strict, then relaxed — so count at least one hit per search.)
+    expect(kb.index.resultCache.hits - before.hits).toBeGreaterThanOrEqual(2);
+    expect(kb.index.resultCache.misses - before.misses).toBe(0);
+  });
+
+  it("shows this process's own index change in the very next search", async () => {
+    expect(await titles("除雪")).toEqual([]);
+    await kb.importCases([buildCase({ title: "除雪車の位置を地図で共有" })]);
+    expect(await titles("除雪")).toEqual(["除雪車の位置を地図で共有"]);
+  });
+
+  it("notices a change made by another process through the index version", async () => {
+    expect(await titles("街路樹")).toEqual([]);
+    // Another process (a CLI import, another server): its own client, not this cache's.
+    const other = CaseSearchIndex.connect(kb.services.meiliUrl, kb.services.meiliMasterKey, kb.index.uid);
+    const [doc] = (await kb.index.index.getDocuments({ limit: 1 })).results;
+    await other.apply([{ ...doc!, id: "00000000-0000-4000-8000-000000000001", title: "街路樹の点検記録をkintoneで" } as never], []);
+    await sleep(150);
+    const found = await search("街路樹");
+    // The hit is in the index (PostgreSQL has no such case, so the page leaves it out), so look at the count.
+    expect(found.total).toBe(1);
+    await other.apply([], ["00000000-0000-4000-8000-000000000001"]);
+    await sleep(150);
+    expect((await search("街路樹")).total).toBe(0);
+  });
+
+  it("keeps no failed answer", async () => {
+    const dead = CaseSearchIndex.connect("http://127.0.0.1:9", undefined, kb.index.uid, { searchTimeoutMs: 500 });
+    const service = new SearchService(dead, new CaseService(kb.orm.em.fork()));
+    await expect(service.search(searchArgsSchema.parse({ query: "予約" }), kb.orm.em.fork())).rejects.toMatchObject({ code: "SEARCH_UNAVAILABLE" });
+    expect(dead.resultCache.hits + dead.resultCache.misses).toBe(0);
+  });
+});
