@@ -53,7 +53,8 @@ export class CaseWorkflowService {
       await tx.flush();
       recordRevision(tx, c, viewer.userId);
       recordAudit(tx, { actorId: viewer.userId, action: "case.create", subjectType: "Case", subjectId: c.id, after: { status: c.status, title: c.title } });
-      enqueueSearchSync(tx, [c.id]);
+      // A new case is a draft: the index has nothing to add or remove (an outbox row would cost
+      // Meilisearch an indexing batch for nothing).
       return c;
     });
   }
@@ -68,7 +69,8 @@ export class CaseWorkflowService {
       await tx.flush();
       recordRevision(tx, c, viewer.userId);
       recordAudit(tx, { actorId: viewer.userId, action: "case.update", subjectType: "Case", subjectId: c.id, before, after: snapshotOf(c) });
-      enqueueSearchSync(tx, [c.id]);
+      // Only a published case is in the index (leaving PUBLISHED queued its removal).
+      if (c.status === "PUBLISHED") enqueueSearchSync(tx, [c.id]);
       return c;
     });
   }
@@ -176,7 +178,8 @@ export class CaseWorkflowService {
       before: { status: from },
       after: { status: c.status, ...extra },
     });
-    enqueueSearchSync(tx, [c.id]);
+    // Only entering or leaving PUBLISHED changes what the index holds.
+    if (from === "PUBLISHED" || c.status === "PUBLISHED") enqueueSearchSync(tx, [c.id]);
   }
 }
 
