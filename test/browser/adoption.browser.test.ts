@@ -154,7 +154,7 @@ describe("横展開 in Chromium (staff)", () => {
           await back.reload();
           return first.getByRole("link").first().textContent();
         },
-        { timeout: 20_000, intervals: [1000] },
+        { timeout: 20_000, interval: 1000 },
       )
       .toBe(TITLE);
     await first.getByText("横展開 1課").waitFor();

@@ -151,8 +151,11 @@ export class CaseWorkflowService {
     wrongStateMessage = "この好事例は現在の状態では変更できません。",
   ): Promise<Case> {
     if (!UUID.test(id)) throw notFound("好事例");
-    const c = await tx.findOne(Case, id, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ["tags"] });
+    // Lock the case row alone. A populate inside the locking find carries FOR UPDATE onto the
+    // shared tag rows too, so two submissions with the same tags deadlocked (seen under `npm run load`).
+    const c = await tx.findOne(Case, id, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!c) throw notFound("好事例");
+    await tx.populate(c, ["tags"]);
     const facts = factsOf(c);
     if (!allowed(facts)) {
       const anyState = (["DRAFT", "SUBMITTED", "CHANGES_REQUESTED", "PUBLISHED", "REJECTED", "ARCHIVED"] as CaseStatus[]).some(

@@ -61,3 +61,48 @@ describe("search-result cache", () => {
     expect(dead.resultCache.hits + dead.resultCache.misses).toBe(0);
   });
 });
+
+describe("search-result cache while a fresh answer is on its way", () => {
+  const answer = (label: string) => [{ indexUid: "x", hits: [{ id: label }], processingTimeMs: 1, query: label }] as never;
+
+  it("gives the previous answer to identical searches while the first one after a change waits for the fresh answer", async () => {
+    const { SearchResultCache } = await import("./search-result-cache.js");
+    let version = "v1";
+    const cache = new SearchResultCache(async () => version, { maxEntries: 10, versionTtlMs: 0, maxStaleMs: 1000 });
+    const q = [{ indexUid: "x", q: "予約" }];
+    expect(await cache.get(q, async () => answer("old"))).toEqual(answer("old"));
+
+    version = "v2";
+    let release!: () => void;
+    const fresh = cache.get(q, () => new Promise((resolve) => (release = () => resolve(answer("new")))));
+    while (!release) await sleep(1);
+    // Meanwhile: the previous answer, at once.
+    expect(await cache.get(q, async () => answer("unexpected"))).toEqual(answer("old"));
+    expect(cache.staleHits).toBe(1);
+    release();
+    expect(await fresh).toEqual(answer("new"));
+    expect(await cache.get(q, async () => answer("unexpected"))).toEqual(answer("new"));
+  });
+
+  it("never stands in an answer older than maxStaleMs, and invalidate() drops this process's view at once", async () => {
+    const { SearchResultCache } = await import("./search-result-cache.js");
+    let version = "v1";
+    const cache = new SearchResultCache(async () => version, { maxEntries: 10, versionTtlMs: 10_000, maxStaleMs: 50 });
+    const q = [{ indexUid: "x", q: "窓口" }];
+    await cache.get(q, async () => answer("old"));
+    // The version is trusted for 10 s, but this process's own write does not wait for that.
+    cache.invalidate();
+    version = "v2";
+    await sleep(80);
+    let release!: () => void;
+    const fresh = cache.get(q, () => new Promise((resolve) => (release = () => resolve(answer("new")))));
+    // The old answer is too old to stand in: this search waits for the fresh one too.
+    const waiting = cache.get(q, async () => answer("unexpected"));
+    while (!release) await sleep(1);
+    await sleep(5);
+    release();
+    expect(await fresh).toEqual(answer("new"));
+    expect(await waiting).toEqual(answer("new"));
+    expect(cache.staleHits).toBe(0);
+  });
+});

@@ -11,23 +11,46 @@ import type { MultiSearchQuery, MultiSearchResult, RecordAny } from "meilisearch
  * server's sync, `kb import`, another instance). The version is read at most once per
  * `versionTtlMs`, so a change shows in searches within that long after Meilisearch applied it.
  * Identical searches in flight at once share one request.
+ *
+ * When the version moves on, the first search of a key asks Meilisearch and waits for the fresh
+ * answer; identical searches arriving while that answer is on its way get the previous one, if it
+ * was current less than `maxStaleMs` ago (the one-second freshness budget). Without this, every
+ * version change (an indexing batch) made every waiting search queue behind a burst of refreshes.
  */
 export interface SearchResultCacheOptions {
   /** Entries kept (least recently used go first); 0 turns the cache off. */
   maxEntries: number;
   /** How long a read of the index version is trusted. */
   versionTtlMs?: number;
+  /** The previous answer may stand in while a fresh one is fetched, if it was current this recently. */
+  maxStaleMs?: number;
+}
+
+interface Entry {
+  version: string;
+  results: Promise<Results>;
+  /** The settled answer of `results`. */
+  value?: Results;
+  /** When a search last found `version` current. */
+  confirmedAt: number;
+  /** The answer of the previous version, while `results` is pending. */
+  previous?: { value: Results; confirmedAt: number };
 }
 
 type Results = MultiSearchResult<RecordAny>[];
 
 export class SearchResultCache {
-  private readonly entries: LRUCache<string, { version: string; results: Promise<Results> }> | null;
+  private readonly entries: LRUCache<string, Entry> | null;
   private readonly versionTtlMs: number;
+  private readonly maxStaleMs: number;
   private version: { value: string; readAt: number } | null = null;
   private versionRead: Promise<string> | null = null;
+  /** Bumped by invalidate(): a version read already on its way cannot bring back the old answers. */
+  private localGeneration = 0;
   hits = 0;
   misses = 0;
+  /** Answers given from the previous version while the fresh one was on its way. */
+  staleHits = 0;
 
   constructor(
     private readonly readVersion: () => Promise<string>,
@@ -35,34 +58,59 @@ export class SearchResultCache {
   ) {
     this.entries = options.maxEntries > 0 ? new LRUCache({ max: options.maxEntries }) : null;
     this.versionTtlMs = options.versionTtlMs ?? 100;
+    this.maxStaleMs = options.maxStaleMs ?? 1000;
   }
 
   async get(queries: MultiSearchQuery[], search: () => Promise<Results>): Promise<Results> {
     if (!this.entries) return search();
     const version = await this.currentVersion();
     const key = JSON.stringify(queries);
+    const now = Date.now();
     const cached = this.entries.get(key);
     if (cached && cached.version === version) {
+      if (cached.value === undefined && cached.previous && now - cached.previous.confirmedAt < this.maxStaleMs) {
+        this.staleHits++;
+        return cached.previous.value;
+      }
       this.hits++;
+      cached.confirmedAt = now;
       return cached.results;
     }
     this.misses++;
-    const results = search();
-    this.entries.set(key, { version, results });
-    // A failed search is not an answer to keep.
-    results.catch(() => {
-      if (this.entries?.get(key)?.results === results) this.entries.delete(key);
-    });
-    return results;
+    const entry: Entry = {
+      version,
+      results: search(),
+      confirmedAt: now,
+      previous: cached?.value ? { value: cached.value, confirmedAt: cached.confirmedAt } : undefined,
+    };
+    this.entries.set(key, entry);
+    entry.results.then(
+      (value) => {
+        entry.value = value;
+        entry.previous = undefined;
+      },
+      // A failed search is not an answer to keep.
+      () => {
+        if (this.entries?.get(key) === entry) this.entries.delete(key);
+      },
+    );
+    return entry.results;
   }
 
-  /** Forget everything (after this process changed the index, so its own next search is fresh). */
+  /**
+   * After this process changed the index: read the version again at the next search, so that
+   * search is fresh (answers of the old version stay only as stand-ins, see above).
+   */
   invalidate(): void {
     this.version = null;
-    this.entries?.clear();
+    this.localGeneration++;
   }
 
   private async currentVersion(): Promise<string> {
+    return `${await this.remoteVersion()}#${this.localGeneration}`;
+  }
+
+  private async remoteVersion(): Promise<string> {
     if (this.version && Date.now() - this.version.readAt < this.versionTtlMs) return this.version.value;
     this.versionRead ??= this.readVersion().finally(() => {
       this.versionRead = null;
