@@ -14,6 +14,7 @@ import { ensureDatabase, startEmbeddedPostgres } from "../../server/dist/infra/e
 import { createLogger } from "../../server/dist/logger.js";
 import { CaseSearchIndex } from "../../server/dist/search/case-search-index.js";
 import { generateCase } from "../support/case-generator.ts";
+import { httpRequest } from "../support/http-request.ts";
 export { httpRequest, TimeoutError, type HttpAnswer } from "../support/http-request.ts";
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -121,35 +122,9 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
  * stalls ~40 ms per request against Meilisearch on loopback (see server/src/search/meili-http.ts),
  * which would make the raw baseline look slower than it is.
  */
-export function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: unknown }> {
-  const payload = JSON.stringify(body);
-  const target = new URL(url);
-  return new Promise((resolve, reject) => {
-    const request = http.request(
-      {
-        hostname: target.hostname,
-        port: target.port,
-        path: `${target.pathname}${target.search}`,
-        method: "POST",
-        agent,
-        headers: { "content-type": "application/json", "content-length": String(Buffer.byteLength(payload)), ...headers },
-      },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on("data", (c: Buffer) => chunks.push(c));
-        response.on("end", () => {
-          try {
-            resolve({ status: response.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString("utf8")) });
-          } catch (error) {
-            reject(error);
-          }
-        });
-        response.on("error", reject);
-      },
-    );
-    request.on("error", reject);
-    request.end(payload);
-  });
+export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: unknown }> {
+  const answer = await httpRequest(url, { body: JSON.stringify(body), headers: { "content-type": "application/json", ...headers }, agent, timeoutMs: 60_000 });
+  return { status: answer.status, body: JSON.parse(answer.text) as unknown };
 }
 
 export interface Stack {
