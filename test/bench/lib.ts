@@ -200,7 +200,8 @@ export async function startStack(label: string, stops: (() => Promise<void>)[], 
   const baseUrl = (await server.waitFor(/is running: (http:\/\/localhost:\d+\/)/, 120_000))[1]!.replace("localhost", "127.0.0.1");
   const orm = await initOrm(databaseUrl);
   stops.unshift(() => orm.close(true));
-  const index = CaseSearchIndex.connect(meiliUrl, meiliKey, indexUid);
+  // No result cache here: the benchmark's raw side and the checks must ask Meilisearch itself.
+  const index = CaseSearchIndex.connect(meiliUrl, meiliKey, indexUid, { resultCacheEntries: 0 });
   stops.unshift(async () => {
     await index.client.deleteIndex(indexUid).waitTask().catch(() => {});
   });
