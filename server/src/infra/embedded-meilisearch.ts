@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import fs from "node:fs/promises";
 import { createRequire } from "node:module";
+import os from "node:os";
 import path from "node:path";
 import type { Logger } from "../logger.js";
 import { getFreePort, isProcessAlive, terminate, waitFor } from "./process-utils.js";
@@ -88,6 +89,10 @@ export async function startEmbeddedMeilisearch(dataDir: string, logger: Logger):
       "--env", "development",
       "--no-analytics",
       "--log-level", "WARN",
+      // Indexing on at most half the cores: an indexing batch otherwise takes every core for a
+      // second or so and stalls searches and the server with it (measured with `npm run load`:
+      // search p95 434 → 130 ms on 2 cores; 100k cases searchable as fast as before).
+      `--max-indexing-threads=${Math.max(1, Math.floor(os.availableParallelism() / 2))}`,
     ],
     // Its own process group: Ctrl-C in the terminal reaches only us, and we stop Meilisearch after
     // the search worker has finished its batch (leftovers of a kill -9 are stopped on the next start).
