@@ -6,7 +6,7 @@ import { Link, useLocation } from "react-router";
 import { loginPath, useMe } from "../auth/me";
 import type { Effect } from "../case/EffectsTable";
 import { ErrorNotice } from "../components/ErrorNotice";
-import { FieldError } from "../components/form/Field";
+import { Field, FieldError } from "../components/form/Field";
 import { toApiError } from "../lib/apiError";
 import { formatDate } from "../lib/format";
 import { messages as m } from "../messages";
@@ -367,24 +367,10 @@ function TextArea({
   error: string | undefined;
 }) {
   return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-std-17B-170">
-        {label}
-      </label>
-      <p id={`${id}-hint`} className="text-dns-14N-130 text-solid-gray-700">
-        {hint}
-      </p>
-      <FieldError id={`${id}-error`} message={error} />
-      <textarea
-        id={id}
-        value={value}
-        rows={3}
-        maxLength={2000}
-        onChange={(e) => onChange(e.currentTarget.value)}
-        aria-describedby={`${error ? `${id}-error ` : ""}${id}-hint`}
-        aria-invalid={error ? true : undefined}
-        className="input-text"
-      />
-    </div>
+    <Field id={id} label={label} hint={hint} error={error}>
+      {(control) => (
+        <textarea {...control} value={value} rows={3} maxLength={2000} onChange={(e) => onChange(e.currentTarget.value)} className="input-text" />
+      )}
+    </Field>
   );
 }

@@ -4,7 +4,7 @@ import { useId, useState, type FormEvent } from "react";
 import { Link, useLocation } from "react-router";
 import { loginPath, useMe } from "../auth/me";
 import { ErrorNotice } from "../components/ErrorNotice";
-import { FieldError } from "../components/form/Field";
+import { Field } from "../components/form/Field";
 import { toApiError } from "../lib/apiError";
 import { formatDateTime } from "../lib/format";
 import { useHashTarget } from "../adoptions/useHashTarget";
@@ -233,23 +233,11 @@ function BodyForm({
   };
   return (
     <form onSubmit={(e) => void send(e)} noValidate className="space-y-2">
-      <label htmlFor={id} className="block text-std-17B-170">
-        {label}
-      </label>
-      <p id={`${id}-hint`} className="text-dns-14N-130 text-solid-gray-700">
-        {hint}
-      </p>
-      <FieldError id={`${id}-error`} message={error} />
-      <textarea
-        id={id}
-        value={body}
-        rows={3}
-        maxLength={4000}
-        onChange={(e) => setBody(e.currentTarget.value)}
-        aria-describedby={`${error ? `${id}-error ` : ""}${id}-hint`}
-        aria-invalid={error ? true : undefined}
-        className="input-text"
-      />
+      <Field id={id} label={label} hint={hint} error={error}>
+        {(control) => (
+          <textarea {...control} value={body} rows={3} maxLength={4000} onChange={(e) => setBody(e.currentTarget.value)} className="input-text" />
+        )}
+      </Field>
       {problem && (
         <p role="alert" className="text-dns-16B-130 text-error-1">
           {problem}
