@@ -1,12 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import {
-  ADOPTION_STATUS_LABELS,
-  adoptionRecordSchema,
-  COUNTED_ADOPTION_STATUSES,
-  type AdoptionStatus,
-  type CaseStatus,
-  type Effect,
-} from "@kb/shared";
+import { ADOPTION_STATUS_LABELS, adoptionRecordSchema, COUNTED_ADOPTION_STATUSES, type AdoptionStatus, type CaseStatus, type Effect, isUuid } from "@kb/shared";
 import { recordAudit } from "../audit/audit.entity.js";
 import { Case } from "../cases/case.entity.js";
 import { casePolicy, type CaseFacts } from "../cases/case.policy.js";
@@ -149,7 +142,6 @@ export function toAdoptionEventRecord(e: AdoptionEvent): AdoptionEventRecord {
   };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export class AdoptionService {
   constructor(private readonly em: EntityManager) {}
@@ -267,7 +259,7 @@ export class AdoptionService {
 
   /** What a 課 has adopted (department page), newest change first, paginated. */
   async byDepartment(departmentId: string, first: number, offset: number): Promise<{ total: number; items: AdoptionRecord[] }> {
-    if (!UUID.test(departmentId)) return { total: 0, items: [] };
+    if (!isUuid(departmentId)) return { total: 0, items: [] };
     const [items, total] = await this.em.findAndCount(
       Adoption,
       { department: departmentId, case: { status: "PUBLISHED" } },
@@ -296,7 +288,7 @@ async function checkDerivedCase(tx: EntityManager, derivedCaseId: string, caseId
 
 /** The case's facts, its row locked for this transaction. */
 export async function lockCase(tx: EntityManager, caseId: string): Promise<CaseFacts & { id: string; title: string }> {
-  if (!UUID.test(caseId)) throw notFound("好事例");
+  if (!isUuid(caseId)) throw notFound("好事例");
   const [row] = await tx.execute<{ id: string; status: CaseStatus; department_id: string; author_id: string | null; title: string }[]>(
     "select id, status, department_id, author_id, title from cases where id = ? for update",
     [caseId],

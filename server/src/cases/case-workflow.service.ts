@@ -1,14 +1,6 @@
 import { LockMode } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
-import {
-  caseDraftSchema,
-  caseSubmissionSchema,
-  PERSONAL_INFO_LABELS,
-  reviewInputSchema,
-  scanCaseForPersonalInfo,
-  type CaseDraft,
-  type CaseStatus,
-} from "@kb/shared";
+import { caseDraftSchema, caseSubmissionSchema, PERSONAL_INFO_LABELS, reviewInputSchema, scanCaseForPersonalInfo, type CaseDraft, type CaseStatus, isUuid } from "@kb/shared";
 import { recordAudit } from "../audit/audit.entity.js";
 import { Department } from "../departments/department.entity.js";
 import { AppError, badInput, badInputFromZod, forbidden, notFound } from "../graphql/app-error.js";
@@ -150,7 +142,7 @@ export class CaseWorkflowService {
     allowed: (facts: CaseFacts) => boolean,
     wrongStateMessage = "この好事例は現在の状態では変更できません。",
   ): Promise<Case> {
-    if (!UUID.test(id)) throw notFound("好事例");
+    if (!isUuid(id)) throw notFound("好事例");
     // Lock the case row alone. A populate inside the locking find carries FOR UPDATE onto the
     // shared tag rows too, so two submissions with the same tags deadlocked (seen under `npm run load`).
     const c = await tx.findOne(Case, id, { lockMode: LockMode.PESSIMISTIC_WRITE });
@@ -186,7 +178,6 @@ export class CaseWorkflowService {
   }
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function parseDraft(input: unknown): CaseDraft {
   const parsed = caseDraftSchema.safeParse(input);

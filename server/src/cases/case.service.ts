@@ -6,13 +6,13 @@ import { Case } from "./case.entity.js";
 import { casePolicy } from "./case.policy.js";
 import { presentCase } from "./case.presenter.js";
 import type { CaseListView, CaseView } from "./case.types.js";
+import { isUuid } from "@kb/shared";
 
 export interface Page {
   first: number;
   offset: number;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_PAGE = 100;
 
 /**
@@ -30,7 +30,7 @@ export class CaseService {
 
   /** A case the viewer may read, or null (not found and not allowed look the same). */
   async findVisible(viewer: Viewer | null, id: string): Promise<CaseView | null> {
-    if (!UUID.test(id)) return null;
+    if (!isUuid(id)) return null;
     const c = await this.em.findOne(Case, id, { populate: ["tags"] });
     if (!c) return null;
     const facts = { status: c.status, departmentId: c.department.id, authorId: c.author?.id ?? null };

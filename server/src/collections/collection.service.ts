@@ -1,14 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import {
-  collectionEntryInputSchema,
-  collectionInputSchema,
-  collectionOrderInputSchema,
-  COLLECTION_ENTRIES_MAX,
-  COUNTED_ADOPTION_STATUSES,
-  featureCaseInputSchema,
-  type CaseStatus,
-  type CollectionStatus,
-} from "@kb/shared";
+import { collectionEntryInputSchema, collectionInputSchema, collectionOrderInputSchema, COLLECTION_ENTRIES_MAX, COUNTED_ADOPTION_STATUSES, featureCaseInputSchema, type CaseStatus, type CollectionStatus, isUuid } from "@kb/shared";
 import { recordAudit } from "../audit/audit.entity.js";
 import { Case } from "../cases/case.entity.js";
 import { isCurator, type CaseFacts } from "../cases/case.policy.js";
@@ -20,7 +11,6 @@ import { requireViewer, type Viewer } from "../users/viewer.js";
 import { Collection, CollectionEntry, FeaturedCase } from "./collection.entity.js";
 import { collectionPolicy } from "./collection.policy.js";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_PAGE = 100;
 
 /** A featured mark as readers see it. */
@@ -105,7 +95,7 @@ export class CollectionService {
 
   async unfeature(viewer: Viewer | null, caseId: string): Promise<boolean> {
     const actor = this.requireCurator(viewer);
-    if (!UUID.test(caseId)) throw notFound("好事例");
+    if (!isUuid(caseId)) throw notFound("好事例");
     return this.em.transactional(async (tx) => {
       const mark = await tx.findOne(FeaturedCase, { case: caseId });
       if (!mark) return false;
@@ -118,7 +108,7 @@ export class CollectionService {
 
   /** Featured marks of the given cases (one query); callers only pass cases the viewer may read. */
   async featuredMarks(caseIds: readonly string[]): Promise<Map<string, FeaturedMarkRecord>> {
-    const ids = [...new Set(caseIds)].filter((id) => UUID.test(id));
+    const ids = [...new Set(caseIds)].filter((id) => isUuid(id));
     if (!ids.length) return new Map();
     const rows = await this.em.execute<{ case_id: string; reason: string; featured_at: Date | string; featured_by_id: string | null }[]>(
       "select case_id, reason, featured_at, featured_by_id from featured_cases where case_id in (?)",
@@ -169,7 +159,7 @@ export class CollectionService {
 
   /** A collection the viewer may read, or null (not found and not allowed look the same). */
   async findVisible(viewer: Viewer | null, id: string): Promise<Collection | null> {
-    if (!UUID.test(id)) return null;
+    if (!isUuid(id)) return null;
     const c = await this.em.findOne(Collection, id);
     return c && collectionPolicy.canRead(viewer, c) ? c : null;
   }
@@ -211,7 +201,7 @@ export class CollectionService {
 
   /** For each case, the collections containing it that the viewer may read (one query). */
   async collectionsContaining(viewer: Viewer | null, caseIds: readonly string[]): Promise<Map<string, Collection[]>> {
-    const ids = [...new Set(caseIds)].filter((id) => UUID.test(id));
+    const ids = [...new Set(caseIds)].filter((id) => isUuid(id));
     const out = new Map<string, Collection[]>(ids.map((id) => [id, []]));
     if (!ids.length) return out;
     const entries = await this.em.find(
@@ -332,7 +322,7 @@ export class CollectionService {
 
   async removeEntry(viewer: Viewer | null, collectionId: string, caseId: string): Promise<Collection> {
     const actor = this.requireCurator(viewer);
-    if (!UUID.test(caseId)) throw notFound("好事例集の項目");
+    if (!isUuid(caseId)) throw notFound("好事例集の項目");
     return this.em.transactional(async (tx) => {
       const c = await this.locked(tx, collectionId, null);
       const entries = await tx.find(CollectionEntry, { collection: c.id }, { orderBy: { position: "asc" } });
@@ -465,7 +455,7 @@ export class CollectionService {
 
   /** The collection, locked for this transaction; CONFLICT when `version` is given and stale. */
   private async locked(tx: EntityManager, id: string, version: number | null): Promise<Collection> {
-    if (!UUID.test(id)) throw notFound("好事例集");
+    if (!isUuid(id)) throw notFound("好事例集");
     const rows = await tx.execute<{ id: string }[]>("select id from collections where id = ? for update", [id]);
     if (!rows.length) throw notFound("好事例集");
     const c = await tx.findOneOrFail(Collection, id, { refresh: true });

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { COUNTED_ADOPTION_STATUSES } from "@kb/shared";
+import { COUNTED_ADOPTION_STATUSES, isUuid } from "@kb/shared";
 import { presentAdoption, userSummary } from "../adoptions/adoption.resolver.js";
 import { freshnessPolicy } from "../adoptions/adoption.policy.js";
 import { AdoptionService } from "../adoptions/adoption.service.js";
@@ -20,7 +20,6 @@ import {
   FreshnessDueListView,
 } from "./department.types.js";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const clamp = (first: number) => Math.min(Math.max(first, 0), 100);
 const COUNTED = COUNTED_ADOPTION_STATUSES.map((s) => `'${s}'`).join(", ");
 
@@ -47,7 +46,7 @@ const factsOf = (c: CaseView): CaseFacts => ({ status: c.status, departmentId: c
 export class DepartmentPageResolver {
   @Query(() => DepartmentPageView, { nullable: true, description: "A department's page; null when there is none." })
   async department(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<DepartmentPageView | null> {
-    if (!UUID.test(id)) return null;
+    if (!isUuid(id)) return null;
     const d = await ctx.em.findOne(Department, id);
     if (!d) return null;
     const children = await ctx.em.find(Department, { parent: id }, { orderBy: { name: "asc" } });

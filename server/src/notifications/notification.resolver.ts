@@ -2,6 +2,7 @@ import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 
 import type { RequestContext } from "../graphql/context.js";
 import { requireViewer } from "../users/viewer.js";
 import { Notification } from "./notification.entity.js";
+import { isUuid } from "@kb/shared";
 
 @ObjectType("Notification")
 export class NotificationView {
@@ -73,10 +74,9 @@ export class NotificationResolver {
     const viewer = requireViewer(ctx.viewer);
     return ctx.em.nativeUpdate(
       Notification,
-      { recipient: viewer.userId, readAt: null, ...(ids ? { id: { $in: ids.filter((id) => UUID.test(id)) } } : {}) },
+      { recipient: viewer.userId, readAt: null, ...(ids ? { id: { $in: ids.filter((id) => isUuid(id)) } } : {}) },
       { readAt: new Date() },
     );
   }
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

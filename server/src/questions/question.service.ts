@@ -1,5 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { answerAcceptSchema, answerPostSchema, questionAskSchema } from "@kb/shared";
+import { answerAcceptSchema, answerPostSchema, questionAskSchema, isUuid } from "@kb/shared";
 import { lockCase } from "../adoptions/adoption.service.js";
 import { questionPolicy } from "../adoptions/adoption.policy.js";
 import { recordAudit } from "../audit/audit.entity.js";
@@ -59,7 +59,6 @@ export const toAnswerRecord = (a: Answer): AnswerRecord => ({
   createdAt: a.createdAt,
 });
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const clamp = (first: number) => Math.min(Math.max(first, 0), 100);
 const excerpt = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
 
@@ -203,7 +202,7 @@ export class QuestionService {
 
   /** What a 課 has asked (department page), on cases that are still published; newest first. */
   async askedBy(departmentId: string, first: number, offset: number): Promise<{ total: number; items: QuestionRecord[] }> {
-    if (!UUID.test(departmentId)) return { total: 0, items: [] };
+    if (!isUuid(departmentId)) return { total: 0, items: [] };
     const [items, total] = await this.em.findAndCount(
       Question,
       { department: departmentId, case: { status: "PUBLISHED" } },
@@ -214,7 +213,7 @@ export class QuestionService {
 
   /** Questions on a 課's published cases that nobody has answered yet (department page, 回答待ち). */
   async unansweredFor(departmentId: string, first: number, offset: number): Promise<{ total: number; items: QuestionRecord[] }> {
-    if (!UUID.test(departmentId)) return { total: 0, items: [] };
+    if (!isUuid(departmentId)) return { total: 0, items: [] };
     const [rows, count] = await Promise.all([
       this.em.execute<{ id: string }[]>(
         `select q.id from questions q join cases c on c.id = q.case_id
@@ -234,7 +233,7 @@ export class QuestionService {
   }
 
   private async lockQuestion(tx: EntityManager, id: string): Promise<Question> {
-    if (!UUID.test(id)) throw notFound("質問");
+    if (!isUuid(id)) throw notFound("質問");
     const [row] = await tx.execute<{ id: string }[]>("select id from questions where id = ? for update", [id]);
     if (!row) throw notFound("質問");
     return tx.findOneOrFail(Question, id, { refresh: true });

@@ -4,6 +4,7 @@ import type { CaseSearchIndex } from "./case-search-index.js";
 import { documentHash } from "./search-document.js";
 import { loadSearchDocuments } from "./search-documents.loader.js";
 import { enqueueSearchSync } from "./search-outbox.js";
+import { isUuid } from "@kb/shared";
 
 export interface IndexCheckReport {
   /** Published cases in PostgreSQL. */
@@ -22,7 +23,6 @@ export interface IndexCheckReport {
 
 export const driftOf = (r: IndexCheckReport) => r.missing.length + r.extra.length + r.stale.length;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Compares PostgreSQL and Meilisearch by id and by a hash of each whole document: what the index
@@ -44,8 +44,8 @@ export async function checkIndex(orm: MikroORM, index: CaseSearchIndex, options:
 /** Queues every drifted case (missing, stale, extra) for the worker; ids that are not cases are removed directly. */
 export async function repairIndex(orm: MikroORM, index: CaseSearchIndex, report: IndexCheckReport): Promise<number> {
   const ids = [...report.missing, ...report.stale, ...report.extra];
-  const cases = ids.filter((id) => UUID.test(id));
-  const strays = ids.filter((id) => !UUID.test(id));
+  const cases = ids.filter((id) => isUuid(id));
+  const strays = ids.filter((id) => !isUuid(id));
   if (strays.length) await index.remove(strays);
   await orm.em.fork().transactional(async (tx) => {
     enqueueSearchSync(tx, cases);
@@ -82,7 +82,7 @@ async function compareAll(orm: MikroORM, index: CaseSearchIndex, batchSize: numb
 async function compareSome(orm: MikroORM, index: CaseSearchIndex, ids: string[]): Promise<Pick<IndexCheckReport, "missing" | "extra" | "stale" | "pending">> {
   const pending = await pendingCaseIds(orm);
   const expected = new Map<string, string>();
-  const caseIds = ids.filter((id) => UUID.test(id));
+  const caseIds = ids.filter((id) => isUuid(id));
   for (let i = 0; i < caseIds.length; i += 1000) {
     const { upserts } = await loadSearchDocuments(orm.em.fork(), caseIds.slice(i, i + 1000));
     for (const doc of upserts) expected.set(doc.id, documentHash(doc as never));

@@ -1,5 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { synonymGroupInputSchema, SYNONYM_MODES, type SynonymMode } from "@kb/shared";
+import { synonymGroupInputSchema, SYNONYM_MODES, type SynonymMode, isUuid } from "@kb/shared";
 import { recordAudit } from "../audit/audit.entity.js";
 import { AppError, badInput, notFound } from "../graphql/app-error.js";
 import { enqueueSearchSync } from "../search/search-outbox.js";
@@ -113,7 +113,7 @@ export class SynonymService {
 
   /** The group, locked for this transaction; CONFLICT when someone saved it since `version`. */
   private async lockedGroup(tx: EntityManager, id: string, version: number): Promise<SynonymGroup> {
-    if (!UUID.test(id)) throw notFound("同義語グループ");
+    if (!isUuid(id)) throw notFound("同義語グループ");
     const rows = await tx.execute<{ id: string }[]>("select id from synonym_groups where id = ? for update", [id]);
     if (!rows.length) throw notFound("同義語グループ");
     const group = await tx.findOneOrFail(SynonymGroup, id, { refresh: true });
@@ -132,4 +132,3 @@ function parse(raw: unknown): SynonymRule & { note?: string } {
   return parsed.data;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,13 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import {
-  DEFAULT_TAG_CATEGORY,
-  nameKey,
-  tagProposalDecisionSchema,
-  tagProposalSchema,
-  type CaseStatus,
-  type TagCategory,
-  type TagProposalStatus,
-} from "@kb/shared";
+import { DEFAULT_TAG_CATEGORY, nameKey, tagProposalDecisionSchema, tagProposalSchema, type CaseStatus, type TagCategory, type TagProposalStatus, isUuid } from "@kb/shared";
 import { recordAudit } from "../audit/audit.entity.js";
 import { casePolicy, type CaseFacts } from "../cases/case.policy.js";
 import { Case } from "../cases/case.entity.js";
@@ -95,7 +87,6 @@ function toRecord(r: Row): TagProposalRecord {
   };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export class TagProposalService {
   constructor(private readonly em: EntityManager) {}
@@ -164,7 +155,7 @@ export class TagProposalService {
     const parsed = tagProposalDecisionSchema.safeParse(raw);
     if (!parsed.success) throw badInputFromZod(parsed.error);
     const { decision, comment } = parsed.data;
-    if (!UUID.test(id)) throw notFound("タグの提案");
+    if (!isUuid(id)) throw notFound("タグの提案");
     await this.em.transactional(async (tx) => {
       const [ref] = await tx.execute<{ case_id: string }[]>("select case_id from tag_proposals where id = ?", [id]);
       if (!ref) throw notFound("タグの提案");
@@ -247,7 +238,7 @@ export class TagProposalService {
 
 /** The case's facts, its row locked for this transaction. */
 async function lockCase(tx: EntityManager, caseId: string): Promise<CaseFacts & { id: string; title: string }> {
-  if (!UUID.test(caseId)) throw notFound("好事例");
+  if (!isUuid(caseId)) throw notFound("好事例");
   const [row] = await tx.execute<{ id: string; status: CaseStatus; department_id: string; author_id: string | null; title: string }[]>(
     "select id, status, department_id, author_id, title from cases where id = ? for update",
     [caseId],

@@ -1,5 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { nameKey, tagBulkSchema, type SearchFilter } from "@kb/shared";
+import { nameKey, tagBulkSchema, type SearchFilter, isUuid } from "@kb/shared";
 import { recordAudit } from "../audit/audit.entity.js";
 import { AppError, badInput, badInputFromZod, notFound } from "../graphql/app-error.js";
 import { requireRole, type Viewer } from "../users/viewer.js";
@@ -34,7 +34,6 @@ export interface TagBulkOptions {
 
 export const STALLED_AFTER_MS = 60_000;
 const CURATOR_ROLES = ["SECRETARIAT", "ADMIN"] as const;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Jobs this process is working on (a job is never worked on twice at once by one process). */
 const running = new Map<string, Promise<void>>();
@@ -110,7 +109,7 @@ export class TagBulkService {
   /** Continues a FAILED job (or a stalled RUNNING one) from the first case not yet processed. */
   async resume(viewer: Viewer | null, id: string): Promise<TagBulkJob> {
     const actor = requireRole(viewer, ...CURATOR_ROLES);
-    if (!UUID.test(id)) throw notFound("一括タグ付け");
+    if (!isUuid(id)) throw notFound("一括タグ付け");
     const job = await this.em.transactional(async (tx) => {
       const rows = await tx.execute<{ id: string }[]>("select id from tag_bulk_jobs where id = ? for update", [id]);
       if (!rows.length) throw notFound("一括タグ付け");
@@ -131,7 +130,7 @@ export class TagBulkService {
 
   async get(viewer: Viewer | null, id: string): Promise<TagBulkJob | null> {
     requireRole(viewer, ...CURATOR_ROLES);
-    if (!UUID.test(id)) return null;
+    if (!isUuid(id)) return null;
     return this.em.findOne(TagBulkJob, id, { refresh: true });
   }
 

@@ -1,6 +1,6 @@
 import { UniqueConstraintViolationException } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { nameKey, tagCreateSchema, tagMergeSchema, tagUpdateSchema } from "@kb/shared";
+import { nameKey, tagCreateSchema, tagMergeSchema, tagUpdateSchema, isUuid } from "@kb/shared";
 import { recordAudit } from "../audit/audit.entity.js";
 import { AppError, badInput, badInputFromZod, notFound } from "../graphql/app-error.js";
 import { enqueueSearchSync } from "../search/search-outbox.js";
@@ -48,7 +48,6 @@ export interface TagMergePreview {
   addsSynonym: boolean;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CURATOR_ROLES = ["SECRETARIAT", "ADMIN"] as const;
 
 const snapshot = (t: Tag) => ({ name: t.name, category: t.category, description: t.description, retiredAt: t.retiredAt ?? null });
@@ -237,7 +236,7 @@ export class TagVocabularyService {
   /** Undoes the latest merge, once. A merge that is not the latest, or was undone, is a CONFLICT. */
   async undoMerge(viewer: Viewer | null, mergeId: string): Promise<{ merge: TagMerge; affectedCases: number; keptSynonym: boolean }> {
     const actor = requireRole(viewer, ...CURATOR_ROLES);
-    if (!UUID.test(mergeId)) throw notFound("タグの統合");
+    if (!isUuid(mergeId)) throw notFound("タグの統合");
     return this.em.transactional(async (tx) => {
       // Serialises undo against new merges: the latest merge is read under a lock.
       await tx.execute("lock table tag_merges in share row exclusive mode");
@@ -346,7 +345,7 @@ export class TagVocabularyService {
   }
 
   private async liveTag(em: EntityManager, id: string, what: string): Promise<Tag> {
-    if (!UUID.test(id)) throw notFound(what);
+    if (!isUuid(id)) throw notFound(what);
     const tag = await em.findOne(Tag, id, { refresh: true });
     if (!tag) throw notFound(what);
     if (tag.mergedInto) throw new AppError("CONFLICT", `「${tag.name}」はすでにほかのタグに統合されています。`);
@@ -355,7 +354,7 @@ export class TagVocabularyService {
 
   /** A live tag locked for this transaction; CONFLICT when someone saved it since `version`. */
   private async lockedLiveTag(tx: EntityManager, id: string, version: number): Promise<Tag> {
-    if (!UUID.test(id)) throw notFound("タグ");
+    if (!isUuid(id)) throw notFound("タグ");
     await lockTags(tx, [id]);
     const tag = await this.liveTag(tx, id, "タグ");
     if (tag.version !== version) {
@@ -367,7 +366,7 @@ export class TagVocabularyService {
 
 /** Row locks in a fixed order (ids sorted), so two merges of the same pair cannot deadlock. */
 async function lockTags(tx: EntityManager, ids: string[]): Promise<void> {
-  if (ids.some((id) => !UUID.test(id))) throw notFound("タグ");
+  if (ids.some((id) => !isUuid(id))) throw notFound("タグ");
   await tx.execute("select id from tags where id in (?) order by id for update", [[...new Set(ids)].sort()]);
 }
 

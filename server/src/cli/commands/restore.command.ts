@@ -52,6 +52,7 @@ export const restoreCommand: KbCommand = {
 
       // The index describes the replaced data: rebuild it from the restored database.
       process.stderr.write("検索インデックスを作り直しています…\n");
+      // The services stay withServices' to stop; closing this backend closes only its connections.
       const backend = await connectBackend(config, logger, { ...services, stop: async () => {} });
       try {
         const rebuilt = await reindex(backend.orm, backend.index, logger, {});
