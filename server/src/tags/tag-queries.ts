@@ -1,6 +1,8 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { hasUnusableCharacter, nameKey, TAG_CATEGORIES, type TagCategory } from "@kb/shared";
+import { isCurator } from "../cases/case.policy.js";
 import { departmentPaths } from "../departments/department.service.js";
+import type { Viewer } from "../users/viewer.js";
 
 /**
  * Reads of the vocabulary: lists with usage counts, one tag by name (aliases resolve), autocomplete,
@@ -58,6 +60,30 @@ function toRecord(r: TagRow): TagRecord {
   };
 }
 
+/**
+ * Whether tag `t` exists for this reader (issue 12): through a case the reader may read (published,
+ * or their own 課's or their own, as `casePolicy.canRead` says), or because the secretariat took it
+ * into the vocabulary (`curated_at`). A name typed on a draft is as private as the draft. The
+ * secretariat and admins read every case, so every tag.
+ */
+export function readableBy(viewer: Viewer | null): { sql: string; params: unknown[] } {
+  if (isCurator(viewer)) return { sql: "true", params: [] };
+  const own = viewer ? " or c.department_id = ? or c.author_id = ?" : "";
+  return {
+    sql: `(t.curated_at is not null or exists (select 1 from case_tags ct join cases c on c.id = ct.case_id
+            where ct.tag_id = t.id and (c.status = 'PUBLISHED'${own})))`,
+    params: viewer ? [viewer.departmentId, viewer.userId] : [],
+  };
+}
+
+/** Of these live tags, the ones that exist for the reader (see `readableBy`). One statement. */
+export async function readableTagIds(em: EntityManager, viewer: Viewer | null, ids: readonly string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const readable = readableBy(viewer);
+  const rows = await em.execute<{ id: string }[]>(`select t.id from tags t where t.id in (?) and ${readable.sql}`, [[...new Set(ids)], ...readable.params]);
+  return new Set(rows.map((r) => r.id));
+}
+
 export const likeEscape = (s: string) => s.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 const isCategory = (c: string | null | undefined): c is TagCategory => !!c && (TAG_CATEGORIES as readonly string[]).includes(c);
 
@@ -68,15 +94,16 @@ export async function tagRecordsByIds(em: EntityManager, ids: readonly string[])
 }
 
 /** A live tag by any of its names (its own, or an alias it absorbed); null when unknown. */
-export async function findTagByName(em: EntityManager, name: string): Promise<TagRecord | null> {
+export async function findTagByName(em: EntityManager, name: string, viewer: Viewer | null): Promise<TagRecord | null> {
   const key = nameKey(name);
   // No tag can be named with NUL or a broken character (the schemas refuse them), and PostgreSQL
   // would refuse the parameter: nothing to find.
   if (!key || hasUnusableCharacter(key)) return null;
+  const readable = readableBy(viewer);
   const rows = await em.execute<TagRow[]>(
     `${SELECT_TAG} where t.merged_into_id is null
-        and t.id = (select coalesce(x.merged_into_id, x.id) from tags x where x.name_key = ?)`,
-    [key],
+        and t.id = (select coalesce(x.merged_into_id, x.id) from tags x where x.name_key = ?) and ${readable.sql}`,
+    [key, ...readable.params],
   );
   return rows[0] ? toRecord(rows[0]) : null;
 }
@@ -90,7 +117,7 @@ export interface VocabularyQuery {
 }
 
 /** The vocabulary screen: live tags whose name, alias or description contains `search`, most used first. */
-export async function listTags(em: EntityManager, q: VocabularyQuery): Promise<{ total: number; items: TagRecord[] }> {
+export async function listTags(em: EntityManager, q: VocabularyQuery, viewer: Viewer | null): Promise<{ total: number; items: TagRecord[] }> {
   if (hasUnusableCharacter(q.search)) return { total: 0, items: [] }; // no tag holds NUL (see findTagByName)
   const key = likeEscape(nameKey(q.search).slice(0, 50));
   const pattern = `%${key}%`;
@@ -107,6 +134,9 @@ export async function listTags(em: EntityManager, q: VocabularyQuery): Promise<{
     params.push(q.category);
   }
   if (!q.includeRetired) conditions.push("t.retired_at is null");
+  const readable = readableBy(viewer);
+  conditions.push(readable.sql);
+  params.push(...readable.params);
   const where = conditions.join(" and ");
   const [rows, count] = await Promise.all([
     em.execute<TagRow[]>(`select * from (${SELECT_TAG} where ${where}) x order by x.retired_at nulls first, x.usage desc, x.name limit ? offset ?`, [
@@ -133,7 +163,13 @@ export interface TagSuggestion {
  * Autocomplete: live, not retired tags whose name or alias contains the text (prefix matches first),
  * then by usage; the text may be empty (the most used tags). Optionally within one category.
  */
-export async function suggestTags(em: EntityManager, text: string, first: number, category?: TagCategory | null): Promise<TagSuggestion[]> {
+export async function suggestTags(
+  em: EntityManager,
+  viewer: Viewer | null,
+  text: string,
+  first: number,
+  category?: TagCategory | null,
+): Promise<TagSuggestion[]> {
   if (hasUnusableCharacter(text)) return []; // no tag holds NUL (see findTagByName)
   const key = likeEscape(nameKey(text).slice(0, 50));
   const params: unknown[] = [`%${key}%`, `${key}%`];
@@ -142,6 +178,8 @@ export async function suggestTags(em: EntityManager, text: string, first: number
     categoryCondition = "and t.category = ?";
     params.push(category);
   }
+  const readable = readableBy(viewer);
+  params.push(...readable.params);
   params.push(Math.min(Math.max(first, 1), 50));
   const rows = await em.execute<
     { id: string; name: string; category: TagCategory; description: string; count: string; only_alias: boolean; alias: string | null; prefix: boolean }[]
@@ -156,7 +194,7 @@ export async function suggestTags(em: EntityManager, text: string, first: number
             min(case when h.via_alias then h.name end) as alias,
             bool_or(h.name_key like ?) as prefix
        from hits h join tags t on t.id = h.tag_id
-      where t.merged_into_id is null and t.retired_at is null ${categoryCondition}
+      where t.merged_into_id is null and t.retired_at is null ${categoryCondition} and ${readable.sql}
       group by t.id
       order by prefix desc, count desc, t.name
       limit ?`,

@@ -40,11 +40,20 @@ export async function loadTagVocabulary(
     for (const entry of entries) {
       const tag = byKey.get(nameKey(entry.name));
       if (!tag) {
-        const created = tx.create(Tag, { name: entry.name, nameKey: nameKey(entry.name), category: entry.category, description: entry.description });
+        const created = tx.create(Tag, {
+          name: entry.name,
+          nameKey: nameKey(entry.name),
+          category: entry.category,
+          description: entry.description,
+          curatedAt: new Date(),
+        });
         tx.persist(created);
         byKey.set(created.nameKey, created);
         report.created++;
-      } else if ((options.overwrite || tag.description === "") && (tag.category !== entry.category || tag.description !== entry.description)) {
+        continue;
+      }
+      tag.curatedAt ??= new Date(); // listed in the vocabulary file: taken in, whatever else changes
+      if ((options.overwrite || tag.description === "") && (tag.category !== entry.category || tag.description !== entry.description)) {
         tag.category = entry.category;
         tag.description = entry.description;
         report.updated++;

@@ -63,7 +63,13 @@ export class TagVocabularyService {
     try {
       return await this.em.transactional(async (tx) => {
         await this.assertNameFree(tx, input.name, null);
-        const tag = tx.create(Tag, { name: input.name, nameKey: nameKey(input.name), category: input.category, description: input.description });
+        const tag = tx.create(Tag, {
+          name: input.name,
+          nameKey: nameKey(input.name),
+          category: input.category,
+          description: input.description,
+          curatedAt: new Date(),
+        });
         tx.persist(tag);
         await tx.flush();
         recordAudit(tx, { actorId: actor.userId, action: "tag.create", subjectType: "Tag", subjectId: tag.id, after: snapshot(tag) });
@@ -106,6 +112,7 @@ export class TagVocabularyService {
         }
         if (input.category !== undefined) tag.category = input.category;
         if (input.description !== undefined) tag.description = input.description;
+        tag.curatedAt ??= new Date();
         await tx.flush();
 
         let affected: string[] = [];
@@ -146,6 +153,7 @@ export class TagVocabularyService {
       const before = snapshot(tag);
       if (retire === !!tag.retiredAt) return { tagId: tag.id, affectedCases: 0 };
       tag.retiredAt = retire ? new Date() : null;
+      tag.curatedAt ??= new Date();
       await tx.flush();
       recordAudit(tx, { actorId: actor.userId, action: retire ? "tag.retire" : "tag.restore", subjectType: "Tag", subjectId: tag.id, before, after: snapshot(tag) });
       return { tagId: tag.id, affectedCases: 0 };
@@ -194,6 +202,7 @@ export class TagVocabularyService {
         source.id,
       ]);
       source.mergedInto = tx.getReference(Tag, target.id, { wrapped: true });
+      target.curatedAt ??= new Date();
       await tx.flush();
 
       const groupId = await this.addSynonym(tx, actor.userId, target.name, source.name, `タグの統合: ${source.name} → ${target.name}`);

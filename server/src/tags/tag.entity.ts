@@ -36,6 +36,14 @@ export class Tag {
   @Index()
   mergedInto?: Ref<Tag> | null;
 
+  /**
+   * When the secretariat took the name into the vocabulary (created, edited, merged into, seeded).
+   * Until then the tag exists for a reader only through cases that reader may read: a name typed on
+   * a draft stays as private as the draft (tag-queries.ts `readableBy`).
+   */
+  @Property({ type: "datetime", columnType: "timestamptz", nullable: true })
+  curatedAt?: Date | null;
+
   /** 廃止: no longer offered for tagging; cases that carry it keep it until moved or removed. */
   @Property({ type: "datetime", columnType: "timestamptz", nullable: true })
   retiredAt?: Date | null;

@@ -9,7 +9,7 @@ import { requireRole } from "../users/viewer.js";
 import { isStalled, TagBulkService } from "./tag-bulk.service.js";
 import type { TagBulkJob } from "./tag-bulk-job.entity.js";
 import type { TagMerge } from "./tag-merge.entity.js";
-import { findTagByName, listTags, relatedTags, suggestTags, tagRecordsByIds, topDepartments, type TagRecord } from "./tag-queries.js";
+import { findTagByName, listTags, readableTagIds, relatedTags, suggestTags, tagRecordsByIds, topDepartments, type TagRecord } from "./tag-queries.js";
 import { loadTagTextMatcher } from "./tag-text.js";
 import {
   TagBulkInput,
@@ -76,7 +76,7 @@ export class TagSuggestionResolver {
     @Arg("first", () => Int, { defaultValue: 10 }) first = 10,
     @Arg("category", () => TagCategoryEnum, { nullable: true }) category?: TagCategory | null,
   ): Promise<TagUsageView[]> {
-    return suggestTags(ctx.em, text, first, category);
+    return suggestTags(ctx.em, ctx.viewer, text, first, category);
   }
 
   @Query(() => [TagTextMatchView], {
@@ -91,11 +91,19 @@ export class TagSuggestionResolver {
     if (text.length > TEXT_MAX) throw badInput([{ path: "text", message: `本文は${TEXT_MAX}文字までです` }]);
     const matcher = await loadTagTextMatcher(ctx.em);
     const taken = new Set(exclude.map((e) => normalizeText(e).toLowerCase()));
-    const matches = matcher.match(normalizeText(text)).filter((m) => !taken.has(m.tag.name.toLowerCase()));
-    const usage = await tagRecordsByIds(
-      ctx.em,
-      matches.map((m) => m.tag.id),
-    );
+    const found = matcher.match(normalizeText(text)).filter((m) => !taken.has(m.tag.name.toLowerCase()));
+    const [readable, usage] = await Promise.all([
+      readableTagIds(
+        ctx.em,
+        ctx.viewer,
+        found.map((m) => m.tag.id),
+      ),
+      tagRecordsByIds(
+        ctx.em,
+        found.map((m) => m.tag.id),
+      ),
+    ]);
+    const matches = found.filter((m) => readable.has(m.tag.id));
     return matches
       .map((m) => ({
         name: m.tag.name,
@@ -115,7 +123,7 @@ export class TagSuggestionResolver {
 export class TagPageResolver {
   @Query(() => TagView, { nullable: true, description: "A tag by any of its names; an old name (merged, renamed) gives the tag it became." })
   async tag(@Ctx() ctx: RequestContext, @Arg("name", () => String) name: string): Promise<TagView | null> {
-    const found = await findTagByName(ctx.em, name.slice(0, 100));
+    const found = await findTagByName(ctx.em, name.slice(0, 100), ctx.viewer);
     return found ? presentTag(found) : null;
   }
 
@@ -128,7 +136,7 @@ export class TagPageResolver {
     @Arg("first", () => Int, { defaultValue: 100 }) first: number,
     @Arg("offset", () => Int, { defaultValue: 0 }) offset: number,
   ): Promise<TagListView> {
-    const result = await listTags(ctx.em, { search, category, includeRetired, first, offset });
+    const result = await listTags(ctx.em, { search, category, includeRetired, first, offset }, ctx.viewer);
     return { total: result.total, items: result.items.map(presentTag) };
   }
 
