@@ -2,7 +2,7 @@ import { z } from "zod";
 import { detailsSchemaByKind } from "./details.js";
 import type { CaseKind } from "./enums.js";
 import { MAX_FISCAL_YEAR, MIN_FISCAL_YEAR } from "./fiscal-year.js";
-import { normalizeName, normalizeText } from "./normalize.js";
+import { mixedScriptWord, normalizeName, normalizeText } from "./normalize.js";
 import { text } from "./text.js";
 
 /** Field schemas shared by the interchange format and the case form. Messages are Japanese. */
@@ -16,6 +16,7 @@ export const stringOf = (label: string) =>
     error: (issue) => (issue.input === undefined ? `${label}を入力してください` : `${label}は文字列で入力してください`),
   });
 
+/** A name as stored (normalizeName), 1–`max` characters, no word imitating Latin with look-alike letters. */
 export const name = (label: string, max: number) =>
   stringOf(label)
     .transform(normalizeName)
@@ -23,8 +24,22 @@ export const name = (label: string, max: number) =>
       z
         .string()
         .min(1, { error: `${label}を入力してください` })
-        .max(max, { error: `${label}は${max}文字以内で入力してください` }),
+        .max(max, { error: `${label}は${max}文字以内で入力してください` })
+        .check(refuseLookalikes(label)),
     );
+
+/** Refuses a word mixing Latin letters with Cyrillic or Greek look-alikes (see `mixedScriptWord`). */
+export function refuseLookalikes(label: string) {
+  return z.superRefine<string>((value, ctx) => {
+    const mixed = mixedScriptWord(value);
+    if (mixed) {
+      ctx.addIssue({
+        code: "custom",
+        message: `${label}の「${mixed.word}」に、英字によく似た別の文字「${mixed.letter}」（キリル文字またはギリシャ文字）が混ざっています。英字で入力し直してください`,
+      });
+    }
+  });
+}
 
 /** Prose as the author wrote it (full-width brackets stay); only trimmed. Search normalises its own copy. */
 export const body = (label: string, max: number) =>

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { normalizeText } from "./normalize.js";
+import { refuseLookalikes } from "./fields.js";
+import { normalizeName, normalizeText } from "./normalize.js";
 import { text } from "./text.js";
 
 /**
@@ -19,13 +20,14 @@ export const SYNONYM_TERM_MAX = 50;
 export const SYNONYM_TERMS_MAX = 20;
 
 const term = text({ error: "語は文字列で入力してください" })
-  .transform(normalizeText)
+  .transform(normalizeName)
   .pipe(
     z
       .string()
       .min(1, { error: "空の語は登録できません" })
       .max(SYNONYM_TERM_MAX, { error: `語は${SYNONYM_TERM_MAX}文字以内で入力してください` })
-      .refine((t) => !/[\uE000\uE001]/.test(t), { error: "使えない文字が含まれています" }),
+      .refine((t) => !/[\uE000\uE001]/.test(t), { error: "使えない文字が含まれています" })
+      .check(refuseLookalikes("語")),
   );
 
 export const synonymGroupInputSchema = z
