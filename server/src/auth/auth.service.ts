@@ -5,7 +5,7 @@ import { AppError, badInputFromZod } from "../graphql/app-error.js";
 import { User } from "../users/user.entity.js";
 import type { Role, Viewer } from "../users/viewer.js";
 import { verifyPassword } from "./password.js";
-import { LoginAttempt, Session } from "./session.entity.js";
+import { Session } from "./session.entity.js";
 
 export const SESSION_COOKIE = "kb_session";
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
@@ -32,14 +32,11 @@ export class AuthService {
     const { email, password } = parsed.data;
     const emailKey = email.normalize("NFKC").toLowerCase();
 
-    await this.refuseWhenRateLimited(emailKey, ip);
+    const attemptId = await this.reserveCheck(emailKey, ip);
     const user = await this.em.findOne(User, { email: emailKey, active: true }, { populate: ["passwordHash"] });
-    const ok = await verifyPassword(user?.passwordHash, password);
-    this.em.create(LoginAttempt, { emailKey, ip, succeeded: ok && !!user });
-    if (!ok || !user) {
-      await this.em.flush(); // the failure must count even though we throw
-      throw new AppError("UNAUTHENTICATED", "メールアドレスまたはパスワードが正しくありません。");
-    }
+    const ok = (await verifyPassword(user?.passwordHash, password)) && !!user;
+    if (!ok || !user) throw new AppError("UNAUTHENTICATED", "メールアドレスまたはパスワードが正しくありません。");
+    await this.em.execute("update login_attempts set succeeded = true where id = ?", [attemptId]);
     const token = randomBytes(32).toString("base64url");
     const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
     this.em.create(Session, { tokenHash: hashToken(token), user, expiresAt });
@@ -68,18 +65,34 @@ export class AuthService {
     return row ? { userId: row.id, role: row.role, departmentId: row.department_id, displayName: row.display_name } : null;
   }
 
-  private async refuseWhenRateLimited(emailKey: string, ip: string): Promise<void> {
-    const since = new Date(Date.now() - LOGIN_WINDOW_MS);
-    const [row] = await this.em.execute<{ account: string; address: string }[]>(
-      `select count(*) filter (where email_key = ?) as account, count(*) filter (where ip = ?) as address
-         from login_attempts where not succeeded and at > ? and (email_key = ? or ip = ?)`,
-      [emailKey, ip, since, emailKey, ip],
-    );
-    if (Number(row?.account) >= MAX_FAILURES_PER_ACCOUNT || Number(row?.address) >= MAX_FAILURES_PER_IP) {
-      throw new AppError(
-        "RATE_LIMITED",
-        `ログインの失敗が続いたため、一時的にログインできません。${LOGIN_WINDOW_MS / 60000}分ほど待ってからもう一度お試しください。`,
+  /**
+   * Counts the failures in the window and reserves the next check in one step, one request at a
+   * time per account and per address (transaction-scoped advisory locks): a burst of logins fired at
+   * once can no longer all read "4 failures" before any of them is written. The reservation counts
+   * as a failure until the password proves right, so at most MAX_FAILURES_PER_ACCOUNT passwords are
+   * ever checked per account and window, however many requests arrive together.
+   */
+  async reserveCheck(emailKey: string, ip: string): Promise<string> {
+    return this.em.transactional(async (tx) => {
+      // Always the account first, then the address: no two requests wait on each other in a circle.
+      await tx.execute("select pg_advisory_xact_lock(hashtext(?))", [`login-account:${emailKey}`]);
+      await tx.execute("select pg_advisory_xact_lock(hashtext(?))", [`login-address:${ip}`]);
+      const [row] = await tx.execute<{ account: string; address: string }[]>(
+        `select count(*) filter (where email_key = ?) as account, count(*) filter (where ip = ?) as address
+           from login_attempts where not succeeded and at > now() - make_interval(secs => ?) and (email_key = ? or ip = ?)`,
+        [emailKey, ip, LOGIN_WINDOW_MS / 1000, emailKey, ip],
       );
-    }
+      if (Number(row?.account) >= MAX_FAILURES_PER_ACCOUNT || Number(row?.address) >= MAX_FAILURES_PER_IP) {
+        throw new AppError(
+          "RATE_LIMITED",
+          `ログインの失敗が続いたため、一時的にログインできません。${LOGIN_WINDOW_MS / 60000}分ほど待ってからもう一度お試しください。`,
+        );
+      }
+      const [inserted] = await tx.execute<{ id: string }[]>(
+        "insert into login_attempts (email_key, ip, succeeded, at) values (?, ?, false, now()) returning id",
+        [emailKey, ip],
+      );
+      return String(inserted!.id);
+    });
   }
 }
