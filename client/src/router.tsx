@@ -16,6 +16,7 @@ const CollectionsPage = lazy(() => import("./collections/CollectionsPage"));
 const CollectionPage = lazy(() => import("./collections/CollectionPage"));
 const CollectionPrintPage = lazy(() => import("./collections/CollectionPrintPage"));
 const DashboardPage = lazy(() => import("./dashboard/DashboardPage"));
+const AccountPage = lazy(() => import("./account/AccountPage"));
 
 /** The printable 好事例集 is a document of its own, without the app's header and footer. */
 function PrintRoute() {
@@ -48,6 +49,7 @@ export const router = createBrowserRouter([
           { path: "my/cases", Component: MyCasesPage },
           { path: "review", Component: ReviewQueuePage },
           { path: "notifications", Component: NotificationsPage },
+          { path: "account", Component: AccountPage },
           { path: "admin/synonyms", Component: SynonymsPage },
           { path: "tags/:name", Component: TagPage },
           { path: "admin/tags", Component: VocabularyPage },

@@ -59,10 +59,36 @@ export const loginSchema = z.strictObject({
   password: text().min(1, { error: "パスワードを入力してください" }).max(1000),
 });
 
+/** A password someone chooses: for new accounts and for a change of one's own. */
+const newPassword = () => text().min(12, { error: "パスワードは12文字以上にしてください" }).max(1000, { error: "パスワードは1000文字以内にしてください" });
+
 export const newUserSchema = z.strictObject({
   email: z.email({ error: "メールアドレスの形式が正しくありません" }).trim().toLowerCase(),
   displayName: name("氏名", 100),
-  password: text().min(12, { error: "パスワードは12文字以上にしてください" }).max(1000),
+  password: newPassword(),
   role: z.enum(["STAFF", "SECRETARIAT", "ADMIN"]),
   department: name("所属", 100),
 });
+
+/** アカウント設定: changing one's own password (the current one proves it is the person, not a left-open browser). */
+const changePasswordFields = {
+  currentPassword: text().min(1, { error: "現在のパスワードを入力してください" }).max(1000),
+  newPassword: newPassword(),
+};
+const notTheSame = (value: { currentPassword: string; newPassword: string }, ctx: z.RefinementCtx) => {
+  if (value.newPassword && value.newPassword === value.currentPassword) {
+    ctx.addIssue({ code: "custom", path: ["newPassword"], message: "現在のパスワードとは違うものにしてください" });
+  }
+};
+export const changePasswordSchema = z.strictObject(changePasswordFields).superRefine(notTheSame);
+export type ChangePasswordInput = z.input<typeof changePasswordSchema>;
+
+/** The form's version: the new password typed twice (the server never sees the copy). */
+export const changePasswordFormSchema = z
+  .strictObject({ ...changePasswordFields, confirmPassword: text().max(1000) })
+  .superRefine((value, ctx) => {
+    notTheSame(value, ctx);
+    if (value.confirmPassword !== value.newPassword) {
+      ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "確認用のパスワードが新しいパスワードと一致しません" });
+    }
+  });

@@ -63,6 +63,11 @@ beforeAll(async () => {
   const curator = await kb.createViewer({ role: "SECRETARIAT" });
   const [first] = await query<{ id: string }>("select id from cases where external_id = 'takarazuka-2024-kintone-01'");
   await storeAttachment(kb.orm.em.fork(), curator, first!.id, { fileName: "予約アプリ説明.pdf", bytes: pdfBytes, isKintoneTemplate: false });
+  // Signed in when the backup is taken; signed out before the restore (see the restore test).
+  await query("insert into sessions (token_hash, user_id, id, created_at, last_seen_at, expires_at) values ($1, $2, gen_random_uuid(), now(), now(), now() + interval '1 day')", [
+    "f".repeat(64),
+    curator.userId,
+  ]);
   // Leaves the database (and no index: the restore must build one from scratch).
   await kb.close();
   scratch = await fs.mkdtemp(path.join(os.tmpdir(), "kb-backup-test-"));
@@ -109,6 +114,8 @@ describe("kb backup / kb restore", () => {
     const before = await snapshot();
     expect(before.attachments).toHaveLength(1);
 
+    // The session the backup holds has been ended since (ログアウト): the restore must not revive it.
+    expect(await query("delete from sessions returning id")).toHaveLength(1);
     // Damage: cases lost, a title changed, the attachment gone.
     await query("delete from attachments");
     await query("update cases set title = '壊れたタイトル', version = version + 1 where id = $1", [before.cases[0]!.id]);
@@ -124,6 +131,8 @@ describe("kb backup / kb restore", () => {
 
     expect(await snapshot()).toEqual(before);
     expect(await snapshot(`${database}_previous`)).toEqual(damaged);
+    expect(await query("select token_hash from sessions")).toEqual([]);
+    expect(result.output).toContain("セッション 1件を終了しました");
 
     // Searchable again, from an index the restore built (the old one was dropped before).
     const check = await runNode(KB, ["check-index"], env);

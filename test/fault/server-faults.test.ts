@@ -76,6 +76,8 @@ async function startServer(): Promise<void> {
     KB_SEARCH_COUNTS_WINDOW_MS: "3000",
     KB_SEED: "false",
     KB_DEMO_ACCOUNTS: "false",
+    // Sessions send their own X-Forwarded-For, as behind a reverse proxy on this host.
+    KB_TRUST_PROXY: "loopback",
     KB_DATA_DIR: dataDir,
     PORT: "0",
     LOG_LEVEL: "warn",

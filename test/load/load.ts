@@ -214,7 +214,8 @@ async function main(): Promise<void> {
     suffix = Math.random().toString(36).slice(2, 8);
     note(`loading ${baseUrl}`);
   } else {
-    const stack = await startStack("load", stops);
+    // Clients send their own X-Forwarded-For, as behind a reverse proxy on this host (not trusted by default).
+    const stack = await startStack("load", stops, { KB_TRUST_PROXY: "loopback" });
     ({ baseUrl, orm, suffix } = stack);
     serverPid = stack.server.child.pid;
     serverLog = () => stack.server.output();

@@ -10,7 +10,9 @@ import type { TestBackend } from "./test-backend.js";
  * `env` adds or overrides configuration (e.g. NODE_ENV=production, KB_MUTATION_RATE_PER_MINUTE).
  */
 export async function startHttp(kb: TestBackend, env: Record<string, string> = {}): Promise<{ url: string; close(): Promise<void> }> {
-  const config = parseConfig({ ...kb.env, NODE_ENV: "test", ...env });
+  // The tests stand in for a reverse proxy on this host (HttpSession sends X-Forwarded-For), so
+  // they trust loopback unless a test asks otherwise; the product's default trusts no proxy.
+  const config = parseConfig({ ...kb.env, NODE_ENV: "test", KB_TRUST_PROXY: "loopback", ...env });
   const { app, apollo } = await createHttpApp({ config, logger: kb.logger, orm: kb.orm, index: kb.index, schema: await buildAppSchema() });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, "127.0.0.1", () => resolve(s));

@@ -131,6 +131,9 @@ export function Layout() {
                   <span className="sr-only">{m.header.userLabel}：</span>
                   {m.header.user(me.displayName, me.department.name)}
                 </p>
+                <NavLink to="/account" className={navLink}>
+                  {m.account.nav}
+                </NavLink>
                 <button type="button" className="btn-text" onClick={() => void onLogout()} disabled={loggingOut}>
                   {m.auth.logout}
                 </button>

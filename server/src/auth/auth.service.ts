@@ -5,7 +5,7 @@ import { AppError, badInputFromZod } from "../graphql/app-error.js";
 import { User } from "../users/user.entity.js";
 import type { Role, Viewer } from "../users/viewer.js";
 import { verifyPassword } from "./password.js";
-import { LoginAttempt, Session } from "./session.entity.js";
+import { Session } from "./session.entity.js";
 
 export const SESSION_COOKIE = "kb_session";
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
@@ -17,6 +17,14 @@ export const MAX_FAILURES_PER_IP = 20;
 
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
+/** Who is logging in, as the HTTP layer saw them: kept with the session for its owner's list. */
+export interface ClientInfo {
+  ip: string;
+  userAgent?: string | null;
+}
+
+const LOGIN_REFUSED = `ログインの失敗が続いたため、一時的にログインできません。${LOGIN_WINDOW_MS / 60000}分ほど待ってからもう一度お試しください。`;
+
 export interface LoginResult {
   token: string;
   expiresAt: Date;
@@ -26,23 +34,26 @@ export interface LoginResult {
 export class AuthService {
   constructor(private readonly em: EntityManager) {}
 
-  async login(input: unknown, ip: string): Promise<LoginResult> {
+  async login(input: unknown, client: ClientInfo): Promise<LoginResult> {
     const parsed = loginSchema.safeParse(input);
     if (!parsed.success) throw badInputFromZod(parsed.error);
     const { email, password } = parsed.data;
     const emailKey = email.normalize("NFKC").toLowerCase();
 
-    await this.refuseWhenRateLimited(emailKey, ip);
+    const attemptId = await this.reserveCheck(emailKey, client.ip, LOGIN_REFUSED);
     const user = await this.em.findOne(User, { email: emailKey, active: true }, { populate: ["passwordHash"] });
-    const ok = await verifyPassword(user?.passwordHash, password);
-    this.em.create(LoginAttempt, { emailKey, ip, succeeded: ok && !!user });
-    if (!ok || !user) {
-      await this.em.flush(); // the failure must count even though we throw
-      throw new AppError("UNAUTHENTICATED", "メールアドレスまたはパスワードが正しくありません。");
-    }
+    const ok = (await verifyPassword(user?.passwordHash, password)) && !!user;
+    if (!ok || !user) throw new AppError("UNAUTHENTICATED", "メールアドレスまたはパスワードが正しくありません。");
+    await this.checkSucceeded(attemptId);
     const token = randomBytes(32).toString("base64url");
     const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
-    this.em.create(Session, { tokenHash: hashToken(token), user, expiresAt });
+    this.em.create(Session, {
+      tokenHash: hashToken(token),
+      user,
+      expiresAt,
+      userAgent: client.userAgent ? client.userAgent.slice(0, 300) : null,
+      address: client.ip,
+    });
     await this.em.flush();
     return {
       token,
@@ -56,30 +67,57 @@ export class AuthService {
     await this.em.nativeDelete(Session, { tokenHash: hashToken(token) });
   }
 
-  /** The viewer behind a session cookie, in one query; null for a missing, expired or disabled login. */
+  /**
+   * The viewer behind a session cookie, in one statement; null for a missing, expired or disabled
+   * login. The same statement notes when the session was last used (at most once a minute, so a
+   * page's many requests write once) for the owner's list in アカウント設定.
+   */
   async viewerForToken(token: string | null | undefined): Promise<Viewer | null> {
     if (!token || token.length > 200) return null;
+    const tokenHash = hashToken(token);
     const [row] = await this.em.execute<{ id: string; role: Role; department_id: string; display_name: string }[]>(
-      `select u.id, u.role, u.department_id, u.display_name
+      `with seen as (
+         update sessions set last_seen_at = now()
+          where token_hash = ? and expires_at > now() and last_seen_at < now() - interval '1 minute'
+       )
+       select u.id, u.role, u.department_id, u.display_name
          from sessions s join users u on u.id = s.user_id
         where s.token_hash = ? and s.expires_at > now() and u.active`,
-      [hashToken(token)],
+      [tokenHash, tokenHash],
     );
     return row ? { userId: row.id, role: row.role, departmentId: row.department_id, displayName: row.display_name } : null;
   }
 
-  private async refuseWhenRateLimited(emailKey: string, ip: string): Promise<void> {
-    const since = new Date(Date.now() - LOGIN_WINDOW_MS);
-    const [row] = await this.em.execute<{ account: string; address: string }[]>(
-      `select count(*) filter (where email_key = ?) as account, count(*) filter (where ip = ?) as address
-         from login_attempts where not succeeded and at > ? and (email_key = ? or ip = ?)`,
-      [emailKey, ip, since, emailKey, ip],
-    );
-    if (Number(row?.account) >= MAX_FAILURES_PER_ACCOUNT || Number(row?.address) >= MAX_FAILURES_PER_IP) {
-      throw new AppError(
-        "RATE_LIMITED",
-        `ログインの失敗が続いたため、一時的にログインできません。${LOGIN_WINDOW_MS / 60000}分ほど待ってからもう一度お試しください。`,
+  /**
+   * Counts the failures in the window and reserves the next check in one step, one request at a
+   * time per account and per address (transaction-scoped advisory locks): a burst of logins fired at
+   * once can no longer all read "4 failures" before any of them is written. The reservation counts
+   * as a failure until the password proves right, so at most MAX_FAILURES_PER_ACCOUNT passwords are
+   * ever checked per account and window, however many requests arrive together.
+   */
+  async reserveCheck(emailKey: string, ip: string, refusal: string): Promise<string> {
+    return this.em.transactional(async (tx) => {
+      // Always the account first, then the address: no two requests wait on each other in a circle.
+      await tx.execute("select pg_advisory_xact_lock(hashtext(?))", [`login-account:${emailKey}`]);
+      await tx.execute("select pg_advisory_xact_lock(hashtext(?))", [`login-address:${ip}`]);
+      const [row] = await tx.execute<{ account: string; address: string }[]>(
+        `select count(*) filter (where email_key = ?) as account, count(*) filter (where ip = ?) as address
+           from login_attempts where not succeeded and at > now() - make_interval(secs => ?) and (email_key = ? or ip = ?)`,
+        [emailKey, ip, LOGIN_WINDOW_MS / 1000, emailKey, ip],
       );
-    }
+      if (Number(row?.account) >= MAX_FAILURES_PER_ACCOUNT || Number(row?.address) >= MAX_FAILURES_PER_IP) {
+        throw new AppError("RATE_LIMITED", refusal);
+      }
+      const [inserted] = await tx.execute<{ id: string }[]>(
+        "insert into login_attempts (email_key, ip, succeeded, at) values (?, ?, false, now()) returning id",
+        [emailKey, ip],
+      );
+      return String(inserted!.id);
+    });
+  }
+
+  /** A reserved check whose password proved right no longer counts as a failure. */
+  async checkSucceeded(attemptId: string): Promise<void> {
+    await this.em.execute("update login_attempts set succeeded = true where id = ?", [attemptId]);
   }
 }

@@ -1,4 +1,5 @@
-import { Entity, Index, ManyToOne, PrimaryKey, Property } from "@mikro-orm/decorators/legacy";
+import { randomUUID } from "node:crypto";
+import { Entity, Index, ManyToOne, PrimaryKey, Property, Unique } from "@mikro-orm/decorators/legacy";
 import type { Opt, Ref } from "@mikro-orm/core";
 import { User } from "../users/user.entity.js";
 
@@ -13,11 +14,28 @@ export class Session {
   @ManyToOne({ entity: () => User, ref: true, deleteRule: "cascade" })
   user!: Ref<User>;
 
+  /** What the owner's アカウント設定 names the session by (the token hash never leaves the server). */
+  @Property({ type: "uuid" })
+  @Unique()
+  id: string & Opt = randomUUID();
+
   @Property({ type: "datetime", columnType: "timestamptz" })
   createdAt: Date & Opt = new Date();
 
   @Property({ type: "datetime", columnType: "timestamptz" })
   expiresAt!: Date;
+
+  /** Refreshed at most once a minute by the requests that use the session (auth.service.ts). */
+  @Property({ type: "datetime", columnType: "timestamptz" })
+  lastSeenAt: Date & Opt = new Date();
+
+  /** The browser's User-Agent at login (shortened), so the owner can tell their sessions apart. */
+  @Property({ type: "text", nullable: true })
+  userAgent?: string | null;
+
+  /** The client address at login, as KB_TRUST_PROXY decides it. */
+  @Property({ type: "text", nullable: true })
+  address?: string | null;
 }
 
 /** Login attempts, for rate limiting per account and per IP across every server instance. */

@@ -62,10 +62,13 @@ const envSchema = z.object({
   // --- Security and reliability (issue 6) ---
   /**
    * Express's `trust proxy`: which hops may set X-Forwarded-For / X-Forwarded-Proto. Default
-   * `loopback` (a reverse proxy on the same host). Behind a proxy on another host, give its address
-   * or subnet (`10.0.0.5`, `10.0.0.0/24`), or a hop count (`1`). `false` trusts none.
+   * `false`: no proxy is believed unless one is named, because trusting loopback by default let any
+   * process on the host (or anything it forwards without rewriting the header) claim a fresh address
+   * per request and step around the per-address login limit (issue 12). Behind a reverse proxy on
+   * the same host give `loopback`; on another host its address or subnet (`10.0.0.5`,
+   * `10.0.0.0/24`) or a hop count (`1`). `npm run dev` needs none: Vite's proxy is the one client.
    */
-  KB_TRUST_PROXY: z.string().default("loopback"),
+  KB_TRUST_PROXY: z.string().default("false"),
   /**
    * The session cookie's Secure flag. `auto` (default): Secure when the request came over TLS
    * (directly, or X-Forwarded-Proto from a trusted proxy) and ALWAYS in production. `always`:

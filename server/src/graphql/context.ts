@@ -1,5 +1,6 @@
 import type { EntityManager, MikroORM } from "@mikro-orm/postgresql";
 import { createAdoptionLoaders, type AdoptionLoaders } from "../adoptions/adoption.loaders.js";
+import { AccountService } from "../auth/account.service.js";
 import { AuthService } from "../auth/auth.service.js";
 import { createCaseLoaders, type CaseLoaders } from "../cases/case.loaders.js";
 import { CaseService } from "../cases/case.service.js";
@@ -21,12 +22,16 @@ export interface RequestContext {
   /** The logged-in user, or null for an anonymous request. */
   viewer: Viewer | null;
   clientIp: string;
+  /** The browser's User-Agent header, kept with a new session so its owner can recognise it. */
+  userAgent: string | null;
   session: SessionCookie;
   em: EntityManager;
   loaders: CaseLoaders;
   /** 横展開 (issue 5): adoptions, Q&A, freshness. */
   adoptionLoaders: AdoptionLoaders;
   auth: AuthService;
+  /** アカウント設定: one's own password and sessions. */
+  account: AccountService;
   cases: CaseService;
   workflow: CaseWorkflowService;
   search: SearchService;
@@ -35,6 +40,7 @@ export interface RequestContext {
 export interface RequestInfo {
   viewer?: Viewer | null;
   clientIp?: string;
+  userAgent?: string | null;
   session?: SessionCookie;
   /**
    * The request's deadline (http/request-deadline.ts): every query of the request's
@@ -51,11 +57,13 @@ export function createRequestContext(orm: MikroORM, index: CaseSearchIndex, info
   return {
     viewer: info.viewer ?? null,
     clientIp: info.clientIp ?? "unknown",
+    userAgent: info.userAgent ?? null,
     session: info.session ?? NO_COOKIE,
     em,
     loaders: createCaseLoaders(em),
     adoptionLoaders: createAdoptionLoaders(em),
     auth: new AuthService(em),
+    account: new AccountService(em),
     cases,
     workflow: new CaseWorkflowService(em),
     search: new SearchService(index, cases),

@@ -84,6 +84,7 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<{ app: Express; 
         createRequestContext(orm, index, {
           viewer: await viewerOf(orm, req),
           clientIp: req.ip ?? "unknown",
+          userAgent: req.get("user-agent") ?? null,
           session: sessionCookieFor(req, res, config.cookieSecure),
           signal: deadline.signal,
         }),

@@ -95,7 +95,7 @@ describe("session cookie Secure flag (KB_COOKIE_SECURE, KB_TRUST_PROXY)", () => 
     expect(parseConfig({ KB_TRUST_PROXY: "2" }).trustProxy).toBe(2);
     expect(parseConfig({ KB_TRUST_PROXY: "true" }).trustProxy).toBe(true);
     expect(parseConfig({ KB_TRUST_PROXY: "10.0.0.0/24, loopback" }).trustProxy).toBe("10.0.0.0/24, loopback");
-    expect(parseConfig({}).trustProxy).toBe("loopback");
+    expect(parseConfig({}).trustProxy).toBe(false);
     expect(parseConfig({}).cookieSecure).toBe("tls");
     expect(parseConfig({ NODE_ENV: "production" }).cookieSecure).toBe("always");
     expect(() => parseConfig({ KB_COOKIE_SECURE: "sometimes" })).toThrow(ConfigError);

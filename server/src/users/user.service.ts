@@ -1,6 +1,7 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { newUserSchema } from "@kb/shared";
 import { recordAudit } from "../audit/audit.entity.js";
+import { deleteOtherSessions } from "../auth/account.service.js";
 import { hashPassword } from "../auth/password.js";
 import { DepartmentResolver } from "../departments/department.service.js";
 import { AppError, badInputFromZod } from "../graphql/app-error.js";
@@ -44,5 +45,29 @@ export async function createUser(em: EntityManager, input: NewUser, actorId: str
       after: { email: data.email, role: data.role, department: data.department },
     });
     return user;
+  });
+}
+
+/**
+ * Deactivates an account (異動・退職) or brings it back. Deactivating ends every session of the
+ * account in the same transaction, so a later reactivation does not revive a browser left signed in.
+ */
+export async function setUserActive(em: EntityManager, email: string, active: boolean, actorId: string | null = null): Promise<{ user: User; endedSessions: number }> {
+  const key = email.normalize("NFKC").trim().toLowerCase();
+  return em.transactional(async (tx) => {
+    const user = await tx.findOne(User, { email: key });
+    if (!user) throw new AppError("NOT_FOUND", `${key} という利用者はいません。`);
+    const before = user.active;
+    user.active = active;
+    const endedSessions = active ? 0 : await deleteOtherSessions(tx, user.id, null);
+    recordAudit(tx, {
+      actorId,
+      action: active ? "user.activate" : "user.deactivate",
+      subjectType: "User",
+      subjectId: user.id,
+      before: { active: before },
+      after: { active, endedSessions },
+    });
+    return { user, endedSessions };
   });
 }
