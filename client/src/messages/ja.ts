@@ -388,7 +388,15 @@ export const ja = {
 
   attachments: {
     heading: "添付ファイル",
+    none: "添付ファイルはありません。",
     kintoneTemplate: "kintoneアプリテンプレート",
+    remove: "削除",
+    removeLabel: (name: string) => `添付ファイル「${name}」を削除`,
+    confirmRemove: (name: string) =>
+      `添付ファイル「${name}」を削除しますか？\nファイルの内容はデータベースから消え、元に戻せません。削除したことは変更履歴に残ります。`,
+    removing: "削除しています…",
+    removed: (name: string) => `「${name}」を削除しました。`,
+    removeFailed: "添付ファイルを削除できませんでした。時間をおいて、もう一度お試しください。",
     download: (name: string, size: string) => `${name}（${size}）`,
     size: (bytes: number) =>
       bytes < 1024
@@ -408,6 +416,9 @@ export const ja = {
     show: "変更内容を表示",
     hide: "変更内容を閉じる",
     noChanges: "前の版から内容の変更はありません（状態の変更などによる保存です）。",
+    removedAttachment: (name: string, size: string) => `添付ファイル「${name}」（${size}）を削除`,
+    removedAttachmentDetail: (name: string, sha256: string) =>
+      `添付ファイル「${name}」を削除しました（内容は残っていません）。SHA-256: ${sha256}`,
     changed: (field: string) => `${field}を変更`,
     counts: (added: number, removed: number, unit: "chars" | "words" | "lines") => {
       const u = { chars: "文字", words: "語", lines: "行" }[unit];
