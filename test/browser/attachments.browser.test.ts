@@ -1,4 +1,4 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { storeAttachment } from "../../server/src/attachments/attachment.service.js";
 import { startBrowserApp, type BrowserApp } from "../support/browser.js";
@@ -36,11 +36,13 @@ afterAll(async () => {
   await kb?.close();
 });
 
-async function shot(page: Page, name: string): Promise<void> {
+/** At 1280 px and 390 px: the whole page, or only `part` of it. */
+async function shot(page: Page, name: string, part?: Locator): Promise<void> {
   if (!SHOTS) return;
-  await page.screenshot({ path: `${SHOTS}/${name}-1280.png`, fullPage: true });
+  const take = (width: number) => (part ? part.screenshot({ path: `${SHOTS}/${name}-${width}.png` }) : page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true }));
+  await take(1280);
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `${SHOTS}/${name}-390.png`, fullPage: true });
+  await take(390);
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
@@ -97,7 +99,7 @@ describe("removing an attachment in Chromium", () => {
     // The keyboard's place is kept next to the list, not lost with the removed button.
     await expect.poll(() => status.evaluate((el) => el === document.activeElement)).toBe(true);
     expect((await page.request.get(`${baseUrl}api/attachments/${mistaken.id}`)).status()).toBe(404);
-    await shot(page, "attachment-removed-edit");
+    await shot(page, "attachment-removed-edit", section);
 
     // The form saves on top of the removal without a conflict.
     await page.getByRole("textbox", { name: "タイトル" }).fill("窓口の案内表示の改善（写真つき）");
