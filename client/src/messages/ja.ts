@@ -304,7 +304,7 @@ export const ja = {
     attachments: {
       heading: "添付ファイル",
       needsDraft: "下書きを一度保存すると、ファイルを添付できます。",
-      lead: "資料や画面の画像、kintoneのアプリテンプレート（.zip）を添付できます（1ファイル20MBまで）。添付したファイルは、好事例を読む人がダウンロードできます。",
+      lead: "資料や画面の画像、kintoneのアプリテンプレート（.zip）を添付できます（1ファイル20MBまで）。添付したファイルは、好事例を読む人がダウンロードできます。誤って添付したファイルは「削除」で取り除けます（差し替えるときは、削除してからアップロードし直してください）。",
       file: "添付するファイル",
       fileHint: "PDF、画像（PNG・JPEG・GIF・WebP）、Excel・Word・PowerPoint、CSV、テキスト、ZIP。20MBまで。",
       kintoneTemplate: "kintoneのアプリテンプレート（.zip）として添付する",
