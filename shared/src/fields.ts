@@ -47,10 +47,23 @@ export const body = (label: string, max: number) =>
     .transform((s) => s.trim())
     .pipe(z.string().max(max, { error: `${label}は${max}文字以内で入力してください` }));
 
+/**
+ * The largest size an effect value may have (1兆). Generous for any count, time or yen amount a city
+ * reports, and small enough that differences, ×12 and × annual volumes stay finite: ±1.7e308 was
+ * accepted once and made the dashboard's sums Infinity, which GraphQL cannot send (issue 12).
+ */
+export const EFFECT_VALUE_LIMIT = 1e12;
+
+const effectValue = (label: string) =>
+  z
+    .number({ error: `${label}は数値で入力してください` })
+    .min(-EFFECT_VALUE_LIMIT, { error: `${label}は−1兆から1兆までの数値で入力してください` })
+    .max(EFFECT_VALUE_LIMIT, { error: `${label}は−1兆から1兆までの数値で入力してください` });
+
 export const effectSchema = z.strictObject({
   label: name("効果の項目", 100),
-  before: z.number({ error: "導入前の値は数値で入力してください" }).finite().nullable().optional(),
-  after: z.number({ error: "導入後の値は数値で入力してください" }).finite().nullable().optional(),
+  before: effectValue("導入前の値").nullable().optional(),
+  after: effectValue("導入後の値").nullable().optional(),
   unit: text()
     .transform(normalizeText)
     .pipe(z.string().max(30, { error: "単位は30文字以内で入力してください" }))

@@ -12,6 +12,11 @@ export const REVISION_HISTORY_FRAGMENT = gql`
       version
       createdAt
       snapshot
+      removedAttachment {
+        fileName
+        size
+        sha256
+      }
       editor {
         id
         displayName
@@ -25,6 +30,8 @@ interface Revision {
   version: number;
   createdAt: string;
   snapshot: Record<string, unknown>;
+  /** Set when this version is the removal of a file (the content did not change). */
+  removedAttachment: { fileName: string; size: number; sha256: string } | null;
   editor: { id: string; displayName: string } | null;
 }
 
@@ -38,6 +45,8 @@ function RevisionChanges({ revision, previous }: { revision: Revision; previous:
     const after = snapshotContent(revision.snapshot);
     return after ? diffCaseContent(previous ? snapshotContent(previous.snapshot) : null, after) : [];
   }, [revision, previous]);
+  const removed = revision.removedAttachment;
+  if (removed) return <p className="break-all text-solid-gray-800">{m.revisions.removedAttachmentDetail(removed.fileName, removed.sha256)}</p>;
   if (diffs.length === 0) return <p className="text-solid-gray-700">{m.revisions.noChanges}</p>;
   return (
     <div className="space-y-4">
@@ -95,6 +104,11 @@ export function RevisionHistory({ case: c }: { case: RevisionHistory_case }) {
                     {formatDateTime(revision.createdAt)}
                   </time>
                   {revision.editor && <span className="text-dns-16N-130 text-solid-gray-800">{r.by(revision.editor.displayName)}</span>}
+                  {revision.removedAttachment && (
+                    <span className="text-dns-16N-130 text-solid-gray-800">
+                      {r.removedAttachment(revision.removedAttachment.fileName, m.attachments.size(revision.removedAttachment.size))}
+                    </span>
+                  )}
                   <span className="text-dns-14N-130 text-blue-900 underline">{expanded ? r.hide : r.show}</span>
                 </button>
               </h3>

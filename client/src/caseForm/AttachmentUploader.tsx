@@ -36,12 +36,18 @@ export function AttachmentUploader({
   caseId,
   attachments,
   allowKintoneTemplate,
+  canRemove,
   onUploaded,
+  onRemoved,
 }: {
   caseId: string | null;
   attachments: readonly AttachmentItem[];
   allowKintoneTemplate: boolean;
+  /** May remove files (a replacement is a removal and an upload). */
+  canRemove: boolean;
   onUploaded: () => void;
+  /** The case's version after a removal. */
+  onRemoved: (version: number) => void;
 }) {
   const a = m.caseForm.attachments;
   const headingId = useId();
@@ -93,7 +99,7 @@ export function AttachmentUploader({
       ) : (
         <>
           <p className="text-solid-gray-700">{a.lead}</p>
-          {attachments.length > 0 && <AttachmentLinks attachments={attachments} />}
+          <AttachmentLinks attachments={attachments} canRemove={canRemove} onRemoved={onRemoved} />
           <form onSubmit={(event) => void onSubmit(event)} noValidate aria-labelledby={headingId} className="space-y-3 rounded-8 border border-solid-gray-200 p-4">
             <div className="space-y-2">
               <label htmlFor={inputId} className="block text-std-17B-170 text-solid-gray-900">

@@ -521,7 +521,11 @@ export function CaseEditor({ me, existing, refetch }: Props) {
         caseId={caseId}
         attachments={(existing?.attachments ?? []) as AttachmentItem[]}
         allowKintoneTemplate={kind === "KINTONE_APP"}
+        canRemove={existing?.viewerCan.removeAttachments ?? false}
         onUploaded={refetch}
+        // The removal moved the case's version on by one; if the form was based on the version just
+        // before it, it is now based on the new one (its content did not change), so saving does not conflict.
+        onRemoved={(next) => setVersion((current) => (current === next - 1 ? next : current))}
       />
     </div>
   );

@@ -345,7 +345,7 @@ export const ja = {
     attachments: {
       heading: "添付ファイル",
       needsDraft: "下書きを一度保存すると、ファイルを添付できます。",
-      lead: "資料や画面の画像、kintoneのアプリテンプレート（.zip）を添付できます（1ファイル20MBまで）。添付したファイルは、好事例を読む人がダウンロードできます。",
+      lead: "資料や画面の画像、kintoneのアプリテンプレート（.zip）を添付できます（1ファイル20MBまで）。添付したファイルは、好事例を読む人がダウンロードできます。誤って添付したファイルは「削除」で取り除けます（差し替えるときは、削除してからアップロードし直してください）。",
       file: "添付するファイル",
       fileHint: "PDF、画像（PNG・JPEG・GIF・WebP）、Excel・Word・PowerPoint、CSV、テキスト、ZIP。20MBまで。",
       kintoneTemplate: "kintoneのアプリテンプレート（.zip）として添付する",
@@ -429,7 +429,15 @@ export const ja = {
 
   attachments: {
     heading: "添付ファイル",
+    none: "添付ファイルはありません。",
     kintoneTemplate: "kintoneアプリテンプレート",
+    remove: "削除",
+    removeLabel: (name: string) => `添付ファイル「${name}」を削除`,
+    confirmRemove: (name: string) =>
+      `添付ファイル「${name}」を削除しますか？\nファイルの内容はデータベースから消え、元に戻せません。削除したことは変更履歴に残ります。`,
+    removing: "削除しています…",
+    removed: (name: string) => `「${name}」を削除しました。`,
+    removeFailed: "添付ファイルを削除できませんでした。時間をおいて、もう一度お試しください。",
     download: (name: string, size: string) => `${name}（${size}）`,
     size: (bytes: number) =>
       bytes < 1024
@@ -449,6 +457,9 @@ export const ja = {
     show: "変更内容を表示",
     hide: "変更内容を閉じる",
     noChanges: "前の版から内容の変更はありません（状態の変更などによる保存です）。",
+    removedAttachment: (name: string, size: string) => `添付ファイル「${name}」（${size}）を削除`,
+    removedAttachmentDetail: (name: string, sha256: string) =>
+      `添付ファイル「${name}」を削除しました（内容は残っていません）。SHA-256: ${sha256}`,
     changed: (field: string) => `${field}を変更`,
     counts: (added: number, removed: number, unit: "chars" | "words" | "lines") => {
       const u = { chars: "文字", words: "語", lines: "行" }[unit];

@@ -1,11 +1,14 @@
 import { createHash } from "node:crypto";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { fileTypeFromBuffer } from "file-type";
+import { isUuid } from "@kb/shared";
 import { recordAudit } from "../audit/audit.entity.js";
 import { Case } from "../cases/case.entity.js";
+import { factsOf, findCaseOrNotFound, lockCaseForChange, refusal } from "../cases/case-lock.js";
 import { casePolicy } from "../cases/case.policy.js";
-import { factsOf } from "../cases/case-workflow.service.js";
-import { badInput, forbidden, notFound } from "../graphql/app-error.js";
+import { AppError, badInput, notFound } from "../graphql/app-error.js";
+import { recordRevision } from "../revisions/revision.service.js";
+import { enqueueSearchSync } from "../search/search-outbox.js";
 import { User } from "../users/user.entity.js";
 import { requireViewer, type Viewer } from "../users/viewer.js";
 import { Attachment, AttachmentContent } from "./attachment.entity.js";
@@ -71,9 +74,10 @@ export async function checkContent(fileName: string, bytes: Buffer, isKintoneTem
 
 export async function storeAttachment(em: EntityManager, viewerOrNull: Viewer | null, caseId: string, upload: Upload): Promise<Attachment> {
   const viewer = requireViewer(viewerOrNull);
-  const c = await em.findOne(Case, caseId);
-  if (!c) throw notFound("好事例");
-  if (!casePolicy.canEdit(viewer, factsOf(c))) throw forbidden("この好事例にはファイルを添付できません。");
+  // Another 課's draft answers as a missing case would (refusal): no existence oracle.
+  const c = await findCaseOrNotFound(em, caseId);
+  const refused = refusal(viewer, factsOf(c), (facts) => casePolicy.canEdit(viewer, facts), "この好事例は現在の状態ではファイルを添付できません。", "この好事例にはファイルを添付できません。");
+  if (refused) throw refused;
   const fileName = cleanFileName(upload.fileName);
   const contentType = await checkContent(fileName, upload.bytes, upload.isKintoneTemplate);
   const sha256 = createHash("sha256").update(upload.bytes).digest("hex");
@@ -99,13 +103,55 @@ export async function storeAttachment(em: EntityManager, viewerOrNull: Viewer | 
   });
 }
 
+/**
+ * Removes an attachment for good (issue 12): both rows are deleted, so the bytes are gone from the
+ * database, not hidden. In the same transaction: an audit row (who, when, file name, SHA-256), a
+ * revision of the case that names the file (the case's version moves on), and a search outbox row
+ * when the case is published (its index document carries the version). Returns the case's id.
+ */
+export async function removeAttachment(em: EntityManager, viewerOrNull: Viewer | null, attachmentId: string): Promise<string> {
+  const viewer = requireViewer(viewerOrNull);
+  if (!isUuid(attachmentId)) throw notFound("添付ファイル");
+  return em.transactional(async (tx) => {
+    const found = await tx.findOne(Attachment, attachmentId);
+    if (!found) throw notFound("添付ファイル");
+    const caseId = found.case.id;
+    const c = await lockCaseForChange(tx, viewer, caseId, null, (facts) => casePolicy.canRemoveAttachment(viewer, facts), {
+      wrongState: "審査中・公開中の好事例の添付ファイルは、事務局に削除を依頼してください。",
+      forbidden: "この好事例の添付ファイルは削除できません。",
+    }).catch((error: unknown) => {
+      // The file of a case the viewer may not read is as missing as its case.
+      throw error instanceof AppError && error.code === "NOT_FOUND" ? notFound("添付ファイル") : error;
+    });
+    // Re-read under the case lock: a concurrent removal of the same file finds nothing.
+    const attachment = await tx.findOne(Attachment, attachmentId, { refresh: true });
+    if (!attachment) throw notFound("添付ファイル");
+    const removed = { fileName: attachment.fileName, size: attachment.size, sha256: attachment.sha256 };
+    await tx.nativeDelete(AttachmentContent, { attachment: attachmentId });
+    await tx.nativeDelete(Attachment, { id: attachmentId });
+    // A removal is a change to the case: touching it moves its version on, for the revision.
+    c.updatedAt = new Date();
+    await tx.flush();
+    recordRevision(tx, c, viewer.userId, undefined, removed);
+    recordAudit(tx, {
+      actorId: viewer.userId,
+      action: "attachment.remove",
+      subjectType: "Case",
+      subjectId: caseId,
+      before: { attachmentId, ...removed, isKintoneTemplate: attachment.isKintoneTemplate },
+    });
+    if (c.status === "PUBLISHED") enqueueSearchSync(tx, [caseId]);
+    return caseId;
+  });
+}
+
 /** The attachment and its bytes if the viewer may read its case; null otherwise (as if missing). */
 export async function loadForDownload(
   em: EntityManager,
   viewer: Viewer | null,
   id: string,
 ): Promise<{ attachment: Attachment; bytes: Buffer } | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const attachment = await em.findOne(Attachment, id, { populate: ["case"] });
   if (!attachment || !casePolicy.canRead(viewer, factsOf(attachment.case.getEntity()))) return null;
   const content = await em.findOne(AttachmentContent, { attachment: id }, { populate: ["bytes"] });

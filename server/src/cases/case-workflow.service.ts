@@ -1,9 +1,8 @@
-import { LockMode } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { caseDraftSchema, caseSubmissionSchema, PERSONAL_INFO_LABELS, reviewInputSchema, scanCaseForPersonalInfo, type CaseDraft, type CaseStatus, isUuid } from "@kb/shared";
+import { caseDraftSchema, caseSubmissionSchema, PERSONAL_INFO_LABELS, reviewInputSchema, scanCaseForPersonalInfo, type CaseDraft, type CaseStatus } from "@kb/shared";
 import { recordAudit } from "../audit/audit.entity.js";
 import { Department } from "../departments/department.entity.js";
-import { AppError, badInput, badInputFromZod, forbidden, notFound } from "../graphql/app-error.js";
+import { badInput, badInputFromZod } from "../graphql/app-error.js";
 import { notify, secretariatUserIds } from "../notifications/notification.service.js";
 import { recordRevision, snapshotOf } from "../revisions/revision.service.js";
 import { Review } from "../reviews/review.entity.js";
@@ -13,13 +12,10 @@ import { User } from "../users/user.entity.js";
 import { requireViewer, type Viewer } from "../users/viewer.js";
 import { applyCaseContent } from "./case-content.js";
 import { Case } from "./case.entity.js";
-import { casePolicy, type CaseFacts } from "./case.policy.js";
+import { lockCaseForChange } from "./case-lock.js";
+import { casePolicy } from "./case.policy.js";
 
 const DECISION_STATUS = { PUBLISH: "PUBLISHED", REQUEST_CHANGES: "CHANGES_REQUESTED", REJECT: "REJECTED" } as const;
-
-export function factsOf(c: Case): CaseFacts {
-  return { status: c.status, departmentId: c.department.id, authorId: c.author?.id ?? null };
-}
 
 /**
  * Every write to a case by a person: validate (shared zod), authorise (case.policy), write in one
@@ -55,7 +51,7 @@ export class CaseWorkflowService {
     const viewer = requireViewer(viewerOrNull);
     const draft = parseDraft(input);
     return this.em.transactional(async (tx) => {
-      const c = await this.lockForChange(tx, id, expectedVersion, (facts) => casePolicy.canEdit(viewer, facts));
+      const c = await lockCaseForChange(tx, viewer, id, expectedVersion, (facts) => casePolicy.canEdit(viewer, facts));
       const before = snapshotOf(c);
       await applyContent(tx, c, draft);
       await tx.flush();
@@ -70,7 +66,7 @@ export class CaseWorkflowService {
   async submit(viewerOrNull: Viewer | null, id: string, expectedVersion: number, confirmPersonalInfo: boolean): Promise<Case> {
     const viewer = requireViewer(viewerOrNull);
     return this.em.transactional(async (tx) => {
-      const c = await this.lockForChange(tx, id, expectedVersion, (facts) => casePolicy.canSubmit(viewer, facts));
+      const c = await lockCaseForChange(tx, viewer, id, expectedVersion, (facts) => casePolicy.canSubmit(viewer, facts));
       const content = snapshotOf(c);
       const complete = caseSubmissionSchema.safeParse({ ...content, details: content.details ?? undefined });
       if (!complete.success) throw badInputFromZod(complete.error);
@@ -95,12 +91,14 @@ export class CaseWorkflowService {
 
   async review(viewerOrNull: Viewer | null, id: string, input: unknown): Promise<Case> {
     const viewer = requireViewer(viewerOrNull);
-    if (viewer.role !== "SECRETARIAT") throw forbidden("審査は事務局が行います。");
     const parsed = reviewInputSchema.safeParse(input);
     if (!parsed.success) throw badInputFromZod(parsed.error);
     const { decision, comment } = parsed.data;
     return this.em.transactional(async (tx) => {
-      const c = await this.lockForChange(tx, id, null, (facts) => casePolicy.canReview(viewer, facts), "審査待ちの好事例ではありません。");
+      const c = await lockCaseForChange(tx, viewer, id, null, (facts) => casePolicy.canReview(viewer, facts), {
+        wrongState: "審査待ちの好事例ではありません。",
+        forbidden: "審査は事務局が行います。",
+      });
       const from = c.status;
       c.status = DECISION_STATUS[decision];
       if (c.status === "PUBLISHED") c.publishedAt ??= new Date();
@@ -123,45 +121,14 @@ export class CaseWorkflowService {
   async archive(viewerOrNull: Viewer | null, id: string): Promise<Case> {
     const viewer = requireViewer(viewerOrNull);
     return this.em.transactional(async (tx) => {
-      const c = await this.lockForChange(tx, id, null, (facts) => casePolicy.canArchive(viewer, facts), "公開中の好事例だけをアーカイブできます。");
+      const c = await lockCaseForChange(tx, viewer, id, null, (facts) => casePolicy.canArchive(viewer, facts), {
+        wrongState: "公開中の好事例だけをアーカイブできます。",
+      });
       const from = c.status;
       c.status = "ARCHIVED";
       this.afterTransition(tx, c, viewer, from);
       return c;
     });
-  }
-
-  /**
-   * Loads the case FOR UPDATE (so concurrent saves queue up), then checks permission and version.
-   * A case the viewer may not touch is FORBIDDEN; one they may touch in another state is CONFLICT.
-   */
-  private async lockForChange(
-    tx: EntityManager,
-    id: string,
-    expectedVersion: number | null,
-    allowed: (facts: CaseFacts) => boolean,
-    wrongStateMessage = "この好事例は現在の状態では変更できません。",
-  ): Promise<Case> {
-    if (!isUuid(id)) throw notFound("好事例");
-    // Lock the case row alone. A populate inside the locking find carries FOR UPDATE onto the
-    // shared tag rows too, so two submissions with the same tags deadlocked (seen under `npm run load`).
-    const c = await tx.findOne(Case, id, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (!c) throw notFound("好事例");
-    await tx.populate(c, ["tags"]);
-    const facts = factsOf(c);
-    if (!allowed(facts)) {
-      const anyState = (["DRAFT", "SUBMITTED", "CHANGES_REQUESTED", "PUBLISHED", "REJECTED", "ARCHIVED"] as CaseStatus[]).some(
-        (status) => allowed({ ...facts, status }),
-      );
-      throw anyState ? new AppError("CONFLICT", wrongStateMessage) : forbidden();
-    }
-    if (expectedVersion !== null && c.version !== expectedVersion) {
-      throw new AppError(
-        "CONFLICT",
-        "ほかの人がこの好事例を先に更新しました。入力した内容は残っています。最新の内容を確認してから、もう一度保存してください。",
-      );
-    }
-    return c;
   }
 
   private afterTransition(tx: EntityManager, c: Case, viewer: Viewer, from: CaseStatus, extra: Record<string, unknown> = {}): void {

@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestBackend, type TestBackend } from "../../../test/support/test-backend.js";
+import { storeAttachment } from "../attachments/attachment.service.js";
 import type { Viewer } from "../users/viewer.js";
 
 /**
  * The workflow through GraphQL as the client calls it, with real PostgreSQL and Meilisearch, and
- * the authorisation matrix: every mutation × role × own/other department.
+ * the authorisation matrix: every mutation × role × own/other department. A refusal is NOT_FOUND
+ * when the actor may not read the case (as for an id that does not exist: no existence oracle),
+ * FORBIDDEN when they can read it but may not do this, CONFLICT when they may in another state.
  */
 let kb: TestBackend;
 let staffA: Viewer; // author, 子育て支援課
@@ -81,7 +84,8 @@ async function footprint(caseId: string) {
             (select count(*) from reviews r where r.case_id = c.id) as reviews,
             (select count(*) from case_revisions v where v.case_id = c.id) as revisions,
             (select count(*) from search_outbox o where o.case_id = c.id) as outbox,
-            (select count(*) from notifications n where n.case_id = c.id) as notifications
+            (select count(*) from notifications n where n.case_id = c.id) as notifications,
+            (select count(*) from attachments f where f.case_id = c.id) as attachments
        from cases c where c.id = ?`,
     [caseId],
   );
@@ -91,13 +95,30 @@ async function footprint(caseId: string) {
 type Actor = "staffA" | "staffA2" | "staffB" | "secretariat" | "admin" | "anonymous";
 const actors = (): Record<Actor, Viewer | null> => ({ staffA, staffA2, staffB, secretariat, admin, anonymous: null });
 
+/** Who may read a case of 子育て支援課 in each state (case.policy canRead). */
+const READERS: Record<MatrixRow["start"], Actor[]> = {
+  DRAFT: ["staffA", "staffA2", "secretariat", "admin"],
+  SUBMITTED: ["staffA", "staffA2", "secretariat", "admin"],
+  PUBLISHED: ["staffA", "staffA2", "staffB", "secretariat", "admin"],
+};
+
 interface MatrixRow {
   mutation: string;
   start: "DRAFT" | "SUBMITTED" | "PUBLISHED";
   allowed: Actor[];
-  run(c: CaseRow, viewer: Viewer | null): Promise<{ errors?: readonly { extensions?: Record<string, unknown> }[] }>;
+  /** Done before the footprint is taken (e.g. attaching the file a removal removes). */
+  prepare?(c: CaseRow): Promise<string>;
+  run(c: CaseRow, viewer: Viewer | null, prepared: string): Promise<{ errors?: readonly { extensions?: Record<string, unknown> }[] }>;
   expectStatus: string;
+  /** Readers refused with another code than FORBIDDEN (an owner asking in the wrong state: CONFLICT). */
+  refusedWith?: Partial<Record<Actor, string>>;
 }
+
+const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+const attachFile = async (c: CaseRow) =>
+  (await storeAttachment(kb.orm.em.fork(), secretariat, c.id, { fileName: "資料.pdf", bytes: PDF, isKintoneTemplate: false })).id;
+const removeAttachment = (id: string, viewer: Viewer | null) =>
+  kb.gql(`mutation ($id: ID!) { removeAttachment(id: $id) { ${FIELDS} } }`, { id }, { viewer });
 
 const MATRIX: MatrixRow[] = [
   {
@@ -119,27 +140,63 @@ const MATRIX: MatrixRow[] = [
     expectStatus: "ARCHIVED",
     run: (c, viewer) => kb.gql(`mutation ($id: ID!) { archiveCase(id: $id) { ${FIELDS} } }`, { id: c.id }, { viewer }),
   },
+  {
+    mutation: "removeAttachment",
+    start: "DRAFT",
+    allowed: ["staffA", "staffA2", "secretariat"],
+    expectStatus: "DRAFT",
+    prepare: attachFile,
+    run: (_c, viewer, attachmentId) => removeAttachment(attachmentId, viewer),
+  },
+  {
+    mutation: "removeAttachment",
+    start: "PUBLISHED",
+    allowed: ["secretariat"],
+    expectStatus: "PUBLISHED",
+    refusedWith: { staffA: "CONFLICT", staffA2: "CONFLICT" },
+    prepare: attachFile,
+    run: (_c, viewer, attachmentId) => removeAttachment(attachmentId, viewer),
+  },
 ];
 
 describe("authorisation matrix", () => {
   for (const row of MATRIX) {
     for (const actor of ["staffA", "staffA2", "staffB", "secretariat", "admin", "anonymous"] as Actor[]) {
       const allowed = row.allowed.includes(actor);
-      it(`${row.mutation} on a ${row.start} case of 子育て支援課 by ${actor}: ${allowed ? "allowed" : "refused, nothing changed"}`, async () => {
+      const refusal = actor === "anonymous" ? "UNAUTHENTICATED" : !READERS[row.start].includes(actor) ? "NOT_FOUND" : (row.refusedWith?.[actor] ?? "FORBIDDEN");
+      it(`${row.mutation} on a ${row.start} case of 子育て支援課 by ${actor}: ${allowed ? "allowed" : `refused (${refusal}), nothing changed`}`, async () => {
         const c = await inState(row.start);
+        const prepared = (await row.prepare?.(c)) ?? "";
         const before = await footprint(c.id);
-        const result = await row.run(c, actors()[actor]);
+        const result = await row.run(c, actors()[actor], prepared);
         if (allowed) {
           expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
           const [after] = await kb.orm.em.fork().execute<{ status: string }[]>("select status from cases where id = ?", [c.id]);
           expect(after!.status).toBe(row.expectStatus);
         } else {
-          expect(result.errors?.[0]?.extensions?.code).toBe(actor === "anonymous" ? "UNAUTHENTICATED" : "FORBIDDEN");
+          expect(result.errors?.[0]?.extensions?.code).toBe(refusal);
           expect(await footprint(c.id)).toEqual(before);
         }
       });
     }
   }
+
+  it("answers another 課's draft exactly as an id that does not exist (no existence oracle)", async () => {
+    const draft = await inState("DRAFT");
+    const missing = { ...draft, id: "0b9f3c1e-5d2a-4c7b-8e6f-1a2b3c4d5e6f" };
+    const answers = async (c: CaseRow) => {
+      const results = [
+        await submit(c, staffB),
+        await kb.gql(`mutation ($id: ID!, $v: Int!, $input: CaseDraftInput!) { updateCase(id: $id, version: $v, input: $input) { id } }`, { id: c.id, v: c.version, input: completeInput() }, { viewer: staffB }),
+        await review(c, "PUBLISH", staffB),
+        await kb.gql(`mutation ($id: ID!) { archiveCase(id: $id) { id } }`, { id: c.id }, { viewer: staffB }),
+      ];
+      return results.map((r) => [r.errors?.[0]?.extensions?.code, r.errors?.[0]?.message]);
+    };
+    const forDraft = await answers(draft);
+    expect(forDraft.map(([code]) => code)).toEqual(["NOT_FOUND", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND"]);
+    expect(forDraft).toEqual(await answers(missing));
+  });
 
   it("createCase needs a login; a draft belongs to the author's department", async () => {
     const refused = await kb.gql(`mutation ($input: CaseDraftInput!) { createCase(input: $input) { id } }`, { input: completeInput() });

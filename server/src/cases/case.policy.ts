@@ -33,6 +33,13 @@ export const casePolicy = {
   canEdit(viewer: Viewer | null, c: CaseFacts): boolean {
     return (isOwner(viewer, c) && OWNER_EDITABLE.has(c.status)) || (viewer?.role === "SECRETARIAT" && CURATOR_EDITABLE.has(c.status));
   },
+  /**
+   * Removing a file (one uploaded by mistake, perhaps with personal information): owners while the
+   * case is theirs to work on; the secretariat in any state, published and archived included.
+   */
+  canRemoveAttachment(viewer: Viewer | null, c: CaseFacts): boolean {
+    return (isOwner(viewer, c) && OWNER_EDITABLE.has(c.status)) || viewer?.role === "SECRETARIAT";
+  },
   canSubmit(viewer: Viewer | null, c: CaseFacts): boolean {
     return isOwner(viewer, c) && OWNER_EDITABLE.has(c.status);
   },

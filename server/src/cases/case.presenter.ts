@@ -20,7 +20,7 @@ export function presentCase(c: Case, departmentPath: string[]): CaseView {
     },
     fiscalYear: c.fiscalYear,
     tags: c.tags.getItems().map((t) => t.name),
-    effects: c.effects.map((e) => ({ label: e.label, before: e.before ?? null, after: e.after ?? null, unit: e.unit ?? null })),
+    effects: c.effects.map((e) => ({ label: e.label, before: finiteOrNull(e.before), after: finiteOrNull(e.after), unit: e.unit ?? null })),
     details: c.details ?? null,
     status: c.status,
     version: c.version,
@@ -30,4 +30,9 @@ export function presentCase(c: Case, departmentPath: string[]): CaseView {
     publishedAt: c.publishedAt ?? null,
     authorId: c.author?.id ?? null,
   };
+}
+
+/** GraphQL's Float cannot carry Infinity or NaN: a value that is not a finite number reads as blank. */
+function finiteOrNull(v: unknown): number | null {
+  return typeof v === "number" && Number.isFinite(v) ? v : null;
 }

@@ -94,6 +94,7 @@ export class CaseResolver {
       submit: casePolicy.canSubmit(ctx.viewer, facts),
       review: casePolicy.canReview(ctx.viewer, facts),
       archive: casePolicy.canArchive(ctx.viewer, facts),
+      removeAttachments: casePolicy.canRemoveAttachment(ctx.viewer, facts),
     };
   }
 
@@ -132,6 +133,7 @@ export class CaseResolver {
       version: r.version,
       createdAt: r.createdAt,
       snapshot: r.snapshot as unknown as Record<string, unknown>,
+      removedAttachment: r.removedAttachment ?? null,
       editorId: r.editor?.id ?? null,
     }));
   }

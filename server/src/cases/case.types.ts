@@ -129,6 +129,9 @@ export class CasePermissionsView {
 
   @Field(() => Boolean)
   archive!: boolean;
+
+  @Field(() => Boolean, { description: "May remove this case's attachments (owners while editable; the secretariat always)." })
+  removeAttachments!: boolean;
 }
 
 @ObjectType("PersonalInfoFinding", { description: "個人情報の可能性がある箇所" })
@@ -166,6 +169,18 @@ export class ReviewView {
   reviewerId!: string;
 }
 
+@ObjectType("RemovedAttachment", { description: "削除された添付ファイル（内容はもうありません）" })
+export class RemovedAttachmentView {
+  @Field(() => String)
+  fileName!: string;
+
+  @Field(() => Int)
+  size!: number;
+
+  @Field(() => String)
+  sha256!: string;
+}
+
 @ObjectType("CaseRevision", { description: "保存ごとの版" })
 export class CaseRevisionView {
   @Field(() => ID)
@@ -179,6 +194,9 @@ export class CaseRevisionView {
 
   @Field(() => GraphQLJSONObject, { description: "The editable content after this save." })
   snapshot!: Record<string, unknown>;
+
+  @Field(() => RemovedAttachmentView, { nullable: true, description: "The file this save removed, if it was the removal of an attachment." })
+  removedAttachment!: RemovedAttachmentView | null;
 
   editorId!: string | null;
 }

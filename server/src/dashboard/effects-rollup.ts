@@ -1,4 +1,4 @@
-import { annualVolumeOf, type Effect } from "@kb/shared";
+import { annualVolumeOf, EFFECT_VALUE_LIMIT, type Effect } from "@kb/shared";
 
 /**
  * Quantified effects rolled up by 年度, computing only what the data says (issue 5):
@@ -15,6 +15,9 @@ import { annualVolumeOf, type Effect } from "@kb/shared";
  * - Everything else with both values stays per unit, summed per 年度 and unit as written (分/件,
  *   分/日, 日, 分 …) and labelled as such; rows in other units (%, 人, 件 …) are only counted.
  * Nothing is estimated beyond that: no default volume, no working-days assumption.
+ * A value the form would refuse (beyond ±EFFECT_VALUE_LIMIT, or not finite: rows written before that
+ * check, or straight into the database) is not usable either, and neither is a yearly figure that
+ * would not be finite: one such row once made every sum Infinity and the whole dashboard query fail.
  */
 
 export interface EffectSource {
@@ -78,6 +81,14 @@ export function parseTimeUnit(unit: string | null | undefined): { minutes: numbe
   return { minutes, period };
 }
 
+/** A value the shared schema accepts: a finite number within ±EFFECT_VALUE_LIMIT. */
+const usable = (v: unknown): v is number => typeof v === "number" && Math.abs(v) <= EFFECT_VALUE_LIMIT;
+/**
+ * Hours per year one row may add: far beyond any city (a million staff × 8,760 h is 1e10), and small
+ * enough that any number of rows sums to a finite number.
+ */
+const MAX_HOURS_PER_ROW = 1e15;
+
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 const fmt = (n: number) => n.toLocaleString("ja-JP", { maximumFractionDigits: 2 });
 
@@ -93,7 +104,7 @@ export function rollUpEffects(sources: readonly EffectSource[]): EffectsRollup {
       const after = e.after ?? null;
       const unit = (e.unit ?? "").trim();
       const time = parseTimeUnit(unit);
-      if (before === null || after === null || !Number.isFinite(before) || !Number.isFinite(after)) {
+      if (!usable(before) || !usable(after)) {
         otherRows++;
         continue;
       }
@@ -110,6 +121,10 @@ export function rollUpEffects(sources: readonly EffectSource[]): EffectsRollup {
       } else if (time?.period === "item" && volume !== null) {
         perYear = hours(time.minutes) * volume;
         basis = `(${fmt(before)} − ${fmt(after)}) ${unit} × 年間${fmt(volume)}件${time.minutes === 1 ? " ÷ 60" : ""}`;
+      }
+      if (perYear !== null && !(Math.abs(perYear) <= MAX_HOURS_PER_ROW)) {
+        otherRows++;
+        continue;
       }
       if (perYear !== null) {
         annualised.push({

@@ -157,7 +157,14 @@ describe("a collection's exports", () => {
   });
 
   it("is not there for those who may not read the collection", async () => {
-    expect((await staffSession.download(`/api/exports/collections/${collectionId}/cases.jsonl`)).status).toBe(404); // a draft
+    const hidden = await staffSession.download(`/api/exports/collections/${collectionId}/cases.jsonl`); // a draft
+    expect(hidden.status).toBe(404);
+    // …answered exactly as a collection that does not exist, or a malformed id (no existence oracle).
+    const body = await hidden.json();
+    for (const id of ["3e5f7a9c-1b2d-4e6f-8a0c-2e4f6a8c0e1b", "not-a-uuid"]) {
+      const missing = await staffSession.download(`/api/exports/collections/${id}/cases.jsonl`);
+      expect([missing.status, await missing.json()]).toEqual([404, body]);
+    }
     expect((await new HttpSession(http.url).download(`/api/exports/collections/${collectionId}/cases.csv`)).status).toBe(401);
     const s = await secretariatSession();
     const [row] = await sql<{ version: number }>("select version from collections where id = ?", [collectionId]);

@@ -2,6 +2,7 @@ import "reflect-metadata";
 import { printSchema, type GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import { AdoptionEventResolver, AdoptionResolver, CaseAdoptionResolver } from "../adoptions/adoption.resolver.js";
+import { AttachmentResolver } from "../attachments/attachment.resolver.js";
 import { AuthResolver } from "../auth/auth.resolver.js";
 import { CaseResolver, CaseRevisionResolver, ReviewResolver, UserSummaryResolver } from "../cases/case.resolver.js";
 import { CaseCurationResolver, CollectionResolver, FeaturedMarkResolver } from "../collections/collection.resolver.js";
@@ -22,6 +23,7 @@ export async function buildAppSchema(): Promise<GraphQLSchema> {
   return buildSchema({ resolvers: [
       AuthResolver,
       CaseResolver,
+      AttachmentResolver,
       UserSummaryResolver,
       ReviewResolver,
       CaseRevisionResolver,

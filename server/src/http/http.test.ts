@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HttpSession, startHttp } from "../../../test/support/http.js";
-import { createTestBackend, type TestBackend } from "../../../test/support/test-backend.js";
+import { buildCase, createTestBackend, type TestBackend } from "../../../test/support/test-backend.js";
 import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP } from "../auth/auth.service.js";
 import type { Viewer } from "../users/viewer.js";
 
@@ -152,11 +152,21 @@ describe("attachments", () => {
     expect(await owner.upload(c.id, "big.pdf", tooBig)).toMatchObject({ status: 413, body: { error: { code: "PAYLOAD_TOO_LARGE" } } });
     expect((await owner.upload(c.id, "ok.pdf", PDF, { csrfHeader: false })).status).toBe(403);
 
+    // Another 課's draft answers as a case that does not exist would (no existence oracle, issue 12),
+    // and a malformed id is a clean 404 too (it was a 500: PostgreSQL refused it as a uuid).
     const outsider = new HttpSession(http.url, freshIp());
     await outsider.login(otherStaff.email, otherStaff.password);
-    expect((await outsider.upload(c.id, "ok.pdf", PDF)).status).toBe(403);
+    const hidden = await outsider.upload(c.id, "ok.pdf", PDF);
+    const missing = await outsider.upload("5d0e7a52-1c3b-4f6d-8a9e-2b4c6d8e0f13", "ok.pdf", PDF);
+    expect(hidden).toMatchObject({ status: 404, body: { error: { code: "NOT_FOUND" } } });
+    expect(hidden).toEqual(missing);
+    expect(await owner.upload("not-a-uuid", "ok.pdf", PDF)).toMatchObject({ status: 404, body: { error: { code: "NOT_FOUND" } } });
     expect((await new HttpSession(http.url).upload(c.id, "ok.pdf", PDF)).status).toBe(401);
     expect(await countFiles()).toBe(0);
+    // A published case anyone may read: attaching to it is refused as such (403), not hidden.
+    await kb.importCases([buildCase({ externalId: `upload-published-${process.pid}` })]);
+    const [published] = await kb.orm.em.fork().execute<{ id: string }[]>("select id from cases where external_id = ?", [`upload-published-${process.pid}`]);
+    expect(await outsider.upload(published!.id, "ok.pdf", PDF)).toMatchObject({ status: 403, body: { error: { code: "FORBIDDEN" } } });
 
     const csv = await owner.upload(c.id, "集計.csv", new TextEncoder().encode("項目,件数\n届出,120\n"));
     expect(csv).toMatchObject({ status: 201, body: { contentType: "text/csv" } });

@@ -19,6 +19,13 @@ export interface CaseSnapshot {
   details: Record<string, unknown> | null;
 }
 
+/** A file removed by this save (issue 12): the bytes are gone, the history keeps what they were. */
+export interface RemovedAttachment {
+  fileName: string;
+  size: number;
+  sha256: string;
+}
+
 @Entity({ tableName: "case_revisions" })
 @Unique({ properties: ["case", "version"] })
 export class CaseRevision {
@@ -37,6 +44,10 @@ export class CaseRevision {
 
   @Property({ type: "json" })
   snapshot!: CaseSnapshot;
+
+  /** Set when the save removed an attachment (the content is unchanged then). */
+  @Property({ type: "json", nullable: true })
+  removedAttachment?: RemovedAttachment | null;
 
   @Property({ type: "datetime", columnType: "timestamptz" })
   createdAt: Date & Opt = new Date();

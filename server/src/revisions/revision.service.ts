@@ -1,7 +1,7 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { Case } from "../cases/case.entity.js";
 import { User } from "../users/user.entity.js";
-import { CaseRevision, type CaseSnapshot } from "./case-revision.entity.js";
+import { CaseRevision, type CaseSnapshot, type RemovedAttachment } from "./case-revision.entity.js";
 
 /** The editable content of a case (tags must be loaded). */
 export function snapshotOf(c: Case): CaseSnapshot {
@@ -22,15 +22,23 @@ export function snapshotOf(c: Case): CaseSnapshot {
 
 /**
  * Records the case's content after a save; call after the flush that gave it its new version.
- * Pass `snapshot` when the case's tags are references without names (bulk imports).
+ * Pass `snapshot` when the case's tags are references without names (bulk imports), and
+ * `removedAttachment` when the save was the removal of a file.
  */
-export function recordRevision(em: EntityManager, c: Case, editorId: string | null, snapshot: CaseSnapshot = snapshotOf(c)): void {
+export function recordRevision(
+  em: EntityManager,
+  c: Case,
+  editorId: string | null,
+  snapshot: CaseSnapshot = snapshotOf(c),
+  removedAttachment: RemovedAttachment | null = null,
+): void {
   em.persist(
     em.create(CaseRevision, {
       case: c,
       version: c.version,
       editor: editorId ? em.getReference(User, editorId) : null,
       snapshot,
+      removedAttachment,
     }),
   );
 }

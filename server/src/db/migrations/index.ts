@@ -9,6 +9,7 @@ import { Migration20261121072255_Curation } from "./Migration20261121072255_Cura
 import { Migration20261121090431_SearchOutboxKind } from "./Migration20261121090431_SearchOutboxKind.js";
 import { Migration20261204180424_TagCuratedAt } from "./Migration20261204180424_TagCuratedAt.js";
 import { Migration20261204181200_SessionsOwnerControl } from "./Migration20261204181200_SessionsOwnerControl.js";
+import { Migration20261204181246_RemovedAttachment } from "./Migration20261204181246_RemovedAttachment.js";
 import { Migration20261204181500_InvisibleNameCharacters } from "./Migration20261204181500_InvisibleNameCharacters.js";
 
 /** Every migration, in order. Listed explicitly so the compiled build needs no file globbing. */
@@ -23,5 +24,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: "Migration20261121090431_SearchOutboxKind", class: Migration20261121090431_SearchOutboxKind },
   { name: "Migration20261204180424_TagCuratedAt", class: Migration20261204180424_TagCuratedAt },
   { name: "Migration20261204181200_SessionsOwnerControl", class: Migration20261204181200_SessionsOwnerControl },
+  { name: "Migration20261204181246_RemovedAttachment", class: Migration20261204181246_RemovedAttachment },
   { name: "Migration20261204181500_InvisibleNameCharacters", class: Migration20261204181500_InvisibleNameCharacters },
 ];
