@@ -297,8 +297,7 @@ export const ja = {
       noDifferences: "最新の内容とあなたの入力内容に違いはありません。",
       keepMine: "自分の入力内容で保存し直す",
       takeLatest: "最新の内容に置き換える",
-      latestVersion: (version: number, editor: string | null, time: string) =>
-        `最新：第${version}版（${time}${editor ? `、${editor}` : ""}）`,
+      latestVersion: (editor: string | null, time: string) => `最新の保存：${time}${editor ? `（${editor}）` : ""}`,
       loadFailed: "最新の内容を読み込めませんでした。時間をおいて、もう一度お試しください。",
     },
     attachments: {
@@ -401,7 +400,7 @@ export const ja = {
   revisions: {
     heading: "変更履歴",
     detailsLabel: "種別ごとの詳細",
-    lead: "保存するたびに版が記録されます。新しい版から順に表示しています。",
+    lead: "内容を変えて保存するたびに版が記録されます。新しい版から順に表示しています。提出・審査などの状態の変更や、タグの並べ替え・行末の空白だけの保存は版に数えません。",
     version: (n: number) => `第${n}版`,
     by: (name: string) => `保存：${name}`,
     first: "最初に保存された内容",
