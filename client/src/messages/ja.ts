@@ -363,6 +363,15 @@ export const ja = {
     unknownReviewer: "（退職・異動した利用者）",
   },
 
+  /** The reviewer's latest comment at the top of a case sent back (issue 13). */
+  latestReview: {
+    heading: "事務局からの差し戻しコメント",
+    /** 「佐藤 一郎（業務改革推進課）が」令和8年12月4日 14:05「に差し戻しました。」 */
+    by: (reviewer: string) => `${reviewer}が`,
+    sentBack: "に差し戻しました。",
+    hint: "このコメントに沿って直し、保存してから「審査に提出する」で再提出してください。",
+  },
+
   reviewPanel: {
     heading: "審査",
     /** The case page's link down to the review panel. */
