@@ -15,6 +15,7 @@ import { REVIEW_HISTORY_FRAGMENT, ReviewHistory, type ReviewHistory_case } from 
 import { REVISION_HISTORY_FRAGMENT, RevisionHistory, type RevisionHistory_case } from "../case/RevisionHistory";
 import { CurationPanel } from "../collections/CurationPanel";
 import { ErrorNotice } from "../components/ErrorNotice";
+import { WayOn } from "../components/WayOn";
 import { FreshnessNotice } from "../departments/FreshnessNotice";
 import { KindBadge } from "../components/KindBadge";
 import { MarkdownText } from "../components/MarkdownText";
@@ -241,6 +242,7 @@ export default function CasePage() {
         </h1>
         <p>{m.casePage.notFoundHint}</p>
         {!me && !meLoading && <p>{m.caseActions.notFoundSignedOut}</p>}
+        <WayOn stop="notFound" search={false} />
         {backLink}
       </div>
     );
