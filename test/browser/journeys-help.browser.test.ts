@@ -114,7 +114,7 @@ async function fitsWidth(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 }
 
-describe.each(VIEWPORTS)("journeys that go on ($name)", (viewport) => {
+describe.each(VIEWPORTS)("journeys that go on ($name)", { timeout: 180_000 }, (viewport) => {
   it("shows the reviewer's comment, who and when (和暦), at the top of the case page and of the edit form", async () => {
     const page = await openPage(viewport);
     await page.goto(`${baseUrl}login?next=${encodeURIComponent(`/cases/${caseId}`)}`);
