@@ -106,7 +106,7 @@ async function onFirstScreen(page: Page, locator: ReturnType<Page["locator"]>): 
 /** No horizontal scrolling: what is on the page fits the width. */
 async function fitsWidth(page: Page): Promise<boolean> {
   const wide = await page.evaluate(() =>
-    [...document.querySelectorAll("body *")]
+    Array.from(document.querySelectorAll("body *"))
       .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
       .map((e) => `${e.tagName.toLowerCase()} ${e.textContent?.slice(0, 30) ?? ""}`),
   );
@@ -128,7 +128,7 @@ describe.each(VIEWPORTS)("journeys that go on ($name)", { timeout: 180_000 }, (v
     expect(await onFirstScreen(page, comment.getByRole("heading"))).toBe(true);
     // It comes before the case's own sections, not only far below under 審査の履歴.
     const order = await page.evaluate(() =>
-      [...document.querySelectorAll("h2")].map((h) => h.textContent ?? "").filter((t) => ["事務局からの差し戻しコメント", "概要", "審査の履歴"].includes(t)),
+      Array.from(document.querySelectorAll("h2")).map((h) => h.textContent ?? "").filter((t) => ["事務局からの差し戻しコメント", "概要", "審査の履歴"].includes(t)),
     );
     expect(order).toEqual(["事務局からの差し戻しコメント", "概要", "審査の履歴"]);
     expect(await fitsWidth(page)).toBe(true);
@@ -175,9 +175,13 @@ describe.each(VIEWPORTS)("journeys that go on ($name)", { timeout: 180_000 }, (v
     await terms.fill("残業、時間外勤務");
     await form.getByRole("combobox", { name: "種類" }).selectOption("ONE_WAY");
     await form.getByRole("button", { name: "追加する" }).click();
-    await form.getByText(/「残業 → 時間外勤務」/).waitFor();
+    await form.getByText(/同じ同義語グループ「残業 → 時間外勤務」/).waitFor();
     expect(await fitsWidth(page)).toBe(true);
     await shot(page, `synonym-duplicate-${viewport.name}`);
+    // The way on: edit the group that already says it.
+    await form.getByRole("button", { name: "登録済みの「残業 → 時間外勤務」を編集する" }).click();
+    const editing = list.getByRole("listitem").filter({ has: page.getByRole("button", { name: "保存する" }) });
+    expect(await editing.getByRole("textbox", { name: "語" }).inputValue()).toBe("残業、時間外勤務");
     await page.context().close();
   });
 

@@ -573,6 +573,7 @@ export const ja = {
     cancel: "取り消す",
     remove: "削除",
     confirmRemove: (terms: string) => `「${terms}」を削除しますか？`,
+    editExisting: (terms: string) => `登録済みの「${terms}」を編集する`,
     saved: (n: number) => `保存しました。${n.toLocaleString("ja-JP")}件の好事例の検索データを更新しています。`,
     removed: (n: number) => `削除しました。${n.toLocaleString("ja-JP")}件の好事例の検索データを更新しています。`,
     conflict: "ほかの人がこの同義語を更新しました。一覧を読み込み直してから、もう一度編集してください。",

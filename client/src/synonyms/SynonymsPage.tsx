@@ -110,6 +110,7 @@ export default function SynonymsPage() {
             </h2>
             <SynonymForm
               groups={data?.synonymGroups ?? []}
+              onEditOther={setEditing}
               submitLabel={m.synonymsAdmin.create}
               onSaved={async (n) => {
                 setStatus(m.synonymsAdmin.saved(n));
@@ -178,6 +179,7 @@ function SynonymForm({
   submitLabel,
   onSaved,
   onCancel,
+  onEditOther,
 }: {
   group?: SynonymGroup;
   /** The groups listed on the page: a duplicate is pointed out before asking the server (which checks again). */
@@ -185,6 +187,8 @@ function SynonymForm({
   submitLabel: string;
   onSaved: (affectedCases: number) => Promise<void>;
   onCancel?: () => void;
+  /** Opens the existing group a duplicate points to, for editing it instead. */
+  onEditOther?: (id: string) => void;
 }) {
   const id = useId();
   const [mode, setMode] = useState<SynonymMode>(group?.mode ?? "EQUIVALENT");
@@ -195,15 +199,18 @@ function SynonymForm({
   const [create, creating] = useMutation(CREATE);
   const [update, updating] = useMutation(UPDATE);
   const termsRef = useRef<HTMLTextAreaElement>(null);
+  const [coveringGroup, setCoveringGroup] = useState<SynonymGroup | null>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setErrors({});
     setFailure("");
+    setCoveringGroup(null);
     const input: SynonymInput = { mode, terms: splitTerms(terms), note: note.trim() || null };
     const covering = input.terms.length >= 2 ? coveringSynonymGroup(input, groups, group?.id) : null;
     if (covering) {
       setErrors({ terms: duplicateSynonymGroupMessage(input, covering) });
+      setCoveringGroup(covering);
       termsRef.current?.focus();
       return;
     }
@@ -263,6 +270,11 @@ function SynonymForm({
           <p id={`${id}-terms-error`} className="text-dns-14B-130 text-error-1">
             {errors["terms"]}
           </p>
+        )}
+        {errors["terms"] && coveringGroup && onEditOther && (
+          <button type="button" className="btn-text mt-1" onClick={() => onEditOther(coveringGroup.id)}>
+            {m.synonymsAdmin.editExisting(show(coveringGroup))}
+          </button>
         )}
       </div>
       <div>
