@@ -264,7 +264,7 @@ function SynonymForm({
           rows={2}
           aria-invalid={!!errors["terms"]}
           aria-describedby={`${id}-terms-hint${errors["terms"] ? ` ${id}-terms-error` : ""}`}
-          className="input-text w-full"
+          className="input-text mt-2 w-full"
         />
         {errors["terms"] && (
           <p id={`${id}-terms-error`} className="text-dns-14B-130 text-error-1">
