@@ -57,3 +57,50 @@ export const synonymGroupInputSchema = z
 
 export type SynonymGroupInput = z.infer<typeof synonymGroupInputSchema>;
 export type SynonymGroupInputRaw = z.input<typeof synonymGroupInputSchema>;
+
+export interface SynonymGroupTerms {
+  mode: SynonymMode;
+  terms: readonly string[];
+}
+
+/** A group as the secretariat reads it: 残業 → 時間外勤務, キントーン ⇔ kintone. */
+export function synonymGroupLabel(group: SynonymGroupTerms): string {
+  return group.terms.join(group.mode === "ONE_WAY" ? " → " : " ⇔ ");
+}
+
+const termKey = (t: string) => normalizeText(t).toLowerCase();
+const within = (terms: readonly string[], holder: readonly string[]) => {
+  const keys = new Set(holder.map(termKey));
+  return terms.every((t) => keys.has(termKey(t)));
+};
+
+/**
+ * The existing group of the same kind that already says everything `group` says (its terms equal
+ * or are contained in it), or null. Such a group adds nothing to search and was listed twice.
+ * EQUIVALENT: every term is in one existing EQUIVALENT group. ONE_WAY: the same first term, and
+ * every other term among that group's other terms.
+ */
+export function coveringSynonymGroup<G extends SynonymGroupTerms & { id?: string }>(
+  group: SynonymGroupTerms,
+  existing: readonly G[],
+  exceptId?: string,
+): G | null {
+  return (
+    existing.find((other) => {
+      if (other.id !== undefined && other.id === exceptId) return false;
+      if (other.mode !== group.mode) return false;
+      if (group.mode === "EQUIVALENT") return within(group.terms, other.terms);
+      const [source, ...targets] = group.terms;
+      const [otherSource, ...otherTargets] = other.terms;
+      return source !== undefined && otherSource !== undefined && termKey(source) === termKey(otherSource) && within(targets, otherTargets);
+    }) ?? null
+  );
+}
+
+/** Why `group` is refused when `covering` already says it (shown on the terms field). */
+export function duplicateSynonymGroupMessage(group: SynonymGroupTerms, covering: SynonymGroupTerms): string {
+  const same = covering.terms.length === group.terms.length;
+  return same
+    ? `同じ同義語グループ「${synonymGroupLabel(covering)}」がすでに登録されています。変えたいときは、そのグループを編集してください。`
+    : `入力した語はすべて、登録済みの同義語グループ「${synonymGroupLabel(covering)}」に含まれています。語を足したいときは、そのグループを編集してください。`;
+}

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
-import { Link, Navigate, useLocation } from "react-router";
+import { Navigate, useLocation } from "react-router";
+import { WayOn } from "../components/WayOn";
 import { messages as m } from "../messages";
 import { isSecretariat, loginPath, useMe, type Me } from "./me";
 
@@ -18,9 +19,7 @@ export function RequireLogin({ children, secretariat = false }: { children: (me:
       <div className="space-y-4">
         <h1 className="text-std-28B-150 text-solid-gray-900">{m.errors.forbidden}</h1>
         <p>{m.auth.secretariatOnly}</p>
-        <p>
-          <Link to="/">{m.notFound.link}</Link>
-        </p>
+        <WayOn stop="forbidden" />
       </div>
     );
   }

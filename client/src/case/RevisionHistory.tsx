@@ -3,7 +3,7 @@ import { useId, useMemo, useState } from "react";
 import { formatDateTime } from "../lib/format";
 import { messages as m } from "../messages";
 import { DiffView } from "./DiffView";
-import { diffCaseContent, snapshotContent } from "./revisionDiff";
+import { diffCaseContent, numberRevisions, snapshotContent } from "./revisionDiff";
 
 export const REVISION_HISTORY_FRAGMENT = gql`
   fragment RevisionHistory_case on Case {
@@ -66,7 +66,7 @@ export function RevisionHistory({ case: c }: { case: RevisionHistory_case }) {
   const headingId = useId();
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   if (c.revisions.length === 0) return null;
-  const revisions = [...c.revisions].sort((a, b) => b.version - a.version);
+  const revisions = numberRevisions(c.revisions);
   const r = m.revisions;
   const toggle = (id: string) =>
     setOpen((current) => {
@@ -83,7 +83,7 @@ export function RevisionHistory({ case: c }: { case: RevisionHistory_case }) {
       </h2>
       <p className="text-dns-14N-130 text-solid-gray-700">{r.lead}</p>
       <ol className="divide-y divide-solid-gray-200 border-y border-solid-gray-200">
-        {revisions.map((revision, i) => {
+        {revisions.map(({ revision, number, previous }) => {
           const expanded = open.has(revision.id);
           const panelId = `${headingId}-${revision.id}`;
           return (
@@ -99,7 +99,7 @@ export function RevisionHistory({ case: c }: { case: RevisionHistory_case }) {
                   <span aria-hidden="true" className={`inline-block transition-transform ${expanded ? "rotate-90" : ""}`}>
                     ▶
                   </span>
-                  <span className="font-bold text-solid-gray-900">{r.version(revision.version)}</span>
+                  <span className="font-bold text-solid-gray-900">{r.version(number)}</span>
                   <time dateTime={revision.createdAt} className="text-dns-16N-130 text-solid-gray-800">
                     {formatDateTime(revision.createdAt)}
                   </time>
@@ -113,7 +113,7 @@ export function RevisionHistory({ case: c }: { case: RevisionHistory_case }) {
                 </button>
               </h3>
               <div id={panelId} hidden={!expanded} className="mt-3 pl-6">
-                {expanded && <RevisionChanges revision={revision} previous={revisions[i + 1]} />}
+                {expanded && <RevisionChanges revision={revision} previous={previous} />}
               </div>
             </li>
           );

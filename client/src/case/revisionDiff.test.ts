@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { CaseContent } from "../caseForm/formValues";
 import { elide } from "./DiffView";
-import { diffCaseContent, foldShortEqualities, snapshotContent } from "./revisionDiff";
+import { diffCaseContent, foldShortEqualities, numberRevisions, snapshotContent } from "./revisionDiff";
 
 const content = (overrides: Partial<CaseContent> = {}): CaseContent => ({
   kind: "KINTONE_APP",
@@ -94,5 +94,45 @@ describe("elide", () => {
     const long = "あ".repeat(50) + "い".repeat(100) + "う".repeat(50);
     expect(elide(long, false, false)).toBe(`${"あ".repeat(40)} … ${"う".repeat(40)}`);
     expect(elide(long, true, false)).toBe(`… ${"う".repeat(40)}`);
+  });
+});
+
+describe("changes that change nothing (issue 13)", () => {
+  it("shows no change for a reorder of tags or for spaces at the end of lines", () => {
+    expect(diffCaseContent(content({ tags: ["kintone", "窓口DX", "予約"] }), content({ tags: ["予約", "kintone", "窓口DX"] }))).toEqual([]);
+    expect(diffCaseContent(content(), content({ summary: "窓口の待ち時間を減らしました。  ", title: "来庁予約アプリ\u3000" }))).toEqual([]);
+    expect(diffCaseContent(content({ effects: [{ label: "受付時間", before: 13, after: 8, unit: "分/件" }] }), content({ effects: [{ label: "受付時間", before: 13, after: 8, unit: "分/件 " }] }))).toEqual([]);
+  });
+
+  it("still shows a tag added among reordered ones as one line added", () => {
+    const [diff, ...rest] = diffCaseContent(content({ tags: ["kintone", "窓口DX"] }), content({ tags: ["予約", "窓口DX", "kintone"] }));
+    expect(rest).toEqual([]);
+    expect(diff).toMatchObject({ field: "tags", added: 1, removed: 0 });
+  });
+});
+
+describe("numberRevisions", () => {
+  const revision = (version: number, overrides: Partial<CaseContent> = {}) => ({ id: `r${version}`, version, snapshot: content(overrides) });
+
+  it("numbers the saves 第1版, 第2版… even when the case's version jumped over submissions and reviews", () => {
+    const numbered = numberRevisions([revision(1), revision(4, { title: "来庁予約アプリ（改）" }), revision(6, { summary: "半分に減らしました。" })]);
+    expect(numbered.map((n) => [n.revision.version, n.number, n.previous?.version])).toEqual([
+      [6, 3, 4],
+      [4, 2, 1],
+      [1, 1, undefined],
+    ]);
+  });
+
+  it("leaves out a save identical in meaning to the one before it", () => {
+    const numbered = numberRevisions([
+      revision(1, { tags: ["kintone", "窓口DX"] }),
+      revision(2, { tags: ["窓口DX", "kintone"] }),
+      revision(3, { tags: ["窓口DX", "kintone"], summary: "窓口の待ち時間を減らしました。 " }),
+      revision(5, { tags: ["窓口DX"] }),
+    ]);
+    expect(numbered.map((n) => [n.revision.version, n.number, n.previous?.version])).toEqual([
+      [5, 2, 1],
+      [1, 1, undefined],
+    ]);
   });
 });

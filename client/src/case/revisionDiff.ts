@@ -1,4 +1,4 @@
-import { CASE_KIND_LABELS, formatFiscalYear, type CaseKind } from "@kb/shared";
+import { CASE_KIND_LABELS, formatFiscalYear, meaningfulTags, meaningfulText, nameKey, sameMeaning, type CaseKind } from "@kb/shared";
 import { diffChars, diffLines, diffWords, type Change } from "diff";
 import type { CaseContent } from "../caseForm/formValues";
 import { messages as m } from "../messages";
@@ -37,28 +37,41 @@ const number = new Intl.NumberFormat("ja-JP", { maximumFractionDigits: 2 });
 
 function effectLine(e: CaseContent["effects"][number]): string {
   const value = (v: number | null | undefined) => (typeof v === "number" ? number.format(v) : m.casePage.effects.none);
-  return `${e.label}：${value(e.before)} → ${value(e.after)}${e.unit ? ` ${e.unit}` : ""}`;
+  const unit = meaningfulText(e.unit ?? "");
+  return `${meaningfulText(e.label)}：${value(e.before)} → ${value(e.after)}${unit ? ` ${unit}` : ""}`;
 }
 
 function detailLines(kind: CaseKind, details: unknown): string {
   return detailRows(kind, details)
-    .map((row) => `${row.label}：${Array.isArray(row.value) ? row.value.join("、") : row.value}`)
+    .map((row) => meaningfulText(`${row.label}：${Array.isArray(row.value) ? row.value.join("、") : row.value}`))
     .join("\n");
 }
 
-/** Each field of a version as the text its diff is made of. */
+/** Tags in one fixed order (as the server compares them: a set), so a reorder is no change. */
+function tagLines(tags: readonly string[]): string {
+  const byKey = new Map(tags.map((t) => [nameKey(t), t.trim()]));
+  return meaningfulTags(tags)
+    .map((key) => byKey.get(key) ?? key)
+    .sort((a, b) => a.localeCompare(b, "ja"))
+    .join("\n");
+}
+
+/**
+ * Each field of a version as the text its diff is made of: white space at line ends and the
+ * order of tags left out, as shared/src/revision-content.ts decides what a change is.
+ */
 function fieldTexts(c: CaseContent | null): Record<string, string> {
   if (!c) return {};
   return {
     kind: CASE_KIND_LABELS[c.kind] ?? c.kind,
-    title: c.title,
-    summary: c.summary,
-    background: c.background,
-    actions: c.actions,
-    results: c.results,
-    tips: c.tips,
+    title: meaningfulText(c.title),
+    summary: meaningfulText(c.summary),
+    background: meaningfulText(c.background),
+    actions: meaningfulText(c.actions),
+    results: meaningfulText(c.results),
+    tips: meaningfulText(c.tips),
     fiscalYear: Number.isFinite(c.fiscalYear) ? formatFiscalYear(c.fiscalYear) : "",
-    tags: (c.tags ?? []).join("\n"),
+    tags: tagLines(c.tags ?? []),
     effects: (c.effects ?? []).map(effectLine).join("\n"),
     details: detailLines(c.kind, c.details),
   };
@@ -175,4 +188,31 @@ export function snapshotContent(snapshot: unknown): CaseContent | null {
       : [],
     details: s["details"] && typeof s["details"] === "object" ? (s["details"] as Record<string, unknown>) : null,
   };
+}
+
+export interface NumberedRevision<R> {
+  revision: R;
+  /** 第N版 as the person counts: 1, 2, 3… over the saves that changed something. */
+  number: number;
+  /** The version it is compared with (the numbered one before it). */
+  previous: R | undefined;
+}
+
+/**
+ * The history a person can read, newest first. The case's own `version` also counts submissions
+ * and reviews (it is the optimistic lock), so it jumps (第1版 → 第4版); the history numbers the saves
+ * instead, and leaves out a save identical in meaning to the one before it (recorded before the
+ * server stopped recording those).
+ */
+export function numberRevisions<R extends { version: number; snapshot: unknown }>(revisions: readonly R[]): NumberedRevision<R>[] {
+  const oldestFirst = [...revisions].sort((a, b) => a.version - b.version);
+  const out: NumberedRevision<R>[] = [];
+  let previous: { revision: R; content: CaseContent | null } | undefined;
+  for (const revision of oldestFirst) {
+    const content = snapshotContent(revision.snapshot);
+    if (previous?.content && content && sameMeaning(previous.content, content)) continue;
+    out.push({ revision, number: out.length + 1, previous: previous?.revision });
+    previous = { revision, content };
+  }
+  return out.reverse();
 }

@@ -23,6 +23,7 @@ import { messages as m } from "../messages";
 import { findingsKey, SUBMIT_CASE, SubmitConfirmation } from "../workflow/SubmitConfirmation";
 import { AttachmentUploader } from "./AttachmentUploader";
 import { CREATE_CASE, evictCaseLists, UPDATE_CASE, type EditableCase } from "./caseEditorQueries";
+import { LatestReviewComment } from "../case/LatestReviewComment";
 import { ConflictNotice } from "./ConflictNotice";
 import { DetailsFields } from "./DetailsFields";
 import { EffectsEditor } from "./EffectsEditor";
@@ -324,6 +325,7 @@ export function CaseEditor({ me, existing, refetch }: Props) {
         )}
       </div>
 
+      {existing && <LatestReviewComment case={existing} />}
       {restored && (
         <div className="flex flex-wrap items-center gap-3 rounded-8 border border-blue-900 bg-blue-50 p-4">
           <p className="flex-1">{m.caseForm.localDraft.restored(formatDateTime(restored.savedAt))}</p>

@@ -75,7 +75,7 @@ export function ConflictNotice({
       {latest && latest.viewerCan.edit && (
         <div className="space-y-4 rounded-8 bg-white p-4">
           <p className="text-dns-14N-130 text-solid-gray-800">
-            {c.latestVersion(latest.version, lastRevision?.editor?.displayName ?? null, formatDateTime(latest.updatedAt))}
+            {c.latestVersion(lastRevision?.editor?.displayName ?? null, formatDateTime(latest.updatedAt))}
           </p>
           <h3 className="text-std-18B-160 text-solid-gray-900">{c.differences}</h3>
           {diffs.length === 0 ? <p>{c.noDifferences}</p> : diffs.map((d) => <DiffView key={d.field} diff={d} headingLevel={4} />)}

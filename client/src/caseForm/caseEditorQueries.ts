@@ -1,6 +1,7 @@
 import { gql, type ApolloCache, type TypedDocumentNode } from "@apollo/client";
 import type { CaseStatus } from "@kb/shared";
 import { ATTACHMENT_LIST_FRAGMENT, type AttachmentList_case } from "../case/AttachmentList";
+import { REVIEW_HISTORY_FRAGMENT, type ReviewHistory_case } from "../case/ReviewHistory";
 import type { CaseContent } from "./formValues";
 
 /** What the 投稿 form edits, plus what it needs to know to save it. */
@@ -46,7 +47,8 @@ export interface CaseEditor_case extends CaseContent {
 }
 
 export type EditableCase = CaseEditor_case &
-  AttachmentList_case & {
+  AttachmentList_case &
+  ReviewHistory_case & {
     revisions: { id: string; version: number; createdAt: string; editor: { id: string; displayName: string } | null }[];
   };
 
@@ -55,6 +57,7 @@ export const CASE_EDIT: TypedDocumentNode<{ case: EditableCase | null }, { id: s
     case(id: $id) {
       ...CaseEditor_case
       ...AttachmentList_case
+      ...ReviewHistory_case
       revisions {
         id
         version
@@ -68,6 +71,7 @@ export const CASE_EDIT: TypedDocumentNode<{ case: EditableCase | null }, { id: s
   }
   ${CASE_EDITOR_FRAGMENT}
   ${ATTACHMENT_LIST_FRAGMENT}
+  ${REVIEW_HISTORY_FRAGMENT}
 `;
 
 /**

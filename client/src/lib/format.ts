@@ -9,3 +9,15 @@ function format(iso: string, formatter: Intl.DateTimeFormat): string {
 
 export const formatDate = (iso: string) => format(iso, dateFormat);
 export const formatDateTime = (iso: string) => format(iso, dateTimeFormat);
+
+/** 和暦 with the time, as official letters date things: 令和8年12月4日 14:05 (Japan time). */
+const warekiDateTimeFormat = new Intl.DateTimeFormat("ja-JP-u-ca-japanese", {
+  era: "long",
+  year: "numeric",
+  month: "long",
+  day: "numeric",
+  hour: "numeric",
+  minute: "2-digit",
+  timeZone: "Asia/Tokyo",
+});
+export const formatWarekiDateTime = (iso: string) => format(iso, warekiDateTimeFormat);

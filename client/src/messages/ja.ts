@@ -338,8 +338,7 @@ export const ja = {
       noDifferences: "最新の内容とあなたの入力内容に違いはありません。",
       keepMine: "自分の入力内容で保存し直す",
       takeLatest: "最新の内容に置き換える",
-      latestVersion: (version: number, editor: string | null, time: string) =>
-        `最新：第${version}版（${time}${editor ? `、${editor}` : ""}）`,
+      latestVersion: (editor: string | null, time: string) => `最新の保存：${time}${editor ? `（${editor}）` : ""}`,
       loadFailed: "最新の内容を読み込めませんでした。時間をおいて、もう一度お試しください。",
     },
     attachments: {
@@ -405,6 +404,15 @@ export const ja = {
     unknownReviewer: "（退職・異動した利用者）",
   },
 
+  /** The reviewer's latest comment at the top of a case sent back (issue 13). */
+  latestReview: {
+    heading: "事務局からの差し戻しコメント",
+    /** 「佐藤 一郎（業務改革推進課）が」令和8年12月4日 14:05「に差し戻しました。」 */
+    by: (reviewer: string) => `${reviewer}が`,
+    sentBack: "に差し戻しました。",
+    hint: "このコメントに沿って内容を直して保存し、審査に再提出してください。",
+  },
+
   reviewPanel: {
     heading: "審査",
     /** The case page's link down to the review panel. */
@@ -450,7 +458,7 @@ export const ja = {
   revisions: {
     heading: "変更履歴",
     detailsLabel: "種別ごとの詳細",
-    lead: "保存するたびに版が記録されます。新しい版から順に表示しています。",
+    lead: "内容を変えて保存するたびに版が記録されます。新しい版から順に表示しています。提出・審査などの状態の変更や、タグの並べ替え・行末の空白だけの保存は版に数えません。",
     version: (n: number) => `第${n}版`,
     by: (name: string) => `保存：${name}`,
     first: "最初に保存された内容",
@@ -539,12 +547,25 @@ export const ja = {
     network: "サーバーに接続できませんでした。ネットワークの状態をご確認のうえ、もう一度お試しください。",
     unauthenticated: "閲覧にはログインが必要です。ログインしてから、もう一度お試しください。",
     forbidden: "この情報を閲覧する権限がありません。",
+    notFound: "お探しの情報は見つかりませんでした。削除されたか、URLが正しくない可能性があります。",
     generic: "処理できませんでした。時間をおいて、もう一度お試しください。",
     rateLimited: "操作が続いたため、しばらく受け付けを停止しています。1分ほど待ってからもう一度お試しください。",
     tooLarge: "送信する内容が大きすぎます。",
     retry: "再読み込み",
     route: "ページを表示できませんでした。",
     routeHint: "お手数ですが、ページを再読み込みしてください。解決しない場合は事務局までお問い合わせください。",
+  },
+
+  /** The ways on from a page that stopped: permission, login, not found (issue 13). */
+  wayOn: {
+    label: "次にできること",
+    forbiddenHint: "ほかの役割（事務局・管理者など）のアカウントをお持ちなら、そのアカウントでログインし直すと表示できます。",
+    signedOutHint: "ログインすると表示できる場合があります。ログインのあと、このページに戻ります。",
+    logIn: "ログインする",
+    switchAccount: "別のアカウントでログインし直す",
+    back: "前のページに戻る",
+    search: "好事例の検索へ",
+    reload: "ページを再読み込みする",
   },
 
   notFound: {
@@ -604,6 +625,7 @@ export const ja = {
     cancel: "取り消す",
     remove: "削除",
     confirmRemove: (terms: string) => `「${terms}」を削除しますか？`,
+    editExisting: (terms: string) => `登録済みの「${terms}」を編集する`,
     saved: (n: number) => `保存しました。${n.toLocaleString("ja-JP")}件の好事例の検索データを更新しています。`,
     removed: (n: number) => `削除しました。${n.toLocaleString("ja-JP")}件の好事例の検索データを更新しています。`,
     conflict: "ほかの人がこの同義語を更新しました。一覧を読み込み直してから、もう一度編集してください。",

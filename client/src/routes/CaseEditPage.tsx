@@ -6,6 +6,7 @@ import { RequireLogin } from "../auth/RequireLogin";
 import { CASE_EDIT, type EditableCase } from "../caseForm/caseEditorQueries";
 import { CaseEditor } from "../caseForm/CaseEditor";
 import { ErrorNotice } from "../components/ErrorNotice";
+import { WayOn } from "../components/WayOn";
 import { messages as m } from "../messages";
 
 /** /cases/new and /cases/:id/edit: the one 投稿 form. */
@@ -44,6 +45,7 @@ function EditExisting({ id, me }: { id: string; me: Me }) {
       <div className="space-y-4">
         <h1 className="text-std-28B-150 text-solid-gray-900">{m.casePage.notFound}</h1>
         <p>{m.casePage.notFoundHint}</p>
+        <WayOn stop="notFound" />
       </div>
     );
   }

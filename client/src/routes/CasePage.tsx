@@ -8,12 +8,14 @@ import { AdoptionPanel } from "../adoptions/AdoptionPanel";
 import { ATTACHMENT_LIST_FRAGMENT, AttachmentList, type AttachmentList_case } from "../case/AttachmentList";
 import { CASE_WORKFLOW_FRAGMENT, CaseWorkflowPanel, type CaseWorkflow_case } from "../case/CaseWorkflowPanel";
 import { DetailsList } from "../case/DetailsList";
+import { LatestReviewComment } from "../case/LatestReviewComment";
 import { SimilarCases } from "../case/SimilarCases";
 import { EffectsTable, type Effect } from "../case/EffectsTable";
 import { REVIEW_HISTORY_FRAGMENT, ReviewHistory, type ReviewHistory_case } from "../case/ReviewHistory";
 import { REVISION_HISTORY_FRAGMENT, RevisionHistory, type RevisionHistory_case } from "../case/RevisionHistory";
 import { CurationPanel } from "../collections/CurationPanel";
 import { ErrorNotice } from "../components/ErrorNotice";
+import { WayOn } from "../components/WayOn";
 import { FreshnessNotice } from "../departments/FreshnessNotice";
 import { KindBadge } from "../components/KindBadge";
 import { MarkdownText } from "../components/MarkdownText";
@@ -198,6 +200,7 @@ export default function CasePage() {
           </dl>
         </header>
 
+        <LatestReviewComment case={c} />
         <CaseWorkflowPanel case={c} reviewAnchor={c.viewerCan.review ? "review" : undefined} />
         {/* Curation (issue 5): 選定理由 and 好事例集 for readers; featuring and collecting for the secretariat. */}
         <CurationPanel caseId={c.id} />
@@ -239,6 +242,7 @@ export default function CasePage() {
         </h1>
         <p>{m.casePage.notFoundHint}</p>
         {!me && !meLoading && <p>{m.caseActions.notFoundSignedOut}</p>}
+        <WayOn stop="notFound" search={false} />
         {backLink}
       </div>
     );

@@ -1,4 +1,4 @@
-import { Link } from "react-router";
+import { WayOn } from "../components/WayOn";
 import { messages as m } from "../messages";
 
 export function NotFoundPage() {
@@ -7,9 +7,7 @@ export function NotFoundPage() {
       <title>{`${m.notFound.title}${m.app.titleSuffix}`}</title>
       <h1 className="text-std-28B-150">{m.notFound.title}</h1>
       <p>{m.notFound.body}</p>
-      <p>
-        <Link to="/">{m.notFound.link}</Link>
-      </p>
+      <WayOn stop="notFound" />
     </div>
   );
 }

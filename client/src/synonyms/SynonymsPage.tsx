@@ -1,7 +1,7 @@
 import { CombinedGraphQLErrors, gql, type TypedDocumentNode } from "@apollo/client";
 import { useMutation, useQuery } from "@apollo/client/react";
-import { SYNONYM_MODE_LABELS, SYNONYM_MODES, type SynonymMode } from "@kb/shared";
-import { useId, useState, type FormEvent } from "react";
+import { coveringSynonymGroup, duplicateSynonymGroupMessage, SYNONYM_MODE_LABELS, SYNONYM_MODES, type SynonymMode } from "@kb/shared";
+import { useId, useRef, useState, type FormEvent } from "react";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { messages as m } from "../messages";
 import { splitTerms } from "./terms";
@@ -109,6 +109,8 @@ export default function SynonymsPage() {
               {m.synonymsAdmin.createHeading}
             </h2>
             <SynonymForm
+              groups={data?.synonymGroups ?? []}
+              onEditOther={setEditing}
               submitLabel={m.synonymsAdmin.create}
               onSaved={async (n) => {
                 setStatus(m.synonymsAdmin.saved(n));
@@ -132,6 +134,7 @@ export default function SynonymsPage() {
                     {editing === g.id ? (
                       <SynonymForm
                         group={g}
+                        groups={data.synonymGroups}
                         submitLabel={m.synonymsAdmin.save}
                         onCancel={() => setEditing(null)}
                         onSaved={async (n) => {
@@ -172,14 +175,20 @@ export default function SynonymsPage() {
 
 function SynonymForm({
   group,
+  groups,
   submitLabel,
   onSaved,
   onCancel,
+  onEditOther,
 }: {
   group?: SynonymGroup;
+  /** The groups listed on the page: a duplicate is pointed out before asking the server (which checks again). */
+  groups: readonly SynonymGroup[];
   submitLabel: string;
   onSaved: (affectedCases: number) => Promise<void>;
   onCancel?: () => void;
+  /** Opens the existing group a duplicate points to, for editing it instead. */
+  onEditOther?: (id: string) => void;
 }) {
   const id = useId();
   const [mode, setMode] = useState<SynonymMode>(group?.mode ?? "EQUIVALENT");
@@ -189,12 +198,22 @@ function SynonymForm({
   const [failure, setFailure] = useState("");
   const [create, creating] = useMutation(CREATE);
   const [update, updating] = useMutation(UPDATE);
+  const termsRef = useRef<HTMLTextAreaElement>(null);
+  const [coveringGroup, setCoveringGroup] = useState<SynonymGroup | null>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setErrors({});
     setFailure("");
+    setCoveringGroup(null);
     const input: SynonymInput = { mode, terms: splitTerms(terms), note: note.trim() || null };
+    const covering = input.terms.length >= 2 ? coveringSynonymGroup(input, groups, group?.id) : null;
+    if (covering) {
+      setErrors({ terms: duplicateSynonymGroupMessage(input, covering) });
+      setCoveringGroup(covering);
+      termsRef.current?.focus();
+      return;
+    }
     try {
       const affected = group
         ? (await update({ variables: { id: group.id, version: group.version, input } })).data?.updateSynonymGroup.affectedCases
@@ -207,6 +226,7 @@ function SynonymForm({
     } catch (e) {
       const fields = fieldErrors(e);
       setErrors(fields);
+      if (fields["terms"]) termsRef.current?.focus();
       const code = codeOf(e);
       if (code === "CONFLICT") setFailure(m.synonymsAdmin.conflict);
       else if (code === "FORBIDDEN") setFailure(m.errors.forbidden);
@@ -221,7 +241,7 @@ function SynonymForm({
         <label htmlFor={`${id}-mode`} className="block text-std-16B-170">
           {m.synonymsAdmin.mode}
         </label>
-        <select id={`${id}-mode`} value={mode} onChange={(e) => setMode(e.currentTarget.value as SynonymMode)} className="rounded-8 border border-solid-gray-600 px-3 py-2">
+        <select id={`${id}-mode`} value={mode} onChange={(e) => setMode(e.currentTarget.value as SynonymMode)} className="w-full max-w-full rounded-8 border border-solid-gray-600 px-3 py-2 md:w-auto">
           {SYNONYM_MODES.map((value) => (
             <option key={value} value={value}>
               {SYNONYM_MODE_LABELS[value]}
@@ -237,18 +257,24 @@ function SynonymForm({
           {m.synonymsAdmin.termsHint}
         </p>
         <textarea
+          ref={termsRef}
           id={`${id}-terms`}
           value={terms}
           onChange={(e) => setTerms(e.currentTarget.value)}
           rows={2}
           aria-invalid={!!errors["terms"]}
           aria-describedby={`${id}-terms-hint${errors["terms"] ? ` ${id}-terms-error` : ""}`}
-          className="input-text w-full"
+          className="input-text mt-2 w-full"
         />
         {errors["terms"] && (
           <p id={`${id}-terms-error`} className="text-dns-14B-130 text-error-1">
             {errors["terms"]}
           </p>
+        )}
+        {errors["terms"] && coveringGroup && onEditOther && (
+          <button type="button" className="btn-text mt-1" onClick={() => onEditOther(coveringGroup.id)}>
+            {m.synonymsAdmin.editExisting(show(coveringGroup))}
+          </button>
         )}
       </div>
       <div>

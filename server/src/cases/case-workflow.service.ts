@@ -1,5 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { caseDraftSchema, caseSubmissionSchema, PERSONAL_INFO_LABELS, reviewInputSchema, scanCaseForPersonalInfo, type CaseDraft, type CaseStatus } from "@kb/shared";
+import { caseDraftSchema, caseSubmissionSchema, PERSONAL_INFO_LABELS, reviewInputSchema, scanCaseForPersonalInfo, type CaseDraft, type CaseStatus, sameMeaning } from "@kb/shared";
 import { recordAudit } from "../audit/audit.entity.js";
 import { Department } from "../departments/department.entity.js";
 import { badInput, badInputFromZod } from "../graphql/app-error.js";
@@ -53,7 +53,11 @@ export class CaseWorkflowService {
     return this.em.transactional(async (tx) => {
       const c = await lockCaseForChange(tx, viewer, id, expectedVersion, (facts) => casePolicy.canEdit(viewer, facts));
       const before = snapshotOf(c);
-      await applyContent(tx, c, draft);
+      const tagIds = await resolveTags(tx, c, draft);
+      // A save that changes nothing a reader sees (tags reordered, spaces at line ends) is no new
+      // version: nothing is written, so the history counts only what people can tell apart.
+      if (sameMeaning({ ...before, tags: c.tags.getIdentifiers() }, { ...draft, tags: tagIds })) return c;
+      applyCaseContent(tx, c, draft, tagIds);
       await tx.flush();
       recordRevision(tx, c, viewer.userId);
       recordAudit(tx, { actorId: viewer.userId, action: "case.update", subjectType: "Case", subjectId: c.id, before, after: snapshotOf(c) });
@@ -152,14 +156,14 @@ function parseDraft(input: unknown): CaseDraft {
   return parsed.data;
 }
 
-async function applyContent(tx: EntityManager, c: Case, draft: CaseDraft): Promise<void> {
+/** The ids of the draft's tags, creating the ones the vocabulary does not have yet. */
+async function resolveTags(tx: EntityManager, c: Case, draft: CaseDraft): Promise<string[]> {
   // A retired tag (廃止) may stay on a case that has it, but is not added anew.
   const tags = new TagResolver(tx, { refuseRetiredExcept: c.tags.getIdentifiers() });
   await tags.preload(draft.tags);
-  applyCaseContent(
-    tx,
-    c,
-    draft,
-    draft.tags.map((name) => tags.resolve(name)),
-  );
+  return draft.tags.map((name) => tags.resolve(name));
+}
+
+async function applyContent(tx: EntityManager, c: Case, draft: CaseDraft): Promise<void> {
+  applyCaseContent(tx, c, draft, await resolveTags(tx, c, draft));
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { synonymGroupInputSchema, SYNONYM_MODES, type SynonymMode, isUuid } from "@kb/shared";
+import { coveringSynonymGroup, duplicateSynonymGroupMessage, synonymGroupInputSchema, SYNONYM_MODES, type SynonymMode, isUuid } from "@kb/shared";
 import { recordAudit } from "../audit/audit.entity.js";
 import { AppError, badInput, notFound } from "../graphql/app-error.js";
 import { enqueueSearchSync } from "../search/search-outbox.js";
@@ -67,6 +67,7 @@ export class SynonymService {
     const actor = requireRole(viewer, "SECRETARIAT", "ADMIN");
     const input = parse(raw);
     return this.em.transactional(async (tx) => {
+      await refuseDuplicate(tx, input);
       const group = tx.create(SynonymGroup, { mode: input.mode, terms: input.terms, note: input.note ?? null, updatedBy: actor.userId });
       tx.persist(group);
       await tx.flush();
@@ -83,6 +84,7 @@ export class SynonymService {
     const input = parse(raw);
     return this.em.transactional(async (tx) => {
       const group = await this.lockedGroup(tx, id, version);
+      await refuseDuplicate(tx, input, id);
       const before = snapshot(group);
       group.mode = input.mode;
       group.terms = input.terms;
@@ -121,6 +123,20 @@ export class SynonymService {
       throw new AppError("CONFLICT", "ほかの人がこの同義語グループを更新しました。画面を再読み込みしてから、もう一度編集してください。");
     }
     return group;
+  }
+}
+
+/**
+ * Refuses a group that an existing group of the same kind already says (equal or contained terms):
+ * it would add nothing to search and list the same words twice. Creations and edits of groups take
+ * one transaction-scoped lock, so two identical groups sent at once cannot both pass the check.
+ */
+async function refuseDuplicate(tx: EntityManager, input: SynonymRule, exceptId?: string): Promise<void> {
+  await tx.execute("select pg_advisory_xact_lock(hashtext('synonym_groups'))");
+  const existing = await tx.find(SynonymGroup, {}, { orderBy: { createdAt: "asc", id: "asc" } });
+  const covering = coveringSynonymGroup(input, existing, exceptId);
+  if (covering) {
+    throw badInput([{ path: "terms", message: duplicateSynonymGroupMessage(input, covering) }], "同じ内容の同義語グループがすでにあります");
   }
 }
 
