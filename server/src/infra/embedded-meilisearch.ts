@@ -67,14 +67,15 @@ export async function prepareMeilisearchBinary(dataDir: string): Promise<string>
   return target;
 }
 
-export async function startEmbeddedMeilisearch(dataDir: string, logger: Logger): Promise<RunningMeilisearch> {
+/** `port`: a restart under a running server keeps the URL the server and its search worker hold. */
+export async function startEmbeddedMeilisearch(dataDir: string, logger: Logger, options: { port?: number } = {}): Promise<RunningMeilisearch> {
   const log = logger.child({ service: "meilisearch" });
   const binary = await prepareMeilisearchBinary(dataDir);
   const masterKey = await readOrCreateSecret(path.join(dataDir, "secrets", "meili-master-key"));
   const home = path.join(dataDir, "meilisearch");
   await fs.mkdir(home, { recursive: true });
   await stopOrphanedMeilisearch(home, log);
-  const port = await getFreePort();
+  const port = options.port ?? (await getFreePort());
   const url = `http://127.0.0.1:${port}`;
 
   const child = spawn(
@@ -115,7 +116,10 @@ export async function startEmbeddedMeilisearch(dataDir: string, logger: Logger):
     child.once("exit", (code, signal) => resolve({ code, signal })),
   );
   let hasExited = false;
-  void exited.then(() => (hasExited = true));
+  void exited.then(() => {
+    hasExited = true;
+    process.removeListener("exit", killOnExit);
+  });
 
   try {
     await waitFor(
