@@ -1,4 +1,5 @@
 import fs from "node:fs/promises";
+import net from "node:net";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../../server/src/config/config.js";
@@ -18,6 +19,7 @@ const env = () => ({
   MEILI_MASTER_KEY: "",
   KB_SEARCH_INDEX: "",
   LOG_LEVEL: "info",
+  KB_LOG_FORMAT: "json",
 });
 
 beforeAll(async () => {
@@ -119,12 +121,32 @@ describe("embedded services lifecycle", () => {
     expect(await server.exited).toBe(0);
   });
 
-  it("reports a dead child service and exits non-zero instead of hanging", async () => {
-    const { server } = await start();
+  it("restarts a killed child on its URL, and exits 1 only when it cannot be started again", { timeout: 180_000 }, async () => {
+    const { server, url } = await start();
     const record = await readRecord();
     process.kill(record.meiliPid, "SIGKILL");
-    expect(await server.exited).toBe(1);
+    // Restarted by the server itself, on the same URL: searches answer again without a person.
+    await waitFor(async () => (await readRecord()).meiliPid !== record.meiliPid, 60_000, "Meilisearch to be restarted");
+    await waitFor(async () => (await fetch(`${url}healthz`)).status === 200, 60_000, "/healthz 200");
+    const restarted = await readRecord();
+    expect(restarted.meiliUrl).toBe(record.meiliUrl);
+    // (The first search after a start loads Meilisearch's Japanese dictionary: it may time out once.)
+    await waitFor(async () => (await searchFirst(url, "予約")).hits[0]?.case.externalId === "takarazuka-2024-kintone-01", 60_000, "a search to answer");
+
+    // Now it cannot come back: its port is taken. After a few tries the server gives up and exits 1,
+    // stopping PostgreSQL on the way out.
+    const port = Number(new URL(restarted.meiliUrl).port);
+    process.kill(restarted.meiliPid, "SIGKILL");
+    await waitFor(async () => !isProcessAlive(restarted.meiliPid), 10_000, "Meilisearch to die");
+    const squatter = net.createServer();
+    await new Promise<void>((resolve, reject) => squatter.once("error", reject).listen(port, "127.0.0.1", resolve));
+    try {
+      expect(await server.exited).toBe(1);
+    } finally {
+      squatter.close();
+    }
     expect(server.output()).toContain("embedded Meilisearch exited unexpectedly");
+    expect(server.output()).toContain("could not be kept running");
     await waitFor(async () => !isProcessAlive(record.postgresPid), 10_000, "postgres to stop");
   });
 });

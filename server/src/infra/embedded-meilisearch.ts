@@ -125,7 +125,8 @@ export async function startEmbeddedMeilisearch(dataDir: string, logger: Logger, 
     await waitFor(
       async () => {
         if (hasExited) throw new Error(`Meilisearch exited during start-up: ${stderrTail}`);
-        const res = await fetch(`${url}/health`);
+        // A time limit: whatever else listens on the port (it was taken meanwhile) may never answer.
+        const res = await fetch(`${url}/health`, { signal: AbortSignal.timeout(2000) });
         return res.ok;
       },
       60_000,
