@@ -66,7 +66,7 @@ async function searchFirst(url: string, query: string) {
 }
 
 describe("embedded services lifecycle", () => {
-  it("starts, seeds, answers, shares its services with kb, and leaves nothing behind on Ctrl-C", async () => {
+  it("starts, seeds, answers, shares its services with kb, and leaves nothing behind on Ctrl-C", { timeout: 180_000 }, async () => {
     const { server, url } = await start();
     expect(server.output()).toContain("loaded the seed cases");
     expect((await fetch(`${url}healthz`)).status).toBe(200);
@@ -105,7 +105,7 @@ describe("embedded services lifecycle", () => {
     await expect(fs.access(path.join(dataDir, "run/services.json"))).rejects.toThrow();
   });
 
-  it("reuses the data on a second start (no re-seeding) and kb starts its own services when no server runs", async () => {
+  it("reuses the data on a second start (no re-seeding) and kb starts its own services when no server runs", { timeout: 180_000 }, async () => {
     const imported = await runNode("server/dist/cli/kb.js", ["import", path.join(REPO_ROOT, "test/fixtures/cases-120.jsonl")], env());
     expect(imported.code, imported.output).toBe(0);
     expect(imported.output).toContain("変更なし 120件");

@@ -6,7 +6,7 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import type { Logger } from "../logger.js";
-import { getFreePort, isProcessAlive, terminate, waitFor } from "./process-utils.js";
+import { getFreePort, isProcessAlive, sleep, terminate } from "./process-utils.js";
 import { readOrCreateSecret } from "./secrets.js";
 
 /**
@@ -122,16 +122,16 @@ export async function startEmbeddedMeilisearch(dataDir: string, logger: Logger, 
   });
 
   try {
-    await waitFor(
-      async () => {
-        if (hasExited) throw new Error(`Meilisearch exited during start-up: ${stderrTail}`);
-        // A time limit: whatever else listens on the port (it was taken meanwhile) may never answer.
-        const res = await fetch(`${url}/health`, { signal: AbortSignal.timeout(2000) });
-        return res.ok;
-      },
-      60_000,
-      "Meilisearch",
-    );
+    // Not waitFor(): an exit during start-up must end the wait at once, not after the minute.
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      if (hasExited) throw new Error(`Meilisearch exited during start-up: ${stderrTail.slice(-600)}`);
+      // A time limit: whatever else listens on the port (it was taken meanwhile) may never answer.
+      const ok = await fetch(`${url}/health`, { signal: AbortSignal.timeout(2000) }).then((res) => res.ok, () => false);
+      if (ok) break;
+      if (Date.now() > deadline) throw new Error(`Meilisearch did not become ready within 60 s (${url}): ${stderrTail.slice(-600)}`);
+      await sleep(100);
+    }
   } catch (error) {
     child.kill("SIGKILL");
     throw error;
