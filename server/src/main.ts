@@ -4,7 +4,7 @@ import { createLogger } from "./logger.js";
 import { formatDemoAccounts } from "./users/demo-accounts.js";
 
 const config = loadConfigOrExit();
-const logger = createLogger(config.logLevel);
+const logger = createLogger(config.logLevel, { format: config.logFormat });
 
 let shutdownStartedAt = 0;
 async function shutdown(app: Awaited<ReturnType<typeof startApp>> | undefined, code: number): Promise<void> {

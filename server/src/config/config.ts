@@ -33,6 +33,11 @@ const envSchema = z.object({
   /** Create and print the demo accounts. Default: on with the embedded database, off with DATABASE_URL. */
   KB_DEMO_ACCOUNTS: z.enum(["true", "false", "1", "0"]).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+  /**
+   * `pretty`: a short readable line per log entry; `json`: one JSON object per line (log
+   * collectors, files). Unset: pretty when stdout is a terminal, JSON otherwise.
+   */
+  KB_LOG_FORMAT: z.enum(["json", "pretty"], { error: "KB_LOG_FORMAT must be json or pretty" }).optional(),
   /** `kb import-kintone`: the kintone API token (a secret: never logged; asked for when unset). */
   KB_KINTONE_API_TOKEN: z.string().optional(),
   /**
@@ -94,6 +99,8 @@ export interface AppConfig {
   seedOnEmpty: boolean;
   demoAccounts: boolean;
   logLevel: NonNullable<z.infer<typeof envSchema>["LOG_LEVEL"]>;
+  /** KB_LOG_FORMAT, resolved (unset: pretty on a terminal). */
+  logFormat: "json" | "pretty";
   repoRoot: string;
   /** Where the user typed the command (relative CLI paths resolve against it). */
   invocationDir: string;
@@ -160,6 +167,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env, defaults: Conf
     seedOnEmpty: e.KB_SEED,
     demoAccounts: e.KB_DEMO_ACCOUNTS === undefined ? !e.DATABASE_URL : e.KB_DEMO_ACCOUNTS === "true" || e.KB_DEMO_ACCOUNTS === "1",
     logLevel: e.LOG_LEVEL ?? defaults.logLevel ?? "info",
+    logFormat: e.KB_LOG_FORMAT ?? (process.stdout.isTTY ? "pretty" : "json"),
     repoRoot: REPO_ROOT,
     invocationDir: e.INIT_CWD ?? process.cwd(),
     kintoneApiToken: e.KB_KINTONE_API_TOKEN,
