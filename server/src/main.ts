@@ -39,7 +39,7 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
 // between to swallow signals) and forwards SIGINT/SIGTERM. Should npm itself die without forwarding
 // (SIGKILL), we would be left running with nobody to stop us: being re-parented means it is gone. Not when started some other way (a
 // service manager, `nohup`), where outliving the launching shell is the point.
-if (process.env.npm_lifecycle_event === "serve") {
+if (config.npmScript === "serve") {
   const parent = process.ppid;
   const watch = setInterval(() => {
     if (process.ppid !== parent) {

@@ -45,6 +45,7 @@ interface Record {
   ownerPid: number;
   postgresPid: number;
   meiliPid: number;
+  meiliUrl: string;
 }
 const readRecord = async () => JSON.parse(await fs.readFile(path.join(dataDir, "run/services.json"), "utf8")) as Record;
 

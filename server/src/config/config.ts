@@ -63,6 +63,8 @@ const envSchema = z.object({
   KB_SEARCH_SYNC_INTERVAL_MS: z.coerce.number().int().min(0).max(900).default(400),
   /** Set by npm to the directory the user ran `npm run …` in: CLI paths are relative to it. */
   INIT_CWD: z.string().optional(),
+  /** Set by npm to the script it runs (`serve` under `npm start`): the server then watches npm. */
+  npm_lifecycle_event: z.string().optional(),
 
   // --- Security and reliability (issue 6) ---
   /**
@@ -104,6 +106,8 @@ export interface AppConfig {
   repoRoot: string;
   /** Where the user typed the command (relative CLI paths resolve against it). */
   invocationDir: string;
+  /** The npm script this process runs under, if any (npm_lifecycle_event). */
+  npmScript?: string;
   /** kintone API token for `kb import-kintone` (secret). */
   kintoneApiToken?: string;
   /** Directory of pg_dump / pg_restore, when not the system's. */
@@ -170,6 +174,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env, defaults: Conf
     logFormat: e.KB_LOG_FORMAT ?? (process.stdout.isTTY ? "pretty" : "json"),
     repoRoot: REPO_ROOT,
     invocationDir: e.INIT_CWD ?? process.cwd(),
+    npmScript: e.npm_lifecycle_event,
     kintoneApiToken: e.KB_KINTONE_API_TOKEN,
     pgBinDir: e.KB_PG_BIN_DIR,
     searchSyncIntervalMs: e.KB_SEARCH_SYNC_INTERVAL_MS,
