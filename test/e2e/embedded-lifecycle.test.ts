@@ -52,7 +52,8 @@ const readRecord = async () => JSON.parse(await fs.readFile(path.join(dataDir, "
 async function start(): Promise<{ server: Spawned; url: string }> {
   const server = spawnNode("server/dist/main.js", [], env());
   servers.push(server);
-  const [, url] = await server.waitForOutput(/is running: (http:\/\/localhost:\d+\/)/);
+  // A first start (initdb, seeding, indexing) takes over a minute on a busy 2-core machine.
+  const [, url] = await server.waitForOutput(/is running: (http:\/\/localhost:\d+\/)/, 180_000);
   return { server, url: url! };
 }
 
