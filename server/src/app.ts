@@ -124,6 +124,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
       orm: backend.orm,
       index: backend.index,
       schema: await buildAppSchema(),
+      embedded: () => backend.services.embedded(),
     });
     server = await new Promise<Server>((resolve, reject) => {
       const s = app.listen(config.port, "0.0.0.0", () => resolve(s));
@@ -139,6 +140,8 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
       demoAccounts,
       url: `http://localhost:${port}/`,
       async stop() {
+        // From here on a child that exits is being stopped, not crashing: no restarts.
+        backend.services.quiesce();
         const closed = new Promise<void>((resolve) => runningServer.close(() => resolve()));
         runningServer.closeIdleConnections();
         await closed;

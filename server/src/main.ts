@@ -4,7 +4,7 @@ import { createLogger } from "./logger.js";
 import { formatDemoAccounts } from "./users/demo-accounts.js";
 
 const config = loadConfigOrExit();
-const logger = createLogger(config.logLevel);
+const logger = createLogger(config.logLevel, { format: config.logFormat });
 
 let shutdownStartedAt = 0;
 async function shutdown(app: Awaited<ReturnType<typeof startApp>> | undefined, code: number): Promise<void> {
@@ -29,8 +29,26 @@ let app: Awaited<ReturnType<typeof startApp>> | undefined;
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
   process.on(signal, () => {
     logger.info({ signal }, "stopping");
+    // A terminal's Ctrl-C reaches PostgreSQL as well: its exit now is a stop, not a crash to restart.
+    app?.backend.services.quiesce();
     void shutdown(app, 0);
   });
+}
+
+// Under `npm start` (→ `npm run serve`), npm is our parent (the scripts `exec`, so no shell sits in
+// between to swallow signals) and forwards SIGINT/SIGTERM. Should npm itself die without forwarding
+// (SIGKILL), we would be left running with nobody to stop us: being re-parented means it is gone. Not when started some other way (a
+// service manager, `nohup`), where outliving the launching shell is the point.
+if (config.npmScript === "serve") {
+  const parent = process.ppid;
+  const watch = setInterval(() => {
+    if (process.ppid !== parent) {
+      clearInterval(watch);
+      logger.warn({ parent }, "npm, which started this server, is gone; stopping");
+      app?.backend.services.quiesce();
+      void shutdown(app, 0);
+    }
+  }, 1000).unref();
 }
 
 try {
@@ -41,6 +59,7 @@ try {
   process.exit(1);
 }
 
+// The embedded services restart by themselves; this settles only after repeated failures.
 void app.backend.services.crashed.then((reason) => {
   logger.fatal(reason);
   process.stderr.write(`\n${reason}; stopping.\n`);

@@ -10,10 +10,11 @@ import { COMMANDS } from "./commands/index.js";
  * running: it uses the running server's embedded services, or starts its own and stops them after.
  */
 const config = loadConfigOrExit(undefined, { logLevel: "warn" });
-const logger = createLogger(config.logLevel);
+const logger = createLogger(config.logLevel, { format: config.logFormat });
 
 const usage = () =>
-  `使い方 / usage: npm run kb -- <command> [options]\n\n${COMMANDS.map((c) => c.usage).join("\n")}\n  help${" ".repeat(35)}このヘルプを表示します。\n`;
+  `使い方 / usage: npm run kb -- <command> [options]\n\n${COMMANDS.map((c) => c.usage).join("\n")}\n  help${" ".repeat(35)}このヘルプを表示します。\n` +
+  `  <command> --help${" ".repeat(23)}そのコマンドの使い方だけを表示します。\n`;
 
 /** Runs with something that must be closed however the command ends (Ctrl-C included). */
 async function holding<R extends { close(): Promise<void> }, T>(resource: R, run: (resource: R) => Promise<T>): Promise<T> {
@@ -49,8 +50,24 @@ async function main(): Promise<number> {
     process.stderr.write(`不明なコマンドです: ${name}\n\n${usage()}`);
     return 2;
   }
+  const commandUsage = `使い方 / usage: npm run kb -- ${command.name} [options]\n\n${command.usage}\n`;
+  const beforeEndOfOptions = args.includes("--") ? args.slice(0, args.indexOf("--")) : args;
+  if (beforeEndOfOptions.includes("--help") || beforeEndOfOptions.includes("-h")) {
+    process.stdout.write(commandUsage);
+    return 0;
+  }
   const tools: KbTools = { config, logger, withBackend, withServices };
-  return command.run(args, tools);
+  try {
+    return await command.run(args, tools);
+  } catch (error) {
+    // parseArgs: an unknown or malformed option. Say which, and how the command is used.
+    const code = (error as { code?: string }).code;
+    if (code?.startsWith("ERR_PARSE_ARGS_")) {
+      process.stderr.write(`${(error as Error).message}\n\n${commandUsage}`);
+      return 2;
+    }
+    throw error;
+  }
 }
 
 main().then(

@@ -33,6 +33,11 @@ const envSchema = z.object({
   /** Create and print the demo accounts. Default: on with the embedded database, off with DATABASE_URL. */
   KB_DEMO_ACCOUNTS: z.enum(["true", "false", "1", "0"]).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+  /**
+   * `pretty`: a short readable line per log entry; `json`: one JSON object per line (log
+   * collectors, files). Unset: pretty when stdout is a terminal, JSON otherwise.
+   */
+  KB_LOG_FORMAT: z.enum(["json", "pretty"], { error: "KB_LOG_FORMAT must be json or pretty" }).optional(),
   /** `kb import-kintone`: the kintone API token (a secret: never logged; asked for when unset). */
   KB_KINTONE_API_TOKEN: z.string().optional(),
   /**
@@ -58,6 +63,8 @@ const envSchema = z.object({
   KB_SEARCH_SYNC_INTERVAL_MS: z.coerce.number().int().min(0).max(900).default(400),
   /** Set by npm to the directory the user ran `npm run …` in: CLI paths are relative to it. */
   INIT_CWD: z.string().optional(),
+  /** Set by npm to the script it runs (`serve` under `npm start`): the server then watches npm. */
+  npm_lifecycle_event: z.string().optional(),
 
   // --- Security and reliability (issue 6) ---
   /**
@@ -97,9 +104,13 @@ export interface AppConfig {
   seedOnEmpty: boolean;
   demoAccounts: boolean;
   logLevel: NonNullable<z.infer<typeof envSchema>["LOG_LEVEL"]>;
+  /** KB_LOG_FORMAT, resolved (unset: pretty on a terminal). */
+  logFormat: "json" | "pretty";
   repoRoot: string;
   /** Where the user typed the command (relative CLI paths resolve against it). */
   invocationDir: string;
+  /** The npm script this process runs under, if any (npm_lifecycle_event). */
+  npmScript?: string;
   /** kintone API token for `kb import-kintone` (secret). */
   kintoneApiToken?: string;
   /** Directory of pg_dump / pg_restore, when not the system's. */
@@ -163,8 +174,10 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env, defaults: Conf
     seedOnEmpty: e.KB_SEED,
     demoAccounts: e.KB_DEMO_ACCOUNTS === undefined ? !e.DATABASE_URL : e.KB_DEMO_ACCOUNTS === "true" || e.KB_DEMO_ACCOUNTS === "1",
     logLevel: e.LOG_LEVEL ?? defaults.logLevel ?? "info",
+    logFormat: e.KB_LOG_FORMAT ?? (process.stdout.isTTY ? "pretty" : "json"),
     repoRoot: REPO_ROOT,
     invocationDir: e.INIT_CWD ?? process.cwd(),
+    npmScript: e.npm_lifecycle_event,
     kintoneApiToken: e.KB_KINTONE_API_TOKEN,
     pgBinDir: e.KB_PG_BIN_DIR,
     searchSyncIntervalMs: e.KB_SEARCH_SYNC_INTERVAL_MS,

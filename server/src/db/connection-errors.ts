@@ -19,7 +19,9 @@ const UNAVAILABLE_CODES = new Set([
   "57P03",
 ]);
 
-const UNAVAILABLE_MESSAGES = /Connection terminated|connection timeout|terminating connection due to administrator command|the database system is (starting up|shutting down)/i;
+// "not queryable": pg's answer on a pooled client whose connection broke (PostgreSQL was killed).
+const UNAVAILABLE_MESSAGES =
+  /Connection terminated|connection timeout|terminating connection due to administrator command|the database system is (starting up|shutting down|not yet accepting connections)|connection error and is not queryable/i;
 
 export function isDatabaseUnavailable(error: unknown): boolean {
   // MikroORM wraps the driver's error and copies its code; pg errors may nest a cause; GraphQL

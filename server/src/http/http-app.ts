@@ -9,6 +9,7 @@ import type { AppConfig } from "../config/config.js";
 import { createRequestContext, type RequestContext } from "../graphql/context.js";
 import { createFormatError } from "../graphql/format-error.js";
 import { graphqlLimits } from "../graphql/graphql-limits.js";
+import type { Services } from "../infra/services.js";
 import type { Logger } from "../logger.js";
 import type { CaseSearchIndex } from "../search/case-search-index.js";
 import { exportRoutes } from "../exports/export.routes.js";
@@ -17,6 +18,7 @@ import { importRoutes } from "./import.routes.js";
 import { GRAPHQL_BODY_LIMIT, graphqlBodyErrors } from "./body-errors.js";
 import { apiWriteRateLimit, MutationRateLimit, mutationRateLimitPlugin } from "./rate-limit.js";
 import { graphqlHandler, guardCommits } from "./request-deadline.js";
+import { healthz } from "./healthz.js";
 import { securityHeaders } from "./security-headers.js";
 import { sessionCookieFor, viewerOf } from "./session.js";
 
@@ -26,6 +28,8 @@ export interface HttpAppDeps {
   orm: MikroORM;
   index: CaseSearchIndex;
   schema: GraphQLSchema;
+  /** The embedded services' states, for /healthz (when this process runs them). */
+  embedded?: Services["embedded"];
 }
 
 /** One port: /graphql, /healthz and the built client (with SPA fallback). */
@@ -55,25 +59,7 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<{ app: Express; 
   app.set("trust proxy", config.trustProxy);
   app.use(securityHeaders({ production }));
 
-  app.get("/healthz", async (_req, res) => {
-    const [database, search] = await Promise.all([
-      orm.em
-        .fork()
-        .execute("select 1")
-        .then(
-          () => true,
-          () => false,
-        ),
-      index.healthy(),
-    ]);
-    res.status(database && search ? 200 : 503).json({
-      status: database && search ? "ok" : "degraded",
-      database: database ? "ok" : "unavailable",
-      search: search ? "ok" : "unavailable",
-      // Since start: how many searches the result cache answered (for operators and `npm run load`).
-      searchCache: { hits: index.resultCache.hits, misses: index.resultCache.misses },
-    });
-  });
+  app.get("/healthz", healthz(orm, index, deps.embedded));
 
   app.use(
     "/graphql",

@@ -6,7 +6,7 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import type { Logger } from "../logger.js";
-import { getFreePort, isProcessAlive, terminate, waitFor } from "./process-utils.js";
+import { getFreePort, isProcessAlive, sleep, terminate } from "./process-utils.js";
 import { readOrCreateSecret } from "./secrets.js";
 
 /**
@@ -67,14 +67,15 @@ export async function prepareMeilisearchBinary(dataDir: string): Promise<string>
   return target;
 }
 
-export async function startEmbeddedMeilisearch(dataDir: string, logger: Logger): Promise<RunningMeilisearch> {
+/** `port`: a restart under a running server keeps the URL the server and its search worker hold. */
+export async function startEmbeddedMeilisearch(dataDir: string, logger: Logger, options: { port?: number } = {}): Promise<RunningMeilisearch> {
   const log = logger.child({ service: "meilisearch" });
   const binary = await prepareMeilisearchBinary(dataDir);
   const masterKey = await readOrCreateSecret(path.join(dataDir, "secrets", "meili-master-key"));
   const home = path.join(dataDir, "meilisearch");
   await fs.mkdir(home, { recursive: true });
   await stopOrphanedMeilisearch(home, log);
-  const port = await getFreePort();
+  const port = options.port ?? (await getFreePort());
   const url = `http://127.0.0.1:${port}`;
 
   const child = spawn(
@@ -115,18 +116,22 @@ export async function startEmbeddedMeilisearch(dataDir: string, logger: Logger):
     child.once("exit", (code, signal) => resolve({ code, signal })),
   );
   let hasExited = false;
-  void exited.then(() => (hasExited = true));
+  void exited.then(() => {
+    hasExited = true;
+    process.removeListener("exit", killOnExit);
+  });
 
   try {
-    await waitFor(
-      async () => {
-        if (hasExited) throw new Error(`Meilisearch exited during start-up: ${stderrTail}`);
-        const res = await fetch(`${url}/health`);
-        return res.ok;
-      },
-      60_000,
-      "Meilisearch",
-    );
+    // Not waitFor(): an exit during start-up must end the wait at once, not after the minute.
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      if (hasExited) throw new Error(`Meilisearch exited during start-up: ${stderrTail.slice(-600)}`);
+      // A time limit: whatever else listens on the port (it was taken meanwhile) may never answer.
+      const ok = await fetch(`${url}/health`, { signal: AbortSignal.timeout(2000) }).then((res) => res.ok, () => false);
+      if (ok) break;
+      if (Date.now() > deadline) throw new Error(`Meilisearch did not become ready within 60 s (${url}): ${stderrTail.slice(-600)}`);
+      await sleep(100);
+    }
   } catch (error) {
     child.kill("SIGKILL");
     throw error;

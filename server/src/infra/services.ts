@@ -5,8 +5,10 @@ import type { AppConfig } from "../config/config.js";
 import type { Logger } from "../logger.js";
 import { startEmbeddedMeilisearch, type RunningMeilisearch } from "./embedded-meilisearch.js";
 import { startEmbeddedPostgres, type RunningPostgres } from "./embedded-postgres.js";
-import { isProcessAlive, sleep } from "./process-utils.js";
+import { startChildReaper } from "./child-reaper.js";
+import { getFreePort, isProcessAlive, sleep } from "./process-utils.js";
 import { readOrCreateSecret } from "./secrets.js";
+import { Supervisor, type ChildState } from "./supervisor.js";
 
 /**
  * Where PostgreSQL and Meilisearch are, and who runs them. Each one is embedded unless its URL is
@@ -20,8 +22,12 @@ export interface Services {
   meiliMasterKey?: string;
   /** True when this process started embedded services and must stop them. */
   owned: boolean;
-  /** Settles with a message when an embedded service this process owns dies unexpectedly. */
+  /** Settles with a message when an embedded service this process owns died and could not be restarted. */
   crashed: Promise<string>;
+  /** The embedded services this process supervises, for /healthz (empty when it owns none). */
+  embedded(): Record<string, { state: ChildState; restarts: number }>;
+  /** Stop restarting children: the process is shutting down (a terminal's Ctrl-C reaches PostgreSQL too). */
+  quiesce(): void;
   stop(): Promise<void>;
 }
 
@@ -52,6 +58,8 @@ export async function acquireServices(
       meiliMasterKey: config.meiliMasterKey,
       owned: false,
       crashed: NEVER,
+      embedded: () => ({}),
+      quiesce: () => {},
       stop: async () => {},
     };
   }
@@ -91,6 +99,8 @@ export async function acquireServices(
           : await readOrCreateSecret(path.join(config.dataDir, "secrets", "meili-master-key")),
         owned: false,
         crashed: NEVER,
+        embedded: () => ({}),
+        quiesce: () => {},
         stop: async () => {},
       };
     }
@@ -104,36 +114,41 @@ export async function acquireServices(
     await Promise.allSettled([meili?.stop(), postgres?.stop()]);
     await fs.rm(recordFile, { force: true });
   };
+  // Fixed ports: a restarted child must answer on the URL the ORM and the search worker hold.
+  const [postgresPort, meiliPort] = await Promise.all([getFreePort(), getFreePort()]);
+  const startPostgres = () => startEmbeddedPostgres(config.dataDir, logger, { port: postgresPort });
+  const startMeili = () => startEmbeddedMeilisearch(config.dataDir, logger, { port: meiliPort });
   try {
-    [postgres, meili] = await Promise.all([
-      needPostgres ? startEmbeddedPostgres(config.dataDir, logger) : undefined,
-      needMeili ? startEmbeddedMeilisearch(config.dataDir, logger) : undefined,
-    ]);
+    [postgres, meili] = await Promise.all([needPostgres ? startPostgres() : undefined, needMeili ? startMeili() : undefined]);
   } catch (error) {
     await stop();
     throw error;
   }
-  // However this process ends, the record must not claim services it no longer runs.
+  // However this process ends, the record must not claim services it no longer runs, and the
+  // children must not outlive us (the reaper covers a SIGKILL, which runs no handler).
   const forgetRecord = () => rmSync(recordFile, { force: true });
   process.once("exit", forgetRecord);
-  await writeRecord(recordFile, {
-    ownerPid: process.pid,
-    state: "ready",
-    databaseUrl: postgres?.url,
-    meiliUrl: meili?.url,
-    postgresPid: postgres?.pid,
-    meiliPid: meili?.pid,
-  });
-
-  let stopping = false;
-  const crashed = new Promise<string>((resolve) => {
-    void postgres?.exited.then(({ code, signal }) => {
-      if (!stopping) resolve(`embedded PostgreSQL exited unexpectedly (code ${code}, signal ${signal})`);
+  const reaper = startChildReaper();
+  const supervisors: { postgres?: Supervisor<RunningPostgres>; meilisearch?: Supervisor<RunningMeilisearch> } = {};
+  const record = async () => {
+    const pg = supervisors.postgres?.child;
+    const ms = supervisors.meilisearch?.child;
+    reaper.watch([...(pg ? [{ pid: pg.pid, signal: "INT" as const }] : []), ...(ms ? [{ pid: ms.pid, signal: "TERM" as const }] : [])]);
+    await writeRecord(recordFile, {
+      ownerPid: process.pid,
+      state: "ready",
+      databaseUrl: pg?.url,
+      meiliUrl: ms?.url,
+      postgresPid: pg?.pid,
+      meiliPid: ms?.pid,
     });
-    void meili?.exited.then(({ code, signal }) => {
-      if (!stopping) resolve(`embedded Meilisearch exited unexpectedly (code ${code}, signal ${signal})`);
-    });
-  });
+  };
+  const onRestarted = () => void record().catch((error: unknown) => logger.warn({ err: error }, `could not update ${recordFile}`));
+  if (postgres) supervisors.postgres = new Supervisor("PostgreSQL", postgres, startPostgres, logger.child({ service: "postgres" }), onRestarted);
+  if (meili) supervisors.meilisearch = new Supervisor("Meilisearch", meili, startMeili, logger.child({ service: "meilisearch" }), onRestarted);
+  await record();
+  const all = Object.values(supervisors);
+  const crashed = Promise.race(all.map((s) => s.failed));
 
   return {
     databaseUrl: config.databaseUrl ?? postgres!.url,
@@ -141,9 +156,15 @@ export async function acquireServices(
     meiliMasterKey: config.meiliUrl ? config.meiliMasterKey : meili!.masterKey,
     owned: true,
     crashed,
+    embedded: () =>
+      Object.fromEntries(Object.entries(supervisors).map(([name, s]) => [name, { state: s.state, restarts: s.restarts }])),
+    quiesce() {
+      for (const s of all) s.quiesce();
+    },
     async stop() {
-      stopping = true;
-      await stop();
+      await Promise.allSettled(all.map((s) => s.stop()));
+      reaper.close();
+      await fs.rm(recordFile, { force: true });
       process.removeListener("exit", forgetRecord);
     },
   };

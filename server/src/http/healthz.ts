@@ -1,0 +1,38 @@
+import type { MikroORM } from "@mikro-orm/postgresql";
+import type { RequestHandler } from "express";
+import type { Services } from "../infra/services.js";
+import type { CaseSearchIndex } from "../search/case-search-index.js";
+
+/**
+ * GET /healthz. 200 `{"status":"ok"}` when the database and the search answer; 503
+ * `{"status":"degraded","down":["search"],…}` while a part is down — the server itself keeps
+ * answering (reads that need the part get a coded *_UNAVAILABLE error, writes are kept in the
+ * database and reach the index later). 503 takes an instance out of a load balancer's rotation and
+ * pages whoever watches it; it is not a reason to restart the process (use "answers at all" as a
+ * liveness probe): the server restarts its embedded PostgreSQL and Meilisearch itself, and
+ * `embedded` says what it is doing (`running` / `restarting`, and how often it had to).
+ */
+export function healthz(orm: MikroORM, index: CaseSearchIndex, embedded: Services["embedded"] = () => ({})): RequestHandler {
+  return async (_req, res) => {
+    const [database, search] = await Promise.all([
+      orm.em
+        .fork()
+        .execute("select 1")
+        .then(
+          () => true,
+          () => false,
+        ),
+      index.healthy(),
+    ]);
+    const down = [...(database ? [] : ["database"]), ...(search ? [] : ["search"])];
+    res.status(down.length ? 503 : 200).json({
+      status: down.length ? "degraded" : "ok",
+      down,
+      database: database ? "ok" : "unavailable",
+      search: search ? "ok" : "unavailable",
+      embedded: embedded(),
+      // Since start: how many searches the result cache answered (for operators and `npm run load`).
+      searchCache: { hits: index.resultCache.hits, misses: index.resultCache.misses },
+    });
+  };
+}
