@@ -105,7 +105,11 @@ export function SearchPage() {
   const navState = location.state as Partial<TypingNavState & PageNavState> | null;
   const go = (next: SearchState, trigger: Trigger) => {
     const search = toSearchString(next);
-    if (search === currentSearch) return;
+    if (search === currentSearch) {
+      // 検索 pressed again on the same words: ask the server again (a case published meanwhile shows).
+      if (trigger === "submit") void refetch();
+      return;
+    }
     const onTypingEntry = navState?.typing === true;
     navigate(
       { pathname: location.pathname, search },
