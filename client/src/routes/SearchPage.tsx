@@ -6,7 +6,7 @@ import { useMe } from "../auth/me";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { HomeSections } from "../home/HomeSections";
 import { messages as m } from "../messages";
-import { CASE_CARD_FRAGMENT, CaseCard, type CaseCard_case, type CaseHighlights } from "../search/CaseCard";
+import { CASE_CARD_FRAGMENT, CaseCard, type CaseCard_case, type CaseHighlights, type MatchReason } from "../search/CaseCard";
 import { Facets, type CaseFacets } from "../search/Facets";
 import { Pagination, type PageNavState } from "../search/Pagination";
 import { SearchForm, type SearchTrigger } from "../search/SearchForm";
@@ -31,7 +31,7 @@ interface SearchCasesData {
     total: number;
     processingTimeMs: number;
     relaxed: boolean;
-    hits: { case: CaseCard_case; highlights: CaseHighlights }[];
+    hits: { case: CaseCard_case; highlights: CaseHighlights; matchReasons: MatchReason[] }[];
     facets: CaseFacets;
     suggestions: SearchSuggestions | null;
     tagRedirects: { from: string; to: string }[];
@@ -54,6 +54,10 @@ export const SEARCH_CASES: TypedDocumentNode<SearchCasesData, SearchVariables> =
           summary
           snippet
           snippetField
+        }
+        matchReasons {
+          kind
+          term
         }
       }
       facets {
@@ -244,6 +248,7 @@ export function SearchPage() {
                       <CaseCard
                         case={hit.case}
                         highlights={hit.highlights}
+                        matchReasons={hit.matchReasons}
                         from={currentSearch}
                         selection={
                           curator && bulkOpen
