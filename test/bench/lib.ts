@@ -185,19 +185,7 @@ export async function startStack(label: string, stops: (() => Promise<void>)[], 
     meiliPid = meili.pid;
   }
   const indexUid = `${label}_${suffix}`;
-  const server = spawnNode(path.join(REPO_ROOT, "server/dist/main.js"), [], {
-    DATABASE_URL: databaseUrl,
-    MEILI_URL: meiliUrl,
-    MEILI_MASTER_KEY: meiliKey,
-    KB_SEARCH_INDEX: indexUid,
-    KB_SEED: "false",
-    PORT: "0",
-    LOG_LEVEL: "warn",
-    NODE_ENV: "production",
-    ...serverEnv,
-  });
-  stops.unshift(() => server.stop());
-  const baseUrl = (await server.waitFor(/is running: (http:\/\/localhost:\d+\/)/, 120_000))[1]!.replace("localhost", "127.0.0.1");
+  const { server, baseUrl } = await startServer({ databaseUrl, meiliUrl, meiliKey, indexUid }, stops, serverEnv);
   const orm = await initOrm(databaseUrl);
   stops.unshift(() => orm.close(true));
   // No result cache here: the benchmark's raw side and the checks must ask Meilisearch itself.
@@ -206,6 +194,31 @@ export async function startStack(label: string, stops: (() => Promise<void>)[], 
     await index.client.deleteIndex(indexUid).waitTask().catch(() => {});
   });
   return { baseUrl, databaseUrl, meiliUrl, meiliKey, meiliPid, indexUid, suffix, server, orm, index };
+}
+
+/**
+ * The built server (`server/dist/main.js`) as `npm start` runs it, on the given services and index:
+ * everything else is the default configuration unless `serverEnv` says otherwise.
+ */
+export async function startServer(
+  services: Pick<Stack, "databaseUrl" | "meiliUrl" | "meiliKey" | "indexUid">,
+  stops: (() => Promise<void>)[],
+  serverEnv: Record<string, string> = {},
+): Promise<{ server: Child; baseUrl: string }> {
+  const server = spawnNode(path.join(REPO_ROOT, "server/dist/main.js"), [], {
+    DATABASE_URL: services.databaseUrl,
+    MEILI_URL: services.meiliUrl,
+    MEILI_MASTER_KEY: services.meiliKey,
+    KB_SEARCH_INDEX: services.indexUid,
+    KB_SEED: "false",
+    PORT: "0",
+    LOG_LEVEL: "warn",
+    NODE_ENV: "production",
+    ...serverEnv,
+  });
+  stops.unshift(() => server.stop());
+  const baseUrl = (await server.waitFor(/is running: (http:\/\/localhost:\d+\/)/, 120_000))[1]!.replace("localhost", "127.0.0.1");
+  return { server, baseUrl };
 }
 
 /**

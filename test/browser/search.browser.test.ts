@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestBackend, type TestBackend } from "../support/test-backend.js";
+import { buildCase, createTestBackend, type TestBackend } from "../support/test-backend.js";
 import { startBrowserApp, type BrowserApp } from "../support/browser.js";
 
 /**
@@ -80,6 +80,41 @@ describe("search page in Chromium", () => {
     await page.goto(`${baseUrl}?q=${encodeURIComponent("kintone")}`);
     await page.getByRole("group", { name: "種別" }).waitFor();
     if (process.env.KB_SCREENSHOTS) await page.screenshot({ path: `${process.env.KB_SCREENSHOTS}/search.png`, fullPage: false });
+    await page.close();
+  });
+
+  it.each([
+    ["desktop", { width: 1280, height: 900 }],
+    ["phone", { width: 390, height: 844 }],
+  ] as const)("says on the card why a hit without the typed word matched: ＣｈａｔＧＰＴ through the synonym 生成AI (%s)", async (name, viewport) => {
+    const page = await browser.newPage({ locale: "ja-JP", viewport });
+    await page.goto(baseUrl);
+    const box = page.getByRole("searchbox", { name: "キーワード" });
+    await box.fill("ＣｈａｔＧＰＴ");
+    await box.press("Enter");
+    await page.getByRole("heading", { name: /の検索結果$/ }).waitFor();
+    const top = page.locator("main article").first();
+    // The top hit says 生成AI, never ChatGPT: no highlight, so the card says why it is here.
+    await top.getByText("同義語「生成AI」に一致").waitFor();
+    expect(await top.locator("mark").count()).toBe(0);
+    // A case that says ChatGPT itself needs no note.
+    const literal = page.locator("main article", { has: page.locator("mark", { hasText: /chatgpt/i }) }).first();
+    await literal.waitFor();
+    expect(await literal.getByText(/同義語「/).count()).toBe(0);
+    if (process.env.KB_SCREENSHOTS) await top.screenshot({ path: `${process.env.KB_SCREENSHOTS}/search-synonym-${name}.png` });
+    await page.close();
+  });
+
+  it("pressing 検索 again on the same words shows a case published meanwhile", async () => {
+    const page = await browser.newPage({ locale: "ja-JP", viewport: { width: 1280, height: 900 } });
+    await page.goto(`${baseUrl}?q=${encodeURIComponent("雪下ろし")}`);
+    await page.getByRole("heading", { name: "「雪下ろし」の検索結果" }).waitFor();
+    await page.getByText(/見つかりませんでした|0件/).first().waitFor();
+    await kb.importCases([buildCase({ title: "高齢者世帯の雪下ろし支援をkintoneで受付" })]);
+    // The server's own worker may be the one indexing it: wait until Meilisearch has it.
+    await expect.poll(async () => (await kb.index.index.search("雪下ろし", { locales: ["jpn"] })).hits.length, { timeout: 30_000 }).toBe(1);
+    await page.getByRole("searchbox", { name: "キーワード" }).press("Enter");
+    await page.getByRole("link", { name: "高齢者世帯の雪下ろし支援をkintoneで受付" }).waitFor();
     await page.close();
   });
 

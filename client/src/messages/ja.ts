@@ -586,6 +586,10 @@ export const ja = {
       tips: "工夫・苦労した点",
     } as Record<string, string>,
     snippetLabel: (section: string) => `${section}より`,
+    /** Why a card matched when no highlight shows it (synonym only, or some of the words). */
+    matchReasonsLabel: "一致のしかた",
+    matchSynonym: (term: string) => `同義語「${term}」に一致`,
+    matchRelaxed: "検索語の一部に一致",
     suggestionsHeading: "条件を変えると見つかります",
     dropFilter: (facet: string, values: string) => `${facet}「${values}」を外す`,
     dropAllFilters: "絞り込みをすべて外す",

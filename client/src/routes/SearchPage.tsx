@@ -6,7 +6,7 @@ import { useMe } from "../auth/me";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { HomeSections } from "../home/HomeSections";
 import { messages as m } from "../messages";
-import { CASE_CARD_FRAGMENT, CaseCard, type CaseCard_case, type CaseHighlights } from "../search/CaseCard";
+import { CASE_CARD_FRAGMENT, CaseCard, type CaseCard_case, type CaseHighlights, type MatchReason } from "../search/CaseCard";
 import { Facets, type CaseFacets } from "../search/Facets";
 import { Pagination, type PageNavState } from "../search/Pagination";
 import { SearchForm, type SearchTrigger } from "../search/SearchForm";
@@ -31,7 +31,7 @@ interface SearchCasesData {
     total: number;
     processingTimeMs: number;
     relaxed: boolean;
-    hits: { case: CaseCard_case; highlights: CaseHighlights }[];
+    hits: { case: CaseCard_case; highlights: CaseHighlights; matchReasons: MatchReason[] }[];
     facets: CaseFacets;
     suggestions: SearchSuggestions | null;
     tagRedirects: { from: string; to: string }[];
@@ -54,6 +54,10 @@ export const SEARCH_CASES: TypedDocumentNode<SearchCasesData, SearchVariables> =
           summary
           snippet
           snippetField
+        }
+        matchReasons {
+          kind
+          term
         }
       }
       facets {
@@ -105,7 +109,11 @@ export function SearchPage() {
   const navState = location.state as Partial<TypingNavState & PageNavState> | null;
   const go = (next: SearchState, trigger: Trigger) => {
     const search = toSearchString(next);
-    if (search === currentSearch) return;
+    if (search === currentSearch) {
+      // 検索 pressed again on the same words: ask the server again (a case published meanwhile shows).
+      if (trigger === "submit") void refetch();
+      return;
+    }
     const onTypingEntry = navState?.typing === true;
     navigate(
       { pathname: location.pathname, search },
@@ -240,6 +248,7 @@ export function SearchPage() {
                       <CaseCard
                         case={hit.case}
                         highlights={hit.highlights}
+                        matchReasons={hit.matchReasons}
                         from={currentSearch}
                         selection={
                           curator && bulkOpen

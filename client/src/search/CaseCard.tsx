@@ -43,16 +43,28 @@ export interface CaseHighlights {
   snippetField: string;
 }
 
+/** Why a hit matched when its text does not show the words (the server's SearchMatchReason). */
+export interface MatchReason {
+  kind: "SYNONYM" | "RELAXED";
+  term: string | null;
+}
+
 interface Props {
   case: CaseCard_case;
   highlights: CaseHighlights;
+  /** Said on the card, so a result without a highlight is not a mystery. */
+  matchReasons?: MatchReason[] | undefined;
   /** The search's query string ("?q=…"), handed to the case page for its back link. */
   from: string;
   /** Bulk tagging (secretariat): a checkbox that puts the case in the selection. */
   selection?: { checked: boolean; onChange: (checked: boolean) => void } | undefined;
 }
 
-export function CaseCard({ case: c, highlights, from, selection }: Props) {
+function reasonText(reason: MatchReason): string {
+  return reason.kind === "SYNONYM" && reason.term ? m.searchTools.matchSynonym(reason.term) : m.searchTools.matchRelaxed;
+}
+
+export function CaseCard({ case: c, highlights, matchReasons = [], from, selection }: Props) {
   // The link's accessible name must be exactly the title: use the highlight only if it says the same.
   const title = highlightText(highlights.title) === c.title ? <Highlighted value={highlights.title} /> : c.title;
   const to = {
@@ -94,6 +106,16 @@ export function CaseCard({ case: c, highlights, from, selection }: Props) {
           <dt className="sr-only">{m.card.fiscalYear}</dt>
           <dd>{formatWarekiFiscalYear(c.fiscalYear)}</dd>
         </div>
+        {matchReasons.length > 0 && (
+          <div className="flex flex-wrap gap-2">
+            <dt className="sr-only">{m.searchTools.matchReasonsLabel}</dt>
+            {[...new Set(matchReasons.map(reasonText))].map((text) => (
+              <dd key={text} className="rounded-4 border border-solid-gray-300 bg-solid-gray-50 px-2 py-0.5 text-dns-14N-130 text-solid-gray-800">
+                {text}
+              </dd>
+            ))}
+          </div>
+        )}
         {c.adoptionCount > 0 && (
           <div>
             <dt className="sr-only">{m.adoptions.cardCountLabel}</dt>

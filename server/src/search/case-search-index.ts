@@ -93,6 +93,8 @@ export interface CaseSearchIndexOptions {
   breakerCooldownMs?: number;
   /** Search answers kept per index version (search-result-cache.ts); 0 = no cache. Default 500. */
   resultCacheEntries?: number;
+  /** How long a read of the index version is trusted (search-result-cache.ts). Default 100 ms. */
+  resultCacheVersionTtlMs?: number;
 }
 
 export class CaseSearchIndex {
@@ -113,7 +115,10 @@ export class CaseSearchIndex {
     this.index = client.index<CaseSearchDocument>(uid);
     this.searchClient = searchClient ?? client;
     this.breakerCooldownMs = options.breakerCooldownMs ?? 2000;
-    this.resultCache = new SearchResultCache(() => this.version(), { maxEntries: options.resultCacheEntries ?? 500 });
+    this.resultCache = new SearchResultCache(() => this.version(), {
+      maxEntries: options.resultCacheEntries ?? 500,
+      versionTtlMs: options.resultCacheVersionTtlMs,
+    });
   }
 
   /** Changes with every change of the index's documents or settings, and with a swap. */

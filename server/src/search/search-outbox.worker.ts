@@ -14,11 +14,13 @@ export interface OutboxWorkerOptions {
    */
   lanes?: number;
   /**
-   * Least time between the starts of two drains woken by NOTIFY; writes that arrive meanwhile go
-   * into the next drain together. Meilisearch spends about the same CPU on an indexing batch of one
-   * document as on one of hundreds (~150–280 ms at 100k documents, measured), so under a steady
-   * trickle of writes (adoptions, edits) batches back to back kept a core busy indexing. A write
-   * after a quiet moment is still sent at once; under load a write waits at most this long.
+   * Least time between the start of a drain that indexed content (rows of kind "content") and the
+   * start of the next drain; writes that arrive meanwhile go into the next drain together.
+   * Meilisearch spends about the same CPU on an indexing batch of one document as on one of
+   * hundreds (~150–280 ms at 100k documents, measured), so under a steady trickle of edits batches
+   * back to back kept a core busy indexing. Only such a trickle is spaced: a drain that found
+   * nothing (a poll) or only adoption counts (the end of a counts window) does not delay the next
+   * write, so a publish after a quiet moment goes at once, and under a trickle it waits at most this long.
    */
   minDrainIntervalMs?: number;
   /**
@@ -64,9 +66,13 @@ export class SearchOutboxWorker {
   private readonly minDrainIntervalMs: number;
   /** SQL for when a row is due (counts rows: the end of their window). */
   private readonly dueAt: string;
-  private lastDrainStartedAt = 0;
+  /** When the last drain that indexed content rows started (the spacing counts from it). */
+  private lastContentDrainStartedAt = 0;
+  /** Content rows indexed so far (tells whether a drain indexed content). */
+  private contentRowsIndexed = 0;
   private listener?: pg.Client;
   private timer?: NodeJS.Timeout;
+  private timerDueAt = Number.POSITIVE_INFINITY;
   private running = false;
   private draining?: Promise<void>;
   private wakeAgain = false;
@@ -104,7 +110,7 @@ export class SearchOutboxWorker {
   async stop(): Promise<void> {
     this.running = false;
     this.stopping = true;
-    if (this.timer) clearTimeout(this.timer);
+    this.clearTimer();
     await this.draining;
     await this.listener?.end().catch(() => {});
     this.listener = undefined;
@@ -117,20 +123,22 @@ export class SearchOutboxWorker {
       this.wakeAgain = true;
       return;
     }
-    const tooSoon = this.lastDrainStartedAt + this.minDrainIntervalMs - Date.now();
+    const tooSoon = this.lastContentDrainStartedAt + this.minDrainIntervalMs - Date.now();
     if (tooSoon > 0) {
       this.schedule(tooSoon);
       return;
     }
-    if (this.timer) clearTimeout(this.timer);
-    this.lastDrainStartedAt = Date.now();
-    this.draining = this.drainUntilEmpty()
+    this.clearTimer();
+    const startedAt = Date.now();
+    const contentBefore = this.contentRowsIndexed;
+    this.draining = this.drainLanes(true)
       .then(
         () => this.purgeNowAndThen(),
         (error: unknown) => this.logger.warn({ err: error }, "search sync failed; will retry"),
       )
       .finally(() => {
         this.draining = undefined;
+        if (this.contentRowsIndexed > contentBefore) this.lastContentDrainStartedAt = startedAt;
         if (this.wakeAgain) {
           this.wakeAgain = false;
           this.wake();
@@ -160,12 +168,21 @@ export class SearchOutboxWorker {
 
   /** Processes due rows batch by batch (several in flight) until none is left; returns how many rows were processed. */
   async drainUntilEmpty(): Promise<number> {
+    return this.drainLanes(false);
+  }
+
+  /**
+   * `backlogOnly`: a lane goes on only after a full batch (a backlog, e.g. an import). Rows written
+   * while a partial batch was indexing are a trickle: they wait for the next wake, and so for the
+   * spacing (minDrainIntervalMs), instead of following one by one inside the same drain.
+   */
+  private async drainLanes(backlogOnly: boolean): Promise<number> {
     let total = 0;
     const lane = async () => {
       for (;;) {
         const processed = await this.drainBatch();
         total += processed;
-        if (processed === 0 || this.stopping) return;
+        if (processed === 0 || this.stopping || (backlogOnly && processed < this.batchSize)) return;
       }
     };
     const outcomes = await Promise.allSettled(Array.from({ length: this.lanes }, lane));
@@ -202,8 +219,8 @@ export class SearchOutboxWorker {
     let claimedIds: string[] = [];
     try {
       return await em.transactional(async (tx) => {
-        const rows = await tx.execute<{ id: string; case_id: string }[]>(
-          `select id, case_id from search_outbox where processed_at is null and ${this.dueAt} <= now()
+        const rows = await tx.execute<{ id: string; case_id: string; kind: string }[]>(
+          `select id, case_id, kind from search_outbox where processed_at is null and ${this.dueAt} <= now()
             order by id limit ? for update skip locked`,
           [this.batchSize],
         );
@@ -212,7 +229,9 @@ export class SearchOutboxWorker {
         const caseIds = [...new Set(rows.map((r) => r.case_id))];
         const sent = await loadSearchDocuments(tx, caseIds);
         await this.options.beforeIndex?.(caseIds);
+        const indexingStarted = Date.now();
         await this.index.apply(sent.upserts, sent.removals);
+        const indexingMs = Date.now() - indexingStarted;
         await this.options.afterIndex?.(caseIds);
 
         const stale = changedSince(sent, await loadSearchDocuments(tx, caseIds));
@@ -221,8 +240,9 @@ export class SearchOutboxWorker {
           await tx.flush();
         }
         await tx.execute("update search_outbox set processed_at = now() where id in (?)", [claimedIds]);
+        this.contentRowsIndexed += rows.filter((r) => r.kind !== "counts").length;
         this.logger.debug(
-          { rows: rows.length, upserts: sent.upserts.length, removals: sent.removals.length, requeued: stale.length },
+          { rows: rows.length, upserts: sent.upserts.length, removals: sent.removals.length, requeued: stale.length, indexingMs },
           "search synced",
         );
         return rows.length;
@@ -285,11 +305,29 @@ export class SearchOutboxWorker {
     }
   }
 
+  /**
+   * Wakes after `delayMs`, unless a wake is already due sooner: that one stays. (The poll delay a
+   * drain computes as it ends may arrive after a NOTIFY scheduled the next drain; replacing the
+   * sooner timer with it held that write back for the whole poll interval.)
+   */
   private schedule(delayMs: number): void {
     if (!this.running) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.wake(), delayMs);
+    const dueAt = Date.now() + delayMs;
+    if (this.timer && this.timerDueAt <= dueAt) return;
+    this.clearTimer();
+    this.timerDueAt = dueAt;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.timerDueAt = Number.POSITIVE_INFINITY;
+      this.wake();
+    }, delayMs);
     this.timer.unref();
+  }
+
+  private clearTimer(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.timerDueAt = Number.POSITIVE_INFINITY;
   }
 
   /** LISTEN on a dedicated connection; the outbox trigger NOTIFYs on commit. Reconnects if lost. */

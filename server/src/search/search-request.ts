@@ -118,6 +118,8 @@ export function planSearch(indexUid: string, args: SearchArgs, strategy: Strateg
       cropMarker: "…",
       highlightPreTag: HIGHLIGHT_PRE,
       highlightPostTag: HIGHLIGHT_POST,
+      // Which attributes matched: a hit found only in the hidden synonym fields says so on its card.
+      showMatchesPosition: true,
     },
   ];
   const facetQueryAt: SearchPlan["facetQueryAt"] = {};

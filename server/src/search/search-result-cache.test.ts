@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { searchArgsSchema } from "@kb/shared";
 import { buildCase, createTestBackend, type TestBackend } from "../../../test/support/test-backend.js";
+import { CaseWorkflowService } from "../cases/case-workflow.service.js";
 import { CaseService } from "../cases/case.service.js";
 import { CaseSearchIndex } from "./case-search-index.js";
+import { SearchOutboxWorker } from "./search-outbox.worker.js";
 import { SearchService } from "./search.service.js";
 
 /**
@@ -37,6 +39,28 @@ describe("search-result cache", () => {
     expect(await titles("除雪")).toEqual([]);
     await kb.importCases([buildCase({ title: "除雪車の位置を地図で共有" })]);
     expect(await titles("除雪")).toEqual(["除雪車の位置を地図で共有"]);
+  });
+
+  it("shows a publish in the next search once the worker confirmed it, without waiting for any expiry", async () => {
+    // The version read is trusted for an hour, so only the worker's own invalidation (same process,
+    // after Meilisearch confirmed the task) can make the next search see the publish.
+    const index = CaseSearchIndex.connect(kb.services.meiliUrl, kb.services.meiliMasterKey, kb.index.uid, {
+      resultCacheVersionTtlMs: 3_600_000,
+    });
+    const worker = new SearchOutboxWorker(kb.orm, index, kb.services.databaseUrl, kb.logger);
+    const ask = async () =>
+      (await new SearchService(index, new CaseService(kb.orm.em.fork())).search(searchArgsSchema.parse({ query: "雪囲い" }), kb.orm.em.fork())).hits.map(
+        (h) => h.case.title,
+      );
+    const submitted = buildCase({ title: "雪囲いの貸出をkintoneで受付", status: "SUBMITTED" });
+    await kb.importCases([submitted]);
+    expect(await ask()).toEqual([]);
+    expect(await ask()).toEqual([]); // answered from the cache
+    const [{ id } = { id: "" }] = await kb.orm.em.fork().execute<{ id: string }[]>("select id from cases where external_id = ?", [submitted.externalId]);
+    const secretariat = await kb.createViewer({ role: "SECRETARIAT", department: "行政改革課" });
+    await new CaseWorkflowService(kb.orm.em.fork()).review(secretariat, id, { decision: "PUBLISH" });
+    await worker.drainUntilEmpty();
+    expect(await ask()).toEqual(["雪囲いの貸出をkintoneで受付"]);
   });
 
   it("notices a change made by another process through the index version", async () => {

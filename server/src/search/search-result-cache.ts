@@ -47,6 +47,7 @@ export class SearchResultCache {
   private versionRead: Promise<string> | null = null;
   /** Bumped by invalidate(): a version read already on its way cannot bring back the old answers. */
   private localGeneration = 0;
+  private readonly derived = new Map<string, { version: string; value: Promise<unknown> }>();
   hits = 0;
   misses = 0;
   /** Answers given from the previous version while the fresh one was on its way. */
@@ -95,6 +96,22 @@ export class SearchResultCache {
       },
     );
     return entry.results;
+  }
+
+  /**
+   * A value that follows what the index holds (the synonym rules its documents were expanded with),
+   * loaded at most once per index version, also when the answer cache is off.
+   */
+  async perVersion<T>(name: string, load: () => Promise<T>): Promise<T> {
+    const version = await this.currentVersion();
+    const held = this.derived.get(name);
+    if (held && held.version === version) return held.value as Promise<T>;
+    const value = load();
+    this.derived.set(name, { version, value });
+    value.catch(() => {
+      if (this.derived.get(name)?.value === value) this.derived.delete(name);
+    });
+    return value;
   }
 
   /**

@@ -193,6 +193,32 @@ describe("indexing batches under a trickle of writes", () => {
   });
 });
 
+describe("a publish is not held back by spacing meant for a trickle", () => {
+  it("a drain that found nothing or only adoption counts does not delay the next content row", async () => {
+    // A spacing far longer than the wait below: if anything but a content drain started it, the
+    // published case would not be indexed in time.
+    const spaced = worker({ pollIntervalMs: 10 * 60_000, minDrainIntervalMs: 10 * 60_000 });
+    await kb.syncSearch();
+    const counted = buildCase({ title: "件数だけが変わった事例" });
+    await kb.importCases([counted]);
+    await spaced.start();
+    try {
+      await spaced.waitUntilIdle(); // the start-up drain: nothing to do
+      const em = kb.orm.em.fork();
+      enqueueSearchSync(em, [await caseId(counted.externalId)], "counts");
+      await em.flush();
+      await spaced.waitUntilIdle(); // a drain of counts only
+      const published = buildCase({ title: "件数の直後に公開された事例" });
+      await importCases(kb.orm.em.fork(), [parse(published)]);
+      const id = await caseId(published.externalId);
+      for (let i = 0; i < 200 && !(await kb.index.getDocument(id)); i++) await new Promise((r) => setTimeout(r, 50));
+      expect((await kb.index.getDocument(id))?.title).toBe("件数の直後に公開された事例");
+    } finally {
+      await spaced.stop();
+    }
+  });
+});
+
 describe("adoption counts are indexed once per window", () => {
   it("counts rows wait for the end of their window and then go together; content rows go at once", async () => {
     const windowed = worker({ pollIntervalMs: 10 * 60_000, countsWindowMs: 2000 });

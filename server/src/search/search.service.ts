@@ -14,6 +14,8 @@ import {
   type FacetAttribute,
 } from "./case-search-index.js";
 import { hasMatch, markersToHtml, type CaseSearchDocument } from "./search-document.js";
+import { loadVocabulary } from "../synonyms/synonym.service.js";
+import { matchedOnlyHidden, matchReasonsOf, type MatchContext } from "./match-reasons.js";
 import { loadPublishedCaseViews } from "./search-hydration.js";
 import {
   buildFilter,
@@ -60,7 +62,9 @@ export class SearchService {
   ) {}
 
   /** Runs the Meilisearch side of a search page: all words first, relaxed when too little is found. */
-  async runPlan(args: SearchArgs): Promise<{ plan: SearchPlan; results: MultiSearchResult<RecordAny>[]; relaxed: boolean }> {
+  async runPlan(
+    args: SearchArgs,
+  ): Promise<{ plan: SearchPlan; results: MultiSearchResult<RecordAny>[]; relaxed: boolean; strictTotal: number }> {
     const strict = planSearch(this.index.uid, args, "all");
     const query = normalizeText(args.query);
     // A phrase such as 窓口の待ち時間を減らしたい often needs relaxing: ask for both forms in the
@@ -71,20 +75,25 @@ export class SearchService {
     const both = phrase && loose ? await this.send([...strict.queries, ...loose.queries]) : undefined;
     const results = both ? both.slice(0, strict.queries.length) : await this.send(strict.queries);
     const total = results[0]?.estimatedTotalHits ?? 0;
-    if (total >= RELAX_BELOW || !loose) return { plan: strict, results, relaxed: false };
+    if (total >= RELAX_BELOW || !loose) return { plan: strict, results, relaxed: false, strictTotal: total };
     const relaxedResults = both ? both.slice(strict.queries.length) : await this.send(loose.queries);
-    if ((relaxedResults[0]?.estimatedTotalHits ?? 0) <= total) return { plan: strict, results, relaxed: false };
-    return { plan: loose, results: relaxedResults, relaxed: true };
+    if ((relaxedResults[0]?.estimatedTotalHits ?? 0) <= total) return { plan: strict, results, relaxed: false, strictTotal: total };
+    return { plan: loose, results: relaxedResults, relaxed: true, strictTotal: total };
   }
 
   /** `em`: the request's EntityManager, which the page's cases are read with. */
   async search(args: SearchArgs, em: EntityManager): Promise<CaseSearchResultView> {
-    const { plan, results, relaxed } = await this.runPlan(args);
+    const { plan, results, relaxed, strictTotal } = await this.runPlan(args);
     const main = results[0]!;
 
     const ids = main.hits.map((hit) => String(hit.id));
-    const found = await loadPublishedCaseViews(em, ids);
-    const hits = main.hits.flatMap((hit) => {
+    const [found, vocabulary] = await Promise.all([
+      loadPublishedCaseViews(em, ids),
+      // The rules the index's documents were expanded with: read once per index version.
+      main.hits.some(matchedOnlyHidden) ? this.index.resultCache.perVersion("vocabulary", () => loadVocabulary(em.fork())) : null,
+    ]);
+    const reasons: MatchContext = { query: normalizeText(args.query), relaxed, strictTotal, vocabulary };
+    const hits = main.hits.flatMap((hit, i) => {
       const view = found.get(String(hit.id));
       // A hit PostgreSQL no longer publishes is an index that has not caught up yet: leave it out.
       if (!view) return [];
@@ -92,6 +101,7 @@ export class SearchService {
         {
           case: withIndexedAdoptionCount(view, hit.adoptionCount),
           highlights: highlightsOf(hit._formatted as Partial<CaseSearchDocument> | undefined, view),
+          matchReasons: matchReasonsOf(hit, args.offset + i, view, reasons),
         },
       ];
     });

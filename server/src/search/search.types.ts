@@ -42,6 +42,24 @@ export class CaseHighlightsView {
   snippetField!: string;
 }
 
+export const MATCH_REASON_KINDS = ["SYNONYM", "RELAXED"] as const;
+export type MatchReasonKind = (typeof MATCH_REASON_KINDS)[number];
+export const MatchReasonKindEnum = Object.fromEntries(MATCH_REASON_KINDS.map((s) => [s, s])) as { [K in MatchReasonKind]: K };
+registerEnumType(MatchReasonKindEnum, {
+  name: "SearchMatchReasonKind",
+  description:
+    "SYNONYM: the case says a synonym of a search word, not the word itself. RELAXED: the case contains only some of the search words (a relaxed search).",
+});
+
+@ObjectType("SearchMatchReason", { description: "Why a hit was found when its text does not show the search words as typed." })
+export class SearchMatchReasonView {
+  @Field(() => MatchReasonKindEnum)
+  kind!: MatchReasonKind;
+
+  @Field(() => String, { nullable: true, description: "SYNONYM: the case's own word a search word is a synonym of (生成AI for ChatGPT). RELAXED: null." })
+  term!: string | null;
+}
+
 @ObjectType("CaseSearchHit")
 export class CaseSearchHitView {
   @Field(() => CaseView)
@@ -49,6 +67,11 @@ export class CaseSearchHitView {
 
   @Field(() => CaseHighlightsView)
   highlights!: CaseHighlightsView;
+
+  @Field(() => [SearchMatchReasonView], {
+    description: "Empty when the case contains the search words; otherwise how it matched (through a synonym, or only some words).",
+  })
+  matchReasons!: SearchMatchReasonView[];
 }
 
 @ObjectType("FacetCount")

@@ -31,4 +31,13 @@ describe("synonym expansion (index time)", () => {
   it("adds the parts of dictionary compounds", () => {
     expect(vocabulary.expand("児童扶養手当現況報告")).toEqual(["児童 扶養 手当"]);
   });
+
+  it("tells which term of a text a query found it by (synonyms only, as the text writes them)", () => {
+    expect(vocabulary.synonymsMatching("生成AI活用ハンズオン研修", "ＣｈａｔＧＰＴ")).toEqual(["生成AI"]);
+    expect(vocabulary.synonymsMatching("時間外勤務の見える化", "残業 削減")).toEqual(["時間外勤務"]);
+    // One-way: 時間外勤務 does not find 残業; a compound's parts are not synonyms; latin whole words only.
+    expect(vocabulary.synonymsMatching("残業の削減", "時間外勤務")).toEqual([]);
+    expect(vocabulary.synonymsMatching("児童扶養手当現況報告", "扶養")).toEqual([]);
+    expect(vocabulary.synonymsMatching("生成AI研修", "mychatgpt")).toEqual([]);
+  });
 });
