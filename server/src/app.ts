@@ -65,7 +65,7 @@ export async function connectBackend(config: AppConfig, logger: Logger, services
       orm,
       index,
       async close() {
-        await ormRef.close(true);
+        await closeOrm(ormRef, logger);
         logger.debug("database connections closed");
         await services.stop();
       },
@@ -73,6 +73,25 @@ export async function connectBackend(config: AppConfig, logger: Logger, services
   } catch (error) {
     await orm?.close(true).catch(() => {});
     throw error;
+  }
+}
+
+/**
+ * Closes the ORM's pool, waiting at most a few seconds. A connection that dies inside a transaction
+ * is never handed back to the pool (Kysely releases it only after a successful ROLLBACK, which a
+ * dead connection cannot run), and the pool's end() waits for it forever; with no socket left, Node
+ * then exited with code 0 in the middle of `await`, so `kb import` reported nothing (issue 12).
+ */
+async function closeOrm(orm: MikroORM, logger: Logger): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const gaveUp = new Promise<"timeout">((resolve) => {
+    timer = setTimeout(() => resolve("timeout"), 5000);
+  });
+  try {
+    const result = await Promise.race([orm.close(true).then(() => "closed" as const), gaveUp]);
+    if (result === "timeout") logger.warn("a database connection was lost and could not be closed; continuing");
+  } finally {
+    clearTimeout(timer);
   }
 }
 

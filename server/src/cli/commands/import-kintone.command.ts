@@ -7,7 +7,7 @@ import { fetchKintoneApp, KintoneImportError, type KintoneConnection } from "../
 import { formatImportReport } from "../../importer/report-text.js";
 import { MappingError, parseMappingText } from "../../importer/table-import.service.js";
 import type { KbCommand } from "../command.js";
-import { checkChoice, makeSearchable, progressBar } from "./import-table.command.js";
+import { checkChoice, makeSearchable, progressBar, writeImport } from "./import-table.command.js";
 import { readSecret } from "../prompt.js";
 
 export const importKintoneCommand: KbCommand = {
@@ -73,8 +73,10 @@ export const importKintoneCommand: KbCommand = {
       const report = await withBackend(async (backend) => {
         const plan = await planKintoneImport(backend.orm.em.fork(), data, mapping, { status, attachments: !values["no-attachments"] });
         if (values["dry-run"]) return plan.report;
-        const result = await executeKintoneImport(backend.orm, connection, plan, { skipInvalid, actorId: null, onProgress: progress.update });
-        progress.stop();
+        const result = await writeImport(
+          () => executeKintoneImport(backend.orm, connection, plan, { skipInvalid, actorId: null, onProgress: progress.update }),
+          (error) => error instanceof KintoneImportError,
+        ).finally(progress.stop);
         if (result.imported && (result.created + result.updated > 0 || (result.attachments?.stored ?? 0) > 0)) {
           await makeSearchable(backend, logger);
         }

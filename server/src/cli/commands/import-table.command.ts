@@ -69,13 +69,9 @@ export const importTableCommand: KbCommand = {
       });
       if (values["dry-run"]) return plan.report;
       const progress = progressBar();
-      const result = await executePlan(backend.orm, plan, {
-        skipInvalid,
-        actorId: null,
-        sourceKind: "table",
-        onProgress: progress.update,
-      });
-      progress.stop();
+      const result = await writeImport(() =>
+        executePlan(backend.orm, plan, { skipInvalid, actorId: null, sourceKind: "table", onProgress: progress.update }),
+      ).finally(progress.stop);
       if (result.imported && result.created + result.updated > 0) await makeSearchable(backend, logger);
       return result;
     });
@@ -116,6 +112,31 @@ export function progressBar(): { update: (p: ImportProgress | { phase: string; d
       current = null;
     },
   };
+}
+
+/**
+ * The writing of an import failed (the database went away, a constraint, a bug): its one
+ * transaction rolled back, so nothing was imported, and the command must say so and exit non-zero.
+ */
+export class ImportWriteError extends Error {
+  override name = "ImportWriteError";
+  constructor(cause: unknown) {
+    super(
+      "取り込みに失敗しました。何も取り込んでいません（取り込みは1つのトランザクションで書き込むため、途中まで書いた分も取り消されています）。" +
+        `データベースが動いているか確認して、もう一度実行してください。（原因: ${cause instanceof Error ? cause.message : String(cause)}）`,
+      { cause },
+    );
+  }
+}
+
+/** Runs an import's write step; any failure becomes an ImportWriteError (kb prints it, exit 1). */
+export async function writeImport<T>(write: () => Promise<T>, passThrough: (error: unknown) => boolean = () => false): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (passThrough(error)) throw error;
+    throw new ImportWriteError(error);
+  }
 }
 
 /** Makes the import searchable before the command exits (a running server's worker would too). */

@@ -4,6 +4,7 @@ import cliProgress from "cli-progress";
 import { importInterchangeFile, type ImportReport } from "../../importer/import.service.js";
 import { SearchOutboxWorker } from "../../search/search-outbox.worker.js";
 import type { KbCommand } from "../command.js";
+import { writeImport } from "./import-table.command.js";
 
 export const importCommand: KbCommand = {
   name: "import",
@@ -29,7 +30,7 @@ export const importCommand: KbCommand = {
     let barStarted = false;
 
     const report = await withBackend(async (backend) => {
-      const result = await importInterchangeFile(backend.orm, absolute, {
+      const result = await writeImport(() => importInterchangeFile(backend.orm, absolute, {
         skipInvalid: values["skip-invalid"],
         onProgress: ({ phase, done, total }) => {
           if (!tty || phase !== "write") return;
@@ -39,8 +40,9 @@ export const importCommand: KbCommand = {
           }
           bar.update(done);
         },
+      })).finally(() => {
+        if (barStarted) bar.stop();
       });
-      if (barStarted) bar.stop();
       if (result.imported && result.created + result.updated > 0) {
         // Make the import searchable before we exit (a running server's worker would do it too).
         if (tty) process.stderr.write(" 検索インデックスに反映しています…\n");
