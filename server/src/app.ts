@@ -7,6 +7,7 @@ import { Case } from "./cases/case.entity.js";
 import { initOrm, migrate } from "./db/orm.js";
 import { FreshnessJob } from "./departments/freshness.service.js";
 import { buildAppSchema } from "./graphql/schema.js";
+import { failAbandonedImportRuns } from "./importer/import-run.service.js";
 import { createHttpApp } from "./http/http-app.js";
 import { importInterchangeFile } from "./importer/import.service.js";
 import { acquireServices, type Services } from "./infra/services.js";
@@ -134,6 +135,8 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     if (config.seedOnEmpty && (await seedIfEmpty(backend)) > 0) await worker.drainUntilEmpty();
     const demoAccounts = config.demoAccounts ? await ensureDemoAccounts(backend.orm, config.repoRoot, config.dataDir) : [];
     await worker.start();
+    // Imports a previous server process was running when it died read as failed from now on.
+    await failAbandonedImportRuns(backend.orm, logger);
     // 鮮度確認 (issue 5): notifies owning 課 of cases not reviewed for two fiscal years, every 6 hours.
     freshness = new FreshnessJob(backend.orm, logger.child({ component: "freshness" }));
     freshness.start();
