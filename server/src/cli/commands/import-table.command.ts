@@ -14,9 +14,11 @@ import type { KbCommand } from "../command.js";
 export const importTableCommand: KbCommand = {
   name: "import-table",
   usage: `  import-table <file.csv|file.xlsx> --mapping <mapping.json> [--dry-run] [--encoding auto|utf-8|shift_jis]
-               [--sheet <名前|番号>] [--status DRAFT|PUBLISHED] [--skip-invalid]
+               [--sheet <名前|番号>] [--status DRAFT|PUBLISHED] [--skip-invalid] [--update-status]
                                          CSV（UTF-8・Shift_JIS、kintone の書き出しを含む）や Excel の一覧を、
-                                         対応付けファイルに従って取り込みます。--dry-run は行ごとの結果を表示するだけです。`,
+                                         対応付けファイルに従って取り込みます。--dry-run は行ごとの結果を表示するだけです。
+                                         --status は新しく作る好事例の状態です。すでにある好事例の状態は
+                                         --update-status のときだけ、ワークフローで認められる変更に限って変えます。`,
   async run(args, { config, logger, withBackend }) {
     let parsed;
     try {
@@ -30,6 +32,7 @@ export const importTableCommand: KbCommand = {
           sheet: { type: "string" },
           status: { type: "string", default: "DRAFT" },
           "skip-invalid": { type: "boolean", default: false },
+          "update-status": { type: "boolean", default: false },
         },
       });
     } catch (error) {
@@ -64,6 +67,7 @@ export const importTableCommand: KbCommand = {
     const report = await withBackend(async (backend) => {
       const plan = await planTableFile(backend.orm.em.fork(), { fileName: path.basename(absolute), bytes }, mapping, {
         status,
+        updateStatus: values["update-status"],
         encoding,
         sheet: values.sheet,
       });
@@ -75,7 +79,7 @@ export const importTableCommand: KbCommand = {
       if (result.imported && result.created + result.updated > 0) await makeSearchable(backend, logger);
       return result;
     });
-    process.stdout.write(formatImportReport(report, { skipInvalid }));
+    process.stdout.write(formatImportReport(report, { skipInvalid, updateStatus: values["update-status"] }));
     return report.dryRun ? (report.fileErrors.length ? 1 : 0) : report.imported ? 0 : 1;
   },
 };
