@@ -8,6 +8,7 @@ import { requireRole, type Viewer } from "../users/viewer.js";
 import { isProcessAlive } from "../infra/process-utils.js";
 import { ImportRun, type ImportRunner } from "./import-run.entity.js";
 import { executePlan, MappingError, parseMappingText, planTableFile } from "./table-import.service.js";
+import { RefusedFileError } from "./table-reader.js";
 
 /**
  * Imports from the admin page (ADMIN only, DESIGN §2): upload → dry run (kept with the file in an
@@ -82,8 +83,19 @@ export async function createImportRun(
       "対応付け（マッピング）に誤りがあります。",
     );
   }
+  // PostgreSQL cannot store NUL in text or JSON: a mapping or an option holding one ("\u0000" in
+  // the JSON) is bad input, not a 500 at the insert.
+  if (JSON.stringify(mapping).includes("\\u0000") || JSON.stringify(options.data).includes("\\u0000")) {
+    throw badInput([{ path: "mapping", message: "対応付けや設定に NUL 文字（\\u0000）は使えません。" }]);
+  }
   const em = orm.em.fork();
-  const plan = await planTableFile(em, upload, mapping, options.data);
+  let plan;
+  try {
+    plan = await planTableFile(em, upload, mapping, options.data);
+  } catch (error) {
+    if (!(error instanceof RefusedFileError)) throw error;
+    throw badInput([{ path: "file", message: error.message }]);
+  }
   const run = em.create(ImportRun, {
     fileName: upload.fileName,
     fileBytes: upload.bytes,

@@ -16,7 +16,7 @@ import {
 import { recordAudit } from "../audit/audit.entity.js";
 import { importCases, sameContent, type ImportProgress } from "./import.service.js";
 import { mapRecord, type MapOptions, type MappedRecord, type SourceRecord } from "./mapping.js";
-import { readTable, TableReadError } from "./table-reader.js";
+import { readTable, RefusedFileError, TableReadError } from "./table-reader.js";
 import { tableRecords } from "./table-source.js";
 
 /**
@@ -93,7 +93,8 @@ export async function planTableFile(
       headerRow: mapping.headerRow,
     });
   } catch (error) {
-    if (!(error instanceof TableReadError)) throw error;
+    // A refused file (too big to unpack, NUL characters) is not a dry-run finding: the caller refuses it.
+    if (!(error instanceof TableReadError) || error instanceof RefusedFileError) throw error;
     return planRecords(em, { source, fileErrors: [error.message], mapped: [] }, choice);
   }
   source.format = table.format;
