@@ -7,6 +7,7 @@ import { Case } from "./cases/case.entity.js";
 import { initOrm, migrate } from "./db/orm.js";
 import { FreshnessJob } from "./departments/freshness.service.js";
 import { buildAppSchema } from "./graphql/schema.js";
+import { failAbandonedImportRuns } from "./importer/import-run.service.js";
 import { createHttpApp } from "./http/http-app.js";
 import { importInterchangeFile } from "./importer/import.service.js";
 import { acquireServices, type Services } from "./infra/services.js";
@@ -65,7 +66,7 @@ export async function connectBackend(config: AppConfig, logger: Logger, services
       orm,
       index,
       async close() {
-        await ormRef.close(true);
+        await closeOrm(ormRef, logger);
         logger.debug("database connections closed");
         await services.stop();
       },
@@ -73,6 +74,25 @@ export async function connectBackend(config: AppConfig, logger: Logger, services
   } catch (error) {
     await orm?.close(true).catch(() => {});
     throw error;
+  }
+}
+
+/**
+ * Closes the ORM's pool, waiting at most a few seconds. A connection that dies inside a transaction
+ * is never handed back to the pool (Kysely releases it only after a successful ROLLBACK, which a
+ * dead connection cannot run), and the pool's end() waits for it forever; with no socket left, Node
+ * then exited with code 0 in the middle of `await`, so `kb import` reported nothing (issue 12).
+ */
+async function closeOrm(orm: MikroORM, logger: Logger): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const gaveUp = new Promise<"timeout">((resolve) => {
+    timer = setTimeout(() => resolve("timeout"), 5000);
+  });
+  try {
+    const result = await Promise.race([orm.close(true).then(() => "closed" as const), gaveUp]);
+    if (result === "timeout") logger.warn("a database connection was lost and could not be closed; continuing");
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -115,6 +135,8 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     if (config.seedOnEmpty && (await seedIfEmpty(backend)) > 0) await worker.drainUntilEmpty();
     const demoAccounts = config.demoAccounts ? await ensureDemoAccounts(backend.orm, config.repoRoot, config.dataDir) : [];
     await worker.start();
+    // Imports a previous server process was running when it died read as failed from now on.
+    await failAbandonedImportRuns(backend.orm, logger);
     // 鮮度確認 (issue 5): notifies owning 課 of cases not reviewed for two fiscal years, every 6 hours.
     freshness = new FreshnessJob(backend.orm, logger.child({ component: "freshness" }));
     freshness.start();

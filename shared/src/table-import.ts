@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CASE_STATUS_LABELS, type CaseStatus } from "./enums.js";
 
 /**
  * Importing existing records (issue 7): CSV / Excel lists, kintone's CSV export and the kintone
@@ -26,9 +27,59 @@ export const IMPORT_ENCODING_LABELS: Record<ImportEncoding, string> = {
   shift_jis: "Shift_JIS",
 };
 
-/** What imported cases become: the person importing chooses (issue 7, "as chosen"). */
+/**
+ * What the cases an import CREATES become: the person importing chooses (issue 7, "as chosen").
+ * A case already stored keeps its status (issue 12: a re-import with the default silently turned
+ * published cases back into drafts) unless the import is asked to change it (updateStatus, CLI
+ * --update-status), and then only along IMPORT_STATUS_TRANSITIONS, with an audit row each.
+ */
 export const IMPORT_STATUSES = ["DRAFT", "PUBLISHED"] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+
+/**
+ * The status changes an import may make to a stored case: the workflow's own steps (submit, the
+ * review's decisions, archive) plus publishing a draft or a case sent back directly, which is what
+ * importing as PUBLISHED does to a new case. Nothing goes back to 下書き, and 不採用 and
+ * アーカイブ are final, as in the workflow.
+ */
+export const IMPORT_STATUS_TRANSITIONS: Partial<Record<CaseStatus, readonly CaseStatus[]>> = {
+  DRAFT: ["SUBMITTED", "PUBLISHED"],
+  CHANGES_REQUESTED: ["SUBMITTED", "PUBLISHED"],
+  SUBMITTED: ["PUBLISHED", "CHANGES_REQUESTED", "REJECTED"],
+  PUBLISHED: ["ARCHIVED"],
+};
+
+/** What an import does to the status of a case it finds stored with another status. */
+export interface ImportStatusChange {
+  from: CaseStatus;
+  to: CaseStatus;
+  /** APPLIED: changed; NOT_REQUESTED: kept (the import was not asked to change stored cases); NOT_ALLOWED: kept (no such transition). */
+  outcome: "APPLIED" | "NOT_REQUESTED" | "NOT_ALLOWED";
+}
+
+/**
+ * The status a stored (current) or new (null) case gets from an import asking for `requested`, and
+ * the change to report (null: nothing to say). The dry run and the import both decide here.
+ */
+export function decideImportStatus(
+  current: CaseStatus | null,
+  requested: CaseStatus,
+  updateStatus: boolean,
+): { status: CaseStatus; change: ImportStatusChange | null } {
+  if (current === null) return { status: requested, change: null };
+  if (current === requested) return { status: current, change: null };
+  const outcome = !updateStatus ? "NOT_REQUESTED" : IMPORT_STATUS_TRANSITIONS[current]?.includes(requested) ? "APPLIED" : "NOT_ALLOWED";
+  return { status: outcome === "APPLIED" ? requested : current, change: { from: current, to: requested, outcome } };
+}
+
+/** The row's status change in words, for the dry run, the report and the CLI. */
+export function describeStatusChange(change: ImportStatusChange): string {
+  const from = CASE_STATUS_LABELS[change.from];
+  const to = CASE_STATUS_LABELS[change.to];
+  if (change.outcome === "APPLIED") return `状態を変更: ${from} → ${to}`;
+  if (change.outcome === "NOT_ALLOWED") return `状態は「${from}」のまま（「${from}」から「${to}」へは変えられません）`;
+  return `状態は「${from}」のまま（取り込みの指定は「${to}」ですが、すでにある好事例の状態は変えません）`;
+}
 
 /** How each kind-specific detail is read from a cell (keys of shared/src/details.ts). */
 export const DETAIL_VALUE_TYPES = {
@@ -177,6 +228,8 @@ export const tableImportOptionsSchema = z.strictObject({
   encoding: z.enum(IMPORT_ENCODINGS, { error: "文字コードは auto・utf-8・shift_jis のどれかです" }).optional(),
   sheet: z.string().trim().max(100).optional(),
   skipInvalid: z.boolean().default(false),
+  /** Also change the status of cases already stored (along IMPORT_STATUS_TRANSITIONS). */
+  updateStatus: z.boolean().default(false),
 });
 export type TableImportOptions = z.output<typeof tableImportOptionsSchema>;
 
@@ -200,6 +253,8 @@ export interface ImportRowReport {
   title: string | null;
   action: ImportRowAction;
   messages: string[];
+  /** A stored case whose status differs from the one asked for: changed or kept (its words are in messages too). */
+  statusChange?: ImportStatusChange | null;
 }
 
 export interface ImportSourceInfo {
@@ -221,6 +276,9 @@ export interface TableImportReport {
   updated: number;
   unchanged: number;
   rejected: number;
+  /** Stored cases whose status the import changes, and those that keep a status other than the one asked for. */
+  statusChanged?: number;
+  statusKept?: number;
   rows: ImportRowReport[];
   warnings: string[];
   attachments: { stored: number; present: number; skipped: number } | null;
@@ -258,6 +316,14 @@ export interface ImportRunView {
   error: string | null;
   createdAt: string;
   finishedAt: string | null;
+}
+
+/** "状態の変更 2件 / 状態はそのまま 3件", or "" when no stored case's status differs. */
+export function summarizeStatusChanges(report: Pick<TableImportReport, "statusChanged" | "statusKept">): string {
+  const parts: string[] = [];
+  if (report.statusChanged) parts.push(`状態の変更 ${report.statusChanged.toLocaleString("ja-JP")}件`);
+  if (report.statusKept) parts.push(`状態はそのまま ${report.statusKept.toLocaleString("ja-JP")}件`);
+  return parts.join(" / ");
 }
 
 /** "新規 3件 / 更新 1件 / 変更なし 0件 / 誤り 0件" — the one-line summary the CLI and the page show. */

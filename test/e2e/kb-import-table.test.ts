@@ -38,7 +38,7 @@ describe("kb import-table (CLI)", () => {
   it("imports the kintone export and the Excel list, searchable; a second run changes nothing", async () => {
     const kintone = await kbRun([...KINTONE, "--status", "PUBLISHED"]);
     expect(kintone.code, kintone.output).toBe(0);
-    expect(kintone.output).toContain("取り込み完了: 新規 3件 / 更新 0件 / 変更なし 0件 / 誤り 0件（全3件、状態: 公開）");
+    expect(kintone.output).toContain("取り込み完了: 新規 3件 / 更新 0件 / 変更なし 0件 / 誤り 0件（全3件、新しく作った好事例の状態: 公開）");
     const list = await kbRun([...LIST, "--status", "published"]);
     expect(list.code, list.output).toBe(0);
     expect(list.output).toContain("取り込み完了: 新規 4件");
@@ -48,6 +48,20 @@ describe("kb import-table (CLI)", () => {
     expect(again.output).toMatch(/^2行目 \(list-1\): 変更なし {2}会議録の作成に音声文字起こしを導入$/m);
     const second = await kbRun([...KINTONE, "--status", "PUBLISHED"]);
     expect(second.output).toContain("新規 0件 / 更新 0件 / 変更なし 3件 / 誤り 0件");
+    expect(await counts()).toEqual({ cases: 7, outbox: 0, indexed: 7 });
+  });
+
+  it("imported again with the default status, keeps the published cases published and says so row by row", async () => {
+    const dry = await kbRun([...KINTONE, "--dry-run"]);
+    expect(dry.code, dry.output).toBe(0);
+    expect(dry.output).toMatch(/^4行目 \(kintone-kaizen-102\): 変更なし {2}ふるさと納税 返礼品事業者との連絡帳アプリ {2}［状態は「公開中」のまま（取り込みの指定は「下書き」ですが、すでにある好事例の状態は変えません）］$/m);
+    expect(dry.output).toContain("取り込むと: 新規 0件 / 更新 0件 / 変更なし 3件 / 誤り 0件 / 状態はそのまま 3件（全3件）");
+    expect(dry.output).toContain("--update-status");
+    const again = await kbRun(KINTONE);
+    expect(again.code, again.output).toBe(0);
+    expect(again.output).toMatch(/^5行目 \(kintone-kaizen-103\): 変更なし .*［状態は「公開中」のまま/m);
+    const [row] = await kb.orm.em.fork().execute<{ n: string }[]>("select count(*) as n from cases where external_id like 'kintone-kaizen-%' and status = 'PUBLISHED'");
+    expect(Number(row!.n)).toBe(3);
     expect(await counts()).toEqual({ cases: 7, outbox: 0, indexed: 7 });
   });
 

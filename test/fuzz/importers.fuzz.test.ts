@@ -8,7 +8,7 @@ import { REPO_ROOT } from "../../server/src/config/config.js";
 import { importInterchangeFile } from "../../server/src/importer/import.service.js";
 import { parseInterchangeFile } from "../../server/src/importer/jsonl-reader.js";
 import { canImport, executePlan, parseMappingText, planTableFile } from "../../server/src/importer/table-import.service.js";
-import { readTable, TableReadError } from "../../server/src/importer/table-reader.js";
+import { readTable, RefusedFileError, TableReadError } from "../../server/src/importer/table-reader.js";
 import { createTestBackend, type TestBackend } from "../support/test-backend.js";
 import { writeXlsx } from "../support/xlsx.js";
 import { anyJson, databaseFingerprint, fcParams, nastyString, preview } from "./fuzz-support.js";
@@ -212,8 +212,13 @@ describe("import parsers (property-based)", () => {
           }
           const em = kb.orm.em.fork();
           const before = await databaseFingerprint(em);
-          const plan = await planTableFile(kb.orm.em.fork(), file, mapping, { status });
+          const plan = await planTableFile(kb.orm.em.fork(), file, mapping, { status }).catch((error: unknown) => {
+            // A file holding NUL is refused whole (issue 12: it used to reach PostgreSQL and answer 500).
+            if (error instanceof RefusedFileError && rows.some((r) => r.some((c) => c.includes("\u0000")))) return null;
+            throw error;
+          });
           expect(changedTables(before, await databaseFingerprint(em))).toEqual([]); // the dry run writes nothing
+          if (!plan) return;
           if (!plan.report.fileErrors.length) {
             expect(plan.report.records).toBe(rows.length);
             for (const r of plan.report.rows) {

@@ -1,4 +1,4 @@
-import { crc32, deflateRawSync } from "node:zlib";
+import { crc32, deflateRawSync, inflateRawSync } from "node:zlib";
 
 /**
  * Writes a small .xlsx workbook as Excel does (shared strings, a date style, one sheet), so tests
@@ -77,6 +77,51 @@ export function writeXlsx(sheetName: string, rows: XlsxCell[][]): Buffer {
   return zip(files.map(([name, text]) => ({ name, data: Buffer.from(text, "utf8") })));
 }
 
+/**
+ * An .xlsx whose sheet inflates to `inflatedBytes` (white space inside the sheet's XML) from a few
+ * hundred KB — a zip bomb — declaring its true size, or `declaredBytes` (a lie) if given.
+ */
+export async function writeXlsxBomb(inflatedBytes: number, declaredBytes?: number): Promise<Buffer> {
+  const { createDeflateRaw } = await import("node:zlib");
+  const head = Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`);
+  const tail = Buffer.from("</sheetData></worksheet>");
+  const deflate = createDeflateRaw({ level: 9 });
+  const out: Buffer[] = [];
+  deflate.on("data", (chunk: Buffer) => out.push(chunk));
+  const done = new Promise((resolve) => deflate.on("end", resolve));
+  const spaces = Buffer.alloc(1024 * 1024, 0x20);
+  deflate.write(head);
+  for (let left = inflatedBytes - head.length - tail.length; left > 0; left -= spaces.length) {
+    if (!deflate.write(left >= spaces.length ? spaces : spaces.subarray(0, left))) await new Promise((r) => deflate.once("drain", r));
+  }
+  deflate.end(tail);
+  await done;
+  const small = zipEntries(writeXlsx("Sheet1", [["件名"], ["a"]]));
+  return zip(small.map((e) => (e.name === "xl/worksheets/sheet1.xml" ? { name: e.name, deflated: Buffer.concat(out), size: declaredBytes ?? inflatedBytes } : e)));
+}
+
+/** An .xlsx with `count` extra (empty) parts besides the workbook. */
+export function writeXlsxWithManyParts(count: number): Buffer {
+  const parts = zipEntries(writeXlsx("Sheet1", [["件名"], ["a"]]));
+  for (let i = 0; i < count; i++) parts.push({ name: `xl/media/image${i}.png`, data: Buffer.alloc(0) });
+  return zip(parts);
+}
+
+/** The entries of a zip written by zip() below (names and bytes). */
+function zipEntries(bytes: Buffer): ZipEntry[] {
+  const entries: ZipEntry[] = [];
+  let at = 0;
+  while (bytes.readUInt32LE(at) === 0x04034b50) {
+    const compressedSize = bytes.readUInt32LE(at + 18);
+    const nameLength = bytes.readUInt16LE(at + 26);
+    const name = bytes.subarray(at + 30, at + 30 + nameLength).toString("utf8");
+    const start = at + 30 + nameLength;
+    entries.push({ name, data: inflateRawSync(bytes.subarray(start, start + compressedSize)) });
+    at = start + compressedSize;
+  }
+  return entries;
+}
+
 function columnName(index: number): string {
   let name = "";
   for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
@@ -93,7 +138,15 @@ function escapeXml(text: string): string {
 }
 
 /** A minimal ZIP (deflate, no encryption, no zip64): enough for an .xlsx. */
-function zip(entries: { name: string; data: Buffer }[]): Buffer {
+interface ZipEntry {
+  name: string;
+  data?: Buffer;
+  /** Already deflated bytes (then `size` is what the entry declares). */
+  deflated?: Buffer;
+  size?: number;
+}
+
+function zip(entries: ZipEntry[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
@@ -101,8 +154,10 @@ function zip(entries: { name: string; data: Buffer }[]): Buffer {
   const day = ((2026 - 1980) << 9) | (4 << 5) | 1; // 2026-04-01: fixed, so the bytes are reproducible
   for (const entry of entries) {
     const name = Buffer.from(entry.name, "utf8");
-    const compressed = deflateRawSync(entry.data);
-    const crc = crc32(entry.data);
+    const data = entry.data ?? Buffer.alloc(0);
+    const compressed = entry.deflated ?? deflateRawSync(data);
+    const size = entry.size ?? data.length;
+    const crc = crc32(data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
@@ -112,7 +167,7 @@ function zip(entries: { name: string; data: Buffer }[]): Buffer {
     local.writeUInt16LE(day, 12);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(compressed.length, 18);
-    local.writeUInt32LE(entry.data.length, 22);
+    local.writeUInt32LE(size, 22);
     local.writeUInt16LE(name.length, 26);
     local.writeUInt16LE(0, 28);
     locals.push(local, name, compressed);
@@ -127,7 +182,7 @@ function zip(entries: { name: string; data: Buffer }[]): Buffer {
     central.writeUInt16LE(day, 14);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(compressed.length, 20);
-    central.writeUInt32LE(entry.data.length, 24);
+    central.writeUInt32LE(size, 24);
     central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(offset, 42);
     centrals.push(central, name);

@@ -16,6 +16,7 @@ import { loginPath, useMe } from "../auth/me";
 import { FieldError } from "../components/form/Field";
 import { messages as m } from "../messages";
 import { exampleFileUrl, getImport, listExamples, planImport, startImport, type ImportExample } from "./importApi";
+import { StatusChangeSummary, UpdateStatusCheckbox } from "./StatusChanges";
 
 const t = m.importAdmin;
 const MAX_BYTES = 50 * 1024 * 1024;
@@ -70,6 +71,7 @@ function ImportWorkbench() {
   const [encoding, setEncoding] = useState<ImportEncoding>("auto");
   const [status, setStatus] = useState<ImportStatus>("DRAFT");
   const [skipInvalid, setSkipInvalid] = useState(false);
+  const [updateStatus, setUpdateStatus] = useState(false);
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
   const [run, setRun] = useState<ImportRunView | null>(null);
@@ -129,7 +131,7 @@ function ImportWorkbench() {
     if (next.mapping) return mappingRef.current?.focus();
     setBusy(true);
     setRun(null);
-    const result = await planImport({ file: file!, mapping, status, encoding, skipInvalid });
+    const result = await planImport({ file: file!, mapping, status, updateStatus, encoding, skipInvalid });
     setBusy(false);
     if (!result.ok) {
       const mappingFields = result.fields.filter((f) => f.path.startsWith("mapping"));
@@ -305,6 +307,7 @@ function ImportWorkbench() {
               ))}
             </fieldset>
           </div>
+          <UpdateStatusCheckbox checked={updateStatus} onChange={setUpdateStatus} />
           <label className="flex cursor-pointer items-center gap-3">
             <input type="checkbox" checked={skipInvalid} onChange={(e) => setSkipInvalid(e.currentTarget.checked)} className="size-5" />
             {t.skipInvalid}
@@ -326,7 +329,7 @@ function ImportWorkbench() {
           <h2 id={`${id}-step2`} ref={step2Ref} tabIndex={-1} className="text-std-22B-150">
             {t.step2}
           </h2>
-          <PlanReport report={plan} />
+          <PlanReport report={plan} updateStatus={run.options.updateStatus ?? false} />
           {plan.fileErrors.length === 0 && plan.rejected > 0 && !run.options.skipInvalid && (
             <p role="alert" className="text-dns-16B-130 text-error-1">
               {t.blocked}
@@ -348,14 +351,15 @@ function ImportWorkbench() {
 
 const MAX_ROWS_SHOWN = 1000;
 
-/** Every rejected row, then the others in file order, up to MAX_ROWS_SHOWN (a 100k-row list stays usable). */
+/** Every rejected row and status change, then the others in file order, up to MAX_ROWS_SHOWN (a 100k-row list stays usable). */
 function shownRows(report: TableImportReport) {
   if (report.rows.length <= MAX_ROWS_SHOWN) return report.rows;
-  let others = MAX_ROWS_SHOWN - report.rows.filter((r) => r.action === "REJECT").length;
-  return report.rows.filter((r) => r.action === "REJECT" || others-- > 0);
+  const first = (r: TableImportReport["rows"][number]) => r.action === "REJECT" || !!r.statusChange;
+  let others = MAX_ROWS_SHOWN - report.rows.filter(first).length;
+  return report.rows.filter((r) => first(r) || others-- > 0);
 }
 
-function PlanReport({ report }: { report: TableImportReport }) {
+function PlanReport({ report, updateStatus }: { report: TableImportReport; updateStatus: boolean }) {
   const s = report.source;
   const what = `${s.fileName}（${s.format === "xlsx" ? t.formatXlsx(s.sheet) : t.formatCsv(s.encoding === "shift_jis" ? "Shift_JIS" : "UTF-8")}）`;
   if (report.fileErrors.length) {
@@ -374,6 +378,7 @@ function PlanReport({ report }: { report: TableImportReport }) {
     <div className="space-y-3">
       <p>{t.source(what, report.records)}</p>
       <p className="text-std-17B-170">{t.summary(summarizeImport(report))}</p>
+      <StatusChangeSummary report={report} updateStatus={updateStatus} />
       {report.warnings.length > 0 && (
         <ul aria-label={t.warnings} className="list-disc pl-6">
           {report.warnings.map((w) => (
@@ -445,6 +450,7 @@ function RunProgress({ run }: { run: ImportRunView }) {
               : ""}
         </p>
       </div>
+      {run.state === "SUCCEEDED" && report && <StatusChangeSummary report={report} updateStatus={run.options.updateStatus ?? false} />}
       {run.state === "FAILED" && (
         <div role="alert" className="space-y-1 text-error-1">
           <p className="text-dns-16B-130">{t.failed}</p>

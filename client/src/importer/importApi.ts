@@ -53,6 +53,7 @@ export function planImport(input: {
   file: File;
   mapping: string;
   status: string;
+  updateStatus: boolean;
   encoding: string;
   skipInvalid: boolean;
 }): Promise<ApiResult<ImportRunView>> {
@@ -61,6 +62,7 @@ export function planImport(input: {
   body.append("status", input.status);
   body.append("encoding", input.encoding);
   body.append("skipInvalid", String(input.skipInvalid));
+  body.append("updateStatus", String(input.updateStatus));
   body.append("file", input.file);
   return request<ImportRunView>("/api/imports", { method: "POST", headers: CSRF, body });
 }

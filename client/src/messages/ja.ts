@@ -1011,6 +1011,15 @@ export const ja = {
   } as Record<string, string>,
 
 
+  /** Import: the status of cases already stored (issue 12). */
+  importStatus: {
+    updateStatus: "すでにある好事例の状態も、選んだ状態に変える",
+    updateStatusHint:
+      "選んだ状態になるのは、新しく取り込む好事例だけです。すでにある好事例の状態は、ここをチェックしたときだけ、ワークフローで認められる変更（下書き → 公開 など）に限って変えます。公開中の好事例が下書きに戻ることはありません。",
+    summary: (text: string) => `すでにある好事例の状態：${text}`,
+    keptHint: "すでにある好事例の状態は変えません。変えるときは「すでにある好事例の状態も、選んだ状態に変える」をチェックして、もう一度確認してください。",
+  },
+
   /** Curation (issue 5): home page, featured cases, 好事例集, the printable book, dashboard, exports. */
   curation: {
     nav: {

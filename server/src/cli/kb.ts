@@ -70,7 +70,18 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
+// A command whose work stops on a promise that never settles (a lost connection a library keeps
+// waiting on) would let Node empty its event loop and exit 0 in silence: say it failed instead.
+let settled = false;
+process.once("beforeExit", () => {
+  if (settled) return;
+  process.stderr.write("エラー: 処理が途中で止まりました（データベースなどとの接続が切れた可能性があります）。完了していません。\n");
+  process.exit(1);
+});
+
+main().finally(() => {
+  settled = true;
+}).then(
   (code) => process.exit(code),
   (error: unknown) => {
     process.stderr.write(`エラー: ${error instanceof Error ? error.message : String(error)}\n`);

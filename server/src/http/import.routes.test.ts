@@ -4,6 +4,7 @@ import type { ImportRunView } from "@kb/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HttpSession, startHttp } from "../../../test/support/http.js";
 import { createTestBackend, type TestBackend } from "../../../test/support/test-backend.js";
+import { writeXlsxBomb } from "../../../test/support/xlsx.js";
 import { REPO_ROOT } from "../config/config.js";
 
 /** The admin import API over real HTTP: roles, CSRF, the dry run, the import and its progress. */
@@ -69,6 +70,24 @@ describe("/api/imports", () => {
     expect(file.status).toBe(200);
     expect(file.headers.get("content-disposition")).toMatch(/^attachment;/);
     expect(Buffer.from(await file.arrayBuffer()).equals(await fs.readFile(path.join(EXAMPLES, "kintone-export.csv")))).toBe(true);
+  });
+
+  it("refuses a CSV holding NUL, an .xlsx bomb and a mapping holding NUL with a 400 and a coded Japanese error", async () => {
+    const mapping = await fs.readFile(path.join(EXAMPLES, "case-list.mapping.json"), "utf8");
+    const nul = await upload(admin, { mapping }, { name: "list.csv", bytes: Buffer.from("件名,年度\n窓口\u0000の改善,2024\n", "utf8") });
+    expect(nul.status).toBe(400);
+    expect(nul.json.error).toMatchObject({ code: "BAD_USER_INPUT", fields: [{ path: "file" }] });
+    expect(nul.json.error?.message).toContain("NUL 文字");
+
+    const bomb = await upload(admin, { mapping }, { name: "bomb.xlsx", bytes: await writeXlsxBomb(200 * 1024 * 1024) });
+    expect(bomb.status).toBe(400);
+    expect(bomb.json.error).toMatchObject({ code: "BAD_USER_INPUT", fields: [{ path: "file" }] });
+    expect(bomb.json.error?.message).toContain("展開すると大きすぎる");
+
+    const file = { name: "case-list.xlsx", bytes: await fs.readFile(path.join(EXAMPLES, "case-list.xlsx")) };
+    const nulMapping = await upload(admin, { mapping: mapping.replace('"name": "', '"name": "\\u0000') }, file);
+    expect(nulMapping.status).toBe(400);
+    expect(nulMapping.json.error?.code).toBe("BAD_USER_INPUT");
   });
 
   it("answers a broken mapping with field errors", async () => {

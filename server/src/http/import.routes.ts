@@ -19,7 +19,7 @@ function sendError(res: Response, status: number, code: string, message: string,
  * The admin import page's API (multipart upload, like attachments; ADMIN only):
  *   GET  /api/imports/examples            the example mappings in seeds/import-examples/
  *   GET  /api/imports/examples/:name/file the example file a mapping belongs to
- *   POST /api/imports                     file + mapping (+ status, encoding, sheet, skipInvalid) → the dry run
+ *   POST /api/imports                     file + mapping (+ status, updateStatus, encoding, sheet, skipInvalid) → the dry run
  *   POST /api/imports/:id/start           starts the import (202); GET /api/imports/:id follows it
  * Errors: { error: { code, message, fields } } with the status of the code.
  */
@@ -91,6 +91,7 @@ export function importRoutes(orm: MikroORM, logger: Logger, repoRoot: string): R
       if (f.encoding) options.encoding = f.encoding;
       if (f.sheet) options.sheet = f.sheet;
       if (f.skipInvalid) options.skipInvalid = f.skipInvalid === "true";
+      if (f.updateStatus) options.updateStatus = f.updateStatus === "true";
       const run = await createImportRun(orm, viewer, { fileName: cleanFileName(upload.file.name), bytes: upload.file.bytes }, f.mapping ?? "", options);
       res.status(201).json(run);
     }),

@@ -11,6 +11,13 @@ import {
   type TableMapping,
 } from "@kb/shared";
 
+export interface ImportRunner {
+  /** Random per server process. */
+  id: string;
+  pid: number;
+  host: string;
+}
+
 /**
  * One import started from the admin page: the uploaded file and mapping, the dry run shown to the
  * admin, then the progress and the final report of the import itself. Progress is written outside
@@ -66,9 +73,13 @@ export class ImportRun {
   @Property({ type: "datetime", columnType: "timestamptz", nullable: true })
   startedAt?: Date | null;
 
-  /** Updated with the progress; a RUNNING import without a heartbeat for minutes has died (and rolled back). */
+  /** Updated with the progress and every few seconds while running; a RUNNING import whose heartbeat stopped has died (and rolled back). */
   @Property({ type: "datetime", columnType: "timestamptz", nullable: true })
   heartbeatAt?: Date | null;
+
+  /** The server process running it, so a restarted server knows at once that the run died with its predecessor. */
+  @Property({ type: "json", nullable: true })
+  runner?: ImportRunner | null;
 
   @Property({ type: "datetime", columnType: "timestamptz", nullable: true })
   finishedAt?: Date | null;

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { EntityManager, MikroORM } from "@mikro-orm/postgresql";
-import type { InterchangeCase } from "@kb/shared";
+import { CASE_STATUSES, decideImportStatus, type ImportStatusChange, type InterchangeCase } from "@kb/shared";
+import { recordAudit } from "../audit/audit.entity.js";
 import { applyCaseContent } from "../cases/case-content.js";
 import { Case } from "../cases/case.entity.js";
 import { Department } from "../departments/department.entity.js";
@@ -21,6 +22,11 @@ export interface ImportOptions {
   /** Import the valid lines and report the invalid ones, instead of importing nothing. */
   skipInvalid?: boolean;
   onProgress?: (progress: ImportProgress) => void;
+  /**
+   * Change a stored case's status to the one its line gives (along IMPORT_STATUS_TRANSITIONS).
+   * Without it a line's status applies only to the case the import creates (issue 12).
+   */
+  updateStatus?: boolean;
   /** Lines per flush inside the one transaction. */
   chunkSize?: number;
 }
@@ -34,6 +40,8 @@ export interface ImportReport {
   /** Invalid lines left out (only with skipInvalid). */
   skipped: number;
   errors: LineError[];
+  /** Stored cases whose line asks for another status: changed (with --update-status, if allowed) or kept. */
+  statusChanges: { line: number; externalId: string; change: ImportStatusChange }[];
   /** False when invalid lines stopped the import: then nothing was written. */
   imported: boolean;
 }
@@ -54,22 +62,43 @@ export async function importInterchangeFile(orm: MikroORM, file: string, options
     unchanged: 0,
     skipped: options.skipInvalid ? parsed.errors.length : 0,
     errors: parsed.errors,
+    statusChanges: [],
     imported: false,
   };
   if (parsed.errors.length && !options.skipInvalid) return report;
 
   const records = parsed.records.map((r) => r.value);
-  const counts = await importCases(orm.em.fork(), records, options);
-  return { ...report, ...counts, imported: true };
+  const statusNotGiven = new Set(parsed.records.filter((r) => !r.statusGiven).map((r) => r.value.externalId));
+  const { statusChanges, ...counts } = await importCases(orm.em.fork(), records, { ...options, statusNotGiven });
+  const lineOf = new Map(parsed.records.map((r) => [r.value.externalId, r.line]));
+  return {
+    ...report,
+    ...counts,
+    statusChanges: statusChanges.map((c) => ({ line: lineOf.get(c.externalId) ?? 0, ...c })),
+    imported: true,
+  };
 }
 
-export async function importCases(
-  em: EntityManager,
-  records: InterchangeCase[],
-  options: Pick<ImportOptions, "onProgress" | "chunkSize"> = {},
-): Promise<{ created: number; updated: number; unchanged: number }> {
+export interface ImportCasesOptions extends Pick<ImportOptions, "onProgress" | "chunkSize"> {
+  /** Also change the status of stored cases to the record's (along IMPORT_STATUS_TRANSITIONS). */
+  updateStatus?: boolean;
+  /** Records whose status the file did not give (the interchange default): a stored case keeps its own without a word. */
+  statusNotGiven?: ReadonlySet<string>;
+  /** Who imports, for the audit rows of status changes (null: the system, e.g. the CLI). */
+  actorId?: string | null;
+}
+
+export interface ImportCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** Stored cases whose status differs from the record's: changed (APPLIED) or kept. */
+  statusChanges: { externalId: string; change: ImportStatusChange }[];
+}
+
+export async function importCases(em: EntityManager, records: InterchangeCase[], options: ImportCasesOptions = {}): Promise<ImportCounts> {
   const chunkSize = options.chunkSize ?? 500;
-  const counts = { created: 0, updated: 0, unchanged: 0 };
+  const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0, statusChanges: [] };
   await em.transactional(async (tx) => {
     const departments = new DepartmentResolver(tx);
     const tags = new TagResolver(tx);
@@ -82,16 +111,18 @@ export async function importCases(
         { populate: ["tags"] },
       );
       const byExternalId = new Map(existing.map((c) => [c.externalId!, c]));
-      const changed: { target: Case; record: InterchangeCase }[] = [];
+      const changed: { target: Case; record: InterchangeCase; contentChanged: boolean }[] = [];
       for (const record of chunk) {
-        const hash = contentHash(record);
         const current = byExternalId.get(record.externalId);
-        if (current && current.contentHash === hash) {
+        const requested = current && options.statusNotGiven?.has(record.externalId) ? current.status : record.status;
+        const { status, change } = decideImportStatus(current?.status ?? null, requested, options.updateStatus ?? false);
+        if (change) counts.statusChanges.push({ externalId: record.externalId, change });
+        const contentChanged = !current || !sameContent(current.contentHash, record);
+        if (current && !contentChanged && status === current.status) {
           counts.unchanged++;
           continue;
         }
-        const departmentId = await departments.resolve(record.department, record.departmentPath);
-        const tagIds = record.tags.map((name) => tags.resolve(name));
+        const departmentId = contentChanged ? await departments.resolve(record.department, record.departmentPath) : null;
         const target =
           current ??
           tx.create(Case, {
@@ -100,13 +131,25 @@ export async function importCases(
             title: record.title,
             summary: record.summary,
             fiscalYear: record.fiscalYear,
-            department: departmentId,
+            department: departmentId!,
           });
-        applyRecord(tx, target, record, departmentId, tagIds, hash);
+        if (departmentId) applyRecord(tx, target, record, departmentId, record.tags.map((name) => tags.resolve(name)));
+        if (status === "PUBLISHED" && target.status !== "PUBLISHED") target.publishedAt ??= new Date();
+        if (current && status !== current.status) {
+          recordAudit(tx, {
+            actorId: options.actorId ?? null,
+            action: "case.transition",
+            subjectType: "Case",
+            subjectId: current.id,
+            before: { status: current.status },
+            after: { status, source: "import" },
+          });
+        }
+        target.status = status;
         if (current) counts.updated++;
         else counts.created++;
         tx.persist(target);
-        changed.push({ target, record });
+        changed.push({ target, record, contentChanged });
       }
       enqueueSearchSync(
         tx,
@@ -114,7 +157,7 @@ export async function importCases(
       );
       await tx.flush();
       // An import is an edit like any other: each created or changed case keeps a revision.
-      for (const { target, record } of changed) recordRevision(tx, target, null, snapshotOfRecord(record));
+      for (const { target, record, contentChanged } of changed) if (contentChanged) recordRevision(tx, target, null, snapshotOfRecord(record));
       await tx.flush();
       tx.clear();
       options.onProgress?.({ phase: "write", done: Math.min(start + chunkSize, records.length), total: records.length });
@@ -123,19 +166,10 @@ export async function importCases(
   return counts;
 }
 
-function applyRecord(
-  em: EntityManager,
-  target: Case,
-  record: InterchangeCase,
-  departmentId: string,
-  tagIds: string[],
-  hash: string,
-): void {
+function applyRecord(em: EntityManager, target: Case, record: InterchangeCase, departmentId: string, tagIds: string[]): void {
   applyCaseContent(em, target, record, tagIds);
   target.department = em.getReference(Department, departmentId, { wrapped: true });
-  if (record.status === "PUBLISHED" && target.status !== "PUBLISHED") target.publishedAt = new Date();
-  target.status = record.status;
-  target.contentHash = hash;
+  target.contentHash = contentHash(record);
 }
 
 function snapshotOfRecord(record: InterchangeCase): CaseSnapshot {
@@ -143,9 +177,23 @@ function snapshotOfRecord(record: InterchangeCase): CaseSnapshot {
   return { kind, title, summary, background, actions, results, tips, fiscalYear, tags, effects, details: details ?? null };
 }
 
-/** A stable hash of a validated line: equal content → equal hash → the re-import writes nothing. */
+/**
+ * A stable hash of a validated line's content — its status left out, since the status of a stored
+ * case is the workflow's, not the file's: equal content → equal hash → the re-import writes nothing.
+ */
 export function contentHash(record: InterchangeCase): string {
-  return createHash("sha256").update(stableStringify(record)).digest("hex");
+  const { status: _status, ...content } = record;
+  return createHash("sha256").update(stableStringify(content)).digest("hex");
+}
+
+/**
+ * Is the stored hash that of this content? Cases imported before issue 12 hold a hash of the line
+ * with its status: any status matches, so upgrading does not make every case look changed.
+ */
+export function sameContent(stored: string | null | undefined, record: InterchangeCase): boolean {
+  if (!stored) return false;
+  if (stored === contentHash(record)) return true;
+  return CASE_STATUSES.some((status) => stored === createHash("sha256").update(stableStringify({ ...record, status })).digest("hex"));
 }
 
 function stableStringify(value: unknown): string {

@@ -9,7 +9,8 @@ export interface LineError {
 }
 
 export interface ParsedFile {
-  records: { line: number; value: InterchangeCase }[];
+  /** statusGiven: the line has a "status" (else the schema's default, DRAFT, is only for a new case). */
+  records: { line: number; value: InterchangeCase; statusGiven: boolean }[];
   errors: LineError[];
   /** Non-blank lines read. */
   lines: number;
@@ -61,7 +62,7 @@ export async function parseInterchangeFile(
       continue;
     }
     firstLineOf.set(parsed.data.externalId, lineNumber);
-    records.push({ line: lineNumber, value: parsed.data });
+    records.push({ line: lineNumber, value: parsed.data, statusGiven: (json as { status?: unknown }).status !== undefined });
   }
   return { records, errors, lines };
 }

@@ -35,8 +35,9 @@ export async function planKintoneImport(
   em: EntityManager,
   data: KintoneAppData,
   mapping: TableMapping,
-  options: { status: ImportStatus; attachments: boolean },
+  options: { status: ImportStatus; updateStatus?: boolean; attachments: boolean },
 ): Promise<KintonePlan> {
+  const choice = { status: options.status, updateStatus: options.updateStatus ?? false };
   const { records, missingColumns, columns } = kintoneRecords(data, mapping);
   const source = {
     fileName: `${new URL(data.connection.baseUrl).origin}/k/${data.connection.guestSpaceId ? `guest/${data.connection.guestSpaceId}/` : ""}${data.connection.app}/`,
@@ -49,14 +50,14 @@ export async function planKintoneImport(
     const plan = await planRecords(
       em,
       { source, fileErrors: [`アプリにないフィールドが対応付けに書かれています: ${missingColumns.map((c) => `「${c}」`).join("、")}（フィールドコードかフィールド名で書いてください）`], mapped: [] },
-      options.status,
+      choice,
     );
     return { ...plan, files: new Map() };
   }
   const mapped = mapAll(mapping, records, options.status, {
     defaultDetails: mapping.kintone.captureAppStructure ? { KINTONE_APP: appStructureDetails(data) } : {},
   });
-  const plan = await planRecords(em, { source, fileErrors: [], mapped }, options.status);
+  const plan = await planRecords(em, { source, fileErrors: [], mapped }, choice);
   const files = new Map<string, KintoneFile[]>();
   if (options.attachments) {
     mapped.forEach((m, i) => {

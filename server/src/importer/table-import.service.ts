@@ -1,7 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { EntityManager, MikroORM } from "@mikro-orm/postgresql";
 import {
+  decideImportStatus,
+  describeStatusChange,
   tableMappingSchema,
+  type CaseStatus,
   type ImportRowReport,
   type ImportSourceInfo,
   type ImportStatus,
@@ -11,9 +14,9 @@ import {
   type TableMapping,
 } from "@kb/shared";
 import { recordAudit } from "../audit/audit.entity.js";
-import { contentHash, importCases, type ImportProgress } from "./import.service.js";
+import { importCases, sameContent, type ImportProgress } from "./import.service.js";
 import { mapRecord, type MapOptions, type MappedRecord, type SourceRecord } from "./mapping.js";
-import { readTable, TableReadError } from "./table-reader.js";
+import { readTable, RefusedFileError, TableReadError } from "./table-reader.js";
 import { tableRecords } from "./table-source.js";
 
 /**
@@ -58,6 +61,8 @@ export interface ImportPlan {
   records: InterchangeCase[];
   /** externalId → action, for the audit row and for attachments. */
   actions: Map<string, ImportRowReport["action"]>;
+  /** Whether stored cases get the chosen status too. */
+  updateStatus: boolean;
 }
 
 export interface PlanSource {
@@ -74,8 +79,9 @@ export async function planTableFile(
   em: EntityManager,
   file: { fileName: string; bytes: Buffer },
   mapping: TableMapping,
-  options: Pick<TableImportOptions, "status" | "encoding" | "sheet">,
+  options: Pick<TableImportOptions, "status" | "encoding" | "sheet"> & { updateStatus?: boolean },
 ): Promise<ImportPlan> {
+  const choice = { status: options.status, updateStatus: options.updateStatus ?? false };
   const source: ImportSourceInfo = { fileName: file.fileName, format: file.fileName.toLowerCase().endsWith(".xlsx") ? "xlsx" : "csv", encoding: null, sheet: null, columns: [] };
   let table;
   try {
@@ -87,8 +93,9 @@ export async function planTableFile(
       headerRow: mapping.headerRow,
     });
   } catch (error) {
-    if (!(error instanceof TableReadError)) throw error;
-    return planRecords(em, { source, fileErrors: [error.message], mapped: [] }, options.status);
+    // A refused file (too big to unpack, NUL characters) is not a dry-run finding: the caller refuses it.
+    if (!(error instanceof TableReadError) || error instanceof RefusedFileError) throw error;
+    return planRecords(em, { source, fileErrors: [error.message], mapped: [] }, choice);
   }
   source.format = table.format;
   source.encoding = table.encoding;
@@ -98,11 +105,11 @@ export async function planTableFile(
   const fileErrors = missingColumns.length
     ? [`ファイルにない列が対応付けに書かれています: ${missingColumns.map((c) => `「${c}」`).join("、")}（ファイルの列: ${source.columns.map((c) => `「${c}」`).join("、")}）`]
     : [];
-  if (fileErrors.length) return planRecords(em, { source, fileErrors, mapped: [] }, options.status);
+  if (fileErrors.length) return planRecords(em, { source, fileErrors, mapped: [] }, choice);
   return planRecords(
     em,
     { source, fileErrors, mapped: mapAll(mapping, records, options.status), rejectedRows: orphans },
-    options.status,
+    choice,
   );
 }
 
@@ -110,8 +117,16 @@ export function mapAll(mapping: TableMapping, records: SourceRecord[], status: I
   return records.map((r) => mapRecord(mapping, r, status, options));
 }
 
+export interface StatusChoice {
+  /** The status of the cases the import creates. */
+  status: ImportStatus;
+  /** Also change stored cases to it (along IMPORT_STATUS_TRANSITIONS); otherwise they keep theirs. */
+  updateStatus: boolean;
+}
+
 /** The dry run: what importing these records would do, record by record. Never writes. */
-export async function planRecords(em: EntityManager, input: PlanSource, status: ImportStatus): Promise<ImportPlan> {
+export async function planRecords(em: EntityManager, input: PlanSource, choice: StatusChoice): Promise<ImportPlan> {
+  const { status, updateStatus } = choice;
   const rows: ImportRowReport[] = [];
   const valid: { row: ImportRowReport; value: InterchangeCase }[] = [];
   const firstSeen = new Map<string, string>();
@@ -132,17 +147,23 @@ export async function planRecords(em: EntityManager, input: PlanSource, status: 
   }
   rows.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
 
-  const stored = await storedHashes(em, valid.map((v) => v.value.externalId));
+  const stored = await storedCases(em, valid.map((v) => v.value.externalId));
   const actions = new Map<string, ImportRowReport["action"]>();
   for (const { row, value } of valid) {
-    const hash = stored.get(value.externalId);
-    row.action = hash === undefined ? "CREATE" : hash === contentHash(value) ? "UNCHANGED" : "UPDATE";
+    const current = stored.get(value.externalId);
+    // The same decision importCases makes when it writes.
+    const { status: next, change } = decideImportStatus(current?.status ?? null, value.status, updateStatus);
+    row.action = !current ? "CREATE" : sameContent(current.hash, value) && next === current.status ? "UNCHANGED" : "UPDATE";
+    row.statusChange = change;
+    if (change) row.messages = [describeStatusChange(change)];
     actions.set(value.externalId, row.action);
   }
   const count = (action: ImportRowReport["action"]) => rows.filter((r) => r.action === action).length;
+  const changes = rows.map((r) => r.statusChange).filter((c) => !!c);
   return {
     records: valid.map((v) => v.value),
     actions,
+    updateStatus,
     report: {
       source: input.source,
       status,
@@ -152,6 +173,8 @@ export async function planRecords(em: EntityManager, input: PlanSource, status: 
       updated: count("UPDATE"),
       unchanged: count("UNCHANGED"),
       rejected: count("REJECT"),
+      statusChanged: changes.filter((c) => c.outcome === "APPLIED").length,
+      statusKept: changes.filter((c) => c.outcome !== "APPLIED").length,
       rows,
       warnings: input.warnings ?? [],
       attachments: null,
@@ -161,16 +184,16 @@ export async function planRecords(em: EntityManager, input: PlanSource, status: 
   };
 }
 
-async function storedHashes(em: EntityManager, externalIds: string[]): Promise<Map<string, string | null>> {
-  const out = new Map<string, string | null>();
+async function storedCases(em: EntityManager, externalIds: string[]): Promise<Map<string, { hash: string | null; status: CaseStatus }>> {
+  const out = new Map<string, { hash: string | null; status: CaseStatus }>();
   for (let i = 0; i < externalIds.length; i += 1000) {
     const chunk = externalIds.slice(i, i + 1000);
     if (!chunk.length) continue;
-    const found = await em.execute<{ external_id: string; content_hash: string | null }[]>(
-      "select external_id, content_hash from cases where external_id in (?)",
+    const found = await em.execute<{ external_id: string; content_hash: string | null; status: CaseStatus }[]>(
+      "select external_id, content_hash, status from cases where external_id in (?)",
       [chunk],
     );
-    for (const r of found) out.set(r.external_id, r.content_hash);
+    for (const r of found) out.set(r.external_id, { hash: r.content_hash, status: r.status });
   }
   return out;
 }
@@ -202,7 +225,12 @@ export async function executePlan(orm: MikroORM, plan: ImportPlan, options: Exec
   if (!canImport(plan, options.skipInvalid)) return { ...plan.report, dryRun: false, imported: false };
   const runId = randomUUID();
   const counts = await orm.em.fork().transactional(async (tx) => {
-    const result = await importCases(tx, plan.records, { onProgress: options.onProgress, chunkSize: 100 });
+    const result = await importCases(tx, plan.records, {
+      onProgress: options.onProgress,
+      chunkSize: 100,
+      updateStatus: plan.updateStatus,
+      actorId: options.actorId,
+    });
     await options.afterCases?.(tx);
     const ids = (action: string) => [...plan.actions].filter(([, a]) => a === action).map(([id]) => id).slice(0, 1000);
     recordAudit(tx, {
@@ -215,22 +243,30 @@ export async function executePlan(orm: MikroORM, plan: ImportPlan, options: Exec
         fileName: plan.report.source.fileName,
         format: plan.report.source.format,
         status: plan.report.status,
+        updateStatus: plan.updateStatus,
         created: result.created,
         updated: result.updated,
         unchanged: result.unchanged,
         skipped: plan.report.rejected,
         createdIds: ids("CREATE"),
         updatedIds: ids("UPDATE"),
+        statusChanges: result.statusChanges
+          .filter((c) => c.change.outcome === "APPLIED")
+          .slice(0, 1000)
+          .map((c) => ({ externalId: c.externalId, from: c.change.from, to: c.change.to })),
       },
     });
     await tx.flush();
     return result;
   });
+  const applied = counts.statusChanges.filter((c) => c.change.outcome === "APPLIED").length;
   return {
     ...plan.report,
     created: counts.created,
     updated: counts.updated,
     unchanged: counts.unchanged,
+    statusChanged: applied,
+    statusKept: counts.statusChanges.length - applied,
     dryRun: false,
     imported: true,
   };

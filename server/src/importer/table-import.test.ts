@@ -79,9 +79,13 @@ describe("kintone's CSV export", () => {
     expect(await count("case_revisions")).toBe(revisions);
     expect(await count("audit_log", "action = 'case.import'")).toBe(2);
 
-    // Importing as drafts changes the status: an update, not a new case.
+    // Importing as drafts does not touch the stored cases' status (issue 12): nothing to write, and said so.
     const drafts = await plan("kintone-export.csv", bytes, mapping, { status: "DRAFT" });
-    expect(drafts.report.rows.map((r) => r.action)).toEqual(["UPDATE", "UPDATE", "UPDATE"]);
+    expect(drafts.report.rows.map((r) => [r.action, r.statusChange?.outcome])).toEqual([
+      ["UNCHANGED", "NOT_REQUESTED"],
+      ["UNCHANGED", "NOT_REQUESTED"],
+      ["UNCHANGED", "NOT_REQUESTED"],
+    ]);
   });
 
   it("reads a Shift_JIS file forced as UTF-8 as garbage: the columns are missing and nothing is imported", async () => {

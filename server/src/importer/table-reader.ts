@@ -2,6 +2,7 @@ import { parse as parseCsv } from "csv-parse/sync";
 import iconv from "iconv-lite";
 import { readSheet } from "read-excel-file/node";
 import { normalizeText, type ImportEncoding } from "@kb/shared";
+import { OversizedArchiveError, unpackXlsxSafely } from "./xlsx-archive.js";
 
 /** One cell as read: text from CSV; text, numbers, booleans and dates from Excel. */
 export type Cell = string | number | boolean | Date | null;
@@ -25,6 +26,18 @@ export class TableReadError extends Error {
   override name = "TableReadError";
 }
 
+/**
+ * A file refused outright, not just reported: one that would cost too much to read (an .xlsx that
+ * inflates to gigabytes) or holds NUL characters (not a text table; PostgreSQL cannot store them).
+ * The admin upload answers it with a 400, the CLI with its message.
+ */
+export class RefusedFileError extends TableReadError {
+  override name = "RefusedFileError";
+}
+
+const NUL_MESSAGE =
+  "ファイルに NUL 文字（0x00）が含まれているため読めません。CSV は UTF-8 か Shift_JIS で保存してください（「Unicode テキスト」（UTF-16）では保存しないでください）。";
+
 export interface ReadTableOptions {
   encoding?: ImportEncoding;
   delimiter?: string;
@@ -47,6 +60,7 @@ export async function readTable(fileName: string, bytes: Buffer, options: ReadTa
     throw new TableReadError("取り込めるのは CSV（.csv / .tsv / .txt）と Excel（.xlsx）のファイルです。");
   }
   const { text, encoding } = decodeText(bytes, options.encoding ?? "auto");
+  if (text.includes("\u0000")) throw new RefusedFileError(NUL_MESSAGE);
   const delimiter = options.delimiter ?? (ext === "tsv" ? "\t" : guessDelimiter(text));
   let records: string[][];
   try {
@@ -69,12 +83,14 @@ export async function readTable(fileName: string, bytes: Buffer, options: ReadTa
 async function readXlsx(bytes: Buffer, sheet: string | number | undefined, headerRow: number): Promise<ReadTable> {
   let data: Cell[][];
   try {
-    data = (await readSheet(bytes, sheet ?? 1)) as unknown as Cell[][];
+    data = (await readSheet(await unpackXlsxSafely(bytes), sheet ?? 1)) as unknown as Cell[][];
   } catch (error) {
+    if (error instanceof OversizedArchiveError) throw new RefusedFileError(error.message);
     const name = (error as Error).name;
     if (name === "SheetNotFoundError") throw new TableReadError(`シート「${String(sheet)}」が見つかりません。`);
     throw new TableReadError("Excel ファイル（.xlsx）として読めません。ファイルが壊れていないか確認してください。");
   }
+  if (data.some((cells) => cells.some((cell) => typeof cell === "string" && cell.includes("\u0000")))) throw new RefusedFileError(NUL_MESSAGE);
   const rows = data.map((cells, index) => ({ row: index + 1, cells }));
   return splitHeader({ format: "xlsx", encoding: null, sheet: typeof sheet === "string" ? sheet : null }, rows, headerRow);
 }

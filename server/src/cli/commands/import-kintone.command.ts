@@ -7,13 +7,13 @@ import { fetchKintoneApp, KintoneImportError, type KintoneConnection } from "../
 import { formatImportReport } from "../../importer/report-text.js";
 import { MappingError, parseMappingText } from "../../importer/table-import.service.js";
 import type { KbCommand } from "../command.js";
-import { checkChoice, makeSearchable, progressBar } from "./import-table.command.js";
+import { checkChoice, makeSearchable, progressBar, writeImport } from "./import-table.command.js";
 import { readSecret } from "../prompt.js";
 
 export const importKintoneCommand: KbCommand = {
   name: "import-kintone",
   usage: `  import-kintone --base-url <https://….cybozu.com> --app <アプリID> --mapping <mapping.json>
-               [--guest-space <ID>] [--query <kintoneのクエリ>] [--dry-run] [--status DRAFT|PUBLISHED]
+               [--guest-space <ID>] [--query <kintoneのクエリ>] [--dry-run] [--status DRAFT|PUBLISHED] [--update-status]
                [--skip-invalid] [--no-attachments]
                                          kintone アプリのレコードを REST API で取り込みます（添付ファイルも）。
                                          APIトークンは環境変数 KB_KINTONE_API_TOKEN か、入力を求められたときに渡します。`,
@@ -31,6 +31,7 @@ export const importKintoneCommand: KbCommand = {
           "dry-run": { type: "boolean", default: false },
           status: { type: "string", default: "DRAFT" },
           "skip-invalid": { type: "boolean", default: false },
+          "update-status": { type: "boolean", default: false },
           "no-attachments": { type: "boolean", default: false },
         },
       });
@@ -71,16 +72,18 @@ export const importKintoneCommand: KbCommand = {
       const data = await fetchKintoneApp(connection, { query: values.query, onProgress: progress.update });
       progress.stop();
       const report = await withBackend(async (backend) => {
-        const plan = await planKintoneImport(backend.orm.em.fork(), data, mapping, { status, attachments: !values["no-attachments"] });
+        const plan = await planKintoneImport(backend.orm.em.fork(), data, mapping, { status, updateStatus: values["update-status"], attachments: !values["no-attachments"] });
         if (values["dry-run"]) return plan.report;
-        const result = await executeKintoneImport(backend.orm, connection, plan, { skipInvalid, actorId: null, onProgress: progress.update });
-        progress.stop();
+        const result = await writeImport(
+          () => executeKintoneImport(backend.orm, connection, plan, { skipInvalid, actorId: null, onProgress: progress.update }),
+          (error) => error instanceof KintoneImportError,
+        ).finally(progress.stop);
         if (result.imported && (result.created + result.updated > 0 || (result.attachments?.stored ?? 0) > 0)) {
           await makeSearchable(backend, logger);
         }
         return result;
       });
-      process.stdout.write(formatImportReport(report, { skipInvalid }));
+      process.stdout.write(formatImportReport(report, { skipInvalid, updateStatus: values["update-status"] }));
       return report.dryRun ? (report.fileErrors.length ? 1 : 0) : report.imported ? 0 : 1;
     } catch (error) {
       progress.stop();

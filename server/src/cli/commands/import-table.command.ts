@@ -14,9 +14,11 @@ import type { KbCommand } from "../command.js";
 export const importTableCommand: KbCommand = {
   name: "import-table",
   usage: `  import-table <file.csv|file.xlsx> --mapping <mapping.json> [--dry-run] [--encoding auto|utf-8|shift_jis]
-               [--sheet <名前|番号>] [--status DRAFT|PUBLISHED] [--skip-invalid]
+               [--sheet <名前|番号>] [--status DRAFT|PUBLISHED] [--skip-invalid] [--update-status]
                                          CSV（UTF-8・Shift_JIS、kintone の書き出しを含む）や Excel の一覧を、
-                                         対応付けファイルに従って取り込みます。--dry-run は行ごとの結果を表示するだけです。`,
+                                         対応付けファイルに従って取り込みます。--dry-run は行ごとの結果を表示するだけです。
+                                         --status は新しく作る好事例の状態です。すでにある好事例の状態は
+                                         --update-status のときだけ、ワークフローで認められる変更に限って変えます。`,
   async run(args, { config, logger, withBackend }) {
     let parsed;
     try {
@@ -30,6 +32,7 @@ export const importTableCommand: KbCommand = {
           sheet: { type: "string" },
           status: { type: "string", default: "DRAFT" },
           "skip-invalid": { type: "boolean", default: false },
+          "update-status": { type: "boolean", default: false },
         },
       });
     } catch (error) {
@@ -64,22 +67,19 @@ export const importTableCommand: KbCommand = {
     const report = await withBackend(async (backend) => {
       const plan = await planTableFile(backend.orm.em.fork(), { fileName: path.basename(absolute), bytes }, mapping, {
         status,
+        updateStatus: values["update-status"],
         encoding,
         sheet: values.sheet,
       });
       if (values["dry-run"]) return plan.report;
       const progress = progressBar();
-      const result = await executePlan(backend.orm, plan, {
-        skipInvalid,
-        actorId: null,
-        sourceKind: "table",
-        onProgress: progress.update,
-      });
-      progress.stop();
+      const result = await writeImport(() =>
+        executePlan(backend.orm, plan, { skipInvalid, actorId: null, sourceKind: "table", onProgress: progress.update }),
+      ).finally(progress.stop);
       if (result.imported && result.created + result.updated > 0) await makeSearchable(backend, logger);
       return result;
     });
-    process.stdout.write(formatImportReport(report, { skipInvalid }));
+    process.stdout.write(formatImportReport(report, { skipInvalid, updateStatus: values["update-status"] }));
     return report.dryRun ? (report.fileErrors.length ? 1 : 0) : report.imported ? 0 : 1;
   },
 };
@@ -116,6 +116,31 @@ export function progressBar(): { update: (p: ImportProgress | { phase: string; d
       current = null;
     },
   };
+}
+
+/**
+ * The writing of an import failed (the database went away, a constraint, a bug): its one
+ * transaction rolled back, so nothing was imported, and the command must say so and exit non-zero.
+ */
+export class ImportWriteError extends Error {
+  override name = "ImportWriteError";
+  constructor(cause: unknown) {
+    super(
+      "取り込みに失敗しました。何も取り込んでいません（取り込みは1つのトランザクションで書き込むため、途中まで書いた分も取り消されています）。" +
+        `データベースが動いているか確認して、もう一度実行してください。（原因: ${cause instanceof Error ? cause.message : String(cause)}）`,
+      { cause },
+    );
+  }
+}
+
+/** Runs an import's write step; any failure becomes an ImportWriteError (kb prints it, exit 1). */
+export async function writeImport<T>(write: () => Promise<T>, passThrough: (error: unknown) => boolean = () => false): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (passThrough(error)) throw error;
+    throw new ImportWriteError(error);
+  }
 }
 
 /** Makes the import searchable before the command exits (a running server's worker would too). */

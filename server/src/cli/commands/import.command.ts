@@ -1,19 +1,24 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
+import { describeStatusChange, summarizeStatusChanges } from "@kb/shared";
 import { importInterchangeFile, type ImportReport } from "../../importer/import.service.js";
 import { SearchOutboxWorker } from "../../search/search-outbox.worker.js";
 import type { KbCommand } from "../command.js";
+import { writeImport } from "./import-table.command.js";
 
 export const importCommand: KbCommand = {
   name: "import",
-  usage: `  import <file.jsonl> [--skip-invalid]   交換形式 (JSON Lines) の好事例を取り込みます。
-                                         不正な行が1行でもあれば何も取り込みません（--skip-invalid で有効な行だけ取り込み）。`,
+  usage: `  import <file.jsonl> [--skip-invalid] [--update-status]
+                                         交換形式 (JSON Lines) の好事例を取り込みます。
+                                         不正な行が1行でもあれば何も取り込みません（--skip-invalid で有効な行だけ取り込み）。
+                                         行の status は新しく作る好事例に使います。すでにある好事例の状態は
+                                         --update-status のときだけ、ワークフローで認められる変更に限って変えます。`,
   async run(args, { config, logger, withBackend }) {
     const { positionals, values } = parseArgs({
       args,
       allowPositionals: true,
-      options: { "skip-invalid": { type: "boolean", default: false } },
+      options: { "skip-invalid": { type: "boolean", default: false }, "update-status": { type: "boolean", default: false } },
     });
     const file = positionals[0];
     if (!file) {
@@ -29,8 +34,9 @@ export const importCommand: KbCommand = {
     let barStarted = false;
 
     const report = await withBackend(async (backend) => {
-      const result = await importInterchangeFile(backend.orm, absolute, {
+      const result = await writeImport(() => importInterchangeFile(backend.orm, absolute, {
         skipInvalid: values["skip-invalid"],
+        updateStatus: values["update-status"],
         onProgress: ({ phase, done, total }) => {
           if (!tty || phase !== "write") return;
           if (!barStarted) {
@@ -39,8 +45,9 @@ export const importCommand: KbCommand = {
           }
           bar.update(done);
         },
+      })).finally(() => {
+        if (barStarted) bar.stop();
       });
-      if (barStarted) bar.stop();
       if (result.imported && result.created + result.updated > 0) {
         // Make the import searchable before we exit (a running server's worker would do it too).
         if (tty) process.stderr.write(" 検索インデックスに反映しています…\n");
@@ -67,9 +74,17 @@ function printImportReport(report: ImportReport): void {
     );
     return;
   }
+  for (const { line, externalId, change } of report.statusChanges) out.write(`${line}行目 (${externalId}): ${describeStatusChange(change)}\n`);
+  const changed = report.statusChanges.filter((c) => c.change.outcome === "APPLIED").length;
+  const kept = report.statusChanges.length - changed;
+  const status = summarizeStatusChanges({ statusChanged: changed, statusKept: kept });
   out.write(
     `\n取り込み完了: 新規 ${report.created}件 / 更新 ${report.updated}件 / 変更なし ${report.unchanged}件` +
+      (status ? ` / ${status}` : "") +
       (report.skipped ? ` / 誤りのためスキップ ${report.skipped}件` : "") +
       `（全${report.lines}行）\n`,
   );
+  if (report.statusChanges.some((c) => c.change.outcome === "NOT_REQUESTED")) {
+    out.write("すでにある好事例の状態を行の status に合わせるには --update-status を付けてください。\n");
+  }
 }
