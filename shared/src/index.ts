@@ -14,3 +14,4 @@ export * from "./table-import.js";
 export * from "./adoptions.js";
 export * from "./questions.js";
 export * from "./collections.js";
+export * from "./import-mappings.js";

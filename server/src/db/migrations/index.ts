@@ -7,6 +7,7 @@ import { Migration20261121070050_ImportRuns } from "./Migration20261121070050_Im
 import { Migration20261121071840_Adoptions } from "./Migration20261121071840_Adoptions.js";
 import { Migration20261121072255_Curation } from "./Migration20261121072255_Curation.js";
 import { Migration20261121090431_SearchOutboxKind } from "./Migration20261121090431_SearchOutboxKind.js";
+import { Migration20261204182037_SavedImportMappings } from "./Migration20261204182037_SavedImportMappings.js";
 
 /** Every migration, in order. Listed explicitly so the compiled build needs no file globbing. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -18,4 +19,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: "Migration20261121071840_Adoptions", class: Migration20261121071840_Adoptions },
   { name: "Migration20261121072255_Curation", class: Migration20261121072255_Curation },
   { name: "Migration20261121090431_SearchOutboxKind", class: Migration20261121090431_SearchOutboxKind },
+  { name: "Migration20261204182037_SavedImportMappings", class: Migration20261204182037_SavedImportMappings },
 ];
