@@ -57,7 +57,7 @@ function overflow(page: Page) {
   return page.evaluate(() => {
     const width = window.innerWidth;
     const wide = document.scrollingElement!.scrollWidth;
-    const culprits = [...document.querySelectorAll("body *")]
+    const culprits = Array.from(document.querySelectorAll("body *"))
       .filter((el) => el.getBoundingClientRect().right > width + 1)
       .slice(0, 5)
       .map((el) => `${el.tagName.toLowerCase()}.${String(el.className).slice(0, 60)} "${(el.textContent ?? "").slice(0, 30)}"`);
@@ -120,7 +120,7 @@ describe("on a phone (390 px)", () => {
     const clipped = await effects.evaluate((section) => {
       const out: string[] = [];
       const box = section.getBoundingClientRect();
-      for (const el of section.querySelectorAll("*")) {
+      for (const el of Array.from(section.querySelectorAll("*"))) {
         const r = el.getBoundingClientRect();
         const visible = r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== "hidden";
         if (visible && (r.left < box.left - 1 || r.right > box.right + 1 || r.right > window.innerWidth)) out.push(`${el.tagName} ${el.textContent}`);
