@@ -221,7 +221,7 @@ function SynonymForm({
         <label htmlFor={`${id}-mode`} className="block text-std-16B-170">
           {m.synonymsAdmin.mode}
         </label>
-        <select id={`${id}-mode`} value={mode} onChange={(e) => setMode(e.currentTarget.value as SynonymMode)} className="rounded-8 border border-solid-gray-600 px-3 py-2">
+        <select id={`${id}-mode`} value={mode} onChange={(e) => setMode(e.currentTarget.value as SynonymMode)} className="w-full max-w-full rounded-8 border border-solid-gray-600 px-3 py-2 sm:w-auto">
           {SYNONYM_MODES.map((value) => (
             <option key={value} value={value}>
               {SYNONYM_MODE_LABELS[value]}
