@@ -94,7 +94,7 @@ describe("/api/import-mappings", () => {
     expect(list.json[0]!.updatedBy).toMatch(/^テスト/);
     expect((await call(admin, "DELETE", `/api/import-mappings/${saved.json.id}`)).status).toBe(204);
     expect((await call<SavedImportMappingView[]>(admin, "GET", "/api/import-mappings")).json).toEqual([]);
-    const audit = await kb.orm.em.fork().execute<{ action: string }[]>("select action from audit_log where subject_id = ? order by created_at, id", [saved.json.id]);
+    const audit = await kb.orm.em.fork().execute<{ action: string }[]>("select action from audit_log where subject_id = ? order by id", [saved.json.id]);
     expect(audit.map((a) => a.action)).toEqual(["importMapping.create", "importMapping.update", "importMapping.delete"]);
   });
 
