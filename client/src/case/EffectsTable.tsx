@@ -56,24 +56,35 @@ export function EffectsTable({ effects }: { effects: Effect[] }) {
           ))}
         </tbody>
       </table>
-      <ul aria-labelledby={headingId} className="space-y-2 sm:hidden">
-        {effects.map((effect, i) => (
-          <li key={`${i}-${effect.label}`} className="rounded-8 border border-solid-gray-200 px-3 py-2 text-dns-16N-130">
-            <p className="text-dns-16B-130 break-words">{effect.label}</p>
-            <dl className="mt-1 grid grid-cols-[max-content_minmax(0,1fr)] gap-x-3 gap-y-1">
-              {(["before", "after"] as const).map((key) => (
-                <div key={key} className="contents">
-                  <dt className="text-solid-gray-700">{e[key]}</dt>
-                  <dd className="break-words tabular-nums">
-                    <Value value={effect[key]} />
-                    {effect.unit && effect[key] !== null ? ` ${effect.unit}` : ""}
-                  </dd>
-                </div>
-              ))}
-            </dl>
-          </li>
-        ))}
-      </ul>
+      <EffectCards effects={effects} labelledBy={headingId} />
     </section>
+  );
+}
+
+/**
+ * The effects as small cards for a phone (hidden from `sm` up, where a table shows them): the item,
+ * then 導入前 and 導入後, each value with its unit beside it, so nothing is off-screen.
+ */
+export function EffectCards({ effects, labelledBy, label }: { effects: readonly Effect[]; labelledBy?: string; label?: string }) {
+  const e = m.casePage.effects;
+  return (
+    <ul aria-labelledby={labelledBy} aria-label={label} className="space-y-2 sm:hidden">
+      {effects.map((effect, i) => (
+        <li key={`${i}-${effect.label}`} className="rounded-8 border border-solid-gray-200 px-3 py-2 text-dns-16N-130">
+          <p className="text-dns-16B-130 break-words">{effect.label}</p>
+          <dl className="mt-1 grid grid-cols-[max-content_minmax(0,1fr)] gap-x-3 gap-y-1">
+            {(["before", "after"] as const).map((key) => (
+              <div key={key} className="contents">
+                <dt className="text-solid-gray-700">{e[key]}</dt>
+                <dd className="break-words tabular-nums">
+                  <Value value={effect[key]} />
+                  {effect.unit && effect[key] !== null ? ` ${effect.unit}` : ""}
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </li>
+      ))}
+    </ul>
   );
 }
