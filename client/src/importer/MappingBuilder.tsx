@@ -134,8 +134,8 @@ function MappingJson({ mapping, onChange }: { mapping: TableMappingInput; onChan
           {t.jsonHint}
         </p>
         {note?.error && <FieldError id={`${id}-error`} message={note.text} />}
-        <label htmlFor={id} className="sr-only">
-          {t.json}
+        <label htmlFor={id} className="block text-std-16B-170">
+          {t.jsonLabel}
         </label>
         <textarea
           id={id}

@@ -633,6 +633,7 @@ export const ja = {
     deleteSaved: "選んだ対応付けを削除する",
     deletedSaved: (name: string) => `「${name}」を削除しました。`,
     json: "対応付けを JSON で見る・直す（詳しい方向け）",
+    jsonLabel: "対応付け（JSON）",
     jsonHint: "列を組み合わせる、値を置き換えるなどの詳しい設定は JSON で書けます。",
     jsonApply: "JSON の内容を反映する",
     jsonBroken: "JSON の書き方に誤りがあります。かっこ「{ }」や「\"」、「,」の対応を確かめてください。",
