@@ -15,3 +15,4 @@ export * from "./adoptions.js";
 export * from "./questions.js";
 export * from "./collections.js";
 export * from "./revision-content.js";
+export * from "./import-mappings.js";

@@ -340,8 +340,10 @@ describe("user text is shown as text, never run (Chromium, built app)", () => {
       row(["1", "2024", short("I1"), "その他", medium("I2"), long("I3"), "取組", "補足", short("I4"), "15", "9"]),
       row(["2", short("I5"), "市民課", "その他", medium("I6"), "概要", "取組", "補足", "タグ", "abc", "9"]),
     ].join("\n");
-    const form = page.getByRole("form", { name: "1. ファイルと対応付けを選ぶ" });
+    const form = page.getByRole("form", { name: "好事例の取り込み" });
     await form.getByLabel("取り込むファイル").setInputFiles({ name: `${short("I7")}.csv`, mimeType: "text/csv", buffer: Buffer.from(csv) });
+    // The file's columns are read first; the detailed mapping is written as JSON (the builder's advanced part).
+    await form.getByText("対応付けを JSON で見る・直す（詳しい方向け）").click();
     await form.getByRole("textbox", { name: "対応付け（JSON）" }).fill(
       JSON.stringify({
         name: medium("I8"),
@@ -358,8 +360,9 @@ describe("user text is shown as text, never run (Chromium, built app)", () => {
         },
       }),
     );
-    await form.getByRole("button", { name: "内容を確認する" }).click();
-    const report = page.getByRole("region", { name: "2. 確認結果（まだ取り込んでいません）" });
+    await form.getByRole("button", { name: "JSON の内容を反映する" }).click();
+    await form.getByRole("button", { name: "内容を確認する（まだ取り込みません）" }).click();
+    const report = page.getByRole("region", { name: "確認結果（まだ取り込んでいません）" });
     await report.getByText(medium("I2")).waitFor();
     await visitCurrent(page, [medium("I2"), medium("I6"), `${short("I7")}.csv`]);
     await closePage(page);

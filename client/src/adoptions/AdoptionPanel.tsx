@@ -328,7 +328,7 @@ function AdoptionForm({
             onChange={(e) => setDerived(e.currentTarget.value)}
             aria-describedby={`${errors.derivedCaseId ? `${id}-derived-error ` : ""}${id}-derived-hint`}
             aria-invalid={errors.derivedCaseId ? true : undefined}
-            className="rounded-8 border border-solid-gray-600 px-3 py-2"
+            className="w-full max-w-full rounded-8 border border-solid-gray-600 px-3 py-2 sm:w-auto"
           >
             <option value="">{a.derivedNone}</option>
             {own.map((x) => (

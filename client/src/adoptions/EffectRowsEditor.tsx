@@ -1,5 +1,5 @@
 import { useId } from "react";
-import type { Effect } from "../case/EffectsTable";
+import { EffectCards, type Effect } from "../case/EffectsTable";
 import { FieldError } from "../components/form/Field";
 import { messages as m } from "../messages";
 
@@ -135,13 +135,15 @@ export function EffectRowsEditor({
 
 const number = new Intl.NumberFormat("ja-JP", { maximumFractionDigits: 2 });
 
-/** A department's measured effects, as a small table with a caption. */
+/** A department's measured effects, as a small table with a caption; on a phone as cards, units in view. */
 export function AdoptionEffectsTable({ effects, caption }: { effects: readonly Effect[]; caption: string }) {
   const cell = "border-b border-solid-gray-200 px-3 py-1";
   const value = (v: number | null) => (v === null ? "—" : number.format(v));
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full min-w-[24rem] border-collapse text-left text-dns-16N-130">
+    <div>
+      <p aria-hidden="true" className="text-dns-16B-130 sm:hidden">{caption}</p>
+      <EffectCards effects={effects} label={caption} />
+      <table className="hidden w-full border-collapse text-left text-dns-16N-130 sm:table">
         <caption className="text-left text-dns-16B-130">{caption}</caption>
         <thead>
           <tr>

@@ -81,8 +81,8 @@ const SECTIONS = ["summary", "background", "actions", "results", "tips"] as cons
 const longDate = new Intl.DateTimeFormat("ja-JP", { dateStyle: "long", timeZone: "Asia/Tokyo" });
 
 /**
- * The printable 好事例集 (issue 6): a document of its own, outside the app's frame — a cover, a table of
- * contents whose entries link to each case, then every case from a new A4 page (print.css). Headings
+ * The printable 好事例集 (issue 6): a document of its own, outside the app's frame — a title block, a table
+ * of contents whose entries link to each case, then the cases one after another on A4 (print.css). Headings
  * (h1 cover, h2 目次 and each case, h3 its sections) become the PDF's outline when saved as PDF.
  */
 export default function CollectionPrintPage() {
@@ -174,33 +174,35 @@ export default function CollectionPrintPage() {
           const path = c.department.path.length ? c.department.path : [c.department.name];
           return (
             <article key={c.id} id={`case-${i + 1}`} className="kb-book-case" aria-labelledby={`case-${i + 1}-title`}>
-              <p className="kb-book-case-number">{p.caseNumber(i + 1)}</p>
-              <h2 id={`case-${i + 1}-title`} className="kb-book-case-title">
-                {c.title}
-              </h2>
-              <dl className="kb-book-meta" aria-label={p.meta}>
-                <dt>{m.casePage.meta.kind}</dt>
-                <dd>{CASE_KIND_LABELS[c.kind]}</dd>
-                <dt>{m.casePage.meta.department}</dt>
-                <dd>
-                  {path.map((name, j) => (
-                    <Fragment key={j}>
-                      {j > 0 && " › "}
-                      {name}
-                    </Fragment>
-                  ))}
-                </dd>
-                <dt>{m.casePage.meta.fiscalYear}</dt>
-                <dd>{formatFiscalYear(c.fiscalYear)}</dd>
-                {c.tags.length > 0 && (
-                  <>
-                    <dt>{m.casePage.meta.tags}</dt>
-                    <dd>{c.tags.join("、")}</dd>
-                  </>
-                )}
-                <dt>{p.url}</dt>
-                <dd className="kb-book-url">{`${window.location.origin}/cases/${c.id}`}</dd>
-              </dl>
+              <header className="kb-book-case-head">
+                <p className="kb-book-case-number">{p.caseNumber(i + 1)}</p>
+                <h2 id={`case-${i + 1}-title`} className="kb-book-case-title">
+                  {c.title}
+                </h2>
+                <dl className="kb-book-meta" aria-label={p.meta}>
+                  <dt>{m.casePage.meta.kind}</dt>
+                  <dd>{CASE_KIND_LABELS[c.kind]}</dd>
+                  <dt>{m.casePage.meta.department}</dt>
+                  <dd>
+                    {path.map((name, j) => (
+                      <Fragment key={j}>
+                        {j > 0 && " › "}
+                        {name}
+                      </Fragment>
+                    ))}
+                  </dd>
+                  <dt>{m.casePage.meta.fiscalYear}</dt>
+                  <dd>{formatFiscalYear(c.fiscalYear)}</dd>
+                  {c.tags.length > 0 && (
+                    <>
+                      <dt>{m.casePage.meta.tags}</dt>
+                      <dd>{c.tags.join("、")}</dd>
+                    </>
+                  )}
+                  <dt>{p.url}</dt>
+                  <dd className="kb-book-url">{`${window.location.origin}/cases/${c.id}`}</dd>
+                </dl>
+              </header>
               <div className="kb-book-reason">
                 <h3>{p.reason}</h3>
                 <p>{c.reason}</p>

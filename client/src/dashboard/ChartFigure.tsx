@@ -14,6 +14,8 @@ interface Props {
   series: BarSeries[];
   horizontal?: boolean;
   stacked?: boolean;
+  /** What the bars measure and in what unit: the value axis' title, and 「単位：件」 over the table (issue 13). */
+  measure: { label: string; unit: string };
   /** The same numbers as a table: the accessible view, and the one to copy figures from. */
   table: ReactNode;
   /** A different picture than bars (the adoption matrix); replaces the canvas. */
@@ -27,7 +29,7 @@ interface Props {
  * canvas is an image with a name; its numbers are in the table, one press away, for screen readers,
  * keyboard users and anyone who wants the figures. Chart.js is loaded with the first chart.
  */
-export function ChartFigure({ title, note, labels, series, horizontal = false, stacked = false, table, picture, chartViewLabel, tableViewLabel }: Props) {
+export function ChartFigure({ title, note, labels, series, horizontal = false, stacked = false, measure, table, picture, chartViewLabel, tableViewLabel }: Props) {
   const d = m.curation.dashboard;
   const headingId = useId();
   const [view, setView] = useState<"chart" | "table">("chart");
@@ -59,25 +61,30 @@ export function ChartFigure({ title, note, labels, series, horizontal = false, s
       {empty ? (
         <p className="rounded-8 bg-solid-gray-50 p-4">{d.empty}</p>
       ) : view === "table" ? (
-        <div className="overflow-x-auto">{table}</div>
+        <div className="space-y-2">
+          <p className="text-dns-14N-130 text-solid-gray-700">{d.unitOf(measure.unit)}</p>
+          <div className="overflow-x-auto">{table}</div>
+        </div>
       ) : (
-        (picture ?? <BarCanvas title={title} labels={labels} series={series} horizontal={horizontal} stacked={stacked} />)
+        (picture ?? <BarCanvas title={title} axis={d.axisTitle(measure.label, measure.unit)} labels={labels} series={series} horizontal={horizontal} stacked={stacked} />)
       )}
     </section>
   );
 }
 
-function BarCanvas({ title, labels, series, horizontal, stacked }: { title: string; labels: string[]; series: BarSeries[]; horizontal: boolean; stacked: boolean }) {
+function BarCanvas({ title, axis, labels, series, horizontal, stacked }: { title: string; axis: string; labels: string[]; series: BarSeries[]; horizontal: boolean; stacked: boolean }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [ready, setReady] = useState(false);
   const height = horizontal ? Math.max(160, labels.length * 30 + 60) : 320;
   // Redraw only when the numbers change, not on every render of the page.
-  const dataKey = JSON.stringify([labels, series, horizontal, stacked]);
-  const latest = useRef({ labels, series, horizontal, stacked });
-  latest.current = { labels, series, horizontal, stacked };
+  const dataKey = JSON.stringify([labels, series, horizontal, stacked, axis]);
+  const latest = useRef({ labels, series, horizontal, stacked, axis });
+  latest.current = { labels, series, horizontal, stacked, axis };
 
   useEffect(() => {
-    const { labels, series, horizontal, stacked } = latest.current;
+    const { labels, series, horizontal, stacked, axis } = latest.current;
+    // The value axis says what is counted and in what unit; the category axis needs no title.
+    const valueAxis = { stacked, beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: axis } };
     let chart: { destroy(): void } | undefined;
     let cancelled = false;
     void import("./chartjs").then(({ Chart }) => {
@@ -93,10 +100,7 @@ function BarCanvas({ title, labels, series, horizontal, stacked }: { title: stri
           responsive: true,
           maintainAspectRatio: false,
           plugins: { legend: { display: series.length > 1, position: "bottom" } },
-          scales: {
-            x: { stacked, ...(horizontal ? { beginAtZero: true, ticks: { precision: 0 } } : {}) },
-            y: { stacked, ...(horizontal ? {} : { beginAtZero: true, ticks: { precision: 0 } }) },
-          },
+          scales: horizontal ? { x: valueAxis, y: { stacked } } : { x: { stacked }, y: valueAxis },
         },
       });
       setReady(true);
@@ -110,7 +114,7 @@ function BarCanvas({ title, labels, series, horizontal, stacked }: { title: stri
   return (
     <div className="relative" style={{ height }}>
       {!ready && <p className="absolute inset-0 p-4 text-solid-gray-700">{m.curation.dashboard.chartLoading}</p>}
-      <canvas ref={canvas} role="img" aria-label={m.curation.dashboard.chartLabel(title)} />
+      <canvas ref={canvas} role="img" aria-label={m.curation.dashboard.chartLabel(title, axis)} />
     </div>
   );
 }

@@ -196,6 +196,7 @@ function Charts({ dash, days }: { dash: DashboardData["dashboard"]; days: number
 
       <ChartFigure
         title={d.byYearKind}
+        measure={{ label: d.caseCount, unit: d.unitCases }}
         note={d.byYearKindNote}
         labels={years.map(formatWarekiFiscalYear)}
         stacked
@@ -213,6 +214,7 @@ function Charts({ dash, days }: { dash: DashboardData["dashboard"]; days: number
       <div className="grid gap-8 lg:grid-cols-2">
         <ChartFigure
           title={d.byBureau}
+          measure={{ label: d.caseCount, unit: d.unitCases }}
           note={d.byBureauNote}
           horizontal
           labels={dash.casesByBureau.map((b) => b.name)}
@@ -221,6 +223,7 @@ function Charts({ dash, days }: { dash: DashboardData["dashboard"]; days: number
         />
         <ChartFigure
           title={d.byDepartment}
+          measure={{ label: d.caseCount, unit: d.unitCases }}
           horizontal
           labels={topDepartments.map((x) => x.name)}
           series={[{ label: d.count, values: topDepartments.map((x) => x.count), color: BLUE }]}
@@ -237,6 +240,7 @@ function Charts({ dash, days }: { dash: DashboardData["dashboard"]; days: number
 
       <ChartFigure
         title={d.topTags}
+        measure={{ label: d.caseCount, unit: d.unitCases }}
         horizontal
         labels={dash.topTags.map((x) => x.name)}
         series={[{ label: d.count, values: dash.topTags.map((x) => x.count), color: GREEN }]}
@@ -247,6 +251,7 @@ function Charts({ dash, days }: { dash: DashboardData["dashboard"]; days: number
 
       <ChartFigure
         title={d.effects}
+        measure={{ label: d.hoursAxis, unit: d.unitHours }}
         note={
           <>
             <p>{d.effectsNote}</p>
@@ -307,6 +312,7 @@ function Charts({ dash, days }: { dash: DashboardData["dashboard"]; days: number
       <div className="grid gap-8 lg:grid-cols-2">
         <ChartFigure
           title={d.topQueries}
+          measure={{ label: d.searchCount, unit: d.unitSearches }}
           note={d.queriesNote}
           horizontal
           labels={dash.topQueries.map((q) => q.query)}
@@ -315,6 +321,7 @@ function Charts({ dash, days }: { dash: DashboardData["dashboard"]; days: number
         />
         <ChartFigure
           title={d.zeroQueries}
+          measure={{ label: d.zeroResults, unit: d.unitSearches }}
           horizontal
           labels={dash.zeroResultQueries.map((q) => q.query)}
           series={[{ label: d.zeroResults, values: dash.zeroResultQueries.map((q) => q.zeroResults), color: ORANGE }]}
@@ -412,6 +419,7 @@ function AdoptionFlows({ dash }: { dash: DashboardData["dashboard"] }) {
   return (
     <ChartFigure
       title={d.flows}
+      measure={{ label: d.counted, unit: d.unitCases }}
       note={dash.adoptionFlows.length ? d.flowsNote : d.flowsEmpty}
       labels={dash.adoptionFlows.length ? ["flows"] : []}
       series={[]}

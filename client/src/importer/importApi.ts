@@ -1,4 +1,4 @@
-import type { ImportRunView } from "@kb/shared";
+import type { ImportFileColumns, ImportRunView, SavedImportMappingInput, SavedImportMappingView } from "@kb/shared";
 import { httpErrorMessage } from "../lib/apiError";
 import { messages as m } from "../messages";
 
@@ -48,6 +48,26 @@ export const listExamples = () => request<ImportExample[]>("/api/imports/example
 export function exampleFileUrl(id: string): string {
   return `/api/imports/examples/${encodeURIComponent(id)}/file`;
 }
+
+export function exampleMappingUrl(id: string): string {
+  return `/api/imports/examples/${encodeURIComponent(id)}/mapping`;
+}
+
+/** The column names of a file (its header row), to build a mapping from. */
+export function readColumns(file: File, encoding: string): Promise<ApiResult<ImportFileColumns>> {
+  const body = new FormData();
+  body.append("encoding", encoding);
+  body.append("file", file);
+  return request<ImportFileColumns>("/api/imports/columns", { method: "POST", headers: CSRF, body });
+}
+
+export const listSavedMappings = () => request<SavedImportMappingView[]>("/api/import-mappings", { cache: "no-store" });
+
+export const saveMapping = (input: SavedImportMappingInput) =>
+  request<SavedImportMappingView>("/api/import-mappings", { method: "PUT", headers: { ...CSRF, "content-type": "application/json" }, body: JSON.stringify(input) });
+
+export const deleteSavedMapping = (id: string) =>
+  request<null>(`/api/import-mappings/${encodeURIComponent(id)}`, { method: "DELETE", headers: CSRF });
 
 export function planImport(input: {
   file: File;

@@ -160,6 +160,11 @@ export function SearchPage() {
     if (navState?.focusResults) resultsHeading.current?.focus();
   }, [location.key, navState?.focusResults]);
 
+  const showResults = () => {
+    resultsHeading.current?.scrollIntoView({ block: "start" });
+    resultsHeading.current?.focus({ preventScroll: true });
+  };
+
   const filtered = activeFilterCount(state) > 0;
   const pageTitle = state.q ? m.search.pageTitleFor(state.q) : m.search.pageTitle;
 
@@ -182,10 +187,11 @@ export function SearchPage() {
           facets={result?.facets}
           onToggle={(key, value, selected) => go(toggleFacetValue(state, key, value, selected), "filter")}
           onClear={() => go(clearFilters(state), "filter")}
+          results={result && !error ? { total: result.total, show: showResults } : undefined}
         />
 
         <section aria-labelledby="results-heading" aria-busy={loading} className="min-w-0">
-          <h2 id="results-heading" ref={resultsHeading} tabIndex={-1} className="text-std-20B-150 text-solid-gray-900">
+          <h2 id="results-heading" ref={resultsHeading} tabIndex={-1} className="scroll-mt-4 text-std-20B-150 text-solid-gray-900">
             {state.q ? m.search.pageTitleFor(state.q) : m.search.resultsHeading}
           </h2>
 

@@ -30,6 +30,12 @@ interface Props {
   onClear: () => void;
   /** A tag page: its tag is part of every count, and the tag facet is not offered (related tags are). */
   pinnedTags?: readonly string[];
+  /**
+   * On a phone the results are below the facet list: a button that stays at the foot of the open list
+   * names their number and takes the person there (issue 13: after ticking a facet the view stayed deep
+   * in the list). Undefined until a result is known.
+   */
+  results?: { total: number; show: () => void };
 }
 
 const COLLAPSE_AFTER = 10;
@@ -43,7 +49,7 @@ function withSelected(counts: FacetCount[] | undefined, selected: readonly strin
 }
 
 /** Facets as fieldsets of checkboxes; several values in one facet are ORed by the server. */
-export function Facets({ state, facets, onToggle, onClear, pinnedTags }: Props) {
+export function Facets({ state, facets, onToggle, onClear, pinnedTags, results }: Props) {
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const headingId = useId();
@@ -135,6 +141,13 @@ export function Facets({ state, facets, onToggle, onClear, pinnedTags }: Props) 
           <button type="button" className="btn-text" onClick={onClear}>
             {m.facets.clearAll}
           </button>
+        )}
+        {results && (
+          <div className="sticky bottom-0 -mx-1 bg-white/95 px-1 py-3 lg:hidden">
+            <button type="button" className="btn-primary w-full" onClick={results.show}>
+              {m.facets.showResults(results.total)}
+            </button>
+          </div>
         )}
       </div>
     </section>

@@ -8,6 +8,7 @@ import { SearchQueryStat } from "../dashboard/search-query-stat.entity.js";
 import { CaseFreshness } from "../departments/case-freshness.entity.js";
 import { Department } from "../departments/department.entity.js";
 import { ImportRun } from "../importer/import-run.entity.js";
+import { SavedImportMapping } from "../importer/saved-mapping.entity.js";
 import { Notification } from "../notifications/notification.entity.js";
 import { Answer, Question } from "../questions/question.entity.js";
 import { Review } from "../reviews/review.entity.js";
@@ -38,6 +39,7 @@ export const ENTITIES = [
   AttachmentContent,
   Notification,
   ImportRun,
+  SavedImportMapping,
   TagMerge,
   TagBulkJob,
   TagProposal,

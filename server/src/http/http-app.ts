@@ -14,6 +14,7 @@ import type { Logger } from "../logger.js";
 import type { CaseSearchIndex } from "../search/case-search-index.js";
 import { exportRoutes } from "../exports/export.routes.js";
 import { attachmentRoutes } from "./attachment.routes.js";
+import { importMappingRoutes } from "./import-mapping.routes.js";
 import { importRoutes } from "./import.routes.js";
 import { GRAPHQL_BODY_LIMIT, graphqlBodyErrors } from "./body-errors.js";
 import { apiWriteRateLimit, MutationRateLimit, mutationRateLimitPlugin } from "./rate-limit.js";
@@ -81,6 +82,7 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<{ app: Express; 
 
   app.use("/api", apiWriteRateLimit(mutationLimit, orm));
   app.use("/api", attachmentRoutes(orm, logger));
+  app.use("/api", importMappingRoutes(orm, logger, config.repoRoot));
   app.use("/api", importRoutes(orm, logger, config.repoRoot));
   app.use("/api", exportRoutes(orm, index, logger));
 

@@ -11,6 +11,7 @@ import { Migration20261204180424_TagCuratedAt } from "./Migration20261204180424_
 import { Migration20261204181200_SessionsOwnerControl } from "./Migration20261204181200_SessionsOwnerControl.js";
 import { Migration20261204181246_RemovedAttachment } from "./Migration20261204181246_RemovedAttachment.js";
 import { Migration20261204181500_InvisibleNameCharacters } from "./Migration20261204181500_InvisibleNameCharacters.js";
+import { Migration20261204182037_SavedImportMappings } from "./Migration20261204182037_SavedImportMappings.js";
 import { Migration20261204182507_ImportRunRunner } from "./Migration20261204182507_ImportRunRunner.js";
 
 /** Every migration, in order. Listed explicitly so the compiled build needs no file globbing. */
@@ -27,5 +28,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: "Migration20261204181200_SessionsOwnerControl", class: Migration20261204181200_SessionsOwnerControl },
   { name: "Migration20261204181246_RemovedAttachment", class: Migration20261204181246_RemovedAttachment },
   { name: "Migration20261204181500_InvisibleNameCharacters", class: Migration20261204181500_InvisibleNameCharacters },
+  { name: "Migration20261204182037_SavedImportMappings", class: Migration20261204182037_SavedImportMappings },
   { name: "Migration20261204182507_ImportRunRunner", class: Migration20261204182507_ImportRunRunner },
 ];
