@@ -9,6 +9,7 @@ import type { CaseSnapshot } from "../revisions/case-revision.entity.js";
 import { recordRevision } from "../revisions/revision.service.js";
 import { enqueueSearchSync } from "../search/search-outbox.js";
 import { TagResolver } from "../tags/tag.service.js";
+import { applyImportedUpdatedAt, importedPublishedAt } from "./case-dates.js";
 import { parseInterchangeFile, type LineError } from "./jsonl-reader.js";
 
 export interface ImportProgress {
@@ -82,7 +83,7 @@ export async function importCases(
         { populate: ["tags"] },
       );
       const byExternalId = new Map(existing.map((c) => [c.externalId!, c]));
-      const changed: { target: Case; record: InterchangeCase }[] = [];
+      const changed: { target: Case; record: InterchangeCase; created: boolean }[] = [];
       for (const record of chunk) {
         const hash = contentHash(record);
         const current = byExternalId.get(record.externalId);
@@ -106,7 +107,7 @@ export async function importCases(
         if (current) counts.updated++;
         else counts.created++;
         tx.persist(target);
-        changed.push({ target, record });
+        changed.push({ target, record, created: !current });
       }
       enqueueSearchSync(
         tx,
@@ -116,6 +117,7 @@ export async function importCases(
       // An import is an edit like any other: each created or changed case keeps a revision.
       for (const { target, record } of changed) recordRevision(tx, target, null, snapshotOfRecord(record));
       await tx.flush();
+      await applyImportedUpdatedAt(tx, changed);
       tx.clear();
       options.onProgress?.({ phase: "write", done: Math.min(start + chunkSize, records.length), total: records.length });
     }
@@ -133,7 +135,7 @@ function applyRecord(
 ): void {
   applyCaseContent(em, target, record, tagIds);
   target.department = em.getReference(Department, departmentId, { wrapped: true });
-  if (record.status === "PUBLISHED" && target.status !== "PUBLISHED") target.publishedAt = new Date();
+  target.publishedAt = importedPublishedAt(record, target, new Date());
   target.status = record.status;
   target.contentHash = hash;
 }
