@@ -154,6 +154,7 @@ describe.each([
     expect(await form.getByRole("combobox", { name: "追加先の好事例集 必須" }).getAttribute("aria-invalid")).toBe("true");
     await form.getByRole("combobox", { name: "追加先の好事例集 必須" }).selectOption({ label: `${second}（非公開）` });
     await form.getByRole("textbox", { name: "この好事例集での選定理由 必須" }).fill("予約の仕組みを、どの窓口でもまねできる");
+    await shot(page, `bulk-form-${name}`);
     await form.getByRole("button", { name: "3件を追加する" }).click();
 
     const status = bar.getByRole("status");

@@ -121,7 +121,11 @@ export function BulkAddToCollection({ selected, onClearSelection }: { selected: 
             <>
               <Field label={f.collectionLabel} error={errors.collectionId} requirement="required">
                 {(props) => (
-                  <select {...props} className="input-text" value={collectionId} onChange={(e) => setCollectionId(e.currentTarget.value)}>
+                  <select {...props} className="input-text" value={collectionId} onChange={(e) => {
+                      setCollectionId(e.currentTarget.value);
+                      setErrors((v) => ({ ...v, collectionId: undefined }));
+                    }}
+                  >
                     <option value="">{f.chooseCollection}</option>
                     {collections.map((col) => (
                       <option key={col.id} value={col.id}>
@@ -134,7 +138,12 @@ export function BulkAddToCollection({ selected, onClearSelection }: { selected: 
               </Field>
               <Field label={f.entryReasonLabel} hint={b.reasonHint} error={errors.reason} requirement="required">
                 {(props) => (
-                  <textarea {...props} className="input-text min-h-20" maxLength={FEATURE_REASON_MAX} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+                  <textarea {...props} className="input-text min-h-20" maxLength={FEATURE_REASON_MAX} value={reason}
+                    onChange={(e) => {
+                      setReason(e.currentTarget.value);
+                      setErrors((v) => ({ ...v, reason: undefined }));
+                    }}
+                  />
                 )}
               </Field>
               {errors.form && (
