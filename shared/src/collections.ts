@@ -51,6 +51,22 @@ export const collectionEntryInputSchema = z.strictObject({
 export type CollectionEntryInput = z.infer<typeof collectionEntryInputSchema>;
 
 /**
+ * Adds several cases to one 好事例集 at once (the secretariat's ticks on search results), each with the
+ * same 選定理由. Cases already in the collection are skipped and reported, not refused.
+ */
+export const collectionEntriesInputSchema = z
+  .strictObject({
+    collectionId: uuidOf("好事例集"),
+    caseIds: z.array(uuidOf("好事例")).min(1, { error: "好事例を1件以上選んでください" }).max(COLLECTION_ENTRIES_MAX, {
+      error: `一度に追加できるのは${COLLECTION_ENTRIES_MAX}件までです`,
+    }),
+    reason,
+  })
+  // A case ticked twice (two pages of results) is one case; uuidOf has lower-cased the ids.
+  .transform((value) => ({ ...value, caseIds: [...new Set(value.caseIds)] }));
+export type CollectionEntriesInput = z.infer<typeof collectionEntriesInputSchema>;
+
+/**
  * The whole new order. `version` is the collection's version the order was made from: a reorder based
  * on a stale list (someone added or removed an entry meanwhile) is refused instead of dropping entries.
  */

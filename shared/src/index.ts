@@ -1,5 +1,6 @@
 export * from "./enums.js";
 export * from "./fiscal-year.js";
+export * from "./case-dates.js";
 export * from "./normalize.js";
 export * from "./text.js";
 export * from "./details.js";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { interchangeDateSchema, parseInterchangeDate } from "./case-dates.js";
 import { CASE_KINDS, CASE_STATUSES } from "./enums.js";
 import { body, checkDetails, detailsInputSchema, effectsSchema, fiscalYearSchema, name, tagsSchema } from "./fields.js";
 
@@ -31,8 +32,21 @@ export const interchangeCaseSchema = z
     effects: effectsSchema,
     status: z.enum(CASE_STATUSES, { error: `status は ${CASE_STATUSES.join(" / ")} のいずれかです` }).default("DRAFT"),
     details: detailsInputSchema,
+    /**
+     * The case's own dates (optional, extending §9): 公開日 and 最終更新. Without them an import dates a
+     * published case within its 年度 (publicationDateInFiscalYear), not on the day of the import.
+     */
+    publishedAt: interchangeDateSchema("publishedAt").optional(),
+    updatedAt: interchangeDateSchema("updatedAt").optional(),
   })
-  .superRefine(checkDetails);
+  .superRefine(checkDetails)
+  .superRefine((value, ctx) => {
+    const published = value.publishedAt && parseInterchangeDate(value.publishedAt);
+    const updated = value.updatedAt && parseInterchangeDate(value.updatedAt);
+    if (published && updated && updated.getTime() < published.getTime()) {
+      ctx.addIssue({ code: "custom", path: ["updatedAt"], message: "updatedAt は publishedAt 以降の日付にしてください" });
+    }
+  });
 
 export type InterchangeCase = z.infer<typeof interchangeCaseSchema>;
 export type InterchangeCaseInput = z.input<typeof interchangeCaseSchema>;

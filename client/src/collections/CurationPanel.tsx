@@ -120,20 +120,25 @@ export function CurationPanel({ caseId }: { caseId: string }) {
           <button type="button" className="btn-outline" aria-expanded={open} onClick={() => setOpen((v) => !v)}>
             {open ? f.closeTools : f.openTools}
           </button>
-          {open && <CurationTools caseId={c.id} featuredReason={c.featured?.reason ?? null} inCollections={c.collections.map((x) => x.id)} />}
+          {open && <CurationTools caseId={c.id} featuredReason={c.featured?.reason ?? null} heldBy={c.collections} />}
         </div>
       )}
     </section>
   );
 }
 
-function CurationTools({ caseId, featuredReason, inCollections }: { caseId: string; featuredReason: string | null; inCollections: string[] }) {
+type HeldBy = NonNullable<CaseCurationData["case"]>["collections"];
+
+function CurationTools({ caseId, featuredReason, heldBy }: { caseId: string; featuredReason: string | null; heldBy: HeldBy }) {
   const f = m.curation.featured;
   const headingId = useId();
   const refetchQueries = [CASE_CURATION, "Home"];
+  const inCollections = heldBy.map((x) => x.id);
   const [reason, setReason] = useState(featuredReason ?? "");
   const [reasonError, setReasonError] = useState<string | undefined>();
-  const [status, setStatus] = useState("");
+  // Each form says what happened beside its own button, where the eyes and the hand are (issue 13).
+  const [featureStatus, setFeatureStatus] = useState("");
+  const [addStatus, setAddStatus] = useState("");
   const [feature, { loading: featuring }] = useMutation(FEATURE, { refetchQueries, awaitRefetchQueries: true });
   const [unfeature, { loading: unfeaturing }] = useMutation(UNFEATURE, { refetchQueries, awaitRefetchQueries: true });
 
@@ -147,10 +152,10 @@ function CurationTools({ caseId, featuredReason, inCollections }: { caseId: stri
   const onFeature = async (event: FormEvent) => {
     event.preventDefault();
     setReasonError(undefined);
-    setStatus("");
+    setFeatureStatus("");
     try {
       await feature({ variables: { input: { caseId, reason } } });
-      setStatus(featuredReason ? f.reasonSaved : f.featured);
+      setFeatureStatus(featuredReason ? f.reasonSaved : f.featured);
       if (!entryReason) setEntryReason(reason.trim());
     } catch (error) {
       const problem = toApiError(error, f.failed);
@@ -159,11 +164,11 @@ function CurationTools({ caseId, featuredReason, inCollections }: { caseId: stri
   };
 
   const onUnfeature = async () => {
-    setStatus("");
+    setFeatureStatus("");
     try {
       await unfeature({ variables: { caseId } });
       setReason("");
-      setStatus(f.unfeatured);
+      setFeatureStatus(f.unfeatured);
     } catch (error) {
       setReasonError(toApiError(error, f.failed).message);
     }
@@ -171,7 +176,7 @@ function CurationTools({ caseId, featuredReason, inCollections }: { caseId: stri
 
   const onAdd = async (event: FormEvent) => {
     event.preventDefault();
-    setStatus("");
+    setAddStatus("");
     if (!collectionId) {
       setEntryErrors({ collectionId: f.chooseCollection });
       return;
@@ -183,8 +188,10 @@ function CurationTools({ caseId, featuredReason, inCollections }: { caseId: stri
     setEntryErrors({});
     try {
       const result = await addEntry({ variables: { input: { collectionId, caseId, reason: entryReason } } });
-      setStatus(f.added(result.data?.addCollectionEntry.title ?? ""));
+      setAddStatus(f.added(result.data?.addCollectionEntry.title ?? ""));
+      // A cleared form shows the addition took; the list above it now names the collection.
       setCollectionId("");
+      setEntryReason("");
     } catch (error) {
       const problem = toApiError(error, f.failed);
       const reasonProblem = problem.fields.find((p) => p.path === "reason")?.message;
@@ -197,9 +204,6 @@ function CurationTools({ caseId, featuredReason, inCollections }: { caseId: stri
       <h2 id={headingId} className="text-std-20B-150 text-solid-gray-900">
         {f.toolsHeading}
       </h2>
-      <p role="status" aria-live="polite" className="text-std-16B-170 text-success-2">
-        {status}
-      </p>
 
       <form onSubmit={(e) => void onFeature(e)} className="space-y-3" aria-label={f.featureHeading} noValidate>
         <h3 className="text-std-17B-170 text-solid-gray-900">{f.featureHeading}</h3>
@@ -208,7 +212,7 @@ function CurationTools({ caseId, featuredReason, inCollections }: { caseId: stri
             <textarea {...props} className="input-text min-h-24" maxLength={FEATURE_REASON_MAX} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
           )}
         </Field>
-        <div className="flex flex-wrap gap-3">
+        <div className="flex flex-wrap items-center gap-3">
           <button type="submit" className="btn-primary" disabled={featuring}>
             {featuredReason ? f.updateReason : f.feature}
           </button>
@@ -217,11 +221,13 @@ function CurationTools({ caseId, featuredReason, inCollections }: { caseId: stri
               {f.unfeature}
             </button>
           )}
+          <StatusBeside text={featureStatus} />
         </div>
       </form>
 
       <form onSubmit={(e) => void onAdd(e)} className="space-y-3" aria-label={f.addHeading} noValidate>
         <h3 className="text-std-17B-170 text-solid-gray-900">{f.addHeading}</h3>
+        <HeldByList heldBy={heldBy} />
         {collectionsData && collections.length === 0 ? (
           <p>
             {f.noCollections} <Link to="/collections">{f.createCollection}</Link>
@@ -246,12 +252,51 @@ function CurationTools({ caseId, featuredReason, inCollections }: { caseId: stri
                 <textarea {...props} className="input-text min-h-24" maxLength={FEATURE_REASON_MAX} value={entryReason} onChange={(e) => setEntryReason(e.currentTarget.value)} />
               )}
             </Field>
-            <button type="submit" className="btn-primary" disabled={adding}>
-              {f.add}
-            </button>
+            <div className="flex flex-wrap items-center gap-3">
+              <button type="submit" className="btn-primary" disabled={adding}>
+                {f.add}
+              </button>
+              <StatusBeside text={addStatus} />
+            </div>
           </>
         )}
       </form>
+    </div>
+  );
+}
+
+/** A polite live region beside a form's button: the confirmation appears where the person just clicked. */
+function StatusBeside({ text }: { text: string }) {
+  return (
+    <p role="status" aria-live="polite" className="text-std-16B-170 text-success-2">
+      {text && (
+        <>
+          <span aria-hidden="true">✓ </span>
+          {text}
+        </>
+      )}
+    </p>
+  );
+}
+
+/** The collections that already hold the case, with links, right above the picker that adds it to another. */
+function HeldByList({ heldBy }: { heldBy: HeldBy }) {
+  const f = m.curation.featured;
+  return (
+    <div className="text-dns-16N-130">
+      <p className="text-dns-16B-130 text-solid-gray-900">{f.heldBy}</p>
+      {heldBy.length === 0 ? (
+        <p className="mt-1 text-solid-gray-700">{f.heldByNone}</p>
+      ) : (
+        <ul aria-label={f.heldBy} className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
+          {heldBy.map((col) => (
+            <li key={col.id}>
+              <Link to={`/collections/${encodeURIComponent(col.id)}`}>{col.title}</Link>
+              {col.status === "DRAFT" && <span className="ml-1 text-solid-gray-700">{f.draftMark}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

@@ -79,6 +79,8 @@ export const SEARCH_CASES: TypedDocumentNode<SearchCasesData, SearchVariables> =
 
 /** The secretariat's bulk tagging: its own chunk (with the tag input), loaded when opened. */
 const BulkTagging = lazy(() => import("../search/BulkTagging").then((module) => ({ default: module.BulkTagging })));
+/** The secretariat's 選んだN件を好事例集に追加: its own chunk too. */
+const BulkAddToCollection = lazy(() => import("../collections/BulkAddToCollection").then((module) => ({ default: module.BulkAddToCollection })));
 
 /** History entries made by search-as-you-type carry this, so the next keystrokes replace them. */
 interface TypingNavState {
@@ -140,18 +142,21 @@ export function SearchPage() {
     if (search !== toSearchString(state)) navigate({ pathname: location.pathname, search }, { replace: true, preventScrollReset: true });
   }, [redirects, state, navigate, location.pathname]);
 
-  // 一括タグ付け (secretariat): a panel, and a checkbox on each result while it is open.
+  // 一括タグ付け (secretariat, admins): a panel, and a checkbox on each result while it is open. The
+  // secretariat has the checkboxes always, to add the ticked results to a 好事例集 (issue 13).
   const { me } = useMe();
   const curator = me?.role === "SECRETARIAT" || me?.role === "ADMIN";
+  const collector = me?.role === "SECRETARIAT";
   const [bulkOpen, setBulkOpen] = useState(false);
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const toggleSelected = (id: string, on: boolean) =>
+  const [selected, setSelected] = useState<ReadonlyMap<string, string>>(new Map());
+  const toggleSelected = (id: string, title: string, on: boolean) =>
     setSelected((current) => {
-      const next = new Set(current);
-      if (on) next.add(id);
+      const next = new Map(current);
+      if (on) next.set(id, title);
       else next.delete(id);
       return next;
     });
+  const clearSelected = useCallback(() => setSelected(new Map()), []);
   const refetchResults = useCallback(() => void refetch(), [refetch]);
 
   // After 前へ / 次へ, move focus to the results heading so keyboard and screen-reader users start there.
@@ -225,7 +230,7 @@ export function SearchPage() {
                 query={state.q}
                 filter={variables.filter}
                 total={result.total}
-                selectedIds={[...selected]}
+                selectedIds={[...selected.keys()]}
                 onFinished={refetchResults}
               />
             </Suspense>
@@ -257,14 +262,19 @@ export function SearchPage() {
                         matchReasons={hit.matchReasons}
                         from={currentSearch}
                         selection={
-                          curator && bulkOpen
-                            ? { checked: selected.has(hit.case.id), onChange: (on) => toggleSelected(hit.case.id, on) }
+                          collector || (curator && bulkOpen)
+                            ? { checked: selected.has(hit.case.id), onChange: (on) => toggleSelected(hit.case.id, hit.case.title, on) }
                             : undefined
                         }
                       />
                     </li>
                   ))}
                 </ol>
+                {collector && (
+                  <Suspense fallback={null}>
+                    <BulkAddToCollection selected={selected} onClearSelection={clearSelected} />
+                  </Suspense>
+                )}
                 <Pagination state={state} total={result.total} pathname={location.pathname} />
               </>
             ) : null}

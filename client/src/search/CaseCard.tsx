@@ -7,6 +7,7 @@ import { TagList } from "../components/TagList";
 import { highlightText } from "../highlight";
 import { messages as m } from "../messages";
 import { preloadCasePage } from "../routes/lazy";
+import { CaseSelectBox } from "./CaseSelectBox";
 
 /** What a card needs of a case; spread into the search query as `...CaseCard_case`. */
 export const CASE_CARD_FRAGMENT = gql`
@@ -56,7 +57,7 @@ interface Props {
   matchReasons?: MatchReason[] | undefined;
   /** The search's query string ("?q=…"), handed to the case page for its back link. */
   from: string;
-  /** Bulk tagging (secretariat): a checkbox that puts the case in the selection. */
+  /** The secretariat's tools on many results (好事例集に追加, 一括タグ付け): a checkbox that puts the case in the selection. */
   selection?: { checked: boolean; onChange: (checked: boolean) => void } | undefined;
 }
 
@@ -74,18 +75,7 @@ export function CaseCard({ case: c, highlights, matchReasons = [], from, selecti
 
   return (
     <article className="rounded-8 border border-solid-gray-200 bg-white p-4 md:p-6">
-      {selection && (
-        <label className="mb-2 inline-flex cursor-pointer items-center gap-2 text-dns-14N-130 text-solid-gray-800">
-          <input
-            type="checkbox"
-            className="size-5"
-            checked={selection.checked}
-            onChange={(event) => selection.onChange(event.currentTarget.checked)}
-            aria-label={m.tags.bulk.select(c.title)}
-          />
-          <span aria-hidden="true">{m.tags.bulk.selectLabel}</span>
-        </label>
-      )}
+      {selection && <CaseSelectBox title={c.title} {...selection} />}
       <h3 className="text-std-20B-150">
         <Link to={to} onMouseEnter={preloadCasePage} onFocus={preloadCasePage}>
           {title}

@@ -8,6 +8,8 @@ import type { Collection } from "./collection.entity.js";
 import { collectionPolicy } from "./collection.policy.js";
 import { CollectionService, type EntryRecord, type FeaturedMarkRecord } from "./collection.service.js";
 import {
+  CollectionEntriesInput,
+  CollectionEntriesResultView,
   CollectionEntryInput,
   CollectionEntryView,
   CollectionInput,
@@ -141,6 +143,14 @@ export class CollectionResolver {
   @Mutation(() => CollectionView, { description: "Adds a published case at the end of a collection, with its 選定理由." })
   async addCollectionEntry(@Arg("input", () => CollectionEntryInput) input: CollectionEntryInput, @Ctx() ctx: RequestContext): Promise<CollectionView> {
     return presentCollection(await new CollectionService(ctx.em).addEntry(ctx.viewer, { ...input }));
+  }
+
+  @Mutation(() => CollectionEntriesResultView, {
+    description: "Adds several published cases at the end of a collection in one go (same 選定理由); ones already in it are skipped and listed.",
+  })
+  async addCollectionEntries(@Arg("input", () => CollectionEntriesInput) input: CollectionEntriesInput, @Ctx() ctx: RequestContext): Promise<CollectionEntriesResultView> {
+    const result = await new CollectionService(ctx.em).addEntries(ctx.viewer, { ...input, caseIds: [...input.caseIds] });
+    return { collection: presentCollection(result.collection), addedCaseIds: result.addedCaseIds, alreadyInCaseIds: result.alreadyInCaseIds };
   }
 
   @Mutation(() => CollectionView, { description: "Changes the 選定理由 of a case in a collection." })

@@ -1,5 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { collectionEntryInputSchema, collectionInputSchema, collectionOrderInputSchema, COLLECTION_ENTRIES_MAX, COUNTED_ADOPTION_STATUSES, featureCaseInputSchema, type CaseStatus, type CollectionStatus, isUuid } from "@kb/shared";
+import { collectionEntriesInputSchema, collectionEntryInputSchema, collectionInputSchema, collectionOrderInputSchema, COLLECTION_ENTRIES_MAX, COUNTED_ADOPTION_STATUSES, featureCaseInputSchema, type CaseStatus, type CollectionStatus, isUuid } from "@kb/shared";
 import { recordAudit } from "../audit/audit.entity.js";
 import { Case } from "../cases/case.entity.js";
 import { isCurator, type CaseFacts } from "../cases/case.policy.js";
@@ -12,6 +12,13 @@ import { Collection, CollectionEntry, FeaturedCase } from "./collection.entity.j
 import { collectionPolicy } from "./collection.policy.js";
 
 const MAX_PAGE = 100;
+
+/** What adding many cases at once did: which were added (in the order given) and which were there already. */
+export interface BulkAddRecord {
+  collection: Collection;
+  addedCaseIds: string[];
+  alreadyInCaseIds: string[];
+}
 
 /** A featured mark as readers see it. */
 export interface FeaturedMarkRecord {
@@ -294,6 +301,60 @@ export class CollectionService {
       });
       await tx.flush();
       return c;
+    });
+  }
+
+  /**
+   * Adds many cases at the end of a collection in one transaction, in the order given, all with the
+   * same 選定理由. Cases already in it are left as they are and reported; a case that is missing or
+   * not published refuses the whole request (nothing is added), as does going over the size limit.
+   */
+  async addEntries(viewer: Viewer | null, raw: unknown): Promise<BulkAddRecord> {
+    const actor = this.requireCurator(viewer);
+    const input = parseWith(collectionEntriesInputSchema, raw);
+    return this.em.transactional(async (tx) => {
+      const c = await this.locked(tx, input.collectionId, null);
+      const rows = await tx.execute<{ id: string; status: CaseStatus; department_id: string; author_id: string | null }[]>(
+        "select id, status, department_id, author_id from cases where id in (?) for share",
+        [input.caseIds],
+      );
+      const found = new Map(rows.map((r) => [r.id, r]));
+      const problems = input.caseIds.flatMap((id, i) => {
+        const row = found.get(id);
+        if (!row) return [{ path: `caseIds.${i}`, message: "この好事例は見つかりません。" }];
+        return collectionPolicy.canCollectCase(factsOfRow(row)) ? [] : [{ path: `caseIds.${i}`, message: "公開中の好事例だけを選べます。" }];
+      });
+      if (problems.length) throw badInput(problems, "追加できない好事例が含まれています");
+      const entries = await tx.find(CollectionEntry, { collection: c.id }, { orderBy: { position: "asc" } });
+      const present = new Set(entries.map((e) => e.case.id));
+      const addedCaseIds = input.caseIds.filter((id) => !present.has(id));
+      const alreadyInCaseIds = input.caseIds.filter((id) => present.has(id));
+      if (entries.length + addedCaseIds.length > COLLECTION_ENTRIES_MAX) {
+        throw badInput([{ path: "caseIds", message: `1つの好事例集に入れられるのは${COLLECTION_ENTRIES_MAX}件までです（あと${Math.max(COLLECTION_ENTRIES_MAX - entries.length, 0)}件）。` }]);
+      }
+      addedCaseIds.forEach((caseId, i) => {
+        tx.persist(
+          tx.create(CollectionEntry, {
+            collection: c,
+            case: tx.getReference(Case, caseId),
+            position: entries.length + i,
+            reason: input.reason,
+            addedBy: tx.getReference(User, actor.userId),
+          }),
+        );
+      });
+      if (addedCaseIds.length) {
+        touch(c);
+        recordAudit(tx, {
+          actorId: actor.userId,
+          action: "collection.entry.add",
+          subjectType: "Collection",
+          subjectId: c.id,
+          after: { caseIds: addedCaseIds, fromPosition: entries.length + 1, reason: input.reason },
+        });
+      }
+      await tx.flush();
+      return { collection: c, addedCaseIds, alreadyInCaseIds };
     });
   }
 

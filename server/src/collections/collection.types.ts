@@ -176,3 +176,27 @@ export class CollectionOrderInput {
   @Field(() => [ID], { description: "Every case of the collection, in the new order." })
   caseIds!: string[];
 }
+
+@InputType("CollectionEntriesInput", { description: "好事例集にまとめて追加する好事例（同じ選定理由で）" })
+export class CollectionEntriesInput {
+  @Field(() => ID)
+  collectionId!: string;
+
+  @Field(() => [ID], { description: "Added at the end in this order; ones already in the collection are skipped." })
+  caseIds!: string[];
+
+  @Field(() => String, { description: "選定理由（選んだすべての好事例に付ける）" })
+  reason!: string;
+}
+
+@ObjectType("CollectionEntriesResult", { description: "まとめて追加した結果" })
+export class CollectionEntriesResultView {
+  @Field(() => CollectionView)
+  collection!: CollectionView;
+
+  @Field(() => [ID], { description: "Added, in the order given." })
+  addedCaseIds!: string[];
+
+  @Field(() => [ID], { description: "Already in the collection: left as they were." })
+  alreadyInCaseIds!: string[];
+}

@@ -30,11 +30,13 @@ beforeAll(async () => {
   ownerColleague = await kb.createViewer({ department: "子育て支援課" });
   other = await kb.createViewer({ department: "市民課" });
   secretariat = await kb.createViewer({ role: "SECRETARIAT", department: "業務改革推進課" });
+  // Cases of this 年度: an import dates them today (issue 13), so only the one made old below is due.
+  const fiscalYear = fiscalYearOf(new Date());
   await kb.importCases([
-    buildCase({ externalId: "d-old", title: "古い好事例", department: "子育て支援課", departmentPath: ["こども局"] }),
-    buildCase({ externalId: "d-new", title: "新しい好事例", department: "子育て支援課", departmentPath: ["こども局"] }),
-    buildCase({ externalId: "d-draft", title: "下書き", department: "子育て支援課", status: "DRAFT" }),
-    buildCase({ externalId: "d-citizen", title: "市民課の好事例", department: "市民課" }),
+    buildCase({ fiscalYear, externalId: "d-old", title: "古い好事例", department: "子育て支援課", departmentPath: ["こども局"] }),
+    buildCase({ fiscalYear, externalId: "d-new", title: "新しい好事例", department: "子育て支援課", departmentPath: ["こども局"] }),
+    buildCase({ fiscalYear, externalId: "d-draft", title: "下書き", department: "子育て支援課", status: "DRAFT" }),
+    buildCase({ fiscalYear, externalId: "d-citizen", title: "市民課の好事例", department: "市民課" }),
   ]);
   for (const r of await sql<{ id: string; external_id: string }>("select id, external_id from cases")) ids[r.external_id.slice(2)] = r.id;
 });

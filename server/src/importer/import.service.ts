@@ -10,6 +10,7 @@ import type { CaseSnapshot } from "../revisions/case-revision.entity.js";
 import { recordRevision } from "../revisions/revision.service.js";
 import { enqueueSearchSync } from "../search/search-outbox.js";
 import { TagResolver } from "../tags/tag.service.js";
+import { applyImportedUpdatedAt, importedPublishedAt } from "./case-dates.js";
 import { parseInterchangeFile, type LineError } from "./jsonl-reader.js";
 
 export interface ImportProgress {
@@ -111,7 +112,7 @@ export async function importCases(em: EntityManager, records: InterchangeCase[],
         { populate: ["tags"] },
       );
       const byExternalId = new Map(existing.map((c) => [c.externalId!, c]));
-      const changed: { target: Case; record: InterchangeCase; contentChanged: boolean }[] = [];
+      const changed: { target: Case; record: InterchangeCase; contentChanged: boolean; created: boolean }[] = [];
       for (const record of chunk) {
         const current = byExternalId.get(record.externalId);
         const requested = current && options.statusNotGiven?.has(record.externalId) ? current.status : record.status;
@@ -134,7 +135,8 @@ export async function importCases(em: EntityManager, records: InterchangeCase[],
             department: departmentId!,
           });
         if (departmentId) applyRecord(tx, target, record, departmentId, record.tags.map((name) => tags.resolve(name)));
-        if (status === "PUBLISHED" && target.status !== "PUBLISHED") target.publishedAt ??= new Date();
+        // The case keeps its own dates: the line's, else one within its 年度 (case-dates.ts), not the day of the import.
+        target.publishedAt = importedPublishedAt({ ...record, status }, target, new Date());
         if (current && status !== current.status) {
           recordAudit(tx, {
             actorId: options.actorId ?? null,
@@ -149,7 +151,7 @@ export async function importCases(em: EntityManager, records: InterchangeCase[],
         if (current) counts.updated++;
         else counts.created++;
         tx.persist(target);
-        changed.push({ target, record, contentChanged });
+        changed.push({ target, record, contentChanged, created: !current });
       }
       enqueueSearchSync(
         tx,
@@ -159,6 +161,7 @@ export async function importCases(em: EntityManager, records: InterchangeCase[],
       // An import is an edit like any other: each created or changed case keeps a revision.
       for (const { target, record, contentChanged } of changed) if (contentChanged) recordRevision(tx, target, null, snapshotOfRecord(record));
       await tx.flush();
+      await applyImportedUpdatedAt(tx, changed);
       tx.clear();
       options.onProgress?.({ phase: "write", done: Math.min(start + chunkSize, records.length), total: records.length });
     }
