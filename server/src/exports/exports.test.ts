@@ -206,7 +206,7 @@ describe("a collection's exports", () => {
       details: { recordVolume: "年間約1,200件", runsOnLgwan: true },
     });
     // The same content as what was imported: re-importing changes nothing.
-    expect(await importCases(kb.orm.em.fork(), records)).toEqual({ created: 0, updated: 0, unchanged: 2 });
+    expect(await importCases(kb.orm.em.fork(), records)).toEqual({ created: 0, updated: 0, unchanged: 2, statusChanges: [] });
     const audit = await sql<{ action: string }>("select action from audit_log where action like 'export.collection.%' order by id");
     expect(audit.map((a) => a.action)).toEqual(["export.collection.csv", "export.collection.jsonl"]);
   });
