@@ -109,7 +109,7 @@ describe("search page in Chromium", () => {
     const page = await browser.newPage({ locale: "ja-JP", viewport: { width: 1280, height: 900 } });
     await page.goto(`${baseUrl}?q=${encodeURIComponent("雪下ろし")}`);
     await page.getByRole("heading", { name: "「雪下ろし」の検索結果" }).waitFor();
-    await page.getByText(/見つかりませんでした|0件/).first().waitFor();
+    await page.getByText(/見つかりませんでした|0件/).filter({ visible: true }).first().waitFor();
     await kb.importCases([buildCase({ title: "高齢者世帯の雪下ろし支援をkintoneで受付" })]);
     // The server's own worker may be the one indexing it: wait until Meilisearch has it.
     await expect.poll(async () => (await kb.index.index.search("雪下ろし", { locales: ["jpn"] })).hits.length, { timeout: 30_000 }).toBe(1);

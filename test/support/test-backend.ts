@@ -9,7 +9,7 @@ import { parseConfig, type AppConfig } from "../../server/src/config/config.js";
 import { createRequestContext, type RequestContext } from "../../server/src/graphql/context.js";
 import { createFormatError } from "../../server/src/graphql/format-error.js";
 import { buildAppSchema } from "../../server/src/graphql/schema.js";
-import { importCases } from "../../server/src/importer/import.service.js";
+import { importCases, type ImportCasesOptions } from "../../server/src/importer/import.service.js";
 import { ensureDatabase } from "../../server/src/infra/embedded-postgres.js";
 import { createLogger } from "../../server/src/logger.js";
 import { SearchOutboxWorker } from "../../server/src/search/search-outbox.worker.js";
@@ -28,7 +28,7 @@ export interface TestBackend extends Backend {
   /** Runs a GraphQL operation in-process, with a fresh request context as the HTTP server would. */
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, options?: { viewer?: Viewer | null }): Promise<{ data?: T; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] }>;
   /** Imports cases (interchange format) and waits until the index has them. */
-  importCases(records: InterchangeCaseInput[]): Promise<{ created: number; updated: number; unchanged: number }>;
+  importCases(records: InterchangeCaseInput[], options?: ImportCasesOptions): Promise<{ created: number; updated: number; unchanged: number }>;
   /** Drains the search outbox until empty. */
   syncSearch(): Promise<void>;
   /** Creates a user (and their department if new) and returns them as a request viewer. */
@@ -84,9 +84,9 @@ export async function createTestBackend(): Promise<TestBackend> {
       if (response.body.kind !== "single") throw new Error("unexpected incremental response");
       return response.body.singleResult as never;
     },
-    async importCases(records) {
+    async importCases(records, options) {
       const parsed = records.map((r) => interchangeCaseSchema.parse(r));
-      const counts = await importCases(backend.orm.em.fork(), parsed);
+      const counts = await importCases(backend.orm.em.fork(), parsed, options);
       await syncSearch();
       return counts;
     },

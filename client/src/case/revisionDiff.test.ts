@@ -135,4 +135,13 @@ describe("numberRevisions", () => {
       [1, 1, undefined],
     ]);
   });
+
+  it("keeps a removed attachment, though the case's text stayed the same", () => {
+    const removal = { ...revision(2), removedAttachment: { fileName: "来庁者名簿.pdf", size: 10, sha256: "ab" } };
+    const numbered = numberRevisions([revision(1), removal]);
+    expect(numbered.map((n) => [n.revision.version, n.number])).toEqual([
+      [2, 2],
+      [1, 1],
+    ]);
+  });
 });

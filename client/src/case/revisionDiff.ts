@@ -204,13 +204,14 @@ export interface NumberedRevision<R> {
  * instead, and leaves out a save identical in meaning to the one before it (recorded before the
  * server stopped recording those).
  */
-export function numberRevisions<R extends { version: number; snapshot: unknown }>(revisions: readonly R[]): NumberedRevision<R>[] {
+export function numberRevisions<R extends { version: number; snapshot: unknown; removedAttachment?: unknown }>(revisions: readonly R[]): NumberedRevision<R>[] {
   const oldestFirst = [...revisions].sort((a, b) => a.version - b.version);
   const out: NumberedRevision<R>[] = [];
   let previous: { revision: R; content: CaseContent | null } | undefined;
   for (const revision of oldestFirst) {
     const content = snapshotContent(revision.snapshot);
-    if (previous?.content && content && sameMeaning(previous.content, content)) continue;
+    // A removed attachment is a change a person made, though the case's text stayed the same.
+    if (!revision.removedAttachment && previous?.content && content && sameMeaning(previous.content, content)) continue;
     out.push({ revision, number: out.length + 1, previous: previous?.revision });
     previous = { revision, content };
   }

@@ -116,10 +116,11 @@ describe("index visibility", () => {
     await kb.importCases([draft]);
     expect(await found()).not.toContain(draft.externalId);
 
-    await kb.importCases([{ ...draft, status: "PUBLISHED" }]);
+    // A re-import changes a stored case's status only when asked to (issue 12).
+    await kb.importCases([{ ...draft, status: "PUBLISHED" }], { updateStatus: true });
     expect(await found()).toEqual([draft.externalId]);
 
-    await kb.importCases([{ ...draft, status: "ARCHIVED" }]);
+    await kb.importCases([{ ...draft, status: "ARCHIVED" }], { updateStatus: true });
     expect(await found()).not.toContain(draft.externalId);
   });
 

@@ -82,7 +82,7 @@ describe("tags typed on a draft stay as private as the draft", () => {
   });
 
   it("shows the tag to everyone once a case carrying it is published", async () => {
-    await kb.importCases([buildCase({ externalId: "draft-only", status: "PUBLISHED", department: "秘匿課", tags: [SECRET, "共通タグ"], title: "公開した好事例" })]);
+    await kb.importCases([buildCase({ externalId: "draft-only", status: "PUBLISHED", department: "秘匿課", tags: [SECRET, "共通タグ"], title: "公開した好事例" })], { updateStatus: true });
     expect(await namesSeenBy(null, SECRET)).toEqual(seen(SECRET));
     expect(await namesSeenBy(otherStaff, SECRET)).toEqual(seen(SECRET));
   });
