@@ -152,7 +152,8 @@ describe("the admin import page in Chromium", () => {
     expect(await fileProblem.count()).toBe(0);
 
     // The mapping saved at 1280 px is offered; the example's own mapping is used here.
-    expect(await page.getByRole("combobox", { name: "保存した対応付け" }).getByRole("option", { name: SAVED }).count()).toBe(1);
+    // The list loads after the page: wait for it rather than read it once (a busy machine is slower).
+    await expect.poll(() => page.getByRole("combobox", { name: "保存した対応付け" }).getByRole("option", { name: SAVED }).count()).toBe(1);
     await page.getByRole("button", { name: "この例の対応付けを使う" }).click();
     await page.getByText("「事務局の好事例一覧（Excel）」の対応付けを使っています。").waitFor();
     expect(await page.getByRole("combobox", { name: "タイトル 必須" }).inputValue()).toBe("件名");
