@@ -11,10 +11,11 @@ import { Tag } from "../tags/tag.entity.js";
 import { User } from "../users/user.entity.js";
 import { requireViewer, type Viewer } from "../users/viewer.js";
 import { TagProposal } from "./tag-proposal.entity.js";
+import { tagProposalPolicy } from "./tag-proposal.policy.js";
 
 /**
  * Tag proposals on published cases (issue 8, "suggest tags on any published case"). Who may do
- * what is case.policy's (canProposeTag / canDecideTagProposal). Every write: shared zod validation,
+ * what is tag-proposal.policy's. Every write: shared zod validation,
  * authorisation, one transaction with its audit row, notifications and — when a tag goes on the
  * case — the case's new version, revision and search outbox row.
  */
@@ -100,7 +101,7 @@ export class TagProposalService {
       // The case row lock serialises proposals for one case (no duplicate pending proposals).
       const facts = await lockCase(tx, input.caseId);
       if (!casePolicy.canRead(viewer, facts)) throw notFound("好事例");
-      if (!casePolicy.canProposeTag(viewer, facts)) throw new AppError("CONFLICT", "タグを提案できるのは公開中の好事例だけです。");
+      if (!tagProposalPolicy.canPropose(viewer, facts)) throw new AppError("CONFLICT", "タグを提案できるのは公開中の好事例だけです。");
 
       const known = await tx.findOne(Tag, { nameKey: nameKey(input.tag) }, { populate: ["mergedInto"] });
       const live = known ? (known.mergedInto?.getEntity() ?? known) : null;
@@ -161,7 +162,7 @@ export class TagProposalService {
       if (!ref) throw notFound("タグの提案");
       const facts = await lockCase(tx, ref.case_id);
       if (!casePolicy.canRead(viewer, facts)) throw notFound("タグの提案");
-      if (!casePolicy.canDecideTagProposal(viewer, facts)) throw forbidden("タグの提案を判断できるのは、この好事例の所属課と事務局です。");
+      if (!tagProposalPolicy.canDecide(viewer, facts)) throw forbidden("タグの提案を判断できるのは、この好事例の所属課と事務局です。");
       await tx.execute("select id from tag_proposals where id = ? for update", [id]);
       const proposal = await tx.findOneOrFail(TagProposal, id, { refresh: true });
       if (proposal.status !== "PENDING") throw new AppError("CONFLICT", "この提案はすでに判断されています。");
@@ -209,7 +210,7 @@ export class TagProposalService {
   async forCase(viewer: Viewer | null, caseId: string, facts: CaseFacts): Promise<TagProposalRecord[]> {
     if (!viewer || !casePolicy.canRead(viewer, facts)) return [];
     const rows = await this.em.execute<Row[]>(`${SELECT} where p.case_id = ? order by p.created_at desc, p.id limit 50`, [caseId]);
-    const decider = casePolicy.canDecideTagProposal(viewer, facts);
+    const decider = tagProposalPolicy.canDecide(viewer, facts);
     return rows.map(toRecord).filter((p) => p.status === "PENDING" || decider || p.proposerId === viewer.userId);
   }
 
