@@ -6,7 +6,7 @@ import { badInputFromZod, forbidden } from "../graphql/app-error.js";
 import { requireViewer, type Viewer } from "../users/viewer.js";
 import { dashboardPolicy } from "./dashboard.policy.js";
 import { rollUpEffects, type EffectsRollup } from "./effects-rollup.js";
-import { tokyoDay } from "./search-query-recorder.js";
+import { tokyoDay } from "../search-stats/search-query-recorder.js";
 
 export const NO_BUREAU = "（上位組織の登録なし）";
 
