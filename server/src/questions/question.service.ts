@@ -1,9 +1,9 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { answerAcceptSchema, answerPostSchema, questionAskSchema, isUuid } from "@kb/shared";
-import { lockCase } from "../adoptions/adoption.service.js";
 import { questionPolicy } from "../adoptions/adoption.policy.js";
 import { recordAudit } from "../audit/audit.entity.js";
 import { Case } from "../cases/case.entity.js";
+import { lockCase } from "../cases/case-lock.js";
 import { casePolicy } from "../cases/case.policy.js";
 import { Department } from "../departments/department.entity.js";
 import { AppError, badInputFromZod, forbidden, notFound } from "../graphql/app-error.js";

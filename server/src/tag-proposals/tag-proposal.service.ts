@@ -3,6 +3,7 @@ import { DEFAULT_TAG_CATEGORY, nameKey, tagProposalDecisionSchema, tagProposalSc
 import { recordAudit } from "../audit/audit.entity.js";
 import { casePolicy, type CaseFacts } from "../cases/case.policy.js";
 import { Case } from "../cases/case.entity.js";
+import { lockCase } from "../cases/case-lock.js";
 import { AppError, badInput, badInputFromZod, forbidden, notFound } from "../graphql/app-error.js";
 import { notify } from "../notifications/notification.service.js";
 import { addTagToCases, recordCaseTagChanges } from "../tags/case-tagging.js";
@@ -235,15 +236,4 @@ export class TagProposalService {
     const rows = await this.em.execute<Row[]>(`${SELECT} where p.id in (?)`, [ids]);
     return rows.map(toRecord);
   }
-}
-
-/** The case's facts, its row locked for this transaction. */
-async function lockCase(tx: EntityManager, caseId: string): Promise<CaseFacts & { id: string; title: string }> {
-  if (!isUuid(caseId)) throw notFound("好事例");
-  const [row] = await tx.execute<{ id: string; status: CaseStatus; department_id: string; author_id: string | null; title: string }[]>(
-    "select id, status, department_id, author_id, title from cases where id = ? for update",
-    [caseId],
-  );
-  if (!row) throw notFound("好事例");
-  return { id: row.id, status: row.status, departmentId: row.department_id, authorId: row.author_id, title: row.title };
 }
