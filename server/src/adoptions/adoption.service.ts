@@ -6,7 +6,7 @@ import { lockCase } from "../cases/case-lock.js";
 import { casePolicy } from "../cases/case.policy.js";
 import { Department } from "../departments/department.entity.js";
 import { AppError, badInput, badInputFromZod, forbidden, notFound } from "../graphql/app-error.js";
-import { notify } from "../notifications/notification.service.js";
+import { notifyCaseOwners } from "../notifications/notification.service.js";
 import { enqueueSearchSync } from "../search/search-outbox.js";
 import { User } from "../users/user.entity.js";
 import { requireViewer, type Viewer } from "../users/viewer.js";
@@ -214,16 +214,12 @@ export class AdoptionService {
         // next counts window (the case page shows the live count at once).
         enqueueSearchSync(tx, [input.caseId], "counts");
         const [dept] = await tx.execute<{ name: string }[]>("select name from departments where id = ?", [viewer.departmentId]);
-        const owners = await tx.execute<{ id: string }[]>(
-          "select id from users where active and (department_id = ? or id = ?) and id <> ?",
-          [facts.departmentId, facts.authorId ?? viewer.userId, viewer.userId],
-        );
         const label = ADOPTION_STATUS_LABELS[input.status];
         const message =
           fromStatus === null
             ? `${dept?.name ?? "他の課"}が「${facts.title}」の横展開を「${label}」として記録しました。`
             : `${dept?.name ?? "他の課"}が「${facts.title}」の横展開を「${ADOPTION_STATUS_LABELS[fromStatus]}」から「${label}」に更新しました。`;
-        notify(tx, owners.map((o) => o.id), "ADOPTION_RECORDED", input.caseId, message);
+        await notifyCaseOwners(tx, facts, viewer.userId, "ADOPTION_RECORDED", input.caseId, message);
       }
       await tx.flush();
       const after = toAdoptionRecord(adoption);

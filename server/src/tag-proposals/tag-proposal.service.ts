@@ -5,7 +5,7 @@ import { casePolicy, type CaseFacts } from "../cases/case.policy.js";
 import { Case } from "../cases/case.entity.js";
 import { lockCase } from "../cases/case-lock.js";
 import { AppError, badInput, badInputFromZod, forbidden, notFound } from "../graphql/app-error.js";
-import { notify } from "../notifications/notification.service.js";
+import { notify, notifyCaseOwners } from "../notifications/notification.service.js";
 import { addTagToCases, recordCaseTagChanges } from "../tags/case-tagging.js";
 import { TagResolver } from "../tags/tag.service.js";
 import { Tag } from "../tags/tag.entity.js";
@@ -135,13 +135,10 @@ export class TagProposalService {
         subjectId: input.caseId,
         after: { proposalId: proposal.id, tag: name, newTag: !live, category: proposal.category, comment: input.comment },
       });
-      const owners = await tx.execute<{ id: string }[]>(
-        "select id from users where active and (department_id = ? or id = ?) and id <> ?",
-        [facts.departmentId, facts.authorId ?? viewer.userId, viewer.userId],
-      );
-      notify(
+      await notifyCaseOwners(
         tx,
-        owners.map((o) => o.id),
+        facts,
+        viewer.userId,
         "TAG_PROPOSED",
         input.caseId,
         `${viewer.displayName}さんが「${facts.title}」にタグ「${name}」を提案しました。採用するか判断してください。`,
