@@ -1,8 +1,7 @@
 import type { MikroORM } from "@mikro-orm/postgresql";
 import type { Logger } from "../logger.js";
-import { loadVocabulary } from "../synonyms/synonym.service.js";
 import type { CaseSearchIndex } from "./case-search-index.js";
-import { loadSearchDocuments } from "./search-documents.loader.js";
+import { publishedDocumentBatches } from "./search-documents.loader.js";
 import { SearchReindexRun } from "./search-reindex.entity.js";
 
 export interface ReindexOptions {
@@ -81,16 +80,8 @@ export async function reindex(orm: MikroORM, index: CaseSearchIndex, logger: Log
 
     const [{ n } = { n: "0" }] = await em.execute<{ n: string }[]>("select count(*) as n from cases where status = 'PUBLISHED'");
     const total = Number(n);
-    const vocabulary = await loadVocabulary(em);
     let done = 0;
-    let after = "00000000-0000-0000-0000-000000000000";
-    for (;;) {
-      const rows = await orm.em
-        .fork()
-        .execute<{ id: string }[]>("select id from cases where status = 'PUBLISHED' and id > ? order by id limit ?", [after, batchSize]);
-      if (!rows.length) break;
-      after = rows[rows.length - 1]!.id;
-      const { upserts } = await loadSearchDocuments(orm.em.fork(), rows.map((r) => r.id), vocabulary);
+    for await (const upserts of publishedDocumentBatches(orm, batchSize)) {
       await patiently("index a batch", () => index.upsert(upserts, run.buildIndex));
       done += upserts.length;
       options.onProgress?.(done, total);
