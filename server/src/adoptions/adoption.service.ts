@@ -1,11 +1,12 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { ADOPTION_STATUS_LABELS, adoptionRecordSchema, COUNTED_ADOPTION_STATUSES, type AdoptionStatus, type CaseStatus, type Effect, isUuid } from "@kb/shared";
+import { ADOPTION_STATUS_LABELS, adoptionRecordSchema, COUNTED_ADOPTION_STATUSES, type AdoptionStatus, type Effect, isUuid } from "@kb/shared";
 import { recordAudit } from "../audit/audit.entity.js";
 import { Case } from "../cases/case.entity.js";
-import { casePolicy, type CaseFacts } from "../cases/case.policy.js";
+import { lockCase } from "../cases/case-lock.js";
+import { casePolicy } from "../cases/case.policy.js";
 import { Department } from "../departments/department.entity.js";
 import { AppError, badInput, badInputFromZod, forbidden, notFound } from "../graphql/app-error.js";
-import { notify } from "../notifications/notification.service.js";
+import { notifyCaseOwners } from "../notifications/notification.service.js";
 import { enqueueSearchSync } from "../search/search-outbox.js";
 import { User } from "../users/user.entity.js";
 import { requireViewer, type Viewer } from "../users/viewer.js";
@@ -213,16 +214,12 @@ export class AdoptionService {
         // next counts window (the case page shows the live count at once).
         enqueueSearchSync(tx, [input.caseId], "counts");
         const [dept] = await tx.execute<{ name: string }[]>("select name from departments where id = ?", [viewer.departmentId]);
-        const owners = await tx.execute<{ id: string }[]>(
-          "select id from users where active and (department_id = ? or id = ?) and id <> ?",
-          [facts.departmentId, facts.authorId ?? viewer.userId, viewer.userId],
-        );
         const label = ADOPTION_STATUS_LABELS[input.status];
         const message =
           fromStatus === null
             ? `${dept?.name ?? "他の課"}が「${facts.title}」の横展開を「${label}」として記録しました。`
             : `${dept?.name ?? "他の課"}が「${facts.title}」の横展開を「${ADOPTION_STATUS_LABELS[fromStatus]}」から「${label}」に更新しました。`;
-        notify(tx, owners.map((o) => o.id), "ADOPTION_RECORDED", input.caseId, message);
+        await notifyCaseOwners(tx, facts, viewer.userId, "ADOPTION_RECORDED", input.caseId, message);
       }
       await tx.flush();
       const after = toAdoptionRecord(adoption);
@@ -284,15 +281,4 @@ async function checkDerivedCase(tx: EntityManager, derivedCaseId: string, caseId
   if (!row || row.department_id !== departmentId) {
     throw badInput([{ path: "derivedCaseId", message: "派生した事例には、自分の課の好事例を選んでください" }]);
   }
-}
-
-/** The case's facts, its row locked for this transaction. */
-export async function lockCase(tx: EntityManager, caseId: string): Promise<CaseFacts & { id: string; title: string }> {
-  if (!isUuid(caseId)) throw notFound("好事例");
-  const [row] = await tx.execute<{ id: string; status: CaseStatus; department_id: string; author_id: string | null; title: string }[]>(
-    "select id, status, department_id, author_id, title from cases where id = ? for update",
-    [caseId],
-  );
-  if (!row) throw notFound("好事例");
-  return { id: row.id, status: row.status, departmentId: row.department_id, authorId: row.author_id, title: row.title };
 }

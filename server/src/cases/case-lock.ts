@@ -1,6 +1,6 @@
 import { LockMode } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { CASE_STATUSES, isUuid } from "@kb/shared";
+import { CASE_STATUSES, type CaseStatus, isUuid } from "@kb/shared";
 import { AppError, forbidden, notFound } from "../graphql/app-error.js";
 import type { Viewer } from "../users/viewer.js";
 import { Case } from "./case.entity.js";
@@ -35,6 +35,21 @@ export async function findCaseOrNotFound(em: EntityManager, id: string, lock = f
   const c = await em.findOne(Case, id, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
   if (!c) throw notFound("好事例");
   return c;
+}
+
+/**
+ * The case's facts (and title), its row locked FOR UPDATE for this transaction, without loading the
+ * entity: for writes that hang off a case (adoptions, questions, tag proposals, freshness) and must
+ * not race its archiving. NOT_FOUND for a malformed or unknown id; permission is the caller's.
+ */
+export async function lockCase(tx: EntityManager, caseId: string): Promise<CaseFacts & { id: string; title: string }> {
+  if (!isUuid(caseId)) throw notFound("好事例");
+  const [row] = await tx.execute<{ id: string; status: CaseStatus; department_id: string; author_id: string | null; title: string }[]>(
+    "select id, status, department_id, author_id, title from cases where id = ? for update",
+    [caseId],
+  );
+  if (!row) throw notFound("好事例");
+  return { id: row.id, status: row.status, departmentId: row.department_id, authorId: row.author_id, title: row.title };
 }
 
 /**

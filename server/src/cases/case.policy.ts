@@ -50,14 +50,6 @@ export const casePolicy = {
   canArchive(viewer: Viewer | null, c: CaseFacts): boolean {
     return isCurator(viewer) && c.status === "PUBLISHED";
   },
-  /** Tag proposals (issue 8): anyone logged in may propose tags for a published case they can read. */
-  canProposeTag(viewer: Viewer | null, c: CaseFacts): boolean {
-    return !!viewer && c.status === "PUBLISHED";
-  },
-  /** …and the owning department (or the author) or the secretariat accepts or declines them; nobody else. */
-  canDecideTagProposal(viewer: Viewer | null, c: CaseFacts): boolean {
-    return isOwner(viewer, c) || isCurator(viewer);
-  },
   /** Personal-information findings and review history are for owners and curators. */
   canSeeReviewDetails(viewer: Viewer | null, c: CaseFacts): boolean {
     return isOwner(viewer, c) || isCurator(viewer);

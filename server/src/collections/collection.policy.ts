@@ -28,12 +28,4 @@ export const collectionPolicy = {
     if (!casePolicy.canRead(viewer, c)) return false;
     return c.status === "PUBLISHED" || isCurator(viewer);
   },
-  /** The secretariat's dashboard; admins may read it too. */
-  canReadDashboard(viewer: Viewer | null): boolean {
-    return isCurator(viewer);
-  },
-  /** Exports are downloads of many cases at once: they need a login (and are audited). */
-  canExport(viewer: Viewer | null): boolean {
-    return !!viewer;
-  },
 };

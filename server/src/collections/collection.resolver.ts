@@ -6,7 +6,10 @@ import { CaseView, UserSummaryView } from "../cases/case.types.js";
 import type { RequestContext } from "../graphql/context.js";
 import type { Collection } from "./collection.entity.js";
 import { collectionPolicy } from "./collection.policy.js";
-import { CollectionService, type EntryRecord, type FeaturedMarkRecord } from "./collection.service.js";
+import { CollectionEntryService } from "./collection-entry.service.js";
+import { CollectionService, type EntryRecord } from "./collection.service.js";
+import { FeaturedCaseService, type FeaturedMarkRecord } from "./featured-case.service.js";
+import { HomeFeedService } from "./home-feed.service.js";
 import {
   CollectionEntriesInput,
   CollectionEntriesResultView,
@@ -36,13 +39,14 @@ function loaders(ctx: RequestContext): CurationLoaders {
   let found = loadersByRequest.get(ctx);
   if (!found) {
     const service = new CollectionService(ctx.em);
+    const featured = new FeaturedCaseService(ctx.em);
     found = {
       entries: new DataLoader(async (ids) => {
         const map = await service.entriesFor(ctx.viewer, ids);
         return ids.map((id) => map.get(id) ?? []);
       }),
       featured: new DataLoader(async (ids) => {
-        const map = await service.featuredMarks(ids);
+        const map = await featured.featuredMarks(ids);
         return ids.map((id) => map.get(id) ?? null);
       }),
       collectionsOfCase: new DataLoader(async (ids) => {
@@ -100,18 +104,18 @@ export class CollectionResolver {
     @Arg("first", () => Int, { defaultValue: 20 }) first = 20,
     @Arg("offset", () => Int, { defaultValue: 0 }) offset = 0,
   ): Promise<FeaturedCaseListView> {
-    return new CollectionService(ctx.em).featuredCases({ first, offset });
+    return new FeaturedCaseService(ctx.em).featuredCases({ first, offset });
   }
 
   @Query(() => HomeView, { description: "The home page: featured collections, featured cases, new cases and the most adopted." })
   async home(@Ctx() ctx: RequestContext, @Arg("first", () => Int, { defaultValue: 6 }) first = 6): Promise<HomeView> {
-    const service = new CollectionService(ctx.em);
+    const feeds = new HomeFeedService(ctx.em);
     const n = Math.min(Math.max(first, 1), 20);
     // One after another: the request's EntityManager is not shared between concurrent queries.
-    const collections = await service.list(null, "PUBLISHED", { first: 4, offset: 0 });
-    const featured = await service.featuredCases({ first: n, offset: 0 });
-    const newCases = await service.newCases(n);
-    const mostAdopted = await service.mostAdopted(n);
+    const collections = await new CollectionService(ctx.em).list(null, "PUBLISHED", { first: 4, offset: 0 });
+    const featured = await new FeaturedCaseService(ctx.em).featuredCases({ first: n, offset: 0 });
+    const newCases = await feeds.newCases(n);
+    const mostAdopted = await feeds.mostAdopted(n);
     return {
       featuredCollections: collections.items.map(presentCollection),
       featuredCases: featured.items,
@@ -142,20 +146,20 @@ export class CollectionResolver {
 
   @Mutation(() => CollectionView, { description: "Adds a published case at the end of a collection, with its 選定理由." })
   async addCollectionEntry(@Arg("input", () => CollectionEntryInput) input: CollectionEntryInput, @Ctx() ctx: RequestContext): Promise<CollectionView> {
-    return presentCollection(await new CollectionService(ctx.em).addEntry(ctx.viewer, { ...input }));
+    return presentCollection(await new CollectionEntryService(ctx.em).addEntry(ctx.viewer, { ...input }));
   }
 
   @Mutation(() => CollectionEntriesResultView, {
     description: "Adds several published cases at the end of a collection in one go (same 選定理由); ones already in it are skipped and listed.",
   })
   async addCollectionEntries(@Arg("input", () => CollectionEntriesInput) input: CollectionEntriesInput, @Ctx() ctx: RequestContext): Promise<CollectionEntriesResultView> {
-    const result = await new CollectionService(ctx.em).addEntries(ctx.viewer, { ...input, caseIds: [...input.caseIds] });
+    const result = await new CollectionEntryService(ctx.em).addEntries(ctx.viewer, { ...input, caseIds: [...input.caseIds] });
     return { collection: presentCollection(result.collection), addedCaseIds: result.addedCaseIds, alreadyInCaseIds: result.alreadyInCaseIds };
   }
 
   @Mutation(() => CollectionView, { description: "Changes the 選定理由 of a case in a collection." })
   async updateCollectionEntry(@Arg("input", () => CollectionEntryInput) input: CollectionEntryInput, @Ctx() ctx: RequestContext): Promise<CollectionView> {
-    return presentCollection(await new CollectionService(ctx.em).updateEntry(ctx.viewer, { ...input }));
+    return presentCollection(await new CollectionEntryService(ctx.em).updateEntry(ctx.viewer, { ...input }));
   }
 
   @Mutation(() => CollectionView)
@@ -164,12 +168,12 @@ export class CollectionResolver {
     @Arg("caseId", () => ID) caseId: string,
     @Ctx() ctx: RequestContext,
   ): Promise<CollectionView> {
-    return presentCollection(await new CollectionService(ctx.em).removeEntry(ctx.viewer, collectionId, caseId));
+    return presentCollection(await new CollectionEntryService(ctx.em).removeEntry(ctx.viewer, collectionId, caseId));
   }
 
   @Mutation(() => CollectionView, { description: "Sets the order of every entry; refused (CONFLICT) when the collection changed since `version`." })
   async reorderCollection(@Arg("input", () => CollectionOrderInput) input: CollectionOrderInput, @Ctx() ctx: RequestContext): Promise<CollectionView> {
-    return presentCollection(await new CollectionService(ctx.em).reorder(ctx.viewer, { ...input }));
+    return presentCollection(await new CollectionEntryService(ctx.em).reorder(ctx.viewer, { ...input }));
   }
 
   @Mutation(() => CollectionView, { description: "公開する: everyone can read it and the home page lists it." })
@@ -224,12 +228,12 @@ export class CaseCurationResolver {
 
   @Mutation(() => FeaturedMarkView, { description: "注目の好事例にする (or change its 選定理由); secretariat, published cases." })
   async featureCase(@Arg("input", () => FeatureCaseInput) input: FeatureCaseInput, @Ctx() ctx: RequestContext): Promise<FeaturedMarkView> {
-    return markView(await new CollectionService(ctx.em).feature(ctx.viewer, { ...input }));
+    return markView(await new FeaturedCaseService(ctx.em).feature(ctx.viewer, { ...input }));
   }
 
   @Mutation(() => Boolean, { description: "注目をやめる; false when the case was not featured." })
   async unfeatureCase(@Arg("caseId", () => ID) caseId: string, @Ctx() ctx: RequestContext): Promise<boolean> {
-    return new CollectionService(ctx.em).unfeature(ctx.viewer, caseId);
+    return new FeaturedCaseService(ctx.em).unfeature(ctx.viewer, caseId);
   }
 }
 

@@ -1,12 +1,12 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { ADOPTION_STATUSES, COUNTED_ADOPTION_STATUSES, dashboardArgsSchema, type AdoptionStatus, type CaseKind, type Effect } from "@kb/shared";
 import { adoptionFlows } from "../adoptions/adoption.service.js";
-import { collectionPolicy } from "../collections/collection.policy.js";
 import { departmentPaths } from "../departments/department.service.js";
 import { badInputFromZod, forbidden } from "../graphql/app-error.js";
 import { requireViewer, type Viewer } from "../users/viewer.js";
+import { dashboardPolicy } from "./dashboard.policy.js";
 import { rollUpEffects, type EffectsRollup } from "./effects-rollup.js";
-import { tokyoDay } from "./search-query-recorder.js";
+import { tokyoDay } from "../search-stats/search-query-recorder.js";
 
 export const NO_BUREAU = "（上位組織の登録なし）";
 
@@ -63,7 +63,7 @@ export class DashboardService {
 
   async load(viewer: Viewer | null, raw: unknown): Promise<Dashboard> {
     const v = requireViewer(viewer);
-    if (!collectionPolicy.canReadDashboard(v)) throw forbidden("ダッシュボードは事務局と管理者が見られます。");
+    if (!dashboardPolicy.canRead(v)) throw forbidden("ダッシュボードは事務局と管理者が見られます。");
     const parsed = dashboardArgsSchema.safeParse(raw ?? {});
     if (!parsed.success) throw badInputFromZod(parsed.error);
     const { fromFiscalYear, toFiscalYear, queryDays } = parsed.data;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCase, createTestBackend, type TestBackend } from "../../../test/support/test-backend.js";
 import type { Viewer } from "../users/viewer.js";
 import { parseTimeUnit, rollUpEffects } from "./effects-rollup.js";
-import { MAX_PENDING_QUERIES, searchQueryRecorder, SearchQueryRecorder } from "./search-query-recorder.js";
+import { MAX_PENDING_QUERIES, searchQueryRecorder, SearchQueryRecorder } from "../search-stats/search-query-recorder.js";
 
 /**
  * The secretariat's dashboard (issue 5): counts per 年度 × kind, per 局 / 課, top tags, adoption flows,

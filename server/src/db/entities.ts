@@ -4,7 +4,7 @@ import { AuditLog } from "../audit/audit.entity.js";
 import { LoginAttempt, Session } from "../auth/session.entity.js";
 import { Case } from "../cases/case.entity.js";
 import { Collection, CollectionEntry, FeaturedCase } from "../collections/collection.entity.js";
-import { SearchQueryStat } from "../dashboard/search-query-stat.entity.js";
+import { SearchQueryStat } from "../search-stats/search-query-stat.entity.js";
 import { CaseFreshness } from "../departments/case-freshness.entity.js";
 import { Department } from "../departments/department.entity.js";
 import { ImportRun } from "../importer/import-run.entity.js";

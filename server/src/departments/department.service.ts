@@ -3,22 +3,32 @@ import { nameKey, normalizeName } from "@kb/shared";
 import { Department } from "./department.entity.js";
 
 /**
+ * The one query behind department paths: `seed` selects (id, department_id) pairs — a department and
+ * itself, or a case and its 課 — and each id gets `path`, the names of the department's ancestors and
+ * itself from the top (局 → 部 → 課), in ONE statement (a recursive CTE) whatever the number of ids.
+ * Answers rows `{ id, path }`; ids whose department is gone are absent.
+ */
+export function departmentPathsSql(seed: string): string {
+  return `with recursive chain(start_id, parent_id, name, depth) as (
+       select s.start_id, d.parent_id, d.name, 0 from (${seed}) s(start_id, department_id) join departments d on d.id = s.department_id
+       union all
+       select c.start_id, p.parent_id, p.name, c.depth + 1
+         from chain c join departments p on p.id = c.parent_id
+        where c.depth < 10
+     )
+     select start_id as id, array_agg(name order by depth desc) as path from chain group by start_id`;
+}
+
+/**
  * Names of each department's ancestors and itself, from the top (局 → 部 → 課), for many
- * departments in ONE query (a recursive CTE), so a page of cases costs the same whatever its size.
+ * departments in ONE query, so a page of cases costs the same whatever its size.
  */
 export async function departmentPaths(em: EntityManager, ids: readonly string[]): Promise<Map<string, string[]>> {
   const unique = [...new Set(ids)];
   const paths = new Map<string, string[]>();
   if (!unique.length) return paths;
   const rows = await em.execute<{ id: string; path: string[] }[]>(
-    `with recursive chain(start_id, id, parent_id, name, depth) as (
-       select d.id, d.id, d.parent_id, d.name, 0 from departments d where d.id in (?)
-       union all
-       select c.start_id, p.id, p.parent_id, p.name, c.depth + 1
-         from chain c join departments p on p.id = c.parent_id
-        where c.depth < 10
-     )
-     select start_id as id, array_agg(name order by depth desc) as path from chain group by start_id`,
+    departmentPathsSql("select d.id, d.id from departments d where d.id in (?)"),
     [unique],
   );
   for (const row of rows) paths.set(row.id, row.path);

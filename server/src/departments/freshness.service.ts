@@ -1,8 +1,8 @@
 import type { EntityManager, MikroORM } from "@mikro-orm/postgresql";
 import { fiscalYearOf, formatWarekiFiscalYear } from "@kb/shared";
-import { lockCase } from "../adoptions/adoption.service.js";
 import { freshnessPolicy } from "../adoptions/adoption.policy.js";
 import { recordAudit } from "../audit/audit.entity.js";
+import { lockCase } from "../cases/case-lock.js";
 import { casePolicy } from "../cases/case.policy.js";
 import { AppError, forbidden, notFound } from "../graphql/app-error.js";
 import { notify } from "../notifications/notification.service.js";

@@ -4,12 +4,12 @@ import type { MikroORM } from "@mikro-orm/postgresql";
 import { stringify } from "csv-stringify";
 import { Router, type Request, type Response } from "express";
 import { recordAudit } from "../audit/audit.entity.js";
-import { collectionPolicy } from "../collections/collection.policy.js";
 import { AppError, HTTP_STATUS as STATUS } from "../graphql/app-error.js";
 import type { Logger } from "../logger.js";
 import type { CaseSearchIndex } from "../search/case-search-index.js";
 import { requireViewer, type Viewer } from "../users/viewer.js";
 import { viewerOf } from "../http/session.js";
+import { exportPolicy } from "./export.policy.js";
 import {
   collectionForExport,
   COLLECTION_CSV_COLUMNS,
@@ -64,7 +64,7 @@ export function exportRoutes(orm: MikroORM, index: CaseSearchIndex, logger: Logg
     async (req: Request, res: Response): Promise<void> => {
       try {
         const viewer = requireViewer(await viewerOf(orm, req));
-        if (!collectionPolicy.canExport(viewer)) return sendError(res, 403, "FORBIDDEN", "書き出す権限がありません。");
+        if (!exportPolicy.canExport(viewer)) return sendError(res, 403, "FORBIDDEN", "書き出す権限がありません。");
         await run(req, res, viewer);
       } catch (error) {
         if (res.headersSent) {

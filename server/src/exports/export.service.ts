@@ -13,7 +13,6 @@ import {
 import { adoptionCountsByCase } from "../adoptions/adoption.service.js";
 import { CaseService } from "../cases/case.service.js";
 import type { CaseView } from "../cases/case.types.js";
-import { collectionPolicy } from "../collections/collection.policy.js";
 import { CollectionService, type EntryRecord } from "../collections/collection.service.js";
 import type { Collection } from "../collections/collection.entity.js";
 import { badInputFromZod, forbidden, notFound } from "../graphql/app-error.js";
@@ -22,6 +21,7 @@ import { loadPublishedCaseViews } from "../search/search-hydration.js";
 import { SearchService } from "../search/search.service.js";
 import { canonicalTagFilter } from "../search/tag-aliases.js";
 import { requireViewer, type Viewer } from "../users/viewer.js";
+import { exportPolicy } from "./export.policy.js";
 
 /**
  * Exports (issue 6): a search result as CSV (for Excel), a 好事例集 as CSV and in the interchange
@@ -106,7 +106,7 @@ export async function collectionForExport(
   id: string,
 ): Promise<{ collection: Collection; entries: (EntryRecord & { case: CaseView })[] }> {
   const v = requireViewer(viewer);
-  if (!collectionPolicy.canExport(v)) throw forbidden();
+  if (!exportPolicy.canExport(v)) throw forbidden();
   const service = new CollectionService(em);
   const collection = await service.findVisible(v, id);
   if (!collection) throw notFound("好事例集");

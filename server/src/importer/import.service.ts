@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { EntityManager, MikroORM } from "@mikro-orm/postgresql";
 import { CASE_STATUSES, decideImportStatus, type ImportStatusChange, type InterchangeCase } from "@kb/shared";
+import { stringify } from "safe-stable-stringify";
 import { recordAudit } from "../audit/audit.entity.js";
 import { applyCaseContent } from "../cases/case-content.js";
 import { Case } from "../cases/case.entity.js";
@@ -186,7 +187,12 @@ function snapshotOfRecord(record: InterchangeCase): CaseSnapshot {
  */
 export function contentHash(record: InterchangeCase): string {
   const { status: _status, ...content } = record;
-  return createHash("sha256").update(stableStringify(content)).digest("hex");
+  return sha256Of(content);
+}
+
+/** Key order does not matter (safe-stable-stringify sorts keys; pinned by search/stable-hash.test.ts). */
+function sha256Of(value: object): string {
+  return createHash("sha256").update(stringify(value)).digest("hex");
 }
 
 /**
@@ -196,16 +202,5 @@ export function contentHash(record: InterchangeCase): string {
 export function sameContent(stored: string | null | undefined, record: InterchangeCase): boolean {
   if (!stored) return false;
   if (stored === contentHash(record)) return true;
-  return CASE_STATUSES.some((status) => stored === createHash("sha256").update(stableStringify({ ...record, status })).digest("hex"));
-}
-
-function stableStringify(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableStringify).join(",")}]`;
-  if (value && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(",")}}`;
-  }
-  return JSON.stringify(value);
+  return CASE_STATUSES.some((status) => stored === sha256Of({ ...record, status }));
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { Case } from "../cases/case.entity.js";
+import type { CaseFacts } from "../cases/case.policy.js";
 import { User } from "../users/user.entity.js";
 import { Notification, type NotificationType } from "./notification.entity.js";
 
@@ -21,6 +22,25 @@ export function notify(
       }),
     );
   }
+}
+
+/**
+ * Notifies the case's owners (the active members of its 課 and its author; see `isOwner` in
+ * case.policy) of something `actorId` did, never the actor themself. In the caller's transaction.
+ */
+export async function notifyCaseOwners(
+  em: EntityManager,
+  facts: Pick<CaseFacts, "departmentId" | "authorId">,
+  actorId: string,
+  type: NotificationType,
+  caseId: string,
+  message: string,
+): Promise<void> {
+  const owners = await em.execute<{ id: string }[]>(
+    "select id from users where active and (department_id = ? or id = ?) and id <> ?",
+    [facts.departmentId, facts.authorId ?? actorId, actorId],
+  );
+  notify(em, owners.map((o) => o.id), type, caseId, message);
 }
 
 export async function secretariatUserIds(em: EntityManager): Promise<string[]> {

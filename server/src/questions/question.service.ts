@@ -1,13 +1,13 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { answerAcceptSchema, answerPostSchema, questionAskSchema, isUuid } from "@kb/shared";
-import { lockCase } from "../adoptions/adoption.service.js";
 import { questionPolicy } from "../adoptions/adoption.policy.js";
 import { recordAudit } from "../audit/audit.entity.js";
 import { Case } from "../cases/case.entity.js";
+import { lockCase } from "../cases/case-lock.js";
 import { casePolicy } from "../cases/case.policy.js";
 import { Department } from "../departments/department.entity.js";
 import { AppError, badInputFromZod, forbidden, notFound } from "../graphql/app-error.js";
-import { notify } from "../notifications/notification.service.js";
+import { notify, notifyCaseOwners } from "../notifications/notification.service.js";
 import { User } from "../users/user.entity.js";
 import { requireViewer, type Viewer } from "../users/viewer.js";
 import { Answer, Question } from "./question.entity.js";
@@ -94,13 +94,10 @@ export class QuestionService {
         subjectId: input.caseId,
         after: { questionId: question.id, body: input.body },
       });
-      const owners = await tx.execute<{ id: string }[]>(
-        "select id from users where active and (department_id = ? or id = ?) and id <> ?",
-        [facts.departmentId, facts.authorId ?? viewer.userId, viewer.userId],
-      );
-      notify(
+      await notifyCaseOwners(
         tx,
-        owners.map((o) => o.id),
+        facts,
+        viewer.userId,
         "QUESTION_ASKED",
         input.caseId,
         `${viewer.displayName}さんから「${facts.title}」に質問が届きました：「${excerpt(input.body)}」`,

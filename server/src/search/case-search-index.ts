@@ -6,6 +6,7 @@ import {
   type RecordAny,
   type Settings,
 } from "meilisearch";
+import CircuitBreaker from "opossum";
 import { CASE_KINDS } from "@kb/shared";
 import { COMPOUND_TERMS, JAPANESE_STOP_WORDS } from "./japanese-dictionary.js";
 import { meiliApiError, meiliHttpClient } from "./meili-http.js";
@@ -84,6 +85,9 @@ export class SearchUnavailableError extends Error {
   }
 }
 
+/** A 5xx or no answer at all is the engine's trouble; a 4xx is our request's, and says the engine is up. */
+const engineDown = (error: unknown): boolean => (meiliApiError(error)?.response.status ?? 500) >= 500;
+
 export interface CaseSearchIndexOptions {
   /** Per request for searches: a search fails after this instead of hanging. */
   searchTimeoutMs?: number;
@@ -101,8 +105,8 @@ export class CaseSearchIndex {
   readonly index: Index<CaseSearchDocument>;
   /** A client with a short timeout, for what a person is waiting on. */
   readonly searchClient: Meilisearch;
-  private readonly breakerCooldownMs: number;
-  private openUntil = 0;
+  /** Calls made for a reader (searches, facet values, one document) fail fast while this is open. */
+  private readonly breaker: CircuitBreaker<[() => Promise<unknown>], unknown>;
   /** Identical searches answered once per index version. */
   readonly resultCache: SearchResultCache;
 
@@ -114,7 +118,17 @@ export class CaseSearchIndex {
   ) {
     this.index = client.index<CaseSearchDocument>(uid);
     this.searchClient = searchClient ?? client;
-    this.breakerCooldownMs = options.breakerCooldownMs ?? 2000;
+    this.breaker = new CircuitBreaker((call: () => Promise<unknown>) => call(), {
+      // The search client has its own timeout (searchTimeoutMs); the breaker only counts failures.
+      timeout: false,
+      // One failure opens it, whatever succeeded before (any error rate above 0 %) …
+      errorThresholdPercentage: 0,
+      // … for this long; then one call tries again (half-open) and closes it if the engine answers.
+      resetTimeout: options.breakerCooldownMs ?? 2000,
+      errorFilter: (error: unknown) => !engineDown(error),
+      enableSnapshots: false,
+      rollingPercentilesEnabled: false,
+    });
     this.resultCache = new SearchResultCache(() => this.version(), {
       maxEntries: options.resultCacheEntries ?? 500,
       versionTtlMs: options.resultCacheVersionTtlMs,
@@ -180,37 +194,37 @@ export class CaseSearchIndex {
    * waits on a dead engine.
    */
   async multiSearch(queries: MultiSearchQuery[]): Promise<MultiSearchResult<RecordAny>[]> {
-    if (Date.now() < this.openUntil) throw new SearchUnavailableError("recently failed; not retrying yet");
-    try {
-      return await this.resultCache.get(queries, async () => (await this.searchClient.multiSearch({ queries })).results);
-    } catch (error) {
-      if ((meiliApiError(error)?.response.status ?? 500) < 500) throw error;
-      this.openUntil = Date.now() + this.breakerCooldownMs;
-      throw new SearchUnavailableError(error);
-    }
+    return this.guarded(() => this.resultCache.get(queries, async () => (await this.searchClient.multiSearch({ queries })).results));
   }
 
   /** Facet-value search (prefix match on the words of a value), with the same fail-fast rule. */
   async searchFacetValues(params: Parameters<Index["searchForFacetValues"]>[0]): Promise<{ value: string; count: number }[]> {
-    if (Date.now() < this.openUntil) throw new SearchUnavailableError("recently failed; not retrying yet");
-    try {
-      return (await this.searchClient.index(this.uid).searchForFacetValues(params)).facetHits;
-    } catch (error) {
-      if ((meiliApiError(error)?.response.status ?? 500) < 500) throw error;
-      this.openUntil = Date.now() + this.breakerCooldownMs;
-      throw new SearchUnavailableError(error);
-    }
+    return this.guarded(async () => (await this.searchClient.index(this.uid).searchForFacetValues(params)).facetHits);
   }
 
   /** One stored document, or null. */
   async getDocument(id: string): Promise<CaseSearchDocument | null> {
-    if (Date.now() < this.openUntil) throw new SearchUnavailableError("recently failed; not retrying yet");
+    return this.guarded(async () => {
+      try {
+        return (await this.searchClient.index(this.uid).getDocument(id)) as unknown as CaseSearchDocument;
+      } catch (error) {
+        if (meiliApiError(error)?.cause?.code === "document_not_found") return null;
+        throw error;
+      }
+    });
+  }
+
+  /**
+   * Runs a call for a reader through the breaker (opossum): while it is open the call fails at once
+   * with SearchUnavailableError; an engine failure opens it and is SearchUnavailableError too; a 4xx
+   * passes through as it is.
+   */
+  private async guarded<T>(call: () => Promise<T>): Promise<T> {
     try {
-      return (await this.searchClient.index(this.uid).getDocument(id)) as unknown as CaseSearchDocument;
+      return (await this.breaker.fire(call)) as T;
     } catch (error) {
-      if (meiliApiError(error)?.cause?.code === "document_not_found") return null;
-      if ((meiliApiError(error)?.response.status ?? 500) < 500) throw error;
-      this.openUntil = Date.now() + this.breakerCooldownMs;
+      if ((error as { code?: unknown } | null)?.code === "EOPENBREAKER") throw new SearchUnavailableError("recently failed; not retrying yet");
+      if (!engineDown(error)) throw error;
       throw new SearchUnavailableError(error);
     }
   }

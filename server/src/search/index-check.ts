@@ -1,8 +1,7 @@
 import type { MikroORM } from "@mikro-orm/postgresql";
-import { loadVocabulary } from "../synonyms/synonym.service.js";
 import type { CaseSearchIndex } from "./case-search-index.js";
 import { documentHash } from "./search-document.js";
-import { loadSearchDocuments } from "./search-documents.loader.js";
+import { loadSearchDocuments, publishedDocumentBatches } from "./search-documents.loader.js";
 import { enqueueSearchSync } from "./search-outbox.js";
 import { isUuid } from "@kb/shared";
 
@@ -60,16 +59,8 @@ async function pendingCaseIds(orm: MikroORM): Promise<Set<string>> {
 
 async function compareAll(orm: MikroORM, index: CaseSearchIndex, batchSize: number): Promise<IndexCheckReport> {
   const pending = await pendingCaseIds(orm);
-  const vocabulary = await loadVocabulary(orm.em.fork());
   const expected = new Map<string, string>();
-  let after = "00000000-0000-0000-0000-000000000000";
-  for (;;) {
-    const rows = await orm.em
-      .fork()
-      .execute<{ id: string }[]>("select id from cases where status = 'PUBLISHED' and id > ? order by id limit ?", [after, batchSize]);
-    if (!rows.length) break;
-    after = rows[rows.length - 1]!.id;
-    const { upserts } = await loadSearchDocuments(orm.em.fork(), rows.map((r) => r.id), vocabulary);
+  for await (const upserts of publishedDocumentBatches(orm, batchSize)) {
     for (const doc of upserts) expected.set(doc.id, documentHash(doc as never));
   }
   const actual = new Map<string, string>();

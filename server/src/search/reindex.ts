@@ -1,8 +1,8 @@
 import type { MikroORM } from "@mikro-orm/postgresql";
+import pRetry from "p-retry";
 import type { Logger } from "../logger.js";
-import { loadVocabulary } from "../synonyms/synonym.service.js";
 import type { CaseSearchIndex } from "./case-search-index.js";
-import { loadSearchDocuments } from "./search-documents.loader.js";
+import { publishedDocumentBatches } from "./search-documents.loader.js";
 import { SearchReindexRun } from "./search-reindex.entity.js";
 
 export interface ReindexOptions {
@@ -81,16 +81,8 @@ export async function reindex(orm: MikroORM, index: CaseSearchIndex, logger: Log
 
     const [{ n } = { n: "0" }] = await em.execute<{ n: string }[]>("select count(*) as n from cases where status = 'PUBLISHED'");
     const total = Number(n);
-    const vocabulary = await loadVocabulary(em);
     let done = 0;
-    let after = "00000000-0000-0000-0000-000000000000";
-    for (;;) {
-      const rows = await orm.em
-        .fork()
-        .execute<{ id: string }[]>("select id from cases where status = 'PUBLISHED' and id > ? order by id limit ?", [after, batchSize]);
-      if (!rows.length) break;
-      after = rows[rows.length - 1]!.id;
-      const { upserts } = await loadSearchDocuments(orm.em.fork(), rows.map((r) => r.id), vocabulary);
+    for await (const upserts of publishedDocumentBatches(orm, batchSize)) {
       await patiently("index a batch", () => index.upsert(upserts, run.buildIndex));
       done += upserts.length;
       options.onProgress?.(done, total);
@@ -129,33 +121,37 @@ export async function reindex(orm: MikroORM, index: CaseSearchIndex, logger: Log
 
 /** The highest outbox id whose transaction has ended (see `reindex` for why a SHARE lock gives that). */
 async function outboxMark(orm: MikroORM): Promise<string> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await orm.em.fork().transactional(async (tx) => {
+  // 20 attempts, half a second apart.
+  return pRetry(
+    () =>
+      orm.em.fork().transactional(async (tx) => {
         // Never hold up writers for long: give up the lock attempt and try again instead.
         await tx.execute("set local lock_timeout = '3s'");
         await tx.execute("lock table search_outbox in share mode");
         const [row] = await tx.execute<{ mark: string }[]>("select coalesce(max(id), 0)::text as mark from search_outbox");
         return row!.mark;
-      });
-    } catch (error) {
-      if (attempt >= 20) throw error;
-      await new Promise((r) => setTimeout(r, 500));
-    }
-  }
+      }),
+    { retries: 19, minTimeout: 500, factor: 1, randomize: false },
+  );
 }
 
+/** Tries `call` again (0.4 s, doubling up to 5 s apart) until it succeeds or `patienceMs` has passed. */
 async function retry<T>(what: string, call: () => Promise<T>, patienceMs: number, logger: Logger, onRetry: () => void): Promise<T> {
-  const deadline = Date.now() + patienceMs;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await call();
-    } catch (error) {
-      if (Date.now() > deadline) throw new Error(`reindex: could not ${what} within ${patienceMs} ms: ${String(error)}`, { cause: error });
-      onRetry();
-      const delay = Math.min(200 * 2 ** Math.min(attempt, 5), 5000);
-      logger.warn({ err: error, attempt, delay }, `reindex: could not ${what}; retrying`);
-      await new Promise((r) => setTimeout(r, delay));
-    }
+  try {
+    return await pRetry(call, {
+      retries: Number.POSITIVE_INFINITY,
+      maxRetryTime: patienceMs,
+      minTimeout: 400,
+      factor: 2,
+      maxTimeout: 5000,
+      randomize: false,
+      onFailedAttempt: ({ error, attemptNumber, retryDelay }) => {
+        if (retryDelay <= 0) return; // the last attempt: no retry follows
+        onRetry();
+        logger.warn({ err: error, attempt: attemptNumber, delay: retryDelay }, `reindex: could not ${what}; retrying`);
+      },
+    });
+  } catch (error) {
+    throw new Error(`reindex: could not ${what} within ${patienceMs} ms: ${String(error)}`, { cause: error });
   }
 }

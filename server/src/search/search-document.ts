@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { CaseKind } from "@kb/shared";
+import { stringify } from "safe-stable-stringify";
 import type { Case } from "../cases/case.entity.js";
 import type { Vocabulary } from "../synonyms/vocabulary.js";
 
@@ -89,18 +90,7 @@ export function toSearchDocument(
  * `kb check-index` compares it between what PostgreSQL says and what Meilisearch holds.
  */
 export function documentHash(doc: Record<string, unknown>): string {
-  return createHash("sha256").update(stableStringify(doc)).digest("hex").slice(0, 32);
-}
-
-function stableStringify(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableStringify).join(",")}]`;
-  if (value && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(",")}}`;
-  }
-  return JSON.stringify(value);
+  return createHash("sha256").update(stringify(doc)).digest("hex").slice(0, 32);
 }
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };

@@ -1,4 +1,4 @@
-import type { EntityManager } from "@mikro-orm/postgresql";
+import type { EntityManager, MikroORM } from "@mikro-orm/postgresql";
 import { countedAdoptionsByCase } from "../adoptions/adoption.service.js";
 import { Case } from "../cases/case.entity.js";
 import { departmentPaths } from "../departments/department.service.js";
@@ -51,4 +51,22 @@ export async function loadSearchDocuments(
   );
   const publishedIds = new Set(published.map((c) => c.id));
   return { upserts, removals: ids.filter((id) => !publishedIds.has(id)), vocabulary: vocab };
+}
+
+/**
+ * Every published case's document, `batchSize` cases at a time in id order (keyset: `id > last`),
+ * each batch read on fresh forks so no identity map grows; one vocabulary for the whole walk. The
+ * reindex builds from it and the consistency check compares against it.
+ */
+export async function* publishedDocumentBatches(orm: MikroORM, batchSize: number): AsyncGenerator<CaseSearchDocument[]> {
+  const vocabulary = await loadVocabulary(orm.em.fork());
+  let after = "00000000-0000-0000-0000-000000000000";
+  for (;;) {
+    const rows = await orm.em
+      .fork()
+      .execute<{ id: string }[]>("select id from cases where status = 'PUBLISHED' and id > ? order by id limit ?", [after, batchSize]);
+    if (!rows.length) return;
+    after = rows[rows.length - 1]!.id;
+    yield (await loadSearchDocuments(orm.em.fork(), rows.map((r) => r.id), vocabulary)).upserts;
+  }
 }

@@ -2,6 +2,7 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import { Case } from "../cases/case.entity.js";
 import { presentCase } from "../cases/case.presenter.js";
 import type { CaseView } from "../cases/case.types.js";
+import { departmentPathsSql } from "../departments/department.service.js";
 
 /** Column → [property, is a date], from the ORM's own metadata of Case (so naming never drifts). */
 function columnsOf(em: EntityManager): Map<string, [string, boolean]> {
@@ -37,18 +38,11 @@ export async function loadPublishedCaseViews(em: EntityManager, ids: readonly st
       "select ct.case_id, t.name from case_tags ct join tags t on t.id = ct.tag_id where ct.case_id in (?) order by ct.case_id, ct.ctid",
       [unique],
     ),
-    em.execute<{ case_id: string; path: string[] }[]>(
-      `with recursive chain(case_id, parent_id, name, depth) as (
-         select c.id, d.parent_id, d.name, 0 from cases c join departments d on d.id = c.department_id where c.id in (?)
-         union all
-         select ch.case_id, p.parent_id, p.name, ch.depth + 1 from chain ch join departments p on p.id = ch.parent_id where ch.depth < 10
-       )
-       select case_id, array_agg(name order by depth desc) as path from chain group by case_id`,
-      [unique],
-    ),
+    // Keyed by case: sent with the others, before the cases' departments are known.
+    em.execute<{ id: string; path: string[] }[]>(departmentPathsSql("select c.id, c.department_id from cases c where c.id in (?)"), [unique]),
   ]);
   if (!rows.length) return views;
-  const paths = new Map(pathRows.map((r) => [r.case_id, r.path]));
+  const paths = new Map(pathRows.map((r) => [r.id, r.path]));
   const tagsOf = new Map<string, { name: string }[]>();
   for (const t of tagRows) {
     const list = tagsOf.get(t.case_id) ?? [];

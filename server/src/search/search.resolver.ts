@@ -1,6 +1,6 @@
 import { Args, Ctx, Query, Resolver } from "type-graphql";
 import { facetSearchArgsSchema, searchArgsSchema, similarCasesArgsSchema } from "@kb/shared";
-import { searchQueryRecorder } from "../dashboard/search-query-recorder.js";
+import { searchQueryRecorder } from "../search-stats/search-query-recorder.js";
 import { badInput } from "../graphql/app-error.js";
 import type { RequestContext } from "../graphql/context.js";
 import { canonicalTagFilter } from "./tag-aliases.js";

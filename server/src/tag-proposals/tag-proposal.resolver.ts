@@ -1,9 +1,10 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { withoutNulls } from "../cases/case.inputs.js";
-import { casePolicy, type CaseFacts } from "../cases/case.policy.js";
+import type { CaseFacts } from "../cases/case.policy.js";
 import { CaseView, UserSummaryView } from "../cases/case.types.js";
 import type { RequestContext } from "../graphql/context.js";
 import type { Viewer } from "../users/viewer.js";
+import { tagProposalPolicy } from "./tag-proposal.policy.js";
 import { TagProposalService, type TagProposalRecord } from "./tag-proposal.service.js";
 import {
   TagProposalAccessView,
@@ -26,7 +27,7 @@ function present(p: TagProposalRecord, viewer: Viewer | null): TagProposalView {
     decisionComment: p.decisionComment,
     caseId: p.caseId,
     caseTitle: p.caseTitle,
-    viewerCanDecide: p.status === "PENDING" && casePolicy.canDecideTagProposal(viewer, p.caseFacts),
+    viewerCanDecide: p.status === "PENDING" && tagProposalPolicy.canDecide(viewer, p.caseFacts),
     proposerId: p.proposerId,
     decidedById: p.decidedById,
   };
@@ -85,7 +86,7 @@ export class CaseTagProposalResolver {
   @FieldResolver(() => TagProposalAccessView)
   tagProposalAccess(@Root() c: CaseView, @Ctx() ctx: RequestContext): TagProposalAccessView {
     const facts = factsOf(c);
-    return { propose: casePolicy.canProposeTag(ctx.viewer, facts), decide: casePolicy.canDecideTagProposal(ctx.viewer, facts) };
+    return { propose: tagProposalPolicy.canPropose(ctx.viewer, facts), decide: tagProposalPolicy.canDecide(ctx.viewer, facts) };
   }
 }
 

@@ -3,18 +3,20 @@ import { DEFAULT_TAG_CATEGORY, nameKey, tagProposalDecisionSchema, tagProposalSc
 import { recordAudit } from "../audit/audit.entity.js";
 import { casePolicy, type CaseFacts } from "../cases/case.policy.js";
 import { Case } from "../cases/case.entity.js";
+import { lockCase } from "../cases/case-lock.js";
 import { AppError, badInput, badInputFromZod, forbidden, notFound } from "../graphql/app-error.js";
-import { notify } from "../notifications/notification.service.js";
+import { notify, notifyCaseOwners } from "../notifications/notification.service.js";
 import { addTagToCases, recordCaseTagChanges } from "../tags/case-tagging.js";
 import { TagResolver } from "../tags/tag.service.js";
 import { Tag } from "../tags/tag.entity.js";
 import { User } from "../users/user.entity.js";
 import { requireViewer, type Viewer } from "../users/viewer.js";
 import { TagProposal } from "./tag-proposal.entity.js";
+import { tagProposalPolicy } from "./tag-proposal.policy.js";
 
 /**
  * Tag proposals on published cases (issue 8, "suggest tags on any published case"). Who may do
- * what is case.policy's (canProposeTag / canDecideTagProposal). Every write: shared zod validation,
+ * what is tag-proposal.policy's. Every write: shared zod validation,
  * authorisation, one transaction with its audit row, notifications and — when a tag goes on the
  * case — the case's new version, revision and search outbox row.
  */
@@ -100,7 +102,7 @@ export class TagProposalService {
       // The case row lock serialises proposals for one case (no duplicate pending proposals).
       const facts = await lockCase(tx, input.caseId);
       if (!casePolicy.canRead(viewer, facts)) throw notFound("好事例");
-      if (!casePolicy.canProposeTag(viewer, facts)) throw new AppError("CONFLICT", "タグを提案できるのは公開中の好事例だけです。");
+      if (!tagProposalPolicy.canPropose(viewer, facts)) throw new AppError("CONFLICT", "タグを提案できるのは公開中の好事例だけです。");
 
       const known = await tx.findOne(Tag, { nameKey: nameKey(input.tag) }, { populate: ["mergedInto"] });
       const live = known ? (known.mergedInto?.getEntity() ?? known) : null;
@@ -133,13 +135,10 @@ export class TagProposalService {
         subjectId: input.caseId,
         after: { proposalId: proposal.id, tag: name, newTag: !live, category: proposal.category, comment: input.comment },
       });
-      const owners = await tx.execute<{ id: string }[]>(
-        "select id from users where active and (department_id = ? or id = ?) and id <> ?",
-        [facts.departmentId, facts.authorId ?? viewer.userId, viewer.userId],
-      );
-      notify(
+      await notifyCaseOwners(
         tx,
-        owners.map((o) => o.id),
+        facts,
+        viewer.userId,
         "TAG_PROPOSED",
         input.caseId,
         `${viewer.displayName}さんが「${facts.title}」にタグ「${name}」を提案しました。採用するか判断してください。`,
@@ -161,7 +160,7 @@ export class TagProposalService {
       if (!ref) throw notFound("タグの提案");
       const facts = await lockCase(tx, ref.case_id);
       if (!casePolicy.canRead(viewer, facts)) throw notFound("タグの提案");
-      if (!casePolicy.canDecideTagProposal(viewer, facts)) throw forbidden("タグの提案を判断できるのは、この好事例の所属課と事務局です。");
+      if (!tagProposalPolicy.canDecide(viewer, facts)) throw forbidden("タグの提案を判断できるのは、この好事例の所属課と事務局です。");
       await tx.execute("select id from tag_proposals where id = ? for update", [id]);
       const proposal = await tx.findOneOrFail(TagProposal, id, { refresh: true });
       if (proposal.status !== "PENDING") throw new AppError("CONFLICT", "この提案はすでに判断されています。");
@@ -209,7 +208,7 @@ export class TagProposalService {
   async forCase(viewer: Viewer | null, caseId: string, facts: CaseFacts): Promise<TagProposalRecord[]> {
     if (!viewer || !casePolicy.canRead(viewer, facts)) return [];
     const rows = await this.em.execute<Row[]>(`${SELECT} where p.case_id = ? order by p.created_at desc, p.id limit 50`, [caseId]);
-    const decider = casePolicy.canDecideTagProposal(viewer, facts);
+    const decider = tagProposalPolicy.canDecide(viewer, facts);
     return rows.map(toRecord).filter((p) => p.status === "PENDING" || decider || p.proposerId === viewer.userId);
   }
 
@@ -234,15 +233,4 @@ export class TagProposalService {
     const rows = await this.em.execute<Row[]>(`${SELECT} where p.id in (?)`, [ids]);
     return rows.map(toRecord);
   }
-}
-
-/** The case's facts, its row locked for this transaction. */
-async function lockCase(tx: EntityManager, caseId: string): Promise<CaseFacts & { id: string; title: string }> {
-  if (!isUuid(caseId)) throw notFound("好事例");
-  const [row] = await tx.execute<{ id: string; status: CaseStatus; department_id: string; author_id: string | null; title: string }[]>(
-    "select id, status, department_id, author_id, title from cases where id = ? for update",
-    [caseId],
-  );
-  if (!row) throw notFound("好事例");
-  return { id: row.id, status: row.status, departmentId: row.department_id, authorId: row.author_id, title: row.title };
 }

@@ -1,0 +1,67 @@
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { type CaseStatus, isUuid } from "@kb/shared";
+import type { CaseFacts } from "../cases/case.policy.js";
+import { AppError, badInputFromZod, forbidden, notFound } from "../graphql/app-error.js";
+import { requireViewer, type Viewer } from "../users/viewer.js";
+import { Collection } from "./collection.entity.js";
+import { collectionPolicy } from "./collection.policy.js";
+
+/**
+ * What the curation services (featured-case, collection, collection-entry, home-feed) share: page
+ * limits, input parsing, the curator check and the row locks every write takes.
+ */
+
+const MAX_PAGE = 100;
+
+export function clampPage(first: number): number {
+  return Math.min(Math.max(Math.trunc(first), 0), MAX_PAGE);
+}
+
+export function parseWith<T>(schema: { safeParse(raw: unknown): { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } } }, raw: unknown): T {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw badInputFromZod(parsed.error);
+  return parsed.data;
+}
+
+export const factsOfRow = (r: { status: CaseStatus; department_id: string; author_id: string | null }): CaseFacts => ({
+  status: r.status,
+  departmentId: r.department_id,
+  authorId: r.author_id,
+});
+
+export function requireCurator(viewer: Viewer | null): Viewer {
+  const v = requireViewer(viewer);
+  if (!collectionPolicy.canCurate(v)) throw forbidden("好事例の選定と好事例集の編集は事務局が行います。");
+  return v;
+}
+
+/** The case, locked against a concurrent archive, and published (only published cases are curated). */
+export async function collectableCase(tx: EntityManager, caseId: string): Promise<void> {
+  const [row] = await tx.execute<{ status: CaseStatus; department_id: string; author_id: string | null }[]>(
+    "select status, department_id, author_id from cases where id = ? for share",
+    [caseId],
+  );
+  if (!row) throw notFound("好事例");
+  if (!collectionPolicy.canCollectCase(factsOfRow(row))) {
+    throw new AppError("CONFLICT", "公開中の好事例だけを選べます。");
+  }
+}
+
+/** The collection, locked for this transaction; CONFLICT when `version` is given and stale. */
+export async function lockCollection(tx: EntityManager, id: string, version: number | null): Promise<Collection> {
+  if (!isUuid(id)) throw notFound("好事例集");
+  const rows = await tx.execute<{ id: string }[]>("select id from collections where id = ? for update", [id]);
+  if (!rows.length) throw notFound("好事例集");
+  const c = await tx.findOneOrFail(Collection, id, { refresh: true });
+  if (version !== null && c.version !== version) {
+    throw new AppError("CONFLICT", "ほかの人がこの好事例集を更新しました。画面を読み込み直してから、もう一度操作してください。");
+  }
+  return c;
+}
+
+/** Any change to a collection's entries is a change of the collection: its version moves on. */
+export function touch(c: Collection): void {
+  c.updatedAt = new Date();
+}
+
+export const snapshot = (c: Collection) => ({ title: c.title, description: c.description, fiscalYear: c.fiscalYear ?? null, status: c.status });

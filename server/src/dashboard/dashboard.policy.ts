@@ -1,0 +1,9 @@
+import { isCurator } from "../cases/case.policy.js";
+import type { Viewer } from "../users/viewer.js";
+
+/** Who may read the secretariat's dashboard (issue 5): the secretariat, and admins too. */
+export const dashboardPolicy = {
+  canRead(viewer: Viewer | null): boolean {
+    return isCurator(viewer);
+  },
+};
