@@ -6,6 +6,7 @@ export * from "./text.js";
 export * from "./details.js";
 export * from "./interchange.js";
 export * from "./search.js";
+export * from "./search-url.js";
 export * from "./fields.js";
 export * from "./case-input.js";
 export * from "./personal-info.js";
