@@ -16,5 +16,6 @@ export * from "./table-import.js";
 export * from "./adoptions.js";
 export * from "./questions.js";
 export * from "./collections.js";
+export * from "./case-content.js";
 export * from "./revision-content.js";
 export * from "./import-mappings.js";

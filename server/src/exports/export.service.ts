@@ -1,6 +1,7 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import {
   CASE_KIND_LABELS,
+  caseTextOf,
   formatWarekiFiscalYear,
   interchangeCaseSchema,
   SEARCH_EXPORT_MAX_ROWS,
@@ -164,12 +165,7 @@ export function interchangeRecord(c: CaseView): InterchangeCaseInput {
   const record: InterchangeCaseInput = {
     externalId: c.externalId ?? `kb-${c.id}`,
     kind: c.kind,
-    title: c.title,
-    summary: c.summary,
-    background: c.background,
-    actions: c.actions,
-    results: c.results,
-    tips: c.tips,
+    ...caseTextOf(c),
     department: c.department.name,
     ...(c.department.path.length > 1 ? { departmentPath: c.department.path.slice(0, -1) } : {}),
     fiscalYear: c.fiscalYear,
