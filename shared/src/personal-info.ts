@@ -1,3 +1,5 @@
+import { CASE_WRITTEN_FIELDS, type CaseWrittenField } from "./case-content.js";
+
 /**
  * A guard against personal information in cases, which the whole city hall reads. It flags what
  * looks like a phone number, an e-mail address, a 12-digit individual number (マイナンバー, check digit
@@ -103,4 +105,12 @@ export function scanCaseForPersonalInfo(fields: Record<string, unknown>): Person
   };
   visit(fields, "");
   return findings;
+}
+
+/**
+ * Scans what a person wrote in a case (its text fields, effects and details; not kind, year or tags),
+ * from anything that holds them: the form's input, a saved case, a revision. Server and client alike.
+ */
+export function scanCaseContentForPersonalInfo(content: Readonly<Partial<Record<CaseWrittenField, unknown>>>): PersonalInfoFinding[] {
+  return scanCaseForPersonalInfo(Object.fromEntries(CASE_WRITTEN_FIELDS.map((field) => [field, content[field]])));
 }

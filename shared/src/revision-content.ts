@@ -1,3 +1,4 @@
+import { caseTextOf, type CaseContentOf } from "./case-content.js";
 import { nameKey } from "./normalize.js";
 
 /**
@@ -6,20 +7,7 @@ import { nameKey } from "./normalize.js";
  * records no revision for it (server/src/cases/case-workflow.service.ts) and the history's diff
  * shows no change for it (client/src/case/revisionDiff.ts). Both sides compare through here.
  */
-export interface RevisionContentInput {
-  kind: string;
-  title: string;
-  summary: string;
-  background: string;
-  actions: string;
-  results: string;
-  tips: string;
-  fiscalYear: number;
-  /** Names or ids: compared as a set, by their normalised key. */
-  tags: readonly string[];
-  effects: readonly unknown[];
-  details?: Record<string, unknown> | null;
-}
+export type RevisionContentInput = CaseContentOf<string, unknown>;
 
 /** Line ends made \n, white space at the end of each line and at the start and end dropped. */
 export function meaningfulText(text: string): string {
@@ -66,12 +54,7 @@ export function meaningfulContent(c: RevisionContentInput): Record<string, unkno
   const details = meaningfulValue(c.details ?? null);
   return {
     kind: c.kind,
-    title: meaningfulText(c.title),
-    summary: meaningfulText(c.summary),
-    background: meaningfulText(c.background),
-    actions: meaningfulText(c.actions),
-    results: meaningfulText(c.results),
-    tips: meaningfulText(c.tips),
+    ...caseTextOf(c, meaningfulText),
     fiscalYear: Number.isFinite(c.fiscalYear) ? c.fiscalYear : null,
     tags: meaningfulTags(c.tags),
     effects: c.effects.map(meaningfulEffect),

@@ -94,8 +94,7 @@ export function CaseWorkflowPanel({ case: c, reviewAnchor }: { case: CaseWorkflo
 
   if (!can.edit && !can.submit && !can.archive && !can.review && !note) return null;
 
-  const content = { title: c.title, summary: c.summary, background: c.background, actions: c.actions, results: c.results, tips: c.tips, effects: c.effects, details: c.details };
-  const findings = mode === "submit" ? scanContent(content) : [];
+  const findings = mode === "submit" ? scanContent(c) : [];
   const key = findingsKey(findings);
 
   const submit = async () => {
@@ -169,7 +168,7 @@ export function CaseWorkflowPanel({ case: c, reviewAnchor }: { case: CaseWorkflo
             <div id={`${headingId}-confirm`}>
               <SubmitConfirmation
                 findings={findings}
-                content={content}
+                content={c}
                 caseKind={c.kind}
                 confirmed={confirmedFor === key}
                 onConfirmedChange={(checked) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { CaseContent } from "../caseForm/formValues";
+import type { CaseContent } from "@kb/shared";
 import { elide } from "./DiffView";
 import { diffCaseContent, foldShortEqualities, numberRevisions, snapshotContent } from "./revisionDiff";
 

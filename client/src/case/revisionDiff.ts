@@ -1,6 +1,19 @@
-import { CASE_KIND_LABELS, formatFiscalYear, meaningfulTags, meaningfulText, nameKey, sameMeaning, type CaseKind } from "@kb/shared";
+import {
+  CASE_CONTENT_FIELDS,
+  CASE_KIND_LABELS,
+  CASE_TEXT_FIELDS,
+  caseTextOf,
+  formatFiscalYear,
+  meaningfulTags,
+  meaningfulText,
+  nameKey,
+  sameMeaning,
+  type CaseContent,
+  type CaseContentField,
+  type CaseKind,
+  type CaseTextField,
+} from "@kb/shared";
 import { diffChars, diffLines, diffWords, type Change } from "diff";
-import type { CaseContent } from "../caseForm/formValues";
 import { messages as m } from "../messages";
 import { detailRows } from "./details";
 
@@ -25,8 +38,6 @@ export interface FieldDiff {
   added: number;
   removed: number;
 }
-
-const TEXT_FIELDS = ["title", "summary", "background", "actions", "results", "tips"] as const;
 
 const JAPANESE = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]/u;
 
@@ -64,12 +75,7 @@ function fieldTexts(c: CaseContent | null): Record<string, string> {
   if (!c) return {};
   return {
     kind: CASE_KIND_LABELS[c.kind] ?? c.kind,
-    title: meaningfulText(c.title),
-    summary: meaningfulText(c.summary),
-    background: meaningfulText(c.background),
-    actions: meaningfulText(c.actions),
-    results: meaningfulText(c.results),
-    tips: meaningfulText(c.tips),
+    ...caseTextOf(c, meaningfulText),
     fiscalYear: Number.isFinite(c.fiscalYear) ? formatFiscalYear(c.fiscalYear) : "",
     tags: tagLines(c.tags ?? []),
     effects: (c.effects ?? []).map(effectLine).join("\n"),
@@ -77,9 +83,7 @@ function fieldTexts(c: CaseContent | null): Record<string, string> {
   };
 }
 
-const FIELD_ORDER = ["kind", "title", "summary", "background", "actions", "results", "tips", "fiscalYear", "tags", "effects", "details"] as const;
-
-function labelOf(field: (typeof FIELD_ORDER)[number]): string {
+function labelOf(field: CaseContentField): string {
   return field === "details" ? m.revisions.detailsLabel : m.caseForm.fields[field];
 }
 
@@ -151,11 +155,11 @@ function diffText(before: string, after: string, unit: DiffUnit): DiffPart[] {
 export function diffCaseContent(before: CaseContent | null, after: CaseContent): FieldDiff[] {
   const a = fieldTexts(before);
   const b = fieldTexts(after);
-  return FIELD_ORDER.flatMap((field) => {
+  return CASE_CONTENT_FIELDS.flatMap((field) => {
     const old = a[field] ?? "";
     const now = b[field] ?? "";
     if (old === now) return [];
-    const isText = (TEXT_FIELDS as readonly string[]).includes(field) || field === "kind" || field === "fiscalYear";
+    const isText = (CASE_TEXT_FIELDS as readonly string[]).includes(field) || field === "kind" || field === "fiscalYear";
     const unit: DiffUnit = !isText ? "lines" : JAPANESE.test(old) || JAPANESE.test(now) ? "chars" : "words";
     const parts = diffText(old, now, unit);
     return [{ field, label: labelOf(field), unit, parts, added: count(parts, unit, "added"), removed: count(parts, unit, "removed") }];
@@ -170,12 +174,7 @@ export function snapshotContent(snapshot: unknown): CaseContent | null {
   const kind = (typeof s["kind"] === "string" && Object.hasOwn(CASE_KIND_LABELS, s["kind"]) ? s["kind"] : "PRACTICE") as CaseKind;
   return {
     kind,
-    title: str(s["title"]),
-    summary: str(s["summary"]),
-    background: str(s["background"]),
-    actions: str(s["actions"]),
-    results: str(s["results"]),
-    tips: str(s["tips"]),
+    ...caseTextOf(s as Record<CaseTextField, unknown>, str),
     fiscalYear: typeof s["fiscalYear"] === "number" ? s["fiscalYear"] : Number.NaN,
     tags: Array.isArray(s["tags"]) ? s["tags"].filter((t): t is string => typeof t === "string") : [],
     effects: Array.isArray(s["effects"])

@@ -1,3 +1,4 @@
+import { CASE_TEXT_FIELDS } from "@kb/shared";
 import { useEffect, useState } from "react";
 import { useWatch, type Control } from "react-hook-form";
 import { messages as m } from "../messages";
@@ -13,7 +14,7 @@ const TEXT_DEBOUNCE_MS = 700;
  * form does not re-render on every keystroke.
  */
 export function TagTextSuggestions({ control, taken, onAdd }: { control: Control<CaseFormValues>; taken: readonly string[]; onAdd: (tag: string) => void }) {
-  const fields = useWatch({ control, name: ["title", "summary", "background", "actions", "results", "tips"] });
+  const fields = useWatch({ control, name: CASE_TEXT_FIELDS });
   const text = fields.join("\n");
   const [settled, setSettled] = useState(text);
   useEffect(() => {

@@ -1,10 +1,16 @@
 import {
   caseDraftSchema,
+  CASE_CONTENT_FIELDS,
   CASE_KINDS,
+  caseTextOf,
+  EMPTY_CASE_TEXT,
+  type CaseBodyField,
+  type CaseContent,
   type CaseKind,
   type caseSubmissionSchema,
+  type CaseTextField,
   type PersonalInfoFinding,
-  scanCaseForPersonalInfo,
+  scanCaseContentForPersonalInfo,
 } from "@kb/shared";
 import { config as zodConfig } from "zod";
 import type { FieldProblem } from "../lib/apiError";
@@ -24,14 +30,9 @@ export interface EffectRow {
   unit: string;
 }
 
-export interface CaseFormValues {
+/** The case's content fields (shared/src/case-content.ts) as the form holds them: the texts as typed. */
+export interface CaseFormValues extends Record<CaseTextField, string> {
   kind: CaseKind | "";
-  title: string;
-  summary: string;
-  background: string;
-  actions: string;
-  results: string;
-  tips: string;
   /** The Western year the 年度 starts in, as the select's value; "" = not chosen. */
   fiscalYear: string;
   tags: string[];
@@ -40,18 +41,13 @@ export interface CaseFormValues {
   details: Record<string, string>;
 }
 
-export const TEXT_FIELDS = ["summary", "background", "actions", "results", "tips"] as const;
-export type TextField = (typeof TEXT_FIELDS)[number];
+/** A prose field the form edits with a Markdown editor (shared CASE_BODY_FIELDS). */
+export type TextField = CaseBodyField;
 
 export function emptyFormValues(fiscalYear: number): CaseFormValues {
   return {
     kind: "",
-    title: "",
-    summary: "",
-    background: "",
-    actions: "",
-    results: "",
-    tips: "",
+    ...EMPTY_CASE_TEXT,
     fiscalYear: String(fiscalYear),
     tags: [],
     effects: [],
@@ -62,19 +58,7 @@ export function emptyFormValues(fiscalYear: number): CaseFormValues {
 export const emptyEffectRow = (): EffectRow => ({ label: "", before: "", after: "", unit: "" });
 
 /** The editable content of a saved case (or of a revision's snapshot). */
-export interface CaseContent {
-  kind: CaseKind;
-  title: string;
-  summary: string;
-  background: string;
-  actions: string;
-  results: string;
-  tips: string;
-  fiscalYear: number;
-  tags: string[];
-  effects: { label: string; before?: number | null; after?: number | null; unit?: string | null }[];
-  details?: Record<string, unknown> | null;
-}
+export type { CaseContent };
 
 const numberText = (value: number | null | undefined) => (typeof value === "number" && Number.isFinite(value) ? String(value) : "");
 
@@ -89,12 +73,7 @@ export function fromCaseContent(c: CaseContent): CaseFormValues {
   for (const [key, value] of Object.entries(c.details ?? {})) details[key] = detailText(value);
   return {
     kind: c.kind,
-    title: c.title,
-    summary: c.summary,
-    background: c.background,
-    actions: c.actions,
-    results: c.results,
-    tips: c.tips,
+    ...caseTextOf(c),
     fiscalYear: String(c.fiscalYear),
     tags: [...c.tags],
     effects: c.effects.map((e) => ({
@@ -163,12 +142,7 @@ export function toDraftInput(values: CaseFormValues): DraftInput {
   const kind = (CASE_KINDS as readonly string[]).includes(values.kind) ? (values.kind as CaseKind) : undefined;
   const input: Record<string, unknown> = {
     kind,
-    title: values.title,
-    summary: values.summary,
-    background: values.background,
-    actions: values.actions,
-    results: values.results,
-    tips: values.tips,
+    ...caseTextOf(values),
     fiscalYear: values.fiscalYear === "" ? undefined : Number(values.fiscalYear),
     tags: values.tags,
     effects,
@@ -194,16 +168,6 @@ export function formPathOf(path: string, effectRows: readonly number[] = []): st
   const [head, second, third] = parts;
   if (!head) return null;
   switch (head) {
-    case "kind":
-    case "title":
-    case "summary":
-    case "background":
-    case "actions":
-    case "results":
-    case "tips":
-    case "fiscalYear":
-    case "tags":
-      return head;
     case "effects": {
       if (second === undefined || third === undefined || !/^\d+$/.test(second)) return "effects";
       const row = effectRows[Number(second)] ?? Number(second);
@@ -212,7 +176,8 @@ export function formPathOf(path: string, effectRows: readonly number[] = []): st
     case "details":
       return second ? `details.${second}` : null;
     default:
-      return null;
+      // kind, the texts, fiscalYear, tags: the field itself.
+      return (CASE_CONTENT_FIELDS as readonly string[]).includes(head) ? head : null;
   }
 }
 
@@ -271,9 +236,8 @@ export function scanForm(values: CaseFormValues): PersonalInfoFinding[] {
   return scanContent(toDraftInput(values).input);
 }
 
-export function scanContent(content: Record<string, unknown>): PersonalInfoFinding[] {
-  const { title, summary, background, actions, results, tips, effects, details } = content;
-  return scanCaseForPersonalInfo({ title, summary, background, actions, results, tips, effects, details });
+export function scanContent(content: Parameters<typeof scanCaseContentForPersonalInfo>[0]): PersonalInfoFinding[] {
+  return scanCaseContentForPersonalInfo(content);
 }
 
 /** The string at a finding's path ("summary", "details.voices.0", "effects.1.label") inside content. */

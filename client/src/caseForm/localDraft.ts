@@ -1,3 +1,4 @@
+import { CASE_TEXT_FIELDS } from "@kb/shared";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { UseFormReturn } from "react-hook-form";
 import type { CaseFormValues } from "./formValues";
@@ -24,7 +25,7 @@ const isStringRecord = (v: unknown): v is Record<string, string> =>
 function isFormValues(v: unknown): v is CaseFormValues {
   if (!v || typeof v !== "object") return false;
   const r = v as Record<string, unknown>;
-  const strings = ["kind", "title", "summary", "background", "actions", "results", "tips", "fiscalYear"];
+  const strings = ["kind", ...CASE_TEXT_FIELDS, "fiscalYear"];
   return (
     strings.every((k) => typeof r[k] === "string") &&
     Array.isArray(r["tags"]) &&

@@ -1,6 +1,6 @@
 import { gql, type TypedDocumentNode } from "@apollo/client";
 import { useQuery } from "@apollo/client/react";
-import { formatWarekiFiscalYear, type CaseKind } from "@kb/shared";
+import { EMPTY_SEARCH, formatWarekiFiscalYear, toSearchString, type CaseKind } from "@kb/shared";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { ErrorNotice } from "../components/ErrorNotice";
@@ -144,7 +144,7 @@ export function HomeSections() {
       )}
 
       <div className="grid gap-10 lg:grid-cols-2">
-        <HomeSection id="home-new" title={h.newCases} more={{ to: "/search?sort=NEWEST", label: h.newCasesMore }}>
+        <HomeSection id="home-new" title={h.newCases} more={{ to: `/search${toSearchString({ ...EMPTY_SEARCH, sort: "NEWEST" })}`, label: h.newCasesMore }}>
           {newCases.length === 0 ? (
             <Empty>{h.newCasesEmpty}</Empty>
           ) : (
@@ -158,7 +158,7 @@ export function HomeSections() {
           )}
         </HomeSection>
 
-        <HomeSection id="home-adopted" title={h.mostAdopted} more={{ to: "/search?sort=MOST_ADOPTED", label: h.mostAdoptedMore }}>
+        <HomeSection id="home-adopted" title={h.mostAdopted} more={{ to: `/search${toSearchString({ ...EMPTY_SEARCH, sort: "MOST_ADOPTED" })}`, label: h.mostAdoptedMore }}>
           {mostAdopted.length === 0 ? (
             <Empty>{h.mostAdoptedEmpty}</Empty>
           ) : (

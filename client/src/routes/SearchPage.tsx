@@ -1,5 +1,6 @@
 import { CombinedGraphQLErrors, gql, type TypedDocumentNode } from "@apollo/client";
 import { useQuery } from "@apollo/client/react";
+import { parseSearchUrl, toSearchString, type SearchState } from "@kb/shared";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useLocation, useNavigate } from "react-router";
 import { useMe } from "../auth/me";
@@ -13,13 +14,10 @@ import { SearchForm, type SearchTrigger } from "../search/SearchForm";
 import {
   activeFilterCount,
   clearFilters,
-  parseSearchParams,
   toggleFacetValue,
-  toSearchString,
   toSearchVariables,
   withMinAdoptions,
   withSort,
-  type SearchState,
   type SearchVariables,
 } from "../search/searchParams";
 import { SortSelect } from "../search/SortSelect";
@@ -92,7 +90,7 @@ type Trigger = SearchTrigger | "filter";
 export function SearchPage() {
   const location = useLocation();
   const navigate = useNavigate();
-  const state = useMemo(() => parseSearchParams(new URLSearchParams(location.search)), [location.search]);
+  const state = useMemo(() => parseSearchUrl(new URLSearchParams(location.search)), [location.search]);
   const variables = useMemo(() => toSearchVariables(state), [state]);
   const currentSearch = toSearchString(state);
   // Home and search share this page (issue 5): "/" without a query or filter is the home page (search

@@ -1,8 +1,8 @@
-import { CASE_KIND_LABELS, CASE_KINDS, formatWarekiFiscalYear, type CaseKind } from "@kb/shared";
+import { CASE_KIND_LABELS, CASE_KINDS, formatWarekiFiscalYear, type CaseKind, type SearchState } from "@kb/shared";
 import { useId, useState, type ReactNode } from "react";
 import { messages as m } from "../messages";
 import { FacetValueSearch } from "./FacetValueSearch";
-import { activeFilterCount, toSearchVariables, type FacetKey, type SearchState } from "./searchParams";
+import { activeFilterCount, toSearchVariables, type FacetKey } from "./searchParams";
 
 export interface FacetCount {
   value: string;

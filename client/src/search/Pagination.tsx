@@ -1,6 +1,6 @@
+import { SEARCH_MAX_PAGE, SEARCH_PAGE_SIZE, toSearchString, type SearchState } from "@kb/shared";
 import { Link } from "react-router";
 import { messages as m } from "../messages";
-import { PAGE_SIZE, MAX_PAGE, toSearchString, type SearchState } from "./searchParams";
 
 export interface PageNavState {
   focusResults: true;
@@ -8,7 +8,7 @@ export interface PageNavState {
 
 /** 前へ / 次へ as real links, so pages can be opened, bookmarked and walked with Back. */
 export function Pagination({ state, total, pathname = "/" }: { state: SearchState; total: number; pathname?: string }) {
-  const pages = Math.min(Math.ceil(total / PAGE_SIZE), MAX_PAGE);
+  const pages = Math.min(Math.ceil(total / SEARCH_PAGE_SIZE), SEARCH_MAX_PAGE);
   if (pages <= 1 && state.page <= 1) return null;
   const navState: PageNavState = { focusResults: true };
   const to = (page: number) => ({ pathname, search: toSearchString({ ...state, page }) });

@@ -1,6 +1,6 @@
-import { CASE_KIND_LABELS, formatWarekiFiscalYear, type CaseKind } from "@kb/shared";
+import { CASE_KIND_LABELS, formatWarekiFiscalYear, type CaseKind, type SearchState } from "@kb/shared";
 import { messages as m } from "../messages";
-import { clearFilters, type SearchState } from "./searchParams";
+import { clearFilters } from "./searchParams";
 
 export interface SearchSuggestions {
   withoutFilter: { field: "KIND" | "DEPARTMENT" | "FISCAL_YEAR" | "TAGS"; values: string[]; total: number }[];

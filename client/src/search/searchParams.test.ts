@@ -1,16 +1,8 @@
+import { EMPTY_SEARCH, parseSearchUrl, SEARCH_MAX_PAGE, toSearchParams } from "@kb/shared";
 import { describe, expect, it } from "vitest";
-import {
-  EMPTY_SEARCH,
-  MAX_PAGE,
-  parseSearchParams,
-  toggleFacetValue,
-  toSearchParams,
-  toSearchVariables,
-  withMinAdoptions,
-  withSort,
-} from "./searchParams";
+import { toggleFacetValue, toSearchVariables, withMinAdoptions, withSort } from "./searchParams";
 
-const parse = (query: string) => parseSearchParams(new URLSearchParams(query));
+const parse = (query: string) => parseSearchUrl(new URLSearchParams(query));
 
 describe("search URL state", () => {
   it("reads repeatable params and drops invalid values", () => {
@@ -28,7 +20,7 @@ describe("search URL state", () => {
 
   it("normalises full-width text and clamps the page", () => {
     expect(parse("q=%EF%BD%8B%EF%BD%89%EF%BD%8E%EF%BD%94%EF%BD%8F%EF%BD%8E%EF%BD%85&page=-3").q).toBe("kintone");
-    expect(parse("page=99999").page).toBe(MAX_PAGE);
+    expect(parse("page=99999").page).toBe(SEARCH_MAX_PAGE);
     expect(parse("page=abc").page).toBe(1);
   });
 
@@ -36,7 +28,7 @@ describe("search URL state", () => {
     const state = { ...EMPTY_SEARCH, q: "窓口 DX", tags: ["生成AI", "kintone"], departments: ["子育て支援課"], page: 3 };
     const params = toSearchParams(state);
     expect(params.getAll("tag")).toEqual(["kintone", "生成AI"]);
-    expect(parseSearchParams(params)).toEqual({ ...state, tags: ["kintone", "生成AI"] });
+    expect(parseSearchUrl(params)).toEqual({ ...state, tags: ["kintone", "生成AI"] });
     expect(toSearchParams(EMPTY_SEARCH).toString()).toBe("");
   });
 

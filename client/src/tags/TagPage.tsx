@@ -1,6 +1,6 @@
 import { gql, type TypedDocumentNode } from "@apollo/client";
 import { useQuery } from "@apollo/client/react";
-import { nameKey, TAG_CATEGORY_LABELS, type TagCategory } from "@kb/shared";
+import { EMPTY_SEARCH, nameKey, parseSearchUrl, TAG_CATEGORY_LABELS, toSearchString, type SearchState, type TagCategory } from "@kb/shared";
 import { useEffect, useMemo, useRef } from "react";
 import { Link, useLocation, useNavigate, useParams } from "react-router";
 import { ErrorNotice } from "../components/ErrorNotice";
@@ -9,15 +9,7 @@ import { SEARCH_CASES } from "../routes/SearchPage";
 import { CaseCard } from "../search/CaseCard";
 import { Facets } from "../search/Facets";
 import { Pagination } from "../search/Pagination";
-import {
-  clearFilters,
-  EMPTY_SEARCH,
-  parseSearchParams,
-  toggleFacetValue,
-  toSearchString,
-  toSearchVariables,
-  type SearchState,
-} from "../search/searchParams";
+import { clearFilters, toggleFacetValue, toSearchVariables } from "../search/searchParams";
 
 interface TagPageData {
   tag: {
@@ -75,7 +67,7 @@ export default function TagPage() {
   const navigate = useNavigate();
   const heading = useRef<HTMLHeadingElement>(null);
   // The page's own tag is fixed: the URL's other facets narrow within it.
-  const state: SearchState = useMemo(() => ({ ...parseSearchParams(new URLSearchParams(location.search)), tags: [] }), [location.search]);
+  const state: SearchState = useMemo(() => ({ ...parseSearchUrl(new URLSearchParams(location.search)), tags: [] }), [location.search]);
 
   const { data, loading, error, refetch } = useQuery(TAG_PAGE, { variables: { name }, fetchPolicy: "cache-and-network" });
   const tag = data?.tag;

@@ -1,5 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { caseDraftSchema, caseSubmissionSchema, PERSONAL_INFO_LABELS, reviewInputSchema, scanCaseForPersonalInfo, type CaseDraft, type CaseStatus, sameMeaning } from "@kb/shared";
+import { caseDraftSchema, caseSubmissionSchema, PERSONAL_INFO_LABELS, reviewInputSchema, scanCaseContentForPersonalInfo, type CaseDraft, type CaseStatus, sameMeaning } from "@kb/shared";
 import { recordAudit } from "../audit/audit.entity.js";
 import { Department } from "../departments/department.entity.js";
 import { badInput, badInputFromZod } from "../graphql/app-error.js";
@@ -74,8 +74,7 @@ export class CaseWorkflowService {
       const content = snapshotOf(c);
       const complete = caseSubmissionSchema.safeParse({ ...content, details: content.details ?? undefined });
       if (!complete.success) throw badInputFromZod(complete.error);
-      const { title, summary, background, actions, results, tips, effects, details } = content;
-      const findings = scanCaseForPersonalInfo({ title, summary, background, actions, results, tips, effects, details });
+      const findings = scanCaseContentForPersonalInfo(content);
       if (findings.length && !confirmPersonalInfo) {
         const kinds = [...new Set(findings.map((f) => PERSONAL_INFO_LABELS[f.kind]))].join("・");
         throw badInput(

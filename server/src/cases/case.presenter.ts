@@ -1,3 +1,4 @@
+import { caseTextOf } from "@kb/shared";
 import type { Case } from "./case.entity.js";
 import type { CaseView } from "./case.types.js";
 
@@ -7,12 +8,7 @@ export function presentCase(c: Case, departmentPath: string[]): CaseView {
     id: c.id,
     externalId: c.externalId ?? null,
     kind: c.kind,
-    title: c.title,
-    summary: c.summary,
-    background: c.background,
-    actions: c.actions,
-    results: c.results,
-    tips: c.tips,
+    ...caseTextOf(c),
     department: {
       id: c.department.id,
       name: departmentPath[departmentPath.length - 1] ?? "",

@@ -1,8 +1,9 @@
+import { Command, CommanderError } from "commander";
 import { openBackend, type Backend } from "../app.js";
 import { loadConfigOrExit } from "../config/config.js";
 import { acquireServices, type Services } from "../infra/services.js";
 import { createLogger } from "../logger.js";
-import type { KbTools } from "./command.js";
+import type { KbCommand, KbTools } from "./command.js";
 import { COMMANDS } from "./commands/index.js";
 
 /**
@@ -13,7 +14,7 @@ const config = loadConfigOrExit(undefined, { logLevel: "warn" });
 const logger = createLogger(config.logLevel, { format: config.logFormat });
 
 const usage = () =>
-  `使い方 / usage: npm run kb -- <command> [options]\n\n${COMMANDS.map((c) => c.usage).join("\n")}\n  help${" ".repeat(35)}このヘルプを表示します。\n` +
+  `使い方 / usage: npm run kb -- <command> [options]\n\n${COMMANDS.map((c) => c.usage).join("\n")}\n  help [command]${" ".repeat(25)}このヘルプ（コマンド名を付けるとそのコマンドの使い方）を表示します。\n` +
   `  <command> --help${" ".repeat(23)}そのコマンドの使い方だけを表示します。\n`;
 
 /** Runs with something that must be closed however the command ends (Ctrl-C included). */
@@ -39,35 +40,51 @@ async function withServices<T>(run: (services: Services) => Promise<T>): Promise
   return holding({ services, close: () => services.stop() }, ({ services }) => run(services));
 }
 
-async function main(): Promise<number> {
-  const [name, ...args] = process.argv.slice(2);
-  if (name === undefined || name === "help" || name === "--help" || name === "-h") {
-    process.stdout.write(usage());
-    return name ? 0 : 2;
+const commandUsage = (command: KbCommand) => `使い方 / usage: npm run kb -- ${command.name} [options]\n\n${command.usage}\n`;
+
+/**
+ * The commands as one commander program. Help is our own Japanese text (the overall usage, or the
+ * command's); a parse error (unknown option, missing value, extra argument) prints commander's
+ * message and then the command's usage, and exits 2.
+ */
+function program(tools: KbTools, exit: (code: number) => void): Command {
+  const kb = new Command("kb")
+    .exitOverride()
+    .showHelpAfterError()
+    .configureHelp({
+      formatHelp: (cmd) => {
+        const command = COMMANDS.find((c) => c.name === cmd.name());
+        return command ? commandUsage(command) : usage();
+      },
+    })
+    // Our own message for an unknown command (commander's would be in English and without the list).
+    .on("command:*", ([name]: string[]) => {
+      process.stderr.write(`不明なコマンドです: ${name}\n\n${usage()}`);
+      exit(2);
+    });
+  for (const command of COMMANDS) {
+    const sub = command.define(kb.command(command.name));
+    sub.action(async () => exit(await command.run(sub.args, sub.opts(), tools)));
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
-    process.stderr.write(`不明なコマンドです: ${name}\n\n${usage()}`);
+  return kb;
+}
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  if (args.length === 0) {
+    process.stdout.write(usage());
     return 2;
   }
-  const commandUsage = `使い方 / usage: npm run kb -- ${command.name} [options]\n\n${command.usage}\n`;
-  const beforeEndOfOptions = args.includes("--") ? args.slice(0, args.indexOf("--")) : args;
-  if (beforeEndOfOptions.includes("--help") || beforeEndOfOptions.includes("-h")) {
-    process.stdout.write(commandUsage);
-    return 0;
-  }
+  let code = 0;
   const tools: KbTools = { config, logger, withBackend, withServices };
   try {
-    return await command.run(args, tools);
+    await program(tools, (c) => (code = c)).parseAsync(args, { from: "user" });
   } catch (error) {
-    // parseArgs: an unknown or malformed option. Say which, and how the command is used.
-    const code = (error as { code?: string }).code;
-    if (code?.startsWith("ERR_PARSE_ARGS_")) {
-      process.stderr.write(`${(error as Error).message}\n\n${commandUsage}`);
-      return 2;
-    }
-    throw error;
+    if (!(error instanceof CommanderError)) throw error;
+    // Help asked for: 0. Anything commander refused (it has printed why): 2, as a usage error.
+    return error.exitCode === 0 ? 0 : 2;
   }
+  return code;
 }
 
 // A command whose work stops on a promise that never settles (a lost connection a library keeps

@@ -1,12 +1,12 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import {
   CASE_KIND_LABELS,
+  caseTextOf,
   formatWarekiFiscalYear,
   interchangeCaseSchema,
-  parseFiscalYear,
   SEARCH_EXPORT_MAX_ROWS,
   SEARCH_MAX_PAGE_SIZE,
-  searchArgsSchema,
+  searchArgsFromUrl,
   type InterchangeCaseInput,
   type SearchArgs,
 } from "@kb/shared";
@@ -28,40 +28,12 @@ import { exportPolicy } from "./export.policy.js";
  * format (JSON Lines, DESIGN §9). Reads only; the routes audit who exported what.
  */
 
-/** The search page's URL parameters (client/src/search/searchParams.ts), so a page's query string exports as is. */
-export const SEARCH_URL_PARAMS = {
-  q: "q",
-  kinds: "kind",
-  departments: "dept",
-  fiscalYears: "fy",
-  tags: "tag",
-  minAdoptions: "adopted",
-  sort: "sort",
-} as const;
-
-/** `?q=予約&kind=KINTONE_APP&dept=子育て支援課&fy=R6&tag=kintone&adopted=1&sort=NEWEST` → validated search arguments. */
+/**
+ * `?q=予約&kind=KINTONE_APP&dept=子育て支援課&fy=R6&tag=kintone&adopted=1&sort=NEWEST` (the search
+ * page's own query string, read by the shared codec) → validated search arguments; a bad value is BAD_USER_INPUT.
+ */
 export function searchArgsFromParams(params: URLSearchParams): SearchArgs {
-  const list = (name: string) => params.getAll(name).filter((v) => v.trim() !== "");
-  const kinds = list(SEARCH_URL_PARAMS.kinds);
-  const departments = list(SEARCH_URL_PARAMS.departments);
-  const fiscalYears = list(SEARCH_URL_PARAMS.fiscalYears).map((v) => parseFiscalYear(v) ?? Number.NaN);
-  const tags = list(SEARCH_URL_PARAMS.tags);
-  const adopted = params.get(SEARCH_URL_PARAMS.minAdoptions);
-  const filter = {
-    ...(kinds.length ? { kinds } : {}),
-    ...(departments.length ? { departments } : {}),
-    ...(fiscalYears.length ? { fiscalYears } : {}),
-    ...(tags.length ? { tags } : {}),
-    ...(adopted ? { minAdoptionCount: Number(adopted) } : {}),
-  };
-  const sort = params.get(SEARCH_URL_PARAMS.sort);
-  const parsed = searchArgsSchema.safeParse({
-    query: params.get(SEARCH_URL_PARAMS.q) ?? "",
-    first: SEARCH_MAX_PAGE_SIZE,
-    offset: 0,
-    ...(Object.keys(filter).length ? { filter } : {}),
-    ...(sort ? { sort } : {}),
-  });
+  const parsed = searchArgsFromUrl(params, { first: SEARCH_MAX_PAGE_SIZE });
   if (!parsed.success) throw badInputFromZod(parsed.error);
   return parsed.data;
 }
@@ -193,12 +165,7 @@ export function interchangeRecord(c: CaseView): InterchangeCaseInput {
   const record: InterchangeCaseInput = {
     externalId: c.externalId ?? `kb-${c.id}`,
     kind: c.kind,
-    title: c.title,
-    summary: c.summary,
-    background: c.background,
-    actions: c.actions,
-    results: c.results,
-    tips: c.tips,
+    ...caseTextOf(c),
     department: c.department.name,
     ...(c.department.path.length > 1 ? { departmentPath: c.department.path.slice(0, -1) } : {}),
     fiscalYear: c.fiscalYear,

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { EntityManager, MikroORM } from "@mikro-orm/postgresql";
-import { CASE_STATUSES, decideImportStatus, type ImportStatusChange, type InterchangeCase } from "@kb/shared";
+import { CASE_STATUSES, caseTextOf, decideImportStatus, type ImportStatusChange, type InterchangeCase } from "@kb/shared";
 import { stringify } from "safe-stable-stringify";
 import { recordAudit } from "../audit/audit.entity.js";
 import { applyCaseContent } from "../cases/case-content.js";
@@ -177,8 +177,8 @@ function applyRecord(em: EntityManager, target: Case, record: InterchangeCase, d
 }
 
 function snapshotOfRecord(record: InterchangeCase): CaseSnapshot {
-  const { kind, title, summary, background, actions, results, tips, fiscalYear, tags, effects, details } = record;
-  return { kind, title, summary, background, actions, results, tips, fiscalYear, tags, effects, details: details ?? null };
+  const { kind, fiscalYear, tags, effects, details } = record;
+  return { kind, ...caseTextOf(record), fiscalYear, tags, effects, details: details ?? null };
 }
 
 /**

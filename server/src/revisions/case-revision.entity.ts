@@ -1,23 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { Entity, ManyToOne, PrimaryKey, Property, Unique } from "@mikro-orm/decorators/legacy";
 import type { Opt, Ref } from "@mikro-orm/core";
+import type { CaseContentOf } from "@kb/shared";
 import { Case } from "../cases/case.entity.js";
 import { User } from "../users/user.entity.js";
 
-/** The editable content of a case as one save left it. Every save adds one; none is ever changed. */
-export interface CaseSnapshot {
-  kind: string;
-  title: string;
-  summary: string;
-  background: string;
-  actions: string;
-  results: string;
-  tips: string;
-  fiscalYear: number;
-  tags: string[];
-  effects: unknown[];
-  details: Record<string, unknown> | null;
-}
+/**
+ * The editable content of a case as one save left it (its fields: shared/src/case-content.ts). Every
+ * save adds one; none is ever changed. Stored as JSON, so kind and effects are read back unchecked.
+ */
+export type CaseSnapshot = CaseContentOf<string, unknown> & { details: Record<string, unknown> | null };
 
 /** A file removed by this save (issue 12): the bytes are gone, the history keeps what they were. */
 export interface RemovedAttachment {

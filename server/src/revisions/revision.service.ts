@@ -1,4 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
+import { caseTextOf } from "@kb/shared";
 import type { Case } from "../cases/case.entity.js";
 import { User } from "../users/user.entity.js";
 import { CaseRevision, type CaseSnapshot, type RemovedAttachment } from "./case-revision.entity.js";
@@ -7,12 +8,7 @@ import { CaseRevision, type CaseSnapshot, type RemovedAttachment } from "./case-
 export function snapshotOf(c: Case): CaseSnapshot {
   return {
     kind: c.kind,
-    title: c.title,
-    summary: c.summary,
-    background: c.background,
-    actions: c.actions,
-    results: c.results,
-    tips: c.tips,
+    ...caseTextOf(c),
     fiscalYear: c.fiscalYear,
     tags: c.tags.getItems().map((t) => t.name),
     effects: c.effects,

@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { createBackup } from "../../backup/backup.service.js";
 import { PgToolsMissingError } from "../../backup/pg-tools.js";
 import type { KbCommand } from "../command.js";
@@ -12,12 +11,12 @@ function stamp(date: Date): string {
   return `${date.getFullYear()}${p(date.getMonth() + 1)}${p(date.getDate())}-${p(date.getHours())}${p(date.getMinutes())}${p(date.getSeconds())}`;
 }
 
-export const backupCommand: KbCommand = {
+export const backupCommand: KbCommand<{ out?: string }> = {
   name: "backup",
   usage: `  backup [--out FILE]                    データベース全体（添付ファイルを含む）を pg_dump 形式でバックアップします。
                                          サーバーは動かしたままで構いません。既定の保存先は <KB_DATA_DIR>/backups/。`,
-  async run(args, { config, withBackend }) {
-    const { values } = parseArgs({ args, options: { out: { type: "string" } } });
+  define: (command) => command.option("--out <file>"),
+  async run(_operands, values, { config, withBackend }) {
     const outFile = values.out
       ? path.resolve(config.invocationDir, values.out)
       : path.join(config.dataDir, "backups", `kb-backup-${stamp(new Date())}.tar`);

@@ -1,17 +1,13 @@
-import { parseArgs } from "node:util";
 import { checkIndex, driftOf, repairIndex, type IndexCheckReport } from "../../search/index-check.js";
 import { SearchOutboxWorker } from "../../search/search-outbox.worker.js";
 import type { KbCommand } from "../command.js";
 
-export const checkIndexCommand: KbCommand = {
+export const checkIndexCommand: KbCommand<{ repair?: boolean; json?: boolean }> = {
   name: "check-index",
   usage: `  check-index [--repair] [--json]        データベースと検索インデックスを件ごとに（IDと内容のハッシュで）照合します。
                                          ずれがあれば終了コード 1。--repair でずれを直して再照合します。`,
-  async run(args, { logger, withBackend }) {
-    const { values } = parseArgs({
-      args,
-      options: { repair: { type: "boolean", default: false }, json: { type: "boolean", default: false } },
-    });
+  define: (command) => command.option("--repair").option("--json"),
+  async run(_operands, values, { logger, withBackend }) {
     return withBackend(async (backend) => {
       let report = await checkIndex(backend.orm, backend.index);
       const found = report;

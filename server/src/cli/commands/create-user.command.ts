@@ -1,24 +1,28 @@
-import { parseArgs } from "node:util";
 import { AppError } from "../../graphql/app-error.js";
 import { createUser } from "../../users/user.service.js";
 import type { KbCommand } from "../command.js";
 import { readSecret } from "../prompt.js";
 
-export const createUserCommand: KbCommand = {
+interface CreateUserOptions {
+  email?: string;
+  name?: string;
+  role: string;
+  department?: string;
+  parent: string[];
+}
+
+export const createUserCommand: KbCommand<CreateUserOptions> = {
   name: "create-user",
   usage: `  create-user --email <e-mail> --name <氏名> --role STAFF|SECRETARIAT|ADMIN --department <課> [--parent <局・部>]...
                                          利用者を作成します。パスワードは入力を求めます（パイプからも読めます）。`,
-  async run(args, { withBackend }) {
-    const { values } = parseArgs({
-      args,
-      options: {
-        email: { type: "string" },
-        name: { type: "string" },
-        role: { type: "string", default: "STAFF" },
-        department: { type: "string" },
-        parent: { type: "string", multiple: true, default: [] },
-      },
-    });
+  define: (command) =>
+    command
+      .option("--email <e-mail>")
+      .option("--name <氏名>")
+      .option("--role <role>", undefined, "STAFF")
+      .option("--department <課>")
+      .option("--parent <局・部>", "上位組織（上から順に、繰り返し指定）", (value: string, previous: string[]) => [...previous, value], [] as string[]),
+  async run(_operands, values, { withBackend }) {
     const missing = (["email", "name", "department"] as const).filter((k) => !values[k]);
     if (missing.length) {
       process.stderr.write(`次の指定が必要です: ${missing.map((m) => `--${m}`).join(" ")}\n`);

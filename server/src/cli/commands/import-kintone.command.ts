@@ -1,6 +1,5 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { IMPORT_STATUSES } from "@kb/shared";
 import { executeKintoneImport, planKintoneImport } from "../../importer/kintone-import.service.js";
 import { fetchKintoneApp, KintoneImportError, type KintoneConnection } from "../../importer/kintone-source.js";
@@ -10,46 +9,50 @@ import type { KbCommand } from "../command.js";
 import { checkChoice, makeSearchable, progressBar, writeImport } from "./import-table.command.js";
 import { readSecret } from "../prompt.js";
 
-export const importKintoneCommand: KbCommand = {
+interface ImportKintoneOptions {
+  baseUrl?: string;
+  app?: string;
+  mapping?: string;
+  guestSpace?: string;
+  query?: string;
+  dryRun?: boolean;
+  status: string;
+  skipInvalid?: boolean;
+  updateStatus?: boolean;
+  /** false with --no-attachments. */
+  attachments: boolean;
+}
+
+export const importKintoneCommand: KbCommand<ImportKintoneOptions> = {
   name: "import-kintone",
   usage: `  import-kintone --base-url <https://….cybozu.com> --app <アプリID> --mapping <mapping.json>
                [--guest-space <ID>] [--query <kintoneのクエリ>] [--dry-run] [--status DRAFT|PUBLISHED] [--update-status]
                [--skip-invalid] [--no-attachments]
                                          kintone アプリのレコードを REST API で取り込みます（添付ファイルも）。
                                          APIトークンは環境変数 KB_KINTONE_API_TOKEN か、入力を求められたときに渡します。`,
-  async run(args, { config, logger, withBackend }) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        options: {
-          "base-url": { type: "string" },
-          app: { type: "string" },
-          mapping: { type: "string" },
-          "guest-space": { type: "string" },
-          query: { type: "string" },
-          "dry-run": { type: "boolean", default: false },
-          status: { type: "string", default: "DRAFT" },
-          "skip-invalid": { type: "boolean", default: false },
-          "update-status": { type: "boolean", default: false },
-          "no-attachments": { type: "boolean", default: false },
-        },
-      });
-    } catch (error) {
-      process.stderr.write(`${(error as Error).message}\n`);
-      return 2;
-    }
-    const { values } = parsed;
-    const missing = (["base-url", "app", "mapping"] as const).filter((k) => !values[k]);
+  define: (command) =>
+    command
+      .option("--base-url <url>")
+      .option("--app <id>")
+      .option("--mapping <mapping.json>")
+      .option("--guest-space <id>")
+      .option("--query <query>")
+      .option("--dry-run")
+      .option("--status <status>", undefined, "DRAFT")
+      .option("--skip-invalid")
+      .option("--update-status")
+      .option("--no-attachments"),
+  async run(_operands, values, { config, logger, withBackend }) {
+    const missing = ([["--base-url", values.baseUrl], ["--app", values.app], ["--mapping", values.mapping]] as const).filter(([, v]) => !v);
     if (missing.length) {
-      process.stderr.write(`次の指定が必要です: ${missing.map((m) => `--${m}`).join(" ")}\n`);
+      process.stderr.write(`次の指定が必要です: ${missing.map(([flag]) => flag).join(" ")}\n`);
       return 2;
     }
     if (!/^\d+$/.test(values.app!)) {
       process.stderr.write("--app にはアプリID（数字）を指定してください\n");
       return 2;
     }
-    const status = checkChoice("--status", values.status?.toUpperCase(), IMPORT_STATUSES);
+    const status = checkChoice("--status", values.status.toUpperCase(), IMPORT_STATUSES);
     if (!status) return 2;
     let mapping;
     try {
@@ -64,16 +67,17 @@ export const importKintoneCommand: KbCommand = {
       process.stderr.write("kintone の APIトークンがありません。環境変数 KB_KINTONE_API_TOKEN に設定するか、端末で入力してください。\n");
       return 2;
     }
-    const connection: KintoneConnection = { baseUrl: values["base-url"]!, app: values.app!, apiToken, guestSpaceId: values["guest-space"] };
-    const skipInvalid = values["skip-invalid"];
+    const connection: KintoneConnection = { baseUrl: values.baseUrl!, app: values.app!, apiToken, guestSpaceId: values.guestSpace };
+    const skipInvalid = values.skipInvalid ?? false;
+    const updateStatus = values.updateStatus ?? false;
     const progress = progressBar();
     try {
       // Read kintone first: a wrong URL or token is reported before any local service starts.
       const data = await fetchKintoneApp(connection, { query: values.query, onProgress: progress.update });
       progress.stop();
       const report = await withBackend(async (backend) => {
-        const plan = await planKintoneImport(backend.orm.em.fork(), data, mapping, { status, updateStatus: values["update-status"], attachments: !values["no-attachments"] });
-        if (values["dry-run"]) return plan.report;
+        const plan = await planKintoneImport(backend.orm.em.fork(), data, mapping, { status, updateStatus, attachments: values.attachments });
+        if (values.dryRun) return plan.report;
         const result = await writeImport(
           () => executeKintoneImport(backend.orm, connection, plan, { skipInvalid, actorId: null, onProgress: progress.update }),
           (error) => error instanceof KintoneImportError,
@@ -83,7 +87,7 @@ export const importKintoneCommand: KbCommand = {
         }
         return result;
       });
-      process.stdout.write(formatImportReport(report, { skipInvalid, updateStatus: values["update-status"] }));
+      process.stdout.write(formatImportReport(report, { skipInvalid, updateStatus }));
       return report.dryRun ? (report.fileErrors.length ? 1 : 0) : report.imported ? 0 : 1;
     } catch (error) {
       progress.stop();

@@ -1,6 +1,5 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
 import { IMPORT_ENCODINGS, IMPORT_STATUSES } from "@kb/shared";
 import type { Backend } from "../../app.js";
@@ -11,7 +10,17 @@ import type { Logger } from "../../logger.js";
 import { SearchOutboxWorker } from "../../search/search-outbox.worker.js";
 import type { KbCommand } from "../command.js";
 
-export const importTableCommand: KbCommand = {
+interface ImportTableOptions {
+  mapping?: string;
+  dryRun?: boolean;
+  encoding: string;
+  sheet?: string;
+  status: string;
+  skipInvalid?: boolean;
+  updateStatus?: boolean;
+}
+
+export const importTableCommand: KbCommand<ImportTableOptions> = {
   name: "import-table",
   usage: `  import-table <file.csv|file.xlsx> --mapping <mapping.json> [--dry-run] [--encoding auto|utf-8|shift_jis]
                [--sheet <名前|番号>] [--status DRAFT|PUBLISHED] [--skip-invalid] [--update-status]
@@ -19,34 +28,24 @@ export const importTableCommand: KbCommand = {
                                          対応付けファイルに従って取り込みます。--dry-run は行ごとの結果を表示するだけです。
                                          --status は新しく作る好事例の状態です。すでにある好事例の状態は
                                          --update-status のときだけ、ワークフローで認められる変更に限って変えます。`,
-  async run(args, { config, logger, withBackend }) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        options: {
-          mapping: { type: "string" },
-          "dry-run": { type: "boolean", default: false },
-          encoding: { type: "string", default: "auto" },
-          sheet: { type: "string" },
-          status: { type: "string", default: "DRAFT" },
-          "skip-invalid": { type: "boolean", default: false },
-          "update-status": { type: "boolean", default: false },
-        },
-      });
-    } catch (error) {
-      process.stderr.write(`${(error as Error).message}\n`);
-      return 2;
-    }
-    const { positionals, values } = parsed;
-    const file = positionals[0];
+  define: (command) =>
+    command
+      .argument("[file]")
+      .allowExcessArguments()
+      .option("--mapping <mapping.json>")
+      .option("--dry-run")
+      .option("--encoding <encoding>", undefined, "auto")
+      .option("--sheet <sheet>")
+      .option("--status <status>", undefined, "DRAFT")
+      .option("--skip-invalid")
+      .option("--update-status"),
+  async run([file], values, { config, logger, withBackend }) {
     if (!file || !values.mapping) {
       process.stderr.write("ファイルと対応付けを指定してください: npm run kb -- import-table <file> --mapping <mapping.json>\n");
       return 2;
     }
     const encoding = checkChoice("--encoding", values.encoding, IMPORT_ENCODINGS);
-    const status = checkChoice("--status", values.status?.toUpperCase(), IMPORT_STATUSES);
+    const status = checkChoice("--status", values.status.toUpperCase(), IMPORT_STATUSES);
     if (!encoding || !status) return 2;
 
     const absolute = path.resolve(config.invocationDir, file);
@@ -63,15 +62,16 @@ export const importTableCommand: KbCommand = {
       process.stderr.write(`ファイルを読めません: ${(error as NodeJS.ErrnoException).path ?? ""} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})\n`);
       return 1;
     }
-    const skipInvalid = values["skip-invalid"];
+    const skipInvalid = values.skipInvalid ?? false;
+    const updateStatus = values.updateStatus ?? false;
     const report = await withBackend(async (backend) => {
       const plan = await planTableFile(backend.orm.em.fork(), { fileName: path.basename(absolute), bytes }, mapping, {
         status,
-        updateStatus: values["update-status"],
+        updateStatus,
         encoding,
         sheet: values.sheet,
       });
-      if (values["dry-run"]) return plan.report;
+      if (values.dryRun) return plan.report;
       const progress = progressBar();
       const result = await writeImport(() =>
         executePlan(backend.orm, plan, { skipInvalid, actorId: null, sourceKind: "table", onProgress: progress.update }),
@@ -79,7 +79,7 @@ export const importTableCommand: KbCommand = {
       if (result.imported && result.created + result.updated > 0) await makeSearchable(backend, logger);
       return result;
     });
-    process.stdout.write(formatImportReport(report, { skipInvalid, updateStatus: values["update-status"] }));
+    process.stdout.write(formatImportReport(report, { skipInvalid, updateStatus }));
     return report.dryRun ? (report.fileErrors.length ? 1 : 0) : report.imported ? 0 : 1;
   },
 };

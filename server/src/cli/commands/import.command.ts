@@ -1,5 +1,4 @@
 import path from "node:path";
-import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
 import { describeStatusChange, summarizeStatusChanges } from "@kb/shared";
 import { importInterchangeFile, type ImportReport } from "../../importer/import.service.js";
@@ -7,20 +6,15 @@ import { SearchOutboxWorker } from "../../search/search-outbox.worker.js";
 import type { KbCommand } from "../command.js";
 import { writeImport } from "./import-table.command.js";
 
-export const importCommand: KbCommand = {
+export const importCommand: KbCommand<{ skipInvalid?: boolean; updateStatus?: boolean }> = {
   name: "import",
   usage: `  import <file.jsonl> [--skip-invalid] [--update-status]
                                          交換形式 (JSON Lines) の好事例を取り込みます。
                                          不正な行が1行でもあれば何も取り込みません（--skip-invalid で有効な行だけ取り込み）。
                                          行の status は新しく作る好事例に使います。すでにある好事例の状態は
                                          --update-status のときだけ、ワークフローで認められる変更に限って変えます。`,
-  async run(args, { config, logger, withBackend }) {
-    const { positionals, values } = parseArgs({
-      args,
-      allowPositionals: true,
-      options: { "skip-invalid": { type: "boolean", default: false }, "update-status": { type: "boolean", default: false } },
-    });
-    const file = positionals[0];
+  define: (command) => command.argument("[file]").allowExcessArguments().option("--skip-invalid").option("--update-status"),
+  async run([file], options, { config, logger, withBackend }) {
     if (!file) {
       process.stderr.write("取り込むファイルを指定してください: npm run kb -- import <file.jsonl>\n");
       return 2;
@@ -35,8 +29,8 @@ export const importCommand: KbCommand = {
 
     const report = await withBackend(async (backend) => {
       const result = await writeImport(() => importInterchangeFile(backend.orm, absolute, {
-        skipInvalid: values["skip-invalid"],
-        updateStatus: values["update-status"],
+        skipInvalid: options.skipInvalid ?? false,
+        updateStatus: options.updateStatus ?? false,
         onProgress: ({ phase, done, total }) => {
           if (!tty || phase !== "write") return;
           if (!barStarted) {

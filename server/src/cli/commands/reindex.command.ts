@@ -1,15 +1,14 @@
-import { parseArgs } from "node:util";
 import { reindex } from "../../search/reindex.js";
 import { SearchOutboxWorker } from "../../search/search-outbox.worker.js";
 import type { KbCommand } from "../command.js";
 
-export const reindexCommand: KbCommand = {
+export const reindexCommand: KbCommand<{ batchSize: string }> = {
   name: "reindex",
   usage: `  reindex [--batch-size N]               検索インデックスを作り直し、無停止で切り替えます（作業中も検索できます）。
                                          作業中に行われた変更は、切り替えの後に新しいインデックスへ反映します。`,
-  async run(args, { logger, withBackend }) {
-    const { values } = parseArgs({ args, options: { "batch-size": { type: "string", default: "2000" } } });
-    const batchSize = Number(values["batch-size"]);
+  define: (command) => command.option("--batch-size <N>", undefined, "2000"),
+  async run(_operands, values, { logger, withBackend }) {
+    const batchSize = Number(values.batchSize);
     if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) {
       process.stderr.write("--batch-size は 1〜10000 の整数で指定してください。\n");
       return 2;

@@ -1,5 +1,4 @@
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { connectBackend } from "../../app.js";
 import { PgToolsMissingError } from "../../backup/pg-tools.js";
 import { RestoreRefusedError, restoreBackup } from "../../backup/restore.service.js";
@@ -9,13 +8,12 @@ import { reindex } from "../../search/reindex.js";
 import type { KbCommand } from "../command.js";
 import { confirm } from "../prompt.js";
 
-export const restoreCommand: KbCommand = {
+export const restoreCommand: KbCommand<{ yes?: boolean }> = {
   name: "restore",
   usage: `  restore FILE [--yes]                   kb backup のファイルから復元し、検索インデックスを作り直します。
                                          サーバーを止めてから実行します。今のデータベースは <名前>_previous として残します。`,
-  async run(args, { config, logger, withServices }) {
-    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { yes: { type: "boolean", default: false } } });
-    const [file] = positionals;
+  define: (command) => command.argument("[file]").allowExcessArguments().option("--yes"),
+  async run([file], values, { config, logger, withServices }) {
     if (!file) {
       process.stderr.write("復元するバックアップファイルを指定してください（例: npm run kb -- restore .data/backups/kb-backup-20261121-090000.tar）。\n");
       return 2;

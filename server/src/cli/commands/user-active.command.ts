@@ -1,14 +1,13 @@
-import { parseArgs } from "node:util";
 import { AppError } from "../../graphql/app-error.js";
 import { setUserActive } from "../../users/user.service.js";
 import type { KbCommand } from "../command.js";
 
-function userActiveCommand(name: string, active: boolean, usage: string): KbCommand {
+function userActiveCommand(name: string, active: boolean, usage: string): KbCommand<{ email?: string }> {
   return {
     name,
     usage,
-    async run(args, { withBackend }) {
-      const { values } = parseArgs({ args, options: { email: { type: "string" } } });
+    define: (command) => command.option("--email <e-mail>"),
+    async run(_operands, values, { withBackend }) {
       if (!values.email) {
         process.stderr.write("次の指定が必要です: --email\n");
         return 2;

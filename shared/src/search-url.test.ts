@@ -1,0 +1,91 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { CASE_KINDS } from "./enums.js";
+import { SEARCH_SORTS } from "./search.js";
+import { EMPTY_SEARCH, parseSearchUrl, searchArgsFromUrl, SEARCH_MAX_PAGE, toSearchParams, toSearchString, type SearchState } from "./search-url.js";
+
+const parse = (query: string) => parseSearchUrl(new URLSearchParams(query));
+const strict = (query: string) => searchArgsFromUrl(new URLSearchParams(query), { first: 100 });
+
+describe("the search page's reading of its URL", () => {
+  it("reads every parameter, 年度 in any spelling, in canonical order", () => {
+    expect(parse("q=予約&kind=WORKSHOP&kind=KINTONE_APP&dept=子育て支援課&fy=R5&fy=令和6年度&tag=生成AI&tag=kintone&adopted=3&sort=NEWEST&page=2")).toEqual({
+      q: "予約",
+      kinds: ["KINTONE_APP", "WORKSHOP"],
+      departments: ["子育て支援課"],
+      fiscalYears: [2024, 2023],
+      tags: ["kintone", "生成AI"],
+      minAdoptions: 3,
+      sort: "NEWEST",
+      page: 2,
+    });
+  });
+
+  it("drops junk instead of failing the page", () => {
+    expect(parse("kind=NOPE&fy=x&fy=1800&adopted=2&sort=MOST_LIKED&page=abc&tag=&dept=%20")).toEqual(EMPTY_SEARCH);
+    expect(parse("page=-3").page).toBe(1);
+    expect(parse("page=99999").page).toBe(SEARCH_MAX_PAGE);
+    expect(parse("q=" + "あ".repeat(600)).q).toHaveLength(500);
+    expect(parse(Array.from({ length: 40 }, (_, i) => `tag=t${i}`).join("&")).tags).toHaveLength(30);
+  });
+
+  it("normalises full-width text, and one value typed two ways is one value", () => {
+    expect(parse("q=ｋｉｎｔｏｎｅ　アプリ&tag=ｋｉｎｔｏｎｅ&tag=kintone&dept=子育て支援課　&fy=２０２４")).toEqual({
+      ...EMPTY_SEARCH,
+      q: "kintone アプリ",
+      tags: ["kintone"],
+      departments: ["子育て支援課"],
+      fiscalYears: [2024],
+    });
+  });
+
+  it("writes the defaults as nothing", () => {
+    expect(toSearchString(EMPTY_SEARCH)).toBe("");
+    expect(toSearchString({ ...EMPTY_SEARCH, sort: "NEWEST" })).toBe("?sort=NEWEST");
+  });
+
+  it("round-trips any state the page can be in", () => {
+    const word = fc.string({ minLength: 1, maxLength: 12 }).map((s) => s.normalize("NFKC").replace(/\s+/gu, " ").trim()).filter((s) => s !== "" && !s.includes("\u0000"));
+    const state: fc.Arbitrary<SearchState> = fc.record({
+      q: fc.oneof(fc.constant(""), word),
+      kinds: fc.uniqueArray(fc.constantFrom(...CASE_KINDS)),
+      departments: fc.uniqueArray(word, { maxLength: 5 }),
+      fiscalYears: fc.uniqueArray(fc.integer({ min: 1990, max: 2100 }), { maxLength: 5 }),
+      tags: fc.uniqueArray(word, { maxLength: 5 }),
+      sort: fc.constantFrom(...SEARCH_SORTS),
+      page: fc.integer({ min: 1, max: SEARCH_MAX_PAGE }),
+    });
+    fc.assert(
+      fc.property(state, fc.constantFrom(undefined, 1, 3), (s, minAdoptions) => {
+        const withAdoptions = minAdoptions ? { ...s, minAdoptions } : s;
+        const read = parseSearchUrl(new URLSearchParams(toSearchString(withAdoptions)));
+        expect(toSearchString(read)).toBe(toSearchString(withAdoptions));
+        expect(read).toEqual(parseSearchUrl(toSearchParams(read)));
+      }),
+    );
+  });
+});
+
+describe("an export's reading of the same URL", () => {
+  it("gives the search arguments the page searched with", () => {
+    const url = toSearchString({ ...EMPTY_SEARCH, q: "予約", kinds: ["KINTONE_APP"], fiscalYears: [2024], tags: ["kintone"], minAdoptions: 1, sort: "MOST_ADOPTED", page: 3 });
+    const parsed = strict(url.slice(1));
+    expect(parsed.success && parsed.data).toEqual({
+      query: "予約",
+      first: 100,
+      offset: 0,
+      sort: "MOST_ADOPTED",
+      filter: { kinds: ["KINTONE_APP"], fiscalYears: [2024], tags: ["kintone"], minAdoptionCount: 1 },
+    });
+    expect(strict("fy=R6").data?.filter).toEqual({ fiscalYears: [2024] });
+    expect(strict("").data).toEqual({ query: "", first: 100, offset: 0, sort: "RELEVANCE" });
+  });
+
+  it("refuses what the page would drop, naming where", () => {
+    for (const junk of ["kind=NOPE", "fy=x", "sort=MOST_LIKED", "adopted=x", "q=%00", `q=${"あ".repeat(501)}`]) {
+      const parsed = strict(junk);
+      expect(parsed.success, junk).toBe(false);
+    }
+    expect(strict("kind=NOPE").error?.issues[0]?.path).toEqual(["filter", "kinds", 0]);
+  });
+});
