@@ -1,16 +1,17 @@
 import { gql, type TypedDocumentNode } from "@apollo/client";
 import { useMutation, useQuery } from "@apollo/client/react";
-import { COLLECTION_DESCRIPTION_MAX, COLLECTION_STATUS_LABELS, COLLECTION_TITLE_MAX, formatFiscalYear, formatWarekiFiscalYear, fiscalYearOf, type CollectionStatus } from "@kb/shared";
-import { useRef, useState, type FormEvent } from "react";
+import { COLLECTION_STATUS_LABELS, formatWarekiFiscalYear, type CollectionStatus } from "@kb/shared";
+import { useRef, useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { useMe } from "../auth/me";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { flashState } from "../components/FlashMessage";
-import { Field, focusFirstError } from "../components/form/Field";
+import { focusFirstError } from "../components/form/Field";
 import { ListPagination, pageFrom } from "../components/ListPagination";
 import { toApiError } from "../lib/apiError";
 import { formatDate } from "../lib/format";
 import { messages as m } from "../messages";
+import { CollectionForm, type CollectionInput } from "./CollectionForm";
 
 const PAGE_SIZE = 20;
 
@@ -116,21 +117,15 @@ function CreateCollection() {
   const c = m.curation.collections;
   const navigate = useNavigate();
   const formRef = useRef<HTMLFormElement>(null);
-  const [title, setTitle] = useState("");
-  const [description, setDescription] = useState("");
-  const [fiscalYear, setFiscalYear] = useState("");
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState("");
   const [create, { loading }] = useMutation(CREATE, { refetchQueries: [COLLECTIONS] });
-  const thisYear = fiscalYearOf(new Date());
-  const years = Array.from({ length: 8 }, (_, i) => thisYear + 1 - i);
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
+  const onSubmit = async (input: CollectionInput) => {
     setErrors({});
     setFailure("");
     try {
-      const result = await create({ variables: { input: { title, description, fiscalYear: fiscalYear ? Number(fiscalYear) : null } } });
+      const result = await create({ variables: { input } });
       const created = result.data?.createCollection;
       if (created) navigate(`/collections/${encodeURIComponent(created.id)}`, { state: flashState(c.created) });
     } catch (error) {
@@ -147,27 +142,7 @@ function CreateCollection() {
       <h2 id="create-collection" className="text-std-22B-150 text-solid-gray-900">
         {c.createHeading}
       </h2>
-      <form ref={formRef} onSubmit={(e) => void onSubmit(e)} className="space-y-4" aria-labelledby="create-collection" noValidate>
-        <Field label={c.titleLabel} hint={c.titleHint} error={errors.title} requirement="required">
-          {(props) => <input {...props} type="text" className="input-text" maxLength={COLLECTION_TITLE_MAX} value={title} onChange={(e) => setTitle(e.currentTarget.value)} />}
-        </Field>
-        <Field label={c.fiscalYearLabel} error={errors.fiscalYear} requirement="optional">
-          {(props) => (
-            <select {...props} className="input-text" value={fiscalYear} onChange={(e) => setFiscalYear(e.currentTarget.value)}>
-              <option value="">{c.noFiscalYear}</option>
-              {years.map((y) => (
-                <option key={y} value={y}>
-                  {formatFiscalYear(y)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={c.descriptionLabel} error={errors.description} requirement="optional">
-          {(props) => (
-            <textarea {...props} className="input-text min-h-24" maxLength={COLLECTION_DESCRIPTION_MAX} value={description} onChange={(e) => setDescription(e.currentTarget.value)} />
-          )}
-        </Field>
+      <CollectionForm labelledBy="create-collection" titleHint={c.titleHint} errors={errors} onSubmit={(input) => void onSubmit(input)} formRef={formRef}>
         {failure && (
           <p role="alert" className="rounded-8 border-2 border-error-1 bg-red-50 p-4">
             {failure}
@@ -176,7 +151,7 @@ function CreateCollection() {
         <button type="submit" className="btn-primary" disabled={loading}>
           {c.create}
         </button>
-      </form>
+      </CollectionForm>
     </section>
   );
 }

@@ -173,3 +173,4 @@ export function useImportFlow() {
     reset: () => dispatch({ type: "reset" }),
   };
 }
+export type ImportFlow = ReturnType<typeof useImportFlow>;

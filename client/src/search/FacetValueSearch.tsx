@@ -3,6 +3,7 @@ import { useQuery } from "@apollo/client/react";
 import { normalizeText, type SearchableFacet, type SearchFilter } from "@kb/shared";
 import { useEffect, useId, useRef, useState } from "react";
 import { messages as m } from "../messages";
+import { FacetCheckboxList } from "./FacetCheckboxList";
 
 interface FacetValuesData {
   searchFacetValues: { value: string; count: number }[];
@@ -94,22 +95,12 @@ export function FacetValueSearch({
       </p>
       {sent && data && values.length === 0 && <p className="text-dns-14N-130 text-solid-gray-700">{m.searchTools.facetSearchEmpty}</p>}
       {values.length > 0 && (
-        <ul className="space-y-1" aria-label={m.searchTools.facetSearchLabel(legend)}>
-          {values.map((option) => (
-            <li key={option.value}>
-              <label className="flex cursor-pointer items-start gap-2 py-1 text-dns-16N-130">
-                <input
-                  type="checkbox"
-                  className="mt-px size-5 shrink-0 cursor-pointer"
-                  value={option.value}
-                  checked={chosen.has(option.value)}
-                  onChange={(event) => onToggle(option.value, event.currentTarget.checked)}
-                />
-                <span>{m.facets.option(option.value, option.count)}</span>
-              </label>
-            </li>
-          ))}
-        </ul>
+        <FacetCheckboxList
+          options={values.map((v) => ({ ...v, label: v.value }))}
+          selected={chosen}
+          onToggle={onToggle}
+          label={m.searchTools.facetSearchLabel(legend)}
+        />
       )}
     </div>
   );

@@ -1,6 +1,7 @@
 import { CASE_KIND_LABELS, CASE_KINDS, formatWarekiFiscalYear, type CaseKind, type SearchState } from "@kb/shared";
 import { useId, useState, type ReactNode } from "react";
 import { messages as m } from "../messages";
+import { FacetCheckboxList, type FacetOption } from "./FacetCheckboxList";
 import { FacetValueSearch } from "./FacetValueSearch";
 import { activeFilterCount, toSearchVariables, type FacetKey } from "./searchParams";
 
@@ -14,12 +15,6 @@ export interface CaseFacets {
   department: FacetCount[];
   fiscalYear: FacetCount[];
   tags: FacetCount[];
-}
-
-interface Option {
-  value: string;
-  label: string;
-  count: number;
 }
 
 interface Props {
@@ -156,7 +151,7 @@ export function Facets({ state, facets, onToggle, onClear, pinnedTags, results }
 
 interface GroupProps {
   legend: string;
-  options: Option[];
+  options: FacetOption[];
   selected: readonly string[];
   loaded: boolean;
   onToggle: (value: string, selected: boolean) => void;
@@ -177,22 +172,7 @@ function FacetGroup({ legend, options, selected, loaded, onToggle, search }: Gro
       {options.length === 0 ? (
         loaded && <p className="text-dns-14N-130 text-solid-gray-700">{m.facets.empty}</p>
       ) : (
-        <ul className="space-y-1">
-          {visible.map((option) => (
-            <li key={option.value}>
-              <label className="flex cursor-pointer items-start gap-2 py-1 text-dns-16N-130">
-                <input
-                  type="checkbox"
-                  className="mt-px size-5 shrink-0 cursor-pointer"
-                  value={option.value}
-                  checked={chosen.has(option.value)}
-                  onChange={(event) => onToggle(option.value, event.currentTarget.checked)}
-                />
-                <span>{m.facets.option(option.label, option.count)}</span>
-              </label>
-            </li>
-          ))}
-        </ul>
+        <FacetCheckboxList options={visible} selected={chosen} onToggle={onToggle} />
       )}
       {collapsible && (expanded || hidden > 0) && (
         <button type="button" className="btn-text mt-1" aria-expanded={expanded} onClick={() => setExpanded((v) => !v)}>
