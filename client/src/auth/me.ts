@@ -1,4 +1,4 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
+import { graphql } from "../gql";
 import { useQuery } from "@apollo/client/react";
 
 /** The logged-in user (null = anonymous: search and published cases still work). */
@@ -10,7 +10,7 @@ export interface Me {
   department: { id: string; name: string; path: string[] };
 }
 
-export const ME_FRAGMENT = gql`
+export const ME_FRAGMENT = graphql(`
   fragment Me_me on Me {
     id
     displayName
@@ -22,16 +22,15 @@ export const ME_FRAGMENT = gql`
       path
     }
   }
-`;
+`);
 
-export const ME: TypedDocumentNode<{ me: Me | null }, Record<string, never>> = gql`
+export const ME = graphql(`
   query Me {
     me {
       ...Me_me
     }
   }
-  ${ME_FRAGMENT}
-`;
+`);
 
 export interface MeState {
   me: Me | null;

@@ -1,11 +1,10 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
+import { graphql } from "../gql";
 import { useMutation } from "@apollo/client/react";
 import { useId, useRef, useState } from "react";
 import { toApiError } from "../lib/apiError";
 import { messages as m } from "../messages";
-import { REVISION_HISTORY_FRAGMENT } from "./RevisionHistory";
 
-export const ATTACHMENT_LIST_FRAGMENT = gql`
+export const ATTACHMENT_LIST_FRAGMENT = graphql(`
   fragment AttachmentList_case on Case {
     attachments {
       id
@@ -20,7 +19,7 @@ export const ATTACHMENT_LIST_FRAGMENT = gql`
       removeAttachments
     }
   }
-`;
+`);
 
 export interface AttachmentItem {
   id: string;
@@ -41,7 +40,7 @@ export interface AttachmentList_case {
  * The case as a removal leaves it: its new version, files and revision history (which records the
  * removal). Not `viewerCan`: a removal does not change it, and a partial answer would replace it.
  */
-const REMOVE_ATTACHMENT: TypedDocumentNode<{ removeAttachment: { id: string; version: number; updatedAt: string } }, { id: string }> = gql`
+const REMOVE_ATTACHMENT = graphql(`
   mutation RemoveAttachment($id: ID!) {
     removeAttachment(id: $id) {
       id
@@ -59,8 +58,7 @@ const REMOVE_ATTACHMENT: TypedDocumentNode<{ removeAttachment: { id: string; ver
       ...RevisionHistory_case
     }
   }
-  ${REVISION_HISTORY_FRAGMENT}
-`;
+`);
 
 /**
  * Download links (the server always serves them as attachments), with sizes; kintone templates marked.

@@ -1,4 +1,4 @@
-import { gql } from "@apollo/client";
+import { graphql } from "../gql";
 import type { CaseKind, CaseStatus } from "@kb/shared";
 import { Link } from "react-router";
 import { KindBadge } from "../components/KindBadge";
@@ -8,7 +8,7 @@ import { messages as m } from "../messages";
 import { preloadCasePage } from "../routes/lazy";
 
 /** One row of 自分の投稿 or 審査待ち. */
-export const CASE_LIST_ROW_FRAGMENT = gql`
+export const CASE_LIST_ROW_FRAGMENT = graphql(`
   fragment CaseListRow_case on Case {
     id
     title
@@ -25,7 +25,7 @@ export const CASE_LIST_ROW_FRAGMENT = gql`
       displayName
     }
   }
-`;
+`);
 
 export interface CaseListRow_case {
   id: string;

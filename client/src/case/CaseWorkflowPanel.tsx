@@ -1,4 +1,4 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
+import { graphql } from "../gql";
 import { useMutation } from "@apollo/client/react";
 import type { CaseKind, CaseStatus } from "@kb/shared";
 import { useId, useRef, useState } from "react";
@@ -11,7 +11,7 @@ import { messages as m } from "../messages";
 import { findingsKey, SUBMIT_CASE, SubmitConfirmation } from "../workflow/SubmitConfirmation";
 
 /** What the case page needs to offer 編集する / 提出する / アーカイブ (permissions from the server's viewerCan). */
-export const CASE_WORKFLOW_FRAGMENT = gql`
+export const CASE_WORKFLOW_FRAGMENT = graphql(`
   fragment CaseWorkflow_case on Case {
     id
     kind
@@ -37,7 +37,7 @@ export const CASE_WORKFLOW_FRAGMENT = gql`
       archive
     }
   }
-`;
+`);
 
 export interface CaseWorkflow_case {
   id: string;
@@ -55,7 +55,7 @@ export interface CaseWorkflow_case {
   viewerCan: { edit: boolean; submit: boolean; review: boolean; archive: boolean };
 }
 
-const ARCHIVE_CASE: TypedDocumentNode<{ archiveCase: { id: string; status: CaseStatus; version: number } }, { id: string }> = gql`
+const ARCHIVE_CASE = graphql(`
   mutation ArchiveCase($id: ID!) {
     archiveCase(id: $id) {
       id
@@ -70,7 +70,7 @@ const ARCHIVE_CASE: TypedDocumentNode<{ archiveCase: { id: string; status: CaseS
       }
     }
   }
-`;
+`);
 
 /**
  * The status note and the actions the viewer may take on this case. Nothing at all for a reader

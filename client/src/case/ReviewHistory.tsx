@@ -1,9 +1,9 @@
-import { gql } from "@apollo/client";
+import { graphql } from "../gql";
 import { useId } from "react";
 import { formatDateTime } from "../lib/format";
 import { messages as m } from "../messages";
 
-export const REVIEW_HISTORY_FRAGMENT = gql`
+export const REVIEW_HISTORY_FRAGMENT = graphql(`
   fragment ReviewHistory_case on Case {
     reviews {
       id
@@ -20,7 +20,7 @@ export const REVIEW_HISTORY_FRAGMENT = gql`
       }
     }
   }
-`;
+`);
 
 export interface ReviewHistory_case {
   reviews: {

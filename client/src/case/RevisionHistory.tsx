@@ -1,11 +1,11 @@
-import { gql } from "@apollo/client";
+import { graphql } from "../gql";
 import { useId, useMemo, useState } from "react";
 import { formatDateTime } from "../lib/format";
 import { messages as m } from "../messages";
 import { DiffView } from "./DiffView";
 import { diffCaseContent, numberRevisions, snapshotContent } from "./revisionDiff";
 
-export const REVISION_HISTORY_FRAGMENT = gql`
+export const REVISION_HISTORY_FRAGMENT = graphql(`
   fragment RevisionHistory_case on Case {
     revisions {
       id
@@ -23,7 +23,7 @@ export const REVISION_HISTORY_FRAGMENT = gql`
       }
     }
   }
-`;
+`);
 
 interface Revision {
   id: string;

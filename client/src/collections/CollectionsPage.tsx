@@ -1,4 +1,4 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
+import { graphql } from "../gql";
 import { useMutation, useQuery } from "@apollo/client/react";
 import { COLLECTION_DESCRIPTION_MAX, COLLECTION_STATUS_LABELS, COLLECTION_TITLE_MAX, formatFiscalYear, formatWarekiFiscalYear, fiscalYearOf, type CollectionStatus } from "@kb/shared";
 import { useRef, useState, type FormEvent } from "react";
@@ -25,7 +25,7 @@ export interface CollectionSummary {
   updatedAt: string;
 }
 
-const COLLECTIONS: TypedDocumentNode<{ collections: { total: number; items: CollectionSummary[] } }, { first: number; offset: number }> = gql`
+const COLLECTIONS = graphql(`
   query Collections($first: Int!, $offset: Int!) {
     collections(first: $first, offset: $offset) {
       total
@@ -41,16 +41,16 @@ const COLLECTIONS: TypedDocumentNode<{ collections: { total: number; items: Coll
       }
     }
   }
-`;
+`);
 
-const CREATE: TypedDocumentNode<{ createCollection: { id: string; title: string } }, { input: { title: string; description: string; fiscalYear: number | null } }> = gql`
+const CREATE = graphql(`
   mutation CreateCollection($input: CollectionInput!) {
     createCollection(input: $input) {
       id
       title
     }
   }
-`;
+`);
 
 /** 好事例集 (issue 5): published collections for everyone; the secretariat also sees drafts and creates them. */
 export default function CollectionsPage() {

@@ -1,4 +1,4 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
+import { graphql } from "../gql";
 import { useQuery } from "@apollo/client/react";
 import { formatWarekiFiscalYear, type CaseKind } from "@kb/shared";
 import type { ReactNode } from "react";
@@ -9,7 +9,7 @@ import { messages as m } from "../messages";
 import { preloadCasePage } from "../routes/lazy";
 
 /** What the home page shows of a case. */
-export const HOME_CASE_FRAGMENT = gql`
+export const HOME_CASE_FRAGMENT = graphql(`
   fragment HomeCase_case on Case {
     id
     title
@@ -20,7 +20,7 @@ export const HOME_CASE_FRAGMENT = gql`
       name
     }
   }
-`;
+`);
 
 interface HomeCase {
   id: string;
@@ -30,23 +30,7 @@ interface HomeCase {
   department: { id: string; name: string };
 }
 
-interface HomeData {
-  home: {
-    featuredCollections: {
-      id: string;
-      title: string;
-      description: string;
-      fiscalYear: number | null;
-      entryCount: number;
-      entries: { caseId: string; caseTitle: string }[];
-    }[];
-    featuredCases: { reason: string; case: HomeCase }[];
-    newCases: HomeCase[];
-    mostAdopted: { adoptionCount: number; case: HomeCase }[];
-  };
-}
-
-const HOME: TypedDocumentNode<HomeData, Record<string, never>> = gql`
+const HOME = graphql(`
   query Home {
     home(first: 6) {
       featuredCollections {
@@ -77,8 +61,7 @@ const HOME: TypedDocumentNode<HomeData, Record<string, never>> = gql`
       }
     }
   }
-  ${HOME_CASE_FRAGMENT}
-`;
+`);
 
 const caseLink = (id: string) => `/cases/${encodeURIComponent(id)}`;
 

@@ -1,7 +1,7 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
+import { graphql } from "../gql";
 import { useMutation } from "@apollo/client/react";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { reviewInputSchema, type CaseKind, type CaseStatus, type ReviewDecision, type ReviewInput } from "@kb/shared";
+import { reviewInputSchema, type CaseKind, type ReviewDecision, type ReviewInput } from "@kb/shared";
 import { useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { useNavigate } from "react-router";
@@ -12,7 +12,7 @@ import { toApiError } from "../lib/apiError";
 import { messages as m } from "../messages";
 import { PersonalInfoFindings, type Finding } from "../workflow/PersonalInfoFindings";
 
-export const REVIEW_PANEL_FRAGMENT = gql`
+export const REVIEW_PANEL_FRAGMENT = graphql(`
   fragment ReviewPanel_case on Case {
     id
     title
@@ -25,7 +25,7 @@ export const REVIEW_PANEL_FRAGMENT = gql`
       text
     }
   }
-`;
+`);
 
 export interface ReviewPanel_case {
   id: string;
@@ -34,10 +34,7 @@ export interface ReviewPanel_case {
   personalInfoFindings: Finding[] | null;
 }
 
-const REVIEW_CASE: TypedDocumentNode<
-  { reviewCase: { id: string; status: CaseStatus } },
-  { id: string; input: { decision: ReviewDecision; comment: string } }
-> = gql`
+const REVIEW_CASE = graphql(`
   mutation ReviewCase($id: ID!, $input: ReviewInput!) {
     reviewCase(id: $id, input: $input) {
       id
@@ -52,7 +49,7 @@ const REVIEW_CASE: TypedDocumentNode<
       }
     }
   }
-`;
+`);
 
 interface ReviewValues {
   decision: ReviewDecision;

@@ -1,4 +1,4 @@
-import { gql } from "@apollo/client";
+import { graphql } from "../gql";
 import { formatWarekiFiscalYear, type CaseKind } from "@kb/shared";
 import { Link } from "react-router";
 import { Highlighted } from "../components/Highlighted";
@@ -10,7 +10,7 @@ import { preloadCasePage } from "../routes/lazy";
 import { CaseSelectBox } from "./CaseSelectBox";
 
 /** What a card needs of a case; spread into the search query as `...CaseCard_case`. */
-export const CASE_CARD_FRAGMENT = gql`
+export const CASE_CARD_FRAGMENT = graphql(`
   fragment CaseCard_case on Case {
     id
     title
@@ -23,7 +23,7 @@ export const CASE_CARD_FRAGMENT = gql`
     }
     adoptionCount
   }
-`;
+`);
 
 export interface CaseCard_case {
   id: string;

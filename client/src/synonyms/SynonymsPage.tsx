@@ -1,4 +1,5 @@
-import { CombinedGraphQLErrors, gql, type TypedDocumentNode } from "@apollo/client";
+import { graphql } from "../gql";
+import { CombinedGraphQLErrors } from "@apollo/client";
 import { useMutation, useQuery } from "@apollo/client/react";
 import { coveringSynonymGroup, duplicateSynonymGroupMessage, SYNONYM_MODE_LABELS, SYNONYM_MODES, type SynonymMode } from "@kb/shared";
 import { useId, useRef, useState, type FormEvent } from "react";
@@ -18,11 +19,8 @@ interface SynonymInput {
   terms: string[];
   note?: string | null;
 }
-interface Change {
-  affectedCases: number;
-}
 
-const SYNONYMS: TypedDocumentNode<{ synonymGroups: SynonymGroup[] }, Record<string, never>> = gql`
+const SYNONYMS = graphql(`
   query SynonymGroups {
     synonymGroups {
       id
@@ -32,28 +30,28 @@ const SYNONYMS: TypedDocumentNode<{ synonymGroups: SynonymGroup[] }, Record<stri
       version
     }
   }
-`;
-const CREATE: TypedDocumentNode<{ createSynonymGroup: Change }, { input: SynonymInput }> = gql`
+`);
+const CREATE = graphql(`
   mutation CreateSynonymGroup($input: SynonymGroupInput!) {
     createSynonymGroup(input: $input) {
       affectedCases
     }
   }
-`;
-const UPDATE: TypedDocumentNode<{ updateSynonymGroup: Change }, { id: string; version: number; input: SynonymInput }> = gql`
+`);
+const UPDATE = graphql(`
   mutation UpdateSynonymGroup($id: ID!, $version: Int!, $input: SynonymGroupInput!) {
     updateSynonymGroup(id: $id, version: $version, input: $input) {
       affectedCases
     }
   }
-`;
-const DELETE: TypedDocumentNode<{ deleteSynonymGroup: Change }, { id: string; version: number }> = gql`
+`);
+const DELETE = graphql(`
   mutation DeleteSynonymGroup($id: ID!, $version: Int!) {
     deleteSynonymGroup(id: $id, version: $version) {
       affectedCases
     }
   }
-`;
+`);
 
 
 type FieldErrors = Record<string, string>;

@@ -1,4 +1,4 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
+import { graphql } from "../gql";
 import { useMutation } from "@apollo/client/react";
 import { TAG_CATEGORY_LABELS, type TagCategory } from "@kb/shared";
 import { useId, useState } from "react";
@@ -25,17 +25,18 @@ export interface Proposal {
   decidedBy: { id: string; displayName: string } | null;
 }
 
-export const PROPOSAL_FIELDS = `id tagName category isNewTag comment status createdAt decidedAt decisionComment caseId caseTitle viewerCanDecide
-  proposer { id displayName department { id name } } decidedBy { id displayName }`;
-
-const DECIDE: TypedDocumentNode<
-  { decideTagProposal: Proposal },
-  { id: string; input: { decision: "ACCEPT" | "DECLINE"; comment: string } }
-> = gql`
-  mutation DecideTagProposal($id: ID!, $input: TagProposalDecisionInput!) {
-    decideTagProposal(id: $id, input: $input) { ${PROPOSAL_FIELDS} }
+graphql(`
+  fragment ProposalItem_proposal on TagProposal {
+    id tagName category isNewTag comment status createdAt decidedAt decisionComment caseId caseTitle viewerCanDecide
+    proposer { id displayName department { id name } } decidedBy { id displayName }
   }
-`;
+`);
+
+const DECIDE = graphql(`
+  mutation DecideTagProposal($id: ID!, $input: TagProposalDecisionInput!) {
+    decideTagProposal(id: $id, input: $input) { ...ProposalItem_proposal }
+  }
+`);
 
 /**
  * One pending proposal: the tag, its category (and whether it would be new), who proposed it and
