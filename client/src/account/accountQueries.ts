@@ -1,13 +1,7 @@
 import { graphql } from "../gql";
+import type { MySessionsQuery } from "../gql/graphql";
 
-export interface AccountSession {
-  id: string;
-  createdAt: string;
-  lastSeenAt: string;
-  userAgent: string | null;
-  address: string | null;
-  current: boolean;
-}
+export type AccountSession = MySessionsQuery["mySessions"][number];
 
 export const MY_SESSIONS = graphql(`
   query MySessions {

@@ -1,10 +1,10 @@
 import { graphql } from "../gql";
+import type { AdoptionPanel_AdoptionFragment } from "../gql/graphql";
 import { useMutation, useQuery } from "@apollo/client/react";
 import { ADOPTION_STATUSES, type AdoptionStatus } from "@kb/shared";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { Link, useLocation } from "react-router";
 import { loginPath, useMe } from "../auth/me";
-import type { Effect } from "../case/EffectsTable";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { Field, FieldError } from "../components/form/Field";
 import { toApiError } from "../lib/apiError";
@@ -15,20 +15,7 @@ import { AdoptionEffectsTable, EffectRowsEditor, effectRowsFrom, nonBlankRows, p
 
 const a = m.adoptions;
 
-interface AdoptionItem {
-  id: string;
-  status: AdoptionStatus;
-  note: string;
-  changes: string;
-  version: number;
-  effects: Effect[];
-  createdAt: string;
-  updatedAt: string;
-  department: { id: string; name: string };
-  derivedCase: { id: string; title: string } | null;
-  recordedBy: { id: string; displayName: string } | null;
-  events: { id: string; fromStatus: AdoptionStatus | null; status: AdoptionStatus; note: string; createdAt: string; actor: { id: string; displayName: string } | null }[];
-}
+type AdoptionItem = AdoptionPanel_AdoptionFragment;
 
 graphql(`
   fragment AdoptionPanel_adoption on Adoption {

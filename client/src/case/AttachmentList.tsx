@@ -1,10 +1,11 @@
 import { graphql } from "../gql";
+import type { AttachmentList_CaseFragment } from "../gql/graphql";
 import { useMutation } from "@apollo/client/react";
 import { useId, useRef, useState } from "react";
 import { toApiError } from "../lib/apiError";
 import { messages as m } from "../messages";
 
-export const ATTACHMENT_LIST_FRAGMENT = graphql(`
+graphql(`
   fragment AttachmentList_case on Case {
     attachments {
       id
@@ -21,20 +22,9 @@ export const ATTACHMENT_LIST_FRAGMENT = graphql(`
   }
 `);
 
-export interface AttachmentItem {
-  id: string;
-  fileName: string;
-  contentType: string;
-  size: number;
-  isKintoneTemplate: boolean;
-  createdAt: string;
-  downloadUrl: string;
-}
+export type AttachmentItem = AttachmentList_case["attachments"][number];
 
-export interface AttachmentList_case {
-  attachments: AttachmentItem[];
-  viewerCan: { removeAttachments: boolean };
-}
+export type AttachmentList_case = AttachmentList_CaseFragment;
 
 /**
  * The case as a removal leaves it: its new version, files and revision history (which records the

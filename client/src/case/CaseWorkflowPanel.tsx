@@ -1,6 +1,6 @@
 import { graphql } from "../gql";
+import type { CaseWorkflow_CaseFragment } from "../gql/graphql";
 import { useMutation } from "@apollo/client/react";
-import type { CaseKind, CaseStatus } from "@kb/shared";
 import { useId, useRef, useState } from "react";
 import { Link } from "react-router";
 import { evictCaseLists } from "../caseForm/caseEditorQueries";
@@ -11,7 +11,7 @@ import { messages as m } from "../messages";
 import { findingsKey, SUBMIT_CASE, SubmitConfirmation } from "../workflow/SubmitConfirmation";
 
 /** What the case page needs to offer 編集する / 提出する / アーカイブ (permissions from the server's viewerCan). */
-export const CASE_WORKFLOW_FRAGMENT = graphql(`
+graphql(`
   fragment CaseWorkflow_case on Case {
     id
     kind
@@ -39,21 +39,7 @@ export const CASE_WORKFLOW_FRAGMENT = graphql(`
   }
 `);
 
-export interface CaseWorkflow_case {
-  id: string;
-  kind: CaseKind;
-  status: CaseStatus;
-  version: number;
-  title: string;
-  summary: string;
-  background: string;
-  actions: string;
-  results: string;
-  tips: string;
-  effects: { label: string; before: number | null; after: number | null; unit: string | null }[];
-  details: Record<string, unknown> | null;
-  viewerCan: { edit: boolean; submit: boolean; review: boolean; archive: boolean };
-}
+export type CaseWorkflow_case = CaseWorkflow_CaseFragment;
 
 const ARCHIVE_CASE = graphql(`
   mutation ArchiveCase($id: ID!) {

@@ -1,9 +1,10 @@
 import { graphql } from "../gql";
+import type { ReviewHistory_CaseFragment } from "../gql/graphql";
 import { useId } from "react";
 import { formatDateTime } from "../lib/format";
 import { messages as m } from "../messages";
 
-export const REVIEW_HISTORY_FRAGMENT = graphql(`
+graphql(`
   fragment ReviewHistory_case on Case {
     reviews {
       id
@@ -22,15 +23,7 @@ export const REVIEW_HISTORY_FRAGMENT = graphql(`
   }
 `);
 
-export interface ReviewHistory_case {
-  reviews: {
-    id: string;
-    decision: string;
-    comment: string;
-    createdAt: string;
-    reviewer: { id: string; displayName: string; department: { id: string; name: string } } | null;
-  }[];
-}
+export type ReviewHistory_case = ReviewHistory_CaseFragment;
 
 const TONE: Record<string, string> = {
   PUBLISH: "border-green-900 bg-green-50 text-green-1100",

@@ -1,13 +1,10 @@
 import { graphql } from "../gql";
+import type { CaseEditor_CaseFragment, CaseSaved_CaseFragment, CaseEditQuery } from "../gql/graphql";
 import type { ApolloCache, TypedDocumentNode } from "@apollo/client";
 import type { CreateCaseMutation, CreateCaseMutationVariables, UpdateCaseMutation, UpdateCaseMutationVariables } from "../gql/graphql";
-import type { CaseStatus } from "@kb/shared";
-import { type AttachmentList_case } from "../case/AttachmentList";
-import { type ReviewHistory_case } from "../case/ReviewHistory";
-import type { CaseContent } from "./formValues";
 
 /** What the 投稿 form edits, plus what it needs to know to save it. */
-export const CASE_EDITOR_FRAGMENT = graphql(`
+graphql(`
   fragment CaseEditor_case on Case {
     id
     kind
@@ -38,21 +35,9 @@ export const CASE_EDITOR_FRAGMENT = graphql(`
   }
 `);
 
-export interface CaseEditor_case extends CaseContent {
-  id: string;
-  effects: { label: string; before: number | null; after: number | null; unit: string | null }[];
-  details: Record<string, unknown> | null;
-  status: CaseStatus;
-  version: number;
-  updatedAt: string;
-  viewerCan: { edit: boolean; submit: boolean; review: boolean; archive: boolean };
-}
+export type CaseEditor_case = CaseEditor_CaseFragment;
 
-export type EditableCase = CaseEditor_case &
-  AttachmentList_case &
-  ReviewHistory_case & {
-    revisions: { id: string; version: number; createdAt: string; editor: { id: string; displayName: string } | null }[];
-  };
+export type EditableCase = NonNullable<CaseEditQuery["case"]>;
 
 export const CASE_EDIT = graphql(`
   query CaseEdit($id: ID!) {
@@ -78,7 +63,7 @@ export const CASE_EDIT = graphql(`
  * present tags that existed before the save (INTERNAL_SERVER_ERROR after the case was written), so
  * the client does not ask for them here; pages read them again with their own query.
  */
-export const CASE_SAVED_FRAGMENT = graphql(`
+graphql(`
   fragment CaseSaved_case on Case {
     id
     kind
@@ -108,12 +93,7 @@ export const CASE_SAVED_FRAGMENT = graphql(`
   }
 `);
 
-export interface CaseSaved_case {
-  id: string;
-  status: CaseStatus;
-  version: number;
-  updatedAt: string;
-}
+export type CaseSaved_case = CaseSaved_CaseFragment;
 
 /**
  * The form sends what the user typed (`toDraftInput` in ./formValues, \`kind\` possibly missing) and

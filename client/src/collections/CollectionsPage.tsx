@@ -1,6 +1,7 @@
 import { graphql } from "../gql";
+import type { CollectionsQuery } from "../gql/graphql";
 import { useMutation, useQuery } from "@apollo/client/react";
-import { COLLECTION_DESCRIPTION_MAX, COLLECTION_STATUS_LABELS, COLLECTION_TITLE_MAX, formatFiscalYear, formatWarekiFiscalYear, fiscalYearOf, type CollectionStatus } from "@kb/shared";
+import { COLLECTION_DESCRIPTION_MAX, COLLECTION_STATUS_LABELS, COLLECTION_TITLE_MAX, formatFiscalYear, formatWarekiFiscalYear, fiscalYearOf } from "@kb/shared";
 import { useRef, useState, type FormEvent } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { useMe } from "../auth/me";
@@ -14,16 +15,7 @@ import { messages as m } from "../messages";
 
 const PAGE_SIZE = 20;
 
-export interface CollectionSummary {
-  id: string;
-  title: string;
-  description: string;
-  fiscalYear: number | null;
-  status: CollectionStatus;
-  entryCount: number;
-  publishedAt: string | null;
-  updatedAt: string;
-}
+export type CollectionSummary = CollectionsQuery["collections"]["items"][number];
 
 const COLLECTIONS = graphql(`
   query Collections($first: Int!, $offset: Int!) {

@@ -1,4 +1,5 @@
 import { graphql } from "../gql";
+import type { CaseCurationQuery } from "../gql/graphql";
 import { useMutation, useQuery } from "@apollo/client/react";
 import { FEATURE_REASON_MAX } from "@kb/shared";
 import { useId, useState, type FormEvent } from "react";
@@ -7,15 +8,7 @@ import { Field } from "../components/form/Field";
 import { toApiError } from "../lib/apiError";
 import { messages as m } from "../messages";
 
-interface CaseCurationData {
-  case: {
-    id: string;
-    title: string;
-    featured: { reason: string; featuredAt: string } | null;
-    collections: { id: string; title: string; status: "DRAFT" | "PUBLISHED" }[];
-    viewerCanCurate: boolean;
-  } | null;
-}
+type CaseCurationData = CaseCurationQuery;
 
 export const CASE_CURATION = graphql(`
   query CaseCuration($id: ID!) {

@@ -1,6 +1,7 @@
 import { graphql } from "../gql";
+import type { DepartmentPage_CaseFragment } from "../gql/graphql";
 import { useMutation, useQuery } from "@apollo/client/react";
-import { fiscalYearOf, formatWarekiFiscalYear, type CaseKind } from "@kb/shared";
+import { fiscalYearOf, formatWarekiFiscalYear } from "@kb/shared";
 import { Fragment, useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { Link, useLocation, useParams } from "react-router";
 import { useMe } from "../auth/me";
@@ -13,14 +14,7 @@ import { messages as m } from "../messages";
 const d = m.departments;
 const STEP = 10;
 
-interface CaseRef {
-  id: string;
-  title: string;
-  kind: CaseKind;
-  fiscalYear: number;
-  adoptionCount: number;
-  department: { id: string; name: string };
-}
+type CaseRef = DepartmentPage_CaseFragment;
 
 graphql(`
   fragment DepartmentPage_case on Case {

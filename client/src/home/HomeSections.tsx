@@ -1,6 +1,7 @@
 import { graphql } from "../gql";
+import type { HomeCase_CaseFragment } from "../gql/graphql";
 import { useQuery } from "@apollo/client/react";
-import { formatWarekiFiscalYear, type CaseKind } from "@kb/shared";
+import { formatWarekiFiscalYear } from "@kb/shared";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { ErrorNotice } from "../components/ErrorNotice";
@@ -9,7 +10,7 @@ import { messages as m } from "../messages";
 import { preloadCasePage } from "../routes/lazy";
 
 /** What the home page shows of a case. */
-export const HOME_CASE_FRAGMENT = graphql(`
+graphql(`
   fragment HomeCase_case on Case {
     id
     title
@@ -22,13 +23,7 @@ export const HOME_CASE_FRAGMENT = graphql(`
   }
 `);
 
-interface HomeCase {
-  id: string;
-  title: string;
-  kind: CaseKind;
-  fiscalYear: number;
-  department: { id: string; name: string };
-}
+type HomeCase = HomeCase_CaseFragment;
 
 const HOME = graphql(`
   query Home {

@@ -1,4 +1,5 @@
 import { graphql } from "../gql";
+import type { CaseQuestionsQuery } from "../gql/graphql";
 import { useMutation, useQuery } from "@apollo/client/react";
 import { useId, useState, type FormEvent } from "react";
 import { Link, useLocation } from "react-router";
@@ -12,28 +13,8 @@ import { messages as m } from "../messages";
 
 const q = m.questions;
 
-interface Person {
-  id: string;
-  displayName: string;
-}
-interface AnswerItem {
-  id: string;
-  body: string;
-  createdAt: string;
-  accepted: boolean;
-  department: { id: string; name: string } | null;
-  author: Person | null;
-}
-interface QuestionItem {
-  id: string;
-  body: string;
-  createdAt: string;
-  acceptedAnswerId: string | null;
-  viewerCanAccept: boolean;
-  department: { id: string; name: string } | null;
-  author: Person | null;
-  answers: AnswerItem[];
-}
+type Person = NonNullable<QuestionItem["author"]>;
+type QuestionItem = NonNullable<CaseQuestionsQuery["case"]>["questions"][number];
 
 export const CASE_QUESTIONS = graphql(`
   query CaseQuestions($id: ID!) {

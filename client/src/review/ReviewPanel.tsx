@@ -1,7 +1,8 @@
 import { graphql } from "../gql";
+import type { ReviewPanel_CaseFragment } from "../gql/graphql";
 import { useMutation } from "@apollo/client/react";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { reviewInputSchema, type CaseKind, type ReviewDecision, type ReviewInput } from "@kb/shared";
+import { reviewInputSchema, type ReviewDecision, type ReviewInput } from "@kb/shared";
 import { useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { useNavigate } from "react-router";
@@ -10,9 +11,9 @@ import { flashState } from "../components/FlashMessage";
 import { Field, focusFirstError } from "../components/form/Field";
 import { toApiError } from "../lib/apiError";
 import { messages as m } from "../messages";
-import { PersonalInfoFindings, type Finding } from "../workflow/PersonalInfoFindings";
+import { PersonalInfoFindings } from "../workflow/PersonalInfoFindings";
 
-export const REVIEW_PANEL_FRAGMENT = graphql(`
+graphql(`
   fragment ReviewPanel_case on Case {
     id
     title
@@ -27,12 +28,7 @@ export const REVIEW_PANEL_FRAGMENT = graphql(`
   }
 `);
 
-export interface ReviewPanel_case {
-  id: string;
-  title: string;
-  kind: CaseKind;
-  personalInfoFindings: Finding[] | null;
-}
+export type ReviewPanel_case = ReviewPanel_CaseFragment;
 
 const REVIEW_CASE = graphql(`
   mutation ReviewCase($id: ID!, $input: ReviewInput!) {

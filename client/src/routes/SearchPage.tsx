@@ -23,31 +23,13 @@ export const SEARCH_CASES = graphql(`
       processingTimeMs
       relaxed
       hits {
-        case {
-          id
-          ...CaseCard_case
-        }
-        highlights {
-          title
-          summary
-          snippet
-          snippetField
-        }
-        matchReasons {
-          kind
-          term
-        }
+        ...CaseCard_hit
       }
       facets {
-        kind { value count }
-        department { value count }
-        fiscalYear { value count }
-        tags { value count }
+        ...Facets_facets
       }
       suggestions {
-        withoutFilter { field values total }
-        withoutAnyFilter
-        relatedTags { value count }
+        ...ZeroResults_suggestions
       }
       tagRedirects { from to }
     }

@@ -1,20 +1,22 @@
+import { graphql } from "../gql";
+import type { Facets_FacetsFragment } from "../gql/graphql";
 import { CASE_KIND_LABELS, CASE_KINDS, formatWarekiFiscalYear, type CaseKind } from "@kb/shared";
 import { useId, useState, type ReactNode } from "react";
 import { messages as m } from "../messages";
 import { FacetValueSearch } from "./FacetValueSearch";
 import { activeFilterCount, toSearchVariables, type FacetKey, type SearchState } from "./searchParams";
 
-export interface FacetCount {
-  value: string;
-  count: number;
-}
+graphql(`
+  fragment Facets_facets on CaseFacets {
+    kind { value count }
+    department { value count }
+    fiscalYear { value count }
+    tags { value count }
+  }
+`);
 
-export interface CaseFacets {
-  kind: FacetCount[];
-  department: FacetCount[];
-  fiscalYear: FacetCount[];
-  tags: FacetCount[];
-}
+type CaseFacets = Facets_FacetsFragment;
+type FacetCount = CaseFacets["kind"][number];
 
 interface Option {
   value: string;

@@ -1,4 +1,5 @@
 import { graphql } from "../gql";
+import type { SynonymGroupsQuery, SynonymGroupInput } from "../gql/graphql";
 import { CombinedGraphQLErrors } from "@apollo/client";
 import { useMutation, useQuery } from "@apollo/client/react";
 import { coveringSynonymGroup, duplicateSynonymGroupMessage, SYNONYM_MODE_LABELS, SYNONYM_MODES, type SynonymMode } from "@kb/shared";
@@ -7,18 +8,9 @@ import { ErrorNotice } from "../components/ErrorNotice";
 import { messages as m } from "../messages";
 import { splitTerms } from "./terms";
 
-interface SynonymGroup {
-  id: string;
-  mode: SynonymMode;
-  terms: string[];
-  note: string | null;
-  version: number;
-}
-interface SynonymInput {
-  mode: SynonymMode;
-  terms: string[];
-  note?: string | null;
-}
+type SynonymGroup = SynonymGroupsQuery["synonymGroups"][number];
+/** What the form sends: a mode is always chosen (the schema defaults it when absent). */
+type SynonymInput = SynonymGroupInput & { mode: SynonymMode };
 
 const SYNONYMS = graphql(`
   query SynonymGroups {

@@ -1,6 +1,7 @@
 import { graphql } from "../gql";
+import type { ProposalItem_ProposalFragment } from "../gql/graphql";
 import { useMutation } from "@apollo/client/react";
-import { TAG_CATEGORY_LABELS, type TagCategory } from "@kb/shared";
+import { TAG_CATEGORY_LABELS } from "@kb/shared";
 import { useId, useState } from "react";
 import { Link } from "react-router";
 import { toApiError } from "../lib/apiError";
@@ -8,22 +9,7 @@ import { messages as m } from "../messages";
 
 const p = m.tags.proposals;
 
-export interface Proposal {
-  id: string;
-  tagName: string;
-  category: TagCategory;
-  isNewTag: boolean;
-  comment: string;
-  status: "PENDING" | "ACCEPTED" | "DECLINED";
-  createdAt: string;
-  decidedAt: string | null;
-  decisionComment: string;
-  caseId: string;
-  caseTitle: string;
-  viewerCanDecide: boolean;
-  proposer: { id: string; displayName: string; department: { id: string; name: string } } | null;
-  decidedBy: { id: string; displayName: string } | null;
-}
+export type Proposal = ProposalItem_ProposalFragment;
 
 graphql(`
   fragment ProposalItem_proposal on TagProposal {
