@@ -4,7 +4,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["**/node_modules/**", "**/dist/**", ".data/**", "**/*.tsbuildinfo", "server/src/db/migrations/Migration*.ts"] },
+  { ignores: ["**/node_modules/**", "**/dist/**", ".data/**", "**/*.tsbuildinfo", "server/src/db/migrations/Migration*.ts", "client/src/gql/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,6 +1,8 @@
+import path from "node:path";
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
 import tailwindcss from "@tailwindcss/vite";
+import { inlineGraphqlDocuments } from "./vite-graphql-documents";
 
 /** Where the dev server sends API calls; the built client is served by the API itself. */
 const apiUrl = process.env.KB_API_URL ?? "http://127.0.0.1:4000";
@@ -12,7 +14,7 @@ const proxy = {
 };
 
 export default defineConfig({
-  plugins: [react(), tailwindcss()],
+  plugins: [inlineGraphqlDocuments(path.join(import.meta.dirname, "src/gql")), react(), tailwindcss()],
   build: {
     outDir: "dist",
     emptyOutDir: true,

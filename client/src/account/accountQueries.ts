@@ -1,15 +1,9 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
+import { graphql } from "../gql";
+import type { MySessionsQuery } from "../gql/graphql";
 
-export interface AccountSession {
-  id: string;
-  createdAt: string;
-  lastSeenAt: string;
-  userAgent: string | null;
-  address: string | null;
-  current: boolean;
-}
+export type AccountSession = MySessionsQuery["mySessions"][number];
 
-export const MY_SESSIONS: TypedDocumentNode<{ mySessions: AccountSession[] }, Record<string, never>> = gql`
+export const MY_SESSIONS = graphql(`
   query MySessions {
     mySessions {
       id
@@ -20,22 +14,22 @@ export const MY_SESSIONS: TypedDocumentNode<{ mySessions: AccountSession[] }, Re
       current
     }
   }
-`;
+`);
 
-export const CHANGE_PASSWORD: TypedDocumentNode<{ changePassword: number }, { input: { currentPassword: string; newPassword: string } }> = gql`
+export const CHANGE_PASSWORD = graphql(`
   mutation ChangePassword($input: ChangePasswordInput!) {
     changePassword(input: $input)
   }
-`;
+`);
 
-export const END_OTHER_SESSIONS: TypedDocumentNode<{ endOtherSessions: number }, Record<string, never>> = gql`
+export const END_OTHER_SESSIONS = graphql(`
   mutation EndOtherSessions {
     endOtherSessions
   }
-`;
+`);
 
-export const END_SESSION: TypedDocumentNode<{ endSession: boolean }, { id: string }> = gql`
+export const END_SESSION = graphql(`
   mutation EndSession($id: ID!) {
     endSession(id: $id)
   }
-`;
+`);

@@ -1,10 +1,10 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
+import { graphql } from "../gql";
+import type { AdoptionPanel_AdoptionFragment } from "../gql/graphql";
 import { useMutation, useQuery } from "@apollo/client/react";
 import { ADOPTION_STATUSES, type AdoptionStatus } from "@kb/shared";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { Link, useLocation } from "react-router";
 import { loginPath, useMe } from "../auth/me";
-import type { Effect } from "../case/EffectsTable";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { Field, FieldError } from "../components/form/Field";
 import { toApiError } from "../lib/apiError";
@@ -15,77 +15,46 @@ import { AdoptionEffectsTable, EffectRowsEditor, effectRowsFrom, nonBlankRows, p
 
 const a = m.adoptions;
 
-interface AdoptionItem {
-  id: string;
-  status: AdoptionStatus;
-  note: string;
-  changes: string;
-  version: number;
-  effects: Effect[];
-  createdAt: string;
-  updatedAt: string;
-  department: { id: string; name: string };
-  derivedCase: { id: string; title: string } | null;
-  recordedBy: { id: string; displayName: string } | null;
-  events: { id: string; fromStatus: AdoptionStatus | null; status: AdoptionStatus; note: string; createdAt: string; actor: { id: string; displayName: string } | null }[];
-}
+type AdoptionItem = AdoptionPanel_AdoptionFragment;
 
-interface Data {
-  case: {
-    id: string;
-    adoptionSummary: { considering: number; trial: number; adopted: number; declined: number; adoptionCount: number };
-    adoptions: AdoptionItem[];
-    viewerAdoption: { id: string; status: AdoptionStatus; version: number } | null;
-    adoptionAccess: { record: boolean };
-  } | null;
-}
-
-const ADOPTION_FIELDS = `
+graphql(`
+  fragment AdoptionPanel_adoption on Adoption {
   id status note changes version createdAt updatedAt
   effects { label before after unit }
   department { id name }
   derivedCase { id title }
   recordedBy { id displayName }
   events { id fromStatus status note createdAt actor { id displayName } }
-`;
+  }
+`);
 
-export const CASE_ADOPTIONS: TypedDocumentNode<Data, { id: string }> = gql`
+export const CASE_ADOPTIONS = graphql(`
   query CaseAdoptions($id: ID!) {
     case(id: $id) {
       id
       adoptionCount
       adoptionSummary { considering trial adopted declined adoptionCount }
-      adoptions { ${ADOPTION_FIELDS} }
+      adoptions { ...AdoptionPanel_adoption }
       viewerAdoption { id status version }
       adoptionAccess { record }
     }
   }
-`;
+`);
 
-const OWN_PUBLISHED: TypedDocumentNode<{ myCases: { items: { id: string; title: string; department: { id: string } }[] } }, Record<string, never>> = gql`
+const OWN_PUBLISHED = graphql(`
   query AdoptionDerivedCandidates {
     myCases(status: PUBLISHED, first: 100, offset: 0) {
       total
       items { id title department { id } }
     }
   }
-`;
+`);
 
-interface RecordInput {
-  caseId: string;
-  status: AdoptionStatus;
-  note: string;
-  changes: string;
-  effects: { label: string; before: number | null; after: number | null; unit: string | null }[];
-  derivedCaseId: string | null;
-  version: number | null;
-}
-
-const RECORD: TypedDocumentNode<{ recordAdoption: AdoptionItem }, { input: RecordInput }> = gql`
+const RECORD = graphql(`
   mutation RecordAdoption($input: AdoptionInput!) {
-    recordAdoption(input: $input) { ${ADOPTION_FIELDS} }
+    recordAdoption(input: $input) { ...AdoptionPanel_adoption }
   }
-`;
+`);
 
 /**
  * 横展開 on a published case: who has adopted it and how (課 by 課, with a timeline of status changes),

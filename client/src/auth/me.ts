@@ -1,16 +1,11 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
+import { graphql } from "../gql";
+import type { Me_MeFragment } from "../gql/graphql";
 import { useQuery } from "@apollo/client/react";
 
 /** The logged-in user (null = anonymous: search and published cases still work). */
-export interface Me {
-  id: string;
-  displayName: string;
-  email: string;
-  role: "STAFF" | "SECRETARIAT" | "ADMIN" | (string & {});
-  department: { id: string; name: string; path: string[] };
-}
+export type Me = Me_MeFragment;
 
-export const ME_FRAGMENT = gql`
+graphql(`
   fragment Me_me on Me {
     id
     displayName
@@ -22,16 +17,15 @@ export const ME_FRAGMENT = gql`
       path
     }
   }
-`;
+`);
 
-export const ME: TypedDocumentNode<{ me: Me | null }, Record<string, never>> = gql`
+export const ME = graphql(`
   query Me {
     me {
       ...Me_me
     }
   }
-  ${ME_FRAGMENT}
-`;
+`);
 
 export interface MeState {
   me: Me | null;

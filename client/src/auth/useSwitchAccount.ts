@@ -1,13 +1,13 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
+import { graphql } from "../gql";
 import { useApolloClient, useMutation } from "@apollo/client/react";
 import { useNavigate } from "react-router";
 import { loginPath } from "./me";
 
-const LOGOUT: TypedDocumentNode<{ logout: boolean }, Record<string, never>> = gql`
+const LOGOUT = graphql(`
   mutation SwitchAccountLogout {
     logout
   }
-`;
+`);
 
 /**
  * 別のアカウントでログインし直す: ends this session and opens the login page, which brings the user

@@ -1,11 +1,11 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
+import { graphql } from "../gql";
+import type { AttachmentList_CaseFragment } from "../gql/graphql";
 import { useMutation } from "@apollo/client/react";
 import { useId, useRef, useState } from "react";
 import { toApiError } from "../lib/apiError";
 import { messages as m } from "../messages";
-import { REVISION_HISTORY_FRAGMENT } from "./RevisionHistory";
 
-export const ATTACHMENT_LIST_FRAGMENT = gql`
+graphql(`
   fragment AttachmentList_case on Case {
     attachments {
       id
@@ -20,28 +20,17 @@ export const ATTACHMENT_LIST_FRAGMENT = gql`
       removeAttachments
     }
   }
-`;
+`);
 
-export interface AttachmentItem {
-  id: string;
-  fileName: string;
-  contentType: string;
-  size: number;
-  isKintoneTemplate: boolean;
-  createdAt: string;
-  downloadUrl: string;
-}
+export type AttachmentItem = AttachmentList_case["attachments"][number];
 
-export interface AttachmentList_case {
-  attachments: AttachmentItem[];
-  viewerCan: { removeAttachments: boolean };
-}
+export type AttachmentList_case = AttachmentList_CaseFragment;
 
 /**
  * The case as a removal leaves it: its new version, files and revision history (which records the
  * removal). Not `viewerCan`: a removal does not change it, and a partial answer would replace it.
  */
-const REMOVE_ATTACHMENT: TypedDocumentNode<{ removeAttachment: { id: string; version: number; updatedAt: string } }, { id: string }> = gql`
+const REMOVE_ATTACHMENT = graphql(`
   mutation RemoveAttachment($id: ID!) {
     removeAttachment(id: $id) {
       id
@@ -59,8 +48,7 @@ const REMOVE_ATTACHMENT: TypedDocumentNode<{ removeAttachment: { id: string; ver
       ...RevisionHistory_case
     }
   }
-  ${REVISION_HISTORY_FRAGMENT}
-`;
+`);
 
 /**
  * Download links (the server always serves them as attachments), with sizes; kintone templates marked.

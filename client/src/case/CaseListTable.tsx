@@ -1,5 +1,5 @@
-import { gql } from "@apollo/client";
-import type { CaseKind, CaseStatus } from "@kb/shared";
+import { graphql } from "../gql";
+import type { CaseListRow_CaseFragment } from "../gql/graphql";
 import { Link } from "react-router";
 import { KindBadge } from "../components/KindBadge";
 import { StatusBadge } from "../components/StatusBadge";
@@ -8,7 +8,7 @@ import { messages as m } from "../messages";
 import { preloadCasePage } from "../routes/lazy";
 
 /** One row of 自分の投稿 or 審査待ち. */
-export const CASE_LIST_ROW_FRAGMENT = gql`
+graphql(`
   fragment CaseListRow_case on Case {
     id
     title
@@ -25,18 +25,9 @@ export const CASE_LIST_ROW_FRAGMENT = gql`
       displayName
     }
   }
-`;
+`);
 
-export interface CaseListRow_case {
-  id: string;
-  title: string;
-  kind: CaseKind;
-  status: CaseStatus;
-  updatedAt: string;
-  submittedAt: string | null;
-  department: { id: string; name: string };
-  author: { id: string; displayName: string } | null;
-}
+export type CaseListRow_case = CaseListRow_CaseFragment;
 
 export function CaseListTable({ cases, caption, variant }: { cases: readonly CaseListRow_case[]; caption: string; variant: "mine" | "review" }) {
   const l = m.caseList;

@@ -1,6 +1,6 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
+import { graphql } from "../gql";
+import type { CaseWorkflow_CaseFragment } from "../gql/graphql";
 import { useMutation } from "@apollo/client/react";
-import type { CaseKind, CaseStatus } from "@kb/shared";
 import { useId, useRef, useState } from "react";
 import { Link } from "react-router";
 import { evictCaseLists } from "../caseForm/caseEditorQueries";
@@ -11,7 +11,7 @@ import { messages as m } from "../messages";
 import { findingsKey, SUBMIT_CASE, SubmitConfirmation } from "../workflow/SubmitConfirmation";
 
 /** What the case page needs to offer 編集する / 提出する / アーカイブ (permissions from the server's viewerCan). */
-export const CASE_WORKFLOW_FRAGMENT = gql`
+graphql(`
   fragment CaseWorkflow_case on Case {
     id
     kind
@@ -37,25 +37,11 @@ export const CASE_WORKFLOW_FRAGMENT = gql`
       archive
     }
   }
-`;
+`);
 
-export interface CaseWorkflow_case {
-  id: string;
-  kind: CaseKind;
-  status: CaseStatus;
-  version: number;
-  title: string;
-  summary: string;
-  background: string;
-  actions: string;
-  results: string;
-  tips: string;
-  effects: { label: string; before: number | null; after: number | null; unit: string | null }[];
-  details: Record<string, unknown> | null;
-  viewerCan: { edit: boolean; submit: boolean; review: boolean; archive: boolean };
-}
+export type CaseWorkflow_case = CaseWorkflow_CaseFragment;
 
-const ARCHIVE_CASE: TypedDocumentNode<{ archiveCase: { id: string; status: CaseStatus; version: number } }, { id: string }> = gql`
+const ARCHIVE_CASE = graphql(`
   mutation ArchiveCase($id: ID!) {
     archiveCase(id: $id) {
       id
@@ -70,7 +56,7 @@ const ARCHIVE_CASE: TypedDocumentNode<{ archiveCase: { id: string; status: CaseS
       }
     }
   }
-`;
+`);
 
 /**
  * The status note and the actions the viewer may take on this case. Nothing at all for a reader

@@ -1,9 +1,10 @@
-import { gql } from "@apollo/client";
+import { graphql } from "../gql";
+import type { ReviewHistory_CaseFragment } from "../gql/graphql";
 import { useId } from "react";
 import { formatDateTime } from "../lib/format";
 import { messages as m } from "../messages";
 
-export const REVIEW_HISTORY_FRAGMENT = gql`
+graphql(`
   fragment ReviewHistory_case on Case {
     reviews {
       id
@@ -20,17 +21,9 @@ export const REVIEW_HISTORY_FRAGMENT = gql`
       }
     }
   }
-`;
+`);
 
-export interface ReviewHistory_case {
-  reviews: {
-    id: string;
-    decision: string;
-    comment: string;
-    createdAt: string;
-    reviewer: { id: string; displayName: string; department: { id: string; name: string } } | null;
-  }[];
-}
+export type ReviewHistory_case = ReviewHistory_CaseFragment;
 
 const TONE: Record<string, string> = {
   PUBLISH: "border-green-900 bg-green-50 text-green-1100",

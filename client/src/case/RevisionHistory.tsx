@@ -1,11 +1,12 @@
-import { gql } from "@apollo/client";
+import { graphql } from "../gql";
+import type { RevisionHistory_CaseFragment } from "../gql/graphql";
 import { useId, useMemo, useState } from "react";
 import { formatDateTime } from "../lib/format";
 import { messages as m } from "../messages";
 import { DiffView } from "./DiffView";
 import { diffCaseContent, numberRevisions, snapshotContent } from "./revisionDiff";
 
-export const REVISION_HISTORY_FRAGMENT = gql`
+graphql(`
   fragment RevisionHistory_case on Case {
     revisions {
       id
@@ -23,21 +24,11 @@ export const REVISION_HISTORY_FRAGMENT = gql`
       }
     }
   }
-`;
+`);
 
-interface Revision {
-  id: string;
-  version: number;
-  createdAt: string;
-  snapshot: Record<string, unknown>;
-  /** Set when this version is the removal of a file (the content did not change). */
-  removedAttachment: { fileName: string; size: number; sha256: string } | null;
-  editor: { id: string; displayName: string } | null;
-}
+type Revision = RevisionHistory_case["revisions"][number];
 
-export interface RevisionHistory_case {
-  revisions: Revision[];
-}
+export type RevisionHistory_case = RevisionHistory_CaseFragment;
 
 /** One version's changes against the one before, computed only when opened. */
 function RevisionChanges({ revision, previous }: { revision: Revision; previous: Revision | undefined }) {

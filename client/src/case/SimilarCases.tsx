@@ -1,21 +1,11 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
+import { graphql } from "../gql";
 import { useQuery } from "@apollo/client/react";
-import { formatWarekiFiscalYear, type CaseKind } from "@kb/shared";
+import { formatWarekiFiscalYear } from "@kb/shared";
 import { Link } from "react-router";
 import { KindBadge } from "../components/KindBadge";
 import { messages as m } from "../messages";
 
-interface SimilarCasesData {
-  similarCases: {
-    score: number;
-    sharedTags: string[];
-    sameDepartment: boolean;
-    sameKind: boolean;
-    case: { id: string; title: string; kind: CaseKind; fiscalYear: number; department: { id: string; name: string } };
-  }[];
-}
-
-const SIMILAR_CASES: TypedDocumentNode<SimilarCasesData, { caseId: string }> = gql`
+const SIMILAR_CASES = graphql(`
   query SimilarCases($caseId: ID!) {
     similarCases(caseId: $caseId, first: 5) {
       score
@@ -34,7 +24,7 @@ const SIMILAR_CASES: TypedDocumentNode<SimilarCasesData, { caseId: string }> = g
       }
     }
   }
-`;
+`);
 
 /** 似ている好事例: shared tags, department, kind and words (no external model). Never breaks the page. */
 export function SimilarCases({ caseId }: { caseId: string }) {

@@ -1,4 +1,4 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
+import { graphql } from "../gql";
 import { useQuery } from "@apollo/client/react";
 import { nameKey, normalizeName, TAG_CATEGORIES, TAG_CATEGORY_LABELS, type TagCategory } from "@kb/shared";
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
@@ -7,15 +7,7 @@ import { messages as m } from "../messages";
 import type { CaseFormValues } from "./formValues";
 import { TagTextSuggestions } from "./TagTextSuggestions";
 
-interface Suggestion {
-  name: string;
-  count: number;
-  category: TagCategory;
-  description: string;
-  matchedAlias: string | null;
-}
-
-export const TAG_SUGGESTIONS: TypedDocumentNode<{ tagSuggestions: Suggestion[] }, { text: string; category?: TagCategory | null; first?: number }> = gql`
+export const TAG_SUGGESTIONS = graphql(`
   query TagSuggestions($text: String!, $category: TagCategory, $first: Int = 8) {
     tagSuggestions(text: $text, first: $first, category: $category) {
       name
@@ -25,7 +17,7 @@ export const TAG_SUGGESTIONS: TypedDocumentNode<{ tagSuggestions: Suggestion[] }
       matchedAlias
     }
   }
-`;
+`);
 
 const SUGGEST_DEBOUNCE_MS = 200;
 /** With an empty box, ↓ lists the most used tags (grouped by category). */

@@ -1,11 +1,10 @@
-import { gql, type ApolloCache, type TypedDocumentNode } from "@apollo/client";
-import type { CaseStatus } from "@kb/shared";
-import { ATTACHMENT_LIST_FRAGMENT, type AttachmentList_case } from "../case/AttachmentList";
-import { REVIEW_HISTORY_FRAGMENT, type ReviewHistory_case } from "../case/ReviewHistory";
-import type { CaseContent } from "./formValues";
+import { graphql } from "../gql";
+import type { CaseEditor_CaseFragment, CaseSaved_CaseFragment, CaseEditQuery } from "../gql/graphql";
+import type { ApolloCache, TypedDocumentNode } from "@apollo/client";
+import type { CreateCaseMutation, CreateCaseMutationVariables, UpdateCaseMutation, UpdateCaseMutationVariables } from "../gql/graphql";
 
 /** What the 投稿 form edits, plus what it needs to know to save it. */
-export const CASE_EDITOR_FRAGMENT = gql`
+graphql(`
   fragment CaseEditor_case on Case {
     id
     kind
@@ -34,25 +33,13 @@ export const CASE_EDITOR_FRAGMENT = gql`
       archive
     }
   }
-`;
+`);
 
-export interface CaseEditor_case extends CaseContent {
-  id: string;
-  effects: { label: string; before: number | null; after: number | null; unit: string | null }[];
-  details: Record<string, unknown> | null;
-  status: CaseStatus;
-  version: number;
-  updatedAt: string;
-  viewerCan: { edit: boolean; submit: boolean; review: boolean; archive: boolean };
-}
+export type CaseEditor_case = CaseEditor_CaseFragment;
 
-export type EditableCase = CaseEditor_case &
-  AttachmentList_case &
-  ReviewHistory_case & {
-    revisions: { id: string; version: number; createdAt: string; editor: { id: string; displayName: string } | null }[];
-  };
+export type EditableCase = NonNullable<CaseEditQuery["case"]>;
 
-export const CASE_EDIT: TypedDocumentNode<{ case: EditableCase | null }, { id: string }> = gql`
+export const CASE_EDIT = graphql(`
   query CaseEdit($id: ID!) {
     case(id: $id) {
       ...CaseEditor_case
@@ -69,17 +56,14 @@ export const CASE_EDIT: TypedDocumentNode<{ case: EditableCase | null }, { id: s
       }
     }
   }
-  ${CASE_EDITOR_FRAGMENT}
-  ${ATTACHMENT_LIST_FRAGMENT}
-  ${REVIEW_HISTORY_FRAGMENT}
-`;
+`);
 
 /**
  * What a save returns: everything the editor shows except `tags`. The server currently fails to
  * present tags that existed before the save (INTERNAL_SERVER_ERROR after the case was written), so
  * the client does not ask for them here; pages read them again with their own query.
  */
-export const CASE_SAVED_FRAGMENT = gql`
+graphql(`
   fragment CaseSaved_case on Case {
     id
     kind
@@ -107,32 +91,31 @@ export const CASE_SAVED_FRAGMENT = gql`
       archive
     }
   }
-`;
+`);
 
-export interface CaseSaved_case {
-  id: string;
-  status: CaseStatus;
-  version: number;
-  updatedAt: string;
-}
+export type CaseSaved_case = CaseSaved_CaseFragment;
 
-export const CREATE_CASE: TypedDocumentNode<{ createCase: CaseSaved_case }, { input: Record<string, unknown> }> = gql`
+/**
+ * The form sends what the user typed (`toDraftInput` in ./formValues, \`kind\` possibly missing) and
+ * lets the server's schema judge it, so \`input\` stays an open record on these two mutations.
+ */
+type DraftVariables<V> = Omit<V, "input"> & { input: Record<string, unknown> };
+
+export const CREATE_CASE = graphql(`
   mutation CreateCase($input: CaseDraftInput!) {
     createCase(input: $input) {
       ...CaseSaved_case
     }
   }
-  ${CASE_SAVED_FRAGMENT}
-`;
+`) as unknown as TypedDocumentNode<CreateCaseMutation, DraftVariables<CreateCaseMutationVariables>>;
 
-export const UPDATE_CASE: TypedDocumentNode<{ updateCase: CaseSaved_case }, { id: string; version: number; input: Record<string, unknown> }> = gql`
+export const UPDATE_CASE = graphql(`
   mutation UpdateCase($id: ID!, $version: Int!, $input: CaseDraftInput!) {
     updateCase(id: $id, version: $version, input: $input) {
       ...CaseSaved_case
     }
   }
-  ${CASE_SAVED_FRAGMENT}
-`;
+`) as unknown as TypedDocumentNode<UpdateCaseMutation, DraftVariables<UpdateCaseMutationVariables>>;
 
 /** Lists that a change of a case's content or status makes stale: refetched when next shown. */
 export function evictCaseLists(cache: ApolloCache, { search = false }: { search?: boolean } = {}): void {

@@ -1,4 +1,4 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
+import { graphql } from "../gql";
 import { useMutation, useQuery } from "@apollo/client/react";
 import { FEATURE_REASON_MAX } from "@kb/shared";
 import { useEffect, useRef, useState, type FormEvent } from "react";
@@ -7,7 +7,7 @@ import { Field } from "../components/form/Field";
 import { toApiError } from "../lib/apiError";
 import { messages as m } from "../messages";
 
-const PICKABLE_COLLECTIONS: TypedDocumentNode<{ collections: { items: { id: string; title: string; status: "DRAFT" | "PUBLISHED" }[] } }, Record<string, never>> = gql`
+const PICKABLE_COLLECTIONS = graphql(`
   query PickableCollections {
     collections(first: 100) {
       items {
@@ -17,12 +17,9 @@ const PICKABLE_COLLECTIONS: TypedDocumentNode<{ collections: { items: { id: stri
       }
     }
   }
-`;
+`);
 
-interface AddEntriesResult {
-  addCollectionEntries: { addedCaseIds: string[]; alreadyInCaseIds: string[]; collection: { id: string; title: string; version: number; entryCount: number } };
-}
-const ADD_ENTRIES: TypedDocumentNode<AddEntriesResult, { input: { collectionId: string; caseIds: string[]; reason: string } }> = gql`
+const ADD_ENTRIES = graphql(`
   mutation AddCollectionEntries($input: CollectionEntriesInput!) {
     addCollectionEntries(input: $input) {
       addedCaseIds
@@ -35,7 +32,7 @@ const ADD_ENTRIES: TypedDocumentNode<AddEntriesResult, { input: { collectionId: 
       }
     }
   }
-`;
+`);
 
 interface Outcome {
   collectionId: string;

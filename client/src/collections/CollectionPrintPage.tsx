@@ -1,4 +1,4 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
+import { graphql } from "../gql";
 import { useQuery } from "@apollo/client/react";
 import { CASE_KIND_LABELS, formatFiscalYear, formatWarekiFiscalYear, type CaseKind } from "@kb/shared";
 import { Fragment } from "react";
@@ -10,34 +10,7 @@ import { MarkdownText } from "../components/MarkdownText";
 import { messages as m } from "../messages";
 import "./print.css";
 
-interface PrintCase {
-  id: string;
-  title: string;
-  kind: CaseKind;
-  summary: string;
-  background: string;
-  actions: string;
-  results: string;
-  tips: string;
-  fiscalYear: number;
-  tags: string[];
-  effects: Effect[];
-  details: Record<string, unknown> | null;
-  department: { id: string; name: string; path: string[] };
-}
-
-interface PrintData {
-  collection: {
-    id: string;
-    title: string;
-    description: string;
-    fiscalYear: number | null;
-    publishedAt: string | null;
-    entries: { caseId: string; reason: string; case: PrintCase | null }[];
-  } | null;
-}
-
-const PRINT: TypedDocumentNode<PrintData, { id: string }> = gql`
+const PRINT = graphql(`
   query CollectionPrint($id: ID!) {
     collection(id: $id) {
       id
@@ -75,7 +48,7 @@ const PRINT: TypedDocumentNode<PrintData, { id: string }> = gql`
       }
     }
   }
-`;
+`);
 
 const SECTIONS = ["summary", "background", "actions", "results", "tips"] as const;
 const longDate = new Intl.DateTimeFormat("ja-JP", { dateStyle: "long", timeZone: "Asia/Tokyo" });

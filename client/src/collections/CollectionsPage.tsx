@@ -1,6 +1,7 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
+import { graphql } from "../gql";
+import type { CollectionsQuery } from "../gql/graphql";
 import { useMutation, useQuery } from "@apollo/client/react";
-import { COLLECTION_STATUS_LABELS, formatWarekiFiscalYear, type CollectionStatus } from "@kb/shared";
+import { COLLECTION_STATUS_LABELS, formatWarekiFiscalYear } from "@kb/shared";
 import { useRef, useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { useMe } from "../auth/me";
@@ -15,18 +16,9 @@ import { CollectionForm, type CollectionInput } from "./CollectionForm";
 
 const PAGE_SIZE = 20;
 
-export interface CollectionSummary {
-  id: string;
-  title: string;
-  description: string;
-  fiscalYear: number | null;
-  status: CollectionStatus;
-  entryCount: number;
-  publishedAt: string | null;
-  updatedAt: string;
-}
+export type CollectionSummary = CollectionsQuery["collections"]["items"][number];
 
-const COLLECTIONS: TypedDocumentNode<{ collections: { total: number; items: CollectionSummary[] } }, { first: number; offset: number }> = gql`
+const COLLECTIONS = graphql(`
   query Collections($first: Int!, $offset: Int!) {
     collections(first: $first, offset: $offset) {
       total
@@ -42,16 +34,16 @@ const COLLECTIONS: TypedDocumentNode<{ collections: { total: number; items: Coll
       }
     }
   }
-`;
+`);
 
-const CREATE: TypedDocumentNode<{ createCollection: { id: string; title: string } }, { input: { title: string; description: string; fiscalYear: number | null } }> = gql`
+const CREATE = graphql(`
   mutation CreateCollection($input: CollectionInput!) {
     createCollection(input: $input) {
       id
       title
     }
   }
-`;
+`);
 
 /** 好事例集 (issue 5): published collections for everyone; the secretariat also sees drafts and creates them. */
 export default function CollectionsPage() {

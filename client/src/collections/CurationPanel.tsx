@@ -1,4 +1,5 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
+import { graphql } from "../gql";
+import type { CaseCurationQuery } from "../gql/graphql";
 import { useMutation, useQuery } from "@apollo/client/react";
 import { FEATURE_REASON_MAX } from "@kb/shared";
 import { useId, useState, type FormEvent } from "react";
@@ -7,17 +8,9 @@ import { Field } from "../components/form/Field";
 import { toApiError } from "../lib/apiError";
 import { messages as m } from "../messages";
 
-interface CaseCurationData {
-  case: {
-    id: string;
-    title: string;
-    featured: { reason: string; featuredAt: string } | null;
-    collections: { id: string; title: string; status: "DRAFT" | "PUBLISHED" }[];
-    viewerCanCurate: boolean;
-  } | null;
-}
+type CaseCurationData = CaseCurationQuery;
 
-export const CASE_CURATION: TypedDocumentNode<CaseCurationData, { id: string }> = gql`
+export const CASE_CURATION = graphql(`
   query CaseCuration($id: ID!) {
     case(id: $id) {
       id
@@ -34,9 +27,9 @@ export const CASE_CURATION: TypedDocumentNode<CaseCurationData, { id: string }> 
       viewerCanCurate
     }
   }
-`;
+`);
 
-const CURATOR_COLLECTIONS: TypedDocumentNode<{ collections: { items: { id: string; title: string; status: "DRAFT" | "PUBLISHED"; version: number }[] } }, Record<string, never>> = gql`
+const CURATOR_COLLECTIONS = graphql(`
   query CuratorCollections {
     collections(first: 100) {
       items {
@@ -47,24 +40,24 @@ const CURATOR_COLLECTIONS: TypedDocumentNode<{ collections: { items: { id: strin
       }
     }
   }
-`;
+`);
 
-const FEATURE: TypedDocumentNode<{ featureCase: { reason: string } }, { input: { caseId: string; reason: string } }> = gql`
+const FEATURE = graphql(`
   mutation FeatureCase($input: FeatureCaseInput!) {
     featureCase(input: $input) {
       reason
       featuredAt
     }
   }
-`;
+`);
 
-const UNFEATURE: TypedDocumentNode<{ unfeatureCase: boolean }, { caseId: string }> = gql`
+const UNFEATURE = graphql(`
   mutation UnfeatureCase($caseId: ID!) {
     unfeatureCase(caseId: $caseId)
   }
-`;
+`);
 
-const ADD_ENTRY: TypedDocumentNode<{ addCollectionEntry: { id: string; title: string; version: number; entryCount: number } }, { input: { collectionId: string; caseId: string; reason: string } }> = gql`
+const ADD_ENTRY = graphql(`
   mutation AddCollectionEntry($input: CollectionEntryInput!) {
     addCollectionEntry(input: $input) {
       id
@@ -73,7 +66,7 @@ const ADD_ENTRY: TypedDocumentNode<{ addCollectionEntry: { id: string; title: st
       entryCount
     }
   }
-`;
+`);
 
 /**
  * Curation on the case page (issue 5): for every reader, the secretariat's 選定理由 when the case is

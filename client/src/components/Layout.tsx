@@ -1,4 +1,4 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
+import { graphql } from "../gql";
 import { useApolloClient, useMutation } from "@apollo/client/react";
 import { Suspense, useRef, type MouseEvent } from "react";
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation, useNavigate } from "react-router";
@@ -7,11 +7,11 @@ import { messages as m } from "../messages";
 import { FlashMessage, flashState } from "./FlashMessage";
 import { NotificationBell } from "./NotificationBell";
 
-const LOGOUT: TypedDocumentNode<{ logout: boolean }, Record<string, never>> = gql`
+const LOGOUT = graphql(`
   mutation Logout {
     logout
   }
-`;
+`);
 
 const navLink = "text-dns-16N-130 aria-[current=page]:font-bold";
 

@@ -1,16 +1,16 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
+import { graphql } from "../gql";
 import { useQuery } from "@apollo/client/react";
 import { NavLink } from "react-router";
 import { messages as m } from "../messages";
 
-export const UNREAD_NOTIFICATIONS: TypedDocumentNode<{ notifications: { total: number; unread: number } }, Record<string, never>> = gql`
+export const UNREAD_NOTIFICATIONS = graphql(`
   query UnreadNotifications {
     notifications(first: 1) {
       total
       unread
     }
   }
-`;
+`);
 
 /** The bell in the header: a link to /notifications whose name says how many are unread. */
 export function NotificationBell() {

@@ -1,6 +1,7 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
+import { graphql } from "../gql";
+import type { DepartmentPage_CaseFragment } from "../gql/graphql";
 import { useMutation, useQuery } from "@apollo/client/react";
-import { fiscalYearOf, formatWarekiFiscalYear, type AdoptionStatus, type CaseKind } from "@kb/shared";
+import { fiscalYearOf, formatWarekiFiscalYear } from "@kb/shared";
 import { Fragment, useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { Link, useLocation, useParams } from "react-router";
 import { useMe } from "../auth/me";
@@ -13,46 +14,15 @@ import { messages as m } from "../messages";
 const d = m.departments;
 const STEP = 10;
 
-interface CaseRef {
-  id: string;
-  title: string;
-  kind: CaseKind;
-  fiscalYear: number;
-  adoptionCount: number;
-  department: { id: string; name: string };
-}
-interface DepartmentRef {
-  id: string;
-  name: string;
-}
-interface PageData {
-  department: {
-    id: string;
-    name: string;
-    path: string[];
-    parent: DepartmentRef | null;
-    children: DepartmentRef[];
-    isViewerDepartment: boolean;
-    stats: Record<"sharedCount" | "adoptedByOthersCount" | "adoptedCount" | "askedCount" | "unansweredCount", number>;
-    sharedCases: { total: number; items: CaseRef[] };
-    adoptions: { total: number; items: { id: string; status: AdoptionStatus; updatedAt: string; case: CaseRef | null }[] };
-    questions: { total: number; items: { id: string; body: string; createdAt: string; acceptedAnswerId: string | null; case: CaseRef | null; answers: { id: string }[] }[] };
-    unansweredQuestions: { total: number; items: { id: string; body: string; createdAt: string; case: CaseRef | null; department: DepartmentRef | null }[] };
-    freshnessDue: { total: number; items: { case: CaseRef; freshness: { lastReviewedAt: string; viewerCanConfirm: boolean } }[] } | null;
-  } | null;
-}
-interface PageVars {
-  id: string;
-  shared: number;
-  adoptions: number;
-  questions: number;
-  unanswered: number;
-  due: number;
-}
+type CaseRef = DepartmentPage_CaseFragment;
 
-const CASE_REF = "id title kind fiscalYear adoptionCount department { id name }";
+graphql(`
+  fragment DepartmentPage_case on Case {
+    id title kind fiscalYear adoptionCount department { id name }
+  }
+`);
 
-const DEPARTMENT_PAGE: TypedDocumentNode<PageData, PageVars> = gql`
+const DEPARTMENT_PAGE = graphql(`
   query DepartmentPage($id: ID!, $shared: Int!, $adoptions: Int!, $questions: Int!, $unanswered: Int!, $due: Int!) {
     department(id: $id) {
       id
@@ -62,20 +32,20 @@ const DEPARTMENT_PAGE: TypedDocumentNode<PageData, PageVars> = gql`
       children { id name }
       isViewerDepartment
       stats { sharedCount adoptedByOthersCount adoptedCount askedCount unansweredCount }
-      sharedCases(first: $shared) { total items { ${CASE_REF} } }
-      adoptions(first: $adoptions) { total items { id status updatedAt case { ${CASE_REF} } } }
-      questions(first: $questions) { total items { id body createdAt acceptedAnswerId case { ${CASE_REF} } answers { id } } }
-      unansweredQuestions(first: $unanswered) { total items { id body createdAt case { ${CASE_REF} } department { id name } } }
-      freshnessDue(first: $due) { total items { case { ${CASE_REF} } freshness { lastReviewedAt viewerCanConfirm } } }
+      sharedCases(first: $shared) { total items { ...DepartmentPage_case } }
+      adoptions(first: $adoptions) { total items { id status updatedAt case { ...DepartmentPage_case } } }
+      questions(first: $questions) { total items { id body createdAt acceptedAnswerId case { ...DepartmentPage_case } answers { id } } }
+      unansweredQuestions(first: $unanswered) { total items { id body createdAt case { ...DepartmentPage_case } department { id name } } }
+      freshnessDue(first: $due) { total items { case { ...DepartmentPage_case } freshness { lastReviewedAt viewerCanConfirm } } }
     }
   }
-`;
+`);
 
-const CONFIRM: TypedDocumentNode<{ confirmCaseFreshness: { due: boolean } }, { caseId: string }> = gql`
+const CONFIRM = graphql(`
   mutation DepartmentConfirmFreshness($caseId: ID!) {
     confirmCaseFreshness(caseId: $caseId) { due }
   }
-`;
+`);
 
 /**
  * 部署ページ (/departments/:id): what a 課 has shared, adopted (横展開) and asked; for its own members

@@ -1,4 +1,4 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
+import { graphql } from "../gql";
 import { useMutation, useQuery } from "@apollo/client/react";
 import { fiscalYearOf, formatWarekiFiscalYear } from "@kb/shared";
 import { useId, useState } from "react";
@@ -9,31 +9,26 @@ import { messages as m } from "../messages";
 
 const f = m.freshness;
 
-interface Freshness {
-  lastReviewedAt: string;
-  confirmedAt: string | null;
-  due: boolean;
-  dueFiscalYear: number;
-  viewerCanConfirm: boolean;
-  confirmedBy: { id: string; displayName: string } | null;
-}
+graphql(`
+  fragment FreshnessNotice_freshness on CaseFreshness {
+    lastReviewedAt confirmedAt due dueFiscalYear viewerCanConfirm confirmedBy { id displayName }
+  }
+`);
 
-const FIELDS = "lastReviewedAt confirmedAt due dueFiscalYear viewerCanConfirm confirmedBy { id displayName }";
-
-export const CASE_FRESHNESS: TypedDocumentNode<{ case: { id: string; freshness: Freshness | null } | null }, { id: string }> = gql`
+export const CASE_FRESHNESS = graphql(`
   query CaseFreshness($id: ID!) {
     case(id: $id) {
       id
-      freshness { ${FIELDS} }
+      freshness { ...FreshnessNotice_freshness }
     }
   }
-`;
+`);
 
-const CONFIRM: TypedDocumentNode<{ confirmCaseFreshness: Freshness }, { caseId: string }> = gql`
+const CONFIRM = graphql(`
   mutation ConfirmCaseFreshness($caseId: ID!) {
-    confirmCaseFreshness(caseId: $caseId) { ${FIELDS} }
+    confirmCaseFreshness(caseId: $caseId) { ...FreshnessNotice_freshness }
   }
-`;
+`);
 
 /**
  * 内容の確認 (鮮度確認) on a published case: when it was last reviewed; a notice once two fiscal years

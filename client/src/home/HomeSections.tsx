@@ -1,6 +1,7 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
+import { graphql } from "../gql";
+import type { HomeCase_CaseFragment } from "../gql/graphql";
 import { useQuery } from "@apollo/client/react";
-import { EMPTY_SEARCH, formatWarekiFiscalYear, toSearchString, type CaseKind } from "@kb/shared";
+import { EMPTY_SEARCH, formatWarekiFiscalYear, toSearchString } from "@kb/shared";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { ErrorNotice } from "../components/ErrorNotice";
@@ -9,7 +10,7 @@ import { messages as m } from "../messages";
 import { preloadCasePage } from "../routes/lazy";
 
 /** What the home page shows of a case. */
-export const HOME_CASE_FRAGMENT = gql`
+graphql(`
   fragment HomeCase_case on Case {
     id
     title
@@ -20,33 +21,11 @@ export const HOME_CASE_FRAGMENT = gql`
       name
     }
   }
-`;
+`);
 
-interface HomeCase {
-  id: string;
-  title: string;
-  kind: CaseKind;
-  fiscalYear: number;
-  department: { id: string; name: string };
-}
+type HomeCase = HomeCase_CaseFragment;
 
-interface HomeData {
-  home: {
-    featuredCollections: {
-      id: string;
-      title: string;
-      description: string;
-      fiscalYear: number | null;
-      entryCount: number;
-      entries: { caseId: string; caseTitle: string }[];
-    }[];
-    featuredCases: { reason: string; case: HomeCase }[];
-    newCases: HomeCase[];
-    mostAdopted: { adoptionCount: number; case: HomeCase }[];
-  };
-}
-
-const HOME: TypedDocumentNode<HomeData, Record<string, never>> = gql`
+const HOME = graphql(`
   query Home {
     home(first: 6) {
       featuredCollections {
@@ -77,8 +56,7 @@ const HOME: TypedDocumentNode<HomeData, Record<string, never>> = gql`
       }
     }
   }
-  ${HOME_CASE_FRAGMENT}
-`;
+`);
 
 const caseLink = (id: string) => `/cases/${encodeURIComponent(id)}`;
 

@@ -1,4 +1,5 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
+import { graphql } from "../gql";
+import type { CaseQuestionsQuery } from "../gql/graphql";
 import { useMutation, useQuery } from "@apollo/client/react";
 import { useId, useState, type FormEvent } from "react";
 import { Link, useLocation } from "react-router";
@@ -12,33 +13,10 @@ import { messages as m } from "../messages";
 
 const q = m.questions;
 
-interface Person {
-  id: string;
-  displayName: string;
-}
-interface AnswerItem {
-  id: string;
-  body: string;
-  createdAt: string;
-  accepted: boolean;
-  department: { id: string; name: string } | null;
-  author: Person | null;
-}
-interface QuestionItem {
-  id: string;
-  body: string;
-  createdAt: string;
-  acceptedAnswerId: string | null;
-  viewerCanAccept: boolean;
-  department: { id: string; name: string } | null;
-  author: Person | null;
-  answers: AnswerItem[];
-}
-interface Data {
-  case: { id: string; questions: QuestionItem[]; questionAccess: { ask: boolean; answer: boolean } } | null;
-}
+type Person = NonNullable<QuestionItem["author"]>;
+type QuestionItem = NonNullable<CaseQuestionsQuery["case"]>["questions"][number];
 
-export const CASE_QUESTIONS: TypedDocumentNode<Data, { id: string }> = gql`
+export const CASE_QUESTIONS = graphql(`
   query CaseQuestions($id: ID!) {
     case(id: $id) {
       id
@@ -51,23 +29,23 @@ export const CASE_QUESTIONS: TypedDocumentNode<Data, { id: string }> = gql`
       }
     }
   }
-`;
+`);
 
-const ASK: TypedDocumentNode<{ askQuestion: { id: string } }, { input: { caseId: string; body: string } }> = gql`
+const ASK = graphql(`
   mutation AskQuestion($input: QuestionInput!) {
     askQuestion(input: $input) { id }
   }
-`;
-const ANSWER: TypedDocumentNode<{ answerQuestion: { id: string } }, { input: { questionId: string; body: string } }> = gql`
+`);
+const ANSWER = graphql(`
   mutation AnswerQuestion($input: AnswerInput!) {
     answerQuestion(input: $input) { id }
   }
-`;
-const ACCEPT: TypedDocumentNode<{ acceptAnswer: { id: string; acceptedAnswerId: string | null } }, { answerId: string }> = gql`
+`);
+const ACCEPT = graphql(`
   mutation AcceptAnswer($answerId: ID!) {
     acceptAnswer(answerId: $answerId) { id acceptedAt acceptedAnswerId }
   }
-`;
+`);
 
 /**
  * 質問と回答 on a published case: staff of other 課 ask; the case's 課 (or the secretariat) answers;

@@ -1,7 +1,8 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
+import { graphql } from "../gql";
+import type { ReviewPanel_CaseFragment } from "../gql/graphql";
 import { useMutation } from "@apollo/client/react";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { reviewInputSchema, type CaseKind, type CaseStatus, type ReviewDecision, type ReviewInput } from "@kb/shared";
+import { reviewInputSchema, type ReviewDecision, type ReviewInput } from "@kb/shared";
 import { useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { useNavigate } from "react-router";
@@ -10,9 +11,9 @@ import { flashState } from "../components/FlashMessage";
 import { Field, focusFirstError } from "../components/form/Field";
 import { toApiError } from "../lib/apiError";
 import { messages as m } from "../messages";
-import { PersonalInfoFindings, type Finding } from "../workflow/PersonalInfoFindings";
+import { PersonalInfoFindings } from "../workflow/PersonalInfoFindings";
 
-export const REVIEW_PANEL_FRAGMENT = gql`
+graphql(`
   fragment ReviewPanel_case on Case {
     id
     title
@@ -25,19 +26,11 @@ export const REVIEW_PANEL_FRAGMENT = gql`
       text
     }
   }
-`;
+`);
 
-export interface ReviewPanel_case {
-  id: string;
-  title: string;
-  kind: CaseKind;
-  personalInfoFindings: Finding[] | null;
-}
+export type ReviewPanel_case = ReviewPanel_CaseFragment;
 
-const REVIEW_CASE: TypedDocumentNode<
-  { reviewCase: { id: string; status: CaseStatus } },
-  { id: string; input: { decision: ReviewDecision; comment: string } }
-> = gql`
+const REVIEW_CASE = graphql(`
   mutation ReviewCase($id: ID!, $input: ReviewInput!) {
     reviewCase(id: $id, input: $input) {
       id
@@ -52,7 +45,7 @@ const REVIEW_CASE: TypedDocumentNode<
       }
     }
   }
-`;
+`);
 
 interface ReviewValues {
   decision: ReviewDecision;

@@ -1,18 +1,19 @@
-import { CombinedGraphQLErrors, gql, type TypedDocumentNode } from "@apollo/client";
+import { graphql } from "../gql";
+import { CombinedGraphQLErrors } from "@apollo/client";
 import { useQuery } from "@apollo/client/react";
-import { formatFiscalYear, type CaseKind, type CaseStatus } from "@kb/shared";
+import { formatFiscalYear } from "@kb/shared";
 import { Fragment, useEffect, useRef, type ReactNode } from "react";
 import { Link, useLocation, useParams, useSearchParams } from "react-router";
 import { useMe } from "../auth/me";
 import { AdoptionPanel } from "../adoptions/AdoptionPanel";
-import { ATTACHMENT_LIST_FRAGMENT, AttachmentList, type AttachmentList_case } from "../case/AttachmentList";
-import { CASE_WORKFLOW_FRAGMENT, CaseWorkflowPanel, type CaseWorkflow_case } from "../case/CaseWorkflowPanel";
+import { AttachmentList } from "../case/AttachmentList";
+import { CaseWorkflowPanel } from "../case/CaseWorkflowPanel";
 import { DetailsList } from "../case/DetailsList";
 import { LatestReviewComment } from "../case/LatestReviewComment";
 import { SimilarCases } from "../case/SimilarCases";
-import { EffectsTable, type Effect } from "../case/EffectsTable";
-import { REVIEW_HISTORY_FRAGMENT, ReviewHistory, type ReviewHistory_case } from "../case/ReviewHistory";
-import { REVISION_HISTORY_FRAGMENT, RevisionHistory, type RevisionHistory_case } from "../case/RevisionHistory";
+import { EffectsTable } from "../case/EffectsTable";
+import { ReviewHistory } from "../case/ReviewHistory";
+import { RevisionHistory } from "../case/RevisionHistory";
 import { CurationPanel } from "../collections/CurationPanel";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { WayOn } from "../components/WayOn";
@@ -23,39 +24,10 @@ import { StatusBadge } from "../components/StatusBadge";
 import { TagList } from "../components/TagList";
 import { messages as m } from "../messages";
 import { QuestionsPanel } from "../questions/QuestionsPanel";
-import { REVIEW_PANEL_FRAGMENT, ReviewPanel, type ReviewPanel_case } from "../review/ReviewPanel";
+import { ReviewPanel } from "../review/ReviewPanel";
 import { TagProposalsPanel } from "../tags/TagProposalsPanel";
 
-interface CasePageCase {
-  id: string;
-  title: string;
-  kind: CaseKind;
-  summary: string;
-  background: string;
-  actions: string;
-  results: string;
-  tips: string;
-  department: { id: string; name: string; path: string[] };
-  fiscalYear: number;
-  tags: string[];
-  effects: Effect[];
-  details: Record<string, unknown> | null;
-  status: CaseStatus;
-  updatedAt: string;
-}
-
-/** Workflow parts (issue 3): each component owns its fragment. */
-type CasePageWorkflow = CaseWorkflow_case &
-  ReviewPanel_case &
-  ReviewHistory_case &
-  RevisionHistory_case &
-  AttachmentList_case & { author: { id: string; displayName: string; department: { id: string; name: string } } | null };
-
-interface CasePageData {
-  case: (CasePageCase & CasePageWorkflow) | null;
-}
-
-const CASE_PAGE: TypedDocumentNode<CasePageData, { id: string }> = gql`
+const CASE_PAGE = graphql(`
   query CasePage($id: ID!) {
     case(id: $id) {
       id
@@ -97,12 +69,7 @@ const CASE_PAGE: TypedDocumentNode<CasePageData, { id: string }> = gql`
       ...AttachmentList_case
     }
   }
-  ${CASE_WORKFLOW_FRAGMENT}
-  ${REVIEW_PANEL_FRAGMENT}
-  ${REVIEW_HISTORY_FRAGMENT}
-  ${REVISION_HISTORY_FRAGMENT}
-  ${ATTACHMENT_LIST_FRAGMENT}
-`;
+`);
 
 const SECTIONS = ["summary", "background", "actions", "results", "tips"] as const;
 

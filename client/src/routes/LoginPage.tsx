@@ -1,23 +1,22 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
+import { graphql } from "../gql";
 import { useApolloClient, useMutation } from "@apollo/client/react";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { loginSchema } from "@kb/shared";
 import { useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { Navigate, useNavigate, useSearchParams } from "react-router";
-import { ME_FRAGMENT, safeNext, useMe, type Me } from "../auth/me";
+import { safeNext, useMe } from "../auth/me";
 import { Field, focusFirstError } from "../components/form/Field";
 import { toApiError } from "../lib/apiError";
 import { messages as m } from "../messages";
 
-const LOGIN: TypedDocumentNode<{ login: Me }, { email: string; password: string }> = gql`
+const LOGIN = graphql(`
   mutation Login($email: String!, $password: String!) {
     login(email: $email, password: $password) {
       ...Me_me
     }
   }
-  ${ME_FRAGMENT}
-`;
+`);
 
 interface LoginValues {
   email: string;

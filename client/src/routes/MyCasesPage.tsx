@@ -1,19 +1,16 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
+import { graphql } from "../gql";
 import { useQuery } from "@apollo/client/react";
 import { CASE_STATUSES, CASE_STATUS_LABELS, type CaseStatus } from "@kb/shared";
 import { Link, useSearchParams } from "react-router";
 import { RequireLogin } from "../auth/RequireLogin";
-import { CASE_LIST_ROW_FRAGMENT, CaseListTable, type CaseListRow_case } from "../case/CaseListTable";
+import { CaseListTable } from "../case/CaseListTable";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { ListPagination, pageFrom } from "../components/ListPagination";
 import { messages as m } from "../messages";
 
 const PAGE_SIZE = 20;
 
-const MY_CASES: TypedDocumentNode<
-  { myCases: { total: number; items: CaseListRow_case[] } },
-  { status: CaseStatus | null; first: number; offset: number }
-> = gql`
+const MY_CASES = graphql(`
   query MyCases($status: CaseStatus, $first: Int!, $offset: Int!) {
     myCases(status: $status, first: $first, offset: $offset) {
       total
@@ -23,8 +20,7 @@ const MY_CASES: TypedDocumentNode<
       }
     }
   }
-  ${CASE_LIST_ROW_FRAGMENT}
-`;
+`);
 
 function statusFrom(params: URLSearchParams): CaseStatus | null {
   const s = params.get("status");

@@ -1,4 +1,4 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
+import { graphql } from "../gql";
 import { useMutation, useQuery } from "@apollo/client/react";
 import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
@@ -20,19 +20,7 @@ const ANCHOR: Record<string, string> = {
   FRESHNESS_CHECK_DUE: "#freshness",
 };
 
-interface NotificationItem {
-  id: string;
-  type: string;
-  message: string;
-  caseId: string | null;
-  readAt: string | null;
-  createdAt: string;
-}
-
-const NOTIFICATIONS: TypedDocumentNode<
-  { notifications: { total: number; unread: number; items: NotificationItem[] } },
-  { first: number; offset: number }
-> = gql`
+const NOTIFICATIONS = graphql(`
   query Notifications($first: Int!, $offset: Int!) {
     notifications(first: $first, offset: $offset) {
       total
@@ -47,13 +35,13 @@ const NOTIFICATIONS: TypedDocumentNode<
       }
     }
   }
-`;
+`);
 
-const MARK_READ: TypedDocumentNode<{ markNotificationsRead: number }, { ids?: string[] | null }> = gql`
+const MARK_READ = graphql(`
   mutation MarkNotificationsRead($ids: [ID!]) {
     markNotificationsRead(ids: $ids)
   }
-`;
+`);
 
 export default function NotificationsPage() {
   return (

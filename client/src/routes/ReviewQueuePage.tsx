@@ -1,15 +1,15 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
+import { graphql } from "../gql";
 import { useQuery } from "@apollo/client/react";
 import { useSearchParams } from "react-router";
 import { RequireLogin } from "../auth/RequireLogin";
-import { CASE_LIST_ROW_FRAGMENT, CaseListTable, type CaseListRow_case } from "../case/CaseListTable";
+import { CaseListTable } from "../case/CaseListTable";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { ListPagination, pageFrom } from "../components/ListPagination";
 import { messages as m } from "../messages";
 
 const PAGE_SIZE = 20;
 
-export const REVIEW_QUEUE: TypedDocumentNode<{ reviewQueue: { total: number; items: CaseListRow_case[] } }, { first: number; offset: number }> = gql`
+export const REVIEW_QUEUE = graphql(`
   query ReviewQueue($first: Int!, $offset: Int!) {
     reviewQueue(first: $first, offset: $offset) {
       total
@@ -19,8 +19,7 @@ export const REVIEW_QUEUE: TypedDocumentNode<{ reviewQueue: { total: number; ite
       }
     }
   }
-  ${CASE_LIST_ROW_FRAGMENT}
-`;
+`);
 
 /** 審査 (secretariat): submitted cases, oldest submission first. */
 export default function ReviewQueuePage() {

@@ -1,4 +1,5 @@
-import { CombinedGraphQLErrors, gql, type TypedDocumentNode } from "@apollo/client";
+import { graphql } from "../gql";
+import { CombinedGraphQLErrors } from "@apollo/client";
 import { useQuery } from "@apollo/client/react";
 import { parseSearchUrl, toSearchString, type SearchState } from "@kb/shared";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
@@ -7,8 +8,8 @@ import { useMe } from "../auth/me";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { HomeSections } from "../home/HomeSections";
 import { messages as m } from "../messages";
-import { CASE_CARD_FRAGMENT, CaseCard, type CaseCard_case, type CaseHighlights, type MatchReason } from "../search/CaseCard";
-import { Facets, type CaseFacets } from "../search/Facets";
+import { CaseCard } from "../search/CaseCard";
+import { Facets } from "../search/Facets";
 import { Pagination, type PageNavState } from "../search/Pagination";
 import { SearchForm, type SearchTrigger } from "../search/SearchForm";
 import {
@@ -18,62 +19,30 @@ import {
   toSearchVariables,
   withMinAdoptions,
   withSort,
-  type SearchVariables,
 } from "../search/searchParams";
 import { SortSelect } from "../search/SortSelect";
 import { AdoptionFilter } from "../adoptions/AdoptionFilter";
-import { ZeroResults, type SearchSuggestions } from "../search/ZeroResults";
+import { ZeroResults } from "../search/ZeroResults";
 
-interface SearchCasesData {
-  searchCases: {
-    total: number;
-    processingTimeMs: number;
-    relaxed: boolean;
-    hits: { case: CaseCard_case; highlights: CaseHighlights; matchReasons: MatchReason[] }[];
-    facets: CaseFacets;
-    suggestions: SearchSuggestions | null;
-    tagRedirects: { from: string; to: string }[];
-  };
-}
-
-export const SEARCH_CASES: TypedDocumentNode<SearchCasesData, SearchVariables> = gql`
+export const SEARCH_CASES = graphql(`
   query SearchCases($query: String!, $first: Int!, $offset: Int!, $filter: CaseSearchFilter, $sort: CaseSearchSort!) {
     searchCases(query: $query, first: $first, offset: $offset, filter: $filter, sort: $sort) {
       total
       processingTimeMs
       relaxed
       hits {
-        case {
-          id
-          ...CaseCard_case
-        }
-        highlights {
-          title
-          summary
-          snippet
-          snippetField
-        }
-        matchReasons {
-          kind
-          term
-        }
+        ...CaseCard_hit
       }
       facets {
-        kind { value count }
-        department { value count }
-        fiscalYear { value count }
-        tags { value count }
+        ...Facets_facets
       }
       suggestions {
-        withoutFilter { field values total }
-        withoutAnyFilter
-        relatedTags { value count }
+        ...ZeroResults_suggestions
       }
       tagRedirects { from to }
     }
   }
-  ${CASE_CARD_FRAGMENT}
-`;
+`);
 
 /** The secretariat's bulk tagging: its own chunk (with the tag input), loaded when opened. */
 const BulkTagging = lazy(() => import("../search/BulkTagging").then((module) => ({ default: module.BulkTagging })));

@@ -1,4 +1,4 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
+import { graphql } from "../gql";
 import { useMutation, useQuery } from "@apollo/client/react";
 import { TAG_BULK_MAX, type SearchFilter, type TagBulkAction } from "@kb/shared";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
@@ -6,19 +6,11 @@ import { TagInput } from "../caseForm/TagInput";
 import { toApiError } from "../lib/apiError";
 import { messages as m } from "../messages";
 
-interface Job {
-  id: string;
-  action: TagBulkAction;
-  total: number;
-  done: number;
-  changed: number;
-  state: "RUNNING" | "DONE" | "FAILED";
-  error: string | null;
-  stalled: boolean;
-  tag: { id: string; name: string };
-}
-
-const JOB_FIELDS = `id action total done changed state error stalled tag { id name }`;
+graphql(`
+  fragment BulkTagging_job on TagBulkJob {
+    id action total done changed state error stalled tag { id name }
+  }
+`);
 
 interface BulkInput {
   action: TagBulkAction;
@@ -27,21 +19,21 @@ interface BulkInput {
   search?: { query: string; filter?: SearchFilter };
 }
 
-const START: TypedDocumentNode<{ startTagBulkJob: Job }, { input: BulkInput }> = gql`
+const START = graphql(`
   mutation StartTagBulkJob($input: TagBulkInput!) {
-    startTagBulkJob(input: $input) { ${JOB_FIELDS} }
+    startTagBulkJob(input: $input) { ...BulkTagging_job }
   }
-`;
-const RESUME: TypedDocumentNode<{ resumeTagBulkJob: Job }, { id: string }> = gql`
+`);
+const RESUME = graphql(`
   mutation ResumeTagBulkJob($id: ID!) {
-    resumeTagBulkJob(id: $id) { ${JOB_FIELDS} }
+    resumeTagBulkJob(id: $id) { ...BulkTagging_job }
   }
-`;
-const JOB: TypedDocumentNode<{ tagBulkJob: Job | null }, { id: string }> = gql`
+`);
+const JOB = graphql(`
   query TagBulkJob($id: ID!) {
-    tagBulkJob(id: $id) { ${JOB_FIELDS} }
+    tagBulkJob(id: $id) { ...BulkTagging_job }
   }
-`;
+`);
 
 const POLL_MS = 500;
 

@@ -1,5 +1,6 @@
-import { gql } from "@apollo/client";
-import { formatWarekiFiscalYear, type CaseKind } from "@kb/shared";
+import { graphql } from "../gql";
+import type { CaseCard_CaseFragment, CaseCard_HitFragment } from "../gql/graphql";
+import { formatWarekiFiscalYear } from "@kb/shared";
 import { Link } from "react-router";
 import { Highlighted } from "../components/Highlighted";
 import { KindBadge } from "../components/KindBadge";
@@ -9,8 +10,11 @@ import { messages as m } from "../messages";
 import { preloadCasePage } from "../routes/lazy";
 import { CaseSelectBox } from "./CaseSelectBox";
 
-/** What a card needs of a case; spread into the search query as `...CaseCard_case`. */
-export const CASE_CARD_FRAGMENT = gql`
+/**
+ * What a card needs of a case, spread into the search query as `...CaseCard_case`. \`adoptionCount\`
+ * (横展開: departments trying or using it) is, in search results, the indexed value the page sorts by.
+ */
+graphql(`
   fragment CaseCard_case on Case {
     id
     title
@@ -23,36 +27,37 @@ export const CASE_CARD_FRAGMENT = gql`
     }
     adoptionCount
   }
-`;
+`);
 
-export interface CaseCard_case {
-  id: string;
-  title: string;
-  kind: CaseKind;
-  fiscalYear: number;
-  tags: string[];
-  department: { id: string; name: string };
-  /** 横展開: departments trying or using it (in search results, the indexed value the page is sorted by). */
-  adoptionCount: number;
-}
+/**
+ * A search hit as a card shows it: the highlights (the snippet is the passage around the match,
+ * cropped, and snippetField the section it is from) and why it matched when its text does not
+ * show the words.
+ */
+graphql(`
+  fragment CaseCard_hit on CaseSearchHit {
+    case {
+      id
+      ...CaseCard_case
+    }
+    highlights {
+      title
+      summary
+      snippet
+      snippetField
+    }
+    matchReasons {
+      kind
+      term
+    }
+  }
+`);
 
-export interface CaseHighlights {
-  title: string;
-  summary: string;
-  /** The passage around the match (cropped), and the section it is from. */
-  snippet: string;
-  snippetField: string;
-}
-
-/** Why a hit matched when its text does not show the words (the server's SearchMatchReason). */
-export interface MatchReason {
-  kind: "SYNONYM" | "RELAXED";
-  term: string | null;
-}
+type MatchReason = CaseCard_HitFragment["matchReasons"][number];
 
 interface Props {
-  case: CaseCard_case;
-  highlights: CaseHighlights;
+  case: CaseCard_CaseFragment;
+  highlights: CaseCard_HitFragment["highlights"];
   /** Said on the card, so a result without a highlight is not a mystery. */
   matchReasons?: MatchReason[] | undefined;
   /** The search's query string ("?q=…"), handed to the case page for its back link. */

@@ -1,28 +1,18 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
+import { graphql } from "../gql";
 import { useQuery } from "@apollo/client/react";
 import { normalizeText, type SearchableFacet, type SearchFilter } from "@kb/shared";
 import { useEffect, useId, useRef, useState } from "react";
 import { messages as m } from "../messages";
 import { FacetCheckboxList } from "./FacetCheckboxList";
 
-interface FacetValuesData {
-  searchFacetValues: { value: string; count: number }[];
-}
-interface FacetValuesVariables {
-  facet: SearchableFacet;
-  facetQuery: string;
-  query: string;
-  filter?: SearchFilter;
-}
-
-const FACET_VALUES: TypedDocumentNode<FacetValuesData, FacetValuesVariables> = gql`
+const FACET_VALUES = graphql(`
   query FacetValues($facet: SearchableFacet!, $facetQuery: String!, $query: String!, $filter: CaseSearchFilter) {
     searchFacetValues(facet: $facet, facetQuery: $facetQuery, query: $query, filter: $filter, first: 10) {
       value
       count
     }
   }
-`;
+`);
 
 const DEBOUNCE_MS = 250;
 

@@ -1,3 +1,5 @@
+import { graphql } from "../gql";
+import type { Facets_FacetsFragment } from "../gql/graphql";
 import { CASE_KIND_LABELS, CASE_KINDS, formatWarekiFiscalYear, type CaseKind, type SearchState } from "@kb/shared";
 import { useId, useState, type ReactNode } from "react";
 import { messages as m } from "../messages";
@@ -5,17 +7,17 @@ import { FacetCheckboxList, type FacetOption } from "./FacetCheckboxList";
 import { FacetValueSearch } from "./FacetValueSearch";
 import { activeFilterCount, toSearchVariables, type FacetKey } from "./searchParams";
 
-export interface FacetCount {
-  value: string;
-  count: number;
-}
+graphql(`
+  fragment Facets_facets on CaseFacets {
+    kind { value count }
+    department { value count }
+    fiscalYear { value count }
+    tags { value count }
+  }
+`);
 
-export interface CaseFacets {
-  kind: FacetCount[];
-  department: FacetCount[];
-  fiscalYear: FacetCount[];
-  tags: FacetCount[];
-}
+type CaseFacets = Facets_FacetsFragment;
+type FacetCount = CaseFacets["kind"][number];
 
 interface Props {
   state: SearchState;

@@ -1,12 +1,18 @@
+import { graphql } from "../gql";
+import type { ZeroResults_SuggestionsFragment } from "../gql/graphql";
 import { CASE_KIND_LABELS, formatWarekiFiscalYear, type CaseKind, type SearchState } from "@kb/shared";
 import { messages as m } from "../messages";
 import { clearFilters } from "./searchParams";
 
-export interface SearchSuggestions {
-  withoutFilter: { field: "KIND" | "DEPARTMENT" | "FISCAL_YEAR" | "TAGS"; values: string[]; total: number }[];
-  withoutAnyFilter: number;
-  relatedTags: { value: string; count: number }[];
-}
+graphql(`
+  fragment ZeroResults_suggestions on SearchSuggestions {
+    withoutFilter { field values total }
+    withoutAnyFilter
+    relatedTags { value count }
+  }
+`);
+
+type SearchSuggestions = ZeroResults_SuggestionsFragment;
 
 const FIELD_LABEL = {
   KIND: m.facets.kind,

@@ -1,4 +1,6 @@
-import { CombinedGraphQLErrors, gql, type TypedDocumentNode } from "@apollo/client";
+import { graphql } from "../gql";
+import type { SynonymGroupsQuery, SynonymGroupInput } from "../gql/graphql";
+import { CombinedGraphQLErrors } from "@apollo/client";
 import { useMutation, useQuery } from "@apollo/client/react";
 import { coveringSynonymGroup, duplicateSynonymGroupMessage, SYNONYM_MODE_LABELS, SYNONYM_MODES, type SynonymMode } from "@kb/shared";
 import { useId, useRef, useState, type FormEvent } from "react";
@@ -6,23 +8,11 @@ import { ErrorNotice } from "../components/ErrorNotice";
 import { messages as m } from "../messages";
 import { splitTerms } from "./terms";
 
-interface SynonymGroup {
-  id: string;
-  mode: SynonymMode;
-  terms: string[];
-  note: string | null;
-  version: number;
-}
-interface SynonymInput {
-  mode: SynonymMode;
-  terms: string[];
-  note?: string | null;
-}
-interface Change {
-  affectedCases: number;
-}
+type SynonymGroup = SynonymGroupsQuery["synonymGroups"][number];
+/** What the form sends: a mode is always chosen (the schema defaults it when absent). */
+type SynonymInput = SynonymGroupInput & { mode: SynonymMode };
 
-const SYNONYMS: TypedDocumentNode<{ synonymGroups: SynonymGroup[] }, Record<string, never>> = gql`
+const SYNONYMS = graphql(`
   query SynonymGroups {
     synonymGroups {
       id
@@ -32,28 +22,28 @@ const SYNONYMS: TypedDocumentNode<{ synonymGroups: SynonymGroup[] }, Record<stri
       version
     }
   }
-`;
-const CREATE: TypedDocumentNode<{ createSynonymGroup: Change }, { input: SynonymInput }> = gql`
+`);
+const CREATE = graphql(`
   mutation CreateSynonymGroup($input: SynonymGroupInput!) {
     createSynonymGroup(input: $input) {
       affectedCases
     }
   }
-`;
-const UPDATE: TypedDocumentNode<{ updateSynonymGroup: Change }, { id: string; version: number; input: SynonymInput }> = gql`
+`);
+const UPDATE = graphql(`
   mutation UpdateSynonymGroup($id: ID!, $version: Int!, $input: SynonymGroupInput!) {
     updateSynonymGroup(id: $id, version: $version, input: $input) {
       affectedCases
     }
   }
-`;
-const DELETE: TypedDocumentNode<{ deleteSynonymGroup: Change }, { id: string; version: number }> = gql`
+`);
+const DELETE = graphql(`
   mutation DeleteSynonymGroup($id: ID!, $version: Int!) {
     deleteSynonymGroup(id: $id, version: $version) {
       affectedCases
     }
   }
-`;
+`);
 
 
 type FieldErrors = Record<string, string>;

@@ -1,17 +1,17 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
+import { graphql } from "../gql";
 import { useQuery } from "@apollo/client/react";
 import { useId } from "react";
 import { messages as m } from "../messages";
-import { ProposalItem, PROPOSAL_FIELDS, type Proposal } from "./ProposalItem";
+import { ProposalItem } from "./ProposalItem";
 
-const PENDING: TypedDocumentNode<{ pendingTagProposals: { total: number; items: Proposal[] } }, Record<string, never>> = gql`
+const PENDING = graphql(`
   query PendingTagProposals {
     pendingTagProposals(first: 100) {
       total
-      items { ${PROPOSAL_FIELDS} }
+      items { ...ProposalItem_proposal }
     }
   }
-`;
+`);
 
 /** 判断待ちのタグの提案 across cases (the vocabulary screen). */
 export function PendingProposals({ onDecided }: { onDecided: (message: string) => void }) {

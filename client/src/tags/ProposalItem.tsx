@@ -1,6 +1,7 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
+import { graphql } from "../gql";
+import type { ProposalItem_ProposalFragment } from "../gql/graphql";
 import { useMutation } from "@apollo/client/react";
-import { TAG_CATEGORY_LABELS, type TagCategory } from "@kb/shared";
+import { TAG_CATEGORY_LABELS } from "@kb/shared";
 import { useId, useState } from "react";
 import { Link } from "react-router";
 import { toApiError } from "../lib/apiError";
@@ -8,34 +9,20 @@ import { messages as m } from "../messages";
 
 const p = m.tags.proposals;
 
-export interface Proposal {
-  id: string;
-  tagName: string;
-  category: TagCategory;
-  isNewTag: boolean;
-  comment: string;
-  status: "PENDING" | "ACCEPTED" | "DECLINED";
-  createdAt: string;
-  decidedAt: string | null;
-  decisionComment: string;
-  caseId: string;
-  caseTitle: string;
-  viewerCanDecide: boolean;
-  proposer: { id: string; displayName: string; department: { id: string; name: string } } | null;
-  decidedBy: { id: string; displayName: string } | null;
-}
+export type Proposal = ProposalItem_ProposalFragment;
 
-export const PROPOSAL_FIELDS = `id tagName category isNewTag comment status createdAt decidedAt decisionComment caseId caseTitle viewerCanDecide
-  proposer { id displayName department { id name } } decidedBy { id displayName }`;
-
-const DECIDE: TypedDocumentNode<
-  { decideTagProposal: Proposal },
-  { id: string; input: { decision: "ACCEPT" | "DECLINE"; comment: string } }
-> = gql`
-  mutation DecideTagProposal($id: ID!, $input: TagProposalDecisionInput!) {
-    decideTagProposal(id: $id, input: $input) { ${PROPOSAL_FIELDS} }
+graphql(`
+  fragment ProposalItem_proposal on TagProposal {
+    id tagName category isNewTag comment status createdAt decidedAt decisionComment caseId caseTitle viewerCanDecide
+    proposer { id displayName department { id name } } decidedBy { id displayName }
   }
-`;
+`);
+
+const DECIDE = graphql(`
+  mutation DecideTagProposal($id: ID!, $input: TagProposalDecisionInput!) {
+    decideTagProposal(id: $id, input: $input) { ...ProposalItem_proposal }
+  }
+`);
 
 /**
  * One pending proposal: the tag, its category (and whether it would be new), who proposed it and

@@ -1,6 +1,6 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
+import { graphql } from "../gql";
 import { useQuery } from "@apollo/client/react";
-import { EMPTY_SEARCH, nameKey, parseSearchUrl, TAG_CATEGORY_LABELS, toSearchString, type SearchState, type TagCategory } from "@kb/shared";
+import { EMPTY_SEARCH, nameKey, parseSearchUrl, TAG_CATEGORY_LABELS, toSearchString, type SearchState } from "@kb/shared";
 import { useEffect, useMemo, useRef } from "react";
 import { Link, useLocation, useNavigate, useParams } from "react-router";
 import { ErrorNotice } from "../components/ErrorNotice";
@@ -11,21 +11,7 @@ import { Facets } from "../search/Facets";
 import { Pagination } from "../search/Pagination";
 import { clearFilters, toggleFacetValue, toSearchVariables } from "../search/searchParams";
 
-interface TagPageData {
-  tag: {
-    id: string;
-    name: string;
-    category: TagCategory;
-    description: string;
-    retired: boolean;
-    aliases: string[];
-    usage: number;
-    relatedTags: { name: string; count: number; category: TagCategory }[];
-    topDepartments: { department: { id: string; name: string; path: string[] }; count: number }[];
-  } | null;
-}
-
-const TAG_PAGE: TypedDocumentNode<TagPageData, { name: string }> = gql`
+const TAG_PAGE = graphql(`
   query TagPage($name: String!) {
     tag(name: $name) {
       id
@@ -50,7 +36,7 @@ const TAG_PAGE: TypedDocumentNode<TagPageData, { name: string }> = gql`
       }
     }
   }
-`;
+`);
 
 interface RedirectState {
   redirectedFrom: string;

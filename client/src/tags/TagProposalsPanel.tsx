@@ -1,4 +1,4 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
+import { graphql } from "../gql";
 import { useMutation, useQuery } from "@apollo/client/react";
 import { nameKey, TAG_CATEGORIES, TAG_CATEGORY_LABELS, type TagCategory } from "@kb/shared";
 import { useId, useState, type FormEvent } from "react";
@@ -8,40 +8,29 @@ import { TagInput } from "../caseForm/TagInput";
 import { toApiError } from "../lib/apiError";
 import { formatDateTime } from "../lib/format";
 import { messages as m } from "../messages";
-import { ProposalItem, PROPOSAL_FIELDS, type Proposal } from "./ProposalItem";
+import { ProposalItem } from "./ProposalItem";
 import { TagsFromText } from "./TagsFromText";
 
 const p = m.tags.proposals;
 
-interface Data {
-  case: {
-    id: string;
-    tagProposals: Proposal[];
-    tagProposalAccess: { propose: boolean; decide: boolean };
-  } | null;
-}
-
-export const CASE_TAG_PROPOSALS: TypedDocumentNode<Data, { id: string }> = gql`
+export const CASE_TAG_PROPOSALS = graphql(`
   query CaseTagProposals($id: ID!) {
     case(id: $id) {
       id
-      tagProposals { ${PROPOSAL_FIELDS} }
+      tagProposals { ...ProposalItem_proposal }
       tagProposalAccess {
         propose
         decide
       }
     }
   }
-`;
+`);
 
-const PROPOSE: TypedDocumentNode<
-  { proposeTag: Proposal },
-  { input: { caseId: string; tag: string; category: TagCategory; comment: string } }
-> = gql`
+const PROPOSE = graphql(`
   mutation ProposeTag($input: TagProposalInput!) {
-    proposeTag(input: $input) { ${PROPOSAL_FIELDS} }
+    proposeTag(input: $input) { ...ProposalItem_proposal }
   }
-`;
+`);
 
 /**
  * タグの提案 on a published case: anyone logged in proposes tags (typed with the tag input, or picked

@@ -1,18 +1,10 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
+import { graphql } from "../gql";
 import { useQuery } from "@apollo/client/react";
-import { TAG_CATEGORY_LABELS, type TagCategory } from "@kb/shared";
+import { TAG_CATEGORY_LABELS } from "@kb/shared";
 import { useId } from "react";
 import { messages as m } from "../messages";
 
-interface TextMatch {
-  name: string;
-  category: TagCategory;
-  description: string;
-  terms: string[];
-  usage: number;
-}
-
-export const TAGS_IN_TEXT: TypedDocumentNode<{ tagsInText: TextMatch[] }, { text: string; exclude: string[] }> = gql`
+export const TAGS_IN_TEXT = graphql(`
   query TagsInText($text: String!, $exclude: [String!]!) {
     tagsInText(text: $text, exclude: $exclude, first: 8) {
       name
@@ -22,7 +14,7 @@ export const TAGS_IN_TEXT: TypedDocumentNode<{ tagsInText: TextMatch[] }, { text
       usage
     }
   }
-`;
+`);
 
 /**
  * Vocabulary tags that a text mentions (by name, alias or search synonym), as buttons: the case

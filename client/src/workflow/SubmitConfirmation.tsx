@@ -1,14 +1,11 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
-import type { CaseKind, CaseStatus } from "@kb/shared";
+import { graphql } from "../gql";
+import type { CaseKind } from "@kb/shared";
 import { useId, type Ref } from "react";
 import { FieldError } from "../components/form/Field";
 import { messages as m } from "../messages";
 import { PersonalInfoFindings, type Finding } from "./PersonalInfoFindings";
 
-export const SUBMIT_CASE: TypedDocumentNode<
-  { submitCase: { id: string; status: CaseStatus; version: number; submittedAt: string | null } },
-  { id: string; version: number; confirmPersonalInfo: boolean }
-> = gql`
+export const SUBMIT_CASE = graphql(`
   mutation SubmitCase($id: ID!, $version: Int!, $confirmPersonalInfo: Boolean!) {
     submitCase(id: $id, version: $version, confirmPersonalInfo: $confirmPersonalInfo) {
       id
@@ -23,7 +20,7 @@ export const SUBMIT_CASE: TypedDocumentNode<
       }
     }
   }
-`;
+`);
 
 /** Identifies a set of findings: when the text changes so that the findings change, the tick is cleared. */
 export const findingsKey = (findings: readonly Finding[]) => findings.map((f) => `${f.field}:${f.kind}:${f.text}`).join("|");
