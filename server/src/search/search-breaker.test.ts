@@ -4,8 +4,8 @@ import { CaseSearchIndex, SearchUnavailableError } from "./case-search-index.js"
 
 /**
  * The reader-side circuit breaker's rules, against a stand-in search client (no engine needed): one
- * engine failure opens it for breakerCooldownMs, a 4xx never does, after the cooldown one call tries
- * again and an answer closes it. search-sync.test.ts and test/fault check the same with real processes.
+ * engine failure opens it for breakerCooldownMs, a 4xx never does, after the cooldown calls try the
+ * engine again. search-sync.test.ts and test/fault check the same with real processes.
  */
 function standIn(answer: () => Promise<unknown>): { client: Meilisearch; calls: () => number } {
   let calls = 0;
@@ -40,8 +40,13 @@ describe("search circuit breaker", () => {
     expect(fast).toBeInstanceOf(SearchUnavailableError);
     expect((fast as Error).message).toContain("recently failed");
     expect(calls()).toBe(before); // the engine was not asked
-    down = false;
     await new Promise((r) => setTimeout(r, 250));
+    // After the cooldown every call asks the engine again (not one trial while the others are refused).
+    const n = calls();
+    await Promise.all([index.multiSearch([]).catch(() => {}), index.multiSearch([]).catch(() => {})]);
+    expect(calls()).toBe(n + 2);
+    await new Promise((r) => setTimeout(r, 250));
+    down = false;
     await expect(index.multiSearch([])).resolves.toEqual([{ hits: [] }]);
     await expect(index.multiSearch([])).resolves.toEqual([{ hits: [] }]);
   });
