@@ -123,12 +123,17 @@ export class CaseSearchIndex {
       timeout: false,
       // One failure opens it, whatever succeeded before (any error rate above 0 %) …
       errorThresholdPercentage: 0,
-      // … for this long; then one call tries again (half-open) and closes it if the engine answers.
+      // … for this long.
       resetTimeout: options.breakerCooldownMs ?? 2000,
       errorFilter: (error: unknown) => !engineDown(error),
       enableSnapshots: false,
       rollingPercentilesEnabled: false,
     });
+    // Then every call may try again, not opossum's single half-open trial: a Meilisearch that was
+    // restarted loads its dictionary on the first searches, longer than searchTimeoutMs, and a lone
+    // trial that times out would keep all searches refused for another cooldown (test/fault measures
+    // how soon a search answers after a restart). The next engine failure opens it again.
+    this.breaker.on("halfOpen", () => this.breaker.close());
     this.resultCache = new SearchResultCache(() => this.version(), {
       maxEntries: options.resultCacheEntries ?? 500,
       versionTtlMs: options.resultCacheVersionTtlMs,
