@@ -4,9 +4,10 @@ import { Kind, parse, type DefinitionNode, type DocumentNode } from "graphql";
 import ts from "typescript";
 
 /**
- * Every GraphQL operation the client sends, read from client/src without running it: each `gql`
- * template, with its `${…}` parts (fragments, shared field lists, imported from other files)
- * resolved through the TypeScript checker, as graphql-tag would assemble them at run time.
+ * Every GraphQL operation the client sends, read from client/src without running it: each
+ * codegen `graphql(`…`)` document, with the fragments it spreads (defined in any `graphql()` call of
+ * the client) added as graphql-codegen adds them; and each remaining `gql` template, with its `${…}`
+ * parts resolved through the TypeScript checker, as graphql-tag would assemble them at run time.
  */
 export interface ClientOperation {
   /** e.g. `client/src/search/SearchForm.tsx: SearchCases`. */
@@ -54,9 +55,14 @@ export function readClientOperations(repoRoot: string): ClientOperation[] {
   };
 
   const operations: ClientOperation[] = [];
+  const generated: { file: string; source: string; parsed: DocumentNode }[] = [];
   for (const file of files) {
     const sourceFile = program.getSourceFile(file)!;
     const visit = (node: ts.Node): void => {
+      if (ts.isCallExpression(node) && node.expression.getText() === "graphql" && node.arguments.length === 1) {
+        const source = textOf(node.arguments[0]!);
+        generated.push({ file, source, parsed: parse(source) });
+      }
       if (ts.isTaggedTemplateExpression(node) && node.tag.getText() === "gql") {
         const source = textOf(node);
         const parsed = parse(source);
@@ -80,6 +86,38 @@ export function readClientOperations(repoRoot: string): ClientOperation[] {
       ts.forEachChild(node, visit);
     };
     visit(sourceFile);
+  }
+
+  const fragments = new Map<string, { source: string; definition: DefinitionNode }>();
+  for (const { source, parsed } of generated) {
+    for (const definition of parsed.definitions) {
+      if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, { source, definition });
+    }
+  }
+  const spreadsOf = (node: unknown, into: Set<string>): Set<string> => {
+    if (Array.isArray(node)) node.forEach((child) => spreadsOf(child, into));
+    else if (node && typeof node === "object") {
+      const record = node as { kind?: string; name?: { value: string } };
+      if (record.kind === Kind.FRAGMENT_SPREAD && record.name && !into.has(record.name.value)) {
+        into.add(record.name.value);
+        spreadsOf(fragments.get(record.name.value)?.definition, into);
+      }
+      for (const [key, value] of Object.entries(node)) if (key !== "loc") spreadsOf(value, into);
+    }
+    return into;
+  };
+  for (const { file, source, parsed } of generated) {
+    const operation = parsed.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
+    if (!operation || operation.kind !== Kind.OPERATION_DEFINITION) continue;
+    const used = [...spreadsOf(parsed, new Set<string>())].filter((name) => !parsed.definitions.some((d) => d.kind === Kind.FRAGMENT_DEFINITION && d.name.value === name));
+    const missing = used.filter((name) => !fragments.has(name));
+    if (missing.length) throw new Error(`${file}: fragments not found in the client: ${missing.join(", ")}`);
+    const fullSource = [source, ...used.map((name) => fragments.get(name)!.source)].join("\n");
+    operations.push({
+      name: `${path.relative(repoRoot, file)}: ${operation.name?.value ?? "(anonymous)"}`,
+      source: fullSource,
+      document: { ...parsed, definitions: [...parsed.definitions, ...used.map((name) => fragments.get(name)!.definition)] },
+    });
   }
   return operations;
 }
