@@ -55,7 +55,11 @@ describe("アカウント設定 in Chromium", () => {
         const context = await browser.newContext({ locale: "ja-JP", viewport: { width, height: 900 }, ...(userAgent ? { userAgent } : {}) });
         context.setDefaultTimeout(20_000); // a stuck step fails with its locator, before the test's own timeout
         contexts.push(context);
-        return context.newPage();
+        const page = await context.newPage();
+        // A phone is slower than the test machine: at 390 px the page runs with its CPU throttled, which is where
+        // a focus move guessed with requestAnimationFrame lost the race with React's render (CI, stop 19).
+        if (width === 390) await (await context.newCDPSession(page)).send("Emulation.setCPUThrottlingRate", { rate: 6 });
+        return page;
       };
       try {
         const phone = await open(PHONE_AGENT);

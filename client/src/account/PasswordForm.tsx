@@ -3,8 +3,9 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { changePasswordFormSchema } from "@kb/shared";
 import { useRef, useState, type KeyboardEvent } from "react";
 import { useForm } from "react-hook-form";
-import { Field, focusFirstError } from "../components/form/Field";
+import { Field, firstInvalidControl } from "../components/form/Field";
 import { toApiError } from "../lib/apiError";
+import { useFocusAfterRender } from "../lib/useFocusAfterRender";
 import { messages as m } from "../messages";
 import { CHANGE_PASSWORD, MY_SESSIONS } from "./accountQueries";
 
@@ -28,6 +29,8 @@ export function PasswordForm() {
   const [failure, setFailure] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const alertRef = useRef<HTMLDivElement>(null);
+  const focusAfterRender = useFocusAfterRender();
+  const focusFirstError = () => focusAfterRender(() => firstInvalidControl(formRef.current));
   const {
     register,
     handleSubmit,
@@ -51,9 +54,9 @@ export function PasswordForm() {
       const problem = toApiError(error, m.account.passwordFailed);
       const mapped = problem.fields.filter((field) => FIELDS.has(field.path));
       for (const field of mapped) setError(field.path as keyof PasswordValues, { message: field.message });
-      if (mapped.length) return focusFirstError(formRef.current);
+      if (mapped.length) return focusFirstError();
       setFailure(problem.message);
-      requestAnimationFrame(() => alertRef.current?.focus());
+      focusAfterRender(() => alertRef.current);
     }
   };
 
@@ -76,7 +79,7 @@ export function PasswordForm() {
         noValidate
         aria-labelledby="password-heading"
         onKeyDown={holdEnterWhileComposing}
-        onSubmit={(event) => void handleSubmit(onValid, () => focusFirstError(formRef.current))(event)}
+        onSubmit={(event) => void handleSubmit(onValid, focusFirstError)(event)}
         className="max-w-lg space-y-6"
       >
         <Field label={m.account.currentPassword} error={errors.currentPassword?.message} requirement="required">

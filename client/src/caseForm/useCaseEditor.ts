@@ -5,8 +5,9 @@ import { useForm, type Resolver } from "react-hook-form";
 import { useNavigate } from "react-router";
 import type { Me } from "../auth/me";
 import { flashState } from "../components/FlashMessage";
-import { focusFirstError } from "../components/form/Field";
+import { firstInvalidControl } from "../components/form/Field";
 import { toApiError } from "../lib/apiError";
+import { useFocusAfterRender } from "../lib/useFocusAfterRender";
 import { messages as m } from "../messages";
 import { findingsKey, SUBMIT_CASE } from "../workflow/SubmitConfirmation";
 import { nestErrors } from "./caseErrors";
@@ -80,7 +81,9 @@ export function useCaseEditor(me: Me, existing: EditableCase | null) {
   const alertRef = useRef<HTMLDivElement>(null);
   const findingsHeading = useRef<HTMLHeadingElement>(null);
 
-  const focusAlert = () => requestAnimationFrame(() => alertRef.current?.focus());
+  const focusAfterRender = useFocusAfterRender();
+  const focusAlert = () => focusAfterRender(() => alertRef.current);
+  const focusFirstError = () => focusAfterRender(() => firstInvalidControl(formRef.current));
 
   /** Puts the server's answer where the user will see it: the CONFLICT notice, the fields, or the alert. */
   const showServerError = (error: unknown) => {
@@ -96,7 +99,7 @@ export function useCaseEditor(me: Me, existing: EditableCase | null) {
         setServerFindingMessage(confirm.message);
         setShowFindings(true);
         setConfirmError(m.submit.confirmRequired);
-        requestAnimationFrame(() => findingsHeading.current?.focus());
+        focusAfterRender(() => findingsHeading.current);
       }
       const mapped = mapServerProblems(
         problem.fields.filter((f) => f.path !== "confirmPersonalInfo"),
@@ -105,7 +108,7 @@ export function useCaseEditor(me: Me, existing: EditableCase | null) {
       for (const { path, message } of mapped) {
         form.setError(path ? (path as "title") : "root.server", { type: "server", message });
       }
-      if (mapped.some((p) => p.path)) focusFirstError(formRef.current);
+      if (mapped.some((p) => p.path)) focusFirstError();
       else if (mapped.length > 0) focusAlert();
       return;
     }
@@ -154,7 +157,7 @@ export function useCaseEditor(me: Me, existing: EditableCase | null) {
     if (saved) afterSaved(values, saved);
   };
 
-  const onInvalid = () => focusFirstError(formRef.current);
+  const onInvalid = () => focusFirstError();
 
   const saveDraft = () => {
     mode.current = "draft";
@@ -191,10 +194,10 @@ export function useCaseEditor(me: Me, existing: EditableCase | null) {
       if (!showFindings) {
         setShowFindings(true);
         setConfirmError(undefined);
-        requestAnimationFrame(() => findingsHeading.current?.focus());
+        focusAfterRender(() => findingsHeading.current);
       } else {
         setConfirmError(m.submit.confirmRequired);
-        requestAnimationFrame(() => formRef.current?.querySelector<HTMLInputElement>("[data-confirm-personal-info] input[type=checkbox]")?.focus());
+        focusAfterRender(() => formRef.current?.querySelector<HTMLInputElement>("[data-confirm-personal-info] input[type=checkbox]"));
       }
       return;
     }

@@ -7,9 +7,10 @@ import { Link, useNavigate, useSearchParams } from "react-router";
 import { useMe } from "../auth/me";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { flashState } from "../components/FlashMessage";
-import { focusFirstError } from "../components/form/Field";
+import { firstInvalidControl } from "../components/form/Field";
 import { ListPagination, pageFrom } from "../components/ListPagination";
 import { toApiError } from "../lib/apiError";
+import { useFocusAfterRender } from "../lib/useFocusAfterRender";
 import { formatDate } from "../lib/format";
 import { messages as m } from "../messages";
 import { CollectionForm, type CollectionInput } from "./CollectionForm";
@@ -109,6 +110,7 @@ function CreateCollection() {
   const c = m.curation.collections;
   const navigate = useNavigate();
   const formRef = useRef<HTMLFormElement>(null);
+  const focusAfterRender = useFocusAfterRender();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState("");
   const [create, { loading }] = useMutation(CREATE, { refetchQueries: [COLLECTIONS] });
@@ -125,7 +127,7 @@ function CreateCollection() {
       const fields = Object.fromEntries(problem.fields.map((f) => [f.path, f.message]));
       setErrors(fields);
       if (!problem.fields.length) setFailure(problem.message);
-      focusFirstError(formRef.current);
+      focusAfterRender(() => firstInvalidControl(formRef.current));
     }
   };
 

@@ -8,8 +8,9 @@ import { useForm } from "react-hook-form";
 import { useNavigate } from "react-router";
 import { evictCaseLists } from "../caseForm/caseEditorQueries";
 import { flashState } from "../components/FlashMessage";
-import { Field, focusFirstError } from "../components/form/Field";
+import { Field, firstInvalidControl } from "../components/form/Field";
 import { toApiError } from "../lib/apiError";
+import { useFocusAfterRender } from "../lib/useFocusAfterRender";
 import { messages as m } from "../messages";
 import { PersonalInfoFindings } from "../workflow/PersonalInfoFindings";
 
@@ -61,6 +62,8 @@ export function ReviewPanel({ case: c, content, id }: { case: ReviewPanel_case; 
   const r = m.reviewPanel;
   const navigate = useNavigate();
   const formRef = useRef<HTMLFormElement>(null);
+  const focusAfterRender = useFocusAfterRender();
+  const focusFirstError = () => focusAfterRender(() => firstInvalidControl(formRef.current));
   const [failure, setFailure] = useState<string | null>(null);
   const [reviewCase] = useMutation(REVIEW_CASE, { update: (cache) => evictCaseLists(cache, { search: true }) });
   const {
@@ -88,13 +91,13 @@ export function ReviewPanel({ case: c, content, id }: { case: ReviewPanel_case; 
           const comment = problem.fields.find((f) => f.path === "comment");
           if (comment) {
             setError("comment", { message: comment.message });
-            focusFirstError(formRef.current);
+            focusFirstError();
           } else setFailure(problem.message);
           return;
         }
         navigate("/review", { state: flashState(r.done[values.decision](c.title)) });
       },
-      () => focusFirstError(formRef.current),
+      focusFirstError,
     )();
   };
 

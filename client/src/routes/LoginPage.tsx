@@ -6,8 +6,9 @@ import { useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { Navigate, useNavigate, useSearchParams } from "react-router";
 import { safeNext, useMe } from "../auth/me";
-import { Field, focusFirstError } from "../components/form/Field";
+import { Field, firstInvalidControl } from "../components/form/Field";
 import { toApiError } from "../lib/apiError";
+import { useFocusAfterRender } from "../lib/useFocusAfterRender";
 import { messages as m } from "../messages";
 
 const LOGIN = graphql(`
@@ -33,6 +34,8 @@ export default function LoginPage() {
   const [failure, setFailure] = useState<string | null>(null);
   const alertRef = useRef<HTMLDivElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
+  const focusAfterRender = useFocusAfterRender();
+  const focusFirstError = () => focusAfterRender(() => firstInvalidControl(formRef.current));
 
   const {
     register,
@@ -58,10 +61,10 @@ export default function LoginPage() {
           mapped = true;
         }
       }
-      if (mapped) return focusFirstError(formRef.current);
+      if (mapped) return focusFirstError();
       // Wrong password, RATE_LIMITED: the server's sentence, as it is.
       setFailure(problem.message);
-      requestAnimationFrame(() => alertRef.current?.focus());
+      focusAfterRender(() => alertRef.current);
       return;
     }
     // What anonymous queries cached (a case that was null, …) no longer holds: start afresh.
@@ -88,7 +91,7 @@ export default function LoginPage() {
         ref={formRef}
         noValidate
         aria-label={m.auth.loginTitle}
-        onSubmit={(event) => void handleSubmit(onValid, () => focusFirstError(formRef.current))(event)}
+        onSubmit={(event) => void handleSubmit(onValid, focusFirstError)(event)}
         className="space-y-6"
       >
         <Field label={m.auth.email} error={errors.email?.message}>

@@ -76,15 +76,7 @@ export function Field({
   );
 }
 
-/** Moves focus to the first invalid control inside `root`, in document order. */
-export function focusFirstError(root: HTMLElement | null): void {
-  if (!root) return;
-  // After React has rendered the new aria-invalid attributes.
-  requestAnimationFrame(() => {
-    const target = root.querySelector<HTMLElement>('[aria-invalid="true"]');
-    if (target) {
-      target.focus();
-      target.scrollIntoView({ block: "center" });
-    }
-  });
+/** The first invalid control inside `root`, in document order (focus it with useFocusAfterRender). */
+export function firstInvalidControl(root: HTMLElement | null): HTMLElement | null {
+  return root?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? null;
 }
