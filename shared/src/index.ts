@@ -17,3 +17,4 @@ export * from "./questions.js";
 export * from "./collections.js";
 export * from "./revision-content.js";
 export * from "./import-mappings.js";
+export * from "./error-codes.js";

@@ -4,7 +4,7 @@ import { recordAudit } from "../audit/audit.entity.js";
 import { Case } from "../cases/case.entity.js";
 import { casePolicy, type CaseFacts } from "../cases/case.policy.js";
 import { Department } from "../departments/department.entity.js";
-import { AppError, badInput, badInputFromZod, forbidden, notFound } from "../graphql/app-error.js";
+import { AppError, badInput, badInputFromZod, forbidden, notFound } from "../kernel/app-error.js";
 import { notify } from "../notifications/notification.service.js";
 import { enqueueSearchSync } from "../search/search-outbox.js";
 import { User } from "../users/user.entity.js";

@@ -6,7 +6,7 @@ import { recordAudit } from "../audit/audit.entity.js";
 import { Case } from "../cases/case.entity.js";
 import { factsOf, findCaseOrNotFound, lockCaseForChange, refusal } from "../cases/case-lock.js";
 import { casePolicy } from "../cases/case.policy.js";
-import { AppError, badInput, notFound } from "../graphql/app-error.js";
+import { AppError, badInput, notFound } from "../kernel/app-error.js";
 import { recordRevision } from "../revisions/revision.service.js";
 import { enqueueSearchSync } from "../search/search-outbox.js";
 import { User } from "../users/user.entity.js";

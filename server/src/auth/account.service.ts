@@ -1,7 +1,7 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { changePasswordSchema } from "@kb/shared";
 import { recordAudit } from "../audit/audit.entity.js";
-import { badInput, badInputFromZod, notFound } from "../graphql/app-error.js";
+import { badInput, badInputFromZod, notFound } from "../kernel/app-error.js";
 import { User } from "../users/user.entity.js";
 import type { Viewer } from "../users/viewer.js";
 import { AuthService, hashToken, LOGIN_WINDOW_MS } from "./auth.service.js";

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { loginSchema } from "@kb/shared";
-import { AppError, badInputFromZod } from "../graphql/app-error.js";
+import { AppError, badInputFromZod } from "../kernel/app-error.js";
 import { User } from "../users/user.entity.js";
 import type { Role, Viewer } from "../users/viewer.js";
 import { verifyPassword } from "./password.js";

@@ -1,7 +1,7 @@
 import { LockMode } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { CASE_STATUSES, isUuid } from "@kb/shared";
-import { AppError, forbidden, notFound } from "../graphql/app-error.js";
+import { AppError, forbidden, notFound } from "../kernel/app-error.js";
 import type { Viewer } from "../users/viewer.js";
 import { Case } from "./case.entity.js";
 import { casePolicy, type CaseFacts } from "./case.policy.js";

@@ -2,7 +2,7 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import { caseDraftSchema, caseSubmissionSchema, PERSONAL_INFO_LABELS, reviewInputSchema, scanCaseForPersonalInfo, type CaseDraft, type CaseStatus, sameMeaning } from "@kb/shared";
 import { recordAudit } from "../audit/audit.entity.js";
 import { Department } from "../departments/department.entity.js";
-import { badInput, badInputFromZod } from "../graphql/app-error.js";
+import { badInput, badInputFromZod } from "../kernel/app-error.js";
 import { notify, secretariatUserIds } from "../notifications/notification.service.js";
 import { recordRevision, snapshotOf } from "../revisions/revision.service.js";
 import { Review } from "../reviews/review.entity.js";

@@ -4,7 +4,7 @@ import { recordAudit } from "../audit/audit.entity.js";
 import { Case } from "../cases/case.entity.js";
 import { isCurator, type CaseFacts } from "../cases/case.policy.js";
 import type { CaseView } from "../cases/case.types.js";
-import { AppError, badInput, badInputFromZod, forbidden, notFound } from "../graphql/app-error.js";
+import { AppError, badInput, badInputFromZod, forbidden, notFound } from "../kernel/app-error.js";
 import { loadPublishedCaseViews } from "../search/search-hydration.js";
 import { User } from "../users/user.entity.js";
 import { requireViewer, type Viewer } from "../users/viewer.js";

@@ -3,7 +3,7 @@ import { ADOPTION_STATUSES, COUNTED_ADOPTION_STATUSES, dashboardArgsSchema, type
 import { adoptionFlows } from "../adoptions/adoption.service.js";
 import { collectionPolicy } from "../collections/collection.policy.js";
 import { departmentPaths } from "../departments/department.service.js";
-import { badInputFromZod, forbidden } from "../graphql/app-error.js";
+import { badInputFromZod, forbidden } from "../kernel/app-error.js";
 import { requireViewer, type Viewer } from "../users/viewer.js";
 import { rollUpEffects, type EffectsRollup } from "./effects-rollup.js";
 import { tokyoDay } from "./search-query-recorder.js";

@@ -4,7 +4,7 @@ import { lockCase } from "../adoptions/adoption.service.js";
 import { freshnessPolicy } from "../adoptions/adoption.policy.js";
 import { recordAudit } from "../audit/audit.entity.js";
 import { casePolicy } from "../cases/case.policy.js";
-import { AppError, forbidden, notFound } from "../graphql/app-error.js";
+import { AppError, forbidden, notFound } from "../kernel/app-error.js";
 import { notify } from "../notifications/notification.service.js";
 import { requireViewer, type Viewer } from "../users/viewer.js";
 import type { Logger } from "../logger.js";

@@ -16,7 +16,7 @@ import type { CaseView } from "../cases/case.types.js";
 import { collectionPolicy } from "../collections/collection.policy.js";
 import { CollectionService, type EntryRecord } from "../collections/collection.service.js";
 import type { Collection } from "../collections/collection.entity.js";
-import { badInputFromZod, forbidden, notFound } from "../graphql/app-error.js";
+import { badInputFromZod, forbidden, notFound } from "../kernel/app-error.js";
 import type { CaseSearchIndex } from "../search/case-search-index.js";
 import { loadPublishedCaseViews } from "../search/search-hydration.js";
 import { SearchService } from "../search/search.service.js";

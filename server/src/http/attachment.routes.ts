@@ -1,7 +1,8 @@
 import type { MikroORM } from "@mikro-orm/postgresql";
 import { Router, type Request, type Response } from "express";
 import { loadForDownload, MAX_ATTACHMENT_BYTES, storeAttachment } from "../attachments/attachment.service.js";
-import { AppError, HTTP_STATUS as STATUS } from "../graphql/app-error.js";
+import { AppError } from "../kernel/app-error.js";
+import { HTTP_STATUS as STATUS } from "./error-status.js";
 import type { Logger } from "../logger.js";
 import { readMultipart } from "./multipart.js";
 import { viewerOf } from "./session.js";

@@ -6,7 +6,7 @@ import type { MikroORM } from "@mikro-orm/postgresql";
 import express, { type Express } from "express";
 import type { GraphQLSchema } from "graphql";
 import type { AppConfig } from "../config/config.js";
-import { createRequestContext, type RequestContext } from "../graphql/context.js";
+import { createRequestContext, type RequestContext } from "../app/request-context.js";
 import { createFormatError } from "../graphql/format-error.js";
 import { graphqlLimits } from "../graphql/graphql-limits.js";
 import type { Services } from "../infra/services.js";

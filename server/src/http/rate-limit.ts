@@ -4,8 +4,8 @@ import type { MikroORM } from "@mikro-orm/postgresql";
 import type { RequestHandler } from "express";
 import { GraphQLError } from "graphql";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
-import { AppError } from "../graphql/app-error.js";
-import type { RequestContext } from "../graphql/context.js";
+import { AppError } from "../kernel/app-error.js";
+import type { RequestContext } from "../app/request-context.js";
 import { viewerOf } from "./session.js";
 
 /**

@@ -3,7 +3,7 @@ import type { ApolloServer, BaseContext, ContextFunction } from "@apollo/server"
 import { HeaderMap } from "@apollo/server";
 import type { EventSubscriber, MikroORM } from "@mikro-orm/postgresql";
 import type { Request, RequestHandler, Response } from "express";
-import { requestTimedOut } from "../graphql/app-error.js";
+import { requestTimedOut } from "../kernel/app-error.js";
 
 /**
  * A deadline for one GraphQL request (KB_REQUEST_TIMEOUT_MS, issue 6).

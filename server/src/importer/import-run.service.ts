@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import os from "node:os";
 import type { MikroORM } from "@mikro-orm/postgresql";
 import { tableImportOptionsSchema, type ImportPhase, type ImportRunView, type TableImportOptions } from "@kb/shared";
-import { AppError, badInput, notFound } from "../graphql/app-error.js";
+import { AppError, badInput, badInputFromZod, notFound } from "../kernel/app-error.js";
 import type { Logger } from "../logger.js";
 import { requireRole, type Viewer } from "../users/viewer.js";
 import { isProcessAlive } from "../infra/process-utils.js";
@@ -69,9 +69,7 @@ export async function createImportRun(
 ): Promise<ImportRunView> {
   const admin = requireRole(viewer, "ADMIN");
   const options = tableImportOptionsSchema.safeParse(rawOptions);
-  if (!options.success) {
-    throw badInput(options.error.issues.map((i) => ({ path: i.path.map(String).join(".") || "options", message: i.message })));
-  }
+  if (!options.success) throw badInputFromZod(options.error, "options");
   if (!upload.bytes.length) throw badInput([{ path: "file", message: "空のファイルは取り込めません。" }]);
   let mapping;
   try {

@@ -1,7 +1,7 @@
 import type { MikroORM } from "@mikro-orm/postgresql";
 import { isUuid, savedImportMappingInputSchema, type ImportEncoding, type ImportFileColumns, type SavedImportMappingView } from "@kb/shared";
 import { recordAudit } from "../audit/audit.entity.js";
-import { badInput, badInputFromZod, notFound } from "../graphql/app-error.js";
+import { badInput, badInputFromZod, notFound } from "../kernel/app-error.js";
 import { User } from "../users/user.entity.js";
 import { requireRole, type Viewer } from "../users/viewer.js";
 import { SavedImportMapping } from "./saved-mapping.entity.js";

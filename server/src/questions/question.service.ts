@@ -6,7 +6,7 @@ import { recordAudit } from "../audit/audit.entity.js";
 import { Case } from "../cases/case.entity.js";
 import { casePolicy } from "../cases/case.policy.js";
 import { Department } from "../departments/department.entity.js";
-import { AppError, badInputFromZod, forbidden, notFound } from "../graphql/app-error.js";
+import { AppError, badInputFromZod, forbidden, notFound } from "../kernel/app-error.js";
 import { notify } from "../notifications/notification.service.js";
 import { User } from "../users/user.entity.js";
 import { requireViewer, type Viewer } from "../users/viewer.js";

@@ -3,7 +3,7 @@ import { normalizeText, type FacetSearchArgs, type SearchArgs } from "@kb/shared
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { withIndexedAdoptionCount } from "../adoptions/adoption.presenter.js";
 import type { CaseService } from "../cases/case.service.js";
-import { AppError, searchUnavailable } from "../graphql/app-error.js";
+import { AppError, searchUnavailable } from "../kernel/app-error.js";
 import {
   anyOf,
   FACET_ATTRIBUTES,

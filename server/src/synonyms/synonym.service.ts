@@ -1,7 +1,7 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { coveringSynonymGroup, duplicateSynonymGroupMessage, synonymGroupInputSchema, SYNONYM_MODES, type SynonymMode, isUuid } from "@kb/shared";
 import { recordAudit } from "../audit/audit.entity.js";
-import { AppError, badInput, notFound } from "../graphql/app-error.js";
+import { AppError, badInput, badInputFromZod, notFound } from "../kernel/app-error.js";
 import { enqueueSearchSync } from "../search/search-outbox.js";
 import { requireRole, type Viewer } from "../users/viewer.js";
 import { SynonymGroup } from "./synonym.entity.js";
@@ -142,9 +142,7 @@ async function refuseDuplicate(tx: EntityManager, input: SynonymRule, exceptId?:
 
 function parse(raw: unknown): SynonymRule & { note?: string } {
   const parsed = synonymGroupInputSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw badInput(parsed.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })));
-  }
+  if (!parsed.success) throw badInputFromZod(parsed.error);
   return parsed.data;
 }
 

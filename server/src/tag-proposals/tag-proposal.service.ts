@@ -3,7 +3,7 @@ import { DEFAULT_TAG_CATEGORY, nameKey, tagProposalDecisionSchema, tagProposalSc
 import { recordAudit } from "../audit/audit.entity.js";
 import { casePolicy, type CaseFacts } from "../cases/case.policy.js";
 import { Case } from "../cases/case.entity.js";
-import { AppError, badInput, badInputFromZod, forbidden, notFound } from "../graphql/app-error.js";
+import { AppError, badInput, badInputFromZod, forbidden, notFound } from "../kernel/app-error.js";
 import { notify } from "../notifications/notification.service.js";
 import { addTagToCases, recordCaseTagChanges } from "../tags/case-tagging.js";
 import { TagResolver } from "../tags/tag.service.js";

@@ -1,7 +1,7 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { nameKey, tagBulkSchema, type SearchFilter, isUuid } from "@kb/shared";
 import { recordAudit } from "../audit/audit.entity.js";
-import { AppError, badInput, badInputFromZod, notFound } from "../graphql/app-error.js";
+import { AppError, badInput, badInputFromZod, notFound } from "../kernel/app-error.js";
 import { requireRole, type Viewer } from "../users/viewer.js";
 import { addTagToCases, recordCaseTagChanges, removeTagFromCases } from "./case-tagging.js";
 import { TagBulkJob } from "./tag-bulk-job.entity.js";

@@ -2,7 +2,7 @@ import { UniqueConstraintViolationException } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { nameKey, tagCreateSchema, tagMergeSchema, tagUpdateSchema, isUuid } from "@kb/shared";
 import { recordAudit } from "../audit/audit.entity.js";
-import { AppError, badInput, badInputFromZod, notFound } from "../graphql/app-error.js";
+import { AppError, badInput, badInputFromZod, notFound } from "../kernel/app-error.js";
 import { enqueueSearchSync } from "../search/search-outbox.js";
 import { SynonymGroup } from "../synonyms/synonym.entity.js";
 import { casesMentioning } from "../synonyms/synonym.service.js";

@@ -4,7 +4,7 @@ import { recordAudit } from "../audit/audit.entity.js";
 import { deleteOtherSessions } from "../auth/account.service.js";
 import { hashPassword } from "../auth/password.js";
 import { DepartmentResolver } from "../departments/department.service.js";
-import { AppError, badInputFromZod } from "../graphql/app-error.js";
+import { AppError, badInputFromZod } from "../kernel/app-error.js";
 import { User } from "./user.entity.js";
 
 export interface NewUser {

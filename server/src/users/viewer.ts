@@ -1,4 +1,4 @@
-import { AppError, forbidden } from "../graphql/app-error.js";
+import { AppError, forbidden } from "../kernel/app-error.js";
 
 /** Roles (DESIGN §2). Order matters nowhere: each check names the roles it allows. */
 export const ROLES = ["STAFF", "SECRETARIAT", "ADMIN"] as const;

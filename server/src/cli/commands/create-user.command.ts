@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { AppError } from "../../graphql/app-error.js";
+import { AppError } from "../../kernel/app-error.js";
 import { createUser } from "../../users/user.service.js";
 import type { KbCommand } from "../command.js";
 import { readSecret } from "../prompt.js";
