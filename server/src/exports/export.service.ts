@@ -11,15 +11,13 @@ import {
   type SearchArgs,
 } from "@kb/shared";
 import { adoptionCountsByCase } from "../adoptions/adoption.service.js";
-import { CaseService } from "../cases/case.service.js";
 import type { CaseView } from "../cases/case.types.js";
 import { collectionPolicy } from "../collections/collection.policy.js";
-import { CollectionService, type EntryRecord } from "../collections/collection.service.js";
+import type { CollectionService, EntryRecord } from "../collections/collection.service.js";
 import type { Collection } from "../collections/collection.entity.js";
 import { badInputFromZod, forbidden, notFound } from "../kernel/app-error.js";
-import type { CaseSearchIndex } from "../search/case-search-index.js";
 import { loadPublishedCaseViews } from "../search/search-hydration.js";
-import { SearchService } from "../search/search.service.js";
+import type { SearchService } from "../search/search.service.js";
 import { canonicalTagFilter } from "../search/tag-aliases.js";
 import { requireViewer, type Viewer } from "../users/viewer.js";
 
@@ -80,9 +78,8 @@ export interface ExportRow {
  * to SEARCH_EXPORT_MAX_ROWS: the search service page by page (100 a page), each page hydrated in one
  * batch (three statements) plus one for its adoption counts. Yields page by page so the CSV streams.
  */
-export async function* searchExportPages(em: EntityManager, index: CaseSearchIndex, raw: SearchArgs): AsyncGenerator<ExportRow[]> {
+export async function* searchExportPages(em: EntityManager, search: SearchService, raw: SearchArgs): AsyncGenerator<ExportRow[]> {
   const { filter } = await canonicalTagFilter(em, raw.filter);
-  const search = new SearchService(index, new CaseService(em));
   const args: SearchArgs = { ...raw, filter, first: SEARCH_MAX_PAGE_SIZE };
   for (let offset = 0; offset < SEARCH_EXPORT_MAX_ROWS; offset += SEARCH_MAX_PAGE_SIZE) {
     const { results } = await search.runPlan({ ...args, offset, first: Math.min(SEARCH_MAX_PAGE_SIZE, SEARCH_EXPORT_MAX_ROWS - offset) });
@@ -101,13 +98,12 @@ export async function* searchExportPages(em: EntityManager, index: CaseSearchInd
 
 /** A collection the viewer may export, with the entries they may see whose case is published, in order. */
 export async function collectionForExport(
-  em: EntityManager,
+  service: CollectionService,
   viewer: Viewer | null,
   id: string,
 ): Promise<{ collection: Collection; entries: (EntryRecord & { case: CaseView })[] }> {
   const v = requireViewer(viewer);
   if (!collectionPolicy.canExport(v)) throw forbidden();
-  const service = new CollectionService(em);
   const collection = await service.findVisible(v, id);
   if (!collection) throw notFound("好事例集");
   const entries = (await service.entriesFor(v, [collection.id])).get(collection.id) ?? [];
