@@ -10,7 +10,7 @@ import { buildAppSchema } from "./graphql/schema.js";
 import { failAbandonedImportRuns } from "./importer/import-run.service.js";
 import { createHttpApp } from "./http/http-app.js";
 import { importInterchangeFile } from "./importer/import.service.js";
-import { acquireServices, type Services } from "./infra/services.js";
+import { acquireBackingServices, type BackingServices } from "./infra/backing-services.js";
 import type { Logger } from "./logger.js";
 import { CaseSearchIndex } from "./search/case-search-index.js";
 import { SearchOutboxWorker } from "./search/search-outbox.worker.js";
@@ -24,7 +24,7 @@ import { ensureDemoAccounts, type DemoAccount } from "./users/demo-accounts.js";
 export interface Backend {
   config: AppConfig;
   logger: Logger;
-  services: Services;
+  services: BackingServices;
   orm: MikroORM;
   index: CaseSearchIndex;
   close(): Promise<void>;
@@ -35,7 +35,7 @@ export async function openBackend(
   logger: Logger,
   options: { reuseRunningServices: boolean },
 ): Promise<Backend> {
-  const services = await acquireServices(config, logger, { reuseRunning: options.reuseRunningServices });
+  const services = await acquireBackingServices(config, logger, { reuseRunning: options.reuseRunningServices });
   try {
     return await connectBackend(config, logger, services);
   } catch (error) {
@@ -48,7 +48,7 @@ export async function openBackend(
  * The backend on services someone already holds: ORM connected and migrated, index ready.
  * Closing it stops the services too (they are handed over).
  */
-export async function connectBackend(config: AppConfig, logger: Logger, services: Services): Promise<Backend> {
+export async function connectBackend(config: AppConfig, logger: Logger, services: BackingServices): Promise<Backend> {
   let orm: MikroORM | undefined;
   try {
     orm = await initOrm(services.databaseUrl, logger);

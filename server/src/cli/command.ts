@@ -1,6 +1,6 @@
 import type { Backend } from "../app.js";
 import type { AppConfig } from "../config/config.js";
-import type { Services } from "../infra/services.js";
+import type { BackingServices as Services } from "../infra/backing-services.js";
 import type { Logger } from "../logger.js";
 
 /** One `npm run kb -- <name>` command. Each lives in its own file under cli/commands/. */

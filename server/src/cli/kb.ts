@@ -1,6 +1,6 @@
 import { openBackend, type Backend } from "../app.js";
 import { loadConfigOrExit } from "../config/config.js";
-import { acquireServices, type Services } from "../infra/services.js";
+import { acquireBackingServices as acquireServices, type BackingServices as Services } from "../infra/backing-services.js";
 import { createLogger } from "../logger.js";
 import type { KbTools } from "./command.js";
 import { COMMANDS } from "./commands/index.js";

@@ -9,7 +9,7 @@ import type { AppConfig } from "../config/config.js";
 import type { RequestContext } from "../app/request-context.js";
 import { createFormatError } from "../graphql/format-error.js";
 import { graphqlLimits } from "../graphql/graphql-limits.js";
-import type { Services } from "../infra/services.js";
+import type { BackingServices } from "../infra/backing-services.js";
 import type { Logger } from "../logger.js";
 import type { CaseSearchIndex } from "../search/case-search-index.js";
 import { exportRoutes } from "../exports/export.routes.js";
@@ -30,7 +30,7 @@ export interface HttpAppDeps {
   index: CaseSearchIndex;
   schema: GraphQLSchema;
   /** The embedded services' states, for /healthz (when this process runs them). */
-  embedded?: Services["embedded"];
+  embedded?: BackingServices["embedded"];
 }
 
 /** One port: /graphql, /healthz and the built client (with SPA fallback). */
