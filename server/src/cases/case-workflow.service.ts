@@ -7,7 +7,7 @@ import { notify, secretariatUserIds } from "../notifications/notification.servic
 import { recordRevision, snapshotOf } from "../revisions/revision.service.js";
 import { Review } from "../reviews/review.entity.js";
 import { enqueueSearchSync } from "../search/search-outbox.js";
-import { TagResolver } from "../tags/tag.service.js";
+import { TagNameLookup } from "../tags/tag.service.js";
 import { User } from "../users/user.entity.js";
 import { requireViewer, type Viewer } from "../users/viewer.js";
 import { applyCaseContent } from "./case-content.js";
@@ -159,7 +159,7 @@ function parseDraft(input: unknown): CaseDraft {
 /** The ids of the draft's tags, creating the ones the vocabulary does not have yet. */
 async function resolveTags(tx: EntityManager, c: Case, draft: CaseDraft): Promise<string[]> {
   // A retired tag (廃止) may stay on a case that has it, but is not added anew.
-  const tags = new TagResolver(tx, { refuseRetiredExcept: c.tags.getIdentifiers() });
+  const tags = new TagNameLookup(tx, { refuseRetiredExcept: c.tags.getIdentifiers() });
   await tags.preload(draft.tags);
   return draft.tags.map((name) => tags.resolve(name));
 }

@@ -5,11 +5,11 @@ import { recordAudit } from "../audit/audit.entity.js";
 import { applyCaseContent } from "../cases/case-content.js";
 import { Case } from "../cases/case.entity.js";
 import { Department } from "../departments/department.entity.js";
-import { DepartmentResolver } from "../departments/department.service.js";
+import { DepartmentNameLookup } from "../departments/department.service.js";
 import type { CaseSnapshot } from "../revisions/case-revision.entity.js";
 import { recordRevision } from "../revisions/revision.service.js";
 import { enqueueSearchSync } from "../search/search-outbox.js";
-import { TagResolver } from "../tags/tag.service.js";
+import { TagNameLookup } from "../tags/tag.service.js";
 import { applyImportedUpdatedAt, importedPublishedAt } from "./case-dates.js";
 import { parseInterchangeFile, type LineError } from "./jsonl-reader.js";
 
@@ -101,8 +101,8 @@ export async function importCases(em: EntityManager, records: InterchangeCase[],
   const chunkSize = options.chunkSize ?? 500;
   const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0, statusChanges: [] };
   await em.transactional(async (tx) => {
-    const departments = new DepartmentResolver(tx);
-    const tags = new TagResolver(tx);
+    const departments = new DepartmentNameLookup(tx);
+    const tags = new TagNameLookup(tx);
     await Promise.all([departments.preload(), tags.preload()]);
     for (let start = 0; start < records.length; start += chunkSize) {
       const chunk = records.slice(start, start + chunkSize);

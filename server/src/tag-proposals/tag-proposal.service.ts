@@ -6,7 +6,7 @@ import { Case } from "../cases/case.entity.js";
 import { AppError, badInput, badInputFromZod, forbidden, notFound } from "../kernel/app-error.js";
 import { notify } from "../notifications/notification.service.js";
 import { addTagToCases, recordCaseTagChanges } from "../tags/case-tagging.js";
-import { TagResolver } from "../tags/tag.service.js";
+import { TagNameLookup } from "../tags/tag.service.js";
 import { Tag } from "../tags/tag.entity.js";
 import { User } from "../users/user.entity.js";
 import { requireViewer, type Viewer } from "../users/viewer.js";
@@ -169,7 +169,7 @@ export class TagProposalService {
       let changed: string[] = [];
       if (decision === "ACCEPT") {
         if (facts.status !== "PUBLISHED") throw new AppError("CONFLICT", "公開中でない好事例には、提案されたタグを付けられません。");
-        const tags = new TagResolver(tx, { refuseRetiredExcept: [], newCategory: proposal.category });
+        const tags = new TagNameLookup(tx, { refuseRetiredExcept: [], newCategory: proposal.category });
         await tags.preload([proposal.tagName]);
         const tagId = tags.resolve(proposal.tagName);
         await tx.flush();

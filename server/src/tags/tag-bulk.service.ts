@@ -5,7 +5,7 @@ import { AppError, badInput, badInputFromZod, notFound } from "../kernel/app-err
 import { requireRole, type Viewer } from "../users/viewer.js";
 import { addTagToCases, recordCaseTagChanges, removeTagFromCases } from "./case-tagging.js";
 import { TagBulkJob } from "./tag-bulk-job.entity.js";
-import { TagResolver } from "./tag.service.js";
+import { TagNameLookup } from "./tag.service.js";
 import { Tag } from "./tag.entity.js";
 
 /**
@@ -75,7 +75,7 @@ export class TagBulkService {
 
       let tagId: string;
       if (input.action === "ADD") {
-        const tags = new TagResolver(tx, { refuseRetiredExcept: [] });
+        const tags = new TagNameLookup(tx, { refuseRetiredExcept: [] });
         await tags.preload([input.tag]);
         tagId = tags.resolve(input.tag);
         await tx.flush();

@@ -3,7 +3,7 @@ import { newUserSchema } from "@kb/shared";
 import { recordAudit } from "../audit/audit.entity.js";
 import { deleteOtherSessions } from "../auth/account.service.js";
 import { hashPassword } from "../auth/password.js";
-import { DepartmentResolver } from "../departments/department.service.js";
+import { DepartmentNameLookup } from "../departments/department.service.js";
 import { AppError, badInputFromZod } from "../kernel/app-error.js";
 import { User } from "./user.entity.js";
 
@@ -27,7 +27,7 @@ export async function createUser(em: EntityManager, input: NewUser, actorId: str
     if (await tx.count(User, { email: data.email })) {
       throw new AppError("CONFLICT", `${data.email} は既に登録されています。`);
     }
-    const departments = new DepartmentResolver(tx);
+    const departments = new DepartmentNameLookup(tx);
     await departments.preload();
     const departmentId = await departments.resolve(data.department, departmentPath ?? []);
     const user = tx.create(User, {
