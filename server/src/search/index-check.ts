@@ -1,5 +1,5 @@
 import type { MikroORM } from "@mikro-orm/postgresql";
-import { loadVocabulary } from "../synonyms/synonym.service.js";
+import { loadSynonymExpander } from "../synonyms/synonym.service.js";
 import type { CaseSearchIndex } from "./case-search-index.js";
 import { documentHash } from "./search-document.js";
 import { loadSearchDocuments } from "./search-documents.loader.js";
@@ -60,7 +60,7 @@ async function pendingCaseIds(orm: MikroORM): Promise<Set<string>> {
 
 async function compareAll(orm: MikroORM, index: CaseSearchIndex, batchSize: number): Promise<IndexCheckReport> {
   const pending = await pendingCaseIds(orm);
-  const vocabulary = await loadVocabulary(orm.em.fork());
+  const vocabulary = await loadSynonymExpander(orm.em.fork());
   const expected = new Map<string, string>();
   let after = "00000000-0000-0000-0000-000000000000";
   for (;;) {

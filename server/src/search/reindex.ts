@@ -1,6 +1,6 @@
 import type { MikroORM } from "@mikro-orm/postgresql";
 import type { Logger } from "../logger.js";
-import { loadVocabulary } from "../synonyms/synonym.service.js";
+import { loadSynonymExpander } from "../synonyms/synonym.service.js";
 import type { CaseSearchIndex } from "./case-search-index.js";
 import { loadSearchDocuments } from "./search-documents.loader.js";
 import { SearchReindexRun } from "./search-reindex.entity.js";
@@ -81,7 +81,7 @@ export async function reindex(orm: MikroORM, index: CaseSearchIndex, logger: Log
 
     const [{ n } = { n: "0" }] = await em.execute<{ n: string }[]>("select count(*) as n from cases where status = 'PUBLISHED'");
     const total = Number(n);
-    const vocabulary = await loadVocabulary(em);
+    const vocabulary = await loadSynonymExpander(em);
     let done = 0;
     let after = "00000000-0000-0000-0000-000000000000";
     for (;;) {

@@ -5,7 +5,7 @@ import { AppError, badInput, badInputFromZod, notFound } from "../kernel/app-err
 import { enqueueSearchSync } from "../search/search-outbox.js";
 import { requireRole, type Viewer } from "../users/viewer.js";
 import { SynonymGroup } from "./synonym.entity.js";
-import { Vocabulary, type SynonymRule } from "./vocabulary.js";
+import { SynonymExpander, type SynonymRule } from "./synonym-expander.js";
 
 export interface SynonymChange {
   group: SynonymGroup | null;
@@ -14,11 +14,11 @@ export interface SynonymChange {
 }
 
 /** The current synonym rules, read fresh (one small query). */
-export async function loadVocabulary(em: EntityManager): Promise<Vocabulary> {
+export async function loadSynonymExpander(em: EntityManager): Promise<SynonymExpander> {
   const rows = await em.execute<{ mode: SynonymMode; terms: string[] }[]>(
     "select mode, terms from synonym_groups order by created_at, id",
   );
-  return new Vocabulary(rows.filter((r) => (SYNONYM_MODES as readonly string[]).includes(r.mode)));
+  return new SynonymExpander(rows.filter((r) => (SYNONYM_MODES as readonly string[]).includes(r.mode)));
 }
 
 const likeAny = (terms: readonly string[]) => terms.map((t) => `%${t.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
@@ -92,7 +92,7 @@ export class SynonymService {
       group.updatedBy = actor.userId;
       await tx.flush();
       recordAudit(tx, { actorId: actor.userId, action: "synonym.update", subjectType: "SynonymGroup", subjectId: id, before, after: snapshot(group) });
-      const affected = await casesMentioning(tx, Vocabulary.termsOf([before, input]));
+      const affected = await casesMentioning(tx, SynonymExpander.termsOf([before, input]));
       enqueueSearchSync(tx, affected);
       await tx.flush();
       return { group, affectedCases: affected.length };

@@ -28,7 +28,7 @@ interface Pattern {
 const LATIN_ALNUM = /[a-z0-9]/;
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-export class Vocabulary {
+export class SynonymExpander {
   private readonly patterns = new Map<string, Pattern>();
   private readonly matcher: RegExp | null;
 
