@@ -99,7 +99,7 @@ export class CaseWorkflowService {
     if (!parsed.success) throw badInputFromZod(parsed.error);
     const { decision, comment } = parsed.data;
     return this.em.transactional(async (tx) => {
-      const c = await lockCaseForChange(tx, viewer, id, null, (facts) => casePolicy.canReview(viewer, facts), {
+      const c = await lockCaseForChange(tx, viewer, id, null, (facts) => casePolicy.mayPublish(viewer, facts), {
         wrongState: "審査待ちの好事例ではありません。",
         forbidden: "審査は事務局が行います。",
       });

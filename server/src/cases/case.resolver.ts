@@ -92,7 +92,7 @@ export class CaseResolver {
     return {
       edit: casePolicy.canEdit(ctx.viewer, facts),
       submit: casePolicy.canSubmit(ctx.viewer, facts),
-      review: casePolicy.canReview(ctx.viewer, facts),
+      review: casePolicy.mayPublish(ctx.viewer, facts),
       archive: casePolicy.canArchive(ctx.viewer, facts),
       removeAttachments: casePolicy.canRemoveAttachment(ctx.viewer, facts),
     };

@@ -53,7 +53,7 @@ const snapshot = (g: SynonymGroup) => ({ mode: g.mode, terms: [...g.terms], note
  * Synonyms curated by the secretariat. Every change: validated (shared zod schema), authorised
  * (SECRETARIAT / ADMIN), one transaction holding the change, its audit row and the search-outbox
  * rows of every published case the old or new terms appear in (their documents are re-expanded;
- * see synonyms/vocabulary.ts for why expansion is ours and not the engine's).
+ * see synonyms/synonym-expander.ts for why expansion is ours and not the engine's).
  */
 export class SynonymService {
   constructor(private readonly em: EntityManager) {}
