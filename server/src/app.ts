@@ -81,7 +81,7 @@ export async function connectBackend(config: AppConfig, logger: Logger, services
  * Closes the ORM's pool, waiting at most a few seconds. A connection that dies inside a transaction
  * is never handed back to the pool (Kysely releases it only after a successful ROLLBACK, which a
  * dead connection cannot run), and the pool's end() waits for it forever; with no socket left, Node
- * then exited with code 0 in the middle of `await`, so `kb import` reported nothing (issue 12).
+ * then exited with code 0 in the middle of `await`, so `kb import` reported nothing.
  */
 async function closeOrm(orm: MikroORM, logger: Logger): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
@@ -106,7 +106,7 @@ export async function seedIfEmpty(backend: Backend): Promise<number> {
     throw new Error(`seeds/cases.jsonl is invalid: ${JSON.stringify(report.errors.slice(0, 5))}`);
   }
   backend.logger.info({ created: report.created }, "loaded the seed cases");
-  // Categories and descriptions of the seed vocabulary (tags, issue 8).
+  // Categories and descriptions of the seed vocabulary (tags).
   const tags = await loadTagVocabulary(backend.orm.em.fork(), await readTagSeedFile(path.join(backend.config.repoRoot, "seeds", "tags.json")));
   backend.logger.info(tags, "loaded the seed tag vocabulary");
   return report.created;
@@ -137,7 +137,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     await worker.start();
     // Imports a previous server process was running when it died read as failed from now on.
     await failAbandonedImportRuns(backend.orm, logger);
-    // 鮮度確認 (issue 5): notifies owning 課 of cases not reviewed for two fiscal years, every 6 hours.
+    // 鮮度確認: notifies owning 課 of cases not reviewed for two fiscal years, every 6 hours.
     freshness = new FreshnessJob(backend.orm, logger.child({ component: "freshness" }));
     freshness.start();
     const { app, apollo } = await createHttpApp({

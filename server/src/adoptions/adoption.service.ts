@@ -13,7 +13,7 @@ import { Adoption, AdoptionEvent } from "./adoption.entity.js";
 import { adoptionPolicy } from "./adoption.policy.js";
 
 /**
- * The adoption ledger (横展開, issue 5). One row per adopting 課 × case; each status change adds an
+ * The adoption ledger (横展開). One row per adopting 課 × case; each status change adds an
  * event (the timeline). A write: shared zod validation, authorisation (adoption.policy), one
  * transaction with the audit row, the notification to the case's 課 and — because `adoptionCount` is
  * in the search document — the case's search outbox row.

@@ -53,7 +53,7 @@ export const casePolicy = {
   canArchive(viewer: Viewer | null, c: CaseFacts): boolean {
     return isCurator(viewer) && c.status === "PUBLISHED";
   },
-  /** Tag proposals (issue 8): anyone logged in may propose tags for a published case they can read. */
+  /** Tag proposals: anyone logged in may propose tags for a published case they can read. */
   canProposeTag(viewer: Viewer | null, c: CaseFacts): boolean {
     return !!viewer && c.status === "PUBLISHED";
   },

@@ -53,7 +53,7 @@ export interface Dashboard {
 const TOP_N = 20;
 
 /**
- * The secretariat's dashboard (issue 5): aggregates of published cases, the adoption ledger and search
+ * The secretariat's dashboard: aggregates of published cases, the adoption ledger and search
  * analytics, read with a handful of grouped SQL statements (never one per case or per department).
  * The 年度 window narrows the case aggregates; adoption flows cover the whole ledger; search queries
  * the last `queryDays` days.

@@ -10,7 +10,7 @@ import { requireViewer, type Viewer } from "../users/viewer.js";
 import type { Logger } from "../logger.js";
 
 /**
- * 鮮度確認 (freshness check, issue 5). A published case was last *reviewed* at the later of
+ * 鮮度確認 (freshness check). A published case was last *reviewed* at the later of
  *   - its publication (`cases.published_at`: the secretariat's review let it out), and
  *   - the owning 課's last 「内容を確認した」 (`case_freshness.confirmed_at`).
  * Edits by the secretariat, tag changes and adoptions are not a review by the 課 and do not count.

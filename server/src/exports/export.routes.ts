@@ -49,7 +49,7 @@ const fileSafe = (title: string) =>
     .slice(0, 80) || "好事例集";
 
 /**
- * Exports (issue 6), for anyone logged in; each is recorded in the audit log (who, what, how many):
+ * Exports, for anyone logged in; each is recorded in the audit log (who, what, how many):
  *   GET /api/exports/search.csv?q=…&kind=…&dept=…&fy=…&tag=…&sort=…   every result of that search (≤ 10,000)
  *   GET /api/exports/collections/:id/cases.csv                          a 好事例集 in order, with 選定理由
  *   GET /api/exports/collections/:id/cases.jsonl                        a 好事例集 in the interchange format

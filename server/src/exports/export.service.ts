@@ -22,8 +22,8 @@ import { canonicalTagFilter } from "../search/tag-aliases.js";
 import { requireViewer, type Viewer } from "../users/viewer.js";
 
 /**
- * Exports (issue 6): a search result as CSV (for Excel), a 好事例集 as CSV and in the interchange
- * format (JSON Lines, DESIGN §9). Reads only; the routes audit who exported what.
+ * Exports: a search result as CSV (for Excel), a 好事例集 as CSV and in the interchange
+ * format (JSON Lines, shared/src/interchange.ts). Reads only; the routes audit who exported what.
  */
 
 /** The search page's URL parameters (client/src/search/searchParams.ts), so a page's query string exports as is. */
@@ -181,7 +181,7 @@ export function csvRecord(row: ExportRow, origin: string, withCollection: boolea
 // ── Interchange (JSON Lines) ────────────────────────────────────────────────────────────────────
 
 /**
- * A published case as one line of the interchange format (DESIGN §9), checked against the same
+ * A published case as one line of the interchange format (shared/src/interchange.ts), checked against the same
  * schema `kb import` uses, so an export always imports. A case written in the app has no externalId:
  * it gets `kb-<id>`, stable across exports.
  */

@@ -37,7 +37,7 @@ export interface HttpAppDeps {
 export async function createHttpApp(deps: HttpAppDeps): Promise<{ app: Express; apollo: ApolloServer<RequestContext> }> {
   const { config, logger, orm, index, schema } = deps;
   const production = config.env === "production";
-  // Security and reliability (issue 6): operation size limits, writes per minute, a deadline.
+  // Security and reliability: operation size limits, writes per minute, a deadline.
   const limits = graphqlLimits({ production });
   const mutationLimit = new MutationRateLimit(config.mutationRatePerMinute);
   guardCommits(orm);

@@ -15,7 +15,7 @@ import { readMultipart, type MultipartUpload } from "./multipart.js";
 import { viewerOf } from "./session.js";
 
 /**
- * The import page's mapping builder (issue 13; ADMIN only, the CSRF header on writes):
+ * The import page's mapping builder (ADMIN only, the CSRF header on writes):
  *   POST   /api/imports/columns        a file (+ encoding, sheet) → its column names, to choose from
  *   GET    /api/imports/examples/:name/mapping  an example mapping of seeds/import-examples/, as a download
  *   GET    /api/import-mappings        the saved mappings

@@ -11,7 +11,7 @@ import { executePlan, MappingError, parseMappingText, planTableFile } from "./ta
 import { RefusedFileError } from "./table-reader.js";
 
 /**
- * Imports from the admin page (ADMIN only, DESIGN §2): upload → dry run (kept with the file in an
+ * Imports from the admin page (ADMIN only): upload → dry run (kept with the file in an
  * import_runs row) → start → the import runs in this server process, writing its progress to the
  * row, which the page polls → the final report. The cases themselves are written by executePlan in
  * one transaction: a crash or a restart mid-way leaves nothing imported, and the row reads as failed

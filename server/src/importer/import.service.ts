@@ -25,7 +25,7 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
   /**
    * Change a stored case's status to the one its line gives (along IMPORT_STATUS_TRANSITIONS).
-   * Without it a line's status applies only to the case the import creates (issue 12).
+   * Without it a line's status applies only to the case the import creates.
    */
   updateStatus?: boolean;
   /** Lines per flush inside the one transaction. */
@@ -48,7 +48,7 @@ export interface ImportReport {
 }
 
 /**
- * Imports an interchange file (DESIGN §9): every line validated first; with any invalid line,
+ * Imports an interchange file (shared/src/interchange.ts): every line validated first; with any invalid line,
  * nothing is written unless skipInvalid. All writes, and the search outbox rows for them, happen
  * in one transaction: an import is never half-done. Idempotent by externalId.
  */
@@ -190,7 +190,7 @@ export function contentHash(record: InterchangeCase): string {
 }
 
 /**
- * Is the stored hash that of this content? Cases imported before issue 12 hold a hash of the line
+ * Is the stored hash that of this content? Cases imported before the status was left out of the hash hold one of the line
  * with its status: any status matches, so upgrading does not make every case look changed.
  */
 export function sameContent(stored: string | null | undefined, record: InterchangeCase): boolean {

@@ -9,7 +9,7 @@ import { columnKey, readTable, TableReadError } from "./table-reader.js";
 
 /**
  * The import page's saved mappings (ADMIN only) and the header of an uploaded file, from which the
- * page builds a mapping by choosing columns (issue 13). Saving under an existing name replaces that
+ * page builds a mapping by choosing columns. Saving under an existing name replaces that
  * mapping: the name is how admins know it.
  */
 

@@ -13,7 +13,7 @@ import { requireViewer, type Viewer } from "../users/viewer.js";
 import { Answer, Question } from "./question.entity.js";
 
 /**
- * Q&A on a case (issue 5). Questions come from other 課, answers from the case's 課 or the
+ * Q&A on a case. Questions come from other 課, answers from the case's 課 or the
  * secretariat, and the asker (or their 課) accepts one. Rules: adoption.policy's questionPolicy.
  * Every write: shared zod validation, authorisation, one transaction with its audit row and the
  * notification (question → the case's 課; answer → the asker; accepted → the answerer). Q&A is not in

@@ -13,7 +13,7 @@ import { requireViewer, type Viewer } from "../users/viewer.js";
 import { TagProposal } from "./tag-proposal.entity.js";
 
 /**
- * Tag proposals on published cases (issue 8, "suggest tags on any published case"). Who may do
+ * Tag proposals on published cases ("suggest tags on any published case"). Who may do
  * what is case.policy's (canProposeTag / canDecideTagProposal). Every write: shared zod validation,
  * authorisation, one transaction with its audit row, notifications and — when a tag goes on the
  * case — the case's new version, revision and search outbox row.

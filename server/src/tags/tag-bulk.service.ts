@@ -9,7 +9,7 @@ import { TagNameLookup } from "./tag.service.js";
 import { Tag } from "./tag.entity.js";
 
 /**
- * Bulk tagging (issue 8): add or remove one tag on a selection of search results — the ticked
+ * Bulk tagging: add or remove one tag on a selection of search results — the ticked
  * results or every result of a search, up to 10,000 cases.
  *
  * How it completes with progress: `start` fixes the selection (published cases only) in a

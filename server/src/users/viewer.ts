@@ -1,6 +1,6 @@
 import { AppError, forbidden } from "../kernel/app-error.js";
 
-/** Roles (DESIGN §2). Order matters nowhere: each check names the roles it allows. */
+/** Roles; what each may do is in the policies (cases/case.policy.ts, collections/collection.policy.ts). Order matters nowhere: each check names the roles it allows. */
 export const ROLES = ["STAFF", "SECRETARIAT", "ADMIN"] as const;
 export type Role = (typeof ROLES)[number];
 
