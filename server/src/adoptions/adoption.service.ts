@@ -4,7 +4,8 @@ import { recordAudit } from "../audit/audit.entity.js";
 import { Case } from "../cases/case.entity.js";
 import { casePolicy, type CaseFacts } from "../cases/case.policy.js";
 import { Department } from "../departments/department.entity.js";
-import { AppError, badInput, badInputFromZod, forbidden, notFound } from "../kernel/app-error.js";
+import { badInput, badInputFromZod, forbidden, notFound } from "../kernel/app-error.js";
+import { adoptionErrors } from "./adoption.errors.js";
 import { notify } from "../notifications/notification.service.js";
 import { enqueueSearchSync } from "../search/search-outbox.js";
 import { User } from "../users/user.entity.js";
@@ -175,10 +176,10 @@ export class AdoptionService {
         { refresh: true },
       );
       if (existing ? input.version != null && input.version !== existing.version : input.version != null) {
-        throw new AppError("CONFLICT", "ほかの人がこの横展開の記録を更新しました。最新の内容を確認してから保存してください。");
+        throw adoptionErrors.staleVersion();
       }
       if (existing && input.version == null) {
-        throw new AppError("CONFLICT", "この課の横展開はすでに記録されています。最新の内容を確認してから保存してください。");
+        throw adoptionErrors.alreadyRecorded();
       }
       const before = existing ? toAdoptionRecord(existing) : null;
       const adoption =

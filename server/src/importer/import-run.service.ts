@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import os from "node:os";
 import type { MikroORM } from "@mikro-orm/postgresql";
 import { tableImportOptionsSchema, type ImportPhase, type ImportRunView, type TableImportOptions } from "@kb/shared";
-import { AppError, badInput, badInputFromZod, notFound } from "../kernel/app-error.js";
+import { badInput, badInputFromZod, notFound } from "../kernel/app-error.js";
+import { importErrors } from "./import.errors.js";
 import type { Logger } from "../logger.js";
 import { requireRole, type Viewer } from "../users/viewer.js";
 import { isProcessAlive } from "../infra/process-utils.js";
@@ -123,7 +124,7 @@ export async function startImportRun(orm: MikroORM, logger: Logger, viewer: View
   const claimed = await orm.em
     .fork()
     .nativeUpdate(ImportRun, { id, state: "PLANNED" }, { state: "RUNNING", phase: "check", startedAt: new Date(), heartbeatAt: new Date(), runner: THIS_RUNNER, done: 0 });
-  if (!claimed) throw new AppError("CONFLICT", "この取り込みはすでに開始されています。");
+  if (!claimed) throw importErrors.alreadyStarted();
   running.add(run.id);
   void runImport(orm, logger, run.id, admin.userId);
   return view(await findRun(orm, id));

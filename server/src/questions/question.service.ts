@@ -6,7 +6,8 @@ import { recordAudit } from "../audit/audit.entity.js";
 import { Case } from "../cases/case.entity.js";
 import { casePolicy } from "../cases/case.policy.js";
 import { Department } from "../departments/department.entity.js";
-import { AppError, badInputFromZod, forbidden, notFound } from "../kernel/app-error.js";
+import { badInputFromZod, forbidden, notFound } from "../kernel/app-error.js";
+import { questionErrors } from "./question.errors.js";
 import { notify } from "../notifications/notification.service.js";
 import { User } from "../users/user.entity.js";
 import { requireViewer, type Viewer } from "../users/viewer.js";
@@ -160,7 +161,7 @@ export class QuestionService {
       if (!questionPolicy.canAccept(viewer, { authorId: question.author?.id ?? null, departmentId: question.department?.id ?? null })) {
         throw forbidden("回答を採用できるのは、質問した人とその課です。");
       }
-      if (question.acceptedAnswer?.id === answerId) throw new AppError("CONFLICT", "この回答はすでに採用されています。");
+      if (question.acceptedAnswer?.id === answerId) throw questionErrors.answerAlreadyAccepted();
       const before = question.acceptedAnswer?.id ?? null;
       const answer = await tx.findOneOrFail(Answer, answerId);
       question.acceptedAnswer = tx.getReference(Answer, answerId, { wrapped: true });

@@ -1,7 +1,8 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { coveringSynonymGroup, duplicateSynonymGroupMessage, synonymGroupInputSchema, SYNONYM_MODES, type SynonymMode, isUuid } from "@kb/shared";
 import { recordAudit } from "../audit/audit.entity.js";
-import { AppError, badInput, badInputFromZod, notFound } from "../kernel/app-error.js";
+import { badInput, badInputFromZod, notFound } from "../kernel/app-error.js";
+import { synonymErrors } from "./synonym.errors.js";
 import { enqueueSearchSync } from "../search/search-outbox.js";
 import { requireRole, type Viewer } from "../users/viewer.js";
 import { SynonymGroup } from "./synonym.entity.js";
@@ -120,7 +121,7 @@ export class SynonymService {
     if (!rows.length) throw notFound("同義語グループ");
     const group = await tx.findOneOrFail(SynonymGroup, id, { refresh: true });
     if (group.version !== version) {
-      throw new AppError("CONFLICT", "ほかの人がこの同義語グループを更新しました。画面を再読み込みしてから、もう一度編集してください。");
+      throw synonymErrors.staleVersion();
     }
     return group;
   }

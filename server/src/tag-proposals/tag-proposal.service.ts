@@ -3,7 +3,8 @@ import { DEFAULT_TAG_CATEGORY, nameKey, tagProposalDecisionSchema, tagProposalSc
 import { recordAudit } from "../audit/audit.entity.js";
 import { casePolicy, type CaseFacts } from "../cases/case.policy.js";
 import { Case } from "../cases/case.entity.js";
-import { AppError, badInput, badInputFromZod, forbidden, notFound } from "../kernel/app-error.js";
+import { badInput, badInputFromZod, forbidden, notFound } from "../kernel/app-error.js";
+import { tagProposalErrors } from "./tag-proposal.errors.js";
 import { notify } from "../notifications/notification.service.js";
 import { addTagToCases, recordCaseTagChanges } from "../tags/case-tagging.js";
 import { TagNameLookup } from "../tags/tag.service.js";
@@ -100,7 +101,7 @@ export class TagProposalService {
       // The case row lock serialises proposals for one case (no duplicate pending proposals).
       const facts = await lockCase(tx, input.caseId);
       if (!casePolicy.canRead(viewer, facts)) throw notFound("好事例");
-      if (!casePolicy.canProposeTag(viewer, facts)) throw new AppError("CONFLICT", "タグを提案できるのは公開中の好事例だけです。");
+      if (!casePolicy.canProposeTag(viewer, facts)) throw tagProposalErrors.caseNotPublished();
 
       const known = await tx.findOne(Tag, { nameKey: nameKey(input.tag) }, { populate: ["mergedInto"] });
       const live = known ? (known.mergedInto?.getEntity() ?? known) : null;
@@ -164,11 +165,11 @@ export class TagProposalService {
       if (!casePolicy.canDecideTagProposal(viewer, facts)) throw forbidden("タグの提案を判断できるのは、この好事例の所属課と事務局です。");
       await tx.execute("select id from tag_proposals where id = ? for update", [id]);
       const proposal = await tx.findOneOrFail(TagProposal, id, { refresh: true });
-      if (proposal.status !== "PENDING") throw new AppError("CONFLICT", "この提案はすでに判断されています。");
+      if (proposal.status !== "PENDING") throw tagProposalErrors.alreadyDecided();
 
       let changed: string[] = [];
       if (decision === "ACCEPT") {
-        if (facts.status !== "PUBLISHED") throw new AppError("CONFLICT", "公開中でない好事例には、提案されたタグを付けられません。");
+        if (facts.status !== "PUBLISHED") throw tagProposalErrors.acceptOnUnpublished();
         const tags = new TagNameLookup(tx, { refuseRetiredExcept: [], newCategory: proposal.category });
         await tags.preload([proposal.tagName]);
         const tagId = tags.resolve(proposal.tagName);

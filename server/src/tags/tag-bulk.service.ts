@@ -2,6 +2,7 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import { nameKey, tagBulkSchema, type SearchFilter, isUuid } from "@kb/shared";
 import { recordAudit } from "../audit/audit.entity.js";
 import { AppError, badInput, badInputFromZod, notFound } from "../kernel/app-error.js";
+import { tagErrors } from "./tag.errors.js";
 import { requireRole, type Viewer } from "../users/viewer.js";
 import { addTagToCases, recordCaseTagChanges, removeTagFromCases } from "./case-tagging.js";
 import { TagBulkJob } from "./tag-bulk-job.entity.js";
@@ -160,8 +161,8 @@ export class TagBulkService {
               "select name, merged_into_id, retired_at from tags where id = ? for share",
               [job.tag.id],
             );
-            if (!tag || tag.merged_into_id) throw new AppError("CONFLICT", `タグ「${tag?.name ?? ""}」がほかのタグに統合されたため、中断しました。`);
-            if (job.action === "ADD" && tag.retired_at) throw new AppError("CONFLICT", `タグ「${tag.name}」が廃止されたため、中断しました。`);
+            if (!tag || tag.merged_into_id) throw tagErrors.bulkTagMerged(tag?.name ?? "");
+            if (job.action === "ADD" && tag.retired_at) throw tagErrors.bulkTagRetired(tag.name);
             const slice = job.caseIds.slice(job.done, job.done + chunkSize);
             const changed = job.action === "ADD" ? await addTagToCases(tx, job.tag.id, slice) : await removeTagFromCases(tx, job.tag.id, slice);
             await recordCaseTagChanges(tx, changed, job.createdBy ?? null);
