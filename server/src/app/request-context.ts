@@ -1,5 +1,5 @@
 import type { MikroORM } from "@mikro-orm/postgresql";
-import { createAdoptionLoaders } from "../adoptions/adoption.loaders.js";
+import { createAdoptionLoaders, type AdoptionLoaders } from "../adoptions/adoption.loaders.js";
 import { AdoptionService } from "../adoptions/adoption.service.js";
 import { AccountService } from "../auth/account.service.js";
 import { AuthService } from "../auth/auth.service.js";
@@ -49,7 +49,7 @@ function buildServices(em: RequestScope["em"], index: CaseSearchIndex, viewer: R
   const loaders = lazily({
     cases: () => createCaseLoaders(em),
     /** 横展開: adoptions, Q&A, freshness. */
-    adoptions: () => createAdoptionLoaders(em),
+    adoptions: (): AdoptionLoaders => createAdoptionLoaders(em, services.adoptions, services.questions),
     /** Collections and featured marks hanging off cases. */
     curation: (): CurationLoaders => createCurationLoaders(services.collections, viewer),
   });
