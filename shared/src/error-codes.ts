@@ -31,4 +31,7 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export const BOUNDARY_ERROR_CODES = ["INTERNAL_SERVER_ERROR", "CSRF", "PAYLOAD_TOO_LARGE"] as const;
 export type BoundaryErrorCode = (typeof BOUNDARY_ERROR_CODES)[number];
 
+/** Any code an answer of ours carries. */
+export type WireErrorCode = ErrorCode | BoundaryErrorCode;
+
 export const isErrorCode = (value: unknown): value is ErrorCode => (ERROR_CODES as readonly unknown[]).includes(value);

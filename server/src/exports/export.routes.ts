@@ -2,6 +2,7 @@ import { once } from "node:events";
 import { finished } from "node:stream/promises";
 import { stringify } from "csv-stringify";
 import { Router, type Request, type Response } from "express";
+import type { WireErrorCode } from "@kb/shared";
 import { recordAudit } from "../audit/audit.entity.js";
 import { collectionPolicy } from "../collections/collection.policy.js";
 import type { RequestContext } from "../app/request-context.js";
@@ -22,7 +23,7 @@ import {
   type ExportRow,
 } from "./export.service.js";
 
-function sendError(res: Response, status: number, code: string, message: string, fields: unknown[] = []) {
+function sendError(res: Response, status: number, code: WireErrorCode, message: string, fields: unknown[] = []) {
   res.status(status).json({ error: { code, message, fields } });
 }
 

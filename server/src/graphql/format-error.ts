@@ -1,4 +1,5 @@
 import { unwrapResolverError } from "@apollo/server/errors";
+import type { BoundaryErrorCode } from "@kb/shared";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import type { Logger } from "../logger.js";
 import { isDatabaseUnavailable } from "../db/connection-errors.js";
@@ -77,7 +78,7 @@ export function createFormatError(logger: Logger) {
     return {
       message: "サーバーで予期しないエラーが発生しました。",
       path: formatted.path,
-      extensions: { code: "INTERNAL_SERVER_ERROR" },
+      extensions: { code: "INTERNAL_SERVER_ERROR" satisfies BoundaryErrorCode },
     };
   };
 }

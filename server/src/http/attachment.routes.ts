@@ -1,4 +1,5 @@
 import { Router, type Request, type Response } from "express";
+import type { WireErrorCode } from "@kb/shared";
 import { loadForDownload, MAX_ATTACHMENT_BYTES, storeAttachment } from "../attachments/attachment.service.js";
 import { AppError } from "../kernel/app-error.js";
 import { HTTP_STATUS as STATUS } from "./error-status.js";
@@ -9,7 +10,7 @@ import type { ContextOf } from "./request-context-of.js";
 /** The header the client sends with uploads: a cross-site form cannot set it (CSRF). */
 export const CSRF_HEADER = "x-kb-request";
 
-function sendError(res: Response, status: number, code: string, message: string, fields: unknown[] = []) {
+function sendError(res: Response, status: number, code: WireErrorCode, message: string, fields: unknown[] = []) {
   res.status(status).json({ error: { code, message, fields } });
 }
 

@@ -2,7 +2,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import type { MikroORM } from "@mikro-orm/postgresql";
 import express, { Router, type Request, type Response } from "express";
-import { IMPORT_ENCODINGS, type ImportEncoding } from "@kb/shared";
+import { IMPORT_ENCODINGS, type ImportEncoding, type WireErrorCode } from "@kb/shared";
 import { cleanFileName } from "../attachments/attachment.service.js";
 import { AppError } from "../kernel/app-error.js";
 import { HTTP_STATUS as STATUS } from "./error-status.js";
@@ -26,7 +26,7 @@ import { viewerOf } from "./session.js";
 export function importMappingRoutes(orm: MikroORM, logger: Logger, repoRoot: string): Router {
   const router = Router();
   const examplesDir = path.join(repoRoot, "seeds", "import-examples");
-  const send = (res: Response, status: number, code: string, message: string, fields: unknown[] = []) =>
+  const send = (res: Response, status: number, code: WireErrorCode, message: string, fields: unknown[] = []) =>
     void res.status(status).json({ error: { code, message, fields } });
 
   const handle =
