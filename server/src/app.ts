@@ -10,7 +10,7 @@ import { buildAppSchema } from "./graphql/schema.js";
 import { failAbandonedImportRuns } from "./importer/import-run.service.js";
 import { createHttpApp } from "./http/http-app.js";
 import { importInterchangeFile } from "./importer/import.service.js";
-import { acquireServices, type Services } from "./infra/services.js";
+import { acquireBackingServices, type BackingServices } from "./infra/backing-services.js";
 import type { Logger } from "./logger.js";
 import { CaseSearchIndex } from "./search/case-search-index.js";
 import { SearchOutboxWorker } from "./search/search-outbox.worker.js";
@@ -24,7 +24,7 @@ import { ensureDemoAccounts, type DemoAccount } from "./users/demo-accounts.js";
 export interface Backend {
   config: AppConfig;
   logger: Logger;
-  services: Services;
+  services: BackingServices;
   orm: MikroORM;
   index: CaseSearchIndex;
   close(): Promise<void>;
@@ -35,7 +35,7 @@ export async function openBackend(
   logger: Logger,
   options: { reuseRunningServices: boolean },
 ): Promise<Backend> {
-  const services = await acquireServices(config, logger, { reuseRunning: options.reuseRunningServices });
+  const services = await acquireBackingServices(config, logger, { reuseRunning: options.reuseRunningServices });
   try {
     return await connectBackend(config, logger, services);
   } catch (error) {
@@ -48,7 +48,7 @@ export async function openBackend(
  * The backend on services someone already holds: ORM connected and migrated, index ready.
  * Closing it stops the services too (they are handed over).
  */
-export async function connectBackend(config: AppConfig, logger: Logger, services: Services): Promise<Backend> {
+export async function connectBackend(config: AppConfig, logger: Logger, services: BackingServices): Promise<Backend> {
   let orm: MikroORM | undefined;
   try {
     orm = await initOrm(services.databaseUrl, logger);
@@ -81,7 +81,7 @@ export async function connectBackend(config: AppConfig, logger: Logger, services
  * Closes the ORM's pool, waiting at most a few seconds. A connection that dies inside a transaction
  * is never handed back to the pool (Kysely releases it only after a successful ROLLBACK, which a
  * dead connection cannot run), and the pool's end() waits for it forever; with no socket left, Node
- * then exited with code 0 in the middle of `await`, so `kb import` reported nothing (issue 12).
+ * then exited with code 0 in the middle of `await`, so `kb import` reported nothing.
  */
 async function closeOrm(orm: MikroORM, logger: Logger): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
@@ -106,7 +106,7 @@ export async function seedIfEmpty(backend: Backend): Promise<number> {
     throw new Error(`seeds/cases.jsonl is invalid: ${JSON.stringify(report.errors.slice(0, 5))}`);
   }
   backend.logger.info({ created: report.created }, "loaded the seed cases");
-  // Categories and descriptions of the seed vocabulary (tags, issue 8).
+  // Categories and descriptions of the seed vocabulary (tags).
   const tags = await loadTagVocabulary(backend.orm.em.fork(), await readTagSeedFile(path.join(backend.config.repoRoot, "seeds", "tags.json")));
   backend.logger.info(tags, "loaded the seed tag vocabulary");
   return report.created;
@@ -137,7 +137,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     await worker.start();
     // Imports a previous server process was running when it died read as failed from now on.
     await failAbandonedImportRuns(backend.orm, logger);
-    // 鮮度確認 (issue 5): notifies owning 課 of cases not reviewed for two fiscal years, every 6 hours.
+    // 鮮度確認: notifies owning 課 of cases not reviewed for two fiscal years, every 6 hours.
     freshness = new FreshnessJob(backend.orm, logger.child({ component: "freshness" }));
     freshness.start();
     const { app, apollo } = await createHttpApp({

@@ -3,7 +3,7 @@ import { body, effectsSchema } from "./fields.js";
 import { uuidOf } from "./text.js";
 
 /**
- * 横展開 (issue 5): a department's relation to a published case — one row per 課 × case, whose status
+ * 横展開: a department's relation to a published case — one row per 課 × case, whose status
  * moves 検討中 → 試行中 → 導入済 (or 見送り). Stored in English like the case statuses, shown in Japanese.
  */
 export const ADOPTION_STATUSES = ["CONSIDERING", "TRIAL", "ADOPTED", "DECLINED"] as const;

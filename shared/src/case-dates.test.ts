@@ -5,7 +5,7 @@ import { interchangeCaseSchema } from "./interchange.js";
 
 const japanDay = (d: Date) => d.toLocaleDateString("sv-SE", { timeZone: "Asia/Tokyo" });
 
-describe("a case's publication date when its data gives none (issue 13)", () => {
+describe("a case's publication date when its data gives none", () => {
   const now = new Date("2026-12-04T09:00:00Z");
 
   it("is the last day of its 年度, in Japan, for a year that has ended", () => {

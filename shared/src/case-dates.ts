@@ -1,8 +1,8 @@
 import { z } from "zod";
 
 /**
- * A case's own dates in the interchange format (issue 13): when it was published (公開日) and last
- * changed (最終更新). Optional fields that extend DESIGN §9 without breaking it. A line may give a day
+ * A case's own dates in the interchange format: when it was published (公開日) and last
+ * changed (最終更新). Optional fields that extend the format (interchange.ts) without breaking it. A line may give a day
  * ("2024-06-14", read as noon Japan time, so it is the same day wherever it is shown) or an ISO
  * date-time with its offset ("2024-06-14T09:30:00+09:00"). Dates in the future are refused.
  */

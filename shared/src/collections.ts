@@ -5,7 +5,7 @@ import { scanText } from "./personal-info.js";
 import { uuidOf } from "./text.js";
 
 /**
- * Curation by the secretariat (issue 5): a case marked 注目 with a 選定理由, ordered 好事例集
+ * Curation by the secretariat: a case marked 注目 with a 選定理由, ordered 好事例集
  * (collections) with a reason per entry, published for everyone; the dashboard's inputs; exports.
  * A featured mark and collection entries are curation, not case content: they never touch a case's
  * version or revisions.

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { CaseKind } from "./enums.js";
 import { text } from "./text.js";
 
-/** Kind-specific details of a case (DESIGN §3). Every field is optional: a case grows its details. */
+/** Kind-specific details of a case. Every field is optional: a case grows its details. */
 const prose = (max = 2000) => text().trim().max(max, { error: `${max}文字以内で入力してください` });
 const list = (max = 50, itemMax = 500) => z.array(prose(itemMax)).max(max, { error: `${max}件までです` });
 

@@ -1,4 +1,4 @@
-/** The kinds of 好事例 (DESIGN §3). Kept as string unions so zod, GraphQL and SQL share one spelling. */
+/** The kinds of 好事例. Kept as string unions so zod, GraphQL and SQL share one spelling. */
 export const CASE_KINDS = ["KINTONE_APP", "WORKSHOP", "TALENT_LESSON", "PRACTICE"] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
 

@@ -50,7 +50,7 @@ export const body = (label: string, max: number) =>
 /**
  * The largest size an effect value may have (1兆). Generous for any count, time or yen amount a city
  * reports, and small enough that differences, ×12 and × annual volumes stay finite: ±1.7e308 was
- * accepted once and made the dashboard's sums Infinity, which GraphQL cannot send (issue 12).
+ * accepted once and made the dashboard's sums Infinity, which GraphQL cannot send.
  */
 export const EFFECT_VALUE_LIMIT = 1e12;
 

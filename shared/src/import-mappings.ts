@@ -3,7 +3,7 @@ import { normalizeText } from "./normalize.js";
 import { tableMappingSchema, type TableMappingInput } from "./table-import.js";
 
 /**
- * Saved mappings and the mapping builder of the admin import page (issue 13). An admin builds a
+ * Saved mappings and the mapping builder of the admin import page. An admin builds a
  * mapping by choosing, for each case field, a column of the uploaded file; the page proposes one by
  * the columns' names, and a mapping can be saved under a name for the next import. There is one
  * organisation per installation (one city hall), so saved mappings are shared by its admins.

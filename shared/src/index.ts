@@ -19,3 +19,4 @@ export * from "./collections.js";
 export * from "./case-content.js";
 export * from "./revision-content.js";
 export * from "./import-mappings.js";
+export * from "./error-codes.js";

@@ -4,7 +4,7 @@ import { CASE_KINDS, CASE_STATUSES } from "./enums.js";
 import { body, checkDetails, detailsInputSchema, effectsSchema, fiscalYearSchema, name, tagsSchema } from "./fields.js";
 
 /**
- * The case interchange format (DESIGN §9): one JSON object per line, used by seeds/, `kb import`
+ * The case interchange format: one JSON object per line, used by seeds/, `kb import`
  * and exports. It is a public contract: extend it, never break it.
  */
 

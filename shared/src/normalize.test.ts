@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { mixedScriptWord, nameKey, normalizeName, tagNameSchema } from "./index.js";
 
-/** Look-alike names (issue 12, item 12): what displays as kintone is kintone. */
+/** Look-alike names: what displays as kintone is kintone. */
 describe("names without invisible characters", () => {
   it("strips zero-width characters, bidi controls and soft hyphens, so each of these is the tag kintone", () => {
     for (const typed of ["kin\u200btone", "kintone\u202e", "\u2066kintone\u2069", "kintone\u00ad", "\ufeffkin\u200ctone", "kin\u2060tone\u200f"]) {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { body } from "./fields.js";
 import { uuidOf } from "./text.js";
 
-/** Q&A on a case (issue 5): questions from any 課, answers by the case's 課 (or the secretariat). */
+/** Q&A on a case: questions from any 課, answers by the case's 課 (or the secretariat). */
 export const QUESTION_BODY_MAX = 4000;
 export const ANSWER_BODY_MAX = 4000;
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { CASE_STATUS_LABELS, type CaseStatus } from "./enums.js";
 
 /**
- * Importing existing records (issue 7): CSV / Excel lists, kintone's CSV export and the kintone
+ * Importing existing records: CSV / Excel lists, kintone's CSV export and the kintone
  * REST API, turned into interchange cases by a mapping file. The mapping schema, the run options
  * and the report shapes live here so that the CLI, the HTTP routes and the admin page agree.
  *
@@ -28,8 +28,8 @@ export const IMPORT_ENCODING_LABELS: Record<ImportEncoding, string> = {
 };
 
 /**
- * What the cases an import CREATES become: the person importing chooses (issue 7, "as chosen").
- * A case already stored keeps its status (issue 12: a re-import with the default silently turned
+ * What the cases an import CREATES become: the person importing chooses ("as chosen").
+ * A case already stored keeps its status (a re-import with the default silently turned
  * published cases back into drafts) unless the import is asked to change it (updateStatus, CLI
  * --update-status), and then only along IMPORT_STATUS_TRANSITIONS, with an audit row each.
  */

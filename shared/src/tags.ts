@@ -5,7 +5,7 @@ import { searchFilterSchema } from "./search.js";
 import { text, uuidOf } from "./text.js";
 
 /**
- * Tags as a shared vocabulary (issue 8). Every tag has a category, a description and a normalised
+ * Tags as a shared vocabulary. Every tag has a category, a description and a normalised
  * key (`nameKey`: NFKC, case- and width-folded), so ｋｉｎｔｏｎｅ, Kintone and kintone are one tag.
  * Categories are stored in English and shown in Japanese, like the case kinds.
  */

@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: the search benchmarks of issue 4, printed as JSON lines on stdout
+ * `npm run bench`: the search benchmarks (README, "Benchmarks"), printed as JSON lines on stdout
  * ({"metric", "value", "unit", …}); progress goes to stderr. Loopback only, bounded in count and time.
  *
  *   BENCH_CASES     cases to generate and import (default 100000)

@@ -4,7 +4,7 @@ import { startBrowserApp, type BrowserApp } from "../support/browser.js";
 import { createTestBackend, type TestBackend } from "../support/test-backend.js";
 
 /**
- * アカウント設定 (issue 12) in Debian's Chromium against the real server, at 1280 px and 390 px:
+ * アカウント設定 in Debian's Chromium against the real server, at 1280 px and 390 px:
  * reached from the header, the password form with field-level errors, a change that ends the
  * session on the person's other device, and 「他の端末からログアウト」. Screenshots go to
  * $KB_SCREENSHOTS when it is set.

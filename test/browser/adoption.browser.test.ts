@@ -4,7 +4,7 @@ import { startBrowserApp, type BrowserApp } from "../support/browser.js";
 import { createTestBackend, type TestBackend } from "../support/test-backend.js";
 
 /**
- * 横展開, the staff half of issue 5's journey, in Debian's Chromium against the real server with the
+ * 横展開, the staff half of the 横展開 journey, in Debian's Chromium against the real server with the
  * seeds: a member of 市民課 finds a case of 子育て支援課 by searching, records 試行中 with a note and a
  * measured effect, and asks a question; the owning 課 is told of both, answers, and confirms the case's
  * content when it is due for a freshness check; the asker is told, accepts the answer; search sorts and

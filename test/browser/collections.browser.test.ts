@@ -8,7 +8,7 @@ import { startBrowserApp, type BrowserApp } from "../support/browser.js";
 import { createTestBackend, type TestBackend } from "../support/test-backend.js";
 
 /**
- * Curation, the secretariat's half of issue 5's journey, in Debian's Chromium against the real server
+ * Curation, the secretariat's half of the curation journey, in Debian's Chromium against the real server
  * with the seeds: the secretariat creates a 好事例集, features a case found by searching (with a 選定理由)
  * into it with two more, reorders them with the keyboard alone, publishes it, and the home page shows it
  * (to anonymous visitors too) with the case among the most adopted. Then the printable 好事例集 is
@@ -193,7 +193,7 @@ describe("featuring cases into a collection in Chromium", () => {
 
     const info = execFileSync("pdfinfo", [file], { encoding: "utf8" });
     const pages = Number(/^Pages:\s+(\d+)/m.exec(info)![1]);
-    // Compact (issue 13): three cases were eight A4 pages, the cover and the contents alone on theirs and
+    // Compact: three cases were eight A4 pages, the cover and the contents alone on theirs and
     // every case on fresh pages, some near empty. Now the cases flow on: a page per case or less.
     expect(titles).toHaveLength(3);
     expect(pages).toBeLessThanOrEqual(1 + titles.length);
@@ -243,7 +243,7 @@ describe("featuring cases into a collection in Chromium", () => {
     await byYear.getByRole("img", { name: /^年度×種別の好事例数のグラフ/ }).waitFor();
     await page.waitForFunction(() => !document.body.textContent?.includes("グラフを準備しています"));
     await shot(page, "dashboard");
-    // Every chart names what it counts and its unit on its value axis (issue 13: 時間 was missing).
+    // Every chart names what it counts and its unit on its value axis (時間 was missing).
     const images = await page.getByRole("img", { name: /のグラフ/ }).evaluateAll((els) => els.map((el) => el.getAttribute("aria-label") ?? ""));
     expect(images.length).toBeGreaterThanOrEqual(6);
     for (const name of images) expect(name).toMatch(/のグラフ（.+（(件|回|時間)）/);

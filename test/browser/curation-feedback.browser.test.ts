@@ -5,7 +5,7 @@ import type { Viewer } from "../../server/src/users/viewer.js";
 import { createTestBackend, type TestBackend } from "../support/test-backend.js";
 
 /**
- * Collections give feedback where the hand is (issue 13, item 6), at 1280 px and on a 390 px phone:
+ * Collections give feedback where the hand is, at 1280 px and on a 390 px phone:
  * adding a case from its page confirms beside the button (in view), clears the form and lists the
  * collections that now hold the case, with links; and the secretariat ticks several search results
  * and adds them to a collection at once, told which were in already. Screenshots go to

@@ -8,7 +8,7 @@ import { startBrowserApp, type BrowserApp } from "../support/browser.js";
 
 /**
  * The admin import page in Debian's Chromium against the real server, as an admin (not a developer)
- * uses it (issue 13): the example files come from the page itself, the columns are chosen from the
+ * uses it: the example files come from the page itself, the columns are chosen from the
  * file's header (proposed by their names), problems say what to do and go away on the next attempt,
  * one state is on screen at a time, and a mapping is saved for next time. At 1280 px with the kintone
  * CSV export, at 390 px with the Excel list; search then finds what came in.

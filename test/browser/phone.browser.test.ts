@@ -4,7 +4,7 @@ import { startBrowserApp, type BrowserApp } from "../support/browser.js";
 import { createTestBackend, type TestBackend } from "../support/test-backend.js";
 
 /**
- * Every main page on a phone (390×844, issue 13 item 4), in Debian's Chromium against the real server
+ * Every main page on a phone (390×844), in Debian's Chromium against the real server
  * with the seeds: nothing is wider than the screen, the 定量効果 of a case shows every value with its
  * unit, and after ticking a facet the person is offered a way back to the results.
  * Screenshots go to $KB_SCREENSHOTS when it is set.

@@ -8,7 +8,7 @@ let kb: TestBackend;
 beforeAll(async () => {
   kb = await createTestBackend();
   await kb.createViewer({ department: "子育て支援課" });
-  // Cases of this 年度: an import dates them today (issue 13), so none is due yet.
+  // Cases of this 年度: an import dates them today, so none is due yet.
   const fiscalYear = fiscalYearOf(new Date());
   await kb.importCases([buildCase({ fiscalYear, department: "子育て支援課" }), buildCase({ fiscalYear, department: "子育て支援課" })]);
 });

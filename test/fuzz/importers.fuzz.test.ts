@@ -213,7 +213,7 @@ describe("import parsers (property-based)", () => {
           const em = kb.orm.em.fork();
           const before = await databaseFingerprint(em);
           const plan = await planTableFile(kb.orm.em.fork(), file, mapping, { status }).catch((error: unknown) => {
-            // A file holding NUL is refused whole (issue 12: it used to reach PostgreSQL and answer 500).
+            // A file holding NUL is refused whole (it used to reach PostgreSQL and answer 500).
             if (error instanceof RefusedFileError && rows.some((r) => r.some((c) => c.includes("\u0000")))) return null;
             throw error;
           });

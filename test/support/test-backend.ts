@@ -6,7 +6,7 @@ import type { InterchangeCaseInput } from "@kb/shared";
 import { interchangeCaseSchema } from "@kb/shared";
 import { openBackend, type Backend } from "../../server/src/app.js";
 import { parseConfig, type AppConfig } from "../../server/src/config/config.js";
-import { createRequestContext, type RequestContext } from "../../server/src/graphql/context.js";
+import { createRequestContext, type RequestContext } from "../../server/src/app/request-context.js";
 import { createFormatError } from "../../server/src/graphql/format-error.js";
 import { buildAppSchema } from "../../server/src/graphql/schema.js";
 import { importCases, type ImportCasesOptions } from "../../server/src/importer/import.service.js";

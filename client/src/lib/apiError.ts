@@ -1,23 +1,21 @@
 import { CombinedGraphQLErrors, ServerError, ServerParseError } from "@apollo/client";
+import { ERROR_CODES, type ErrorCode } from "@kb/shared";
 import { messages as m } from "../messages";
 
 /**
  * What the server said, in a shape forms can use. Services throw coded errors (server
- * graphql/format-error.ts): BAD_USER_INPUT carries `extensions.fields: [{path, message}]`, and every
- * coded error's message is already Japanese and meant for the user.
+ * kernel/app-error.ts, mapped once in graphql/format-error.ts): BAD_USER_INPUT carries
+ * `extensions.fields: [{path, message}]`, and every coded error's message is already Japanese and
+ * meant for the user.
  */
-export type ApiErrorCode =
-  | "BAD_USER_INPUT"
-  | "UNAUTHENTICATED"
-  | "FORBIDDEN"
-  | "NOT_FOUND"
-  | "CONFLICT"
-  | "RATE_LIMITED"
-  | "QUERY_TOO_COMPLEX"
-  | "REQUEST_TIMEOUT"
-  | "DATABASE_UNAVAILABLE"
-  | "NETWORK"
-  | "UNKNOWN";
+export type ApiErrorCode = FormErrorCode | "NETWORK" | "UNKNOWN";
+
+/**
+ * The server's codes (shared/src/error-codes.ts) a form shows with the server's message. The search
+ * page reads SEARCH_UNAVAILABLE itself (SearchPage.tsx); elsewhere it reads as UNKNOWN, with the
+ * caller's fallback sentence.
+ */
+type FormErrorCode = Exclude<ErrorCode, "SEARCH_UNAVAILABLE">;
 
 export interface FieldProblem {
   path: string;
@@ -31,17 +29,7 @@ export interface ApiError {
   fields: FieldProblem[];
 }
 
-const KNOWN = new Set<ApiErrorCode>([
-  "BAD_USER_INPUT",
-  "UNAUTHENTICATED",
-  "FORBIDDEN",
-  "NOT_FOUND",
-  "CONFLICT",
-  "RATE_LIMITED",
-  "QUERY_TOO_COMPLEX",
-  "REQUEST_TIMEOUT",
-  "DATABASE_UNAVAILABLE",
-]);
+const KNOWN = new Set<string>(ERROR_CODES.filter((code): code is FormErrorCode => code !== "SEARCH_UNAVAILABLE"));
 
 function isFieldProblem(value: unknown): value is FieldProblem {
   return (
@@ -55,13 +43,13 @@ function isFieldProblem(value: unknown): value is FieldProblem {
 /** Reads an Apollo error (or anything thrown by a mutation) into code, message and field problems. */
 export function toApiError(error: unknown, fallback: string = m.errors.generic): ApiError {
   if (CombinedGraphQLErrors.is(error)) {
-    const first = error.errors.find((e) => KNOWN.has(e.extensions?.["code"] as ApiErrorCode)) ?? error.errors[0];
+    const first = error.errors.find((e) => KNOWN.has(e.extensions?.["code"] as string)) ?? error.errors[0];
     const code = first?.extensions?.["code"];
     const fields = error.errors.flatMap((e) => {
       const raw = e.extensions?.["fields"];
       return Array.isArray(raw) ? raw.filter(isFieldProblem) : [];
     });
-    if (typeof code === "string" && KNOWN.has(code as ApiErrorCode)) {
+    if (typeof code === "string" && KNOWN.has(code)) {
       return { code: code as ApiErrorCode, message: first?.message || fallback, fields };
     }
     return { code: "UNKNOWN", message: fallback, fields };

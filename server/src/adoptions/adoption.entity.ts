@@ -7,7 +7,7 @@ import { Department } from "../departments/department.entity.js";
 import { User } from "../users/user.entity.js";
 
 /**
- * 横展開の台帳 (adoption ledger, issue 5): one row per adopting 課 × case. The 課 owns the row (as it
+ * 横展開の台帳 (adoption ledger): one row per adopting 課 × case. The 課 owns the row (as it
  * owns its cases), so a 異動 changes nothing; `recordedBy` is credit. Every status change also adds an
  * `adoption_events` row, which is the timeline the case page shows.
  *

@@ -2,11 +2,11 @@ import DataLoader from "dataloader";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { CaseView } from "../cases/case.types.js";
 import { freshnessOfCases, type Freshness } from "../departments/freshness.service.js";
-import { QuestionService, type AnswerRecord, type QuestionRecord } from "../questions/question.service.js";
+import type { AnswerRecord, QuestionRecord, QuestionService } from "../questions/question.service.js";
 import { loadPublishedCaseViews } from "../search/search-hydration.js";
 import {
   adoptionCountsByCase,
-  AdoptionService,
+  type AdoptionService,
   type AdoptionCounts,
   type AdoptionEventRecord,
   type AdoptionRecord,
@@ -16,9 +16,7 @@ import {
  * Per-request batch loaders for 横展開 (adoptions, Q&A, freshness), like case.loaders: a page of
  * cases, adoptions or questions costs one query per kind of thing, never one per row.
  */
-export function createAdoptionLoaders(em: EntityManager) {
-  const adoptions = new AdoptionService(em);
-  const questions = new QuestionService(em);
+export function createAdoptionLoaders(em: EntityManager, adoptions: AdoptionService, questions: QuestionService) {
   const fromMap = <V>(load: (ids: readonly string[]) => Promise<Map<string, V>>, empty: V) =>
     new DataLoader<string, V>(async (ids) => {
       const map = await load(ids);

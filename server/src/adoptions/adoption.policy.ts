@@ -3,7 +3,7 @@ import { isOwner, type CaseFacts } from "../cases/case.policy.js";
 import type { Viewer } from "../users/viewer.js";
 
 /**
- * Who may do what with 横展開 (issue 5): the adoption ledger, Q&A and freshness checks. Small pure
+ * Who may do what with 横展開: the adoption ledger, Q&A and freshness checks. Small pure
  * functions in one place, like case.policy; the services ask here and nothing else decides.
  * (A case the viewer may not read is NOT_FOUND before any of these is asked; `casePolicy.canRead`.)
  *

@@ -2,10 +2,10 @@ import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from "type-gra
 import { withoutNulls } from "../cases/case.inputs.js";
 import type { CaseFacts } from "../cases/case.policy.js";
 import { CaseView, DepartmentView, UserSummaryView } from "../cases/case.types.js";
-import type { RequestContext } from "../graphql/context.js";
+import type { RequestContext } from "../app/request-context.js";
 import { indexedAdoptionCount } from "./adoption.presenter.js";
 import { adoptionPolicy } from "./adoption.policy.js";
-import { AdoptionService, type AdoptionEventRecord, type AdoptionRecord } from "./adoption.service.js";
+import type { AdoptionEventRecord, AdoptionRecord } from "./adoption.service.js";
 import {
   AdoptionAccessView,
   AdoptionEventView,
@@ -43,14 +43,14 @@ const presentEvent = (e: AdoptionEventRecord): AdoptionEventView => ({
 const factsOf = (c: CaseView): CaseFacts => ({ status: c.status, departmentId: c.department.id, authorId: c.authorId });
 
 export async function departmentView(ctx: RequestContext, id: string): Promise<DepartmentView> {
-  const path = await ctx.loaders.departmentPath.load(id);
+  const path = await ctx.loaders.cases.departmentPath.load(id);
   return { id, name: path[path.length - 1] ?? "", path };
 }
 
 export async function userSummary(ctx: RequestContext, id: string | null): Promise<UserSummaryView | null> {
   // Names of staff are for logged-in readers only (published cases may be read without a session).
   if (!id || !ctx.viewer) return null;
-  const user = await ctx.loaders.usersById.load(id);
+  const user = await ctx.loaders.cases.usersById.load(id);
   return user ? { id: user.id, displayName: user.displayName, departmentId: user.department.id } : null;
 }
 
@@ -63,7 +63,7 @@ export class AdoptionResolver {
   async recordAdoption(@Arg("input", () => AdoptionInput) input: AdoptionInput, @Ctx() ctx: RequestContext): Promise<AdoptionView> {
     const raw = withoutNulls({ ...input }) as Record<string, unknown>;
     if (Array.isArray(input.effects)) raw.effects = input.effects.map((e) => withoutNulls({ ...e }));
-    return presentAdoption(await new AdoptionService(ctx.em).record(ctx.viewer, raw));
+    return presentAdoption(await ctx.services.adoptions.record(ctx.viewer, raw));
   }
 
   @FieldResolver(() => DepartmentView, { description: "The adopting department." })
@@ -73,12 +73,12 @@ export class AdoptionResolver {
 
   @FieldResolver(() => CaseView, { nullable: true, description: "The case adopted (null once it is no longer published)." })
   case(@Root() a: AdoptionView, @Ctx() ctx: RequestContext): Promise<CaseView | null> {
-    return ctx.adoptionLoaders.publishedCase.load(a.caseId);
+    return ctx.loaders.adoptions.publishedCase.load(a.caseId);
   }
 
   @FieldResolver(() => CaseView, { nullable: true, description: "The adopting department's own case derived from this one, when published." })
   async derivedCase(@Root() a: AdoptionView, @Ctx() ctx: RequestContext): Promise<CaseView | null> {
-    return a.derivedCaseId ? ctx.adoptionLoaders.publishedCase.load(a.derivedCaseId) : null;
+    return a.derivedCaseId ? ctx.loaders.adoptions.publishedCase.load(a.derivedCaseId) : null;
   }
 
   @FieldResolver(() => UserSummaryView, { nullable: true, description: "Who last recorded it (logged-in viewers only)." })
@@ -88,7 +88,7 @@ export class AdoptionResolver {
 
   @FieldResolver(() => [AdoptionEventView], { description: "The timeline of status changes, oldest first." })
   async events(@Root() a: AdoptionView, @Ctx() ctx: RequestContext): Promise<AdoptionEventView[]> {
-    return (await ctx.adoptionLoaders.adoptionEvents.load(a.id)).map(presentEvent);
+    return (await ctx.loaders.adoptions.adoptionEvents.load(a.id)).map(presentEvent);
   }
 }
 
@@ -105,13 +105,13 @@ export class AdoptionEventResolver {
 export class CaseAdoptionResolver {
   @FieldResolver(() => [AdoptionView], { description: "横展開: every department's adoption of this case, most recently changed first." })
   async adoptions(@Root() c: CaseView, @Ctx() ctx: RequestContext): Promise<AdoptionView[]> {
-    return (await ctx.adoptionLoaders.adoptionsByCase.load(c.id)).map(presentAdoption);
+    return (await ctx.loaders.adoptions.adoptionsByCase.load(c.id)).map(presentAdoption);
   }
 
   @FieldResolver(() => AdoptionView, { nullable: true, description: "The viewer's own department's adoption of this case, if recorded." })
   async viewerAdoption(@Root() c: CaseView, @Ctx() ctx: RequestContext): Promise<AdoptionView | null> {
     if (!ctx.viewer) return null;
-    const mine = (await ctx.adoptionLoaders.adoptionsByCase.load(c.id)).find((a) => a.departmentId === ctx.viewer!.departmentId);
+    const mine = (await ctx.loaders.adoptions.adoptionsByCase.load(c.id)).find((a) => a.departmentId === ctx.viewer!.departmentId);
     return mine ? presentAdoption(mine) : null;
   }
 
@@ -119,12 +119,12 @@ export class CaseAdoptionResolver {
     description: "Departments trying or using the case (試行中 + 導入済). In search hits: the indexed value the page is sorted by.",
   })
   async adoptionCount(@Root() c: CaseView, @Ctx() ctx: RequestContext): Promise<number> {
-    return indexedAdoptionCount(c) ?? (await ctx.adoptionLoaders.adoptionCounts.load(c.id)).adoptionCount;
+    return indexedAdoptionCount(c) ?? (await ctx.loaders.adoptions.adoptionCounts.load(c.id)).adoptionCount;
   }
 
   @FieldResolver(() => AdoptionSummaryView)
   async adoptionSummary(@Root() c: CaseView, @Ctx() ctx: RequestContext): Promise<AdoptionSummaryView> {
-    const { considering, trial, adopted, declined, adoptionCount } = await ctx.adoptionLoaders.adoptionCounts.load(c.id);
+    const { considering, trial, adopted, declined, adoptionCount } = await ctx.loaders.adoptions.adoptionCounts.load(c.id);
     return { considering, trial, adopted, declined, adoptionCount };
   }
 

@@ -5,7 +5,8 @@ import { Case } from "../cases/case.entity.js";
 import { lockCase } from "../cases/case-lock.js";
 import { casePolicy } from "../cases/case.policy.js";
 import { Department } from "../departments/department.entity.js";
-import { AppError, badInput, badInputFromZod, forbidden, notFound } from "../graphql/app-error.js";
+import { badInput, badInputFromZod, forbidden, notFound } from "../kernel/app-error.js";
+import { adoptionErrors } from "./adoption.errors.js";
 import { notifyCaseOwners } from "../notifications/notification.service.js";
 import { enqueueSearchSync } from "../search/search-outbox.js";
 import { User } from "../users/user.entity.js";
@@ -14,7 +15,7 @@ import { Adoption, AdoptionEvent } from "./adoption.entity.js";
 import { adoptionPolicy } from "./adoption.policy.js";
 
 /**
- * The adoption ledger (横展開, issue 5). One row per adopting 課 × case; each status change adds an
+ * The adoption ledger (横展開). One row per adopting 課 × case; each status change adds an
  * event (the timeline). A write: shared zod validation, authorisation (adoption.policy), one
  * transaction with the audit row, the notification to the case's 課 and — because `adoptionCount` is
  * in the search document — the case's search outbox row.
@@ -176,10 +177,10 @@ export class AdoptionService {
         { refresh: true },
       );
       if (existing ? input.version != null && input.version !== existing.version : input.version != null) {
-        throw new AppError("CONFLICT", "ほかの人がこの横展開の記録を更新しました。最新の内容を確認してから保存してください。");
+        throw adoptionErrors.staleVersion();
       }
       if (existing && input.version == null) {
-        throw new AppError("CONFLICT", "この課の横展開はすでに記録されています。最新の内容を確認してから保存してください。");
+        throw adoptionErrors.alreadyRecorded();
       }
       const before = existing ? toAdoptionRecord(existing) : null;
       const adoption =

@@ -6,7 +6,7 @@ import { recordAudit } from "../audit/audit.entity.js";
 import { Case } from "../cases/case.entity.js";
 import { factsOf, findCaseOrNotFound, lockCaseForChange, refusal } from "../cases/case-lock.js";
 import { casePolicy } from "../cases/case.policy.js";
-import { AppError, badInput, notFound } from "../graphql/app-error.js";
+import { AppError, badInput, notFound } from "../kernel/app-error.js";
 import { recordRevision } from "../revisions/revision.service.js";
 import { enqueueSearchSync } from "../search/search-outbox.js";
 import { User } from "../users/user.entity.js";
@@ -104,7 +104,7 @@ export async function storeAttachment(em: EntityManager, viewerOrNull: Viewer | 
 }
 
 /**
- * Removes an attachment for good (issue 12): both rows are deleted, so the bytes are gone from the
+ * Removes an attachment for good: both rows are deleted, so the bytes are gone from the
  * database, not hidden. In the same transaction: an audit row (who, when, file name, SHA-256), a
  * revision of the case that names the file (the case's version moves on), and a search outbox row
  * when the case is published (its index document carries the version). Returns the case's id.

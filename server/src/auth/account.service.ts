@@ -1,7 +1,7 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { changePasswordSchema } from "@kb/shared";
 import { recordAudit } from "../audit/audit.entity.js";
-import { badInput, badInputFromZod, notFound } from "../graphql/app-error.js";
+import { badInput, badInputFromZod, notFound } from "../kernel/app-error.js";
 import { User } from "../users/user.entity.js";
 import type { Viewer } from "../users/viewer.js";
 import { AuthService, hashToken, LOGIN_WINDOW_MS } from "./auth.service.js";
@@ -21,7 +21,7 @@ export interface SessionSummary {
 const CHANGE_REFUSED = `パスワードの確認に続けて失敗したため、一時的に変更できません。${LOGIN_WINDOW_MS / 60000}分ほど待ってからもう一度お試しください。`;
 
 /**
- * What a signed-in person controls about their own account (issue 12): their password and their
+ * What a signed-in person controls about their own account: their password and their
  * sessions. Every method acts on the viewer's own rows only; `currentToken` is the cookie of the
  * request, so "the others" never includes the device the person is using.
  */

@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
-import type { RequestContext } from "../graphql/context.js";
+import type { RequestContext } from "../app/request-context.js";
 import { User } from "../users/user.entity.js";
 import { MeView } from "../users/me.types.js";
 import { requireViewer, type Viewer } from "../users/viewer.js";
@@ -18,43 +18,43 @@ export class AuthResolver {
     @Arg("password", () => String) password: string,
     @Ctx() ctx: RequestContext,
   ): Promise<MeView> {
-    const result = await ctx.auth.login({ email, password }, { ip: ctx.clientIp, userAgent: ctx.userAgent });
+    const result = await ctx.services.auth.login({ email, password }, { ip: ctx.clientIp, userAgent: ctx.userAgent });
     ctx.session.set(result.token, result.expiresAt);
     return presentMe(ctx, result.viewer);
   }
 
   @Mutation(() => Boolean)
   async logout(@Ctx() ctx: RequestContext): Promise<boolean> {
-    await ctx.auth.logout(ctx.session.token);
+    await ctx.services.auth.logout(ctx.session.token);
     ctx.session.clear();
     return true;
   }
 
   @Query(() => [AccountSessionView], { description: "自分のログイン中のセッション。この端末のものが先頭。" })
   async mySessions(@Ctx() ctx: RequestContext): Promise<AccountSessionView[]> {
-    return ctx.account.sessionsOf(requireViewer(ctx.viewer), ctx.session.token);
+    return ctx.services.account.sessionsOf(requireViewer(ctx.viewer), ctx.session.token);
   }
 
   @Mutation(() => Int, { description: "自分のパスワードを変更し、この端末以外のセッションをすべて終了する。終了した数を返す。" })
   async changePassword(@Arg("input", () => ChangePasswordInputType) input: ChangePasswordInputType, @Ctx() ctx: RequestContext): Promise<number> {
-    return ctx.account.changePassword(requireViewer(ctx.viewer), { ...input }, { ip: ctx.clientIp, currentToken: ctx.session.token });
+    return ctx.services.account.changePassword(requireViewer(ctx.viewer), { ...input }, { ip: ctx.clientIp, currentToken: ctx.session.token });
   }
 
   @Mutation(() => Int, { description: "この端末以外の自分のセッションをすべて終了する（他の端末からログアウト）。終了した数を返す。" })
   async endOtherSessions(@Ctx() ctx: RequestContext): Promise<number> {
-    return ctx.account.endOtherSessions(requireViewer(ctx.viewer), ctx.session.token);
+    return ctx.services.account.endOtherSessions(requireViewer(ctx.viewer), ctx.session.token);
   }
 
   @Mutation(() => Boolean, { description: "この端末以外の自分のセッションを一つ終了する。" })
   async endSession(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<boolean> {
-    await ctx.account.endSession(requireViewer(ctx.viewer), id, ctx.session.token);
+    await ctx.services.account.endSession(requireViewer(ctx.viewer), id, ctx.session.token);
     return true;
   }
 }
 
 async function presentMe(ctx: RequestContext, viewer: Viewer): Promise<MeView> {
   const user = await ctx.em.findOneOrFail(User, viewer.userId);
-  const path = await ctx.loaders.departmentPath.load(viewer.departmentId);
+  const path = await ctx.loaders.cases.departmentPath.load(viewer.departmentId);
   return {
     id: user.id,
     displayName: user.displayName,

@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { loginSchema } from "@kb/shared";
-import { AppError, badInputFromZod } from "../graphql/app-error.js";
+import { badInputFromZod } from "../kernel/app-error.js";
+import { authErrors } from "./auth.errors.js";
 import { User } from "../users/user.entity.js";
 import type { Role, Viewer } from "../users/viewer.js";
 import { verifyPassword } from "./password.js";
@@ -43,7 +44,7 @@ export class AuthService {
     const attemptId = await this.reserveCheck(emailKey, client.ip, LOGIN_REFUSED);
     const user = await this.em.findOne(User, { email: emailKey, active: true }, { populate: ["passwordHash"] });
     const ok = (await verifyPassword(user?.passwordHash, password)) && !!user;
-    if (!ok || !user) throw new AppError("UNAUTHENTICATED", "メールアドレスまたはパスワードが正しくありません。");
+    if (!ok || !user) throw authErrors.wrongCredentials();
     await this.checkSucceeded(attemptId);
     const token = randomBytes(32).toString("base64url");
     const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
@@ -106,7 +107,7 @@ export class AuthService {
         [emailKey, ip, LOGIN_WINDOW_MS / 1000, emailKey, ip],
       );
       if (Number(row?.account) >= MAX_FAILURES_PER_ACCOUNT || Number(row?.address) >= MAX_FAILURES_PER_IP) {
-        throw new AppError("RATE_LIMITED", refusal);
+        throw authErrors.tooManyAttempts(refusal);
       }
       const [inserted] = await tx.execute<{ id: string }[]>(
         "insert into login_attempts (email_key, ip, succeeded, at) values (?, ?, false, now()) returning id",

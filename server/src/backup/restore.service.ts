@@ -136,7 +136,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRep
         if (problems.length) throw new Error(`復元したデータが目録と一致しません: ${problems.join(" / ")}`);
         // A backup holds the sessions open when it was taken; some have been ended since (ログアウト,
         // a password change, a deactivated account). The restore cannot tell which, so it ends them
-        // all: everybody signs in again, and no ended session comes back (issue 12).
+        // all: everybody signs in again, and no ended session comes back.
         const ended = await check.query("delete from sessions");
         step(`ログイン中だったセッション ${ended.rowCount ?? 0}件を終了しました（復元後は全員が改めてログインします）。`);
       } finally {

@@ -1,9 +1,10 @@
 import { LockMode } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { CASE_STATUSES, type CaseStatus, isUuid } from "@kb/shared";
-import { AppError, forbidden, notFound } from "../graphql/app-error.js";
+import { forbidden, notFound, type AppError } from "../kernel/app-error.js";
 import type { Viewer } from "../users/viewer.js";
 import { Case } from "./case.entity.js";
+import { caseErrors } from "./case.errors.js";
 import { casePolicy, type CaseFacts } from "./case.policy.js";
 
 export function factsOf(c: Case): CaseFacts {
@@ -26,7 +27,7 @@ export function refusal(
   if (!casePolicy.canRead(viewer, facts)) return notFound("好事例");
   if (allowed(facts)) return null;
   const anyState = CASE_STATUSES.some((status) => allowed({ ...facts, status }));
-  return anyState ? new AppError("CONFLICT", wrongStateMessage) : forbidden(forbiddenMessage);
+  return anyState ? caseErrors.wrongState(wrongStateMessage) : forbidden(forbiddenMessage);
 }
 
 /** The case by id, or NOT_FOUND (also for a malformed id, which PostgreSQL would refuse as a uuid). */
@@ -71,10 +72,7 @@ export async function lockCaseForChange(
   if (refused) throw refused;
   await tx.populate(c, ["tags"]);
   if (expectedVersion !== null && c.version !== expectedVersion) {
-    throw new AppError(
-      "CONFLICT",
-      "ほかの人がこの好事例を先に更新しました。入力した内容は残っています。最新の内容を確認してから、もう一度保存してください。",
-    );
+    throw caseErrors.staleVersion();
   }
   return c;
 }

@@ -2,12 +2,12 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import { caseDraftSchema, caseSubmissionSchema, PERSONAL_INFO_LABELS, reviewInputSchema, scanCaseContentForPersonalInfo, type CaseDraft, type CaseStatus, sameMeaning } from "@kb/shared";
 import { recordAudit } from "../audit/audit.entity.js";
 import { Department } from "../departments/department.entity.js";
-import { badInput, badInputFromZod } from "../graphql/app-error.js";
+import { badInput, badInputFromZod } from "../kernel/app-error.js";
 import { notify, secretariatUserIds } from "../notifications/notification.service.js";
 import { recordRevision, snapshotOf } from "../revisions/revision.service.js";
 import { Review } from "../reviews/review.entity.js";
 import { enqueueSearchSync } from "../search/search-outbox.js";
-import { TagResolver } from "../tags/tag.service.js";
+import { TagNameLookup } from "../tags/tag.service.js";
 import { User } from "../users/user.entity.js";
 import { requireViewer, type Viewer } from "../users/viewer.js";
 import { applyCaseContent } from "./case-content.js";
@@ -98,7 +98,7 @@ export class CaseWorkflowService {
     if (!parsed.success) throw badInputFromZod(parsed.error);
     const { decision, comment } = parsed.data;
     return this.em.transactional(async (tx) => {
-      const c = await lockCaseForChange(tx, viewer, id, null, (facts) => casePolicy.canReview(viewer, facts), {
+      const c = await lockCaseForChange(tx, viewer, id, null, (facts) => casePolicy.mayPublish(viewer, facts), {
         wrongState: "審査待ちの好事例ではありません。",
         forbidden: "審査は事務局が行います。",
       });
@@ -158,7 +158,7 @@ function parseDraft(input: unknown): CaseDraft {
 /** The ids of the draft's tags, creating the ones the vocabulary does not have yet. */
 async function resolveTags(tx: EntityManager, c: Case, draft: CaseDraft): Promise<string[]> {
   // A retired tag (廃止) may stay on a case that has it, but is not added anew.
-  const tags = new TagResolver(tx, { refuseRetiredExcept: c.tags.getIdentifiers() });
+  const tags = new TagNameLookup(tx, { refuseRetiredExcept: c.tags.getIdentifiers() });
   await tags.preload(draft.tags);
   return draft.tags.map((name) => tags.resolve(name));
 }

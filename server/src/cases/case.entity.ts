@@ -6,7 +6,7 @@ import { Department } from "../departments/department.entity.js";
 import { Tag } from "../tags/tag.entity.js";
 import { User } from "../users/user.entity.js";
 
-/** A 好事例: one entity for all four kinds; kind-specific details live in `details` (DESIGN §3). */
+/** A 好事例: one entity for all four kinds; kind-specific details live in `details` (shared/src/details.ts). */
 @Entity({ tableName: "cases" })
 @Index({ properties: ["status", "fiscalYear"] })
 export class Case {

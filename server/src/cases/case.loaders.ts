@@ -8,7 +8,8 @@ import { User } from "../users/user.entity.js";
 
 /**
  * Per-request batch loaders for what hangs off a case but is not a mapped relation of it, so a page
- * of cases costs one query per kind of thing, not one per case (STYLE habit 4).
+ * of cases costs one query per kind of thing, not one per case (search/search-features.test.ts counts
+ * the statements of a search page).
  */
 export function createCaseLoaders(em: EntityManager) {
   const groupBy = <T>(items: T[], key: (item: T) => string, ids: readonly string[]) => {

@@ -43,8 +43,11 @@ export const casePolicy = {
   canSubmit(viewer: Viewer | null, c: CaseFacts): boolean {
     return isOwner(viewer, c) && OWNER_EDITABLE.has(c.status);
   },
-  /** Reviewing is the secretariat's job alone (DESIGN §2). */
-  canReview(viewer: Viewer | null, c: CaseFacts): boolean {
+  /**
+   * May decide a submitted case: publish it or send it back (the review, the only way to publishing).
+   * The secretariat's job alone; case-workflow.test.ts pins who may and who may not.
+   */
+  mayPublish(viewer: Viewer | null, c: CaseFacts): boolean {
     return viewer?.role === "SECRETARIAT" && c.status === "SUBMITTED";
   },
   canArchive(viewer: Viewer | null, c: CaseFacts): boolean {

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { CaseStatus } from "@kb/shared";
-import { badInput } from "../graphql/app-error.js";
-import type { RequestContext } from "../graphql/context.js";
+import { badInput } from "../kernel/app-error.js";
+import type { RequestContext } from "../app/request-context.js";
 import type { Case } from "./case.entity.js";
 import { CaseDraftInput, ReviewInput, withoutNulls } from "./case.inputs.js";
 import { casePolicy, type CaseFacts } from "./case.policy.js";
@@ -25,7 +25,7 @@ const factsOf = (c: CaseView): CaseFacts => ({ status: c.status, departmentId: c
 export class CaseResolver {
   @Query(() => CaseView, { nullable: true, description: "A case the viewer may read; null when there is none." })
   async case(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<CaseView | null> {
-    return ctx.cases.findVisible(ctx.viewer, id);
+    return ctx.services.cases.findVisible(ctx.viewer, id);
   }
 
   @Query(() => CaseListView, { description: "自分の投稿: cases the viewer wrote or their department owns." })
@@ -35,7 +35,7 @@ export class CaseResolver {
     @Arg("first", () => Int, { defaultValue: 20 }) first = 20,
     @Arg("offset", () => Int, { defaultValue: 0 }) offset = 0,
   ): Promise<CaseListView> {
-    return ctx.cases.listOwned(ctx.viewer, status, { first, offset });
+    return ctx.services.cases.listOwned(ctx.viewer, status, { first, offset });
   }
 
   @Query(() => CaseListView, { description: "審査待ち (secretariat)." })
@@ -44,12 +44,12 @@ export class CaseResolver {
     @Arg("first", () => Int, { defaultValue: 20 }) first = 20,
     @Arg("offset", () => Int, { defaultValue: 0 }) offset = 0,
   ): Promise<CaseListView> {
-    return ctx.cases.reviewQueue(ctx.viewer, { first, offset });
+    return ctx.services.cases.reviewQueue(ctx.viewer, { first, offset });
   }
 
   @Mutation(() => CaseView, { description: "Saves a new draft owned by the viewer's department." })
   async createCase(@Arg("input", () => CaseDraftInput) input: CaseDraftInput, @Ctx() ctx: RequestContext): Promise<CaseView> {
-    return this.present(ctx, await ctx.workflow.create(ctx.viewer, draftFrom(input)));
+    return this.present(ctx, await ctx.services.workflow.create(ctx.viewer, draftFrom(input)));
   }
 
   @Mutation(() => CaseView, { description: "Saves an edit; `version` must be the one the edit started from." })
@@ -59,7 +59,7 @@ export class CaseResolver {
     @Arg("input", () => CaseDraftInput) input: CaseDraftInput,
     @Ctx() ctx: RequestContext,
   ): Promise<CaseView> {
-    return this.present(ctx, await ctx.workflow.update(ctx.viewer, id, version, draftFrom(input)));
+    return this.present(ctx, await ctx.services.workflow.update(ctx.viewer, id, version, draftFrom(input)));
   }
 
   @Mutation(() => CaseView, { description: "Sends a draft (or a case sent back) to the secretariat's review." })
@@ -69,7 +69,7 @@ export class CaseResolver {
     @Arg("confirmPersonalInfo", () => Boolean, { defaultValue: false }) confirmPersonalInfo: boolean,
     @Ctx() ctx: RequestContext,
   ): Promise<CaseView> {
-    return this.present(ctx, await ctx.workflow.submit(ctx.viewer, id, version, confirmPersonalInfo));
+    return this.present(ctx, await ctx.services.workflow.submit(ctx.viewer, id, version, confirmPersonalInfo));
   }
 
   @Mutation(() => CaseView, { description: "公開 / 差し戻し / 不採用 (secretariat)." })
@@ -78,12 +78,12 @@ export class CaseResolver {
     @Arg("input", () => ReviewInput) input: ReviewInput,
     @Ctx() ctx: RequestContext,
   ): Promise<CaseView> {
-    return this.present(ctx, await ctx.workflow.review(ctx.viewer, id, withoutNulls({ ...input })));
+    return this.present(ctx, await ctx.services.workflow.review(ctx.viewer, id, withoutNulls({ ...input })));
   }
 
   @Mutation(() => CaseView)
   async archiveCase(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<CaseView> {
-    return this.present(ctx, await ctx.workflow.archive(ctx.viewer, id));
+    return this.present(ctx, await ctx.services.workflow.archive(ctx.viewer, id));
   }
 
   @FieldResolver(() => CasePermissionsView)
@@ -92,7 +92,7 @@ export class CaseResolver {
     return {
       edit: casePolicy.canEdit(ctx.viewer, facts),
       submit: casePolicy.canSubmit(ctx.viewer, facts),
-      review: casePolicy.canReview(ctx.viewer, facts),
+      review: casePolicy.mayPublish(ctx.viewer, facts),
       archive: casePolicy.canArchive(ctx.viewer, facts),
       removeAttachments: casePolicy.canRemoveAttachment(ctx.viewer, facts),
     };
@@ -100,7 +100,7 @@ export class CaseResolver {
 
   @FieldResolver(() => UserSummaryView, { nullable: true })
   async author(@Root() c: CaseView, @Ctx() ctx: RequestContext): Promise<UserSummaryView | null> {
-    return c.authorId ? summary(await ctx.loaders.usersById.load(c.authorId)) : null;
+    return c.authorId ? summary(await ctx.loaders.cases.usersById.load(c.authorId)) : null;
   }
 
   @FieldResolver(() => [PersonalInfoFindingView], { nullable: true, description: "Owners and the secretariat only." })
@@ -116,7 +116,7 @@ export class CaseResolver {
   @FieldResolver(() => [ReviewView], { description: "Review history; empty unless the viewer owns the case or curates." })
   async reviews(@Root() c: CaseView, @Ctx() ctx: RequestContext): Promise<ReviewView[]> {
     if (!casePolicy.canSeeReviewDetails(ctx.viewer, factsOf(c))) return [];
-    return (await ctx.loaders.reviewsByCase.load(c.id)).map((r) => ({
+    return (await ctx.loaders.cases.reviewsByCase.load(c.id)).map((r) => ({
       id: r.id,
       decision: r.decision,
       comment: r.comment,
@@ -128,7 +128,7 @@ export class CaseResolver {
   @FieldResolver(() => [CaseRevisionView], { description: "Saved versions, newest first; owners and curators only." })
   async revisions(@Root() c: CaseView, @Ctx() ctx: RequestContext): Promise<CaseRevisionView[]> {
     if (!casePolicy.canSeeReviewDetails(ctx.viewer, factsOf(c))) return [];
-    return (await ctx.loaders.revisionsByCase.load(c.id)).map((r) => ({
+    return (await ctx.loaders.cases.revisionsByCase.load(c.id)).map((r) => ({
       id: r.id,
       version: r.version,
       createdAt: r.createdAt,
@@ -140,7 +140,7 @@ export class CaseResolver {
 
   @FieldResolver(() => [AttachmentView])
   async attachments(@Root() c: CaseView, @Ctx() ctx: RequestContext): Promise<AttachmentView[]> {
-    return (await ctx.loaders.attachmentsByCase.load(c.id)).map((a) => ({
+    return (await ctx.loaders.cases.attachmentsByCase.load(c.id)).map((a) => ({
       id: a.id,
       fileName: a.fileName,
       contentType: a.contentType,
@@ -153,7 +153,7 @@ export class CaseResolver {
   }
 
   private async present(ctx: RequestContext, c: Case): Promise<CaseView> {
-    const view = await ctx.cases.findVisible(ctx.viewer, c.id);
+    const view = await ctx.services.cases.findVisible(ctx.viewer, c.id);
     if (!view) throw badInput([], "保存しましたが、この好事例を表示する権限がありません。");
     return view;
   }
@@ -163,7 +163,7 @@ export class CaseResolver {
 export class UserSummaryResolver {
   @FieldResolver(() => DepartmentView)
   async department(@Root() u: UserSummaryView, @Ctx() ctx: RequestContext): Promise<DepartmentView> {
-    const path = await ctx.loaders.departmentPath.load(u.departmentId);
+    const path = await ctx.loaders.cases.departmentPath.load(u.departmentId);
     return { id: u.departmentId, name: path[path.length - 1] ?? "", path };
   }
 }
@@ -172,7 +172,7 @@ export class UserSummaryResolver {
 export class ReviewResolver {
   @FieldResolver(() => UserSummaryView, { nullable: true })
   async reviewer(@Root() r: ReviewView, @Ctx() ctx: RequestContext): Promise<UserSummaryView | null> {
-    return summary(await ctx.loaders.usersById.load(r.reviewerId));
+    return summary(await ctx.loaders.cases.usersById.load(r.reviewerId));
   }
 }
 
@@ -180,7 +180,7 @@ export class ReviewResolver {
 export class CaseRevisionResolver {
   @FieldResolver(() => UserSummaryView, { nullable: true })
   async editor(@Root() r: CaseRevisionView, @Ctx() ctx: RequestContext): Promise<UserSummaryView | null> {
-    return r.editorId ? summary(await ctx.loaders.usersById.load(r.editorId)) : null;
+    return r.editorId ? summary(await ctx.loaders.cases.usersById.load(r.editorId)) : null;
   }
 }
 

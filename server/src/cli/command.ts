@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import type { Backend } from "../app.js";
 import type { AppConfig } from "../config/config.js";
-import type { Services } from "../infra/services.js";
+import type { BackingServices as Services } from "../infra/backing-services.js";
 import type { Logger } from "../logger.js";
 
 /**

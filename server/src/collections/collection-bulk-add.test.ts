@@ -3,7 +3,7 @@ import { buildCase, createTestBackend, type TestBackend } from "../../../test/su
 import type { Viewer } from "../users/viewer.js";
 
 /**
- * 選んだN件を好事例集に追加 (issue 13): the secretariat adds several search results to a collection in
+ * 選んだN件を好事例集に追加: the secretariat adds several search results to a collection in
  * one transaction. Validated with the shared schema, the secretariat's alone, cases already in it are
  * skipped and said so, and one unpublished case refuses the whole request.
  */

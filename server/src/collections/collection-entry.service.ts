@@ -2,7 +2,7 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import { collectionEntriesInputSchema, collectionEntryInputSchema, collectionOrderInputSchema, COLLECTION_ENTRIES_MAX, type CaseStatus, isUuid } from "@kb/shared";
 import { recordAudit } from "../audit/audit.entity.js";
 import { Case } from "../cases/case.entity.js";
-import { AppError, badInput, notFound } from "../graphql/app-error.js";
+import { AppError, badInput, notFound } from "../kernel/app-error.js";
 import { User } from "../users/user.entity.js";
 import type { Viewer } from "../users/viewer.js";
 import { type Collection, CollectionEntry } from "./collection.entity.js";

@@ -3,8 +3,8 @@ import { casePolicy, isCurator, type CaseFacts } from "../cases/case.policy.js";
 import type { Viewer } from "../users/viewer.js";
 
 /**
- * Who may do what with curation (issue 5), as small pure functions; services and resolvers ask here.
- * Featuring and building collections are the secretariat's (DESIGN §2); admins may read drafts and the
+ * Who may do what with curation, as small pure functions; services and resolvers ask here.
+ * Featuring and building collections are the secretariat's (collections.test.ts); admins may read drafts and the
  * dashboard but do not curate. Published collections are for everyone, like published cases.
  */
 export const collectionPolicy = {

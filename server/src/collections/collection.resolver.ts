@@ -1,15 +1,11 @@
-import DataLoader from "dataloader";
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { CollectionStatus } from "@kb/shared";
 import { isCurator } from "../cases/case.policy.js";
 import { CaseView, UserSummaryView } from "../cases/case.types.js";
-import type { RequestContext } from "../graphql/context.js";
+import type { RequestContext } from "../app/request-context.js";
 import type { Collection } from "./collection.entity.js";
 import { collectionPolicy } from "./collection.policy.js";
-import { CollectionEntryService } from "./collection-entry.service.js";
-import { CollectionService, type EntryRecord } from "./collection.service.js";
-import { FeaturedCaseService, type FeaturedMarkRecord } from "./featured-case.service.js";
-import { HomeFeedService } from "./home-feed.service.js";
+import type { FeaturedMarkRecord } from "./featured-case.service.js";
 import {
   CollectionEntriesInput,
   CollectionEntriesResultView,
@@ -26,38 +22,6 @@ import {
   FeaturedMarkView,
   HomeView,
 } from "./collection.types.js";
-
-/** Per-request batch loaders for curation data hanging off collections and cases (no N+1). */
-interface CurationLoaders {
-  entries: DataLoader<string, EntryRecord[]>;
-  featured: DataLoader<string, FeaturedMarkRecord | null>;
-  collectionsOfCase: DataLoader<string, Collection[]>;
-}
-const loadersByRequest = new WeakMap<RequestContext, CurationLoaders>();
-
-function loaders(ctx: RequestContext): CurationLoaders {
-  let found = loadersByRequest.get(ctx);
-  if (!found) {
-    const service = new CollectionService(ctx.em);
-    const featured = new FeaturedCaseService(ctx.em);
-    found = {
-      entries: new DataLoader(async (ids) => {
-        const map = await service.entriesFor(ctx.viewer, ids);
-        return ids.map((id) => map.get(id) ?? []);
-      }),
-      featured: new DataLoader(async (ids) => {
-        const map = await featured.featuredMarks(ids);
-        return ids.map((id) => map.get(id) ?? null);
-      }),
-      collectionsOfCase: new DataLoader(async (ids) => {
-        const map = await service.collectionsContaining(ctx.viewer, ids);
-        return ids.map((id) => map.get(id) ?? []);
-      }),
-    };
-    loadersByRequest.set(ctx, found);
-  }
-  return found;
-}
 
 export const presentCollection = (c: Collection): CollectionView => ({
   id: c.id,
@@ -88,13 +52,13 @@ export class CollectionResolver {
     @Arg("first", () => Int, { defaultValue: 20 }) first = 20,
     @Arg("offset", () => Int, { defaultValue: 0 }) offset = 0,
   ): Promise<CollectionListView> {
-    const { total, items } = await new CollectionService(ctx.em).list(ctx.viewer, status ?? undefined, { first, offset });
+    const { total, items } = await ctx.services.collections.list(ctx.viewer, status ?? undefined, { first, offset });
     return { total, items: items.map(presentCollection) };
   }
 
   @Query(() => CollectionView, { nullable: true, description: "A collection the viewer may read; null when there is none." })
   async collection(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<CollectionView | null> {
-    const c = await new CollectionService(ctx.em).findVisible(ctx.viewer, id);
+    const c = await ctx.services.collections.findVisible(ctx.viewer, id);
     return c ? presentCollection(c) : null;
   }
 
@@ -104,16 +68,16 @@ export class CollectionResolver {
     @Arg("first", () => Int, { defaultValue: 20 }) first = 20,
     @Arg("offset", () => Int, { defaultValue: 0 }) offset = 0,
   ): Promise<FeaturedCaseListView> {
-    return new FeaturedCaseService(ctx.em).featuredCases({ first, offset });
+    return ctx.services.featuredCases.featuredCases({ first, offset });
   }
 
   @Query(() => HomeView, { description: "The home page: featured collections, featured cases, new cases and the most adopted." })
   async home(@Ctx() ctx: RequestContext, @Arg("first", () => Int, { defaultValue: 6 }) first = 6): Promise<HomeView> {
-    const feeds = new HomeFeedService(ctx.em);
+    const feeds = ctx.services.homeFeed;
     const n = Math.min(Math.max(first, 1), 20);
     // One after another: the request's EntityManager is not shared between concurrent queries.
-    const collections = await new CollectionService(ctx.em).list(null, "PUBLISHED", { first: 4, offset: 0 });
-    const featured = await new FeaturedCaseService(ctx.em).featuredCases({ first: n, offset: 0 });
+    const collections = await ctx.services.collections.list(null, "PUBLISHED", { first: 4, offset: 0 });
+    const featured = await ctx.services.featuredCases.featuredCases({ first: n, offset: 0 });
     const newCases = await feeds.newCases(n);
     const mostAdopted = await feeds.mostAdopted(n);
     return {
@@ -126,7 +90,7 @@ export class CollectionResolver {
 
   @Mutation(() => CollectionView, { description: "好事例集を作る (secretariat); it starts unpublished." })
   async createCollection(@Arg("input", () => CollectionInput) input: CollectionInput, @Ctx() ctx: RequestContext): Promise<CollectionView> {
-    return presentCollection(await new CollectionService(ctx.em).create(ctx.viewer, collectionInput(input)));
+    return presentCollection(await ctx.services.collections.create(ctx.viewer, collectionInput(input)));
   }
 
   @Mutation(() => CollectionView)
@@ -136,30 +100,30 @@ export class CollectionResolver {
     @Arg("input", () => CollectionInput) input: CollectionInput,
     @Ctx() ctx: RequestContext,
   ): Promise<CollectionView> {
-    return presentCollection(await new CollectionService(ctx.em).update(ctx.viewer, id, version, collectionInput(input)));
+    return presentCollection(await ctx.services.collections.update(ctx.viewer, id, version, collectionInput(input)));
   }
 
   @Mutation(() => Boolean)
   async deleteCollection(@Arg("id", () => ID) id: string, @Arg("version", () => Int) version: number, @Ctx() ctx: RequestContext): Promise<boolean> {
-    return new CollectionService(ctx.em).remove(ctx.viewer, id, version);
+    return ctx.services.collections.remove(ctx.viewer, id, version);
   }
 
   @Mutation(() => CollectionView, { description: "Adds a published case at the end of a collection, with its 選定理由." })
   async addCollectionEntry(@Arg("input", () => CollectionEntryInput) input: CollectionEntryInput, @Ctx() ctx: RequestContext): Promise<CollectionView> {
-    return presentCollection(await new CollectionEntryService(ctx.em).addEntry(ctx.viewer, { ...input }));
+    return presentCollection(await ctx.services.collectionEntries.addEntry(ctx.viewer, { ...input }));
   }
 
   @Mutation(() => CollectionEntriesResultView, {
     description: "Adds several published cases at the end of a collection in one go (same 選定理由); ones already in it are skipped and listed.",
   })
   async addCollectionEntries(@Arg("input", () => CollectionEntriesInput) input: CollectionEntriesInput, @Ctx() ctx: RequestContext): Promise<CollectionEntriesResultView> {
-    const result = await new CollectionEntryService(ctx.em).addEntries(ctx.viewer, { ...input, caseIds: [...input.caseIds] });
+    const result = await ctx.services.collectionEntries.addEntries(ctx.viewer, { ...input, caseIds: [...input.caseIds] });
     return { collection: presentCollection(result.collection), addedCaseIds: result.addedCaseIds, alreadyInCaseIds: result.alreadyInCaseIds };
   }
 
   @Mutation(() => CollectionView, { description: "Changes the 選定理由 of a case in a collection." })
   async updateCollectionEntry(@Arg("input", () => CollectionEntryInput) input: CollectionEntryInput, @Ctx() ctx: RequestContext): Promise<CollectionView> {
-    return presentCollection(await new CollectionEntryService(ctx.em).updateEntry(ctx.viewer, { ...input }));
+    return presentCollection(await ctx.services.collectionEntries.updateEntry(ctx.viewer, { ...input }));
   }
 
   @Mutation(() => CollectionView)
@@ -168,22 +132,22 @@ export class CollectionResolver {
     @Arg("caseId", () => ID) caseId: string,
     @Ctx() ctx: RequestContext,
   ): Promise<CollectionView> {
-    return presentCollection(await new CollectionEntryService(ctx.em).removeEntry(ctx.viewer, collectionId, caseId));
+    return presentCollection(await ctx.services.collectionEntries.removeEntry(ctx.viewer, collectionId, caseId));
   }
 
   @Mutation(() => CollectionView, { description: "Sets the order of every entry; refused (CONFLICT) when the collection changed since `version`." })
   async reorderCollection(@Arg("input", () => CollectionOrderInput) input: CollectionOrderInput, @Ctx() ctx: RequestContext): Promise<CollectionView> {
-    return presentCollection(await new CollectionEntryService(ctx.em).reorder(ctx.viewer, { ...input }));
+    return presentCollection(await ctx.services.collectionEntries.reorder(ctx.viewer, { ...input }));
   }
 
   @Mutation(() => CollectionView, { description: "公開する: everyone can read it and the home page lists it." })
   async publishCollection(@Arg("id", () => ID) id: string, @Arg("version", () => Int) version: number, @Ctx() ctx: RequestContext): Promise<CollectionView> {
-    return presentCollection(await new CollectionService(ctx.em).setPublished(ctx.viewer, id, version, true));
+    return presentCollection(await ctx.services.collections.setPublished(ctx.viewer, id, version, true));
   }
 
   @Mutation(() => CollectionView, { description: "公開をやめる: back to the secretariat only." })
   async unpublishCollection(@Arg("id", () => ID) id: string, @Arg("version", () => Int) version: number, @Ctx() ctx: RequestContext): Promise<CollectionView> {
-    return presentCollection(await new CollectionService(ctx.em).setPublished(ctx.viewer, id, version, false));
+    return presentCollection(await ctx.services.collections.setPublished(ctx.viewer, id, version, false));
   }
 
   @FieldResolver(() => [CollectionEntryView], { description: "The entries the viewer may see, in order." })
@@ -192,13 +156,13 @@ export class CollectionResolver {
     @Ctx() ctx: RequestContext,
     @Arg("first", () => Int, { nullable: true }) first?: number | null,
   ): Promise<CollectionEntryView[]> {
-    const all = await loaders(ctx).entries.load(c.id);
+    const all = await ctx.loaders.curation.entries.load(c.id);
     return first == null ? all : all.slice(0, Math.max(first, 0));
   }
 
   @FieldResolver(() => Int, { description: "How many entries the viewer may see." })
   async entryCount(@Root() c: CollectionView, @Ctx() ctx: RequestContext): Promise<number> {
-    return (await loaders(ctx).entries.load(c.id)).length;
+    return (await ctx.loaders.curation.entries.load(c.id)).length;
   }
 
   @FieldResolver(() => CollectionPermissionsView)
@@ -212,13 +176,13 @@ export class CollectionResolver {
 export class CaseCurationResolver {
   @FieldResolver(() => FeaturedMarkView, { nullable: true, description: "注目の好事例なら、その選定理由" })
   async featured(@Root() c: CaseView, @Ctx() ctx: RequestContext): Promise<FeaturedMarkView | null> {
-    const mark = await loaders(ctx).featured.load(c.id);
+    const mark = await ctx.loaders.curation.featured.load(c.id);
     return mark ? markView(mark) : null;
   }
 
   @FieldResolver(() => [CollectionView], { description: "好事例集 containing this case that the viewer may read." })
   async collections(@Root() c: CaseView, @Ctx() ctx: RequestContext): Promise<CollectionView[]> {
-    return (await loaders(ctx).collectionsOfCase.load(c.id)).map(presentCollection);
+    return (await ctx.loaders.curation.collectionsOfCase.load(c.id)).map(presentCollection);
   }
 
   @FieldResolver(() => Boolean, { description: "Whether the viewer may feature this case or put it in a collection (secretariat, published cases)." })
@@ -228,12 +192,12 @@ export class CaseCurationResolver {
 
   @Mutation(() => FeaturedMarkView, { description: "注目の好事例にする (or change its 選定理由); secretariat, published cases." })
   async featureCase(@Arg("input", () => FeatureCaseInput) input: FeatureCaseInput, @Ctx() ctx: RequestContext): Promise<FeaturedMarkView> {
-    return markView(await new FeaturedCaseService(ctx.em).feature(ctx.viewer, { ...input }));
+    return markView(await ctx.services.featuredCases.feature(ctx.viewer, { ...input }));
   }
 
   @Mutation(() => Boolean, { description: "注目をやめる; false when the case was not featured." })
   async unfeatureCase(@Arg("caseId", () => ID) caseId: string, @Ctx() ctx: RequestContext): Promise<boolean> {
-    return new FeaturedCaseService(ctx.em).unfeature(ctx.viewer, caseId);
+    return ctx.services.featuredCases.unfeature(ctx.viewer, caseId);
   }
 }
 
@@ -242,7 +206,7 @@ export class FeaturedMarkResolver {
   @FieldResolver(() => UserSummaryView, { nullable: true, description: "Who featured it: the secretariat and admins only." })
   async featuredBy(@Root() m: FeaturedMarkView, @Ctx() ctx: RequestContext): Promise<UserSummaryView | null> {
     if (!isCurator(ctx.viewer) || !m.featuredById) return null;
-    const user = await ctx.loaders.usersById.load(m.featuredById);
+    const user = await ctx.loaders.cases.usersById.load(m.featuredById);
     return user ? { id: user.id, displayName: user.displayName, departmentId: user.department.id } : null;
   }
 }

@@ -3,7 +3,7 @@ import { collectionInputSchema, type CaseStatus, type CollectionStatus, isUuid }
 import { recordAudit } from "../audit/audit.entity.js";
 import { isCurator } from "../cases/case.policy.js";
 import type { CaseView } from "../cases/case.types.js";
-import { badInput } from "../graphql/app-error.js";
+import { badInput } from "../kernel/app-error.js";
 import { loadPublishedCaseViews } from "../search/search-hydration.js";
 import { User } from "../users/user.entity.js";
 import type { Viewer } from "../users/viewer.js";

@@ -3,7 +3,7 @@ import { buildCase, createTestBackend, type TestBackend } from "../../../test/su
 import type { Viewer } from "../users/viewer.js";
 
 /**
- * Curation (issue 5): who may feature and build collections (the secretariat alone), what readers see
+ * Curation: who may feature and build collections (the secretariat alone), what readers see
  * (published collections, only cases they may read: an archived case never leaks), ordering with
  * stale-order protection, audit rows, the home page, and a fixed number of SQL statements per list.
  */

@@ -3,7 +3,7 @@ import { featureCaseInputSchema, isUuid } from "@kb/shared";
 import { recordAudit } from "../audit/audit.entity.js";
 import { Case } from "../cases/case.entity.js";
 import type { CaseView } from "../cases/case.types.js";
-import { badInputFromZod, notFound } from "../graphql/app-error.js";
+import { badInputFromZod, notFound } from "../kernel/app-error.js";
 import { loadPublishedCaseViews } from "../search/search-hydration.js";
 import { User } from "../users/user.entity.js";
 import type { Viewer } from "../users/viewer.js";

@@ -66,12 +66,12 @@ const envSchema = z.object({
   /** Set by npm to the script it runs (`serve` under `npm start`): the server then watches npm. */
   npm_lifecycle_event: z.string().optional(),
 
-  // --- Security and reliability (issue 6) ---
+  // --- Security and reliability ---
   /**
    * Express's `trust proxy`: which hops may set X-Forwarded-For / X-Forwarded-Proto. Default
    * `false`: no proxy is believed unless one is named, because trusting loopback by default let any
    * process on the host (or anything it forwards without rewriting the header) claim a fresh address
-   * per request and step around the per-address login limit (issue 12). Behind a reverse proxy on
+   * per request and step around the per-address login limit. Behind a reverse proxy on
    * the same host give `loopback`; on another host its address or subnet (`10.0.0.5`,
    * `10.0.0.0/24`) or a hop count (`1`). `npm run dev` needs none: Vite's proxy is the one client.
    */

@@ -1,6 +1,5 @@
 import { Args, Ctx, Query, Resolver } from "type-graphql";
-import type { RequestContext } from "../graphql/context.js";
-import { DashboardService } from "./dashboard.service.js";
+import type { RequestContext } from "../app/request-context.js";
 import { DashboardArgs, DashboardView } from "./dashboard.types.js";
 
 /** Thin: the service authorises (secretariat and admins), validates the window and aggregates. */
@@ -8,7 +7,7 @@ import { DashboardArgs, DashboardView } from "./dashboard.types.js";
 export class DashboardResolver {
   @Query(() => DashboardView, { description: "事務局のダッシュボード: 年度×種別、局・課、タグ、横展開の流れ、定量効果、検索語." })
   async dashboard(@Args(() => DashboardArgs) args: DashboardArgs, @Ctx() ctx: RequestContext): Promise<DashboardView> {
-    const data = await new DashboardService(ctx.em).load(ctx.viewer, {
+    const data = await ctx.services.dashboard.load(ctx.viewer, {
       ...(args.fromFiscalYear == null ? {} : { fromFiscalYear: args.fromFiscalYear }),
       ...(args.toFiscalYear == null ? {} : { toFiscalYear: args.toFiscalYear }),
       queryDays: args.queryDays,

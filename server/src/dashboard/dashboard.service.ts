@@ -2,7 +2,7 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import { ADOPTION_STATUSES, COUNTED_ADOPTION_STATUSES, dashboardArgsSchema, type AdoptionStatus, type CaseKind, type Effect } from "@kb/shared";
 import { adoptionFlows } from "../adoptions/adoption.service.js";
 import { departmentPaths } from "../departments/department.service.js";
-import { badInputFromZod, forbidden } from "../graphql/app-error.js";
+import { badInputFromZod, forbidden } from "../kernel/app-error.js";
 import { requireViewer, type Viewer } from "../users/viewer.js";
 import { dashboardPolicy } from "./dashboard.policy.js";
 import { rollUpEffects, type EffectsRollup } from "./effects-rollup.js";
@@ -53,7 +53,7 @@ export interface Dashboard {
 const TOP_N = 20;
 
 /**
- * The secretariat's dashboard (issue 5): aggregates of published cases, the adoption ledger and search
+ * The secretariat's dashboard: aggregates of published cases, the adoption ledger and search
  * analytics, read with a handful of grouped SQL statements (never one per case or per department).
  * The 年度 window narrows the case aggregates; adoption flows cover the whole ledger; search queries
  * the last `queryDays` days.

@@ -6,7 +6,7 @@ import { parseTimeUnit, rollUpEffects } from "./effects-rollup.js";
 import { MAX_PENDING_QUERIES, searchQueryRecorder, SearchQueryRecorder } from "../search-stats/search-query-recorder.js";
 
 /**
- * The secretariat's dashboard (issue 5): counts per 年度 × kind, per 局 / 課, top tags, adoption flows,
+ * The secretariat's dashboard: counts per 年度 × kind, per 局 / 課, top tags, adoption flows,
  * effects rolled up only as far as the data allows, and search analytics that keep words, not people.
  */
 let kb: TestBackend;

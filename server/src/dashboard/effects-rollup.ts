@@ -1,7 +1,7 @@
 import { annualVolumeOf, EFFECT_VALUE_LIMIT, type Effect } from "@kb/shared";
 
 /**
- * Quantified effects rolled up by 年度, computing only what the data says (issue 5):
+ * Quantified effects rolled up by 年度, computing only what the data says:
  *
  * - An effect row counts when it has both 導入前 and 導入後 and its unit is time (分 or 時間, as
  *   written: 分/件, 時間/月 …). The reduction is 導入前 − 導入後 (negative = it took longer).

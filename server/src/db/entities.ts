@@ -49,7 +49,7 @@ export const ENTITIES = [
   Question,
   Answer,
   CaseFreshness,
-  // Curation (issue 5): featured marks, collections, search analytics.
+  // Curation: featured marks, collections, search analytics.
   FeaturedCase,
   Collection,
   CollectionEntry,

@@ -4,7 +4,7 @@ import { Case } from "../cases/case.entity.js";
 import { User } from "../users/user.entity.js";
 
 /**
- * Freshness check of a published case (issue 5, 鮮度確認). A case was last reviewed at
+ * Freshness check of a published case (鮮度確認). A case was last reviewed at
  * greatest(publishedAt, confirmedAt); it is due when two fiscal years have begun since
  * (fiscalYearOf(now) − fiscalYearOf(lastReviewed) ≥ 2). The owning 課 resets it with 内容を確認した.
  * `notifiedFiscalYear` makes the due notice go out once per fiscal year, however often the check runs.

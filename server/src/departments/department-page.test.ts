@@ -30,7 +30,7 @@ beforeAll(async () => {
   ownerColleague = await kb.createViewer({ department: "子育て支援課" });
   other = await kb.createViewer({ department: "市民課" });
   secretariat = await kb.createViewer({ role: "SECRETARIAT", department: "業務改革推進課" });
-  // Cases of this 年度: an import dates them today (issue 13), so only the one made old below is due.
+  // Cases of this 年度: an import dates them today, so only the one made old below is due.
   const fiscalYear = fiscalYearOf(new Date());
   await kb.importCases([
     buildCase({ fiscalYear, externalId: "d-old", title: "古い好事例", department: "子育て支援課", departmentPath: ["こども局"] }),

@@ -2,17 +2,15 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import { COUNTED_ADOPTION_STATUSES, isUuid } from "@kb/shared";
 import { presentAdoption, userSummary } from "../adoptions/adoption.resolver.js";
 import { freshnessPolicy } from "../adoptions/adoption.policy.js";
-import { AdoptionService } from "../adoptions/adoption.service.js";
 import { AdoptionListView } from "../adoptions/adoption.types.js";
 import type { CaseFacts } from "../cases/case.policy.js";
 import { CaseListView, CaseView, UserSummaryView } from "../cases/case.types.js";
-import type { RequestContext } from "../graphql/context.js";
+import type { RequestContext } from "../app/request-context.js";
 import { presentQuestion } from "../questions/question.resolver.js";
-import { QuestionService } from "../questions/question.service.js";
 import { QuestionListView } from "../questions/question.types.js";
 import { loadPublishedCaseViews } from "../search/search-hydration.js";
 import { Department } from "./department.entity.js";
-import { dueCasesOf, FreshnessService, type Freshness } from "./freshness.service.js";
+import { dueCasesOf, type Freshness } from "./freshness.service.js";
 import {
   CaseFreshnessView,
   DepartmentPageView,
@@ -50,9 +48,9 @@ export class DepartmentPageResolver {
     const d = await ctx.em.findOne(Department, id);
     if (!d) return null;
     const children = await ctx.em.find(Department, { parent: id }, { orderBy: { name: "asc" } });
-    const path = await ctx.loaders.departmentPath.load(id);
+    const path = await ctx.loaders.cases.departmentPath.load(id);
     const parentId = d.parent?.id ?? null;
-    const parentPath = parentId ? await ctx.loaders.departmentPath.load(parentId) : [];
+    const parentPath = parentId ? await ctx.loaders.cases.departmentPath.load(parentId) : [];
     return {
       id,
       name: d.name,
@@ -113,7 +111,7 @@ export class DepartmentPageResolver {
     @Arg("first", () => Int, { defaultValue: 10 }) first: number,
     @Arg("offset", () => Int, { defaultValue: 0 }) offset: number,
   ): Promise<AdoptionListView> {
-    const { total, items } = await new AdoptionService(ctx.em).byDepartment(d.id, first, offset);
+    const { total, items } = await ctx.services.adoptions.byDepartment(d.id, first, offset);
     return { total, items: items.map(presentAdoption) };
   }
 
@@ -125,7 +123,7 @@ export class DepartmentPageResolver {
     @Arg("offset", () => Int, { defaultValue: 0 }) offset: number,
   ): Promise<QuestionListView> {
     if (!ctx.viewer) return { total: 0, items: [] };
-    const { total, items } = await new QuestionService(ctx.em).askedBy(d.id, first, offset);
+    const { total, items } = await ctx.services.questions.askedBy(d.id, first, offset);
     return { total, items: items.map(presentQuestion) };
   }
 
@@ -137,7 +135,7 @@ export class DepartmentPageResolver {
     @Arg("offset", () => Int, { defaultValue: 0 }) offset: number,
   ): Promise<QuestionListView> {
     if (!ctx.viewer) return { total: 0, items: [] };
-    const { total, items } = await new QuestionService(ctx.em).unansweredFor(d.id, first, offset);
+    const { total, items } = await ctx.services.questions.unansweredFor(d.id, first, offset);
     return { total, items: items.map(presentQuestion) };
   }
 
@@ -170,14 +168,14 @@ export class CaseFreshnessResolver {
   @FieldResolver(() => CaseFreshnessView, { nullable: true, description: "鮮度確認; null unless the case is published." })
   async freshness(@Root() c: CaseView, @Ctx() ctx: RequestContext): Promise<CaseFreshnessView | null> {
     if (c.status !== "PUBLISHED") return null;
-    const f = await ctx.adoptionLoaders.freshnessByCase.load(c.id);
+    const f = await ctx.loaders.adoptions.freshnessByCase.load(c.id);
     return f ? presentFreshness(f, factsOf(c), ctx) : null;
   }
 
   @Mutation(() => CaseFreshnessView, { description: "内容を確認した: the case's department confirms a published case is still right." })
   async confirmCaseFreshness(@Arg("caseId", () => ID) caseId: string, @Ctx() ctx: RequestContext): Promise<CaseFreshnessView> {
-    const f = await new FreshnessService(ctx.em).confirm(ctx.viewer, caseId);
-    const view = await ctx.cases.findVisible(ctx.viewer, caseId);
+    const f = await ctx.services.freshness.confirm(ctx.viewer, caseId);
+    const view = await ctx.services.cases.findVisible(ctx.viewer, caseId);
     return presentFreshness(f, view ? factsOf(view) : { status: "PUBLISHED", departmentId: "", authorId: null }, ctx);
   }
 }

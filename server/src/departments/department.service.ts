@@ -39,7 +39,7 @@ export async function departmentPaths(em: EntityManager, ids: readonly string[])
  * Finds or creates a department by name (normalised), creating its ancestors too. Within one unit
  * of work, `cache` keeps what was found so a 100k-line import does not look a name up twice.
  */
-export class DepartmentResolver {
+export class DepartmentNameLookup {
   private readonly byKey = new Map<string, string>();
 
   constructor(private readonly em: EntityManager) {}

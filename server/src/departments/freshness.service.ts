@@ -4,13 +4,14 @@ import { freshnessPolicy } from "../adoptions/adoption.policy.js";
 import { recordAudit } from "../audit/audit.entity.js";
 import { lockCase } from "../cases/case-lock.js";
 import { casePolicy } from "../cases/case.policy.js";
-import { AppError, forbidden, notFound } from "../graphql/app-error.js";
+import { forbidden, notFound } from "../kernel/app-error.js";
+import { departmentErrors } from "./department.errors.js";
 import { notify } from "../notifications/notification.service.js";
 import { requireViewer, type Viewer } from "../users/viewer.js";
 import type { Logger } from "../logger.js";
 
 /**
- * 鮮度確認 (freshness check, issue 5). A published case was last *reviewed* at the later of
+ * 鮮度確認 (freshness check). A published case was last *reviewed* at the later of
  *   - its publication (`cases.published_at`: the secretariat's review let it out), and
  *   - the owning 課's last 「内容を確認した」 (`case_freshness.confirmed_at`).
  * Edits by the secretariat, tag changes and adoptions are not a review by the 課 and do not count.
@@ -201,7 +202,7 @@ export class FreshnessService {
       if (!freshnessPolicy.canConfirm(viewer, facts)) {
         throw facts.status === "PUBLISHED"
           ? forbidden("内容の確認は、この好事例の所属課が行います。")
-          : new AppError("CONFLICT", "内容の確認は公開中の好事例だけが対象です。");
+          : departmentErrors.freshnessOnPublishedOnly();
       }
       const [before] = await tx.execute<{ confirmed_at: Date | null }[]>("select confirmed_at from case_freshness where case_id = ?", [caseId]);
       await tx.execute(

@@ -1,14 +1,15 @@
 import { once } from "node:events";
 import { finished } from "node:stream/promises";
-import type { MikroORM } from "@mikro-orm/postgresql";
 import { stringify } from "csv-stringify";
 import { Router, type Request, type Response } from "express";
+import type { WireErrorCode } from "@kb/shared";
 import { recordAudit } from "../audit/audit.entity.js";
-import { AppError, HTTP_STATUS as STATUS } from "../graphql/app-error.js";
+import type { RequestContext } from "../app/request-context.js";
+import { HTTP_STATUS as STATUS } from "../http/error-status.js";
+import type { ContextOf } from "../http/request-context-of.js";
+import { AppError } from "../kernel/app-error.js";
 import type { Logger } from "../logger.js";
-import type { CaseSearchIndex } from "../search/case-search-index.js";
 import { requireViewer, type Viewer } from "../users/viewer.js";
-import { viewerOf } from "../http/session.js";
 import { exportPolicy } from "./export.policy.js";
 import {
   collectionForExport,
@@ -22,7 +23,7 @@ import {
   type ExportRow,
 } from "./export.service.js";
 
-function sendError(res: Response, status: number, code: string, message: string, fields: unknown[] = []) {
+function sendError(res: Response, status: number, code: WireErrorCode, message: string, fields: unknown[] = []) {
   res.status(status).json({ error: { code, message, fields } });
 }
 
@@ -49,23 +50,24 @@ const fileSafe = (title: string) =>
     .slice(0, 80) || "好事例集";
 
 /**
- * Exports (issue 6), for anyone logged in; each is recorded in the audit log (who, what, how many):
+ * Exports, for anyone logged in; each is recorded in the audit log (who, what, how many):
  *   GET /api/exports/search.csv?q=…&kind=…&dept=…&fy=…&tag=…&sort=…   every result of that search (≤ 10,000)
  *   GET /api/exports/collections/:id/cases.csv                          a 好事例集 in order, with 選定理由
  *   GET /api/exports/collections/:id/cases.jsonl                        a 好事例集 in the interchange format
  * CSV: UTF-8 with BOM, CRLF, quoted text, so Excel opens Japanese text correctly by double-click.
  * Errors: { error: { code, message, fields } } with the status of the code.
  */
-export function exportRoutes(orm: MikroORM, index: CaseSearchIndex, logger: Logger): Router {
+export function exportRoutes(contextOf: ContextOf, logger: Logger): Router {
   const router = Router();
 
   const handle =
-    (run: (req: Request, res: Response, viewer: Viewer) => Promise<void>) =>
+    (run: (req: Request, res: Response, viewer: Viewer, ctx: RequestContext) => Promise<void>) =>
     async (req: Request, res: Response): Promise<void> => {
       try {
-        const viewer = requireViewer(await viewerOf(orm, req));
+        const ctx = await contextOf(req);
+        const viewer = requireViewer(ctx.viewer);
         if (!exportPolicy.canExport(viewer)) return sendError(res, 403, "FORBIDDEN", "書き出す権限がありません。");
-        await run(req, res, viewer);
+        await run(req, res, viewer, ctx);
       } catch (error) {
         if (res.headersSent) {
           // Mid-stream: the download fails visibly rather than ending as a silently short file.
@@ -82,8 +84,8 @@ export function exportRoutes(orm: MikroORM, index: CaseSearchIndex, logger: Logg
       }
     };
 
-  const audit = async (viewer: Viewer, action: string, subjectType: string, subjectId: string, after: Record<string, unknown>) => {
-    await orm.em.fork().transactional(async (tx) => {
+  const audit = async (ctx: RequestContext, viewer: Viewer, action: string, subjectType: string, subjectId: string, after: Record<string, unknown>) => {
+    await ctx.em.fork().transactional(async (tx) => {
       recordAudit(tx, { actorId: viewer.userId, action, subjectType, subjectId, after });
     });
   };
@@ -92,10 +94,9 @@ export function exportRoutes(orm: MikroORM, index: CaseSearchIndex, logger: Logg
 
   router.get(
     "/exports/search.csv",
-    handle(async (req, res, viewer) => {
+    handle(async (req, res, viewer, ctx) => {
       const args = searchArgsFromParams(new URL(req.originalUrl, "http://x").searchParams);
-      const em = orm.em.fork();
-      const pages = searchExportPages(em, index, args);
+      const pages = searchExportPages(ctx.em, ctx.services.search, args);
       // The first page before any header: a bad query or search being down is a proper error response.
       const first = await pages.next();
       downloadHeaders(res, `好事例_検索結果_${today()}.csv`, `kb-search-${today()}.csv`, "text/csv; charset=utf-8");
@@ -104,35 +105,33 @@ export function exportRoutes(orm: MikroORM, index: CaseSearchIndex, logger: Logg
         yield* pages;
       })();
       await streamCsv(res, [...CSV_COLUMNS], all, origin(req), false, (rows) =>
-        audit(viewer, "export.search.csv", "Search", "-", { query: args.query, filter: args.filter ?? null, sort: args.sort, rows }),
+        audit(ctx, viewer, "export.search.csv", "Search", "-", { query: args.query, filter: args.filter ?? null, sort: args.sort, rows }),
       );
     }),
   );
 
   router.get(
     "/exports/collections/:id/cases.csv",
-    handle(async (req, res, viewer) => {
-      const em = orm.em.fork();
-      const { collection, entries } = await collectionForExport(em, viewer, String(req.params.id));
-      const rows = await exportRowsOfEntries(em, entries);
+    handle(async (req, res, viewer, ctx) => {
+      const { collection, entries } = await collectionForExport(ctx.services.collections, viewer, String(req.params.id));
+      const rows = await exportRowsOfEntries(ctx.em, entries);
       downloadHeaders(res, `${fileSafe(collection.title)}.csv`, `kb-collection-${collection.id.slice(0, 8)}.csv`, "text/csv; charset=utf-8");
       const single = (async function* () {
         yield rows;
       })();
       await streamCsv(res, [...COLLECTION_CSV_COLUMNS], single, origin(req), true, (n) =>
-        audit(viewer, "export.collection.csv", "Collection", collection.id, { rows: n }),
+        audit(ctx, viewer, "export.collection.csv", "Collection", collection.id, { rows: n }),
       );
     }),
   );
 
   router.get(
     "/exports/collections/:id/cases.jsonl",
-    handle(async (req, res, viewer) => {
-      const em = orm.em.fork();
-      const { collection, entries } = await collectionForExport(em, viewer, String(req.params.id));
+    handle(async (req, res, viewer, ctx) => {
+      const { collection, entries } = await collectionForExport(ctx.services.collections, viewer, String(req.params.id));
       // Every line is checked against the interchange schema before anything is sent.
       const lines = entries.map((e) => `${JSON.stringify(interchangeRecord(e.case))}\n`);
-      await audit(viewer, "export.collection.jsonl", "Collection", collection.id, { rows: lines.length });
+      await audit(ctx, viewer, "export.collection.jsonl", "Collection", collection.id, { rows: lines.length });
       downloadHeaders(res, `${fileSafe(collection.title)}.jsonl`, `kb-collection-${collection.id.slice(0, 8)}.jsonl`, "application/x-ndjson; charset=utf-8");
       res.end(lines.join(""));
     }),

@@ -11,21 +11,19 @@ import {
   type SearchArgs,
 } from "@kb/shared";
 import { adoptionCountsByCase } from "../adoptions/adoption.service.js";
-import { CaseService } from "../cases/case.service.js";
 import type { CaseView } from "../cases/case.types.js";
-import { CollectionService, type EntryRecord } from "../collections/collection.service.js";
+import type { CollectionService, EntryRecord } from "../collections/collection.service.js";
 import type { Collection } from "../collections/collection.entity.js";
-import { badInputFromZod, forbidden, notFound } from "../graphql/app-error.js";
-import type { CaseSearchIndex } from "../search/case-search-index.js";
+import { badInputFromZod, forbidden, notFound } from "../kernel/app-error.js";
 import { loadPublishedCaseViews } from "../search/search-hydration.js";
-import { SearchService } from "../search/search.service.js";
+import type { SearchService } from "../search/search.service.js";
 import { canonicalTagFilter } from "../search/tag-aliases.js";
 import { requireViewer, type Viewer } from "../users/viewer.js";
 import { exportPolicy } from "./export.policy.js";
 
 /**
- * Exports (issue 6): a search result as CSV (for Excel), a 好事例集 as CSV and in the interchange
- * format (JSON Lines, DESIGN §9). Reads only; the routes audit who exported what.
+ * Exports: a search result as CSV (for Excel), a 好事例集 as CSV and in the interchange
+ * format (JSON Lines, shared/src/interchange.ts). Reads only; the routes audit who exported what.
  */
 
 /**
@@ -52,9 +50,8 @@ export interface ExportRow {
  * to SEARCH_EXPORT_MAX_ROWS: the search service page by page (100 a page), each page hydrated in one
  * batch (three statements) plus one for its adoption counts. Yields page by page so the CSV streams.
  */
-export async function* searchExportPages(em: EntityManager, index: CaseSearchIndex, raw: SearchArgs): AsyncGenerator<ExportRow[]> {
+export async function* searchExportPages(em: EntityManager, search: SearchService, raw: SearchArgs): AsyncGenerator<ExportRow[]> {
   const { filter } = await canonicalTagFilter(em, raw.filter);
-  const search = new SearchService(index, new CaseService(em));
   const args: SearchArgs = { ...raw, filter, first: SEARCH_MAX_PAGE_SIZE };
   for (let offset = 0; offset < SEARCH_EXPORT_MAX_ROWS; offset += SEARCH_MAX_PAGE_SIZE) {
     const { results } = await search.runPlan({ ...args, offset, first: Math.min(SEARCH_MAX_PAGE_SIZE, SEARCH_EXPORT_MAX_ROWS - offset) });
@@ -73,13 +70,12 @@ export async function* searchExportPages(em: EntityManager, index: CaseSearchInd
 
 /** A collection the viewer may export, with the entries they may see whose case is published, in order. */
 export async function collectionForExport(
-  em: EntityManager,
+  service: CollectionService,
   viewer: Viewer | null,
   id: string,
 ): Promise<{ collection: Collection; entries: (EntryRecord & { case: CaseView })[] }> {
   const v = requireViewer(viewer);
   if (!exportPolicy.canExport(v)) throw forbidden();
-  const service = new CollectionService(em);
   const collection = await service.findVisible(v, id);
   if (!collection) throw notFound("好事例集");
   const entries = (await service.entriesFor(v, [collection.id])).get(collection.id) ?? [];
@@ -157,7 +153,7 @@ export function csvRecord(row: ExportRow, origin: string, withCollection: boolea
 // ── Interchange (JSON Lines) ────────────────────────────────────────────────────────────────────
 
 /**
- * A published case as one line of the interchange format (DESIGN §9), checked against the same
+ * A published case as one line of the interchange format (shared/src/interchange.ts), checked against the same
  * schema `kb import` uses, so an export always imports. A case written in the app has no externalId:
  * it gets `kb-<id>`, stable across exports.
  */

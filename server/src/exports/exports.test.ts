@@ -8,7 +8,7 @@ import type { Viewer } from "../users/viewer.js";
 import { COLLECTION_CSV_COLUMNS, CSV_COLUMNS, spreadsheetSafe } from "./export.service.js";
 
 /**
- * Exports over real HTTP (issue 6): a search result as CSV that Excel opens (BOM, CRLF, quoting,
+ * Exports over real HTTP: a search result as CSV that Excel opens (BOM, CRLF, quoting,
  * formula-safe), read back and compared with the search itself; a collection as CSV and as
  * interchange JSON Lines that `kb import` accepts unchanged. Logged-in users only; audited.
  */

@@ -1,8 +1,9 @@
 import { unwrapResolverError } from "@apollo/server/errors";
+import type { BoundaryErrorCode } from "@kb/shared";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import type { Logger } from "../logger.js";
 import { isDatabaseUnavailable } from "../db/connection-errors.js";
-import { AppError, databaseUnavailable, requestTimedOut, type AppErrorCode } from "./app-error.js";
+import { AppError, databaseUnavailable, requestTimedOut, type AppErrorCode } from "../kernel/app-error.js";
 import { tooComplex, TOO_MANY_TOKENS } from "./graphql-limits.js";
 
 /** The codes a client can rely on (and the HTTP-ish meaning of each), checked exhaustively. */
@@ -77,7 +78,7 @@ export function createFormatError(logger: Logger) {
     return {
       message: "サーバーで予期しないエラーが発生しました。",
       path: formatted.path,
-      extensions: { code: "INTERNAL_SERVER_ERROR" },
+      extensions: { code: "INTERNAL_SERVER_ERROR" satisfies BoundaryErrorCode },
     };
   };
 }

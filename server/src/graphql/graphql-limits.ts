@@ -2,10 +2,10 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import type { GraphQLArmorRejectCallback } from "@escape.tech/graphql-armor-types";
 import { GraphQLError, type ValidationRule } from "graphql";
-import { AppError } from "./app-error.js";
+import { AppError } from "../kernel/app-error.js";
 
 /**
- * How big a GraphQL operation may be (issue 6). Every operation the client sends stays well below
+ * How big a GraphQL operation may be. Every operation the client sends stays well below
  * each limit: graphql-limits.test.ts runs all of them (read from client/src) through these rules,
  * so a new screen that needs more fails a test instead of failing in production. Measured on the
  * client when the limits were set (largest operation): depth 7 (Home, CasePage, SearchCases), no

@@ -35,12 +35,12 @@ export async function buildAppSchema(): Promise<GraphQLSchema> {
       CaseTagProposalResolver,
       SearchResolver,
       SynonymResolver,
-      // Curation (issue 5): featured cases, collections, home page, dashboard.
+      // Curation: featured cases, collections, home page, dashboard.
       CollectionResolver,
       CaseCurationResolver,
       FeaturedMarkResolver,
       DashboardResolver,
-      // 横展開 (issue 5): adoption ledger, Q&A, department pages, freshness.
+      // 横展開: adoption ledger, Q&A, department pages, freshness.
       AdoptionResolver,
       AdoptionEventResolver,
       CaseAdoptionResolver,

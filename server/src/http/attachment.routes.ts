@@ -1,15 +1,16 @@
-import type { MikroORM } from "@mikro-orm/postgresql";
 import { Router, type Request, type Response } from "express";
+import type { WireErrorCode } from "@kb/shared";
 import { loadForDownload, MAX_ATTACHMENT_BYTES, storeAttachment } from "../attachments/attachment.service.js";
-import { AppError, HTTP_STATUS as STATUS } from "../graphql/app-error.js";
+import { AppError } from "../kernel/app-error.js";
+import { HTTP_STATUS as STATUS } from "./error-status.js";
 import type { Logger } from "../logger.js";
 import { readMultipart } from "./multipart.js";
-import { viewerOf } from "./session.js";
+import type { ContextOf } from "./request-context-of.js";
 
 /** The header the client sends with uploads: a cross-site form cannot set it (CSRF). */
 export const CSRF_HEADER = "x-kb-request";
 
-function sendError(res: Response, status: number, code: string, message: string, fields: unknown[] = []) {
+function sendError(res: Response, status: number, code: WireErrorCode, message: string, fields: unknown[] = []) {
   res.status(status).json({ error: { code, message, fields } });
 }
 
@@ -17,7 +18,7 @@ function sendError(res: Response, status: number, code: string, message: string,
  * Attachments go over plain HTTP multipart (not GraphQL): at most 20 MB, type checked against the
  * bytes, served only as downloads to those who may read the case.
  */
-export function attachmentRoutes(orm: MikroORM, logger: Logger): Router {
+export function attachmentRoutes(contextOf: ContextOf, logger: Logger): Router {
   const router = Router();
 
   router.post("/cases/:id/attachments", async (req: Request, res: Response) => {
@@ -25,7 +26,8 @@ export function attachmentRoutes(orm: MikroORM, logger: Logger): Router {
     if (Number(req.get("content-length") ?? 0) > MAX_ATTACHMENT_BYTES + 64 * 1024) {
       return sendError(res, 413, "PAYLOAD_TOO_LARGE", "ファイルは20MBまでです。");
     }
-    const viewer = await viewerOf(orm, req);
+    const ctx = await contextOf(req);
+    const viewer = ctx.viewer;
     if (!viewer) return sendError(res, 401, "UNAUTHENTICATED", "ログインしてください。");
     let upload;
     try {
@@ -36,7 +38,7 @@ export function attachmentRoutes(orm: MikroORM, logger: Logger): Router {
     if (upload.tooLarge) return sendError(res, 413, "PAYLOAD_TOO_LARGE", "ファイルは20MBまでです。");
     if (!upload.file) return sendError(res, 400, "BAD_USER_INPUT", "ファイルを選んでください。");
     try {
-      const attachment = await storeAttachment(orm.em.fork(), viewer, String(req.params.id), {
+      const attachment = await storeAttachment(ctx.em, viewer, String(req.params.id), {
         fileName: upload.file.name,
         bytes: upload.file.bytes,
         isKintoneTemplate: upload.fields.kintoneTemplate === "true",
@@ -60,7 +62,8 @@ export function attachmentRoutes(orm: MikroORM, logger: Logger): Router {
   });
 
   router.get("/attachments/:id", async (req: Request, res: Response) => {
-    const found = await loadForDownload(orm.em.fork(), await viewerOf(orm, req), String(req.params.id));
+    const ctx = await contextOf(req);
+    const found = await loadForDownload(ctx.em, ctx.viewer, String(req.params.id));
     if (!found) return sendError(res, 404, "NOT_FOUND", "ファイルが見つかりません。");
     const { attachment, bytes } = found;
     const ascii = attachment.fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");

@@ -1,6 +1,6 @@
 import type { MikroORM } from "@mikro-orm/postgresql";
 import type { RequestHandler } from "express";
-import type { Services } from "../infra/services.js";
+import type { BackingServices } from "../infra/backing-services.js";
 import type { CaseSearchIndex } from "../search/case-search-index.js";
 
 /**
@@ -12,7 +12,7 @@ import type { CaseSearchIndex } from "../search/case-search-index.js";
  * liveness probe): the server restarts its embedded PostgreSQL and Meilisearch itself, and
  * `embedded` says what it is doing (`running` / `restarting`, and how often it had to).
  */
-export function healthz(orm: MikroORM, index: CaseSearchIndex, embedded: Services["embedded"] = () => ({})): RequestHandler {
+export function healthz(orm: MikroORM, index: CaseSearchIndex, embedded: BackingServices["embedded"] = () => ({})): RequestHandler {
   return async (_req, res) => {
     const [database, search] = await Promise.all([
       orm.em

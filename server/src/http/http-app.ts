@@ -6,10 +6,10 @@ import type { MikroORM } from "@mikro-orm/postgresql";
 import express, { type Express } from "express";
 import type { GraphQLSchema } from "graphql";
 import type { AppConfig } from "../config/config.js";
-import { createRequestContext, type RequestContext } from "../graphql/context.js";
+import type { RequestContext } from "../app/request-context.js";
 import { createFormatError } from "../graphql/format-error.js";
 import { graphqlLimits } from "../graphql/graphql-limits.js";
-import type { Services } from "../infra/services.js";
+import type { BackingServices } from "../infra/backing-services.js";
 import type { Logger } from "../logger.js";
 import type { CaseSearchIndex } from "../search/case-search-index.js";
 import { exportRoutes } from "../exports/export.routes.js";
@@ -21,7 +21,7 @@ import { apiWriteRateLimit, MutationRateLimit, mutationRateLimitPlugin } from ".
 import { graphqlHandler, guardCommits } from "./request-deadline.js";
 import { healthz } from "./healthz.js";
 import { securityHeaders } from "./security-headers.js";
-import { sessionCookieFor, viewerOf } from "./session.js";
+import { requestContextOf } from "./request-context-of.js";
 
 export interface HttpAppDeps {
   config: AppConfig;
@@ -30,17 +30,19 @@ export interface HttpAppDeps {
   index: CaseSearchIndex;
   schema: GraphQLSchema;
   /** The embedded services' states, for /healthz (when this process runs them). */
-  embedded?: Services["embedded"];
+  embedded?: BackingServices["embedded"];
 }
 
 /** One port: /graphql, /healthz and the built client (with SPA fallback). */
 export async function createHttpApp(deps: HttpAppDeps): Promise<{ app: Express; apollo: ApolloServer<RequestContext> }> {
   const { config, logger, orm, index, schema } = deps;
   const production = config.env === "production";
-  // Security and reliability (issue 6): operation size limits, writes per minute, a deadline.
+  // Security and reliability: operation size limits, writes per minute, a deadline.
   const limits = graphqlLimits({ production });
   const mutationLimit = new MutationRateLimit(config.mutationRatePerMinute);
   guardCommits(orm);
+  // The composition root for every door: GraphQL below, and the routes that need services.
+  const contextOf = requestContextOf(orm, index, config.cookieSecure);
   const apollo = new ApolloServer<RequestContext>({
     schema,
     formatError: createFormatError(logger),
@@ -67,24 +69,17 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<{ app: Express; 
     express.json({ limit: GRAPHQL_BODY_LIMIT }),
     graphqlHandler(
       apollo,
-      async ({ req, res, deadline }) =>
-        createRequestContext(orm, index, {
-          viewer: await viewerOf(orm, req),
-          clientIp: req.ip ?? "unknown",
-          userAgent: req.get("user-agent") ?? null,
-          session: sessionCookieFor(req, res, config.cookieSecure),
-          signal: deadline.signal,
-        }),
+      ({ req, res, deadline }) => contextOf(req, res, deadline.signal),
       config.requestTimeoutMs,
     ),
     graphqlBodyErrors,
   );
 
   app.use("/api", apiWriteRateLimit(mutationLimit, orm));
-  app.use("/api", attachmentRoutes(orm, logger));
+  app.use("/api", attachmentRoutes(contextOf, logger));
   app.use("/api", importMappingRoutes(orm, logger, config.repoRoot));
   app.use("/api", importRoutes(orm, logger, config.repoRoot));
-  app.use("/api", exportRoutes(orm, index, logger));
+  app.use("/api", exportRoutes(contextOf, logger));
 
   const clientDist = path.join(config.repoRoot, "client", "dist");
   const indexHtml = path.join(clientDist, "index.html");

@@ -152,7 +152,7 @@ describe("attachments", () => {
     expect(await owner.upload(c.id, "big.pdf", tooBig)).toMatchObject({ status: 413, body: { error: { code: "PAYLOAD_TOO_LARGE" } } });
     expect((await owner.upload(c.id, "ok.pdf", PDF, { csrfHeader: false })).status).toBe(403);
 
-    // Another 課's draft answers as a case that does not exist would (no existence oracle, issue 12),
+    // Another 課's draft answers as a case that does not exist would (no existence oracle),
     // and a malformed id is a clean 404 too (it was a 500: PostgreSQL refused it as a uuid).
     const outsider = new HttpSession(http.url, freshIp());
     await outsider.login(otherStaff.email, otherStaff.password);

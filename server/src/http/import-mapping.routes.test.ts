@@ -6,7 +6,7 @@ import { HttpSession, startHttp } from "../../../test/support/http.js";
 import { createTestBackend, type TestBackend } from "../../../test/support/test-backend.js";
 import { REPO_ROOT } from "../config/config.js";
 
-/** The import page's mapping builder API over real HTTP (issue 13): a file's columns, saved mappings. */
+/** The import page's mapping builder API over real HTTP: a file's columns, saved mappings. */
 let kb: TestBackend;
 let http: Awaited<ReturnType<typeof startHttp>>;
 let admin: HttpSession;

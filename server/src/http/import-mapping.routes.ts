@@ -2,9 +2,10 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import type { MikroORM } from "@mikro-orm/postgresql";
 import express, { Router, type Request, type Response } from "express";
-import { IMPORT_ENCODINGS, type ImportEncoding } from "@kb/shared";
+import { IMPORT_ENCODINGS, type ImportEncoding, type WireErrorCode } from "@kb/shared";
 import { cleanFileName } from "../attachments/attachment.service.js";
-import { AppError, HTTP_STATUS as STATUS } from "../graphql/app-error.js";
+import { AppError } from "../kernel/app-error.js";
+import { HTTP_STATUS as STATUS } from "./error-status.js";
 import { MAX_IMPORT_BYTES } from "../importer/import-run.service.js";
 import { deleteSavedMapping, listSavedMappings, readFileColumns, saveMapping } from "../importer/saved-mapping.service.js";
 import type { Logger } from "../logger.js";
@@ -14,7 +15,7 @@ import { readMultipart, type MultipartUpload } from "./multipart.js";
 import { viewerOf } from "./session.js";
 
 /**
- * The import page's mapping builder (issue 13; ADMIN only, the CSRF header on writes):
+ * The import page's mapping builder (ADMIN only, the CSRF header on writes):
  *   POST   /api/imports/columns        a file (+ encoding, sheet) → its column names, to choose from
  *   GET    /api/imports/examples/:name/mapping  an example mapping of seeds/import-examples/, as a download
  *   GET    /api/import-mappings        the saved mappings
@@ -25,7 +26,7 @@ import { viewerOf } from "./session.js";
 export function importMappingRoutes(orm: MikroORM, logger: Logger, repoRoot: string): Router {
   const router = Router();
   const examplesDir = path.join(repoRoot, "seeds", "import-examples");
-  const send = (res: Response, status: number, code: string, message: string, fields: unknown[] = []) =>
+  const send = (res: Response, status: number, code: WireErrorCode, message: string, fields: unknown[] = []) =>
     void res.status(status).json({ error: { code, message, fields } });
 
   const handle =

@@ -2,8 +2,10 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import type { MikroORM } from "@mikro-orm/postgresql";
 import { Router, type Request, type Response } from "express";
+import type { WireErrorCode } from "@kb/shared";
 import { cleanFileName } from "../attachments/attachment.service.js";
-import { AppError, HTTP_STATUS as STATUS } from "../graphql/app-error.js";
+import { AppError } from "../kernel/app-error.js";
+import { HTTP_STATUS as STATUS } from "./error-status.js";
 import { createImportRun, getImportRun, MAX_IMPORT_BYTES, startImportRun } from "../importer/import-run.service.js";
 import type { Logger } from "../logger.js";
 import { requireRole } from "../users/viewer.js";
@@ -11,7 +13,7 @@ import { CSRF_HEADER } from "./attachment.routes.js";
 import { readMultipart, type MultipartUpload } from "./multipart.js";
 import { viewerOf } from "./session.js";
 
-function sendError(res: Response, status: number, code: string, message: string, fields: unknown[] = []) {
+function sendError(res: Response, status: number, code: WireErrorCode, message: string, fields: unknown[] = []) {
   res.status(status).json({ error: { code, message, fields } });
 }
 

@@ -4,12 +4,12 @@ import type { MikroORM } from "@mikro-orm/postgresql";
 import type { RequestHandler } from "express";
 import { GraphQLError } from "graphql";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
-import { AppError } from "../graphql/app-error.js";
-import type { RequestContext } from "../graphql/context.js";
+import { AppError } from "../kernel/app-error.js";
+import type { RequestContext } from "../app/request-context.js";
 import { viewerOf } from "./session.js";
 
 /**
- * Writes per minute (issue 6): GraphQL mutations and POSTs to /api (uploads, imports), counted per
+ * Writes per minute: GraphQL mutations and POSTs to /api (uploads, imports), counted per
  * signed-in user, or per client address for anonymous requests (with five times the budget: a
  * city hall's staff often share one NAT address). Reads are not counted: search stays fast, and
  * the size of a read is bounded by graphql-limits.ts and the request deadline instead.

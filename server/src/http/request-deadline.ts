@@ -3,10 +3,10 @@ import type { ApolloServer, BaseContext, ContextFunction } from "@apollo/server"
 import { HeaderMap } from "@apollo/server";
 import type { EventSubscriber, MikroORM } from "@mikro-orm/postgresql";
 import type { Request, RequestHandler, Response } from "express";
-import { requestTimedOut } from "../graphql/app-error.js";
+import { requestTimedOut } from "../kernel/app-error.js";
 
 /**
- * A deadline for one GraphQL request (KB_REQUEST_TIMEOUT_MS, issue 6).
+ * A deadline for one GraphQL request (KB_REQUEST_TIMEOUT_MS).
  *
  * When it passes, the client gets a coded REQUEST_TIMEOUT error at once, and the work is stopped
  * so that nothing of it is saved: the request's EntityManager is forked with the deadline's

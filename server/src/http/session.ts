@@ -3,7 +3,7 @@ import { parseCookie } from "cookie";
 import type { Request, Response } from "express";
 import { AuthService, SESSION_COOKIE } from "../auth/auth.service.js";
 import type { AppConfig } from "../config/config.js";
-import type { SessionCookie } from "../graphql/context.js";
+import type { SessionCookie } from "../kernel/request-context.js";
 import type { Viewer } from "../users/viewer.js";
 
 export function sessionTokenOf(req: Request): string | null {

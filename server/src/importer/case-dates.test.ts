@@ -7,7 +7,7 @@ import { REPO_ROOT } from "../config/config.js";
 import { importInterchangeFile } from "./import.service.js";
 
 /**
- * Honest dates (issue 13): seeded and imported cases carry their own 公開日 and 最終更新 — from the line,
+ * Honest dates: seeded and imported cases carry their own 公開日 and 最終更新 — from the line,
  * or within their 年度 — instead of the day of the import; 新着 is ordered by publication.
  */
 let kb: TestBackend;

@@ -3,7 +3,7 @@ import { parseInterchangeDate, publicationDateInFiscalYear, type InterchangeCase
 import type { Case } from "../cases/case.entity.js";
 
 /**
- * An imported case carries its own dates (issue 13), not the day of the import: `publishedAt` and
+ * An imported case carries its own dates, not the day of the import: `publishedAt` and
  * `updatedAt` from the line when it gives them, else a publication date within its 年度
  * (publicationDateInFiscalYear) — so the seeds and a migrated archive show honest 公開日, 最終更新 and
  * 最終確認, and 新着 (ordered by publication) does not open with a 令和3年度 case.

@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import os from "node:os";
 import type { MikroORM } from "@mikro-orm/postgresql";
 import { tableImportOptionsSchema, type ImportPhase, type ImportRunView, type TableImportOptions } from "@kb/shared";
-import { AppError, badInput, notFound } from "../graphql/app-error.js";
+import { badInput, badInputFromZod, notFound } from "../kernel/app-error.js";
+import { importErrors } from "./import.errors.js";
 import type { Logger } from "../logger.js";
 import { requireRole, type Viewer } from "../users/viewer.js";
 import { isProcessAlive } from "../infra/process-utils.js";
@@ -11,7 +12,7 @@ import { executePlan, MappingError, parseMappingText, planTableFile } from "./ta
 import { RefusedFileError } from "./table-reader.js";
 
 /**
- * Imports from the admin page (ADMIN only, DESIGN §2): upload → dry run (kept with the file in an
+ * Imports from the admin page (ADMIN only): upload → dry run (kept with the file in an
  * import_runs row) → start → the import runs in this server process, writing its progress to the
  * row, which the page polls → the final report. The cases themselves are written by executePlan in
  * one transaction: a crash or a restart mid-way leaves nothing imported, and the row reads as failed
@@ -69,9 +70,7 @@ export async function createImportRun(
 ): Promise<ImportRunView> {
   const admin = requireRole(viewer, "ADMIN");
   const options = tableImportOptionsSchema.safeParse(rawOptions);
-  if (!options.success) {
-    throw badInput(options.error.issues.map((i) => ({ path: i.path.map(String).join(".") || "options", message: i.message })));
-  }
+  if (!options.success) throw badInputFromZod(options.error, "options");
   if (!upload.bytes.length) throw badInput([{ path: "file", message: "空のファイルは取り込めません。" }]);
   let mapping;
   try {
@@ -125,7 +124,7 @@ export async function startImportRun(orm: MikroORM, logger: Logger, viewer: View
   const claimed = await orm.em
     .fork()
     .nativeUpdate(ImportRun, { id, state: "PLANNED" }, { state: "RUNNING", phase: "check", startedAt: new Date(), heartbeatAt: new Date(), runner: THIS_RUNNER, done: 0 });
-  if (!claimed) throw new AppError("CONFLICT", "この取り込みはすでに開始されています。");
+  if (!claimed) throw importErrors.alreadyStarted();
   running.add(run.id);
   void runImport(orm, logger, run.id, admin.userId);
   return view(await findRun(orm, id));

@@ -87,7 +87,7 @@ describe("kintone's CSV export imported again", () => {
   });
 });
 
-describe("the interchange file (kb import, DESIGN §9)", () => {
+describe("the interchange file (kb import, shared/src/interchange.ts)", () => {
   const line = (externalId: string, extra: Partial<InterchangeCaseInput> = {}): InterchangeCaseInput => ({
     externalId,
     kind: "PRACTICE",

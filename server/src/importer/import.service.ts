@@ -6,11 +6,11 @@ import { recordAudit } from "../audit/audit.entity.js";
 import { applyCaseContent } from "../cases/case-content.js";
 import { Case } from "../cases/case.entity.js";
 import { Department } from "../departments/department.entity.js";
-import { DepartmentResolver } from "../departments/department.service.js";
+import { DepartmentNameLookup } from "../departments/department.service.js";
 import type { CaseSnapshot } from "../revisions/case-revision.entity.js";
 import { recordRevision } from "../revisions/revision.service.js";
 import { enqueueSearchSync } from "../search/search-outbox.js";
-import { TagResolver } from "../tags/tag.service.js";
+import { TagNameLookup } from "../tags/tag.service.js";
 import { applyImportedUpdatedAt, importedPublishedAt } from "./case-dates.js";
 import { parseInterchangeFile, type LineError } from "./jsonl-reader.js";
 
@@ -26,7 +26,7 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
   /**
    * Change a stored case's status to the one its line gives (along IMPORT_STATUS_TRANSITIONS).
-   * Without it a line's status applies only to the case the import creates (issue 12).
+   * Without it a line's status applies only to the case the import creates.
    */
   updateStatus?: boolean;
   /** Lines per flush inside the one transaction. */
@@ -49,7 +49,7 @@ export interface ImportReport {
 }
 
 /**
- * Imports an interchange file (DESIGN §9): every line validated first; with any invalid line,
+ * Imports an interchange file (shared/src/interchange.ts): every line validated first; with any invalid line,
  * nothing is written unless skipInvalid. All writes, and the search outbox rows for them, happen
  * in one transaction: an import is never half-done. Idempotent by externalId.
  */
@@ -102,8 +102,8 @@ export async function importCases(em: EntityManager, records: InterchangeCase[],
   const chunkSize = options.chunkSize ?? 500;
   const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0, statusChanges: [] };
   await em.transactional(async (tx) => {
-    const departments = new DepartmentResolver(tx);
-    const tags = new TagResolver(tx);
+    const departments = new DepartmentNameLookup(tx);
+    const tags = new TagNameLookup(tx);
     await Promise.all([departments.preload(), tags.preload()]);
     for (let start = 0; start < records.length; start += chunkSize) {
       const chunk = records.slice(start, start + chunkSize);
@@ -196,7 +196,7 @@ function sha256Of(value: object): string {
 }
 
 /**
- * Is the stored hash that of this content? Cases imported before issue 12 hold a hash of the line
+ * Is the stored hash that of this content? Cases imported before the status was left out of the hash hold one of the line
  * with its status: any status matches, so upgrading does not make every case look changed.
  */
 export function sameContent(stored: string | null | undefined, record: InterchangeCase): boolean {

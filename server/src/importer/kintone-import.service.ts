@@ -5,7 +5,7 @@ import { Attachment, AttachmentContent } from "../attachments/attachment.entity.
 import { ALLOWED_EXTENSIONS, checkContent, cleanFileName, MAX_ATTACHMENT_BYTES } from "../attachments/attachment.service.js";
 import { recordAudit } from "../audit/audit.entity.js";
 import { Case } from "../cases/case.entity.js";
-import { AppError } from "../graphql/app-error.js";
+import { AppError } from "../kernel/app-error.js";
 import { User } from "../users/user.entity.js";
 import type { ImportProgress } from "./import.service.js";
 import {

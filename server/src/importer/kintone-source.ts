@@ -354,7 +354,7 @@ function attachmentFields(
 }
 
 /**
- * The app's structure, for the details of KINTONE_APP cases (DESIGN §3: its main fields and
+ * The app's structure, for the details of KINTONE_APP cases (shared/src/details.ts; its main fields and
  * process management steps are the most reusable part of such a case).
  */
 export function appStructureDetails(data: KintoneAppData): Record<string, unknown> {

@@ -5,7 +5,7 @@ import type { TableMappingInput } from "@kb/shared";
 
 /**
  * A mapping an admin saved on the import page under a name, to use again for the next file of the
- * same kind (issue 13). Stored as written (validated by the shared tableMappingSchema), so that the
+ * same kind. Stored as written (validated by the shared tableMappingSchema), so that the
  * page shows it back the way it was built.
  */
 @Entity({ tableName: "import_mappings" })

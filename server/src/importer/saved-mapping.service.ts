@@ -1,7 +1,7 @@
 import type { MikroORM } from "@mikro-orm/postgresql";
 import { isUuid, savedImportMappingInputSchema, type ImportEncoding, type ImportFileColumns, type SavedImportMappingView } from "@kb/shared";
 import { recordAudit } from "../audit/audit.entity.js";
-import { badInput, badInputFromZod, notFound } from "../graphql/app-error.js";
+import { badInput, badInputFromZod, notFound } from "../kernel/app-error.js";
 import { User } from "../users/user.entity.js";
 import { requireRole, type Viewer } from "../users/viewer.js";
 import { SavedImportMapping } from "./saved-mapping.entity.js";
@@ -9,7 +9,7 @@ import { columnKey, readTable, TableReadError } from "./table-reader.js";
 
 /**
  * The import page's saved mappings (ADMIN only) and the header of an uploaded file, from which the
- * page builds a mapping by choosing columns (issue 13). Saving under an existing name replaces that
+ * page builds a mapping by choosing columns. Saving under an existing name replaces that
  * mapping: the name is how admins know it.
  */
 

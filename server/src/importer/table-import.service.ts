@@ -14,6 +14,7 @@ import {
   type TableMapping,
 } from "@kb/shared";
 import { recordAudit } from "../audit/audit.entity.js";
+import { fieldErrorsFromZod } from "../kernel/app-error.js";
 import { importCases, sameContent, type ImportProgress } from "./import.service.js";
 import { mapRecord, type MapOptions, type MappedRecord, type SourceRecord } from "./mapping.js";
 import { readTable, RefusedFileError, TableReadError } from "./table-reader.js";
@@ -39,7 +40,7 @@ export class MappingError extends Error {
 export function parseMapping(json: unknown): TableMapping {
   const parsed = tableMappingSchema.safeParse(json);
   if (!parsed.success) {
-    throw new MappingError(parsed.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })));
+    throw new MappingError(fieldErrorsFromZod(parsed.error));
   }
   return parsed.data;
 }

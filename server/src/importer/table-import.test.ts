@@ -79,7 +79,7 @@ describe("kintone's CSV export", () => {
     expect(await count("case_revisions")).toBe(revisions);
     expect(await count("audit_log", "action = 'case.import'")).toBe(2);
 
-    // Importing as drafts does not touch the stored cases' status (issue 12): nothing to write, and said so.
+    // Importing as drafts does not touch the stored cases' status: nothing to write, and said so.
     const drafts = await plan("kintone-export.csv", bytes, mapping, { status: "DRAFT" });
     expect(drafts.report.rows.map((r) => [r.action, r.statusChange?.outcome])).toEqual([
       ["UNCHANGED", "NOT_REQUESTED"],

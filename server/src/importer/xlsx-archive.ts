@@ -3,7 +3,7 @@ import { ZipHandler, ZipLimitError } from "@tokenizer/inflate";
 import { fromBuffer } from "strtok3";
 
 /**
- * An .xlsx is a zip of XML parts, and a 1 MB zip can inflate to gigabytes (issue 12: 1 MB → 1 GiB
+ * An .xlsx is a zip of XML parts, and a 1 MB zip can inflate to gigabytes (1 MB → 1 GiB
  * took the server from 219 MB to 1.25 GB). Before the spreadsheet reader sees the file, its parts
  * are unpacked here with the same zip reader, and the same kind of limits, that file-type uses to
  * look inside uploaded attachments (@tokenizer/inflate): the entry count and every part's declared

@@ -9,11 +9,11 @@ export const NOTIFICATION_TYPES = [
   "CASE_CHANGES_REQUESTED",
   "CASE_REJECTED",
   "CASE_SUBMITTED",
-  // Tag proposals (issue 8): to the case's owners, then the decision to the proposer.
+  // Tag proposals: to the case's owners, then the decision to the proposer.
   "TAG_PROPOSED",
   "TAG_PROPOSAL_ACCEPTED",
   "TAG_PROPOSAL_DECLINED",
-  // 横展開 (issue 5): another 課 recorded or changed its adoption of your 課's case; Q&A both ways;
+  // 横展開: another 課 recorded or changed its adoption of your 課's case; Q&A both ways;
   // a freshness check due on your 課's case (once per fiscal year).
   "ADOPTION_RECORDED",
   "QUESTION_ASKED",

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from "type-graphql";
-import type { RequestContext } from "../graphql/context.js";
+import type { RequestContext } from "../app/request-context.js";
 import { requireViewer } from "../users/viewer.js";
 import { Notification } from "./notification.entity.js";
 import { isUuid } from "@kb/shared";

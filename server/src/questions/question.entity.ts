@@ -6,7 +6,7 @@ import { Department } from "../departments/department.entity.js";
 import { User } from "../users/user.entity.js";
 
 /**
- * Q&A on a case (issue 5): a question asked by a member of some 課 (`department`, fixed when asked so a
+ * Q&A on a case: a question asked by a member of some 課 (`department`, fixed when asked so a
  * 異動 does not move it), answered by the case's 課 or the secretariat; the asker accepts one answer.
  */
 @Entity({ tableName: "questions" })

@@ -4,8 +4,8 @@ import { questionPolicy } from "../adoptions/adoption.policy.js";
 import { withoutNulls } from "../cases/case.inputs.js";
 import type { CaseFacts } from "../cases/case.policy.js";
 import { CaseView, DepartmentView, UserSummaryView } from "../cases/case.types.js";
-import type { RequestContext } from "../graphql/context.js";
-import { QuestionService, type AnswerRecord, type QuestionRecord } from "./question.service.js";
+import type { RequestContext } from "../app/request-context.js";
+import type { AnswerRecord, QuestionRecord } from "./question.service.js";
 import { AnswerInput, AnswerView, QuestionAccessView, QuestionInput, QuestionView } from "./question.types.js";
 
 export const presentQuestion = (q: QuestionRecord): QuestionView => ({
@@ -36,22 +36,22 @@ const factsOf = (c: CaseView): CaseFacts => ({ status: c.status, departmentId: c
 export class QuestionResolver {
   @Mutation(() => QuestionView, { description: "Asks the case's department a question (logged in, another department, published case)." })
   async askQuestion(@Arg("input", () => QuestionInput) input: QuestionInput, @Ctx() ctx: RequestContext): Promise<QuestionView> {
-    return presentQuestion(await new QuestionService(ctx.em).ask(ctx.viewer, withoutNulls({ ...input })));
+    return presentQuestion(await ctx.services.questions.ask(ctx.viewer, withoutNulls({ ...input })));
   }
 
   @Mutation(() => AnswerView, { description: "Answers a question: the case's department or the secretariat." })
   async answerQuestion(@Arg("input", () => AnswerInput) input: AnswerInput, @Ctx() ctx: RequestContext): Promise<AnswerView> {
-    return presentAnswer(await new QuestionService(ctx.em).answer(ctx.viewer, withoutNulls({ ...input })), null);
+    return presentAnswer(await ctx.services.questions.answer(ctx.viewer, withoutNulls({ ...input })), null);
   }
 
   @Mutation(() => QuestionView, { description: "Accepts an answer (解決済み): the asker or their department." })
   async acceptAnswer(@Arg("answerId", () => ID) answerId: string, @Ctx() ctx: RequestContext): Promise<QuestionView> {
-    return presentQuestion(await new QuestionService(ctx.em).accept(ctx.viewer, { answerId }));
+    return presentQuestion(await ctx.services.questions.accept(ctx.viewer, { answerId }));
   }
 
   @FieldResolver(() => [AnswerView], { description: "Oldest first." })
   async answers(@Root() q: QuestionView, @Ctx() ctx: RequestContext): Promise<AnswerView[]> {
-    return (await ctx.adoptionLoaders.answersByQuestion.load(q.id)).map((a) => presentAnswer(a, q.acceptedAnswerId));
+    return (await ctx.loaders.adoptions.answersByQuestion.load(q.id)).map((a) => presentAnswer(a, q.acceptedAnswerId));
   }
 
   @FieldResolver(() => DepartmentView, { nullable: true, description: "The asking department." })
@@ -66,7 +66,7 @@ export class QuestionResolver {
 
   @FieldResolver(() => CaseView, { nullable: true, description: "The case asked about (null once it is no longer published)." })
   case(@Root() q: QuestionView, @Ctx() ctx: RequestContext): Promise<CaseView | null> {
-    return ctx.adoptionLoaders.publishedCase.load(q.caseId);
+    return ctx.loaders.adoptions.publishedCase.load(q.caseId);
   }
 
   @FieldResolver(() => Boolean, { description: "The viewer may accept an answer (the asker or their department)." })
@@ -94,7 +94,7 @@ export class CaseQuestionResolver {
   @FieldResolver(() => [QuestionView], { description: "Q&A, oldest question first; empty for anonymous readers." })
   async questions(@Root() c: CaseView, @Ctx() ctx: RequestContext): Promise<QuestionView[]> {
     if (!ctx.viewer) return [];
-    return (await ctx.adoptionLoaders.questionsByCase.load(c.id)).map(presentQuestion);
+    return (await ctx.loaders.adoptions.questionsByCase.load(c.id)).map(presentQuestion);
   }
 
   @FieldResolver(() => QuestionAccessView)

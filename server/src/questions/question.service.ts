@@ -6,14 +6,15 @@ import { Case } from "../cases/case.entity.js";
 import { lockCase } from "../cases/case-lock.js";
 import { casePolicy } from "../cases/case.policy.js";
 import { Department } from "../departments/department.entity.js";
-import { AppError, badInputFromZod, forbidden, notFound } from "../graphql/app-error.js";
+import { badInputFromZod, forbidden, notFound } from "../kernel/app-error.js";
+import { questionErrors } from "./question.errors.js";
 import { notify, notifyCaseOwners } from "../notifications/notification.service.js";
 import { User } from "../users/user.entity.js";
 import { requireViewer, type Viewer } from "../users/viewer.js";
 import { Answer, Question } from "./question.entity.js";
 
 /**
- * Q&A on a case (issue 5). Questions come from other 課, answers from the case's 課 or the
+ * Q&A on a case. Questions come from other 課, answers from the case's 課 or the
  * secretariat, and the asker (or their 課) accepts one. Rules: adoption.policy's questionPolicy.
  * Every write: shared zod validation, authorisation, one transaction with its audit row and the
  * notification (question → the case's 課; answer → the asker; accepted → the answerer). Q&A is not in
@@ -157,7 +158,7 @@ export class QuestionService {
       if (!questionPolicy.canAccept(viewer, { authorId: question.author?.id ?? null, departmentId: question.department?.id ?? null })) {
         throw forbidden("回答を採用できるのは、質問した人とその課です。");
       }
-      if (question.acceptedAnswer?.id === answerId) throw new AppError("CONFLICT", "この回答はすでに採用されています。");
+      if (question.acceptedAnswer?.id === answerId) throw questionErrors.answerAlreadyAccepted();
       const before = question.acceptedAnswer?.id ?? null;
       const answer = await tx.findOneOrFail(Answer, answerId);
       question.acceptedAnswer = tx.getReference(Answer, answerId, { wrapped: true });

@@ -11,7 +11,7 @@ import { User } from "../users/user.entity.js";
  */
 export type CaseSnapshot = CaseContentOf<string, unknown> & { details: Record<string, unknown> | null };
 
-/** A file removed by this save (issue 12): the bytes are gone, the history keeps what they were. */
+/** A file removed by this save: the bytes are gone, the history keeps what they were. */
 export interface RemovedAttachment {
   fileName: string;
   size: number;

@@ -3,7 +3,7 @@ import { createTestBackend, type TestBackend } from "../../../test/support/test-
 import type { Viewer } from "../users/viewer.js";
 
 /**
- * A revision is a version a person can tell apart from the one before (issue 13): a save that only
+ * A revision is a version a person can tell apart from the one before: a save that only
  * reorders tags or adds trailing spaces records none and leaves the case as it was.
  */
 let kb: TestBackend;

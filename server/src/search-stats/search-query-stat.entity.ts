@@ -2,7 +2,7 @@ import { Entity, Index, PrimaryKey, Property } from "@mikro-orm/decorators/legac
 import type { Opt } from "@mikro-orm/core";
 
 /**
- * Search analytics for the dashboard (issue 5): how often each normalised query was searched per day
+ * Search analytics for the dashboard: how often each normalised query was searched per day
  * (Asia/Tokyo) and how often it found nothing. No user, no session, no filter: only the words, and
  * not even those when they look like personal information (see normalizeSearchQueryForStats).
  * Written in batches by search-query-recorder.ts, never in the search's own request path.

@@ -62,7 +62,7 @@ export const CASE_INDEX_SETTINGS: Settings = {
     disableOnWords: COMPOUND_TERMS.map((c) => c.term),
     disableOnAttributes: [],
   },
-  // Product-side synonym expansion (hidden fields) replaces the engine's: see synonyms/vocabulary.ts.
+  // Product-side synonym expansion (hidden fields) replaces the engine's: see synonyms/synonym-expander.ts.
   synonyms: {},
   faceting: { maxValuesPerFacet: 200, sortFacetValuesBy: { "*": "count" } },
   pagination: { maxTotalHits: 10_000 },

@@ -1,6 +1,6 @@
 import type { RecordAny } from "meilisearch";
 import type { CaseView } from "../cases/case.types.js";
-import type { Vocabulary } from "../synonyms/vocabulary.js";
+import type { SynonymExpander } from "../synonyms/synonym-expander.js";
 import type { SearchMatchReasonView } from "./search.types.js";
 
 /**
@@ -31,7 +31,7 @@ export interface MatchContext {
   relaxed: boolean;
   strictTotal: number;
   /** Loaded only when some hit matched through the hidden fields alone. */
-  vocabulary: Vocabulary | null;
+  vocabulary: SynonymExpander | null;
 }
 
 export function matchReasonsOf(hit: RecordAny, rank: number, view: CaseView, context: MatchContext): SearchMatchReasonView[] {

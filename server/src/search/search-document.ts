@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { CaseKind } from "@kb/shared";
 import { stringify } from "safe-stable-stringify";
 import type { Case } from "../cases/case.entity.js";
-import type { Vocabulary } from "../synonyms/vocabulary.js";
+import type { SynonymExpander } from "../synonyms/synonym-expander.js";
 
 /**
  * What Meilisearch holds for a published case: the text it searches, the facets it filters on and
@@ -48,7 +48,7 @@ export function toSearchDocument(
   c: Case,
   departmentPath: string[],
   tagNames: string[],
-  vocabulary: Vocabulary,
+  vocabulary: SynonymExpander,
   adoptionCount = 0,
 ): CaseSearchDocument {
   const department = departmentPath[departmentPath.length - 1] ?? "";

@@ -2,8 +2,8 @@ import type { EntityManager, MikroORM } from "@mikro-orm/postgresql";
 import { countedAdoptionsByCase } from "../adoptions/adoption.service.js";
 import { Case } from "../cases/case.entity.js";
 import { departmentPaths } from "../departments/department.service.js";
-import { loadVocabulary } from "../synonyms/synonym.service.js";
-import type { Vocabulary } from "../synonyms/vocabulary.js";
+import { loadSynonymExpander } from "../synonyms/synonym.service.js";
+import type { SynonymExpander } from "../synonyms/synonym-expander.js";
 import { toSearchDocument, type CaseSearchDocument } from "./search-document.js";
 
 export interface LoadedDocuments {
@@ -11,7 +11,7 @@ export interface LoadedDocuments {
   /** Ids that must leave the index (unpublished or gone). */
   removals: string[];
   /** The synonym rules the documents were expanded with. */
-  vocabulary: Vocabulary;
+  vocabulary: SynonymExpander;
 }
 
 /**
@@ -22,10 +22,10 @@ export interface LoadedDocuments {
 export async function loadSearchDocuments(
   em: EntityManager,
   caseIds: readonly string[],
-  vocabulary?: Vocabulary,
+  vocabulary?: SynonymExpander,
 ): Promise<LoadedDocuments> {
   const ids = [...new Set(caseIds)];
-  const vocab = vocabulary ?? (await loadVocabulary(em));
+  const vocab = vocabulary ?? (await loadSynonymExpander(em));
   if (!ids.length) return { upserts: [], removals: [], vocabulary: vocab };
   const published = await em.find(
     Case,

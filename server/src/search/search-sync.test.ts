@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { interchangeCaseSchema, searchArgsSchema } from "@kb/shared";
 import { buildCase, createTestBackend, type TestBackend } from "../../../test/support/test-backend.js";
 import { CaseService } from "../cases/case.service.js";
-import { AppError } from "../graphql/app-error.js";
+import { AppError } from "../kernel/app-error.js";
 import { importCases } from "../importer/import.service.js";
 import { CaseSearchIndex } from "./case-search-index.js";
 import { enqueueSearchSync } from "./search-outbox.js";

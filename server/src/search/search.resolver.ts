@@ -1,8 +1,8 @@
 import { Args, Ctx, Query, Resolver } from "type-graphql";
 import { facetSearchArgsSchema, searchArgsSchema, similarCasesArgsSchema } from "@kb/shared";
 import { searchQueryRecorder } from "../search-stats/search-query-recorder.js";
-import { badInput } from "../graphql/app-error.js";
-import type { RequestContext } from "../graphql/context.js";
+import { badInputFromZod } from "../kernel/app-error.js";
+import type { RequestContext } from "../app/request-context.js";
 import { canonicalTagFilter } from "./tag-aliases.js";
 import {
   CaseSearchResultView,
@@ -13,18 +13,15 @@ import {
   SimilarCaseView,
 } from "./search.types.js";
 
-type Issues = { issues: readonly { path: readonly PropertyKey[]; message: string }[] };
-const invalid = (error: Issues) => badInput(error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })));
-
 @Resolver()
 export class SearchResolver {
   @Query(() => CaseSearchResultView, { description: "Full-text search over published cases (Japanese-aware)." })
   async searchCases(@Args(() => SearchCasesArgs) args: SearchCasesArgs, @Ctx() ctx: RequestContext): Promise<CaseSearchResultView> {
     const parsed = searchArgsSchema.safeParse(args);
-    if (!parsed.success) throw invalid(parsed.error);
+    if (!parsed.success) throw badInputFromZod(parsed.error);
     // A merged or renamed tag's old name (an old link) searches the tag it became.
     const { filter, redirects } = await canonicalTagFilter(ctx.em, parsed.data.filter);
-    const result = await ctx.search.search({ ...parsed.data, filter }, ctx.em);
+    const result = await ctx.services.search.search({ ...parsed.data, filter }, ctx.em);
     // Dashboard analytics (issue 5): counted in memory, written in batches; first pages only.
     if (parsed.data.offset === 0) searchQueryRecorder(ctx.em).record(parsed.data.query, result.total);
     return { ...result, tagRedirects: redirects };
@@ -33,15 +30,15 @@ export class SearchResolver {
   @Query(() => [FacetCountView], { description: "Values of the tag or department facet that contain the given text, with counts." })
   async searchFacetValues(@Args(() => SearchFacetValuesArgs) args: SearchFacetValuesArgs, @Ctx() ctx: RequestContext): Promise<FacetCountView[]> {
     const parsed = facetSearchArgsSchema.safeParse(args);
-    if (!parsed.success) throw invalid(parsed.error);
+    if (!parsed.success) throw badInputFromZod(parsed.error);
     const { filter } = await canonicalTagFilter(ctx.em, parsed.data.filter);
-    return ctx.search.searchFacetValues({ ...parsed.data, filter });
+    return ctx.services.search.searchFacetValues({ ...parsed.data, filter });
   }
 
   @Query(() => [SimilarCaseView], { description: "Published cases like this one (shared tags, department, kind, text)." })
   async similarCases(@Args(() => SimilarCasesArgs) args: SimilarCasesArgs, @Ctx() ctx: RequestContext): Promise<SimilarCaseView[]> {
     const parsed = similarCasesArgsSchema.safeParse(args);
-    if (!parsed.success) throw invalid(parsed.error);
-    return ctx.search.similarCases(parsed.data.caseId, parsed.data.first, ctx.em);
+    if (!parsed.success) throw badInputFromZod(parsed.error);
+    return ctx.services.search.similarCases(parsed.data.caseId, parsed.data.first, ctx.em);
   }
 }

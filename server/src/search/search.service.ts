@@ -3,7 +3,7 @@ import { normalizeText, type FacetSearchArgs, type SearchArgs } from "@kb/shared
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { withIndexedAdoptionCount } from "../adoptions/adoption.presenter.js";
 import type { CaseService } from "../cases/case.service.js";
-import { AppError, searchUnavailable } from "../graphql/app-error.js";
+import { AppError, searchUnavailable } from "../kernel/app-error.js";
 import {
   anyOf,
   FACET_ATTRIBUTES,
@@ -14,7 +14,7 @@ import {
   type FacetAttribute,
 } from "./case-search-index.js";
 import { hasMatch, markersToHtml, type CaseSearchDocument } from "./search-document.js";
-import { loadVocabulary } from "../synonyms/synonym.service.js";
+import { loadSynonymExpander } from "../synonyms/synonym.service.js";
 import { matchedOnlyHidden, matchReasonsOf, type MatchContext } from "./match-reasons.js";
 import { loadPublishedCaseViews } from "./search-hydration.js";
 import {
@@ -90,7 +90,7 @@ export class SearchService {
     const [found, vocabulary] = await Promise.all([
       loadPublishedCaseViews(em, ids),
       // The rules the index's documents were expanded with: read once per index version.
-      main.hits.some(matchedOnlyHidden) ? this.index.resultCache.perVersion("vocabulary", () => loadVocabulary(em.fork())) : null,
+      main.hits.some(matchedOnlyHidden) ? this.index.resultCache.perVersion("vocabulary", () => loadSynonymExpander(em.fork())) : null,
     ]);
     const reasons: MatchContext = { query: normalizeText(args.query), relaxed, strictTotal, vocabulary };
     const hits = main.hits.flatMap((hit, i) => {

@@ -5,7 +5,7 @@ import type { Viewer } from "../users/viewer.js";
 
 /**
  * A group whose terms equal or are contained in an existing group of the same kind adds nothing
- * to search and was listed twice (issue 13): it is refused on the terms field, naming that group.
+ * to search and was listed twice: it is refused on the terms field, naming that group.
  * The migration's groups (残業 → 時間外勤務, 生成AI ⇔ ChatGPT ⇔ チャットGPT, キントーン ⇔ kintone) are the existing ones.
  */
 const secretariat: Viewer = { userId: randomUUID(), role: "SECRETARIAT", departmentId: randomUUID(), displayName: "事務局 太郎" };

@@ -5,7 +5,7 @@ import { SYNONYM_MODES, type SynonymMode } from "@kb/shared";
 
 /**
  * A group of search synonyms curated by the secretariat. PostgreSQL is where they live; the index
- * gets them through documents (index-time expansion, see synonyms/vocabulary.ts), so a change
+ * gets them through documents (index-time expansion, see synonyms/synonym-expander.ts), so a change
  * re-expands the affected documents through the search outbox, in the same transaction.
  */
 @Entity({ tableName: "synonym_groups" })

@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
-import type { RequestContext } from "../graphql/context.js";
+import type { RequestContext } from "../app/request-context.js";
 import type { SynonymGroup } from "./synonym.entity.js";
-import { SynonymService, type SynonymChange } from "./synonym.service.js";
+import type { SynonymChange } from "./synonym.service.js";
 import { SynonymChangeView, SynonymGroupInput, SynonymGroupView } from "./synonym.types.js";
 
 const view = (g: SynonymGroup): SynonymGroupView => ({
@@ -20,12 +20,12 @@ const input = (i: SynonymGroupInput) => ({ mode: i.mode, terms: i.terms, ...(i.n
 export class SynonymResolver {
   @Query(() => [SynonymGroupView], { description: "検索の同義語 (secretariat and admins)." })
   async synonymGroups(@Ctx() ctx: RequestContext): Promise<SynonymGroupView[]> {
-    return (await new SynonymService(ctx.em).list(ctx.viewer)).map(view);
+    return (await ctx.services.synonyms.list(ctx.viewer)).map(view);
   }
 
   @Mutation(() => SynonymChangeView)
   async createSynonymGroup(@Arg("input", () => SynonymGroupInput) i: SynonymGroupInput, @Ctx() ctx: RequestContext): Promise<SynonymChangeView> {
-    return change(await new SynonymService(ctx.em).create(ctx.viewer, input(i)));
+    return change(await ctx.services.synonyms.create(ctx.viewer, input(i)));
   }
 
   @Mutation(() => SynonymChangeView)
@@ -35,7 +35,7 @@ export class SynonymResolver {
     @Arg("input", () => SynonymGroupInput) i: SynonymGroupInput,
     @Ctx() ctx: RequestContext,
   ): Promise<SynonymChangeView> {
-    return change(await new SynonymService(ctx.em).update(ctx.viewer, id, version, input(i)));
+    return change(await ctx.services.synonyms.update(ctx.viewer, id, version, input(i)));
   }
 
   @Mutation(() => SynonymChangeView)
@@ -44,6 +44,6 @@ export class SynonymResolver {
     @Arg("version", () => Int) version: number,
     @Ctx() ctx: RequestContext,
   ): Promise<SynonymChangeView> {
-    return change(await new SynonymService(ctx.em).remove(ctx.viewer, id, version));
+    return change(await ctx.services.synonyms.remove(ctx.viewer, id, version));
   }
 }

@@ -1,11 +1,12 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { coveringSynonymGroup, duplicateSynonymGroupMessage, synonymGroupInputSchema, SYNONYM_MODES, type SynonymMode, isUuid } from "@kb/shared";
 import { recordAudit } from "../audit/audit.entity.js";
-import { AppError, badInput, notFound } from "../graphql/app-error.js";
+import { badInput, badInputFromZod, notFound } from "../kernel/app-error.js";
+import { synonymErrors } from "./synonym.errors.js";
 import { enqueueSearchSync } from "../search/search-outbox.js";
 import { requireRole, type Viewer } from "../users/viewer.js";
 import { SynonymGroup } from "./synonym.entity.js";
-import { Vocabulary, type SynonymRule } from "./vocabulary.js";
+import { SynonymExpander, type SynonymRule } from "./synonym-expander.js";
 
 export interface SynonymChange {
   group: SynonymGroup | null;
@@ -14,11 +15,11 @@ export interface SynonymChange {
 }
 
 /** The current synonym rules, read fresh (one small query). */
-export async function loadVocabulary(em: EntityManager): Promise<Vocabulary> {
+export async function loadSynonymExpander(em: EntityManager): Promise<SynonymExpander> {
   const rows = await em.execute<{ mode: SynonymMode; terms: string[] }[]>(
     "select mode, terms from synonym_groups order by created_at, id",
   );
-  return new Vocabulary(rows.filter((r) => (SYNONYM_MODES as readonly string[]).includes(r.mode)));
+  return new SynonymExpander(rows.filter((r) => (SYNONYM_MODES as readonly string[]).includes(r.mode)));
 }
 
 const likeAny = (terms: readonly string[]) => terms.map((t) => `%${t.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
@@ -53,7 +54,7 @@ const snapshot = (g: SynonymGroup) => ({ mode: g.mode, terms: [...g.terms], note
  * Synonyms curated by the secretariat. Every change: validated (shared zod schema), authorised
  * (SECRETARIAT / ADMIN), one transaction holding the change, its audit row and the search-outbox
  * rows of every published case the old or new terms appear in (their documents are re-expanded;
- * see synonyms/vocabulary.ts for why expansion is ours and not the engine's).
+ * see synonyms/synonym-expander.ts for why expansion is ours and not the engine's).
  */
 export class SynonymService {
   constructor(private readonly em: EntityManager) {}
@@ -92,7 +93,7 @@ export class SynonymService {
       group.updatedBy = actor.userId;
       await tx.flush();
       recordAudit(tx, { actorId: actor.userId, action: "synonym.update", subjectType: "SynonymGroup", subjectId: id, before, after: snapshot(group) });
-      const affected = await casesMentioning(tx, Vocabulary.termsOf([before, input]));
+      const affected = await casesMentioning(tx, SynonymExpander.termsOf([before, input]));
       enqueueSearchSync(tx, affected);
       await tx.flush();
       return { group, affectedCases: affected.length };
@@ -120,7 +121,7 @@ export class SynonymService {
     if (!rows.length) throw notFound("同義語グループ");
     const group = await tx.findOneOrFail(SynonymGroup, id, { refresh: true });
     if (group.version !== version) {
-      throw new AppError("CONFLICT", "ほかの人がこの同義語グループを更新しました。画面を再読み込みしてから、もう一度編集してください。");
+      throw synonymErrors.staleVersion();
     }
     return group;
   }
@@ -142,9 +143,7 @@ async function refuseDuplicate(tx: EntityManager, input: SynonymRule, exceptId?:
 
 function parse(raw: unknown): SynonymRule & { note?: string } {
   const parsed = synonymGroupInputSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw badInput(parsed.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })));
-  }
+  if (!parsed.success) throw badInputFromZod(parsed.error);
   return parsed.data;
 }
 

@@ -2,10 +2,10 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import { withoutNulls } from "../cases/case.inputs.js";
 import type { CaseFacts } from "../cases/case.policy.js";
 import { CaseView, UserSummaryView } from "../cases/case.types.js";
-import type { RequestContext } from "../graphql/context.js";
+import type { RequestContext } from "../app/request-context.js";
 import type { Viewer } from "../users/viewer.js";
 import { tagProposalPolicy } from "./tag-proposal.policy.js";
-import { TagProposalService, type TagProposalRecord } from "./tag-proposal.service.js";
+import type { TagProposalRecord } from "./tag-proposal.service.js";
 import {
   TagProposalAccessView,
   TagProposalDecisionInput,
@@ -40,7 +40,7 @@ const factsOf = (c: CaseView): CaseFacts => ({ status: c.status, departmentId: c
 export class TagProposalResolver {
   @Mutation(() => TagProposalView, { description: "Proposes a tag for a published case the viewer can read (any logged-in user)." })
   async proposeTag(@Arg("input", () => TagProposalInput) input: TagProposalInput, @Ctx() ctx: RequestContext): Promise<TagProposalView> {
-    return present(await new TagProposalService(ctx.em).propose(ctx.viewer, withoutNulls({ ...input })), ctx.viewer);
+    return present(await ctx.services.tagProposals.propose(ctx.viewer, withoutNulls({ ...input })), ctx.viewer);
   }
 
   @Mutation(() => TagProposalView, { description: "Accepts (the tag goes on the case) or declines a proposal: the case's owners or the secretariat." })
@@ -49,7 +49,7 @@ export class TagProposalResolver {
     @Arg("input", () => TagProposalDecisionInput) input: TagProposalDecisionInput,
     @Ctx() ctx: RequestContext,
   ): Promise<TagProposalView> {
-    return present(await new TagProposalService(ctx.em).decide(ctx.viewer, id, withoutNulls({ ...input })), ctx.viewer);
+    return present(await ctx.services.tagProposals.decide(ctx.viewer, id, withoutNulls({ ...input })), ctx.viewer);
   }
 
   @Query(() => TagProposalListView, { description: "Pending proposals the viewer can decide: all for the secretariat, their department's cases for others." })
@@ -58,18 +58,18 @@ export class TagProposalResolver {
     @Arg("first", () => Int, { defaultValue: 50 }) first: number,
     @Arg("offset", () => Int, { defaultValue: 0 }) offset: number,
   ): Promise<TagProposalListView> {
-    const { total, items } = await new TagProposalService(ctx.em).pending(ctx.viewer, first, offset);
+    const { total, items } = await ctx.services.tagProposals.pending(ctx.viewer, first, offset);
     return { total, items: items.map((p) => present(p, ctx.viewer)) };
   }
 
   @FieldResolver(() => UserSummaryView, { nullable: true })
   async proposer(@Root() p: TagProposalView, @Ctx() ctx: RequestContext): Promise<UserSummaryView | null> {
-    return p.proposerId ? summary(await ctx.loaders.usersById.load(p.proposerId)) : null;
+    return p.proposerId ? summary(await ctx.loaders.cases.usersById.load(p.proposerId)) : null;
   }
 
   @FieldResolver(() => UserSummaryView, { nullable: true })
   async decidedBy(@Root() p: TagProposalView, @Ctx() ctx: RequestContext): Promise<UserSummaryView | null> {
-    return p.decidedById ? summary(await ctx.loaders.usersById.load(p.decidedById)) : null;
+    return p.decidedById ? summary(await ctx.loaders.cases.usersById.load(p.decidedById)) : null;
   }
 }
 
@@ -80,7 +80,7 @@ export class CaseTagProposalResolver {
     description: "Tag proposals: pending ones for every logged-in reader, decided ones for owners, the secretariat and the proposer.",
   })
   async tagProposals(@Root() c: CaseView, @Ctx() ctx: RequestContext): Promise<TagProposalView[]> {
-    return (await new TagProposalService(ctx.em).forCase(ctx.viewer, c.id, factsOf(c))).map((p) => present(p, ctx.viewer));
+    return (await ctx.services.tagProposals.forCase(ctx.viewer, c.id, factsOf(c))).map((p) => present(p, ctx.viewer));
   }
 
   @FieldResolver(() => TagProposalAccessView)

@@ -4,10 +4,11 @@ import { recordAudit } from "../audit/audit.entity.js";
 import { casePolicy, type CaseFacts } from "../cases/case.policy.js";
 import { Case } from "../cases/case.entity.js";
 import { lockCase } from "../cases/case-lock.js";
-import { AppError, badInput, badInputFromZod, forbidden, notFound } from "../graphql/app-error.js";
+import { badInput, badInputFromZod, forbidden, notFound } from "../kernel/app-error.js";
+import { tagProposalErrors } from "./tag-proposal.errors.js";
 import { notify, notifyCaseOwners } from "../notifications/notification.service.js";
 import { addTagToCases, recordCaseTagChanges } from "../tags/case-tagging.js";
-import { TagResolver } from "../tags/tag.service.js";
+import { TagNameLookup } from "../tags/tag.service.js";
 import { Tag } from "../tags/tag.entity.js";
 import { User } from "../users/user.entity.js";
 import { requireViewer, type Viewer } from "../users/viewer.js";
@@ -15,7 +16,7 @@ import { TagProposal } from "./tag-proposal.entity.js";
 import { tagProposalPolicy } from "./tag-proposal.policy.js";
 
 /**
- * Tag proposals on published cases (issue 8, "suggest tags on any published case"). Who may do
+ * Tag proposals on published cases ("suggest tags on any published case"). Who may do
  * what is tag-proposal.policy's. Every write: shared zod validation,
  * authorisation, one transaction with its audit row, notifications and — when a tag goes on the
  * case — the case's new version, revision and search outbox row.
@@ -102,7 +103,7 @@ export class TagProposalService {
       // The case row lock serialises proposals for one case (no duplicate pending proposals).
       const facts = await lockCase(tx, input.caseId);
       if (!casePolicy.canRead(viewer, facts)) throw notFound("好事例");
-      if (!tagProposalPolicy.canPropose(viewer, facts)) throw new AppError("CONFLICT", "タグを提案できるのは公開中の好事例だけです。");
+      if (!tagProposalPolicy.canPropose(viewer, facts)) throw tagProposalErrors.caseNotPublished();
 
       const known = await tx.findOne(Tag, { nameKey: nameKey(input.tag) }, { populate: ["mergedInto"] });
       const live = known ? (known.mergedInto?.getEntity() ?? known) : null;
@@ -163,12 +164,12 @@ export class TagProposalService {
       if (!tagProposalPolicy.canDecide(viewer, facts)) throw forbidden("タグの提案を判断できるのは、この好事例の所属課と事務局です。");
       await tx.execute("select id from tag_proposals where id = ? for update", [id]);
       const proposal = await tx.findOneOrFail(TagProposal, id, { refresh: true });
-      if (proposal.status !== "PENDING") throw new AppError("CONFLICT", "この提案はすでに判断されています。");
+      if (proposal.status !== "PENDING") throw tagProposalErrors.alreadyDecided();
 
       let changed: string[] = [];
       if (decision === "ACCEPT") {
-        if (facts.status !== "PUBLISHED") throw new AppError("CONFLICT", "公開中でない好事例には、提案されたタグを付けられません。");
-        const tags = new TagResolver(tx, { refuseRetiredExcept: [], newCategory: proposal.category });
+        if (facts.status !== "PUBLISHED") throw tagProposalErrors.acceptOnUnpublished();
+        const tags = new TagNameLookup(tx, { refuseRetiredExcept: [], newCategory: proposal.category });
         await tags.preload([proposal.tagName]);
         const tagId = tags.resolve(proposal.tagName);
         await tx.flush();

@@ -1,15 +1,16 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { nameKey, tagBulkSchema, type SearchFilter, isUuid } from "@kb/shared";
 import { recordAudit } from "../audit/audit.entity.js";
-import { AppError, badInput, badInputFromZod, notFound } from "../graphql/app-error.js";
+import { AppError, badInput, badInputFromZod, notFound } from "../kernel/app-error.js";
+import { tagErrors } from "./tag.errors.js";
 import { requireRole, type Viewer } from "../users/viewer.js";
 import { addTagToCases, recordCaseTagChanges, removeTagFromCases } from "./case-tagging.js";
 import { TagBulkJob } from "./tag-bulk-job.entity.js";
-import { TagResolver } from "./tag.service.js";
+import { TagNameLookup } from "./tag.service.js";
 import { Tag } from "./tag.entity.js";
 
 /**
- * Bulk tagging (issue 8): add or remove one tag on a selection of search results — the ticked
+ * Bulk tagging: add or remove one tag on a selection of search results — the ticked
  * results or every result of a search, up to 10,000 cases.
  *
  * How it completes with progress: `start` fixes the selection (published cases only) in a
@@ -75,7 +76,7 @@ export class TagBulkService {
 
       let tagId: string;
       if (input.action === "ADD") {
-        const tags = new TagResolver(tx, { refuseRetiredExcept: [] });
+        const tags = new TagNameLookup(tx, { refuseRetiredExcept: [] });
         await tags.preload([input.tag]);
         tagId = tags.resolve(input.tag);
         await tx.flush();
@@ -160,8 +161,8 @@ export class TagBulkService {
               "select name, merged_into_id, retired_at from tags where id = ? for share",
               [job.tag.id],
             );
-            if (!tag || tag.merged_into_id) throw new AppError("CONFLICT", `タグ「${tag?.name ?? ""}」がほかのタグに統合されたため、中断しました。`);
-            if (job.action === "ADD" && tag.retired_at) throw new AppError("CONFLICT", `タグ「${tag.name}」が廃止されたため、中断しました。`);
+            if (!tag || tag.merged_into_id) throw tagErrors.bulkTagMerged(tag?.name ?? "");
+            if (job.action === "ADD" && tag.retired_at) throw tagErrors.bulkTagRetired(tag.name);
             const slice = job.caseIds.slice(job.done, job.done + chunkSize);
             const changed = job.action === "ADD" ? await addTagToCases(tx, job.tag.id, slice) : await removeTagFromCases(tx, job.tag.id, slice);
             await recordCaseTagChanges(tx, changed, job.createdBy ?? null);

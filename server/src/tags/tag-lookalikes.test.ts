@@ -4,7 +4,7 @@ import { Migration20261204181500_InvisibleNameCharacters } from "../db/migration
 import type { Viewer } from "../users/viewer.js";
 
 /**
- * Look-alike names (issue 12, item 12) on real PostgreSQL: invisible characters never make a second
+ * Look-alike names on real PostgreSQL: invisible characters never make a second
  * tag, department or synonym term, and a Latin word with a Cyrillic or Greek look-alike is refused
  * wherever a name is written (case form, import, vocabulary, synonyms).
  */

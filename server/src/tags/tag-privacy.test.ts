@@ -3,7 +3,7 @@ import { buildCase, createTestBackend, type TestBackend } from "../../../test/su
 import type { Viewer } from "../users/viewer.js";
 
 /**
- * A tag typed on a draft is as private as the draft (issue 12, item 3): a tag exists for a reader
+ * A tag typed on a draft is as private as the draft: a tag exists for a reader
  * only through cases that reader may read, or once the secretariat has taken it into the vocabulary.
  * Every read of tag names is asked as anonymous, as staff of another 課, as the owning 課 and as the
  * secretariat.

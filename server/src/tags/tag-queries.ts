@@ -61,7 +61,7 @@ function toRecord(r: TagRow): TagRecord {
 }
 
 /**
- * Whether tag `t` exists for this reader (issue 12): through a case the reader may read (published,
+ * Whether tag `t` exists for this reader: through a case the reader may read (published,
  * or their own 課's or their own, as `casePolicy.canRead` says), or because the secretariat took it
  * into the vocabulary (`curated_at`). A name typed on a draft is as private as the draft. The
  * secretariat and admins read every case, so every tag.

@@ -4,7 +4,7 @@ import { nameKey, normalizeText, type SynonymMode, type TagCategory } from "@kb/
 /**
  * Tag suggestions from a case's own text: which vocabulary tags the text mentions, by the tag's
  * name, by an alias (a merged or renamed name) or by a search synonym of it (キントーン in the text
- * suggests kintone). Matching follows the search vocabulary's rules (synonyms/vocabulary.ts): text
+ * suggests kintone). Matching follows the search's synonym rules (synonyms/synonym-expander.ts): text
  * NFKC-normalised and case-folded, a latin term only as a whole word (AI is not found in MAIL),
  * Japanese anywhere. One-letter terms are ignored (too many false hits).
  */

@@ -2,7 +2,8 @@ import { UniqueConstraintViolationException } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { nameKey, tagCreateSchema, tagMergeSchema, tagUpdateSchema, isUuid } from "@kb/shared";
 import { recordAudit } from "../audit/audit.entity.js";
-import { AppError, badInput, badInputFromZod, notFound } from "../graphql/app-error.js";
+import { badInput, badInputFromZod, notFound } from "../kernel/app-error.js";
+import { tagErrors } from "./tag.errors.js";
 import { enqueueSearchSync } from "../search/search-outbox.js";
 import { SynonymGroup } from "../synonyms/synonym.entity.js";
 import { casesMentioning } from "../synonyms/synonym.service.js";
@@ -251,16 +252,16 @@ export class TagVocabularyService {
       await tx.execute("lock table tag_merges in share row exclusive mode");
       const [latest] = await tx.find(TagMerge, {}, { orderBy: { createdAt: "desc", id: "desc" }, limit: 1, refresh: true });
       if (!latest || latest.id !== mergeId) {
-        throw new AppError("CONFLICT", "元に戻せるのは最後に行った統合だけです。画面を再読み込みしてください。");
+        throw tagErrors.undoNotLatest();
       }
-      if (latest.undoneAt) throw new AppError("CONFLICT", "この統合はすでに元に戻されています。");
+      if (latest.undoneAt) throw tagErrors.undoAlreadyDone();
       const sourceId = latest.source.id;
       const targetId = latest.target.id;
       await lockTags(tx, [sourceId, targetId]);
       const source = await tx.findOneOrFail(Tag, sourceId, { refresh: true });
       const target = await tx.findOneOrFail(Tag, targetId, { refresh: true });
       if (source.mergedInto?.id !== targetId || target.mergedInto) {
-        throw new AppError("CONFLICT", "統合のあとでタグが変更されたため、元に戻せません。");
+        throw tagErrors.undoAfterChange();
       }
 
       const stillThere = latest.movedCaseIds.length
@@ -357,7 +358,7 @@ export class TagVocabularyService {
     if (!isUuid(id)) throw notFound(what);
     const tag = await em.findOne(Tag, id, { refresh: true });
     if (!tag) throw notFound(what);
-    if (tag.mergedInto) throw new AppError("CONFLICT", `「${tag.name}」はすでにほかのタグに統合されています。`);
+    if (tag.mergedInto) throw tagErrors.alreadyMerged(tag.name);
     return tag;
   }
 
@@ -367,7 +368,7 @@ export class TagVocabularyService {
     await lockTags(tx, [id]);
     const tag = await this.liveTag(tx, id, "タグ");
     if (tag.version !== version) {
-      throw new AppError("CONFLICT", "ほかの人がこのタグを更新しました。画面を再読み込みしてから、もう一度操作してください。");
+      throw tagErrors.staleVersion();
     }
     return tag;
   }

@@ -10,7 +10,7 @@ import { DEFAULT_TAG_CATEGORY, TAG_CATEGORIES, type TagCategory } from "@kb/shar
  *
  * A row whose `mergedInto` is set is an alias, not a tag: the name of a tag that was merged into
  * another one, or the old name of a renamed tag. Aliases keep their key taken, so typing, importing
- * or linking the old name lands on the tag it became (`TagResolver` follows them), and they carry
+ * or linking the old name lands on the tag it became (`TagNameLookup` follows them), and they carry
  * no cases. Live tags are the rows with `mergedInto` null.
  */
 @Entity({ tableName: "tags" })

@@ -1,12 +1,12 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { normalizeText, searchFilterSchema, TAG_BULK_MAX, type TagCategory } from "@kb/shared";
-import { badInput, badInputFromZod, notFound } from "../graphql/app-error.js";
-import type { RequestContext } from "../graphql/context.js";
+import { badInput, badInputFromZod, notFound } from "../kernel/app-error.js";
+import type { RequestContext } from "../app/request-context.js";
 import { canonicalTagFilter } from "../search/tag-aliases.js";
 import { withoutNulls } from "../cases/case.inputs.js";
 import { isCurator } from "../cases/case.policy.js";
 import { requireRole } from "../users/viewer.js";
-import { isStalled, TagBulkService } from "./tag-bulk.service.js";
+import { isStalled } from "./tag-bulk.service.js";
 import type { TagBulkJob } from "./tag-bulk-job.entity.js";
 import type { TagMerge } from "./tag-merge.entity.js";
 import { findTagByName, listTags, readableTagIds, relatedTags, suggestTags, tagRecordsByIds, topDepartments, type TagRecord } from "./tag-queries.js";
@@ -27,7 +27,6 @@ import {
   TagUsageView,
   TagView,
 } from "./tag.types.js";
-import { TagVocabularyService } from "./tag-vocabulary.service.js";
 
 const TEXT_MAX = 20_000;
 
@@ -165,7 +164,7 @@ export class TagPageResolver {
 export class TagVocabularyResolver {
   @Mutation(() => TagChangeView, { description: "Adds a vocabulary term (secretariat)." })
   async createTag(@Arg("input", () => TagCreateInput) input: TagCreateInput, @Ctx() ctx: RequestContext): Promise<TagChangeView> {
-    const change = await new TagVocabularyService(ctx.em).create(ctx.viewer, withoutNulls({ ...input }));
+    const change = await ctx.services.tagVocabulary.create(ctx.viewer, withoutNulls({ ...input }));
     return { tag: await tagView(ctx, change.tagId), affectedCases: change.affectedCases };
   }
 
@@ -177,43 +176,43 @@ export class TagVocabularyResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<TagChangeView> {
     const { keepOldNameAsSynonym, ...fields } = input;
-    const change = await new TagVocabularyService(ctx.em).update(ctx.viewer, id, version, withoutNulls({ ...fields }), keepOldNameAsSynonym);
+    const change = await ctx.services.tagVocabulary.update(ctx.viewer, id, version, withoutNulls({ ...fields }), keepOldNameAsSynonym);
     return { tag: await tagView(ctx, change.tagId), affectedCases: change.affectedCases };
   }
 
   @Mutation(() => TagChangeView, { description: "廃止 (secretariat): no longer offered for tagging; cases keep it." })
   async retireTag(@Arg("id", () => ID) id: string, @Arg("version", () => Int) version: number, @Ctx() ctx: RequestContext): Promise<TagChangeView> {
-    const change = await new TagVocabularyService(ctx.em).retire(ctx.viewer, id, version);
+    const change = await ctx.services.tagVocabulary.retire(ctx.viewer, id, version);
     return { tag: await tagView(ctx, change.tagId), affectedCases: 0 };
   }
 
   @Mutation(() => TagChangeView, { description: "Undoes 廃止 (secretariat)." })
   async restoreTag(@Arg("id", () => ID) id: string, @Arg("version", () => Int) version: number, @Ctx() ctx: RequestContext): Promise<TagChangeView> {
-    const change = await new TagVocabularyService(ctx.em).restore(ctx.viewer, id, version);
+    const change = await ctx.services.tagVocabulary.restore(ctx.viewer, id, version);
     return { tag: await tagView(ctx, change.tagId), affectedCases: 0 };
   }
 
   @Query(() => TagMergePreviewView, { description: "What a merge would do: how many cases move (secretariat)." })
   async tagMergePreview(@Arg("sourceId", () => ID) sourceId: string, @Arg("targetId", () => ID) targetId: string, @Ctx() ctx: RequestContext): Promise<TagMergePreviewView> {
-    const preview = await new TagVocabularyService(ctx.em).mergePreview(ctx.viewer, { sourceId, targetId });
+    const preview = await ctx.services.tagVocabulary.mergePreview(ctx.viewer, { sourceId, targetId });
     return { ...preview, source: await tagView(ctx, sourceId), target: await tagView(ctx, targetId) };
   }
 
   @Mutation(() => TagMergeResultView, { description: "Merges source into target (secretariat): cases move, the old name stays as an alias and a synonym." })
   async mergeTags(@Arg("sourceId", () => ID) sourceId: string, @Arg("targetId", () => ID) targetId: string, @Ctx() ctx: RequestContext): Promise<TagMergeResultView> {
-    const { merge, affectedCases } = await new TagVocabularyService(ctx.em).merge(ctx.viewer, { sourceId, targetId });
+    const { merge, affectedCases } = await ctx.services.tagVocabulary.merge(ctx.viewer, { sourceId, targetId });
     return { merge: mergeView(merge, merge.id), tag: await tagView(ctx, merge.target.id), affectedCases, keptSynonym: false };
   }
 
   @Query(() => TagMergeView, { nullable: true, description: "The latest merge (secretariat); canUndo says whether it can still be undone." })
   async lastTagMerge(@Ctx() ctx: RequestContext): Promise<TagMergeView | null> {
-    const merge = await new TagVocabularyService(ctx.em).lastMerge(ctx.viewer);
+    const merge = await ctx.services.tagVocabulary.lastMerge(ctx.viewer);
     return merge ? mergeView(merge, merge.id) : null;
   }
 
   @Mutation(() => TagMergeResultView, { description: "Undoes the latest merge, once (secretariat)." })
   async undoTagMerge(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<TagMergeResultView> {
-    const { merge, affectedCases, keptSynonym } = await new TagVocabularyService(ctx.em).undoMerge(ctx.viewer, id);
+    const { merge, affectedCases, keptSynonym } = await ctx.services.tagVocabulary.undoMerge(ctx.viewer, id);
     return { merge: mergeView(merge, null), tag: await tagView(ctx, merge.source.id), affectedCases, keptSynonym };
   }
 
@@ -228,23 +227,23 @@ export class TagVocabularyResolver {
       caseIds: input.caseIds,
       search: input.search ? withoutNulls({ query: input.search.query, filter: input.search.filter ? withoutNulls({ ...input.search.filter }) : null }) : null,
     });
-    const job = await new TagBulkService(ctx.em).start(ctx.viewer, raw, async (search) => {
+    const job = await ctx.services.tagBulk.start(ctx.viewer, raw, async (search) => {
       const filter = searchFilterSchema.optional().safeParse(search.filter);
       if (!filter.success) throw badInputFromZod(filter.error);
       const canonical = await canonicalTagFilter(ctx.em, filter.data);
-      return ctx.search.matchingCaseIds({ query: search.query, filter: canonical.filter }, TAG_BULK_MAX);
+      return ctx.services.search.matchingCaseIds({ query: search.query, filter: canonical.filter }, TAG_BULK_MAX);
     });
     return this.jobView(ctx, job);
   }
 
   @Mutation(() => TagBulkJobView, { description: "Continues a failed or stalled bulk job from where it stopped (secretariat)." })
   async resumeTagBulkJob(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<TagBulkJobView> {
-    return this.jobView(ctx, await new TagBulkService(ctx.em).resume(ctx.viewer, id));
+    return this.jobView(ctx, await ctx.services.tagBulk.resume(ctx.viewer, id));
   }
 
   @Query(() => TagBulkJobView, { nullable: true, description: "A bulk tagging job's progress (secretariat)." })
   async tagBulkJob(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<TagBulkJobView | null> {
-    const job = await new TagBulkService(ctx.em).get(ctx.viewer, id);
+    const job = await ctx.services.tagBulk.get(ctx.viewer, id);
     return job ? this.jobView(ctx, job) : null;
   }
 

@@ -1,6 +1,6 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { DEFAULT_TAG_CATEGORY, nameKey, normalizeName, type TagCategory } from "@kb/shared";
-import { badInput } from "../graphql/app-error.js";
+import { badInput } from "../kernel/app-error.js";
 import { Tag } from "./tag.entity.js";
 
 interface Known {
@@ -9,13 +9,13 @@ interface Known {
   retired: boolean;
 }
 
-export interface TagResolverOptions {
+export interface TagNameLookupOptions {
   /**
    * Refuse retired tags (廃止) with a field error, except those with these ids (a case keeps the
    * retired tags it already carries). Imports leave it unset: they take names as they come.
    */
   refuseRetiredExcept?: readonly string[];
-  /** Category of the tags this resolver creates (default テーマ). */
+  /** Category of the tags this lookup creates (default テーマ). */
   newCategory?: TagCategory;
 }
 
@@ -24,13 +24,13 @@ export interface TagResolverOptions {
  * of work. Names of aliases (a merged tag, a renamed tag's old name) resolve to the tag they became,
  * so an old name typed in a form or found in an import file never re-creates a merged tag.
  */
-export class TagResolver {
+export class TagNameLookup {
   private readonly byKey = new Map<string, Known>();
   private readonly allowedRetired: ReadonlySet<string> | null;
 
   constructor(
     private readonly em: EntityManager,
-    private readonly options: TagResolverOptions = {},
+    private readonly options: TagNameLookupOptions = {},
   ) {
     this.allowedRetired = options.refuseRetiredExcept ? new Set(options.refuseRetiredExcept) : null;
   }

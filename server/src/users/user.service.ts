@@ -3,8 +3,9 @@ import { newUserSchema } from "@kb/shared";
 import { recordAudit } from "../audit/audit.entity.js";
 import { deleteOtherSessions } from "../auth/account.service.js";
 import { hashPassword } from "../auth/password.js";
-import { DepartmentResolver } from "../departments/department.service.js";
-import { AppError, badInputFromZod } from "../graphql/app-error.js";
+import { DepartmentNameLookup } from "../departments/department.service.js";
+import { badInputFromZod } from "../kernel/app-error.js";
+import { userErrors } from "./user.errors.js";
 import { User } from "./user.entity.js";
 
 export interface NewUser {
@@ -25,9 +26,9 @@ export async function createUser(em: EntityManager, input: NewUser, actorId: str
   const data = parsed.data;
   return em.transactional(async (tx) => {
     if (await tx.count(User, { email: data.email })) {
-      throw new AppError("CONFLICT", `${data.email} は既に登録されています。`);
+      throw userErrors.emailTaken(data.email);
     }
-    const departments = new DepartmentResolver(tx);
+    const departments = new DepartmentNameLookup(tx);
     await departments.preload();
     const departmentId = await departments.resolve(data.department, departmentPath ?? []);
     const user = tx.create(User, {
@@ -56,7 +57,7 @@ export async function setUserActive(em: EntityManager, email: string, active: bo
   const key = email.normalize("NFKC").trim().toLowerCase();
   return em.transactional(async (tx) => {
     const user = await tx.findOne(User, { email: key });
-    if (!user) throw new AppError("NOT_FOUND", `${key} という利用者はいません。`);
+    if (!user) throw userErrors.noSuchUser(key);
     const before = user.active;
     user.active = active;
     const endedSessions = active ? 0 : await deleteOtherSessions(tx, user.id, null);

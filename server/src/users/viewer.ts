@@ -1,6 +1,7 @@
-import { AppError, forbidden } from "../graphql/app-error.js";
+import { forbidden } from "../kernel/app-error.js";
+import { userErrors } from "./user.errors.js";
 
-/** Roles (DESIGN §2). Order matters nowhere: each check names the roles it allows. */
+/** Roles; what each may do is in the policies (cases/case.policy.ts, collections/collection.policy.ts). Order matters nowhere: each check names the roles it allows. */
 export const ROLES = ["STAFF", "SECRETARIAT", "ADMIN"] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -13,7 +14,7 @@ export interface Viewer {
 }
 
 export function requireViewer(viewer: Viewer | null): Viewer {
-  if (!viewer) throw new AppError("UNAUTHENTICATED", "ログインしてください。");
+  if (!viewer) throw userErrors.notSignedIn();
   return viewer;
 }
 

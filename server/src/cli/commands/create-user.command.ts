@@ -1,4 +1,4 @@
-import { AppError } from "../../graphql/app-error.js";
+import { AppError } from "../../kernel/app-error.js";
 import { createUser } from "../../users/user.service.js";
 import type { KbCommand } from "../command.js";
 import { readSecret } from "../prompt.js";

@@ -1,4 +1,4 @@
-import { AppError } from "../../graphql/app-error.js";
+import { AppError } from "../../kernel/app-error.js";
 import { setUserActive } from "../../users/user.service.js";
 import type { KbCommand } from "../command.js";
 

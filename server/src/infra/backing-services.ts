@@ -16,7 +16,7 @@ import { Supervisor, type ChildState } from "./supervisor.js";
  * that `npm run kb` can use the services of a running `npm start` instead of starting a second pair
  * on the same data (which PostgreSQL's lock would refuse anyway).
  */
-export interface Services {
+export interface BackingServices {
   databaseUrl: string;
   meiliUrl: string;
   meiliMasterKey?: string;
@@ -44,11 +44,11 @@ export class ServicesBusyError extends Error {}
 
 const NEVER = new Promise<string>(() => {});
 
-export async function acquireServices(
+export async function acquireBackingServices(
   config: AppConfig,
   logger: Logger,
   options: { reuseRunning: boolean },
-): Promise<Services> {
+): Promise<BackingServices> {
   const needPostgres = !config.databaseUrl;
   const needMeili = !config.meiliUrl;
   if (!needPostgres && !needMeili) {

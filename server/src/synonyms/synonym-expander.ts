@@ -2,7 +2,7 @@ import type { SynonymMode } from "@kb/shared";
 import { COMPOUND_TERMS, type CompoundTerm } from "../search/japanese-dictionary.js";
 
 /**
- * Synonym expansion done by the product, at index time (DESIGN §6: Meilisearch's own `synonyms`
+ * Synonym expansion done by the product, at index time (search/search-features.test.ts; Meilisearch's own `synonyms`
  * silently fail for kanji keys such as 残業 → 時間外勤務, because the engine normalises the keys as
  * Chinese). For a document, `expand(text)` returns the extra words that make it findable by every
  * synonym of a term it contains, plus the parts of the dictionary compounds it contains. Those go
@@ -28,7 +28,7 @@ interface Pattern {
 const LATIN_ALNUM = /[a-z0-9]/;
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-export class Vocabulary {
+export class SynonymExpander {
   private readonly patterns = new Map<string, Pattern>();
   private readonly matcher: RegExp | null;
 

@@ -1,35 +1,12 @@
-/**
- * Coded errors raised by services. One boundary (graphql/format-error.ts) turns them into GraphQL
- * errors; internals never reach a client.
- */
-export type AppErrorCode =
-  | "BAD_USER_INPUT"
-  | "NOT_FOUND"
-  | "FORBIDDEN"
-  | "UNAUTHENTICATED"
-  | "CONFLICT"
-  | "RATE_LIMITED"
-  | "SEARCH_UNAVAILABLE"
-  /** PostgreSQL is not reachable right now (restart, failover); nothing was saved. */
-  | "DATABASE_UNAVAILABLE"
-  /** The operation is deeper, wider or longer than any screen of ours asks (graphql/graphql-limits.ts). */
-  | "QUERY_TOO_COMPLEX"
-  /** The request ran past KB_REQUEST_TIMEOUT_MS and was stopped; its transaction was rolled back. */
-  | "REQUEST_TIMEOUT";
+import type { ErrorCode } from "@kb/shared";
 
-/** The HTTP status of each code, for the plain-HTTP routes under /api (and GraphQL request errors). */
-export const HTTP_STATUS: Record<AppErrorCode, number> = {
-  BAD_USER_INPUT: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  RATE_LIMITED: 429,
-  SEARCH_UNAVAILABLE: 503,
-  DATABASE_UNAVAILABLE: 503,
-  QUERY_TOO_COMPLEX: 400,
-  REQUEST_TIMEOUT: 503,
-};
+/**
+ * Coded errors raised by services. Each slice builds its own on this base (e.g. cases/case.errors.ts);
+ * the boundaries turn them into answers once: graphql/format-error.ts for GraphQL, http/error-status.ts
+ * for the plain-HTTP routes. Internals never reach a client. The codes are the shared list
+ * (shared/src/error-codes.ts), so the client reads the same ones.
+ */
+export type AppErrorCode = ErrorCode;
 
 export interface FieldError {
   path: string;
@@ -47,15 +24,27 @@ export class AppError extends Error {
   }
 }
 
+/** What a zod error (or any validator's) has to say, structurally, so the kernel needs no zod import. */
+export interface IssueList {
+  issues: readonly { path: readonly PropertyKey[]; message: string }[];
+}
+
+/**
+ * Field errors from a zod error, with the paths the form fields use ("details.0.label"). An issue about
+ * the whole value has an empty path; `rootPath` names it instead when the caller has a better name.
+ */
+export function fieldErrorsFromZod(error: IssueList, rootPath = ""): FieldError[] {
+  return error.issues.map((i) => ({ path: i.path.map(String).join(".") || rootPath, message: i.message }));
+}
+
 export const badInput = (fields: FieldError[], message = "入力内容に誤りがあります") =>
   new AppError("BAD_USER_INPUT", message, fields);
-/** Field errors from a zod error, with the paths the form fields use. */
-export function badInputFromZod(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): AppError {
-  return badInput(error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })));
-}
+/** BAD_USER_INPUT with a zod error's field errors (fieldErrorsFromZod). */
+export const badInputFromZod = (error: IssueList, rootPath?: string): AppError => badInput(fieldErrorsFromZod(error, rootPath));
 
 export const forbidden = (message = "この操作を行う権限がありません。") => new AppError("FORBIDDEN", message);
 export const notFound = (what = "対象") => new AppError("NOT_FOUND", `${what}が見つかりません`);
+export const conflict = (message: string) => new AppError("CONFLICT", message);
 export const searchUnavailable = () =>
   new AppError("SEARCH_UNAVAILABLE", "検索サービスに接続できません。しばらくしてからもう一度お試しください。");
 export const databaseUnavailable = () =>

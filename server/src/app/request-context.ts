@@ -1,0 +1,105 @@
+import type { MikroORM } from "@mikro-orm/postgresql";
+import { createAdoptionLoaders, type AdoptionLoaders } from "../adoptions/adoption.loaders.js";
+import { AdoptionService } from "../adoptions/adoption.service.js";
+import { AccountService } from "../auth/account.service.js";
+import { AuthService } from "../auth/auth.service.js";
+import { createCaseLoaders } from "../cases/case.loaders.js";
+import { CaseService } from "../cases/case.service.js";
+import { CaseWorkflowService } from "../cases/case-workflow.service.js";
+import { createCurationLoaders, type CurationLoaders } from "../collections/collection.loaders.js";
+import { CollectionEntryService } from "../collections/collection-entry.service.js";
+import { CollectionService } from "../collections/collection.service.js";
+import { FeaturedCaseService } from "../collections/featured-case.service.js";
+import { HomeFeedService } from "../collections/home-feed.service.js";
+import { DashboardService } from "../dashboard/dashboard.service.js";
+import { FreshnessService } from "../departments/freshness.service.js";
+import type { RequestInfo, RequestScope, SessionCookie } from "../kernel/request-context.js";
+import { QuestionService } from "../questions/question.service.js";
+import type { CaseSearchIndex } from "../search/case-search-index.js";
+import { SearchService } from "../search/search.service.js";
+import { SynonymService } from "../synonyms/synonym.service.js";
+import { TagProposalService } from "../tag-proposals/tag-proposal.service.js";
+import { TagBulkService } from "../tags/tag-bulk.service.js";
+import { TagVocabularyService } from "../tags/tag-vocabulary.service.js";
+
+export type { RequestInfo, SessionCookie } from "../kernel/request-context.js";
+
+/**
+ * The composition root: the one place that creates a request's services and loaders. Every door uses
+ * it — the GraphQL context (http/http-app.ts), the plain-HTTP routes that need services
+ * (exports/export.routes.ts) and the tests (test/support/test-backend.ts) — and resolvers reach a
+ * service one way, `ctx.services.<name>`. Each is created on first use, so a request pays only for
+ * what it touches, and all share the request's EntityManager.
+ */
+function buildServices(em: RequestScope["em"], index: CaseSearchIndex, viewer: RequestScope["viewer"]) {
+  const services = lazily({
+    auth: () => new AuthService(em),
+    /** アカウント設定: one's own password and sessions. */
+    account: () => new AccountService(em),
+    cases: () => new CaseService(em),
+    workflow: () => new CaseWorkflowService(em),
+    search: (): SearchService => new SearchService(index, services.cases),
+    tagVocabulary: () => new TagVocabularyService(em),
+    tagBulk: () => new TagBulkService(em),
+    tagProposals: () => new TagProposalService(em),
+    synonyms: () => new SynonymService(em),
+    collections: () => new CollectionService(em),
+    collectionEntries: () => new CollectionEntryService(em),
+    featuredCases: () => new FeaturedCaseService(em),
+    homeFeed: () => new HomeFeedService(em),
+    dashboard: () => new DashboardService(em),
+    adoptions: () => new AdoptionService(em),
+    questions: () => new QuestionService(em),
+    freshness: () => new FreshnessService(em),
+  });
+  const loaders = lazily({
+    cases: () => createCaseLoaders(em),
+    /** 横展開: adoptions, Q&A, freshness. */
+    adoptions: (): AdoptionLoaders => createAdoptionLoaders(em, services.adoptions, services.questions),
+    /** Collections and featured marks hanging off cases. */
+    curation: (): CurationLoaders => createCurationLoaders(services.collections, services.featuredCases, viewer),
+  });
+  return { services, loaders };
+}
+
+type Built = ReturnType<typeof buildServices>;
+export type RequestServices = Built["services"];
+export type RequestLoaders = Built["loaders"];
+
+/** Per request: a forked EntityManager (its own identity map), fresh loaders, services bound to them. */
+export interface RequestContext extends RequestScope {
+  services: RequestServices;
+  loaders: RequestLoaders;
+}
+
+const NO_COOKIE: SessionCookie = { token: null, set: () => {}, clear: () => {} };
+
+export function createRequestContext(orm: MikroORM, index: CaseSearchIndex, info: RequestInfo = {}): RequestContext {
+  const em = info.signal ? orm.em.fork({ signal: info.signal, inflightQueryAbortStrategy: "cancel query" }) : orm.em.fork();
+  const viewer = info.viewer ?? null;
+  return {
+    viewer,
+    clientIp: info.clientIp ?? "unknown",
+    userAgent: info.userAgent ?? null,
+    session: info.session ?? NO_COOKIE,
+    em,
+    ...buildServices(em, index, viewer),
+  };
+}
+
+/** An object whose every property is built on first read and then kept. */
+function lazily<T extends object>(factories: { [K in keyof T]: () => T[K] }): T {
+  const out = {} as T;
+  for (const key of Object.keys(factories) as (keyof T & string)[]) {
+    Object.defineProperty(out, key, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        const value = factories[key]();
+        Object.defineProperty(out, key, { value, enumerable: true });
+        return value;
+      },
+    });
+  }
+  return out;
+}

@@ -1,0 +1,38 @@
+import type { EntityManager } from "@mikro-orm/postgresql";
+import type { Viewer } from "../users/viewer.js";
+
+/** How a resolver sets or clears the session cookie without knowing about HTTP. */
+export interface SessionCookie {
+  /** The token the request came with, if any. */
+  token: string | null;
+  set(token: string, expiresAt: Date): void;
+  clear(): void;
+}
+
+/**
+ * Who is asking and the request's own EntityManager: what every request has, whichever door it came
+ * in by (GraphQL or a plain-HTTP route). The composition root (app/request-context.ts) adds the
+ * request's services and loaders.
+ */
+export interface RequestScope {
+  /** The logged-in user, or null for an anonymous request. */
+  viewer: Viewer | null;
+  clientIp: string;
+  /** The browser's User-Agent header, kept with a new session so its owner can recognise it. */
+  userAgent: string | null;
+  session: SessionCookie;
+  /** Forked for this request: its own identity map, never the global EntityManager. */
+  em: EntityManager;
+}
+
+export interface RequestInfo {
+  viewer?: Viewer | null;
+  clientIp?: string;
+  userAgent?: string | null;
+  session?: SessionCookie;
+  /**
+   * The request's deadline (http/request-deadline.ts): every query of the request's
+   * EntityManager is cancelled in PostgreSQL when it fires.
+   */
+  signal?: AbortSignal;
+}
