@@ -93,8 +93,9 @@ describe("search page in Chromium", () => {
     await box.fill("ＣｈａｔＧＰＴ");
     await box.press("Enter");
     await page.getByRole("heading", { name: /の検索結果$/ }).waitFor();
-    const top = page.locator("main article").first();
-    // The top hit says 生成AI, never ChatGPT: no highlight, so the card says why it is here.
+    // This case says 生成AI, never ChatGPT: no highlight, so the card says why it is here. (Picked by
+    // title, not by rank: it ties with other synonym-only hits, and Meilisearch orders ties as it likes.)
+    const top = page.locator("main article", { hasText: "生成AI活用ハンズオン研修" });
     await top.getByText("同義語「生成AI」に一致").waitFor();
     expect(await top.locator("mark").count()).toBe(0);
     // A case that says ChatGPT itself needs no note.
