@@ -97,6 +97,17 @@ type Documents = {
     "\n  query CaseTagProposals($id: ID!) {\n    case(id: $id) {\n      id\n      tagProposals { ...ProposalItem_proposal }\n      tagProposalAccess {\n        propose\n        decide\n      }\n    }\n  }\n": typeof types.CaseTagProposalsDocument,
     "\n  mutation ProposeTag($input: TagProposalInput!) {\n    proposeTag(input: $input) { ...ProposalItem_proposal }\n  }\n": typeof types.ProposeTagDocument,
     "\n  query TagsInText($text: String!, $exclude: [String!]!) {\n    tagsInText(text: $text, exclude: $exclude, first: 8) {\n      name\n      category\n      description\n      terms\n      usage\n    }\n  }\n": typeof types.TagsInTextDocument,
+    "\n  query LastTagMerge {\n    lastTagMerge {\n      id\n      sourceName\n      targetName\n      movedCases\n      createdAt\n      undoneAt\n      canUndo\n    }\n  }\n": typeof types.LastTagMergeDocument,
+    "\n  mutation UndoTagMerge($id: ID!) {\n    undoTagMerge(id: $id) {\n      affectedCases\n      keptSynonym\n      tag {\n        ...TagRow_tag\n      }\n    }\n  }\n": typeof types.UndoTagMergeDocument,
+    "\n  query MergeTargets {\n    tags(first: 500) {\n      items {\n        id\n        name\n        category\n      }\n    }\n  }\n": typeof types.MergeTargetsDocument,
+    "\n  query TagMergePreview($sourceId: ID!, $targetId: ID!) {\n    tagMergePreview(sourceId: $sourceId, targetId: $targetId) {\n      casesToMove\n      publishedToMove\n      alreadyTagged\n      aliasesMoving\n      addsSynonym\n      source {\n        id\n        name\n      }\n      target {\n        id\n        name\n      }\n    }\n  }\n": typeof types.TagMergePreviewDocument,
+    "\n  mutation MergeTags($sourceId: ID!, $targetId: ID!) {\n    mergeTags(sourceId: $sourceId, targetId: $targetId) {\n      affectedCases\n      tag {\n        ...TagRow_tag\n      }\n    }\n  }\n": typeof types.MergeTagsDocument,
+    "\n  mutation CreateTag($input: TagCreateInput!) {\n    createTag(input: $input) {\n      tag {\n        ...TagRow_tag\n      }\n    }\n  }\n": typeof types.CreateTagDocument,
+    "\n  mutation UpdateTag($id: ID!, $version: Int!, $input: TagUpdateInput!) {\n    updateTag(id: $id, version: $version, input: $input) {\n      tag {\n        ...TagRow_tag\n      }\n      affectedCases\n    }\n  }\n": typeof types.UpdateTagDocument,
+    "\n  fragment TagRow_tag on Tag {\n    id\n    name\n    category\n    description\n    retired\n    aliases\n    usage\n    totalUsage\n    version\n  }\n": typeof types.TagRow_TagFragmentDoc,
+    "\n  mutation RetireTag($id: ID!, $version: Int!) {\n    retireTag(id: $id, version: $version) {\n      tag {\n        ...TagRow_tag\n      }\n    }\n  }\n": typeof types.RetireTagDocument,
+    "\n  mutation RestoreTag($id: ID!, $version: Int!) {\n    restoreTag(id: $id, version: $version) {\n      tag {\n        ...TagRow_tag\n      }\n    }\n  }\n": typeof types.RestoreTagDocument,
+    "\n  query VocabularyTags($search: String!, $category: TagCategory, $includeRetired: Boolean!) {\n    tags(search: $search, category: $category, includeRetired: $includeRetired, first: 500) {\n      total\n      items {\n        ...TagRow_tag\n      }\n    }\n  }\n": typeof types.VocabularyTagsDocument,
     "\n  mutation SubmitCase($id: ID!, $version: Int!, $confirmPersonalInfo: Boolean!) {\n    submitCase(id: $id, version: $version, confirmPersonalInfo: $confirmPersonalInfo) {\n      id\n      status\n      version\n      submittedAt\n      viewerCan {\n        edit\n        submit\n        review\n        archive\n      }\n    }\n  }\n": typeof types.SubmitCaseDocument,
 };
 const documents: Documents = {
@@ -183,6 +194,17 @@ const documents: Documents = {
     "\n  query CaseTagProposals($id: ID!) {\n    case(id: $id) {\n      id\n      tagProposals { ...ProposalItem_proposal }\n      tagProposalAccess {\n        propose\n        decide\n      }\n    }\n  }\n": types.CaseTagProposalsDocument,
     "\n  mutation ProposeTag($input: TagProposalInput!) {\n    proposeTag(input: $input) { ...ProposalItem_proposal }\n  }\n": types.ProposeTagDocument,
     "\n  query TagsInText($text: String!, $exclude: [String!]!) {\n    tagsInText(text: $text, exclude: $exclude, first: 8) {\n      name\n      category\n      description\n      terms\n      usage\n    }\n  }\n": types.TagsInTextDocument,
+    "\n  query LastTagMerge {\n    lastTagMerge {\n      id\n      sourceName\n      targetName\n      movedCases\n      createdAt\n      undoneAt\n      canUndo\n    }\n  }\n": types.LastTagMergeDocument,
+    "\n  mutation UndoTagMerge($id: ID!) {\n    undoTagMerge(id: $id) {\n      affectedCases\n      keptSynonym\n      tag {\n        ...TagRow_tag\n      }\n    }\n  }\n": types.UndoTagMergeDocument,
+    "\n  query MergeTargets {\n    tags(first: 500) {\n      items {\n        id\n        name\n        category\n      }\n    }\n  }\n": types.MergeTargetsDocument,
+    "\n  query TagMergePreview($sourceId: ID!, $targetId: ID!) {\n    tagMergePreview(sourceId: $sourceId, targetId: $targetId) {\n      casesToMove\n      publishedToMove\n      alreadyTagged\n      aliasesMoving\n      addsSynonym\n      source {\n        id\n        name\n      }\n      target {\n        id\n        name\n      }\n    }\n  }\n": types.TagMergePreviewDocument,
+    "\n  mutation MergeTags($sourceId: ID!, $targetId: ID!) {\n    mergeTags(sourceId: $sourceId, targetId: $targetId) {\n      affectedCases\n      tag {\n        ...TagRow_tag\n      }\n    }\n  }\n": types.MergeTagsDocument,
+    "\n  mutation CreateTag($input: TagCreateInput!) {\n    createTag(input: $input) {\n      tag {\n        ...TagRow_tag\n      }\n    }\n  }\n": types.CreateTagDocument,
+    "\n  mutation UpdateTag($id: ID!, $version: Int!, $input: TagUpdateInput!) {\n    updateTag(id: $id, version: $version, input: $input) {\n      tag {\n        ...TagRow_tag\n      }\n      affectedCases\n    }\n  }\n": types.UpdateTagDocument,
+    "\n  fragment TagRow_tag on Tag {\n    id\n    name\n    category\n    description\n    retired\n    aliases\n    usage\n    totalUsage\n    version\n  }\n": types.TagRow_TagFragmentDoc,
+    "\n  mutation RetireTag($id: ID!, $version: Int!) {\n    retireTag(id: $id, version: $version) {\n      tag {\n        ...TagRow_tag\n      }\n    }\n  }\n": types.RetireTagDocument,
+    "\n  mutation RestoreTag($id: ID!, $version: Int!) {\n    restoreTag(id: $id, version: $version) {\n      tag {\n        ...TagRow_tag\n      }\n    }\n  }\n": types.RestoreTagDocument,
+    "\n  query VocabularyTags($search: String!, $category: TagCategory, $includeRetired: Boolean!) {\n    tags(search: $search, category: $category, includeRetired: $includeRetired, first: 500) {\n      total\n      items {\n        ...TagRow_tag\n      }\n    }\n  }\n": types.VocabularyTagsDocument,
     "\n  mutation SubmitCase($id: ID!, $version: Int!, $confirmPersonalInfo: Boolean!) {\n    submitCase(id: $id, version: $version, confirmPersonalInfo: $confirmPersonalInfo) {\n      id\n      status\n      version\n      submittedAt\n      viewerCan {\n        edit\n        submit\n        review\n        archive\n      }\n    }\n  }\n": types.SubmitCaseDocument,
 };
 
@@ -532,6 +554,50 @@ export function graphql(source: "\n  mutation ProposeTag($input: TagProposalInpu
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query TagsInText($text: String!, $exclude: [String!]!) {\n    tagsInText(text: $text, exclude: $exclude, first: 8) {\n      name\n      category\n      description\n      terms\n      usage\n    }\n  }\n"): (typeof documents)["\n  query TagsInText($text: String!, $exclude: [String!]!) {\n    tagsInText(text: $text, exclude: $exclude, first: 8) {\n      name\n      category\n      description\n      terms\n      usage\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LastTagMerge {\n    lastTagMerge {\n      id\n      sourceName\n      targetName\n      movedCases\n      createdAt\n      undoneAt\n      canUndo\n    }\n  }\n"): (typeof documents)["\n  query LastTagMerge {\n    lastTagMerge {\n      id\n      sourceName\n      targetName\n      movedCases\n      createdAt\n      undoneAt\n      canUndo\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UndoTagMerge($id: ID!) {\n    undoTagMerge(id: $id) {\n      affectedCases\n      keptSynonym\n      tag {\n        ...TagRow_tag\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UndoTagMerge($id: ID!) {\n    undoTagMerge(id: $id) {\n      affectedCases\n      keptSynonym\n      tag {\n        ...TagRow_tag\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MergeTargets {\n    tags(first: 500) {\n      items {\n        id\n        name\n        category\n      }\n    }\n  }\n"): (typeof documents)["\n  query MergeTargets {\n    tags(first: 500) {\n      items {\n        id\n        name\n        category\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TagMergePreview($sourceId: ID!, $targetId: ID!) {\n    tagMergePreview(sourceId: $sourceId, targetId: $targetId) {\n      casesToMove\n      publishedToMove\n      alreadyTagged\n      aliasesMoving\n      addsSynonym\n      source {\n        id\n        name\n      }\n      target {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query TagMergePreview($sourceId: ID!, $targetId: ID!) {\n    tagMergePreview(sourceId: $sourceId, targetId: $targetId) {\n      casesToMove\n      publishedToMove\n      alreadyTagged\n      aliasesMoving\n      addsSynonym\n      source {\n        id\n        name\n      }\n      target {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MergeTags($sourceId: ID!, $targetId: ID!) {\n    mergeTags(sourceId: $sourceId, targetId: $targetId) {\n      affectedCases\n      tag {\n        ...TagRow_tag\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation MergeTags($sourceId: ID!, $targetId: ID!) {\n    mergeTags(sourceId: $sourceId, targetId: $targetId) {\n      affectedCases\n      tag {\n        ...TagRow_tag\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateTag($input: TagCreateInput!) {\n    createTag(input: $input) {\n      tag {\n        ...TagRow_tag\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateTag($input: TagCreateInput!) {\n    createTag(input: $input) {\n      tag {\n        ...TagRow_tag\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateTag($id: ID!, $version: Int!, $input: TagUpdateInput!) {\n    updateTag(id: $id, version: $version, input: $input) {\n      tag {\n        ...TagRow_tag\n      }\n      affectedCases\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateTag($id: ID!, $version: Int!, $input: TagUpdateInput!) {\n    updateTag(id: $id, version: $version, input: $input) {\n      tag {\n        ...TagRow_tag\n      }\n      affectedCases\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TagRow_tag on Tag {\n    id\n    name\n    category\n    description\n    retired\n    aliases\n    usage\n    totalUsage\n    version\n  }\n"): (typeof documents)["\n  fragment TagRow_tag on Tag {\n    id\n    name\n    category\n    description\n    retired\n    aliases\n    usage\n    totalUsage\n    version\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RetireTag($id: ID!, $version: Int!) {\n    retireTag(id: $id, version: $version) {\n      tag {\n        ...TagRow_tag\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RetireTag($id: ID!, $version: Int!) {\n    retireTag(id: $id, version: $version) {\n      tag {\n        ...TagRow_tag\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RestoreTag($id: ID!, $version: Int!) {\n    restoreTag(id: $id, version: $version) {\n      tag {\n        ...TagRow_tag\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RestoreTag($id: ID!, $version: Int!) {\n    restoreTag(id: $id, version: $version) {\n      tag {\n        ...TagRow_tag\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VocabularyTags($search: String!, $category: TagCategory, $includeRetired: Boolean!) {\n    tags(search: $search, category: $category, includeRetired: $includeRetired, first: 500) {\n      total\n      items {\n        ...TagRow_tag\n      }\n    }\n  }\n"): (typeof documents)["\n  query VocabularyTags($search: String!, $category: TagCategory, $includeRetired: Boolean!) {\n    tags(search: $search, category: $category, includeRetired: $includeRetired, first: 500) {\n      total\n      items {\n        ...TagRow_tag\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

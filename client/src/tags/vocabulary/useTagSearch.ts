@@ -1,20 +1,18 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
+import { graphql } from "../../gql";
 import { useQuery } from "@apollo/client/react";
 import type { TagCategory } from "@kb/shared";
 import { useEffect, useRef, useState, type ChangeEvent, type CompositionEvent } from "react";
-import { TAG_FIELDS, type TagItem } from "./tagItem";
 
-const TAGS: TypedDocumentNode<
-  { tags: { total: number; items: TagItem[] } },
-  { search: string; category: TagCategory | null; includeRetired: boolean }
-> = gql`
+const TAGS = graphql(`
   query VocabularyTags($search: String!, $category: TagCategory, $includeRetired: Boolean!) {
     tags(search: $search, category: $category, includeRetired: $includeRetired, first: 500) {
       total
-      items { ${TAG_FIELDS} }
+      items {
+        ...TagRow_tag
+      }
     }
   }
-`;
+`);
 
 const SEARCH_DEBOUNCE_MS = 250;
 
