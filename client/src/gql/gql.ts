@@ -41,7 +41,13 @@ type Documents = {
     "\n  mutation UpdateCase($id: ID!, $version: Int!, $input: CaseDraftInput!) {\n    updateCase(id: $id, version: $version, input: $input) {\n      ...CaseSaved_case\n    }\n  }\n": typeof types.UpdateCaseDocument,
     "\n  query PickableCollections {\n    collections(first: 100) {\n      items {\n        id\n        title\n        status\n      }\n    }\n  }\n": typeof types.PickableCollectionsDocument,
     "\n  mutation AddCollectionEntries($input: CollectionEntriesInput!) {\n    addCollectionEntries(input: $input) {\n      addedCaseIds\n      alreadyInCaseIds\n      collection {\n        id\n        title\n        version\n        entryCount\n      }\n    }\n  }\n": typeof types.AddCollectionEntriesDocument,
+    "\n  fragment CollectionPage_collection on Collection {\n    id\n    title\n    description\n    fiscalYear\n    status\n    version\n    publishedAt\n    entryCount\n    viewerCan {\n      curate\n    }\n    entries {\n      ...EntryBody_entry\n    }\n  }\n": typeof types.CollectionPage_CollectionFragmentDoc,
+    "\n  query CollectionPage($id: ID!) {\n    collection(id: $id) {\n      ...CollectionPage_collection\n    }\n  }\n": typeof types.CollectionPageDocument,
     "\n  query CollectionPrint($id: ID!) {\n    collection(id: $id) {\n      id\n      title\n      description\n      fiscalYear\n      publishedAt\n      entries {\n        caseId\n        reason\n        case {\n          id\n          title\n          kind\n          summary\n          background\n          actions\n          results\n          tips\n          fiscalYear\n          tags\n          effects {\n            label\n            before\n            after\n            unit\n          }\n          details\n          department {\n            id\n            name\n            path\n          }\n        }\n      }\n    }\n  }\n": typeof types.CollectionPrintDocument,
+    "\n  mutation UpdateCollection($id: ID!, $version: Int!, $input: CollectionInput!) {\n    updateCollection(id: $id, version: $version, input: $input) {\n      ...CollectionPage_collection\n    }\n  }\n": typeof types.UpdateCollectionDocument,
+    "\n  mutation PublishCollection($id: ID!, $version: Int!) {\n    publishCollection(id: $id, version: $version) {\n      ...CollectionPage_collection\n    }\n  }\n": typeof types.PublishCollectionDocument,
+    "\n  mutation UnpublishCollection($id: ID!, $version: Int!) {\n    unpublishCollection(id: $id, version: $version) {\n      ...CollectionPage_collection\n    }\n  }\n": typeof types.UnpublishCollectionDocument,
+    "\n  mutation DeleteCollection($id: ID!, $version: Int!) {\n    deleteCollection(id: $id, version: $version)\n  }\n": typeof types.DeleteCollectionDocument,
     "\n  query Collections($first: Int!, $offset: Int!) {\n    collections(first: $first, offset: $offset) {\n      total\n      items {\n        id\n        title\n        description\n        fiscalYear\n        status\n        entryCount\n        publishedAt\n        updatedAt\n      }\n    }\n  }\n": typeof types.CollectionsDocument,
     "\n  mutation CreateCollection($input: CollectionInput!) {\n    createCollection(input: $input) {\n      id\n      title\n    }\n  }\n": typeof types.CreateCollectionDocument,
     "\n  query CaseCuration($id: ID!) {\n    case(id: $id) {\n      id\n      title\n      featured {\n        reason\n        featuredAt\n      }\n      collections {\n        id\n        title\n        status\n      }\n      viewerCanCurate\n    }\n  }\n": typeof types.CaseCurationDocument,
@@ -49,6 +55,10 @@ type Documents = {
     "\n  mutation FeatureCase($input: FeatureCaseInput!) {\n    featureCase(input: $input) {\n      reason\n      featuredAt\n    }\n  }\n": typeof types.FeatureCaseDocument,
     "\n  mutation UnfeatureCase($caseId: ID!) {\n    unfeatureCase(caseId: $caseId)\n  }\n": typeof types.UnfeatureCaseDocument,
     "\n  mutation AddCollectionEntry($input: CollectionEntryInput!) {\n    addCollectionEntry(input: $input) {\n      id\n      title\n      version\n      entryCount\n    }\n  }\n": typeof types.AddCollectionEntryDocument,
+    "\n  mutation ReorderCollection($input: CollectionOrderInput!) {\n    reorderCollection(input: $input) {\n      ...CollectionPage_collection\n    }\n  }\n": typeof types.ReorderCollectionDocument,
+    "\n  mutation RemoveCollectionEntry($collectionId: ID!, $caseId: ID!) {\n    removeCollectionEntry(collectionId: $collectionId, caseId: $caseId) {\n      ...CollectionPage_collection\n    }\n  }\n": typeof types.RemoveCollectionEntryDocument,
+    "\n  fragment EntryBody_entry on CollectionEntry {\n    position\n    reason\n    caseId\n    caseTitle\n    caseStatus\n    case {\n      id\n      title\n      kind\n      fiscalYear\n      department {\n        id\n        name\n      }\n    }\n  }\n": typeof types.EntryBody_EntryFragmentDoc,
+    "\n  mutation UpdateCollectionEntry($input: CollectionEntryInput!) {\n    updateCollectionEntry(input: $input) {\n      ...CollectionPage_collection\n    }\n  }\n": typeof types.UpdateCollectionEntryDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
     "\n  query UnreadNotifications {\n    notifications(first: 1) {\n      total\n      unread\n    }\n  }\n": typeof types.UnreadNotificationsDocument,
     "\n  fragment AdoptionFlows_dashboard on Dashboard {\n    adoptionDepartments {\n      id\n      name\n      path\n    }\n    adoptionFlows {\n      fromDepartmentId\n      toDepartmentId\n      considering\n      trial\n      adopted\n      declined\n      counted\n    }\n  }\n": typeof types.AdoptionFlows_DashboardFragmentDoc,
@@ -138,7 +148,13 @@ const documents: Documents = {
     "\n  mutation UpdateCase($id: ID!, $version: Int!, $input: CaseDraftInput!) {\n    updateCase(id: $id, version: $version, input: $input) {\n      ...CaseSaved_case\n    }\n  }\n": types.UpdateCaseDocument,
     "\n  query PickableCollections {\n    collections(first: 100) {\n      items {\n        id\n        title\n        status\n      }\n    }\n  }\n": types.PickableCollectionsDocument,
     "\n  mutation AddCollectionEntries($input: CollectionEntriesInput!) {\n    addCollectionEntries(input: $input) {\n      addedCaseIds\n      alreadyInCaseIds\n      collection {\n        id\n        title\n        version\n        entryCount\n      }\n    }\n  }\n": types.AddCollectionEntriesDocument,
+    "\n  fragment CollectionPage_collection on Collection {\n    id\n    title\n    description\n    fiscalYear\n    status\n    version\n    publishedAt\n    entryCount\n    viewerCan {\n      curate\n    }\n    entries {\n      ...EntryBody_entry\n    }\n  }\n": types.CollectionPage_CollectionFragmentDoc,
+    "\n  query CollectionPage($id: ID!) {\n    collection(id: $id) {\n      ...CollectionPage_collection\n    }\n  }\n": types.CollectionPageDocument,
     "\n  query CollectionPrint($id: ID!) {\n    collection(id: $id) {\n      id\n      title\n      description\n      fiscalYear\n      publishedAt\n      entries {\n        caseId\n        reason\n        case {\n          id\n          title\n          kind\n          summary\n          background\n          actions\n          results\n          tips\n          fiscalYear\n          tags\n          effects {\n            label\n            before\n            after\n            unit\n          }\n          details\n          department {\n            id\n            name\n            path\n          }\n        }\n      }\n    }\n  }\n": types.CollectionPrintDocument,
+    "\n  mutation UpdateCollection($id: ID!, $version: Int!, $input: CollectionInput!) {\n    updateCollection(id: $id, version: $version, input: $input) {\n      ...CollectionPage_collection\n    }\n  }\n": types.UpdateCollectionDocument,
+    "\n  mutation PublishCollection($id: ID!, $version: Int!) {\n    publishCollection(id: $id, version: $version) {\n      ...CollectionPage_collection\n    }\n  }\n": types.PublishCollectionDocument,
+    "\n  mutation UnpublishCollection($id: ID!, $version: Int!) {\n    unpublishCollection(id: $id, version: $version) {\n      ...CollectionPage_collection\n    }\n  }\n": types.UnpublishCollectionDocument,
+    "\n  mutation DeleteCollection($id: ID!, $version: Int!) {\n    deleteCollection(id: $id, version: $version)\n  }\n": types.DeleteCollectionDocument,
     "\n  query Collections($first: Int!, $offset: Int!) {\n    collections(first: $first, offset: $offset) {\n      total\n      items {\n        id\n        title\n        description\n        fiscalYear\n        status\n        entryCount\n        publishedAt\n        updatedAt\n      }\n    }\n  }\n": types.CollectionsDocument,
     "\n  mutation CreateCollection($input: CollectionInput!) {\n    createCollection(input: $input) {\n      id\n      title\n    }\n  }\n": types.CreateCollectionDocument,
     "\n  query CaseCuration($id: ID!) {\n    case(id: $id) {\n      id\n      title\n      featured {\n        reason\n        featuredAt\n      }\n      collections {\n        id\n        title\n        status\n      }\n      viewerCanCurate\n    }\n  }\n": types.CaseCurationDocument,
@@ -146,6 +162,10 @@ const documents: Documents = {
     "\n  mutation FeatureCase($input: FeatureCaseInput!) {\n    featureCase(input: $input) {\n      reason\n      featuredAt\n    }\n  }\n": types.FeatureCaseDocument,
     "\n  mutation UnfeatureCase($caseId: ID!) {\n    unfeatureCase(caseId: $caseId)\n  }\n": types.UnfeatureCaseDocument,
     "\n  mutation AddCollectionEntry($input: CollectionEntryInput!) {\n    addCollectionEntry(input: $input) {\n      id\n      title\n      version\n      entryCount\n    }\n  }\n": types.AddCollectionEntryDocument,
+    "\n  mutation ReorderCollection($input: CollectionOrderInput!) {\n    reorderCollection(input: $input) {\n      ...CollectionPage_collection\n    }\n  }\n": types.ReorderCollectionDocument,
+    "\n  mutation RemoveCollectionEntry($collectionId: ID!, $caseId: ID!) {\n    removeCollectionEntry(collectionId: $collectionId, caseId: $caseId) {\n      ...CollectionPage_collection\n    }\n  }\n": types.RemoveCollectionEntryDocument,
+    "\n  fragment EntryBody_entry on CollectionEntry {\n    position\n    reason\n    caseId\n    caseTitle\n    caseStatus\n    case {\n      id\n      title\n      kind\n      fiscalYear\n      department {\n        id\n        name\n      }\n    }\n  }\n": types.EntryBody_EntryFragmentDoc,
+    "\n  mutation UpdateCollectionEntry($input: CollectionEntryInput!) {\n    updateCollectionEntry(input: $input) {\n      ...CollectionPage_collection\n    }\n  }\n": types.UpdateCollectionEntryDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
     "\n  query UnreadNotifications {\n    notifications(first: 1) {\n      total\n      unread\n    }\n  }\n": types.UnreadNotificationsDocument,
     "\n  fragment AdoptionFlows_dashboard on Dashboard {\n    adoptionDepartments {\n      id\n      name\n      path\n    }\n    adoptionFlows {\n      fromDepartmentId\n      toDepartmentId\n      considering\n      trial\n      adopted\n      declined\n      counted\n    }\n  }\n": types.AdoptionFlows_DashboardFragmentDoc,
@@ -333,7 +353,31 @@ export function graphql(source: "\n  mutation AddCollectionEntries($input: Colle
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment CollectionPage_collection on Collection {\n    id\n    title\n    description\n    fiscalYear\n    status\n    version\n    publishedAt\n    entryCount\n    viewerCan {\n      curate\n    }\n    entries {\n      ...EntryBody_entry\n    }\n  }\n"): (typeof documents)["\n  fragment CollectionPage_collection on Collection {\n    id\n    title\n    description\n    fiscalYear\n    status\n    version\n    publishedAt\n    entryCount\n    viewerCan {\n      curate\n    }\n    entries {\n      ...EntryBody_entry\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CollectionPage($id: ID!) {\n    collection(id: $id) {\n      ...CollectionPage_collection\n    }\n  }\n"): (typeof documents)["\n  query CollectionPage($id: ID!) {\n    collection(id: $id) {\n      ...CollectionPage_collection\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query CollectionPrint($id: ID!) {\n    collection(id: $id) {\n      id\n      title\n      description\n      fiscalYear\n      publishedAt\n      entries {\n        caseId\n        reason\n        case {\n          id\n          title\n          kind\n          summary\n          background\n          actions\n          results\n          tips\n          fiscalYear\n          tags\n          effects {\n            label\n            before\n            after\n            unit\n          }\n          details\n          department {\n            id\n            name\n            path\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CollectionPrint($id: ID!) {\n    collection(id: $id) {\n      id\n      title\n      description\n      fiscalYear\n      publishedAt\n      entries {\n        caseId\n        reason\n        case {\n          id\n          title\n          kind\n          summary\n          background\n          actions\n          results\n          tips\n          fiscalYear\n          tags\n          effects {\n            label\n            before\n            after\n            unit\n          }\n          details\n          department {\n            id\n            name\n            path\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateCollection($id: ID!, $version: Int!, $input: CollectionInput!) {\n    updateCollection(id: $id, version: $version, input: $input) {\n      ...CollectionPage_collection\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateCollection($id: ID!, $version: Int!, $input: CollectionInput!) {\n    updateCollection(id: $id, version: $version, input: $input) {\n      ...CollectionPage_collection\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PublishCollection($id: ID!, $version: Int!) {\n    publishCollection(id: $id, version: $version) {\n      ...CollectionPage_collection\n    }\n  }\n"): (typeof documents)["\n  mutation PublishCollection($id: ID!, $version: Int!) {\n    publishCollection(id: $id, version: $version) {\n      ...CollectionPage_collection\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnpublishCollection($id: ID!, $version: Int!) {\n    unpublishCollection(id: $id, version: $version) {\n      ...CollectionPage_collection\n    }\n  }\n"): (typeof documents)["\n  mutation UnpublishCollection($id: ID!, $version: Int!) {\n    unpublishCollection(id: $id, version: $version) {\n      ...CollectionPage_collection\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteCollection($id: ID!, $version: Int!) {\n    deleteCollection(id: $id, version: $version)\n  }\n"): (typeof documents)["\n  mutation DeleteCollection($id: ID!, $version: Int!) {\n    deleteCollection(id: $id, version: $version)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -362,6 +406,22 @@ export function graphql(source: "\n  mutation UnfeatureCase($caseId: ID!) {\n   
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AddCollectionEntry($input: CollectionEntryInput!) {\n    addCollectionEntry(input: $input) {\n      id\n      title\n      version\n      entryCount\n    }\n  }\n"): (typeof documents)["\n  mutation AddCollectionEntry($input: CollectionEntryInput!) {\n    addCollectionEntry(input: $input) {\n      id\n      title\n      version\n      entryCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReorderCollection($input: CollectionOrderInput!) {\n    reorderCollection(input: $input) {\n      ...CollectionPage_collection\n    }\n  }\n"): (typeof documents)["\n  mutation ReorderCollection($input: CollectionOrderInput!) {\n    reorderCollection(input: $input) {\n      ...CollectionPage_collection\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveCollectionEntry($collectionId: ID!, $caseId: ID!) {\n    removeCollectionEntry(collectionId: $collectionId, caseId: $caseId) {\n      ...CollectionPage_collection\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveCollectionEntry($collectionId: ID!, $caseId: ID!) {\n    removeCollectionEntry(collectionId: $collectionId, caseId: $caseId) {\n      ...CollectionPage_collection\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment EntryBody_entry on CollectionEntry {\n    position\n    reason\n    caseId\n    caseTitle\n    caseStatus\n    case {\n      id\n      title\n      kind\n      fiscalYear\n      department {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment EntryBody_entry on CollectionEntry {\n    position\n    reason\n    caseId\n    caseTitle\n    caseStatus\n    case {\n      id\n      title\n      kind\n      fiscalYear\n      department {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateCollectionEntry($input: CollectionEntryInput!) {\n    updateCollectionEntry(input: $input) {\n      ...CollectionPage_collection\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateCollectionEntry($input: CollectionEntryInput!) {\n    updateCollectionEntry(input: $input) {\n      ...CollectionPage_collection\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
