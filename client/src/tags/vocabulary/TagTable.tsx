@@ -11,7 +11,8 @@ import { messageOf, REFETCH, t } from "./tagItem";
 
 /**
  * A tag as the タグの語彙 page lists it, and as its edit and merge forms (opened from the row) take it;
- * every query and mutation of the page selects it, so a change comes back whole into the cache.
+ * every mutation of the page spreads it, so a change comes back whole into the cache (the list query,
+ * VocabularyTags in useTagSearch.ts, writes the same fields out; it says why).
  */
 graphql(`
   fragment TagRow_tag on Tag {
