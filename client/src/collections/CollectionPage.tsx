@@ -1,4 +1,4 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
+import { graphql } from "../gql";
 import { useQuery } from "@apollo/client/react";
 import { COLLECTION_STATUS_LABELS, formatWarekiFiscalYear } from "@kb/shared";
 import { useEffect, useRef } from "react";
@@ -6,19 +6,37 @@ import { Link, useLocation, useParams } from "react-router";
 import { useMe } from "../auth/me";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { messages as m } from "../messages";
-import { COLLECTION_FIELDS, type CollectionDetail } from "./collectionDetail";
 import { CollectionSettings } from "./CollectionSettings";
 import { EditableEntries } from "./EditableEntries";
 import { EntryBody } from "./EntryBody";
 
-const COLLECTION: TypedDocumentNode<{ collection: CollectionDetail | null }, { id: string }> = gql`
+/** What the 好事例集 page shows, and what every change to a collection returns (so the page follows it). */
+graphql(`
+  fragment CollectionPage_collection on Collection {
+    id
+    title
+    description
+    fiscalYear
+    status
+    version
+    publishedAt
+    entryCount
+    viewerCan {
+      curate
+    }
+    entries {
+      ...EntryBody_entry
+    }
+  }
+`);
+
+const COLLECTION = graphql(`
   query CollectionPage($id: ID!) {
     collection(id: $id) {
       ...CollectionPage_collection
     }
   }
-  ${COLLECTION_FIELDS}
-`;
+`);
 
 /** A 好事例集 (issue 5): its cases in order with their 選定理由; the secretariat edits, reorders and publishes. */
 export default function CollectionPage() {

@@ -1,48 +1,45 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
+import { graphql } from "../gql";
+import type { CollectionPage_CollectionFragment } from "../gql/graphql";
 import { useMutation } from "@apollo/client/react";
 import { useState } from "react";
 import { useNavigate } from "react-router";
 import { flashState } from "../components/FlashMessage";
 import { toApiError } from "../lib/apiError";
 import { messages as m } from "../messages";
-import { COLLECTION_FIELDS, type CollectionDetail } from "./collectionDetail";
 import { CollectionForm, type CollectionInput } from "./CollectionForm";
 
-const UPDATE: TypedDocumentNode<{ updateCollection: CollectionDetail }, { id: string; version: number; input: { title: string; description: string; fiscalYear: number | null } }> = gql`
+const UPDATE = graphql(`
   mutation UpdateCollection($id: ID!, $version: Int!, $input: CollectionInput!) {
     updateCollection(id: $id, version: $version, input: $input) {
       ...CollectionPage_collection
     }
   }
-  ${COLLECTION_FIELDS}
-`;
+`);
 
-const PUBLISH: TypedDocumentNode<{ publishCollection: CollectionDetail }, { id: string; version: number }> = gql`
+const PUBLISH = graphql(`
   mutation PublishCollection($id: ID!, $version: Int!) {
     publishCollection(id: $id, version: $version) {
       ...CollectionPage_collection
     }
   }
-  ${COLLECTION_FIELDS}
-`;
+`);
 
-const UNPUBLISH: TypedDocumentNode<{ unpublishCollection: CollectionDetail }, { id: string; version: number }> = gql`
+const UNPUBLISH = graphql(`
   mutation UnpublishCollection($id: ID!, $version: Int!) {
     unpublishCollection(id: $id, version: $version) {
       ...CollectionPage_collection
     }
   }
-  ${COLLECTION_FIELDS}
-`;
+`);
 
-const DELETE: TypedDocumentNode<{ deleteCollection: boolean }, { id: string; version: number }> = gql`
+const DELETE = graphql(`
   mutation DeleteCollection($id: ID!, $version: Int!) {
     deleteCollection(id: $id, version: $version)
   }
-`;
+`);
 
 /** The secretariat's settings of a 好事例集: publish or unpublish, name, year, description, delete. */
-export function CollectionSettings({ collection, onConflict }: { collection: CollectionDetail; onConflict: () => void }) {
+export function CollectionSettings({ collection, onConflict }: { collection: CollectionPage_CollectionFragment; onConflict: () => void }) {
   const c = m.curation.collections;
   const navigate = useNavigate();
   const [errors, setErrors] = useState<Record<string, string>>({});

@@ -1,36 +1,34 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
+import { graphql } from "../gql";
+import type { CollectionPage_CollectionFragment, EntryBody_EntryFragment } from "../gql/graphql";
 import { useMutation } from "@apollo/client/react";
 import { useEffect, useRef, useState } from "react";
 import { toApiError } from "../lib/apiError";
 import { messages as m } from "../messages";
-import { COLLECTION_FIELDS, type CollectionDetail, type CollectionEntry } from "./collectionDetail";
 import { EntryBody } from "./EntryBody";
 import { ReasonEditor } from "./ReasonEditor";
 
-const REORDER: TypedDocumentNode<{ reorderCollection: CollectionDetail }, { input: { collectionId: string; version: number; caseIds: string[] } }> = gql`
+const REORDER = graphql(`
   mutation ReorderCollection($input: CollectionOrderInput!) {
     reorderCollection(input: $input) {
       ...CollectionPage_collection
     }
   }
-  ${COLLECTION_FIELDS}
-`;
+`);
 
-const REMOVE_ENTRY: TypedDocumentNode<{ removeCollectionEntry: CollectionDetail }, { collectionId: string; caseId: string }> = gql`
+const REMOVE_ENTRY = graphql(`
   mutation RemoveCollectionEntry($collectionId: ID!, $caseId: ID!) {
     removeCollectionEntry(collectionId: $collectionId, caseId: $caseId) {
       ...CollectionPage_collection
     }
   }
-  ${COLLECTION_FIELDS}
-`;
+`);
 
 /**
  * The secretariat's list: 上へ / 下へ buttons reorder at once (keyboard and screen-reader friendly: the
  * focus stays with the moved case and a live region says where it went); moves are sent one after
  * another, each from the version the previous one returned, so quick presses never conflict.
  */
-export function EditableEntries({ collection, onConflict }: { collection: CollectionDetail; onConflict: () => void }) {
+export function EditableEntries({ collection, onConflict }: { collection: CollectionPage_CollectionFragment; onConflict: () => void }) {
   const c = m.curation.collections;
   const [reorder] = useMutation(REORDER);
   const [removeEntry] = useMutation(REMOVE_ENTRY, { refetchQueries: ["Home", "CaseCuration"] });
@@ -93,7 +91,7 @@ export function EditableEntries({ collection, onConflict }: { collection: Collec
     });
   };
 
-  const remove = async (entry: CollectionEntry) => {
+  const remove = async (entry: EntryBody_EntryFragment) => {
     if (!window.confirm(c.confirmRemove(entry.caseTitle))) return;
     setProblem("");
     try {

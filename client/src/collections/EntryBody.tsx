@@ -1,13 +1,35 @@
+import { graphql } from "../gql";
+import type { EntryBody_EntryFragment } from "../gql/graphql";
 import { formatWarekiFiscalYear } from "@kb/shared";
 import { Link } from "react-router";
 import { KindBadge } from "../components/KindBadge";
 import { StatusBadge } from "../components/StatusBadge";
 import { messages as m } from "../messages";
 import { preloadCasePage } from "../routes/lazy";
-import type { CollectionEntry } from "./collectionDetail";
+
+/** An entry as the 好事例集 page shows it; `case` is null when the reader may not see the case. */
+graphql(`
+  fragment EntryBody_entry on CollectionEntry {
+    position
+    reason
+    caseId
+    caseTitle
+    caseStatus
+    case {
+      id
+      title
+      kind
+      fiscalYear
+      department {
+        id
+        name
+      }
+    }
+  }
+`);
 
 /** One case of a 好事例集: its place, title, kind, 課, year and 選定理由 (or why it is not shown). */
-export function EntryBody({ entry }: { entry: CollectionEntry }) {
+export function EntryBody({ entry }: { entry: EntryBody_EntryFragment }) {
   const c = m.curation.collections;
   return (
     <div className="flex gap-4">

@@ -1,23 +1,22 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
+import { graphql } from "../gql";
+import type { EntryBody_EntryFragment } from "../gql/graphql";
 import { useMutation } from "@apollo/client/react";
 import { FEATURE_REASON_MAX } from "@kb/shared";
 import { useRef, useState, type FormEvent } from "react";
 import { Field } from "../components/form/Field";
 import { toApiError } from "../lib/apiError";
 import { messages as m } from "../messages";
-import { COLLECTION_FIELDS, type CollectionDetail, type CollectionEntry } from "./collectionDetail";
 
-const UPDATE_ENTRY: TypedDocumentNode<{ updateCollectionEntry: CollectionDetail }, { input: { collectionId: string; caseId: string; reason: string } }> = gql`
+const UPDATE_ENTRY = graphql(`
   mutation UpdateCollectionEntry($input: CollectionEntryInput!) {
     updateCollectionEntry(input: $input) {
       ...CollectionPage_collection
     }
   }
-  ${COLLECTION_FIELDS}
-`;
+`);
 
 /** 選定理由を編集: a button that opens a small form for the entry's reason. */
-export function ReasonEditor({ collectionId, entry, onSaved }: { collectionId: string; entry: CollectionEntry; onSaved: (version: number) => void }) {
+export function ReasonEditor({ collectionId, entry, onSaved }: { collectionId: string; entry: EntryBody_EntryFragment; onSaved: (version: number) => void }) {
   const c = m.curation.collections;
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState(entry.reason);

@@ -1,12 +1,33 @@
+import { graphql } from "../gql";
+import type { AdoptionFlows_DashboardFragment } from "../gql/graphql";
 import { messages as m } from "../messages";
 import { ChartFigure, DataTable } from "./ChartFigure";
-import type { Dashboard } from "./dashboardQuery";
+
+/** The adoptions between 課 in the window, and the names of the 課 they involve. */
+graphql(`
+  fragment AdoptionFlows_dashboard on Dashboard {
+    adoptionDepartments {
+      id
+      name
+      path
+    }
+    adoptionFlows {
+      fromDepartmentId
+      toDepartmentId
+      considering
+      trial
+      adopted
+      declined
+      counted
+    }
+  }
+`);
 
 /**
  * 横展開の流れ as a matrix (rows: adopting 課, columns: the case's 課), each cell shaded by how many
  * adoptions it holds — a heat map that is itself a table; the switch shows the same as a flat list.
  */
-export function AdoptionFlows({ dash }: { dash: Dashboard }) {
+export function AdoptionFlows({ dash }: { dash: AdoptionFlows_DashboardFragment }) {
   const d = m.curation.dashboard;
   const names = new Map(dash.adoptionDepartments.map((x) => [x.id, x.name]));
   const from = [...new Set(dash.adoptionFlows.map((f) => f.fromDepartmentId))].sort((a, b) => (names.get(a) ?? "").localeCompare(names.get(b) ?? "", "ja"));

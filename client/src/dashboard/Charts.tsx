@@ -1,14 +1,68 @@
+import { graphql } from "../gql";
+import type { Charts_DashboardFragment, QueryTable_StatFragment } from "../gql/graphql";
 import { CASE_KIND_LABELS, CASE_KINDS, formatFiscalYear, formatWarekiFiscalYear, type CaseKind } from "@kb/shared";
 import { formatDateTime } from "../lib/format";
 import { messages as m } from "../messages";
 import { AdoptionFlows } from "./AdoptionFlows";
 import { ChartFigure, DataTable } from "./ChartFigure";
 import { BLUE, GREEN, KIND_COLOR, ORANGE } from "./colors";
-import type { Dashboard, QueryStat } from "./dashboardQuery";
 import { EffectsChart } from "./EffectsChart";
 
+/** What the dashboard shows: the figures drawn here, and those of the parts it renders. */
+graphql(`
+  fragment Charts_dashboard on Dashboard {
+    totals {
+      publishedCases
+      featuredCases
+      publishedCollections
+      adoptions
+      searches
+      zeroResultSearches
+    }
+    casesByYearKind {
+      fiscalYear
+      kind
+      count
+    }
+    casesByBureau {
+      name
+      count
+    }
+    casesByDepartment {
+      id
+      name
+      path
+      count
+    }
+    topTags {
+      name
+      count
+    }
+    ...AdoptionFlows_dashboard
+    effects {
+      ...EffectsChart_effects
+    }
+    topQueries {
+      ...QueryTable_stat
+    }
+    zeroResultQueries {
+      ...QueryTable_stat
+    }
+  }
+`);
+
+/** A row of the search statistics (the most searched words, those that found nothing). */
+graphql(`
+  fragment QueryTable_stat on SearchQueryStat {
+    query
+    searches
+    zeroResults
+    lastSearchedAt
+  }
+`);
+
 /** Every figure of the dashboard, each a chart with the same numbers as a table. */
-export function Charts({ dash, days }: { dash: Dashboard; days: number }) {
+export function Charts({ dash, days }: { dash: Charts_DashboardFragment; days: number }) {
   const d = m.curation.dashboard;
   const t = dash.totals;
 
@@ -113,7 +167,7 @@ export function Charts({ dash, days }: { dash: Dashboard; days: number }) {
   );
 }
 
-function QueryTable({ caption, rows }: { caption: string; rows: QueryStat[] }) {
+function QueryTable({ caption, rows }: { caption: string; rows: QueryTable_StatFragment[] }) {
   const d = m.curation.dashboard;
   return (
     <DataTable

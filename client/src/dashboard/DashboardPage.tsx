@@ -1,3 +1,5 @@
+import { graphql } from "../gql";
+import type { DashboardQueryVariables } from "../gql/graphql";
 import { useQuery } from "@apollo/client/react";
 import { useState } from "react";
 import { Link } from "react-router";
@@ -6,8 +8,16 @@ import { RequireLogin } from "../auth/RequireLogin";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { messages as m } from "../messages";
 import { Charts } from "./Charts";
-import { DASHBOARD, type DashboardVars } from "./dashboardQuery";
 import { WindowForm } from "./WindowForm";
+
+/** The figures for a window (fiscal years of the cases, days of search statistics); `Charts` says which. */
+const DASHBOARD = graphql(`
+  query Dashboard($from: Int, $to: Int, $days: Int!) {
+    dashboard(fromFiscalYear: $from, toFiscalYear: $to, queryDays: $days) {
+      ...Charts_dashboard
+    }
+  }
+`);
 
 /** 集計ダッシュボード (secretariat, admin): the window form, then the figures (`Charts`). */
 export default function DashboardPage() {
@@ -23,7 +33,7 @@ export default function DashboardPage() {
 function Dashboard() {
   const d = m.curation.dashboard;
   const { me } = useMe();
-  const [vars, setVars] = useState<DashboardVars>({ days: 30 });
+  const [vars, setVars] = useState<DashboardQueryVariables>({ days: 30 });
   const allowed = me?.role === "SECRETARIAT" || me?.role === "ADMIN";
   const { data, previousData, loading, error, refetch } = useQuery(DASHBOARD, { variables: vars, skip: !allowed, fetchPolicy: "cache-and-network" });
   if (!allowed) {

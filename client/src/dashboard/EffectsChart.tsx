@@ -1,12 +1,41 @@
+import { graphql } from "../gql";
+import type { EffectsChart_EffectsFragment } from "../gql/graphql";
 import { formatFiscalYear, formatWarekiFiscalYear } from "@kb/shared";
 import { Link } from "react-router";
 import { messages as m } from "../messages";
 import { ChartFigure, DataTable } from "./ChartFigure";
 import { ORANGE } from "./colors";
-import type { Dashboard } from "./dashboardQuery";
+
+/** 効果 in hours by year, the annualised rows behind it, and the effects in other units. */
+graphql(`
+  fragment EffectsChart_effects on EffectsRollup {
+    hoursByYear {
+      fiscalYear
+      hoursPerYear
+      rows
+      cases
+    }
+    annualised {
+      caseId
+      title
+      fiscalYear
+      label
+      hoursPerYear
+      basis
+    }
+    perUnit {
+      fiscalYear
+      unit
+      reduction
+      rows
+      cases
+    }
+    otherRows
+  }
+`);
 
 /** 効果（削減時間）by year, with the annualised rows behind it and the effects in other units. */
-export function EffectsChart({ effects: e }: { effects: Dashboard["effects"] }) {
+export function EffectsChart({ effects: e }: { effects: EffectsChart_EffectsFragment }) {
   const d = m.curation.dashboard;
   return (
     <ChartFigure

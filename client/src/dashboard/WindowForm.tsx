@@ -1,10 +1,10 @@
 import { fiscalYearOf, formatFiscalYear } from "@kb/shared";
 import { useId, useState, type FormEvent } from "react";
 import { messages as m } from "../messages";
-import type { DashboardVars } from "./dashboardQuery";
+import type { DashboardQueryVariables } from "../gql/graphql";
 
 /** Which fiscal years and how many days of searches the figures are for; applied on submit. */
-export function WindowForm({ value, onChange }: { value: DashboardVars; onChange: (v: DashboardVars) => void }) {
+export function WindowForm({ value, onChange }: { value: DashboardQueryVariables; onChange: (v: DashboardQueryVariables) => void }) {
   const d = m.curation.dashboard;
   const ids = { from: useId(), to: useId(), days: useId() };
   const [from, setFrom] = useState(value.from ? String(value.from) : "");

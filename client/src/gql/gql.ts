@@ -41,7 +41,13 @@ type Documents = {
     "\n  mutation UpdateCase($id: ID!, $version: Int!, $input: CaseDraftInput!) {\n    updateCase(id: $id, version: $version, input: $input) {\n      ...CaseSaved_case\n    }\n  }\n": typeof types.UpdateCaseDocument,
     "\n  query PickableCollections {\n    collections(first: 100) {\n      items {\n        id\n        title\n        status\n      }\n    }\n  }\n": typeof types.PickableCollectionsDocument,
     "\n  mutation AddCollectionEntries($input: CollectionEntriesInput!) {\n    addCollectionEntries(input: $input) {\n      addedCaseIds\n      alreadyInCaseIds\n      collection {\n        id\n        title\n        version\n        entryCount\n      }\n    }\n  }\n": typeof types.AddCollectionEntriesDocument,
+    "\n  fragment CollectionPage_collection on Collection {\n    id\n    title\n    description\n    fiscalYear\n    status\n    version\n    publishedAt\n    entryCount\n    viewerCan {\n      curate\n    }\n    entries {\n      ...EntryBody_entry\n    }\n  }\n": typeof types.CollectionPage_CollectionFragmentDoc,
+    "\n  query CollectionPage($id: ID!) {\n    collection(id: $id) {\n      ...CollectionPage_collection\n    }\n  }\n": typeof types.CollectionPageDocument,
     "\n  query CollectionPrint($id: ID!) {\n    collection(id: $id) {\n      id\n      title\n      description\n      fiscalYear\n      publishedAt\n      entries {\n        caseId\n        reason\n        case {\n          id\n          title\n          kind\n          summary\n          background\n          actions\n          results\n          tips\n          fiscalYear\n          tags\n          effects {\n            label\n            before\n            after\n            unit\n          }\n          details\n          department {\n            id\n            name\n            path\n          }\n        }\n      }\n    }\n  }\n": typeof types.CollectionPrintDocument,
+    "\n  mutation UpdateCollection($id: ID!, $version: Int!, $input: CollectionInput!) {\n    updateCollection(id: $id, version: $version, input: $input) {\n      ...CollectionPage_collection\n    }\n  }\n": typeof types.UpdateCollectionDocument,
+    "\n  mutation PublishCollection($id: ID!, $version: Int!) {\n    publishCollection(id: $id, version: $version) {\n      ...CollectionPage_collection\n    }\n  }\n": typeof types.PublishCollectionDocument,
+    "\n  mutation UnpublishCollection($id: ID!, $version: Int!) {\n    unpublishCollection(id: $id, version: $version) {\n      ...CollectionPage_collection\n    }\n  }\n": typeof types.UnpublishCollectionDocument,
+    "\n  mutation DeleteCollection($id: ID!, $version: Int!) {\n    deleteCollection(id: $id, version: $version)\n  }\n": typeof types.DeleteCollectionDocument,
     "\n  query Collections($first: Int!, $offset: Int!) {\n    collections(first: $first, offset: $offset) {\n      total\n      items {\n        id\n        title\n        description\n        fiscalYear\n        status\n        entryCount\n        publishedAt\n        updatedAt\n      }\n    }\n  }\n": typeof types.CollectionsDocument,
     "\n  mutation CreateCollection($input: CollectionInput!) {\n    createCollection(input: $input) {\n      id\n      title\n    }\n  }\n": typeof types.CreateCollectionDocument,
     "\n  query CaseCuration($id: ID!) {\n    case(id: $id) {\n      id\n      title\n      featured {\n        reason\n        featuredAt\n      }\n      collections {\n        id\n        title\n        status\n      }\n      viewerCanCurate\n    }\n  }\n": typeof types.CaseCurationDocument,
@@ -49,8 +55,17 @@ type Documents = {
     "\n  mutation FeatureCase($input: FeatureCaseInput!) {\n    featureCase(input: $input) {\n      reason\n      featuredAt\n    }\n  }\n": typeof types.FeatureCaseDocument,
     "\n  mutation UnfeatureCase($caseId: ID!) {\n    unfeatureCase(caseId: $caseId)\n  }\n": typeof types.UnfeatureCaseDocument,
     "\n  mutation AddCollectionEntry($input: CollectionEntryInput!) {\n    addCollectionEntry(input: $input) {\n      id\n      title\n      version\n      entryCount\n    }\n  }\n": typeof types.AddCollectionEntryDocument,
+    "\n  mutation ReorderCollection($input: CollectionOrderInput!) {\n    reorderCollection(input: $input) {\n      ...CollectionPage_collection\n    }\n  }\n": typeof types.ReorderCollectionDocument,
+    "\n  mutation RemoveCollectionEntry($collectionId: ID!, $caseId: ID!) {\n    removeCollectionEntry(collectionId: $collectionId, caseId: $caseId) {\n      ...CollectionPage_collection\n    }\n  }\n": typeof types.RemoveCollectionEntryDocument,
+    "\n  fragment EntryBody_entry on CollectionEntry {\n    position\n    reason\n    caseId\n    caseTitle\n    caseStatus\n    case {\n      id\n      title\n      kind\n      fiscalYear\n      department {\n        id\n        name\n      }\n    }\n  }\n": typeof types.EntryBody_EntryFragmentDoc,
+    "\n  mutation UpdateCollectionEntry($input: CollectionEntryInput!) {\n    updateCollectionEntry(input: $input) {\n      ...CollectionPage_collection\n    }\n  }\n": typeof types.UpdateCollectionEntryDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
     "\n  query UnreadNotifications {\n    notifications(first: 1) {\n      total\n      unread\n    }\n  }\n": typeof types.UnreadNotificationsDocument,
+    "\n  fragment AdoptionFlows_dashboard on Dashboard {\n    adoptionDepartments {\n      id\n      name\n      path\n    }\n    adoptionFlows {\n      fromDepartmentId\n      toDepartmentId\n      considering\n      trial\n      adopted\n      declined\n      counted\n    }\n  }\n": typeof types.AdoptionFlows_DashboardFragmentDoc,
+    "\n  fragment Charts_dashboard on Dashboard {\n    totals {\n      publishedCases\n      featuredCases\n      publishedCollections\n      adoptions\n      searches\n      zeroResultSearches\n    }\n    casesByYearKind {\n      fiscalYear\n      kind\n      count\n    }\n    casesByBureau {\n      name\n      count\n    }\n    casesByDepartment {\n      id\n      name\n      path\n      count\n    }\n    topTags {\n      name\n      count\n    }\n    ...AdoptionFlows_dashboard\n    effects {\n      ...EffectsChart_effects\n    }\n    topQueries {\n      ...QueryTable_stat\n    }\n    zeroResultQueries {\n      ...QueryTable_stat\n    }\n  }\n": typeof types.Charts_DashboardFragmentDoc,
+    "\n  fragment QueryTable_stat on SearchQueryStat {\n    query\n    searches\n    zeroResults\n    lastSearchedAt\n  }\n": typeof types.QueryTable_StatFragmentDoc,
+    "\n  query Dashboard($from: Int, $to: Int, $days: Int!) {\n    dashboard(fromFiscalYear: $from, toFiscalYear: $to, queryDays: $days) {\n      ...Charts_dashboard\n    }\n  }\n": typeof types.DashboardDocument,
+    "\n  fragment EffectsChart_effects on EffectsRollup {\n    hoursByYear {\n      fiscalYear\n      hoursPerYear\n      rows\n      cases\n    }\n    annualised {\n      caseId\n      title\n      fiscalYear\n      label\n      hoursPerYear\n      basis\n    }\n    perUnit {\n      fiscalYear\n      unit\n      reduction\n      rows\n      cases\n    }\n    otherRows\n  }\n": typeof types.EffectsChart_EffectsFragmentDoc,
     "\n  fragment DepartmentPage_case on Case {\n    id title kind fiscalYear adoptionCount department { id name }\n  }\n": typeof types.DepartmentPage_CaseFragmentDoc,
     "\n  query DepartmentPage($id: ID!, $shared: Int!, $adoptions: Int!, $questions: Int!, $unanswered: Int!, $due: Int!) {\n    department(id: $id) {\n      id\n      name\n      path\n      parent { id name }\n      children { id name }\n      isViewerDepartment\n      stats { sharedCount adoptedByOthersCount adoptedCount askedCount unansweredCount }\n      sharedCases(first: $shared) { total items { ...DepartmentPage_case } }\n      adoptions(first: $adoptions) { total items { id status updatedAt case { ...DepartmentPage_case } } }\n      questions(first: $questions) { total items { id body createdAt acceptedAnswerId case { ...DepartmentPage_case } answers { id } } }\n      unansweredQuestions(first: $unanswered) { total items { id body createdAt case { ...DepartmentPage_case } department { id name } } }\n      freshnessDue(first: $due) { total items { case { ...DepartmentPage_case } freshness { lastReviewedAt viewerCanConfirm } } }\n    }\n  }\n": typeof types.DepartmentPageDocument,
     "\n  mutation DepartmentConfirmFreshness($caseId: ID!) {\n    confirmCaseFreshness(caseId: $caseId) { due }\n  }\n": typeof types.DepartmentConfirmFreshnessDocument,
@@ -92,6 +107,17 @@ type Documents = {
     "\n  query CaseTagProposals($id: ID!) {\n    case(id: $id) {\n      id\n      tagProposals { ...ProposalItem_proposal }\n      tagProposalAccess {\n        propose\n        decide\n      }\n    }\n  }\n": typeof types.CaseTagProposalsDocument,
     "\n  mutation ProposeTag($input: TagProposalInput!) {\n    proposeTag(input: $input) { ...ProposalItem_proposal }\n  }\n": typeof types.ProposeTagDocument,
     "\n  query TagsInText($text: String!, $exclude: [String!]!) {\n    tagsInText(text: $text, exclude: $exclude, first: 8) {\n      name\n      category\n      description\n      terms\n      usage\n    }\n  }\n": typeof types.TagsInTextDocument,
+    "\n  query LastTagMerge {\n    lastTagMerge {\n      id\n      sourceName\n      targetName\n      movedCases\n      createdAt\n      undoneAt\n      canUndo\n    }\n  }\n": typeof types.LastTagMergeDocument,
+    "\n  mutation UndoTagMerge($id: ID!) {\n    undoTagMerge(id: $id) {\n      affectedCases\n      keptSynonym\n      tag {\n        ...TagRow_tag\n      }\n    }\n  }\n": typeof types.UndoTagMergeDocument,
+    "\n  query MergeTargets {\n    tags(first: 500) {\n      items {\n        id\n        name\n        category\n      }\n    }\n  }\n": typeof types.MergeTargetsDocument,
+    "\n  query TagMergePreview($sourceId: ID!, $targetId: ID!) {\n    tagMergePreview(sourceId: $sourceId, targetId: $targetId) {\n      casesToMove\n      publishedToMove\n      alreadyTagged\n      aliasesMoving\n      addsSynonym\n      source {\n        id\n        name\n      }\n      target {\n        id\n        name\n      }\n    }\n  }\n": typeof types.TagMergePreviewDocument,
+    "\n  mutation MergeTags($sourceId: ID!, $targetId: ID!) {\n    mergeTags(sourceId: $sourceId, targetId: $targetId) {\n      affectedCases\n      tag {\n        ...TagRow_tag\n      }\n    }\n  }\n": typeof types.MergeTagsDocument,
+    "\n  mutation CreateTag($input: TagCreateInput!) {\n    createTag(input: $input) {\n      tag {\n        ...TagRow_tag\n      }\n    }\n  }\n": typeof types.CreateTagDocument,
+    "\n  mutation UpdateTag($id: ID!, $version: Int!, $input: TagUpdateInput!) {\n    updateTag(id: $id, version: $version, input: $input) {\n      tag {\n        ...TagRow_tag\n      }\n      affectedCases\n    }\n  }\n": typeof types.UpdateTagDocument,
+    "\n  fragment TagRow_tag on Tag {\n    id\n    name\n    category\n    description\n    retired\n    aliases\n    usage\n    totalUsage\n    version\n  }\n": typeof types.TagRow_TagFragmentDoc,
+    "\n  mutation RetireTag($id: ID!, $version: Int!) {\n    retireTag(id: $id, version: $version) {\n      tag {\n        ...TagRow_tag\n      }\n    }\n  }\n": typeof types.RetireTagDocument,
+    "\n  mutation RestoreTag($id: ID!, $version: Int!) {\n    restoreTag(id: $id, version: $version) {\n      tag {\n        ...TagRow_tag\n      }\n    }\n  }\n": typeof types.RestoreTagDocument,
+    "\n  query VocabularyTags($search: String!, $category: TagCategory, $includeRetired: Boolean!) {\n    tags(search: $search, category: $category, includeRetired: $includeRetired, first: 500) {\n      total\n      items {\n        id\n        name\n        category\n        description\n        retired\n        aliases\n        usage\n        totalUsage\n        version\n      }\n    }\n  }\n": typeof types.VocabularyTagsDocument,
     "\n  mutation SubmitCase($id: ID!, $version: Int!, $confirmPersonalInfo: Boolean!) {\n    submitCase(id: $id, version: $version, confirmPersonalInfo: $confirmPersonalInfo) {\n      id\n      status\n      version\n      submittedAt\n      viewerCan {\n        edit\n        submit\n        review\n        archive\n      }\n    }\n  }\n": typeof types.SubmitCaseDocument,
 };
 const documents: Documents = {
@@ -122,7 +148,13 @@ const documents: Documents = {
     "\n  mutation UpdateCase($id: ID!, $version: Int!, $input: CaseDraftInput!) {\n    updateCase(id: $id, version: $version, input: $input) {\n      ...CaseSaved_case\n    }\n  }\n": types.UpdateCaseDocument,
     "\n  query PickableCollections {\n    collections(first: 100) {\n      items {\n        id\n        title\n        status\n      }\n    }\n  }\n": types.PickableCollectionsDocument,
     "\n  mutation AddCollectionEntries($input: CollectionEntriesInput!) {\n    addCollectionEntries(input: $input) {\n      addedCaseIds\n      alreadyInCaseIds\n      collection {\n        id\n        title\n        version\n        entryCount\n      }\n    }\n  }\n": types.AddCollectionEntriesDocument,
+    "\n  fragment CollectionPage_collection on Collection {\n    id\n    title\n    description\n    fiscalYear\n    status\n    version\n    publishedAt\n    entryCount\n    viewerCan {\n      curate\n    }\n    entries {\n      ...EntryBody_entry\n    }\n  }\n": types.CollectionPage_CollectionFragmentDoc,
+    "\n  query CollectionPage($id: ID!) {\n    collection(id: $id) {\n      ...CollectionPage_collection\n    }\n  }\n": types.CollectionPageDocument,
     "\n  query CollectionPrint($id: ID!) {\n    collection(id: $id) {\n      id\n      title\n      description\n      fiscalYear\n      publishedAt\n      entries {\n        caseId\n        reason\n        case {\n          id\n          title\n          kind\n          summary\n          background\n          actions\n          results\n          tips\n          fiscalYear\n          tags\n          effects {\n            label\n            before\n            after\n            unit\n          }\n          details\n          department {\n            id\n            name\n            path\n          }\n        }\n      }\n    }\n  }\n": types.CollectionPrintDocument,
+    "\n  mutation UpdateCollection($id: ID!, $version: Int!, $input: CollectionInput!) {\n    updateCollection(id: $id, version: $version, input: $input) {\n      ...CollectionPage_collection\n    }\n  }\n": types.UpdateCollectionDocument,
+    "\n  mutation PublishCollection($id: ID!, $version: Int!) {\n    publishCollection(id: $id, version: $version) {\n      ...CollectionPage_collection\n    }\n  }\n": types.PublishCollectionDocument,
+    "\n  mutation UnpublishCollection($id: ID!, $version: Int!) {\n    unpublishCollection(id: $id, version: $version) {\n      ...CollectionPage_collection\n    }\n  }\n": types.UnpublishCollectionDocument,
+    "\n  mutation DeleteCollection($id: ID!, $version: Int!) {\n    deleteCollection(id: $id, version: $version)\n  }\n": types.DeleteCollectionDocument,
     "\n  query Collections($first: Int!, $offset: Int!) {\n    collections(first: $first, offset: $offset) {\n      total\n      items {\n        id\n        title\n        description\n        fiscalYear\n        status\n        entryCount\n        publishedAt\n        updatedAt\n      }\n    }\n  }\n": types.CollectionsDocument,
     "\n  mutation CreateCollection($input: CollectionInput!) {\n    createCollection(input: $input) {\n      id\n      title\n    }\n  }\n": types.CreateCollectionDocument,
     "\n  query CaseCuration($id: ID!) {\n    case(id: $id) {\n      id\n      title\n      featured {\n        reason\n        featuredAt\n      }\n      collections {\n        id\n        title\n        status\n      }\n      viewerCanCurate\n    }\n  }\n": types.CaseCurationDocument,
@@ -130,8 +162,17 @@ const documents: Documents = {
     "\n  mutation FeatureCase($input: FeatureCaseInput!) {\n    featureCase(input: $input) {\n      reason\n      featuredAt\n    }\n  }\n": types.FeatureCaseDocument,
     "\n  mutation UnfeatureCase($caseId: ID!) {\n    unfeatureCase(caseId: $caseId)\n  }\n": types.UnfeatureCaseDocument,
     "\n  mutation AddCollectionEntry($input: CollectionEntryInput!) {\n    addCollectionEntry(input: $input) {\n      id\n      title\n      version\n      entryCount\n    }\n  }\n": types.AddCollectionEntryDocument,
+    "\n  mutation ReorderCollection($input: CollectionOrderInput!) {\n    reorderCollection(input: $input) {\n      ...CollectionPage_collection\n    }\n  }\n": types.ReorderCollectionDocument,
+    "\n  mutation RemoveCollectionEntry($collectionId: ID!, $caseId: ID!) {\n    removeCollectionEntry(collectionId: $collectionId, caseId: $caseId) {\n      ...CollectionPage_collection\n    }\n  }\n": types.RemoveCollectionEntryDocument,
+    "\n  fragment EntryBody_entry on CollectionEntry {\n    position\n    reason\n    caseId\n    caseTitle\n    caseStatus\n    case {\n      id\n      title\n      kind\n      fiscalYear\n      department {\n        id\n        name\n      }\n    }\n  }\n": types.EntryBody_EntryFragmentDoc,
+    "\n  mutation UpdateCollectionEntry($input: CollectionEntryInput!) {\n    updateCollectionEntry(input: $input) {\n      ...CollectionPage_collection\n    }\n  }\n": types.UpdateCollectionEntryDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
     "\n  query UnreadNotifications {\n    notifications(first: 1) {\n      total\n      unread\n    }\n  }\n": types.UnreadNotificationsDocument,
+    "\n  fragment AdoptionFlows_dashboard on Dashboard {\n    adoptionDepartments {\n      id\n      name\n      path\n    }\n    adoptionFlows {\n      fromDepartmentId\n      toDepartmentId\n      considering\n      trial\n      adopted\n      declined\n      counted\n    }\n  }\n": types.AdoptionFlows_DashboardFragmentDoc,
+    "\n  fragment Charts_dashboard on Dashboard {\n    totals {\n      publishedCases\n      featuredCases\n      publishedCollections\n      adoptions\n      searches\n      zeroResultSearches\n    }\n    casesByYearKind {\n      fiscalYear\n      kind\n      count\n    }\n    casesByBureau {\n      name\n      count\n    }\n    casesByDepartment {\n      id\n      name\n      path\n      count\n    }\n    topTags {\n      name\n      count\n    }\n    ...AdoptionFlows_dashboard\n    effects {\n      ...EffectsChart_effects\n    }\n    topQueries {\n      ...QueryTable_stat\n    }\n    zeroResultQueries {\n      ...QueryTable_stat\n    }\n  }\n": types.Charts_DashboardFragmentDoc,
+    "\n  fragment QueryTable_stat on SearchQueryStat {\n    query\n    searches\n    zeroResults\n    lastSearchedAt\n  }\n": types.QueryTable_StatFragmentDoc,
+    "\n  query Dashboard($from: Int, $to: Int, $days: Int!) {\n    dashboard(fromFiscalYear: $from, toFiscalYear: $to, queryDays: $days) {\n      ...Charts_dashboard\n    }\n  }\n": types.DashboardDocument,
+    "\n  fragment EffectsChart_effects on EffectsRollup {\n    hoursByYear {\n      fiscalYear\n      hoursPerYear\n      rows\n      cases\n    }\n    annualised {\n      caseId\n      title\n      fiscalYear\n      label\n      hoursPerYear\n      basis\n    }\n    perUnit {\n      fiscalYear\n      unit\n      reduction\n      rows\n      cases\n    }\n    otherRows\n  }\n": types.EffectsChart_EffectsFragmentDoc,
     "\n  fragment DepartmentPage_case on Case {\n    id title kind fiscalYear adoptionCount department { id name }\n  }\n": types.DepartmentPage_CaseFragmentDoc,
     "\n  query DepartmentPage($id: ID!, $shared: Int!, $adoptions: Int!, $questions: Int!, $unanswered: Int!, $due: Int!) {\n    department(id: $id) {\n      id\n      name\n      path\n      parent { id name }\n      children { id name }\n      isViewerDepartment\n      stats { sharedCount adoptedByOthersCount adoptedCount askedCount unansweredCount }\n      sharedCases(first: $shared) { total items { ...DepartmentPage_case } }\n      adoptions(first: $adoptions) { total items { id status updatedAt case { ...DepartmentPage_case } } }\n      questions(first: $questions) { total items { id body createdAt acceptedAnswerId case { ...DepartmentPage_case } answers { id } } }\n      unansweredQuestions(first: $unanswered) { total items { id body createdAt case { ...DepartmentPage_case } department { id name } } }\n      freshnessDue(first: $due) { total items { case { ...DepartmentPage_case } freshness { lastReviewedAt viewerCanConfirm } } }\n    }\n  }\n": types.DepartmentPageDocument,
     "\n  mutation DepartmentConfirmFreshness($caseId: ID!) {\n    confirmCaseFreshness(caseId: $caseId) { due }\n  }\n": types.DepartmentConfirmFreshnessDocument,
@@ -173,6 +214,17 @@ const documents: Documents = {
     "\n  query CaseTagProposals($id: ID!) {\n    case(id: $id) {\n      id\n      tagProposals { ...ProposalItem_proposal }\n      tagProposalAccess {\n        propose\n        decide\n      }\n    }\n  }\n": types.CaseTagProposalsDocument,
     "\n  mutation ProposeTag($input: TagProposalInput!) {\n    proposeTag(input: $input) { ...ProposalItem_proposal }\n  }\n": types.ProposeTagDocument,
     "\n  query TagsInText($text: String!, $exclude: [String!]!) {\n    tagsInText(text: $text, exclude: $exclude, first: 8) {\n      name\n      category\n      description\n      terms\n      usage\n    }\n  }\n": types.TagsInTextDocument,
+    "\n  query LastTagMerge {\n    lastTagMerge {\n      id\n      sourceName\n      targetName\n      movedCases\n      createdAt\n      undoneAt\n      canUndo\n    }\n  }\n": types.LastTagMergeDocument,
+    "\n  mutation UndoTagMerge($id: ID!) {\n    undoTagMerge(id: $id) {\n      affectedCases\n      keptSynonym\n      tag {\n        ...TagRow_tag\n      }\n    }\n  }\n": types.UndoTagMergeDocument,
+    "\n  query MergeTargets {\n    tags(first: 500) {\n      items {\n        id\n        name\n        category\n      }\n    }\n  }\n": types.MergeTargetsDocument,
+    "\n  query TagMergePreview($sourceId: ID!, $targetId: ID!) {\n    tagMergePreview(sourceId: $sourceId, targetId: $targetId) {\n      casesToMove\n      publishedToMove\n      alreadyTagged\n      aliasesMoving\n      addsSynonym\n      source {\n        id\n        name\n      }\n      target {\n        id\n        name\n      }\n    }\n  }\n": types.TagMergePreviewDocument,
+    "\n  mutation MergeTags($sourceId: ID!, $targetId: ID!) {\n    mergeTags(sourceId: $sourceId, targetId: $targetId) {\n      affectedCases\n      tag {\n        ...TagRow_tag\n      }\n    }\n  }\n": types.MergeTagsDocument,
+    "\n  mutation CreateTag($input: TagCreateInput!) {\n    createTag(input: $input) {\n      tag {\n        ...TagRow_tag\n      }\n    }\n  }\n": types.CreateTagDocument,
+    "\n  mutation UpdateTag($id: ID!, $version: Int!, $input: TagUpdateInput!) {\n    updateTag(id: $id, version: $version, input: $input) {\n      tag {\n        ...TagRow_tag\n      }\n      affectedCases\n    }\n  }\n": types.UpdateTagDocument,
+    "\n  fragment TagRow_tag on Tag {\n    id\n    name\n    category\n    description\n    retired\n    aliases\n    usage\n    totalUsage\n    version\n  }\n": types.TagRow_TagFragmentDoc,
+    "\n  mutation RetireTag($id: ID!, $version: Int!) {\n    retireTag(id: $id, version: $version) {\n      tag {\n        ...TagRow_tag\n      }\n    }\n  }\n": types.RetireTagDocument,
+    "\n  mutation RestoreTag($id: ID!, $version: Int!) {\n    restoreTag(id: $id, version: $version) {\n      tag {\n        ...TagRow_tag\n      }\n    }\n  }\n": types.RestoreTagDocument,
+    "\n  query VocabularyTags($search: String!, $category: TagCategory, $includeRetired: Boolean!) {\n    tags(search: $search, category: $category, includeRetired: $includeRetired, first: 500) {\n      total\n      items {\n        id\n        name\n        category\n        description\n        retired\n        aliases\n        usage\n        totalUsage\n        version\n      }\n    }\n  }\n": types.VocabularyTagsDocument,
     "\n  mutation SubmitCase($id: ID!, $version: Int!, $confirmPersonalInfo: Boolean!) {\n    submitCase(id: $id, version: $version, confirmPersonalInfo: $confirmPersonalInfo) {\n      id\n      status\n      version\n      submittedAt\n      viewerCan {\n        edit\n        submit\n        review\n        archive\n      }\n    }\n  }\n": types.SubmitCaseDocument,
 };
 
@@ -301,7 +353,31 @@ export function graphql(source: "\n  mutation AddCollectionEntries($input: Colle
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment CollectionPage_collection on Collection {\n    id\n    title\n    description\n    fiscalYear\n    status\n    version\n    publishedAt\n    entryCount\n    viewerCan {\n      curate\n    }\n    entries {\n      ...EntryBody_entry\n    }\n  }\n"): (typeof documents)["\n  fragment CollectionPage_collection on Collection {\n    id\n    title\n    description\n    fiscalYear\n    status\n    version\n    publishedAt\n    entryCount\n    viewerCan {\n      curate\n    }\n    entries {\n      ...EntryBody_entry\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CollectionPage($id: ID!) {\n    collection(id: $id) {\n      ...CollectionPage_collection\n    }\n  }\n"): (typeof documents)["\n  query CollectionPage($id: ID!) {\n    collection(id: $id) {\n      ...CollectionPage_collection\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query CollectionPrint($id: ID!) {\n    collection(id: $id) {\n      id\n      title\n      description\n      fiscalYear\n      publishedAt\n      entries {\n        caseId\n        reason\n        case {\n          id\n          title\n          kind\n          summary\n          background\n          actions\n          results\n          tips\n          fiscalYear\n          tags\n          effects {\n            label\n            before\n            after\n            unit\n          }\n          details\n          department {\n            id\n            name\n            path\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CollectionPrint($id: ID!) {\n    collection(id: $id) {\n      id\n      title\n      description\n      fiscalYear\n      publishedAt\n      entries {\n        caseId\n        reason\n        case {\n          id\n          title\n          kind\n          summary\n          background\n          actions\n          results\n          tips\n          fiscalYear\n          tags\n          effects {\n            label\n            before\n            after\n            unit\n          }\n          details\n          department {\n            id\n            name\n            path\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateCollection($id: ID!, $version: Int!, $input: CollectionInput!) {\n    updateCollection(id: $id, version: $version, input: $input) {\n      ...CollectionPage_collection\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateCollection($id: ID!, $version: Int!, $input: CollectionInput!) {\n    updateCollection(id: $id, version: $version, input: $input) {\n      ...CollectionPage_collection\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PublishCollection($id: ID!, $version: Int!) {\n    publishCollection(id: $id, version: $version) {\n      ...CollectionPage_collection\n    }\n  }\n"): (typeof documents)["\n  mutation PublishCollection($id: ID!, $version: Int!) {\n    publishCollection(id: $id, version: $version) {\n      ...CollectionPage_collection\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnpublishCollection($id: ID!, $version: Int!) {\n    unpublishCollection(id: $id, version: $version) {\n      ...CollectionPage_collection\n    }\n  }\n"): (typeof documents)["\n  mutation UnpublishCollection($id: ID!, $version: Int!) {\n    unpublishCollection(id: $id, version: $version) {\n      ...CollectionPage_collection\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteCollection($id: ID!, $version: Int!) {\n    deleteCollection(id: $id, version: $version)\n  }\n"): (typeof documents)["\n  mutation DeleteCollection($id: ID!, $version: Int!) {\n    deleteCollection(id: $id, version: $version)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -333,11 +409,47 @@ export function graphql(source: "\n  mutation AddCollectionEntry($input: Collect
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation ReorderCollection($input: CollectionOrderInput!) {\n    reorderCollection(input: $input) {\n      ...CollectionPage_collection\n    }\n  }\n"): (typeof documents)["\n  mutation ReorderCollection($input: CollectionOrderInput!) {\n    reorderCollection(input: $input) {\n      ...CollectionPage_collection\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveCollectionEntry($collectionId: ID!, $caseId: ID!) {\n    removeCollectionEntry(collectionId: $collectionId, caseId: $caseId) {\n      ...CollectionPage_collection\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveCollectionEntry($collectionId: ID!, $caseId: ID!) {\n    removeCollectionEntry(collectionId: $collectionId, caseId: $caseId) {\n      ...CollectionPage_collection\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment EntryBody_entry on CollectionEntry {\n    position\n    reason\n    caseId\n    caseTitle\n    caseStatus\n    case {\n      id\n      title\n      kind\n      fiscalYear\n      department {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment EntryBody_entry on CollectionEntry {\n    position\n    reason\n    caseId\n    caseTitle\n    caseStatus\n    case {\n      id\n      title\n      kind\n      fiscalYear\n      department {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateCollectionEntry($input: CollectionEntryInput!) {\n    updateCollectionEntry(input: $input) {\n      ...CollectionPage_collection\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateCollectionEntry($input: CollectionEntryInput!) {\n    updateCollectionEntry(input: $input) {\n      ...CollectionPage_collection\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (typeof documents)["\n  mutation Logout {\n    logout\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query UnreadNotifications {\n    notifications(first: 1) {\n      total\n      unread\n    }\n  }\n"): (typeof documents)["\n  query UnreadNotifications {\n    notifications(first: 1) {\n      total\n      unread\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdoptionFlows_dashboard on Dashboard {\n    adoptionDepartments {\n      id\n      name\n      path\n    }\n    adoptionFlows {\n      fromDepartmentId\n      toDepartmentId\n      considering\n      trial\n      adopted\n      declined\n      counted\n    }\n  }\n"): (typeof documents)["\n  fragment AdoptionFlows_dashboard on Dashboard {\n    adoptionDepartments {\n      id\n      name\n      path\n    }\n    adoptionFlows {\n      fromDepartmentId\n      toDepartmentId\n      considering\n      trial\n      adopted\n      declined\n      counted\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment Charts_dashboard on Dashboard {\n    totals {\n      publishedCases\n      featuredCases\n      publishedCollections\n      adoptions\n      searches\n      zeroResultSearches\n    }\n    casesByYearKind {\n      fiscalYear\n      kind\n      count\n    }\n    casesByBureau {\n      name\n      count\n    }\n    casesByDepartment {\n      id\n      name\n      path\n      count\n    }\n    topTags {\n      name\n      count\n    }\n    ...AdoptionFlows_dashboard\n    effects {\n      ...EffectsChart_effects\n    }\n    topQueries {\n      ...QueryTable_stat\n    }\n    zeroResultQueries {\n      ...QueryTable_stat\n    }\n  }\n"): (typeof documents)["\n  fragment Charts_dashboard on Dashboard {\n    totals {\n      publishedCases\n      featuredCases\n      publishedCollections\n      adoptions\n      searches\n      zeroResultSearches\n    }\n    casesByYearKind {\n      fiscalYear\n      kind\n      count\n    }\n    casesByBureau {\n      name\n      count\n    }\n    casesByDepartment {\n      id\n      name\n      path\n      count\n    }\n    topTags {\n      name\n      count\n    }\n    ...AdoptionFlows_dashboard\n    effects {\n      ...EffectsChart_effects\n    }\n    topQueries {\n      ...QueryTable_stat\n    }\n    zeroResultQueries {\n      ...QueryTable_stat\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment QueryTable_stat on SearchQueryStat {\n    query\n    searches\n    zeroResults\n    lastSearchedAt\n  }\n"): (typeof documents)["\n  fragment QueryTable_stat on SearchQueryStat {\n    query\n    searches\n    zeroResults\n    lastSearchedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Dashboard($from: Int, $to: Int, $days: Int!) {\n    dashboard(fromFiscalYear: $from, toFiscalYear: $to, queryDays: $days) {\n      ...Charts_dashboard\n    }\n  }\n"): (typeof documents)["\n  query Dashboard($from: Int, $to: Int, $days: Int!) {\n    dashboard(fromFiscalYear: $from, toFiscalYear: $to, queryDays: $days) {\n      ...Charts_dashboard\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment EffectsChart_effects on EffectsRollup {\n    hoursByYear {\n      fiscalYear\n      hoursPerYear\n      rows\n      cases\n    }\n    annualised {\n      caseId\n      title\n      fiscalYear\n      label\n      hoursPerYear\n      basis\n    }\n    perUnit {\n      fiscalYear\n      unit\n      reduction\n      rows\n      cases\n    }\n    otherRows\n  }\n"): (typeof documents)["\n  fragment EffectsChart_effects on EffectsRollup {\n    hoursByYear {\n      fiscalYear\n      hoursPerYear\n      rows\n      cases\n    }\n    annualised {\n      caseId\n      title\n      fiscalYear\n      label\n      hoursPerYear\n      basis\n    }\n    perUnit {\n      fiscalYear\n      unit\n      reduction\n      rows\n      cases\n    }\n    otherRows\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -502,6 +614,50 @@ export function graphql(source: "\n  mutation ProposeTag($input: TagProposalInpu
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query TagsInText($text: String!, $exclude: [String!]!) {\n    tagsInText(text: $text, exclude: $exclude, first: 8) {\n      name\n      category\n      description\n      terms\n      usage\n    }\n  }\n"): (typeof documents)["\n  query TagsInText($text: String!, $exclude: [String!]!) {\n    tagsInText(text: $text, exclude: $exclude, first: 8) {\n      name\n      category\n      description\n      terms\n      usage\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LastTagMerge {\n    lastTagMerge {\n      id\n      sourceName\n      targetName\n      movedCases\n      createdAt\n      undoneAt\n      canUndo\n    }\n  }\n"): (typeof documents)["\n  query LastTagMerge {\n    lastTagMerge {\n      id\n      sourceName\n      targetName\n      movedCases\n      createdAt\n      undoneAt\n      canUndo\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UndoTagMerge($id: ID!) {\n    undoTagMerge(id: $id) {\n      affectedCases\n      keptSynonym\n      tag {\n        ...TagRow_tag\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UndoTagMerge($id: ID!) {\n    undoTagMerge(id: $id) {\n      affectedCases\n      keptSynonym\n      tag {\n        ...TagRow_tag\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MergeTargets {\n    tags(first: 500) {\n      items {\n        id\n        name\n        category\n      }\n    }\n  }\n"): (typeof documents)["\n  query MergeTargets {\n    tags(first: 500) {\n      items {\n        id\n        name\n        category\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TagMergePreview($sourceId: ID!, $targetId: ID!) {\n    tagMergePreview(sourceId: $sourceId, targetId: $targetId) {\n      casesToMove\n      publishedToMove\n      alreadyTagged\n      aliasesMoving\n      addsSynonym\n      source {\n        id\n        name\n      }\n      target {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query TagMergePreview($sourceId: ID!, $targetId: ID!) {\n    tagMergePreview(sourceId: $sourceId, targetId: $targetId) {\n      casesToMove\n      publishedToMove\n      alreadyTagged\n      aliasesMoving\n      addsSynonym\n      source {\n        id\n        name\n      }\n      target {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MergeTags($sourceId: ID!, $targetId: ID!) {\n    mergeTags(sourceId: $sourceId, targetId: $targetId) {\n      affectedCases\n      tag {\n        ...TagRow_tag\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation MergeTags($sourceId: ID!, $targetId: ID!) {\n    mergeTags(sourceId: $sourceId, targetId: $targetId) {\n      affectedCases\n      tag {\n        ...TagRow_tag\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateTag($input: TagCreateInput!) {\n    createTag(input: $input) {\n      tag {\n        ...TagRow_tag\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateTag($input: TagCreateInput!) {\n    createTag(input: $input) {\n      tag {\n        ...TagRow_tag\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateTag($id: ID!, $version: Int!, $input: TagUpdateInput!) {\n    updateTag(id: $id, version: $version, input: $input) {\n      tag {\n        ...TagRow_tag\n      }\n      affectedCases\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateTag($id: ID!, $version: Int!, $input: TagUpdateInput!) {\n    updateTag(id: $id, version: $version, input: $input) {\n      tag {\n        ...TagRow_tag\n      }\n      affectedCases\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TagRow_tag on Tag {\n    id\n    name\n    category\n    description\n    retired\n    aliases\n    usage\n    totalUsage\n    version\n  }\n"): (typeof documents)["\n  fragment TagRow_tag on Tag {\n    id\n    name\n    category\n    description\n    retired\n    aliases\n    usage\n    totalUsage\n    version\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RetireTag($id: ID!, $version: Int!) {\n    retireTag(id: $id, version: $version) {\n      tag {\n        ...TagRow_tag\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RetireTag($id: ID!, $version: Int!) {\n    retireTag(id: $id, version: $version) {\n      tag {\n        ...TagRow_tag\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RestoreTag($id: ID!, $version: Int!) {\n    restoreTag(id: $id, version: $version) {\n      tag {\n        ...TagRow_tag\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RestoreTag($id: ID!, $version: Int!) {\n    restoreTag(id: $id, version: $version) {\n      tag {\n        ...TagRow_tag\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VocabularyTags($search: String!, $category: TagCategory, $includeRetired: Boolean!) {\n    tags(search: $search, category: $category, includeRetired: $includeRetired, first: 500) {\n      total\n      items {\n        id\n        name\n        category\n        description\n        retired\n        aliases\n        usage\n        totalUsage\n        version\n      }\n    }\n  }\n"): (typeof documents)["\n  query VocabularyTags($search: String!, $category: TagCategory, $includeRetired: Boolean!) {\n    tags(search: $search, category: $category, includeRetired: $includeRetired, first: 500) {\n      total\n      items {\n        id\n        name\n        category\n        description\n        retired\n        aliases\n        usage\n        totalUsage\n        version\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

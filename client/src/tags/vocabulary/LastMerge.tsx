@@ -1,20 +1,13 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
+import { graphql } from "../../gql";
+import type { LastTagMergeQuery } from "../../gql/graphql";
 import { useMutation, useQuery } from "@apollo/client/react";
 import { toApiError } from "../../lib/apiError";
 import { formatDateTime } from "../../lib/format";
-import { messageOf, REFETCH, t, TAG_FIELDS, type TagItem } from "./tagItem";
+import { messageOf, REFETCH, t } from "./tagItem";
 
-interface Merge {
-  id: string;
-  sourceName: string;
-  targetName: string;
-  movedCases: number;
-  createdAt: string;
-  undoneAt: string | null;
-  canUndo: boolean;
-}
+type Merge = NonNullable<LastTagMergeQuery["lastTagMerge"]>;
 
-const LAST_MERGE: TypedDocumentNode<{ lastTagMerge: Merge | null }, Record<string, never>> = gql`
+const LAST_MERGE = graphql(`
   query LastTagMerge {
     lastTagMerge {
       id
@@ -26,12 +19,18 @@ const LAST_MERGE: TypedDocumentNode<{ lastTagMerge: Merge | null }, Record<strin
       canUndo
     }
   }
-`;
-const UNDO: TypedDocumentNode<{ undoTagMerge: { affectedCases: number; keptSynonym: boolean; tag: TagItem } }, { id: string }> = gql`
+`);
+const UNDO = graphql(`
   mutation UndoTagMerge($id: ID!) {
-    undoTagMerge(id: $id) { affectedCases keptSynonym tag { ${TAG_FIELDS} } }
+    undoTagMerge(id: $id) {
+      affectedCases
+      keptSynonym
+      tag {
+        ...TagRow_tag
+      }
+    }
   }
-`;
+`);
 
 /** The last merge, and the button that undoes it while it still can be. */
 export function LastMerge({ headingId, onStatus }: { headingId: string; onStatus: (message: string) => void }) {

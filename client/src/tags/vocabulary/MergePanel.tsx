@@ -1,11 +1,12 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
+import { graphql } from "../../gql";
+import type { TagRow_TagFragment } from "../../gql/graphql";
 import { useMutation, useQuery } from "@apollo/client/react";
-import { TAG_CATEGORY_LABELS, type TagCategory } from "@kb/shared";
+import { TAG_CATEGORY_LABELS } from "@kb/shared";
 import { useId, useState, type FormEvent } from "react";
 import { toApiError } from "../../lib/apiError";
-import { messageOf, REFETCH, t, TAG_FIELDS, type TagItem } from "./tagItem";
+import { messageOf, REFETCH, t } from "./tagItem";
 
-const MERGE_TARGETS: TypedDocumentNode<{ tags: { items: { id: string; name: string; category: TagCategory }[] } }, Record<string, never>> = gql`
+const MERGE_TARGETS = graphql(`
   query MergeTargets {
     tags(first: 500) {
       items {
@@ -15,21 +16,8 @@ const MERGE_TARGETS: TypedDocumentNode<{ tags: { items: { id: string; name: stri
       }
     }
   }
-`;
-const PREVIEW: TypedDocumentNode<
-  {
-    tagMergePreview: {
-      casesToMove: number;
-      publishedToMove: number;
-      alreadyTagged: number;
-      aliasesMoving: string[];
-      addsSynonym: boolean;
-      source: { id: string; name: string };
-      target: { id: string; name: string };
-    };
-  },
-  { sourceId: string; targetId: string }
-> = gql`
+`);
+const PREVIEW = graphql(`
   query TagMergePreview($sourceId: ID!, $targetId: ID!) {
     tagMergePreview(sourceId: $sourceId, targetId: $targetId) {
       casesToMove
@@ -47,15 +35,20 @@ const PREVIEW: TypedDocumentNode<
       }
     }
   }
-`;
-const MERGE: TypedDocumentNode<{ mergeTags: { affectedCases: number; tag: TagItem } }, { sourceId: string; targetId: string }> = gql`
+`);
+const MERGE = graphql(`
   mutation MergeTags($sourceId: ID!, $targetId: ID!) {
-    mergeTags(sourceId: $sourceId, targetId: $targetId) { affectedCases tag { ${TAG_FIELDS} } }
+    mergeTags(sourceId: $sourceId, targetId: $targetId) {
+      affectedCases
+      tag {
+        ...TagRow_tag
+      }
+    }
   }
-`;
+`);
 
 /** Merges `source` into a chosen tag, after a preview of how many cases move. */
-export function MergePanel({ source, onCancel, onMerged }: { source: TagItem; onCancel: () => void; onMerged: (message: string) => void }) {
+export function MergePanel({ source, onCancel, onMerged }: { source: TagRow_TagFragment; onCancel: () => void; onMerged: (message: string) => void }) {
   const id = useId();
   const [targetId, setTargetId] = useState("");
   const [failure, setFailure] = useState("");

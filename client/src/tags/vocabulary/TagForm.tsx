@@ -1,24 +1,31 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
+import { graphql } from "../../gql";
+import type { TagRow_TagFragment } from "../../gql/graphql";
 import { useMutation } from "@apollo/client/react";
 import { TAG_CATEGORIES, TAG_CATEGORY_DESCRIPTIONS, TAG_CATEGORY_LABELS, type TagCategory } from "@kb/shared";
 import { useId, useState, type FormEvent } from "react";
 import { toApiError } from "../../lib/apiError";
 import { messages as m } from "../../messages";
-import { messageOf, REFETCH, t, TAG_FIELDS, type TagItem } from "./tagItem";
+import { messageOf, REFETCH, t } from "./tagItem";
 
-const CREATE: TypedDocumentNode<{ createTag: { tag: TagItem } }, { input: { name: string; category: TagCategory; description: string } }> = gql`
+const CREATE = graphql(`
   mutation CreateTag($input: TagCreateInput!) {
-    createTag(input: $input) { tag { ${TAG_FIELDS} } }
+    createTag(input: $input) {
+      tag {
+        ...TagRow_tag
+      }
+    }
   }
-`;
-const UPDATE: TypedDocumentNode<
-  { updateTag: { tag: TagItem; affectedCases: number } },
-  { id: string; version: number; input: { name: string; category: TagCategory; description: string; keepOldNameAsSynonym: boolean } }
-> = gql`
+`);
+const UPDATE = graphql(`
   mutation UpdateTag($id: ID!, $version: Int!, $input: TagUpdateInput!) {
-    updateTag(id: $id, version: $version, input: $input) { tag { ${TAG_FIELDS} } affectedCases }
+    updateTag(id: $id, version: $version, input: $input) {
+      tag {
+        ...TagRow_tag
+      }
+      affectedCases
+    }
   }
-`;
+`);
 
 /** Adds a tag (no `tag`) or edits one: name, category, description, and whether the old name stays a synonym. */
 export function TagForm({
@@ -27,7 +34,7 @@ export function TagForm({
   onSaved,
   onCancel,
 }: {
-  tag?: TagItem;
+  tag?: TagRow_TagFragment;
   submitLabel: string;
   onSaved: (name: string, affectedCases: number) => void;
   onCancel?: () => void;

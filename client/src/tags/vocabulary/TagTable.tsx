@@ -1,4 +1,5 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
+import { graphql } from "../../gql";
+import type { TagRow_TagFragment } from "../../gql/graphql";
 import { useMutation } from "@apollo/client/react";
 import { TAG_CATEGORY_LABELS } from "@kb/shared";
 import { Link } from "react-router";
@@ -6,21 +7,48 @@ import { toApiError } from "../../lib/apiError";
 import { messages as m } from "../../messages";
 import { MergePanel } from "./MergePanel";
 import { TagForm } from "./TagForm";
-import { messageOf, REFETCH, t, TAG_FIELDS, type TagItem } from "./tagItem";
+import { messageOf, REFETCH, t } from "./tagItem";
 
-const RETIRE: TypedDocumentNode<{ retireTag: { tag: TagItem } }, { id: string; version: number }> = gql`
+/**
+ * A tag as the タグの語彙 page lists it, and as its edit and merge forms (opened from the row) take it;
+ * every mutation of the page spreads it, so a change comes back whole into the cache (the list query,
+ * VocabularyTags in useTagSearch.ts, writes the same fields out; it says why).
+ */
+graphql(`
+  fragment TagRow_tag on Tag {
+    id
+    name
+    category
+    description
+    retired
+    aliases
+    usage
+    totalUsage
+    version
+  }
+`);
+
+const RETIRE = graphql(`
   mutation RetireTag($id: ID!, $version: Int!) {
-    retireTag(id: $id, version: $version) { tag { ${TAG_FIELDS} } }
+    retireTag(id: $id, version: $version) {
+      tag {
+        ...TagRow_tag
+      }
+    }
   }
-`;
-const RESTORE: TypedDocumentNode<{ restoreTag: { tag: TagItem } }, { id: string; version: number }> = gql`
+`);
+const RESTORE = graphql(`
   mutation RestoreTag($id: ID!, $version: Int!) {
-    restoreTag(id: $id, version: $version) { tag { ${TAG_FIELDS} } }
+    restoreTag(id: $id, version: $version) {
+      tag {
+        ...TagRow_tag
+      }
+    }
   }
-`;
+`);
 
 interface Props {
-  items: TagItem[];
+  items: TagRow_TagFragment[];
   total: number;
   /** The tag whose edit form is open, and the one whose merge form is open (at most one of the two). */
   editing: string | null;
@@ -35,7 +63,7 @@ export function TagTable({ items, total, editing, merging, onEditing, onMerging,
   const [retire] = useMutation(RETIRE, { refetchQueries: REFETCH });
   const [restore] = useMutation(RESTORE, { refetchQueries: REFETCH });
 
-  const onRetire = async (tag: TagItem) => {
+  const onRetire = async (tag: TagRow_TagFragment) => {
     if (!tag.retired && !window.confirm(t.confirmRetire(tag.name))) return;
     try {
       if (tag.retired) {
@@ -105,7 +133,7 @@ function TagRows({
   onClose,
   onStatus,
 }: {
-  tag: TagItem;
+  tag: TagRow_TagFragment;
   editing: boolean;
   merging: boolean;
   onEdit: () => void;
