@@ -117,7 +117,7 @@ type Documents = {
     "\n  fragment TagRow_tag on Tag {\n    id\n    name\n    category\n    description\n    retired\n    aliases\n    usage\n    totalUsage\n    version\n  }\n": typeof types.TagRow_TagFragmentDoc,
     "\n  mutation RetireTag($id: ID!, $version: Int!) {\n    retireTag(id: $id, version: $version) {\n      tag {\n        ...TagRow_tag\n      }\n    }\n  }\n": typeof types.RetireTagDocument,
     "\n  mutation RestoreTag($id: ID!, $version: Int!) {\n    restoreTag(id: $id, version: $version) {\n      tag {\n        ...TagRow_tag\n      }\n    }\n  }\n": typeof types.RestoreTagDocument,
-    "\n  query VocabularyTags($search: String!, $category: TagCategory, $includeRetired: Boolean!) {\n    tags(search: $search, category: $category, includeRetired: $includeRetired, first: 500) {\n      total\n      items {\n        id\n        name\n        category\n        description\n        retired\n        aliases\n        usage\n        totalUsage\n        version\n      }\n    }\n  }\n": typeof types.VocabularyTagsDocument,
+    "\n  query VocabularyTags($search: String!, $category: TagCategory, $includeRetired: Boolean!) {\n    tags(search: $search, category: $category, includeRetired: $includeRetired, first: 500) {\n      total\n      items {\n        ...TagRow_tag\n      }\n    }\n  }\n": typeof types.VocabularyTagsDocument,
     "\n  mutation SubmitCase($id: ID!, $version: Int!, $confirmPersonalInfo: Boolean!) {\n    submitCase(id: $id, version: $version, confirmPersonalInfo: $confirmPersonalInfo) {\n      id\n      status\n      version\n      submittedAt\n      viewerCan {\n        edit\n        submit\n        review\n        archive\n      }\n    }\n  }\n": typeof types.SubmitCaseDocument,
 };
 const documents: Documents = {
@@ -224,7 +224,7 @@ const documents: Documents = {
     "\n  fragment TagRow_tag on Tag {\n    id\n    name\n    category\n    description\n    retired\n    aliases\n    usage\n    totalUsage\n    version\n  }\n": types.TagRow_TagFragmentDoc,
     "\n  mutation RetireTag($id: ID!, $version: Int!) {\n    retireTag(id: $id, version: $version) {\n      tag {\n        ...TagRow_tag\n      }\n    }\n  }\n": types.RetireTagDocument,
     "\n  mutation RestoreTag($id: ID!, $version: Int!) {\n    restoreTag(id: $id, version: $version) {\n      tag {\n        ...TagRow_tag\n      }\n    }\n  }\n": types.RestoreTagDocument,
-    "\n  query VocabularyTags($search: String!, $category: TagCategory, $includeRetired: Boolean!) {\n    tags(search: $search, category: $category, includeRetired: $includeRetired, first: 500) {\n      total\n      items {\n        id\n        name\n        category\n        description\n        retired\n        aliases\n        usage\n        totalUsage\n        version\n      }\n    }\n  }\n": types.VocabularyTagsDocument,
+    "\n  query VocabularyTags($search: String!, $category: TagCategory, $includeRetired: Boolean!) {\n    tags(search: $search, category: $category, includeRetired: $includeRetired, first: 500) {\n      total\n      items {\n        ...TagRow_tag\n      }\n    }\n  }\n": types.VocabularyTagsDocument,
     "\n  mutation SubmitCase($id: ID!, $version: Int!, $confirmPersonalInfo: Boolean!) {\n    submitCase(id: $id, version: $version, confirmPersonalInfo: $confirmPersonalInfo) {\n      id\n      status\n      version\n      submittedAt\n      viewerCan {\n        edit\n        submit\n        review\n        archive\n      }\n    }\n  }\n": types.SubmitCaseDocument,
 };
 
@@ -657,7 +657,7 @@ export function graphql(source: "\n  mutation RestoreTag($id: ID!, $version: Int
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query VocabularyTags($search: String!, $category: TagCategory, $includeRetired: Boolean!) {\n    tags(search: $search, category: $category, includeRetired: $includeRetired, first: 500) {\n      total\n      items {\n        id\n        name\n        category\n        description\n        retired\n        aliases\n        usage\n        totalUsage\n        version\n      }\n    }\n  }\n"): (typeof documents)["\n  query VocabularyTags($search: String!, $category: TagCategory, $includeRetired: Boolean!) {\n    tags(search: $search, category: $category, includeRetired: $includeRetired, first: 500) {\n      total\n      items {\n        id\n        name\n        category\n        description\n        retired\n        aliases\n        usage\n        totalUsage\n        version\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query VocabularyTags($search: String!, $category: TagCategory, $includeRetired: Boolean!) {\n    tags(search: $search, category: $category, includeRetired: $includeRetired, first: 500) {\n      total\n      items {\n        ...TagRow_tag\n      }\n    }\n  }\n"): (typeof documents)["\n  query VocabularyTags($search: String!, $category: TagCategory, $includeRetired: Boolean!) {\n    tags(search: $search, category: $category, includeRetired: $includeRetired, first: 500) {\n      total\n      items {\n        ...TagRow_tag\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -30,13 +30,11 @@ function measure(operation: ClientOperation) {
   });
   const errors = validate(schema, operation.document, [
     ...specifiedRules,
-    // The margin is taken on the depth of fields: the client's co-located fragments (graphql-codegen)
-    // add one spread level per component without reaching deeper into the data. The production
-    // rules, which count every spread as a level, must still accept each operation (checked below).
+    // Fragments flattened, as the production rules count them (graphql-limits.ts).
     maxDepthRule({ n: Number.MAX_SAFE_INTEGER, flattenFragments: true, ...keep("maxDepth") }),
     maxAliasesRule({ n: Number.MAX_SAFE_INTEGER, ...keep("maxAliases") }),
     maxDirectivesRule({ n: Number.MAX_SAFE_INTEGER, ...keep("maxDirectives") }),
-    costLimitRule({ maxCost: Number.MAX_SAFE_INTEGER, ...keep("maxCost") }),
+    costLimitRule({ maxCost: Number.MAX_SAFE_INTEGER, flattenFragments: true, ...keep("maxCost") }),
   ]);
   const lexer = new Lexer(new Source(operation.source));
   while (lexer.advance().kind !== TokenKind.EOF) found.maxTokens++;
@@ -75,9 +73,13 @@ describe("GraphQL operation limits", () => {
       const errors = validate(schema, parse(query), [...specifiedRules, ...validationRules]);
       return errors.map((e) => ({ message: e.message, code: (e.originalError as { code?: string } | undefined)?.code }));
     };
-    // Each fragment spread is a level: { me { ...F1 } } fragment F1 on Me { ...F2 } … { id }.
-    const levels = GRAPHQL_LIMITS.maxDepth + 1;
-    const deep = `{ me { ...F1 } } ${Array.from({ length: levels }, (_, i) => `fragment F${i + 1} on Me { ${i + 1 < levels ? `...F${i + 2}` : "id"} }`).join(" ")}`;
+    // The schema has cycles (a case's adoptions each have a case): myCases { items { adoptions { case { adoptions … } } } }.
+    const cycle = (n: number): string => (n <= 0 ? "id" : `adoptions { case { ${cycle(n - 1)} } }`);
+    const deep = `{ myCases { items { ${cycle(GRAPHQL_LIMITS.maxDepth / 2)} } } }`;
+    // Fragments do not hide depth: the same nesting spread over fragments is refused too.
+    const levels = GRAPHQL_LIMITS.maxDepth / 2 + 1;
+    const deepThroughFragments = `{ myCases { items { ...F1 } } } ${Array.from({ length: levels }, (_, i) => `fragment F${i + 1} on Case { ${i + 1 < levels ? `adoptions { case { ...F${i + 2} } }` : "id"} }`).join(" ")}`;
+    expect(refused(deepThroughFragments).map((e) => e.message)).toContain("問い合わせが複雑すぎるため受け付けられません（入れ子の深さが上限の12を超えています）。");
     // (Deep operations cost more too: each level multiplies the estimate by 1.5.)
     expect(refused(deep)).toContainEqual({ code: "QUERY_TOO_COMPLEX", message: "問い合わせが複雑すぎるため受け付けられません（入れ子の深さが上限の12を超えています）。" });
     const aliases = `{ ${Array.from({ length: GRAPHQL_LIMITS.maxAliases + 1 }, (_, i) => `a${i}: me { id }`).join(" ")} }`;

@@ -122,8 +122,9 @@ describe("GraphQL request limits", () => {
 
   it("refuses deep, aliased and over-long operations with QUERY_TOO_COMPLEX (400) before running them", async () => {
     const aliases = `{ ${Array.from({ length: GRAPHQL_LIMITS.maxAliases + 1 }, (_, i) => `a${i}: me { id }`).join(" ")} }`;
-    const levels = GRAPHQL_LIMITS.maxDepth + 1;
-    const deep = `{ me { ...F1 } } ${Array.from({ length: levels }, (_, i) => `fragment F${i + 1} on Me { ${i + 1 < levels ? `...F${i + 2}` : "id"} }`).join(" ")}`;
+    // Depth counts fields (fragments are flattened): the schema's cycle case → adoptions → case … goes deep.
+    const cycle = (n: number): string => (n <= 0 ? "id" : `adoptions { case { ${cycle(n - 1)} } }`);
+    const deep = `{ myCases { items { ${cycle(GRAPHQL_LIMITS.maxDepth / 2)} } } }`;
     const long = `{ me { ${"id ".repeat(GRAPHQL_LIMITS.maxTokens)} } }`;
     for (const [query, what] of [[aliases, "別名"], [deep, "入れ子の深さ"], [long, "字句数"]] as const) {
       const res = await post(http.url, JSON.stringify({ query }));
