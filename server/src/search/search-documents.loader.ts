@@ -55,11 +55,11 @@ export async function loadSearchDocuments(
 
 /**
  * Every published case's document, `batchSize` cases at a time in id order (keyset: `id > last`),
- * each batch read on fresh forks so no identity map grows; one vocabulary for the whole walk. The
+ * each batch read on fresh forks so no identity map grows; one synonym expander for the whole walk. The
  * reindex builds from it and the consistency check compares against it.
  */
 export async function* publishedDocumentBatches(orm: MikroORM, batchSize: number): AsyncGenerator<CaseSearchDocument[]> {
-  const vocabulary = await loadVocabulary(orm.em.fork());
+  const expander = await loadSynonymExpander(orm.em.fork());
   let after = "00000000-0000-0000-0000-000000000000";
   for (;;) {
     const rows = await orm.em
@@ -67,6 +67,6 @@ export async function* publishedDocumentBatches(orm: MikroORM, batchSize: number
       .execute<{ id: string }[]>("select id from cases where status = 'PUBLISHED' and id > ? order by id limit ?", [after, batchSize]);
     if (!rows.length) return;
     after = rows[rows.length - 1]!.id;
-    yield (await loadSearchDocuments(orm.em.fork(), rows.map((r) => r.id), vocabulary)).upserts;
+    yield (await loadSearchDocuments(orm.em.fork(), rows.map((r) => r.id), expander)).upserts;
   }
 }
