@@ -6,8 +6,8 @@ import ts from "typescript";
 /**
  * Every GraphQL operation the client sends, read from client/src without running it: each
  * codegen `graphql(`…`)` document, with the fragments it spreads (defined in any `graphql()` call of
- * the client) added as graphql-codegen adds them; and each remaining `gql` template, with its `${…}`
- * parts resolved through the TypeScript checker, as graphql-tag would assemble them at run time.
+ * the client) added as graphql-codegen adds them. A hand-typed `gql` template is refused: every
+ * document is generated-typed.
  */
 export interface ClientOperation {
   /** e.g. `client/src/search/SearchForm.tsx: SearchCases`. */
@@ -63,25 +63,9 @@ export function readClientOperations(repoRoot: string): ClientOperation[] {
         const source = textOf(node.arguments[0]!);
         generated.push({ file, source, parsed: parse(source) });
       }
+      // Every document goes through codegen, so its types come from the schema (client/codegen.ts).
       if (ts.isTaggedTemplateExpression(node) && node.tag.getText() === "gql") {
-        const source = textOf(node);
-        const parsed = parse(source);
-        // graphql-tag keeps one definition of each fragment however often it is interpolated.
-        const seen = new Set<string>();
-        const definitions = parsed.definitions.filter((d: DefinitionNode) => {
-          if (d.kind !== Kind.FRAGMENT_DEFINITION) return true;
-          if (seen.has(d.name.value)) return false;
-          seen.add(d.name.value);
-          return true;
-        });
-        const operation = definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
-        if (operation && operation.kind === Kind.OPERATION_DEFINITION) {
-          operations.push({
-            name: `${path.relative(repoRoot, file)}: ${operation.name?.value ?? "(anonymous)"}`,
-            source,
-            document: { ...parsed, definitions },
-          });
-        }
+        throw new Error(`${path.relative(repoRoot, file)}: a hand-typed gql document; write it as graphql(\`…\`) from client/src/gql`);
       }
       ts.forEachChild(node, visit);
     };
