@@ -8,7 +8,7 @@ import { attachmentRemoved } from "../attachments/attachment.events.js";
 import { caseEdited, caseTransitioned } from "../cases/case.events.js";
 import { casesImported } from "../importer/import.events.js";
 import { importCases } from "../importer/import.service.js";
-import { recordEvent, type DomainFact } from "../kernel/domain-events.js";
+import { DOMAIN_EVENT_RETENTION_MS, pruneDomainEvents, recordEvent, type DomainFact } from "../kernel/domain-events.js";
 import { synonymsChanged } from "../synonyms/synonym.events.js";
 import { casesRetagged, tagMergeUndone, tagRenamed, tagsMerged } from "../tags/tag.events.js";
 
@@ -129,6 +129,19 @@ describe("search projector", () => {
       }),
     ).rejects.toThrow('search projector: no rule for the fact "CaseAdmired"');
     expect(await committedCounts([id])).toEqual({ outbox: 0, events: 0 });
+  });
+
+  it("facts older than the retention are pruned, newer ones kept", async () => {
+    const [old, fresh] = [randomUUID(), randomUUID()];
+    const em = kb.orm.em.fork();
+    await em.execute(
+      `insert into domain_events (type, payload, occurred_at) values
+         ('CaseEdited', ?, now() - ? * interval '1 millisecond' - interval '1 minute'), ('CaseEdited', ?, now())`,
+      [JSON.stringify({ caseId: old, status: "DRAFT" }), DOMAIN_EVENT_RETENTION_MS, JSON.stringify({ caseId: fresh, status: "DRAFT" })],
+    );
+    expect(await pruneDomainEvents(em)).toBeGreaterThanOrEqual(1);
+    expect((await committedCounts([old])).events).toBe(0);
+    expect((await committedCounts([fresh])).events).toBe(1);
   });
 });
 
