@@ -6,19 +6,20 @@ import { lockCase } from "../cases/case-lock.js";
 import { casePolicy } from "../cases/case.policy.js";
 import { Department } from "../departments/department.entity.js";
 import { badInput, badInputFromZod, forbidden, notFound } from "../kernel/app-error.js";
+import { recordEvent } from "../kernel/domain-events.js";
 import { adoptionErrors } from "./adoption.errors.js";
 import { notifyCaseOwners } from "../notifications/notification.service.js";
-import { enqueueSearchSync } from "../search/search-outbox.js";
 import { User } from "../users/user.entity.js";
 import { requireViewer, type Viewer } from "../users/viewer.js";
 import { Adoption, AdoptionEvent } from "./adoption.entity.js";
+import { adoptionRecorded } from "./adoption.events.js";
 import { adoptionPolicy } from "./adoption.policy.js";
 
 /**
  * The adoption ledger (横展開). One row per adopting 課 × case; each status change adds an
  * event (the timeline). A write: shared zod validation, authorisation (adoption.policy), one
  * transaction with the audit row, the notification to the case's 課 and — because `adoptionCount` is
- * in the search document — the case's search outbox row.
+ * in the search document — the fact AdoptionRecorded (adoption.events.ts).
  */
 
 /** Adoption counts of one case, by status; `adoptionCount` = 試行中 + 導入済 (COUNTED_ADOPTION_STATUSES). */
@@ -211,9 +212,9 @@ export class AdoptionService {
             actor: tx.getReference(User, viewer.userId),
           }),
         );
-        // adoptionCount is in the search document: the index follows through the outbox, in the
+        // adoptionCount is in the search document: the index follows (search-projector.ts), in the
         // next counts window (the case page shows the live count at once).
-        enqueueSearchSync(tx, [input.caseId], "counts");
+        recordEvent(tx, adoptionRecorded({ caseId: input.caseId, departmentId: viewer.departmentId, fromStatus, status: input.status }));
         const [dept] = await tx.execute<{ name: string }[]>("select name from departments where id = ?", [viewer.departmentId]);
         const label = ADOPTION_STATUS_LABELS[input.status];
         const message =

@@ -7,11 +7,12 @@ import { Case } from "../cases/case.entity.js";
 import { factsOf, findCaseOrNotFound, lockCaseForChange, refusal } from "../cases/case-lock.js";
 import { casePolicy } from "../cases/case.policy.js";
 import { AppError, badInput, notFound } from "../kernel/app-error.js";
+import { recordEvent } from "../kernel/domain-events.js";
 import { recordRevision } from "../revisions/revision.service.js";
-import { enqueueSearchSync } from "../search/search-outbox.js";
 import { User } from "../users/user.entity.js";
 import { requireViewer, type Viewer } from "../users/viewer.js";
 import { Attachment, AttachmentContent } from "./attachment.entity.js";
+import { attachmentRemoved } from "./attachment.events.js";
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 
@@ -106,8 +107,8 @@ export async function storeAttachment(em: EntityManager, viewerOrNull: Viewer | 
 /**
  * Removes an attachment for good: both rows are deleted, so the bytes are gone from the
  * database, not hidden. In the same transaction: an audit row (who, when, file name, SHA-256), a
- * revision of the case that names the file (the case's version moves on), and a search outbox row
- * when the case is published (its index document carries the version). Returns the case's id.
+ * revision of the case that names the file (the case's version moves on), and the fact
+ * AttachmentRemoved (a published case's index document carries the version). Returns the case's id.
  */
 export async function removeAttachment(em: EntityManager, viewerOrNull: Viewer | null, attachmentId: string): Promise<string> {
   const viewer = requireViewer(viewerOrNull);
@@ -140,7 +141,7 @@ export async function removeAttachment(em: EntityManager, viewerOrNull: Viewer |
       subjectId: caseId,
       before: { attachmentId, ...removed, isKintoneTemplate: attachment.isKintoneTemplate },
     });
-    if (c.status === "PUBLISHED") enqueueSearchSync(tx, [caseId]);
+    recordEvent(tx, attachmentRemoved({ attachmentId, caseId, caseStatus: c.status }));
     return caseId;
   });
 }

@@ -3,15 +3,16 @@ import { caseDraftSchema, caseSubmissionSchema, PERSONAL_INFO_LABELS, reviewInpu
 import { recordAudit } from "../audit/audit.entity.js";
 import { Department } from "../departments/department.entity.js";
 import { badInput, badInputFromZod } from "../kernel/app-error.js";
+import { recordEvent } from "../kernel/domain-events.js";
 import { notify, secretariatUserIds } from "../notifications/notification.service.js";
 import { recordRevision, snapshotOf } from "../revisions/revision.service.js";
 import { Review } from "../reviews/review.entity.js";
-import { enqueueSearchSync } from "../search/search-outbox.js";
 import { TagNameLookup } from "../tags/tag.service.js";
 import { User } from "../users/user.entity.js";
 import { requireViewer, type Viewer } from "../users/viewer.js";
 import { applyCaseContent } from "./case-content.js";
 import { Case } from "./case.entity.js";
+import { caseEdited, caseTransitioned } from "./case.events.js";
 import { lockCaseForChange } from "./case-lock.js";
 import { casePolicy } from "./case.policy.js";
 
@@ -19,7 +20,8 @@ const DECISION_STATUS = { PUBLISH: "PUBLISHED", REQUEST_CHANGES: "CHANGES_REQUES
 
 /**
  * Every write to a case by a person: validate (shared zod), authorise (case.policy), write in one
- * transaction with its revision, audit row, notifications and search outbox row.
+ * transaction with its revision, audit row, notifications and the facts it records (case.events.ts;
+ * the search projector turns them into outbox rows in the same transaction).
  */
 export class CaseWorkflowService {
   constructor(private readonly em: EntityManager) {}
@@ -41,8 +43,7 @@ export class CaseWorkflowService {
       await tx.flush();
       recordRevision(tx, c, viewer.userId);
       recordAudit(tx, { actorId: viewer.userId, action: "case.create", subjectType: "Case", subjectId: c.id, after: { status: c.status, title: c.title } });
-      // A new case is a draft: the index has nothing to add or remove (an outbox row would cost
-      // Meilisearch an indexing batch for nothing).
+      // A new case is a draft: nothing outside the case needs to hear of it (no fact recorded).
       return c;
     });
   }
@@ -61,8 +62,7 @@ export class CaseWorkflowService {
       await tx.flush();
       recordRevision(tx, c, viewer.userId);
       recordAudit(tx, { actorId: viewer.userId, action: "case.update", subjectType: "Case", subjectId: c.id, before, after: snapshotOf(c) });
-      // Only a published case is in the index (leaving PUBLISHED queued its removal).
-      if (c.status === "PUBLISHED") enqueueSearchSync(tx, [c.id]);
+      recordEvent(tx, caseEdited({ caseId: c.id, status: c.status }));
       return c;
     });
   }
@@ -143,8 +143,7 @@ export class CaseWorkflowService {
       before: { status: from },
       after: { status: c.status, ...extra },
     });
-    // Only entering or leaving PUBLISHED changes what the index holds.
-    if (from === "PUBLISHED" || c.status === "PUBLISHED") enqueueSearchSync(tx, [c.id]);
+    recordEvent(tx, caseTransitioned({ caseId: c.id, from, to: c.status }));
   }
 }
 

@@ -8,6 +8,7 @@ import { SearchQueryStat } from "../search-stats/search-query-stat.entity.js";
 import { CaseFreshness } from "../departments/case-freshness.entity.js";
 import { Department } from "../departments/department.entity.js";
 import { ImportRun } from "../importer/import-run.entity.js";
+import { DomainEvent } from "../kernel/domain-events.js";
 import { SavedImportMapping } from "../importer/saved-mapping.entity.js";
 import { Notification } from "../notifications/notification.entity.js";
 import { Answer, Question } from "../questions/question.entity.js";
@@ -54,4 +55,6 @@ export const ENTITIES = [
   Collection,
   CollectionEntry,
   SearchQueryStat,
+  // Issue 14: facts recorded in the writer's transaction (the search projector reads them).
+  DomainEvent,
 ];

@@ -2,7 +2,9 @@ import "reflect-metadata";
 import { ReflectMetadataProvider } from "@mikro-orm/decorators/legacy";
 import { Migrator } from "@mikro-orm/migrations";
 import { defineConfig, MikroORM, type Options } from "@mikro-orm/postgresql";
+import { DomainEventDispatcher } from "../kernel/domain-events.js";
 import type { Logger } from "../logger.js";
+import { projectSearch } from "../search/search-projector.js";
 import { ENTITIES } from "./entities.js";
 import { MIGRATIONS } from "./migrations/index.js";
 
@@ -14,6 +16,9 @@ export function ormConfig(databaseUrl: string, logger?: Logger, overrides: Parti
     entities: ENTITIES,
     metadataProvider: ReflectMetadataProvider,
     extensions: [Migrator],
+    // Facts writers record (kernel/domain-events.ts) reach their consumers inside the writer's
+    // transaction, whichever process opened the ORM (server, CLI, tests): nothing to forget.
+    subscribers: [new DomainEventDispatcher([projectSearch])],
     // Relations are loaded through MikroORM's dataloader: a page of cases costs a fixed number of queries.
     dataloader: true,
     ensureDatabase: false,

@@ -6,12 +6,13 @@ import { recordAudit } from "../audit/audit.entity.js";
 import { applyCaseContent } from "../cases/case-content.js";
 import { Case } from "../cases/case.entity.js";
 import { Department } from "../departments/department.entity.js";
+import { recordEvent } from "../kernel/domain-events.js";
 import { DepartmentNameLookup } from "../departments/department.service.js";
 import type { CaseSnapshot } from "../revisions/case-revision.entity.js";
 import { recordRevision } from "../revisions/revision.service.js";
-import { enqueueSearchSync } from "../search/search-outbox.js";
 import { TagNameLookup } from "../tags/tag.service.js";
 import { applyImportedUpdatedAt, importedPublishedAt } from "./case-dates.js";
+import { casesImported } from "./import.events.js";
 import { parseInterchangeFile, type LineError } from "./jsonl-reader.js";
 
 export interface ImportProgress {
@@ -50,7 +51,7 @@ export interface ImportReport {
 
 /**
  * Imports an interchange file (shared/src/interchange.ts): every line validated first; with any invalid line,
- * nothing is written unless skipInvalid. All writes, and the search outbox rows for them, happen
+ * nothing is written unless skipInvalid. All writes, and the facts they record (CasesImported), happen
  * in one transaction: an import is never half-done. Idempotent by externalId.
  */
 export async function importInterchangeFile(orm: MikroORM, file: string, options: ImportOptions = {}): Promise<ImportReport> {
@@ -154,10 +155,7 @@ export async function importCases(em: EntityManager, records: InterchangeCase[],
         tx.persist(target);
         changed.push({ target, record, contentChanged, created: !current });
       }
-      enqueueSearchSync(
-        tx,
-        changed.map((c) => c.target.id),
-      );
+      if (changed.length) recordEvent(tx, casesImported({ caseIds: changed.map((c) => c.target.id) }));
       await tx.flush();
       // An import is an edit like any other: each created or changed case keeps a revision.
       for (const { target, record, contentChanged } of changed) if (contentChanged) recordRevision(tx, target, null, snapshotOfRecord(record));

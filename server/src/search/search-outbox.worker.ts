@@ -1,5 +1,6 @@
 import pg from "pg";
 import type { EntityManager, MikroORM } from "@mikro-orm/postgresql";
+import { pruneDomainEvents } from "../kernel/domain-events.js";
 import type { Logger } from "../logger.js";
 import type { CaseSearchIndex } from "./case-search-index.js";
 import { documentHash } from "./search-document.js";
@@ -274,6 +275,12 @@ export class SearchOutboxWorker {
       return 0;
     });
     if (purged) this.logger.debug({ purged }, "purged done search outbox rows");
+    // The facts behind the rows are kept longer (kernel/domain-events.ts); they are pruned here, now and then, too.
+    const facts = await pruneDomainEvents(this.orm.em.fork()).catch((error: unknown) => {
+      this.logger.warn({ err: error }, "could not prune old domain events");
+      return 0;
+    });
+    if (facts) this.logger.debug({ facts }, "pruned old domain events");
   }
 
   private async nextDueInMs(): Promise<number> {

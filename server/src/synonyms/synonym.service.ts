@@ -2,10 +2,11 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import { coveringSynonymGroup, duplicateSynonymGroupMessage, synonymGroupInputSchema, SYNONYM_MODES, type SynonymMode, isUuid } from "@kb/shared";
 import { recordAudit } from "../audit/audit.entity.js";
 import { badInput, badInputFromZod, notFound } from "../kernel/app-error.js";
+import { recordEvent } from "../kernel/domain-events.js";
 import { synonymErrors } from "./synonym.errors.js";
-import { enqueueSearchSync } from "../search/search-outbox.js";
 import { requireRole, type Viewer } from "../users/viewer.js";
 import { SynonymGroup } from "./synonym.entity.js";
+import { synonymsChanged } from "./synonym.events.js";
 import { SynonymExpander, type SynonymRule } from "./synonym-expander.js";
 
 export interface SynonymChange {
@@ -52,9 +53,9 @@ const snapshot = (g: SynonymGroup) => ({ mode: g.mode, terms: [...g.terms], note
 
 /**
  * Synonyms curated by the secretariat. Every change: validated (shared zod schema), authorised
- * (SECRETARIAT / ADMIN), one transaction holding the change, its audit row and the search-outbox
- * rows of every published case the old or new terms appear in (their documents are re-expanded;
- * see synonyms/synonym-expander.ts for why expansion is ours and not the engine's).
+ * (SECRETARIAT / ADMIN), one transaction holding the change, its audit row and its fact
+ * (SynonymsChanged, naming every published case the old or new terms appear in: their search
+ * documents are re-expanded; see synonyms/synonym-expander.ts for why expansion is ours and not the engine's).
  */
 export class SynonymService {
   constructor(private readonly em: EntityManager) {}
@@ -74,7 +75,7 @@ export class SynonymService {
       await tx.flush();
       recordAudit(tx, { actorId: actor.userId, action: "synonym.create", subjectType: "SynonymGroup", subjectId: group.id, after: snapshot(group) });
       const affected = await casesMentioning(tx, input.terms);
-      enqueueSearchSync(tx, affected);
+      recordEvent(tx, synonymsChanged({ groupId: group.id, terms: [...input.terms], caseIds: affected }));
       await tx.flush();
       return { group, affectedCases: affected.length };
     });
@@ -93,8 +94,9 @@ export class SynonymService {
       group.updatedBy = actor.userId;
       await tx.flush();
       recordAudit(tx, { actorId: actor.userId, action: "synonym.update", subjectType: "SynonymGroup", subjectId: id, before, after: snapshot(group) });
-      const affected = await casesMentioning(tx, SynonymExpander.termsOf([before, input]));
-      enqueueSearchSync(tx, affected);
+      const terms = SynonymExpander.termsOf([before, input]);
+      const affected = await casesMentioning(tx, terms);
+      recordEvent(tx, synonymsChanged({ groupId: id, terms: [...terms], caseIds: affected }));
       await tx.flush();
       return { group, affectedCases: affected.length };
     });
@@ -108,7 +110,7 @@ export class SynonymService {
       tx.remove(group);
       recordAudit(tx, { actorId: actor.userId, action: "synonym.delete", subjectType: "SynonymGroup", subjectId: id, before });
       const affected = await casesMentioning(tx, before.terms);
-      enqueueSearchSync(tx, affected);
+      recordEvent(tx, synonymsChanged({ groupId: id, terms: before.terms, caseIds: affected }));
       await tx.flush();
       return { group: null, affectedCases: affected.length };
     });

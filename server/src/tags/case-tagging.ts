@@ -1,5 +1,6 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { enqueueSearchSync } from "../search/search-outbox.js";
+import { recordEvent } from "../kernel/domain-events.js";
+import { casesRetagged } from "./tag.events.js";
 
 /**
  * Set-based changes of which cases carry a tag, for the vocabulary tools (accepted proposals, bulk
@@ -7,8 +8,8 @@ import { enqueueSearchSync } from "../search/search-outbox.js";
  *
  * A change of a case's tags is an edit of the case: each changed case gets a new version (so an edit
  * form opened before it is refused with CONFLICT instead of silently putting the old tags back), a
- * revision whose snapshot holds the new tag list, and a search outbox row (its document carries tag
- * names). All of it in a handful of statements, whatever the number of cases.
+ * revision whose snapshot holds the new tag list, and the fact CasesRetagged (its search document
+ * carries tag names). All of it in a handful of statements, whatever the number of cases.
  */
 
 /** Puts the tag on the cases that lack it; returns the cases that changed. */
@@ -42,7 +43,7 @@ export async function casesWithTag(tx: EntityManager, tagId: string): Promise<st
 
 /**
  * After the tag rows of `caseIds` changed: new version and revision for each case (editor: the
- * actor), and their search outbox rows. The caller flushes (or its transaction does).
+ * actor), and the fact CasesRetagged. The caller flushes (or its transaction does).
  */
 export async function recordCaseTagChanges(tx: EntityManager, caseIds: readonly string[], actorId: string | null): Promise<void> {
   const ids = [...new Set(caseIds)];
@@ -64,5 +65,5 @@ export async function recordCaseTagChanges(tx: EntityManager, caseIds: readonly 
        from bumped b`,
     [ids, actorId],
   );
-  enqueueSearchSync(tx, ids);
+  recordEvent(tx, casesRetagged({ caseIds: ids }));
 }

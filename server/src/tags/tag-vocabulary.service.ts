@@ -3,21 +3,23 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import { nameKey, tagCreateSchema, tagMergeSchema, tagUpdateSchema, isUuid } from "@kb/shared";
 import { recordAudit } from "../audit/audit.entity.js";
 import { badInput, badInputFromZod, notFound } from "../kernel/app-error.js";
+import { recordEvent } from "../kernel/domain-events.js";
 import { tagErrors } from "./tag.errors.js";
-import { enqueueSearchSync } from "../search/search-outbox.js";
 import { SynonymGroup } from "../synonyms/synonym.entity.js";
+import { synonymsChanged } from "../synonyms/synonym.events.js";
 import { casesMentioning } from "../synonyms/synonym.service.js";
 import { requireRole, type Viewer } from "../users/viewer.js";
 import { addTagToCases, casesWithTag, recordCaseTagChanges, removeTagFromCases } from "./case-tagging.js";
 import { TagMerge } from "./tag-merge.entity.js";
 import { Tag } from "./tag.entity.js";
+import { tagMergeUndone, tagRenamed, tagsMerged } from "./tag.events.js";
 
 /**
  * The secretariat's vocabulary tools: create, rename, recategorise, describe, retire / restore,
  * merge (with a preview) and undo the last merge. Every change: shared zod validation,
- * SECRETARIAT / ADMIN only, one transaction holding the change, its audit row and the search
- * outbox rows of every case whose document changes (documents carry tag names and the synonyms of
- * what they contain).
+ * SECRETARIAT / ADMIN only, one transaction holding the change, its audit row and its facts
+ * (tag.events.ts, SynonymsChanged), which name every case whose search document changes (documents
+ * carry tag names and the synonyms of what they contain).
  *
  * Merge semantics: the source's cases move to the target (a case that had both keeps one); the
  * source row stays as an alias of the target (its key stays taken, so typing, importing or linking
@@ -123,11 +125,16 @@ export class TagVocabularyService {
             await tx.flush();
           }
           affected = await casesWithTag(tx, tag.id);
+          recordEvent(tx, tagRenamed({ tagId: tag.id, oldName, newName: tag.name, caseIds: affected }));
           if (newKey !== oldKey && keepOldNameAsSynonym) {
             const added = await this.addSynonym(tx, actor.userId, tag.name, oldName, `タグ名の変更: ${oldName} → ${tag.name}`);
-            if (added) affected = [...affected, ...(await casesMentioning(tx, [tag.name, oldName]))];
+            if (added) {
+              const terms = [tag.name, oldName];
+              const mentioning = await casesMentioning(tx, terms);
+              recordEvent(tx, synonymsChanged({ groupId: added, terms, caseIds: mentioning }));
+              affected = [...affected, ...mentioning];
+            }
           }
-          enqueueSearchSync(tx, affected);
         }
         recordAudit(tx, { actorId: actor.userId, action: renamed ? "tag.rename" : "tag.update", subjectType: "Tag", subjectId: tag.id, before, after: snapshot(tag) });
         await tx.flush();
@@ -209,7 +216,7 @@ export class TagVocabularyService {
       const groupId = await this.addSynonym(tx, actor.userId, target.name, source.name, `タグの統合: ${source.name} → ${target.name}`);
       await recordCaseTagChanges(tx, moved, actor.userId);
       const mentioning = groupId ? await casesMentioning(tx, [target.name, source.name]) : [];
-      enqueueSearchSync(tx, mentioning);
+      if (groupId) recordEvent(tx, synonymsChanged({ groupId, terms: [target.name, source.name], caseIds: mentioning }));
 
       const merge = tx.create(TagMerge, {
         source: source,
@@ -223,6 +230,7 @@ export class TagVocabularyService {
         actorId: actor.userId,
       });
       tx.persist(merge);
+      recordEvent(tx, tagsMerged({ mergeId: merge.id, sourceId: source.id, targetId: target.id }));
       recordAudit(tx, {
         actorId: actor.userId,
         action: "tag.merge",
@@ -289,6 +297,7 @@ export class TagVocabularyService {
         const group = await tx.findOne(SynonymGroup, latest.synonymGroupId);
         if (group && group.version === 1) {
           mentioning = await casesMentioning(tx, group.terms);
+          recordEvent(tx, synonymsChanged({ groupId: group.id, terms: [...group.terms], caseIds: mentioning }));
           recordAudit(tx, {
             actorId: actor.userId,
             action: "synonym.delete",
@@ -303,7 +312,7 @@ export class TagVocabularyService {
       }
       const changed = [...new Set([...regained, ...lost])];
       await recordCaseTagChanges(tx, changed, actor.userId);
-      enqueueSearchSync(tx, mentioning);
+      recordEvent(tx, tagMergeUndone({ mergeId: latest.id, sourceId: source.id, targetId: target.id }));
       latest.undoneAt = new Date();
       latest.undoneBy = actor.userId;
       recordAudit(tx, {

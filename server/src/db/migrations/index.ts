@@ -13,6 +13,7 @@ import { Migration20261204181246_RemovedAttachment } from "./Migration2026120418
 import { Migration20261204181500_InvisibleNameCharacters } from "./Migration20261204181500_InvisibleNameCharacters.js";
 import { Migration20261204182037_SavedImportMappings } from "./Migration20261204182037_SavedImportMappings.js";
 import { Migration20261204182507_ImportRunRunner } from "./Migration20261204182507_ImportRunRunner.js";
+import { Migration20261205084148_DomainEvents } from "./Migration20261205084148_DomainEvents.js";
 
 /** Every migration, in order. Listed explicitly so the compiled build needs no file globbing. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -30,4 +31,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: "Migration20261204181500_InvisibleNameCharacters", class: Migration20261204181500_InvisibleNameCharacters },
   { name: "Migration20261204182037_SavedImportMappings", class: Migration20261204182037_SavedImportMappings },
   { name: "Migration20261204182507_ImportRunRunner", class: Migration20261204182507_ImportRunRunner },
+  { name: "Migration20261205084148_DomainEvents", class: Migration20261205084148_DomainEvents },
 ];
