@@ -16,6 +16,19 @@ import { readOrCreateSecret } from "./secrets.js";
 export const MEILISEARCH_VERSION = "1.21.0";
 export const MEILISEARCH_SHA256 = "5354d854974433f8f903e59347c1c6a7f2ad947f21b3402a2cc01e07b1c952e0";
 
+/**
+ * Meilisearch's indexing memory, fixed instead of its default (two thirds of the machine's RAM).
+ * Every indexing batch, even one of a single document, first sets up writer queues of 5 % of this
+ * (at least 50 MiB per indexing thread): with the default on a 23.5 GiB machine that is ~800 MiB per
+ * batch, and a one-document task took 0.02–5.6 s, almost all of it outside the steps of its
+ * progress trace, so a just-published case could take seconds to be found (issue 12, item 7).
+ * With 1 GiB the queues are the 50 MiB minimum and the same task takes 13–530 ms (median ≈ 50 ms)
+ * (`node test/bench/freshness-probe.ts`); bulk indexing lost the same ~1 s per batch and was no
+ * slower (2,000 cases searchable in 8 s instead of 15), Meilisearch's RSS fell from 2.6 GiB to
+ * 0.6 GiB, and the figure no longer grows with the machine's RAM. See README, Benchmarks.
+ */
+export const MEILISEARCH_MAX_INDEXING_MEMORY = "1GiB";
+
 export interface RunningMeilisearch {
   url: string;
   masterKey: string;
@@ -94,6 +107,7 @@ export async function startEmbeddedMeilisearch(dataDir: string, logger: Logger, 
       // second or so and stalls searches and the server with it (measured with `npm run load`:
       // search p95 434 → 130 ms on 2 cores; 100k cases searchable as fast as before).
       `--max-indexing-threads=${Math.max(1, Math.floor(os.availableParallelism() / 2))}`,
+      `--max-indexing-memory=${MEILISEARCH_MAX_INDEXING_MEMORY}`,
     ],
     // Its own process group: Ctrl-C in the terminal reaches only us, and we stop Meilisearch after
     // the search worker has finished its batch (leftovers of a kill -9 are stopped on the next start).
