@@ -59,7 +59,7 @@ export async function loadSearchDocuments(
  * reindex builds from it and the consistency check compares against it.
  */
 export async function* publishedDocumentBatches(orm: MikroORM, batchSize: number): AsyncGenerator<CaseSearchDocument[]> {
-  const vocabulary = await loadVocabulary(orm.em.fork());
+  const vocabulary = await loadSynonymExpander(orm.em.fork());
   let after = "00000000-0000-0000-0000-000000000000";
   for (;;) {
     const rows = await orm.em
