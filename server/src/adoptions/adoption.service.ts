@@ -1,16 +1,13 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { ADOPTION_STATUS_LABELS, adoptionRecordSchema, COUNTED_ADOPTION_STATUSES, type AdoptionStatus, type Effect, isUuid } from "@kb/shared";
-import { recordAudit } from "../audit/audit.entity.js";
-import { Case } from "../cases/case.entity.js";
-import { lockCase } from "../cases/case-lock.js";
-import { casePolicy } from "../cases/case.policy.js";
-import { Department } from "../departments/department.entity.js";
-import { badInput, badInputFromZod, forbidden, notFound } from "../kernel/app-error.js";
+import { recordAudit } from "../audit/index.js";
+import { Case, lockCase, casePolicy } from "../cases/index.js";
+import { Department } from "../departments/index.js";
+import { badInput, badInputFromZod, forbidden, notFound, requireViewer, type Viewer } from "../kernel/index.js";
 import { adoptionErrors } from "./adoption.errors.js";
-import { notifyCaseOwners } from "../notifications/notification.service.js";
+import { notifyCaseOwners } from "../notifications/index.js";
 import { enqueueSearchSync } from "../search/search-outbox.js";
-import { User } from "../users/user.entity.js";
-import { requireViewer, type Viewer } from "../users/viewer.js";
+import { User } from "../users/index.js";
 import { Adoption, AdoptionEvent } from "./adoption.entity.js";
 import { adoptionPolicy } from "./adoption.policy.js";
 
