@@ -1,5 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import type { Viewer } from "../users/viewer.js";
+import type { Viewer } from "./viewer.js";
 
 /** How a resolver sets or clears the session cookie without knowing about HTTP. */
 export interface SessionCookie {

@@ -1,9 +1,9 @@
 import { Args, Ctx, Query, Resolver } from "type-graphql";
 import { facetSearchArgsSchema, searchArgsSchema, similarCasesArgsSchema } from "@kb/shared";
-import { searchQueryRecorder } from "../search-stats/search-query-recorder.js";
-import { badInputFromZod } from "../kernel/app-error.js";
-import type { RequestContext } from "../app/request-context.js";
-import { canonicalTagFilter } from "./tag-aliases.js";
+import { searchQueryRecorder } from "../search-stats/index.js";
+import { badInputFromZod } from "../kernel/index.js";
+import type { RequestContext } from "../app/index.js";
+import { canonicalTagFilter } from "../tags/index.js";
 import {
   CaseSearchResultView,
   FacetCountView,

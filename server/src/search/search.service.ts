@@ -1,9 +1,9 @@
 import type { MultiSearchQuery, MultiSearchResult, RecordAny } from "meilisearch";
 import { normalizeText, type FacetSearchArgs, type SearchArgs } from "@kb/shared";
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { withIndexedAdoptionCount } from "../adoptions/adoption.presenter.js";
-import type { CaseService } from "../cases/case.service.js";
-import { AppError, searchUnavailable } from "../kernel/app-error.js";
+import { withIndexedAdoptionCount } from "../adoptions/index.js";
+import { type CaseService, loadPublishedCaseViews } from "../cases/index.js";
+import { AppError, searchUnavailable } from "../kernel/index.js";
 import {
   anyOf,
   FACET_ATTRIBUTES,
@@ -14,9 +14,8 @@ import {
   type FacetAttribute,
 } from "./case-search-index.js";
 import { hasMatch, markersToHtml, type CaseSearchDocument } from "./search-document.js";
-import { loadSynonymExpander } from "../synonyms/synonym.service.js";
+import { loadSynonymExpander } from "../synonyms/index.js";
 import { matchedOnlyHidden, matchReasonsOf, type MatchContext } from "./match-reasons.js";
-import { loadPublishedCaseViews } from "./search-hydration.js";
 import {
   buildFilter,
   planSearch,
@@ -57,7 +56,7 @@ const FIELD_OF: Record<FacetAttribute, FacetField> = {
 export class SearchService {
   constructor(
     private readonly index: CaseSearchIndex,
-    /** Kept for the request context's shape; pages are hydrated by search-hydration.ts. */
+    /** Kept for the request context's shape; pages are hydrated by cases/published-case-views.ts. */
     readonly cases: CaseService,
   ) {}
 
