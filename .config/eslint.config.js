@@ -19,7 +19,7 @@ import tseslint from "typescript-eslint";
  * - Shared kernel: kernel/ (errors, Viewer, the per-request scope type). It knows no slice and no
  *   GraphQL, so it imports nothing from other folders.
  * - Composition and infrastructure: app/ (the composition root: builds each request's services and
- *   loaders; resolvers import its RequestContext type, a type-only import), graphql/ (schema and the
+ *   loaders; no slice imports it: resolvers take RequestContext from the kernel), graphql/ (schema and the
  *   error boundary), http/ (express app and routes), cli/, backup/ (kb backup / restore), db/, infra/,
  *   config/.
  *

@@ -92,6 +92,11 @@ describe("slice boundaries", () => {
     expect(ownDoor.map((e) => `${e.from}: ${e.statement}`)).toEqual([]);
   });
 
+  it("no domain slice imports the composition root (resolvers take RequestContext from the kernel)", () => {
+    const intoRoot = crossFolderEdges().filter((e) => !NOT_DOMAIN.has(e.fromFolder) && e.toFolder === "app");
+    expect(intoRoot.map((e) => `${e.from}: ${e.statement}`)).toEqual([]);
+  });
+
   it("the kernel imports no other folder", () => {
     const fromKernel = crossFolderEdges().filter((e) => e.fromFolder === "kernel" && e.toFolder !== "kernel");
     expect(fromKernel.map((e) => `${e.from}: ${e.statement}`)).toEqual([]);

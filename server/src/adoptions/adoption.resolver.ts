@@ -1,9 +1,8 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from "type-graphql";
-import { withoutNulls } from "../kernel/index.js";
+import { withoutNulls, type RequestContext } from "../kernel/index.js";
 import { type CaseFacts, CaseView, departmentView, userSummary } from "../cases/index.js";
 import { DepartmentView } from "../departments/index.js";
 import { UserSummaryView } from "../users/index.js";
-import type { RequestContext } from "../app/index.js";
 import { indexedAdoptionCount } from "./adoption.presenter.js";
 import { adoptionPolicy } from "./adoption.policy.js";
 import type { AdoptionEventRecord, AdoptionRecord } from "./adoption.service.js";

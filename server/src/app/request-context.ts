@@ -5,7 +5,7 @@ import { createCaseLoaders, CaseService, CaseWorkflowService } from "../cases/in
 import { createCurationLoaders, type CurationLoaders, CollectionEntryService, CollectionService, FeaturedCaseService, HomeFeedService } from "../collections/index.js";
 import { DashboardService } from "../dashboard/index.js";
 import { FreshnessService } from "../freshness/index.js";
-import type { RequestInfo, RequestScope, SessionCookie } from "../kernel/index.js";
+import type { RequestContext, RequestInfo, RequestScope, SessionCookie } from "../kernel/index.js";
 import { QuestionService } from "../questions/index.js";
 import { type CaseSearchIndex, SearchService } from "../search/index.js";
 import { SynonymService } from "../synonyms/index.js";
@@ -13,7 +13,7 @@ import { TagProposalService } from "../tag-proposals/index.js";
 import { TagBulkService } from "../tag-bulk/index.js";
 import { TagVocabularyService } from "../tags/index.js";
 
-export type { RequestInfo, SessionCookie } from "../kernel/index.js";
+export type { RequestContext, RequestInfo, SessionCookie } from "../kernel/index.js";
 
 /**
  * The composition root: the one place that creates a request's services and loaders. Every door uses
@@ -54,13 +54,17 @@ function buildServices(em: RequestScope["em"], index: CaseSearchIndex, viewer: R
 }
 
 type Built = ReturnType<typeof buildServices>;
-export type RequestServices = Built["services"];
-export type RequestLoaders = Built["loaders"];
+type BuiltServices = Built["services"];
+type BuiltLoaders = Built["loaders"];
 
-/** Per request: a forked EntityManager (its own identity map), fresh loaders, services bound to them. */
-export interface RequestContext extends RequestScope {
-  services: RequestServices;
-  loaders: RequestLoaders;
+// The kernel declares the request context with empty service and loader lists, so the slices' resolvers
+// take their context type from the kernel and never import the root that imports them; the root fills
+// the lists in here, once, from what buildServices makes.
+declare module "../kernel/request-context.js" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- a merge: the members come from BuiltServices
+  interface RequestServices extends BuiltServices {}
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- a merge: the members come from BuiltLoaders
+  interface RequestLoaders extends BuiltLoaders {}
 }
 
 const NO_COOKIE: SessionCookie = { token: null, set: () => {}, clear: () => {} };

@@ -1,7 +1,6 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
-import type { RequestContext } from "../app/index.js";
+import { type RequestContext, requireViewer, type Viewer } from "../kernel/index.js";
 import { User, MeView } from "../users/index.js";
-import { requireViewer, type Viewer } from "../kernel/index.js";
 import { AccountSessionView, ChangePasswordInputType } from "./session.types.js";
 
 @Resolver()

@@ -1,7 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { CaseStatus } from "@kb/shared";
-import { badInput, withoutNulls } from "../kernel/index.js";
-import type { RequestContext } from "../app/index.js";
+import { badInput, withoutNulls, type RequestContext } from "../kernel/index.js";
 import type { Case } from "./case.entity.js";
 import { CaseDraftInput, ReviewInput } from "./case.inputs.js";
 import { casePolicy, type CaseFacts } from "./case.policy.js";

@@ -1,4 +1,4 @@
-import type { RequestContext } from "../app/index.js";
+import type { RequestContext } from "../kernel/index.js";
 import type { DepartmentView } from "../departments/index.js";
 import type { UserSummaryView } from "../users/index.js";
 

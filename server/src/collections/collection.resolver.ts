@@ -1,9 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { CollectionStatus } from "@kb/shared";
-import { isCurator } from "../kernel/index.js";
+import { isCurator, type RequestContext } from "../kernel/index.js";
 import { CaseView } from "../cases/index.js";
 import { UserSummaryView } from "../users/index.js";
-import type { RequestContext } from "../app/index.js";
 import type { Collection } from "./collection.entity.js";
 import { collectionPolicy } from "./collection.policy.js";
 import type { FeaturedMarkRecord } from "./featured-case.service.js";

@@ -3,7 +3,7 @@ import { COUNTED_ADOPTION_STATUSES, isUuid } from "@kb/shared";
 import { presentAdoption, AdoptionListView } from "../adoptions/index.js";
 import { CaseListView, loadPublishedCaseViews } from "../cases/index.js";
 import { freshnessPolicy, dueCasesOf, factsOf, presentFreshness, FreshnessDueListView } from "../freshness/index.js";
-import type { RequestContext } from "../app/index.js";
+import type { RequestContext } from "../kernel/index.js";
 import { presentQuestion, QuestionListView } from "../questions/index.js";
 import { Department } from "../departments/index.js";
 import { DepartmentPageView, DepartmentStatsView } from "./department-page.types.js";

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
-import type { RequestContext } from "../app/index.js";
+import type { RequestContext } from "../kernel/index.js";
 import { CaseView, userSummary, type CaseFacts } from "../cases/index.js";
 import { UserSummaryView } from "../users/index.js";
 import { freshnessPolicy } from "./freshness.policy.js";

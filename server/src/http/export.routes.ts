@@ -4,10 +4,9 @@ import { stringify } from "csv-stringify";
 import { Router, type Request, type Response } from "express";
 import type { WireErrorCode } from "@kb/shared";
 import { recordAudit } from "../audit/index.js";
-import type { RequestContext } from "../app/index.js";
+import { type RequestContext, AppError, requireViewer, type Viewer } from "../kernel/index.js";
 import { HTTP_STATUS as STATUS } from "./error-status.js";
 import type { ContextOf } from "./request-context-of.js";
-import { AppError, requireViewer, type Viewer } from "../kernel/index.js";
 import type { Logger } from "../logger.js";
 import { exportPolicy, collectionForExport, COLLECTION_CSV_COLUMNS, CSV_COLUMNS, csvRecord, exportRowsOfEntries, interchangeRecord, searchArgsFromParams, searchExportPages, type ExportRow } from "../exports/index.js";
 

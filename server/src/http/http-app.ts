@@ -6,7 +6,7 @@ import type { MikroORM } from "@mikro-orm/postgresql";
 import express, { type Express } from "express";
 import type { GraphQLSchema } from "graphql";
 import type { AppConfig } from "../config/index.js";
-import type { RequestContext } from "../app/index.js";
+import type { RequestContext } from "../kernel/index.js";
 import { createFormatError, graphqlLimits } from "../graphql/index.js";
 import type { BackingServices } from "../infra/index.js";
 import type { Logger } from "../logger.js";

@@ -3,8 +3,7 @@ import type { MikroORM } from "@mikro-orm/postgresql";
 import type { RequestHandler } from "express";
 import { GraphQLError } from "graphql";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
-import { AppError } from "../kernel/index.js";
-import type { RequestContext } from "../app/index.js";
+import { AppError, type RequestContext } from "../kernel/index.js";
 import { viewerOf } from "./session.js";
 
 /**

@@ -25,6 +25,22 @@ export interface RequestScope {
   em: EntityManager;
 }
 
+/**
+ * The request's services and loaders. Empty here on purpose: the kernel knows no slice. The composition
+ * root (app/request-context.ts) fills both in by declaration merging, so `ctx.services.cases` is typed
+ * wherever a RequestContext is, and resolvers import this type from the kernel, not from the root.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by app/request-context.ts
+export interface RequestServices {}
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by app/request-context.ts
+export interface RequestLoaders {}
+
+/** Per request: a forked EntityManager (its own identity map), fresh loaders, services bound to them. */
+export interface RequestContext extends RequestScope {
+  services: RequestServices;
+  loaders: RequestLoaders;
+}
+
 export interface RequestInfo {
   viewer?: Viewer | null;
   clientIp?: string;

@@ -1,10 +1,9 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
 import { departmentView, userSummary, type CaseFacts, CaseView } from "../cases/index.js";
 import { questionPolicy } from "./question.policy.js";
-import { withoutNulls } from "../kernel/index.js";
+import { withoutNulls, type RequestContext } from "../kernel/index.js";
 import { DepartmentView } from "../departments/index.js";
 import { UserSummaryView } from "../users/index.js";
-import type { RequestContext } from "../app/index.js";
 import type { AnswerRecord, QuestionRecord } from "./question.service.js";
 import { AnswerInput, AnswerView, QuestionAccessView, QuestionInput, QuestionView } from "./question.types.js";
 

@@ -1,8 +1,7 @@
 import { Args, Ctx, Query, Resolver } from "type-graphql";
 import { facetSearchArgsSchema, searchArgsSchema, similarCasesArgsSchema } from "@kb/shared";
 import { searchQueryRecorder } from "../search-stats/index.js";
-import { badInputFromZod } from "../kernel/index.js";
-import type { RequestContext } from "../app/index.js";
+import { badInputFromZod, type RequestContext } from "../kernel/index.js";
 import { canonicalTagFilter } from "../tags/index.js";
 import {
   CaseSearchResultView,

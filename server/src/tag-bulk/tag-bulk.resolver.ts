@@ -1,7 +1,6 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
 import { searchFilterSchema, TAG_BULK_MAX } from "@kb/shared";
-import type { RequestContext } from "../app/index.js";
-import { badInputFromZod, requireRole, withoutNulls } from "../kernel/index.js";
+import { type RequestContext, badInputFromZod, requireRole, withoutNulls } from "../kernel/index.js";
 import { canonicalTagFilter, tagView } from "../tags/index.js";
 import { isStalled } from "./tag-bulk.service.js";
 import type { TagBulkJob } from "./tag-bulk-job.entity.js";

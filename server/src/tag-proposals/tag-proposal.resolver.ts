@@ -1,8 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { withoutNulls, type Viewer } from "../kernel/index.js";
+import { withoutNulls, type Viewer, type RequestContext } from "../kernel/index.js";
 import { type CaseFacts, CaseView } from "../cases/index.js";
 import { UserSummaryView } from "../users/index.js";
-import type { RequestContext } from "../app/index.js";
 import { tagProposalPolicy } from "./tag-proposal.policy.js";
 import type { TagProposalRecord } from "./tag-proposal.service.js";
 import {

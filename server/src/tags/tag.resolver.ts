@@ -1,7 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { normalizeText, type TagCategory } from "@kb/shared";
-import { badInput, notFound, withoutNulls, isCurator } from "../kernel/index.js";
-import type { RequestContext } from "../app/index.js";
+import { badInput, notFound, withoutNulls, isCurator, type RequestContext } from "../kernel/index.js";
 import type { TagMerge } from "./tag-merge.entity.js";
 import { findTagByName, listTags, readableTagIds, relatedTags, suggestTags, tagRecordsByIds, topDepartments, type TagRecord } from "./tag-queries.js";
 import { loadTagTextMatcher } from "./tag-text.js";
