@@ -8,7 +8,7 @@ import { initOrm, migrate } from "./db/index.js";
 import { FreshnessJob } from "./freshness/index.js";
 import { buildAppSchema } from "./graphql/index.js";
 import { failAbandonedImportRuns, importInterchangeFile } from "./importer/index.js";
-import { createHttpApp } from "./http/index.js";
+import { createHttpApp, listenHttp } from "./http/index.js";
 import { acquireBackingServices, type BackingServices } from "./infra/index.js";
 import type { Logger } from "./logger.js";
 import { CaseSearchIndex, SearchOutboxWorker } from "./search/index.js";
@@ -146,10 +146,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
       schema: await buildAppSchema(),
       embedded: () => backend.services.embedded(),
     });
-    server = await new Promise<Server>((resolve, reject) => {
-      const s = app.listen(config.port, "0.0.0.0", () => resolve(s));
-      s.once("error", reject);
-    });
+    server = await listenHttp(app, config.port, "0.0.0.0");
     const port = (server.address() as AddressInfo).port;
     const runningServer = server;
     const runningWorker = worker;

@@ -1,8 +1,8 @@
-import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { parseConfig } from "../../server/src/config/config.js";
 import { buildAppSchema } from "../../server/src/graphql/schema.js";
 import { createHttpApp } from "../../server/src/http/http-app.js";
+import { listenHttp } from "../../server/src/http/http-server.js";
 import type { TestBackend } from "./test-backend.js";
 
 /**
@@ -14,9 +14,7 @@ export async function startHttp(kb: TestBackend, env: Record<string, string> = {
   // they trust loopback unless a test asks otherwise; the product's default trusts no proxy.
   const config = parseConfig({ ...kb.env, NODE_ENV: "test", KB_TRUST_PROXY: "loopback", ...env });
   const { app, apollo } = await createHttpApp({ config, logger: kb.logger, orm: kb.orm, index: kb.index, schema: await buildAppSchema() });
-  const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, "127.0.0.1", () => resolve(s));
-  });
+  const server = await listenHttp(app, 0, "127.0.0.1");
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     async close() {

@@ -3,3 +3,4 @@
 export * from "./error-status.js";
 export * from "./http-app.js";
 export * from "./request-context-of.js";
+export * from "./http-server.js";
