@@ -17,6 +17,7 @@ import { hasMatch, markersToHtml, type CaseSearchDocument } from "./search-docum
 import { loadSynonymExpander } from "../synonyms/synonym.service.js";
 import { matchedOnlyHidden, matchReasonsOf, type MatchContext } from "./match-reasons.js";
 import { loadPublishedCaseViews } from "./search-hydration.js";
+import { canonicalTagFilter, TagAliasCache, type TagRedirect } from "./tag-aliases.js";
 import {
   buildFilter,
   planSearch,
@@ -46,6 +47,9 @@ const FIELD_OF: Record<FacetAttribute, FacetField> = {
   tags: "TAGS",
 };
 
+/** One per index (so per process): what tag names in filters stand for, following the index's version. */
+const tagAliasCaches = new WeakMap<CaseSearchIndex, TagAliasCache>();
+
 /**
  * Case search: Meilisearch finds ids, highlights and facet counts; PostgreSQL supplies the cases
  * (one batch per page: three SQL statements whatever the page size).
@@ -60,6 +64,20 @@ export class SearchService {
     /** Kept for the request context's shape; pages are hydrated by search-hydration.ts. */
     readonly cases: CaseService,
   ) {}
+
+  /**
+   * A filter's tag names as the index knows them (an old name → the tag it became), with the
+   * redirects to show: tag-aliases.ts, answered from a cache that follows the index version.
+   */
+  async canonicalTagFilter(em: EntityManager, filter: SearchArgs["filter"]): Promise<{ filter: SearchArgs["filter"]; redirects: TagRedirect[] }> {
+    let aliases = tagAliasCaches.get(this.index);
+    if (!aliases) {
+      const cache = this.index.resultCache;
+      aliases = new TagAliasCache(() => cache.currentVersion());
+      tagAliasCaches.set(this.index, aliases);
+    }
+    return canonicalTagFilter(em, filter, aliases);
+  }
 
   /** Runs the Meilisearch side of a search page: all words first, relaxed when too little is found. */
   async runPlan(
