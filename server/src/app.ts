@@ -2,20 +2,18 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import type { MikroORM } from "@mikro-orm/postgresql";
-import type { AppConfig } from "./config/config.js";
-import { Case } from "./cases/case.entity.js";
-import { initOrm, migrate } from "./db/orm.js";
-import { FreshnessJob } from "./departments/freshness.service.js";
-import { buildAppSchema } from "./graphql/schema.js";
-import { failAbandonedImportRuns } from "./importer/import-run.service.js";
-import { createHttpApp } from "./http/http-app.js";
-import { importInterchangeFile } from "./importer/import.service.js";
-import { acquireBackingServices, type BackingServices } from "./infra/backing-services.js";
+import type { AppConfig } from "./config/index.js";
+import { Case } from "./cases/index.js";
+import { initOrm, migrate } from "./db/index.js";
+import { FreshnessJob } from "./freshness/index.js";
+import { buildAppSchema } from "./graphql/index.js";
+import { failAbandonedImportRuns, importInterchangeFile } from "./importer/index.js";
+import { createHttpApp } from "./http/index.js";
+import { acquireBackingServices, type BackingServices } from "./infra/index.js";
 import type { Logger } from "./logger.js";
-import { CaseSearchIndex } from "./search/case-search-index.js";
-import { SearchOutboxWorker } from "./search/search-outbox.worker.js";
-import { loadTagVocabulary, readTagSeedFile } from "./tags/tag-seed.js";
-import { ensureDemoAccounts, type DemoAccount } from "./users/demo-accounts.js";
+import { CaseSearchIndex, SearchOutboxWorker } from "./search/index.js";
+import { loadTagVocabulary, readTagSeedFile } from "./tags/index.js";
+import { ensureDemoAccounts, type DemoAccount } from "./users/index.js";
 
 /**
  * The backend without HTTP: services (embedded or external), ORM migrated, search index ready.

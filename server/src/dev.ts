@@ -4,7 +4,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { loadConfigOrExit } from "./config/config.js";
+import { loadConfigOrExit } from "./config/index.js";
 
 const config = loadConfigOrExit();
 const apiPort = config.port || 4000;

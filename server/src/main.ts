@@ -1,7 +1,7 @@
-import { loadConfigOrExit } from "./config/config.js";
+import { loadConfigOrExit } from "./config/index.js";
 import { startApp } from "./app.js";
 import { createLogger } from "./logger.js";
-import { formatDemoAccounts } from "./users/demo-accounts.js";
+import { formatDemoAccounts } from "./users/index.js";
 
 const config = loadConfigOrExit();
 const logger = createLogger(config.logLevel, { format: config.logFormat });

@@ -1,7 +1,7 @@
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBrowserApp, type BrowserApp } from "../support/browser.js";
-import type { Viewer } from "../../server/src/users/viewer.js";
+import type { Viewer } from "../../server/src/kernel/index.js";
 import { createTestBackend, type TestBackend } from "../support/test-backend.js";
 
 /**

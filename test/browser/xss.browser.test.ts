@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBrowserApp, type BrowserApp } from "../support/browser.js";
 import { HttpSession } from "../support/http.js";
 import { createTestBackend, type TestBackend } from "../support/test-backend.js";
-import type { Viewer } from "../../server/src/users/viewer.js";
+import type { Viewer } from "../../server/src/kernel/index.js";
 
 /**
  * No user string runs as script. XSS payloads go into every text field people can write — the case

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCase, createTestBackend, type TestBackend } from "../support/test-backend.js";
-import type { Viewer } from "../../server/src/users/viewer.js";
+import type { Viewer } from "../../server/src/kernel/index.js";
 import { anyJson, databaseFingerprint, expectSuccessOrCoded, fcParams, field, idArg, nastyString, overTheWire, preview } from "./fuzz-support.js";
 
 /**

@@ -37,7 +37,6 @@ export function readClientOperations(repoRoot: string): ClientOperation[] {
   const checker = program.getTypeChecker();
 
   const textOf = (node: ts.Node): string => {
-    if (ts.isTaggedTemplateExpression(node)) return textOf(node.template);
     if (ts.isNoSubstitutionTemplateLiteral(node) || ts.isStringLiteral(node)) return node.text;
     if (ts.isTemplateExpression(node)) {
       return node.head.text + node.templateSpans.map((span) => textOf(span.expression) + span.literal.text).join("");

@@ -14,7 +14,7 @@ import { ensureDatabase } from "../../server/src/infra/embedded-postgres.js";
 import { createLogger } from "../../server/src/logger.js";
 import { SearchOutboxWorker } from "../../server/src/search/search-outbox.worker.js";
 import { createUser, type NewUser } from "../../server/src/users/user.service.js";
-import type { Viewer } from "../../server/src/users/viewer.js";
+import type { Viewer } from "../../server/src/kernel/index.js";
 
 /**
  * A backend of its own for one test file: a fresh database (migrated) and a fresh Meilisearch index

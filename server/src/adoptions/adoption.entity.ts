@@ -2,9 +2,9 @@ import { randomUUID } from "node:crypto";
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from "@mikro-orm/decorators/legacy";
 import type { Opt, Ref } from "@mikro-orm/core";
 import { ADOPTION_STATUSES, type AdoptionStatus, type Effect } from "@kb/shared";
-import { Case } from "../cases/case.entity.js";
-import { Department } from "../departments/department.entity.js";
-import { User } from "../users/user.entity.js";
+import { Case } from "../cases/index.js";
+import { Department } from "../departments/index.js";
+import { User } from "../users/index.js";
 
 /**
  * 横展開の台帳 (adoption ledger): one row per adopting 課 × case. The 課 owns the row (as it

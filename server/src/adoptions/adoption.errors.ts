@@ -1,4 +1,4 @@
-import { AppError } from "../kernel/app-error.js";
+import { AppError } from "../kernel/index.js";
 
 export const adoptionErrors = {
   staleVersion: () =>

@@ -1,5 +1,5 @@
 import type { AdoptionStatus } from "@kb/shared";
-import type { DomainFact } from "../kernel/domain-events.js";
+import type { DomainFact } from "../kernel/index.js";
 
 /** A department recorded (or moved on) its adoption of a case: `fromStatus` null when it is the first record. */
 export type AdoptionRecorded = DomainFact<

@@ -1,9 +1,8 @@
 import DataLoader from "dataloader";
 import type { EntityManager } from "@mikro-orm/postgresql";
-import type { CaseView } from "../cases/case.types.js";
-import { freshnessOfCases, type Freshness } from "../departments/freshness.service.js";
-import type { AnswerRecord, QuestionRecord, QuestionService } from "../questions/question.service.js";
-import { loadPublishedCaseViews } from "../search/search-hydration.js";
+import { type CaseView, loadPublishedCaseViews } from "../cases/index.js";
+import { freshnessOfCases, type Freshness } from "../freshness/index.js";
+import type { AnswerRecord, QuestionRecord, QuestionService } from "../questions/index.js";
 import {
   adoptionCountsByCase,
   type AdoptionService,

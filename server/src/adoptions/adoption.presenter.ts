@@ -1,4 +1,4 @@
-import type { CaseView } from "../cases/case.types.js";
+import type { CaseView } from "../cases/index.js";
 
 /**
  * A search hit carries the case's `adoptionCount` from its search document (the value the page is

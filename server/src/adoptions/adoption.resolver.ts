@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from "type-graphql";
-import { withoutNulls } from "../cases/case.inputs.js";
-import type { CaseFacts } from "../cases/case.policy.js";
-import { CaseView, DepartmentView, UserSummaryView } from "../cases/case.types.js";
-import type { RequestContext } from "../app/request-context.js";
+import { withoutNulls, type RequestContext } from "../kernel/index.js";
+import { type CaseFacts, CaseView, departmentView, userSummary } from "../cases/index.js";
+import { DepartmentView } from "../departments/index.js";
+import { UserSummaryView } from "../users/index.js";
 import { indexedAdoptionCount } from "./adoption.presenter.js";
 import { adoptionPolicy } from "./adoption.policy.js";
 import type { AdoptionEventRecord, AdoptionRecord } from "./adoption.service.js";
@@ -41,18 +41,6 @@ const presentEvent = (e: AdoptionEventRecord): AdoptionEventView => ({
 });
 
 const factsOf = (c: CaseView): CaseFacts => ({ status: c.status, departmentId: c.department.id, authorId: c.authorId });
-
-export async function departmentView(ctx: RequestContext, id: string): Promise<DepartmentView> {
-  const path = await ctx.loaders.cases.departmentPath.load(id);
-  return { id, name: path[path.length - 1] ?? "", path };
-}
-
-export async function userSummary(ctx: RequestContext, id: string | null): Promise<UserSummaryView | null> {
-  // Names of staff are for logged-in readers only (published cases may be read without a session).
-  if (!id || !ctx.viewer) return null;
-  const user = await ctx.loaders.cases.usersById.load(id);
-  return user ? { id: user.id, displayName: user.displayName, departmentId: user.department.id } : null;
-}
 
 /** Thin: the service validates, authorises (adoption.policy), writes, audits, notifies and re-indexes. */
 @Resolver(() => AdoptionView)

@@ -1,7 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { ADOPTION_STATUSES, type AdoptionStatus } from "@kb/shared";
-import { EffectInput } from "../cases/case.inputs.js";
-import { EffectView } from "../cases/case.types.js";
+import { EffectInput, EffectView } from "../cases/index.js";
 
 export const AdoptionStatusEnum = Object.fromEntries(ADOPTION_STATUSES.map((s) => [s, s])) as { [K in AdoptionStatus]: K };
 registerEnumType(AdoptionStatusEnum, {

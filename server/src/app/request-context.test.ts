@@ -1,6 +1,6 @@
 import type { MikroORM } from "@mikro-orm/postgresql";
 import { describe, expect, it } from "vitest";
-import type { CaseSearchIndex } from "../search/case-search-index.js";
+import type { CaseSearchIndex } from "../search/index.js";
 import { createRequestContext } from "./request-context.js";
 
 /** The composition root without a database: forks are counted, nothing is queried. */

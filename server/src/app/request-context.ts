@@ -1,33 +1,24 @@
 import type { MikroORM } from "@mikro-orm/postgresql";
-import { createAdoptionLoaders, type AdoptionLoaders } from "../adoptions/adoption.loaders.js";
-import { AdoptionService } from "../adoptions/adoption.service.js";
-import { AccountService } from "../auth/account.service.js";
-import { AuthService } from "../auth/auth.service.js";
-import { createCaseLoaders } from "../cases/case.loaders.js";
-import { CaseService } from "../cases/case.service.js";
-import { CaseWorkflowService } from "../cases/case-workflow.service.js";
-import { createCurationLoaders, type CurationLoaders } from "../collections/collection.loaders.js";
-import { CollectionEntryService } from "../collections/collection-entry.service.js";
-import { CollectionService } from "../collections/collection.service.js";
-import { FeaturedCaseService } from "../collections/featured-case.service.js";
-import { HomeFeedService } from "../collections/home-feed.service.js";
-import { DashboardService } from "../dashboard/dashboard.service.js";
-import { FreshnessService } from "../departments/freshness.service.js";
-import type { RequestInfo, RequestScope, SessionCookie } from "../kernel/request-context.js";
-import { QuestionService } from "../questions/question.service.js";
-import type { CaseSearchIndex } from "../search/case-search-index.js";
-import { SearchService } from "../search/search.service.js";
-import { SynonymService } from "../synonyms/synonym.service.js";
-import { TagProposalService } from "../tag-proposals/tag-proposal.service.js";
-import { TagBulkService } from "../tags/tag-bulk.service.js";
-import { TagVocabularyService } from "../tags/tag-vocabulary.service.js";
+import { createAdoptionLoaders, type AdoptionLoaders, AdoptionService } from "../adoptions/index.js";
+import { AccountService, AuthService } from "../auth/index.js";
+import { createCaseLoaders, CaseService, CaseWorkflowService } from "../cases/index.js";
+import { createCurationLoaders, type CurationLoaders, CollectionEntryService, CollectionService, FeaturedCaseService, HomeFeedService } from "../collections/index.js";
+import { DashboardService } from "../dashboard/index.js";
+import { FreshnessService } from "../freshness/index.js";
+import type { RequestContext, RequestInfo, RequestScope, SessionCookie } from "../kernel/index.js";
+import { QuestionService } from "../questions/index.js";
+import { type CaseSearchIndex, SearchService } from "../search/index.js";
+import { SynonymService } from "../synonyms/index.js";
+import { TagProposalService } from "../tag-proposals/index.js";
+import { TagBulkService } from "../tag-bulk/index.js";
+import { TagVocabularyService } from "../tags/index.js";
 
-export type { RequestInfo, SessionCookie } from "../kernel/request-context.js";
+export type { RequestContext, RequestInfo, SessionCookie } from "../kernel/index.js";
 
 /**
  * The composition root: the one place that creates a request's services and loaders. Every door uses
  * it — the GraphQL context (http/http-app.ts), the plain-HTTP routes that need services
- * (exports/export.routes.ts) and the tests (test/support/test-backend.ts) — and resolvers reach a
+ * (http/export.routes.ts) and the tests (test/support/test-backend.ts) — and resolvers reach a
  * service one way, `ctx.services.<name>`. Each is created on first use, so a request pays only for
  * what it touches, and all share the request's EntityManager.
  */
@@ -63,13 +54,17 @@ function buildServices(em: RequestScope["em"], index: CaseSearchIndex, viewer: R
 }
 
 type Built = ReturnType<typeof buildServices>;
-export type RequestServices = Built["services"];
-export type RequestLoaders = Built["loaders"];
+type BuiltServices = Built["services"];
+type BuiltLoaders = Built["loaders"];
 
-/** Per request: a forked EntityManager (its own identity map), fresh loaders, services bound to them. */
-export interface RequestContext extends RequestScope {
-  services: RequestServices;
-  loaders: RequestLoaders;
+// The kernel declares the request context with empty service and loader lists, so the slices' resolvers
+// take their context type from the kernel and never import the root that imports them; the root fills
+// the lists in here, once, from what buildServices makes.
+declare module "../kernel/request-context.js" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- a merge: the members come from BuiltServices
+  interface RequestServices extends BuiltServices {}
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- a merge: the members come from BuiltLoaders
+  interface RequestLoaders extends BuiltLoaders {}
 }
 
 const NO_COOKIE: SessionCookie = { token: null, set: () => {}, clear: () => {} };

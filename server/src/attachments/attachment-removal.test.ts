@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HttpSession, startHttp } from "../../../test/support/http.js";
 import { createTestBackend, type TestBackend } from "../../../test/support/test-backend.js";
-import { checkIndex, driftOf } from "../search/index-check.js";
-import type { Viewer } from "../users/viewer.js";
+import { checkIndex, driftOf } from "../search/index.js";
+import type { Viewer } from "../kernel/index.js";
 import { storeAttachment } from "./attachment.service.js";
 
 /**

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { Entity, Index, ManyToOne, OneToOne, PrimaryKey, Property } from "@mikro-orm/decorators/legacy";
 import type { Opt, Ref } from "@mikro-orm/core";
-import { Case } from "../cases/case.entity.js";
-import { User } from "../users/user.entity.js";
+import { Case } from "../cases/index.js";
+import { User } from "../users/index.js";
 
 /**
  * A file attached to a case (or the kintone app template). The bytes live in PostgreSQL, in their

@@ -1,7 +1,6 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from "type-graphql";
-import { CaseView } from "../cases/case.types.js";
-import { badInput } from "../kernel/app-error.js";
-import type { RequestContext } from "../app/request-context.js";
+import { CaseView } from "../cases/index.js";
+import { badInput, type RequestContext } from "../kernel/index.js";
 import { removeAttachment } from "./attachment.service.js";
 
 /** Uploads and downloads are plain HTTP (http/attachment.routes.ts); removal is a mutation like any other change. */

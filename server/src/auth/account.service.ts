@@ -1,9 +1,8 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { changePasswordSchema } from "@kb/shared";
-import { recordAudit } from "../audit/audit.entity.js";
-import { badInput, badInputFromZod, notFound } from "../kernel/app-error.js";
-import { User } from "../users/user.entity.js";
-import type { Viewer } from "../users/viewer.js";
+import { recordAudit } from "../audit/index.js";
+import { badInput, badInputFromZod, notFound, type Viewer } from "../kernel/index.js";
+import { User } from "../users/index.js";
 import { AuthService, hashToken, LOGIN_WINDOW_MS } from "./auth.service.js";
 import { hashPassword, verifyPassword } from "./password.js";
 

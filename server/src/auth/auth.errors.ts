@@ -1,4 +1,4 @@
-import { AppError } from "../kernel/app-error.js";
+import { AppError } from "../kernel/index.js";
 
 export const authErrors = {
   /** The same answer for an unknown address, a wrong password and a deactivated account. */

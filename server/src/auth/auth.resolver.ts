@@ -1,8 +1,6 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
-import type { RequestContext } from "../app/request-context.js";
-import { User } from "../users/user.entity.js";
-import { MeView } from "../users/me.types.js";
-import { requireViewer, type Viewer } from "../users/viewer.js";
+import { type RequestContext, requireViewer, type Viewer } from "../kernel/index.js";
+import { User, MeView } from "../users/index.js";
 import { AccountSessionView, ChangePasswordInputType } from "./session.types.js";
 
 @Resolver()

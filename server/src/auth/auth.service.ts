@@ -1,10 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { loginSchema } from "@kb/shared";
-import { badInputFromZod } from "../kernel/app-error.js";
+import { badInputFromZod, type Role, type Viewer } from "../kernel/index.js";
 import { authErrors } from "./auth.errors.js";
-import { User } from "../users/user.entity.js";
-import type { Role, Viewer } from "../users/viewer.js";
+import { User } from "../users/index.js";
 import { verifyPassword } from "./password.js";
 import { Session } from "./session.entity.js";
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HttpSession, startHttp } from "../../../test/support/http.js";
 import { createTestBackend, type TestBackend } from "../../../test/support/test-backend.js";
-import { setUserActive } from "../users/user.service.js";
+import { setUserActive } from "../users/index.js";
 import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP } from "./auth.service.js";
 
 /** Issue 12: the login limit under a burst, whom X-Forwarded-For is believed from, sessions a person controls. */

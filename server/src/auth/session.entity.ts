@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { Entity, Index, ManyToOne, PrimaryKey, Property, Unique } from "@mikro-orm/decorators/legacy";
 import type { Opt, Ref } from "@mikro-orm/core";
-import { User } from "../users/user.entity.js";
+import { User } from "../users/index.js";
 
 /** A login. The cookie carries a random token; only its SHA-256 is stored, so a database leak is no login. */
 @Entity({ tableName: "sessions" })

@@ -1,6 +1,6 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { CASE_TEXT_FIELDS, type CaseContentField, type CaseDraft } from "@kb/shared";
-import { Tag } from "../tags/tag.entity.js";
+import { Tag } from "../tags/index.js";
 import type { Case } from "./case.entity.js";
 
 /** The editable content of a case, as both the form (CaseDraft) and an import line carry it. */

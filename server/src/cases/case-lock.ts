@@ -1,8 +1,7 @@
 import { LockMode } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { CASE_STATUSES, type CaseStatus, isUuid } from "@kb/shared";
-import { forbidden, notFound, type AppError } from "../kernel/app-error.js";
-import type { Viewer } from "../users/viewer.js";
+import { forbidden, notFound, type AppError, type Viewer } from "../kernel/index.js";
 import { Case } from "./case.entity.js";
 import { caseErrors } from "./case.errors.js";
 import { casePolicy, type CaseFacts } from "./case.policy.js";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestBackend, type TestBackend } from "../../../test/support/test-backend.js";
-import { storeAttachment } from "../attachments/attachment.service.js";
-import type { Viewer } from "../users/viewer.js";
+import { storeAttachment } from "../attachments/index.js";
+import type { Viewer } from "../kernel/index.js";
 
 /**
  * The workflow through GraphQL as the client calls it, with real PostgreSQL and Meilisearch, and

@@ -2,9 +2,9 @@ import { randomUUID } from "node:crypto";
 import { Entity, Enum, Index, ManyToMany, ManyToOne, PrimaryKey, Property, Unique } from "@mikro-orm/decorators/legacy";
 import { Collection, type Opt, type Ref } from "@mikro-orm/core";
 import { CASE_KINDS, CASE_STATUSES, type CaseKind, type CaseStatus, type Effect, type PersonalInfoFinding } from "@kb/shared";
-import { Department } from "../departments/department.entity.js";
-import { Tag } from "../tags/tag.entity.js";
-import { User } from "../users/user.entity.js";
+import { Department } from "../departments/index.js";
+import { Tag } from "../tags/index.js";
+import { User } from "../users/index.js";
 
 /** A 好事例: one entity for all four kinds; kind-specific details live in `details` (shared/src/details.ts). */
 @Entity({ tableName: "cases" })

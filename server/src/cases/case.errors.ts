@@ -1,4 +1,4 @@
-import { AppError } from "../kernel/app-error.js";
+import { AppError } from "../kernel/index.js";
 
 /** What can go wrong with a case, beyond the kernel's not-found and forbidden (kernel/app-error.ts). */
 export const caseErrors = {

@@ -1,5 +1,5 @@
 import type { CaseStatus } from "@kb/shared";
-import type { DomainFact } from "../kernel/domain-events.js";
+import type { DomainFact } from "../kernel/index.js";
 
 /** Facts the case workflow records (kernel/domain-events.ts), in the transaction of the change. */
 

@@ -69,7 +69,20 @@ export class ReviewInput {
   comment?: string;
 }
 
-/** GraphQL hands over nulls for omitted nullable fields; the zod schema expects them absent. */
-export function withoutNulls<T extends object>(input: T): Partial<T> {
-  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== null && v !== undefined)) as Partial<T>;
+@InputType("CaseSearchFilter", { description: "Values within one field are ORed; fields are ANDed." })
+export class CaseSearchFilterInput {
+  @Field(() => [CaseKindEnum], { nullable: true })
+  kinds?: CaseKind[];
+
+  @Field(() => [String], { nullable: true })
+  departments?: string[];
+
+  @Field(() => [Int], { nullable: true })
+  fiscalYears?: number[];
+
+  @Field(() => [String], { nullable: true })
+  tags?: string[];
+
+  @Field(() => Int, { nullable: true, description: "横展開: at least this many departments are trying or use the case (試行中 + 導入済)." })
+  minAdoptionCount?: number;
 }

@@ -1,10 +1,10 @@
 import DataLoader from "dataloader";
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { Attachment } from "../attachments/attachment.entity.js";
-import { departmentPaths } from "../departments/department.service.js";
-import { Review } from "../reviews/review.entity.js";
-import { CaseRevision } from "../revisions/case-revision.entity.js";
-import { User } from "../users/user.entity.js";
+import { Attachment } from "../attachments/index.js";
+import { departmentPaths } from "../departments/index.js";
+import { Review } from "./review.entity.js";
+import { CaseRevision } from "../revisions/index.js";
+import { User } from "../users/index.js";
 
 /**
  * Per-request batch loaders for what hangs off a case but is not a mapped relation of it, so a page

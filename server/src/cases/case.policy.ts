@@ -1,5 +1,5 @@
 import type { CaseStatus } from "@kb/shared";
-import type { Viewer } from "../users/viewer.js";
+import { isCurator, type Viewer } from "../kernel/index.js";
 
 /**
  * Who may see and do what with a case. Cases belong to their department (課): anyone there, and
@@ -12,16 +12,11 @@ export interface CaseFacts {
   authorId: string | null;
 }
 
-const CURATORS = new Set(["SECRETARIAT", "ADMIN"]);
 const OWNER_EDITABLE = new Set<CaseStatus>(["DRAFT", "CHANGES_REQUESTED"]);
 const CURATOR_EDITABLE = new Set<CaseStatus>(["DRAFT", "SUBMITTED", "CHANGES_REQUESTED", "PUBLISHED"]);
 
 export function isOwner(viewer: Viewer | null, c: CaseFacts): boolean {
   return !!viewer && (viewer.departmentId === c.departmentId || viewer.userId === c.authorId);
-}
-
-export function isCurator(viewer: Viewer | null): boolean {
-  return !!viewer && CURATORS.has(viewer.role);
 }
 
 export const casePolicy = {

@@ -1,22 +1,12 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { CaseStatus } from "@kb/shared";
-import { badInput } from "../kernel/app-error.js";
-import type { RequestContext } from "../app/request-context.js";
+import { badInput, withoutNulls, type RequestContext } from "../kernel/index.js";
 import type { Case } from "./case.entity.js";
-import { CaseDraftInput, ReviewInput, withoutNulls } from "./case.inputs.js";
+import { CaseDraftInput, ReviewInput } from "./case.inputs.js";
 import { casePolicy, type CaseFacts } from "./case.policy.js";
-import {
-  AttachmentView,
-  CaseListView,
-  CasePermissionsView,
-  CaseRevisionView,
-  CaseStatusEnum,
-  CaseView,
-  DepartmentView,
-  PersonalInfoFindingView,
-  ReviewView,
-  UserSummaryView,
-} from "./case.types.js";
+import { AttachmentView, CaseListView, CasePermissionsView, CaseRevisionView, CaseStatusEnum, CaseView, PersonalInfoFindingView, ReviewView } from "./case.types.js";
+import { DepartmentView } from "../departments/index.js";
+import { UserSummaryView } from "../users/index.js";
 
 const factsOf = (c: CaseView): CaseFacts => ({ status: c.status, departmentId: c.department.id, authorId: c.authorId });
 

@@ -1,12 +1,11 @@
 import type { EntityManager, FilterQuery } from "@mikro-orm/postgresql";
-import type { CaseStatus } from "@kb/shared";
-import { departmentPaths } from "../departments/department.service.js";
-import { requireRole, requireViewer, type Viewer } from "../users/viewer.js";
+import { type CaseStatus, isUuid } from "@kb/shared";
+import { departmentPaths } from "../departments/index.js";
+import { requireRole, requireViewer, type Viewer } from "../kernel/index.js";
 import { Case } from "./case.entity.js";
 import { casePolicy } from "./case.policy.js";
 import { presentCase } from "./case.presenter.js";
 import type { CaseListView, CaseView } from "./case.types.js";
-import { isUuid } from "@kb/shared";
 
 export interface Page {
   first: number;

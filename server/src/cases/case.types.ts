@@ -1,5 +1,6 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { GraphQLJSONObject } from "graphql-scalars";
+import { DepartmentView } from "../departments/index.js";
 import { CASE_KINDS, CASE_STATUSES, type CaseKind, type CaseStatus } from "@kb/shared";
 
 // GraphQL enums spelled exactly like the shared string unions.
@@ -7,18 +8,6 @@ export const CaseKindEnum = Object.fromEntries(CASE_KINDS.map((k) => [k, k])) as
 export const CaseStatusEnum = Object.fromEntries(CASE_STATUSES.map((s) => [s, s])) as { [K in CaseStatus]: K };
 registerEnumType(CaseKindEnum, { name: "CaseKind", description: "好事例の種別" });
 registerEnumType(CaseStatusEnum, { name: "CaseStatus", description: "好事例の公開状態" });
-
-@ObjectType("Department", { description: "所属（局 → 部 → 課）" })
-export class DepartmentView {
-  @Field(() => ID)
-  id!: string;
-
-  @Field(() => String)
-  name!: string;
-
-  @Field(() => [String], { description: "Names of the ancestors from the top (局, 部), then this department." })
-  path!: string[];
-}
 
 @ObjectType("Effect", { description: "定量効果: 導入前 → 導入後" })
 export class EffectView {
@@ -102,18 +91,6 @@ export class CaseView {
 
   /** Not exposed: what the access policy needs. */
   authorId!: string | null;
-}
-
-@ObjectType("UserSummary", { description: "投稿者・審査者などの表示用情報" })
-export class UserSummaryView {
-  @Field(() => ID)
-  id!: string;
-
-  @Field(() => String)
-  displayName!: string;
-
-  /** Not exposed: resolved to a Department by a field resolver. */
-  departmentId!: string;
 }
 
 @ObjectType("CasePermissions", { description: "閲覧者がこの好事例に対してできること" })

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import type { Backend } from "../app.js";
-import type { AppConfig } from "../config/config.js";
-import type { BackingServices as Services } from "../infra/backing-services.js";
+import type { AppConfig } from "../config/index.js";
+import type { BackingServices as Services } from "../infra/index.js";
 import type { Logger } from "../logger.js";
 
 /**

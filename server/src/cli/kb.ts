@@ -1,7 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { openBackend, type Backend } from "../app.js";
-import { loadConfigOrExit } from "../config/config.js";
-import { acquireBackingServices as acquireServices, type BackingServices as Services } from "../infra/backing-services.js";
+import { loadConfigOrExit } from "../config/index.js";
+import { acquireBackingServices as acquireServices, type BackingServices as Services } from "../infra/index.js";
 import { createLogger } from "../logger.js";
 import type { KbCommand, KbTools } from "./command.js";
 import { COMMANDS } from "./commands/index.js";

@@ -1,10 +1,9 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { collectionEntriesInputSchema, collectionEntryInputSchema, collectionOrderInputSchema, COLLECTION_ENTRIES_MAX, type CaseStatus, isUuid } from "@kb/shared";
-import { recordAudit } from "../audit/audit.entity.js";
-import { Case } from "../cases/case.entity.js";
-import { AppError, badInput, notFound } from "../kernel/app-error.js";
-import { User } from "../users/user.entity.js";
-import type { Viewer } from "../users/viewer.js";
+import { recordAudit } from "../audit/index.js";
+import { Case } from "../cases/index.js";
+import { AppError, badInput, notFound, type Viewer } from "../kernel/index.js";
+import { User } from "../users/index.js";
 import { type Collection, CollectionEntry } from "./collection.entity.js";
 import { collectionPolicy } from "./collection.policy.js";
 import { collectableCase, factsOfRow, lockCollection, parseWith, requireCurator, touch } from "./curation.js";

@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from "@mikro-orm/decorators/legacy";
 import type { Opt, Ref } from "@mikro-orm/core";
 import { COLLECTION_STATUSES, type CollectionStatus } from "@kb/shared";
-import { Case } from "../cases/case.entity.js";
-import { User } from "../users/user.entity.js";
+import { Case } from "../cases/index.js";
+import { User } from "../users/index.js";
 
 /**
  * 注目の好事例: the secretariat's mark on a case, with its 選定理由. Curation, not content: it lives

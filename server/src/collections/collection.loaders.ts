@@ -1,5 +1,5 @@
 import DataLoader from "dataloader";
-import type { Viewer } from "../users/viewer.js";
+import type { Viewer } from "../kernel/index.js";
 import type { Collection } from "./collection.entity.js";
 import type { CollectionService, EntryRecord } from "./collection.service.js";
 import type { FeaturedCaseService, FeaturedMarkRecord } from "./featured-case.service.js";

@@ -1,6 +1,6 @@
 import type { CollectionStatus } from "@kb/shared";
-import { casePolicy, isCurator, type CaseFacts } from "../cases/case.policy.js";
-import type { Viewer } from "../users/viewer.js";
+import { casePolicy, type CaseFacts } from "../cases/index.js";
+import { isCurator, type Viewer } from "../kernel/index.js";
 
 /**
  * Who may do what with curation, as small pure functions; services and resolvers ask here.

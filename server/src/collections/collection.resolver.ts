@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { CollectionStatus } from "@kb/shared";
-import { isCurator } from "../cases/case.policy.js";
-import { CaseView, UserSummaryView } from "../cases/case.types.js";
-import type { RequestContext } from "../app/request-context.js";
+import { isCurator, type RequestContext } from "../kernel/index.js";
+import { CaseView } from "../cases/index.js";
+import { UserSummaryView } from "../users/index.js";
 import type { Collection } from "./collection.entity.js";
 import { collectionPolicy } from "./collection.policy.js";
 import type { FeaturedMarkRecord } from "./featured-case.service.js";

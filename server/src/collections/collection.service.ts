@@ -1,12 +1,9 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { collectionInputSchema, type CaseStatus, type CollectionStatus, isUuid } from "@kb/shared";
-import { recordAudit } from "../audit/audit.entity.js";
-import { isCurator } from "../cases/case.policy.js";
-import type { CaseView } from "../cases/case.types.js";
-import { badInput } from "../kernel/app-error.js";
-import { loadPublishedCaseViews } from "../search/search-hydration.js";
-import { User } from "../users/user.entity.js";
-import type { Viewer } from "../users/viewer.js";
+import { recordAudit } from "../audit/index.js";
+import { isCurator, badInput, type Viewer } from "../kernel/index.js";
+import { type CaseView, loadPublishedCaseViews } from "../cases/index.js";
+import { User } from "../users/index.js";
 import { Collection, CollectionEntry } from "./collection.entity.js";
 import { collectionPolicy } from "./collection.policy.js";
 import { clampPage, factsOfRow, lockCollection, parseWith, requireCurator, snapshot } from "./curation.js";

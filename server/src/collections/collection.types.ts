@@ -1,7 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
-import { COLLECTION_STATUSES, type CollectionStatus } from "@kb/shared";
-import { CaseView, CaseStatusEnum } from "../cases/case.types.js";
-import type { CaseStatus } from "@kb/shared";
+import { COLLECTION_STATUSES, type CollectionStatus, type CaseStatus } from "@kb/shared";
+import { CaseView, CaseStatusEnum } from "../cases/index.js";
 
 export const CollectionStatusEnum = Object.fromEntries(COLLECTION_STATUSES.map((s) => [s, s])) as { [K in CollectionStatus]: K };
 registerEnumType(CollectionStatusEnum, { name: "CollectionStatus", description: "好事例集の公開状態" });

@@ -1,8 +1,7 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { type CaseStatus, isUuid } from "@kb/shared";
-import type { CaseFacts } from "../cases/case.policy.js";
-import { AppError, badInputFromZod, forbidden, notFound } from "../kernel/app-error.js";
-import { requireViewer, type Viewer } from "../users/viewer.js";
+import type { CaseFacts } from "../cases/index.js";
+import { AppError, badInputFromZod, forbidden, notFound, requireViewer, type Viewer } from "../kernel/index.js";
 import { Collection } from "./collection.entity.js";
 import { collectionPolicy } from "./collection.policy.js";
 

@@ -1,12 +1,9 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { featureCaseInputSchema, isUuid } from "@kb/shared";
-import { recordAudit } from "../audit/audit.entity.js";
-import { Case } from "../cases/case.entity.js";
-import type { CaseView } from "../cases/case.types.js";
-import { badInputFromZod, notFound } from "../kernel/app-error.js";
-import { loadPublishedCaseViews } from "../search/search-hydration.js";
-import { User } from "../users/user.entity.js";
-import type { Viewer } from "../users/viewer.js";
+import { recordAudit } from "../audit/index.js";
+import { Case, type CaseView, loadPublishedCaseViews } from "../cases/index.js";
+import { badInputFromZod, notFound, type Viewer } from "../kernel/index.js";
+import { User } from "../users/index.js";
 import { FeaturedCase } from "./collection.entity.js";
 import { clampPage, collectableCase, requireCurator } from "./curation.js";
 

@@ -1,7 +1,6 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { COUNTED_ADOPTION_STATUSES } from "@kb/shared";
-import type { CaseView } from "../cases/case.types.js";
-import { loadPublishedCaseViews } from "../search/search-hydration.js";
+import { type CaseView, loadPublishedCaseViews } from "../cases/index.js";
 import { clampPage } from "./curation.js";
 
 /**

@@ -1,5 +1,4 @@
-import { isCurator } from "../cases/case.policy.js";
-import type { Viewer } from "../users/viewer.js";
+import { isCurator, type Viewer } from "../kernel/index.js";
 
 /** Who may read the secretariat's dashboard (issue 5): the secretariat, and admins too. */
 export const dashboardPolicy = {

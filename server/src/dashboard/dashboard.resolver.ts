@@ -1,5 +1,5 @@
 import { Args, Ctx, Query, Resolver } from "type-graphql";
-import type { RequestContext } from "../app/request-context.js";
+import type { RequestContext } from "../kernel/index.js";
 import { DashboardArgs, DashboardView } from "./dashboard.types.js";
 
 /** Thin: the service authorises (secretariat and admins), validates the window and aggregates. */

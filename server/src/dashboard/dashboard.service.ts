@@ -1,12 +1,11 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { ADOPTION_STATUSES, COUNTED_ADOPTION_STATUSES, dashboardArgsSchema, type AdoptionStatus, type CaseKind, type Effect } from "@kb/shared";
-import { adoptionFlows } from "../adoptions/adoption.service.js";
-import { departmentPaths } from "../departments/department.service.js";
-import { badInputFromZod, forbidden } from "../kernel/app-error.js";
-import { requireViewer, type Viewer } from "../users/viewer.js";
+import { adoptionFlows } from "../adoptions/index.js";
+import { departmentPaths } from "../departments/index.js";
+import { badInputFromZod, forbidden, requireViewer, type Viewer } from "../kernel/index.js";
 import { dashboardPolicy } from "./dashboard.policy.js";
 import { rollUpEffects, type EffectsRollup } from "./effects-rollup.js";
-import { tokyoDay } from "../search-stats/search-query-recorder.js";
+import { tokyoDay } from "../search-stats/index.js";
 
 export const NO_BUREAU = "（上位組織の登録なし）";
 

@@ -1,9 +1,9 @@
 import { annualVolumeOf, normalizeSearchQueryForStats } from "@kb/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCase, createTestBackend, type TestBackend } from "../../../test/support/test-backend.js";
-import type { Viewer } from "../users/viewer.js";
+import type { Viewer } from "../kernel/index.js";
 import { parseTimeUnit, rollUpEffects } from "./effects-rollup.js";
-import { MAX_PENDING_QUERIES, searchQueryRecorder, SearchQueryRecorder } from "../search-stats/search-query-recorder.js";
+import { MAX_PENDING_QUERIES, searchQueryRecorder, SearchQueryRecorder } from "../search-stats/index.js";
 
 /**
  * The secretariat's dashboard: counts per 年度 × kind, per 局 / 課, top tags, adoption flows,

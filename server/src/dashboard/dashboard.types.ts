@@ -1,6 +1,6 @@
 import { ArgsType, Field, Float, ID, Int, ObjectType } from "type-graphql";
 import type { CaseKind } from "@kb/shared";
-import { CaseKindEnum } from "../cases/case.types.js";
+import { CaseKindEnum } from "../cases/index.js";
 
 @ArgsType()
 export class DashboardArgs {

@@ -5,8 +5,8 @@
  */
 import fs from "node:fs/promises";
 import path from "node:path";
-import { REPO_ROOT } from "../config/config.js";
-import { startEmbeddedPostgres } from "../infra/embedded-postgres.js";
+import { REPO_ROOT } from "../config/index.js";
+import { startEmbeddedPostgres } from "../infra/index.js";
 import { createLogger } from "../logger.js";
 import { initOrm, migrate } from "./orm.js";
 

@@ -2,9 +2,9 @@ import "reflect-metadata";
 import { ReflectMetadataProvider } from "@mikro-orm/decorators/legacy";
 import { Migrator } from "@mikro-orm/migrations";
 import { defineConfig, MikroORM, type Options } from "@mikro-orm/postgresql";
-import { DomainEventDispatcher } from "../kernel/domain-events.js";
+import { DomainEventDispatcher } from "../kernel/index.js";
 import type { Logger } from "../logger.js";
-import { projectSearch } from "../search/search-projector.js";
+import { projectSearch } from "../search/index.js";
 import { ENTITIES } from "./entities.js";
 import { MIGRATIONS } from "./migrations/index.js";
 

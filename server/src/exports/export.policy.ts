@@ -1,4 +1,4 @@
-import type { Viewer } from "../users/viewer.js";
+import type { Viewer } from "../kernel/index.js";
 
 /** Who may export (issue 6). */
 export const exportPolicy = {

@@ -10,15 +10,12 @@ import {
   type InterchangeCaseInput,
   type SearchArgs,
 } from "@kb/shared";
-import { adoptionCountsByCase } from "../adoptions/adoption.service.js";
-import type { CaseView } from "../cases/case.types.js";
-import type { CollectionService, EntryRecord } from "../collections/collection.service.js";
-import type { Collection } from "../collections/collection.entity.js";
-import { badInputFromZod, forbidden, notFound } from "../kernel/app-error.js";
-import { loadPublishedCaseViews } from "../search/search-hydration.js";
-import type { SearchService } from "../search/search.service.js";
-import { canonicalTagFilter } from "../search/tag-aliases.js";
-import { requireViewer, type Viewer } from "../users/viewer.js";
+import { adoptionCountsByCase } from "../adoptions/index.js";
+import { type CaseView, loadPublishedCaseViews } from "../cases/index.js";
+import type { CollectionService, EntryRecord, Collection } from "../collections/index.js";
+import { badInputFromZod, forbidden, notFound, requireViewer, type Viewer } from "../kernel/index.js";
+import type { SearchService } from "../search/index.js";
+import { canonicalTagFilter } from "../tags/index.js";
 import { exportPolicy } from "./export.policy.js";
 
 /**

@@ -3,8 +3,8 @@ import { interchangeCaseSchema } from "@kb/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HttpSession, startHttp } from "../../../test/support/http.js";
 import { buildCase, createTestBackend, type TestBackend } from "../../../test/support/test-backend.js";
-import { importCases } from "../importer/import.service.js";
-import type { Viewer } from "../users/viewer.js";
+import { importCases } from "../importer/index.js";
+import type { Viewer } from "../kernel/index.js";
 import { COLLECTION_CSV_COLUMNS, CSV_COLUMNS, spreadsheetSafe } from "./export.service.js";
 
 /**

@@ -2,8 +2,8 @@ import { unwrapResolverError } from "@apollo/server/errors";
 import type { BoundaryErrorCode } from "@kb/shared";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import type { Logger } from "../logger.js";
-import { isDatabaseUnavailable } from "../db/connection-errors.js";
-import { AppError, databaseUnavailable, requestTimedOut, type AppErrorCode } from "../kernel/app-error.js";
+import { isDatabaseUnavailable } from "../db/index.js";
+import { AppError, databaseUnavailable, requestTimedOut, type AppErrorCode } from "../kernel/index.js";
 import { tooComplex, TOO_MANY_TOKENS } from "./graphql-limits.js";
 
 /** The codes a client can rely on (and the HTTP-ish meaning of each), checked exhaustively. */

@@ -5,7 +5,7 @@ import { maxDirectivesRule } from "@escape.tech/graphql-armor-max-directives";
 import { Lexer, parse, Source, specifiedRules, TokenKind, validate, type GraphQLSchema } from "graphql";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readClientOperations, type ClientOperation } from "../../../test/support/client-documents.js";
-import { REPO_ROOT } from "../config/config.js";
+import { REPO_ROOT } from "../config/index.js";
 import { GRAPHQL_LIMITS, graphqlLimits } from "./graphql-limits.js";
 import { buildAppSchema } from "./schema.js";
 

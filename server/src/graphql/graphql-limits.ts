@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import type { GraphQLArmorRejectCallback } from "@escape.tech/graphql-armor-types";
 import { GraphQLError, type ValidationRule } from "graphql";
-import { AppError } from "../kernel/app-error.js";
+import { AppError } from "../kernel/index.js";
 
 /**
  * How big a GraphQL operation may be. Every operation the client sends stays well below

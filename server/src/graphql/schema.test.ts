@@ -1,7 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { REPO_ROOT } from "../config/config.js";
+import { REPO_ROOT } from "../config/index.js";
 import { printAppSchema } from "./schema.js";
 
 describe("GraphQL schema", () => {

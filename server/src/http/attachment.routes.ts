@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from "express";
 import type { WireErrorCode } from "@kb/shared";
-import { loadForDownload, MAX_ATTACHMENT_BYTES, storeAttachment } from "../attachments/attachment.service.js";
-import { AppError } from "../kernel/app-error.js";
+import { loadForDownload, MAX_ATTACHMENT_BYTES, storeAttachment } from "../attachments/index.js";
+import { AppError } from "../kernel/index.js";
 import { HTTP_STATUS as STATUS } from "./error-status.js";
 import type { Logger } from "../logger.js";
 import { readMultipart } from "./multipart.js";

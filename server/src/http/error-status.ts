@@ -1,4 +1,4 @@
-import type { AppErrorCode } from "../kernel/app-error.js";
+import type { AppErrorCode } from "../kernel/index.js";
 
 /** The HTTP status of each code, for the plain-HTTP routes under /api. */
 export const HTTP_STATUS: Record<AppErrorCode, number> = {

@@ -1,7 +1,7 @@
 import type { MikroORM } from "@mikro-orm/postgresql";
 import type { RequestHandler } from "express";
-import type { BackingServices } from "../infra/backing-services.js";
-import type { CaseSearchIndex } from "../search/case-search-index.js";
+import type { BackingServices } from "../infra/index.js";
+import type { CaseSearchIndex } from "../search/index.js";
 
 /**
  * GET /healthz. 200 `{"status":"ok"}` when the database and the search answer; 503

@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HttpSession, startHttp } from "../../../test/support/http.js";
 import { buildCase, createTestBackend, type TestBackend } from "../../../test/support/test-backend.js";
-import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP } from "../auth/auth.service.js";
-import type { Viewer } from "../users/viewer.js";
+import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP } from "../auth/index.js";
+import type { Viewer } from "../kernel/index.js";
 
 /** Sessions, login limits and attachments over real HTTP. */
 let kb: TestBackend;

@@ -4,7 +4,7 @@ import { suggestMapping, tableMappingSchema, type ImportFileColumns, type SavedI
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HttpSession, startHttp } from "../../../test/support/http.js";
 import { createTestBackend, type TestBackend } from "../../../test/support/test-backend.js";
-import { REPO_ROOT } from "../config/config.js";
+import { REPO_ROOT } from "../config/index.js";
 
 /** The import page's mapping builder API over real HTTP: a file's columns, saved mappings. */
 let kb: TestBackend;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HttpSession, startHttp } from "../../../test/support/http.js";
 import { createTestBackend, type TestBackend } from "../../../test/support/test-backend.js";
 import { writeXlsxBomb } from "../../../test/support/xlsx.js";
-import { REPO_ROOT } from "../config/config.js";
+import { REPO_ROOT } from "../config/index.js";
 
 /** The admin import API over real HTTP: roles, CSRF, the dry run, the import and its progress. */
 let kb: TestBackend;

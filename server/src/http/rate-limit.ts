@@ -1,11 +1,9 @@
-import type { ApolloServerPlugin } from "@apollo/server";
-import { HeaderMap } from "@apollo/server";
+import { type ApolloServerPlugin, HeaderMap } from "@apollo/server";
 import type { MikroORM } from "@mikro-orm/postgresql";
 import type { RequestHandler } from "express";
 import { GraphQLError } from "graphql";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
-import { AppError } from "../kernel/app-error.js";
-import type { RequestContext } from "../app/request-context.js";
+import { AppError, type RequestContext } from "../kernel/index.js";
 import { viewerOf } from "./session.js";
 
 /**

@@ -1,8 +1,8 @@
 import type { MikroORM } from "@mikro-orm/postgresql";
 import type { Request, Response } from "express";
-import { createRequestContext, type RequestContext } from "../app/request-context.js";
-import type { AppConfig } from "../config/config.js";
-import type { CaseSearchIndex } from "../search/case-search-index.js";
+import { createRequestContext, type RequestContext } from "../app/index.js";
+import type { AppConfig } from "../config/index.js";
+import type { CaseSearchIndex } from "../search/index.js";
 import { sessionCookieFor, viewerOf } from "./session.js";
 
 /** A plain-HTTP route's way to its request context (and so to the services), the same as GraphQL's. */

@@ -1,9 +1,8 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import type { ApolloServer, BaseContext, ContextFunction } from "@apollo/server";
-import { HeaderMap } from "@apollo/server";
+import { type ApolloServer, type BaseContext, type ContextFunction, HeaderMap } from "@apollo/server";
 import type { EventSubscriber, MikroORM } from "@mikro-orm/postgresql";
 import type { Request, RequestHandler, Response } from "express";
-import { requestTimedOut } from "../kernel/app-error.js";
+import { requestTimedOut } from "../kernel/index.js";
 
 /**
  * A deadline for one GraphQL request (KB_REQUEST_TIMEOUT_MS).

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HttpSession, startHttp } from "../../../test/support/http.js";
 import { createTestBackend, type TestBackend } from "../../../test/support/test-backend.js";
-import { ConfigError, parseConfig } from "../config/config.js";
-import { GRAPHQL_LIMITS } from "../graphql/graphql-limits.js";
-import type { Viewer } from "../users/viewer.js";
+import { ConfigError, parseConfig } from "../config/index.js";
+import { GRAPHQL_LIMITS } from "../graphql/index.js";
+import type { Viewer } from "../kernel/index.js";
 import { RequestDeadline } from "./request-deadline.js";
 
 /** Issue 6: headers, cookies behind TLS, request limits, writes per minute, the request deadline. */

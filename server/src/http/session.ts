@@ -1,10 +1,9 @@
 import type { MikroORM } from "@mikro-orm/postgresql";
 import { parseCookie } from "cookie";
 import type { Request, Response } from "express";
-import { AuthService, SESSION_COOKIE } from "../auth/auth.service.js";
-import type { AppConfig } from "../config/config.js";
-import type { SessionCookie } from "../kernel/request-context.js";
-import type { Viewer } from "../users/viewer.js";
+import { AuthService, SESSION_COOKIE } from "../auth/index.js";
+import type { AppConfig } from "../config/index.js";
+import type { SessionCookie, Viewer } from "../kernel/index.js";
 
 export function sessionTokenOf(req: Request): string | null {
   const header = req.headers.cookie;

@@ -3,7 +3,7 @@ import path from "node:path";
 import { fiscalYearOf, interchangeCaseSchema, parseInterchangeDate } from "@kb/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCase, createTestBackend, type TestBackend } from "../../../test/support/test-backend.js";
-import { REPO_ROOT } from "../config/config.js";
+import { REPO_ROOT } from "../config/index.js";
 import { importInterchangeFile } from "./import.service.js";
 
 /**

@@ -1,6 +1,6 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { parseInterchangeDate, publicationDateInFiscalYear, type InterchangeCase } from "@kb/shared";
-import type { Case } from "../cases/case.entity.js";
+import type { Case } from "../cases/index.js";
 
 /**
  * An imported case carries its own dates, not the day of the import: `publishedAt` and

@@ -5,9 +5,9 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestBackend, type TestBackend } from "../../../test/support/test-backend.js";
-import { REPO_ROOT } from "../config/config.js";
+import { REPO_ROOT } from "../config/index.js";
 import { createLogger } from "../logger.js";
-import type { Viewer } from "../users/viewer.js";
+import type { Viewer } from "../kernel/index.js";
 import { ImportRun, type ImportRunner } from "./import-run.entity.js";
 import { createImportRun, failAbandonedImportRuns, getImportRun } from "./import-run.service.js";
 

@@ -4,7 +4,7 @@ import path from "node:path";
 import type { InterchangeCaseInput } from "@kb/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestBackend, type TestBackend } from "../../../test/support/test-backend.js";
-import { REPO_ROOT } from "../config/config.js";
+import { REPO_ROOT } from "../config/index.js";
 import { importInterchangeFile } from "./import.service.js";
 import { executePlan, parseMappingText, planTableFile } from "./table-import.service.js";
 

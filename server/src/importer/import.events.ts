@@ -1,4 +1,4 @@
-import type { DomainFact } from "../kernel/domain-events.js";
+import type { DomainFact } from "../kernel/index.js";
 
 /**
  * An import wrote these cases (created, or changed in content or status). Recorded once per chunk

@@ -2,18 +2,15 @@ import { createHash } from "node:crypto";
 import type { EntityManager, MikroORM } from "@mikro-orm/postgresql";
 import { CASE_STATUSES, caseTextOf, decideImportStatus, type ImportStatusChange, type InterchangeCase } from "@kb/shared";
 import { stringify } from "safe-stable-stringify";
-import { recordAudit } from "../audit/audit.entity.js";
-import { applyCaseContent } from "../cases/case-content.js";
-import { Case } from "../cases/case.entity.js";
-import { Department } from "../departments/department.entity.js";
-import { recordEvent } from "../kernel/domain-events.js";
-import { DepartmentNameLookup } from "../departments/department.service.js";
-import type { CaseSnapshot } from "../revisions/case-revision.entity.js";
-import { recordRevision } from "../revisions/revision.service.js";
-import { TagNameLookup } from "../tags/tag.service.js";
+import { recordAudit } from "../audit/index.js";
+import { applyCaseContent, Case } from "../cases/index.js";
+import { Department, DepartmentNameLookup } from "../departments/index.js";
+import { type CaseSnapshot, recordRevision } from "../revisions/index.js";
+import { TagNameLookup } from "../tags/index.js";
 import { applyImportedUpdatedAt, importedPublishedAt } from "./case-dates.js";
 import { casesImported } from "./import.events.js";
 import { parseInterchangeFile, type LineError } from "./jsonl-reader.js";
+import { recordEvent } from "../kernel/index.js";
 
 export interface ImportProgress {
   phase: "validate" | "write";

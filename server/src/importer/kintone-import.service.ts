@@ -1,12 +1,11 @@
 import { createHash } from "node:crypto";
 import type { EntityManager, MikroORM } from "@mikro-orm/postgresql";
 import type { ImportStatus, TableImportReport, TableMapping } from "@kb/shared";
-import { Attachment, AttachmentContent } from "../attachments/attachment.entity.js";
-import { ALLOWED_EXTENSIONS, checkContent, cleanFileName, MAX_ATTACHMENT_BYTES } from "../attachments/attachment.service.js";
-import { recordAudit } from "../audit/audit.entity.js";
-import { Case } from "../cases/case.entity.js";
-import { AppError } from "../kernel/app-error.js";
-import { User } from "../users/user.entity.js";
+import { Attachment, AttachmentContent, ALLOWED_EXTENSIONS, checkContent, cleanFileName, MAX_ATTACHMENT_BYTES } from "../attachments/index.js";
+import { recordAudit } from "../audit/index.js";
+import { Case } from "../cases/index.js";
+import { AppError } from "../kernel/index.js";
+import { User } from "../users/index.js";
 import type { ImportProgress } from "./import.service.js";
 import {
   appStructureDetails,

@@ -1,9 +1,8 @@
 import type { MikroORM } from "@mikro-orm/postgresql";
 import { isUuid, savedImportMappingInputSchema, type ImportEncoding, type ImportFileColumns, type SavedImportMappingView } from "@kb/shared";
-import { recordAudit } from "../audit/audit.entity.js";
-import { badInput, badInputFromZod, notFound } from "../kernel/app-error.js";
-import { User } from "../users/user.entity.js";
-import { requireRole, type Viewer } from "../users/viewer.js";
+import { recordAudit } from "../audit/index.js";
+import { badInput, badInputFromZod, notFound, requireRole, type Viewer } from "../kernel/index.js";
+import { User } from "../users/index.js";
 import { SavedImportMapping } from "./saved-mapping.entity.js";
 import { columnKey, readTable, TableReadError } from "./table-reader.js";
 

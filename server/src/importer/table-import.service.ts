@@ -13,8 +13,8 @@ import {
   type TableImportReport,
   type TableMapping,
 } from "@kb/shared";
-import { recordAudit } from "../audit/audit.entity.js";
-import { fieldErrorsFromZod } from "../kernel/app-error.js";
+import { recordAudit } from "../audit/index.js";
+import { fieldErrorsFromZod } from "../kernel/index.js";
 import { importCases, sameContent, type ImportProgress } from "./import.service.js";
 import { mapRecord, type MapOptions, type MappedRecord, type SourceRecord } from "./mapping.js";
 import { readTable, RefusedFileError, TableReadError } from "./table-reader.js";

@@ -4,7 +4,7 @@ import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestBackend, type TestBackend } from "../../../test/support/test-backend.js";
 import { writeXlsx } from "../../../test/support/xlsx.js";
-import { REPO_ROOT } from "../config/config.js";
+import { REPO_ROOT } from "../config/index.js";
 import { executePlan, MappingError, parseMappingText, planTableFile } from "./table-import.service.js";
 
 /** Table imports on the real database: reading, mapping, the dry run, all-or-nothing, idempotency. */

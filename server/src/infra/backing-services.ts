@@ -1,7 +1,7 @@
 import { rmSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
-import type { AppConfig } from "../config/config.js";
+import type { AppConfig } from "../config/index.js";
 import type { Logger } from "../logger.js";
 import { startEmbeddedMeilisearch, type RunningMeilisearch } from "./embedded-meilisearch.js";
 import { startEmbeddedPostgres, type RunningPostgres } from "./embedded-postgres.js";

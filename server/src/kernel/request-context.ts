@@ -1,5 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import type { Viewer } from "../users/viewer.js";
+import type { Viewer } from "./viewer.js";
 
 /** How a resolver sets or clears the session cookie without knowing about HTTP. */
 export interface SessionCookie {
@@ -23,6 +23,22 @@ export interface RequestScope {
   session: SessionCookie;
   /** Forked for this request: its own identity map, never the global EntityManager. */
   em: EntityManager;
+}
+
+/**
+ * The request's services and loaders. Empty here on purpose: the kernel knows no slice. The composition
+ * root (app/request-context.ts) fills both in by declaration merging, so `ctx.services.cases` is typed
+ * wherever a RequestContext is, and resolvers import this type from the kernel, not from the root.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by app/request-context.ts
+export interface RequestServices {}
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by app/request-context.ts
+export interface RequestLoaders {}
+
+/** Per request: a forked EntityManager (its own identity map), fresh loaders, services bound to them. */
+export interface RequestContext extends RequestScope {
+  services: RequestServices;
+  loaders: RequestLoaders;
 }
 
 export interface RequestInfo {

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { Entity, Index, ManyToOne, PrimaryKey, Property } from "@mikro-orm/decorators/legacy";
 import type { Opt, Ref } from "@mikro-orm/core";
-import { Case } from "../cases/case.entity.js";
-import { User } from "../users/user.entity.js";
+import { Case } from "../cases/index.js";
+import { User } from "../users/index.js";
 
 export const NOTIFICATION_TYPES = [
   "CASE_PUBLISHED",

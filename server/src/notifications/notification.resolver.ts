@@ -1,6 +1,5 @@
 import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from "type-graphql";
-import type { RequestContext } from "../app/request-context.js";
-import { requireViewer } from "../users/viewer.js";
+import { type RequestContext, requireViewer } from "../kernel/index.js";
 import { Notification } from "./notification.entity.js";
 import { isUuid } from "@kb/shared";
 

@@ -1,7 +1,6 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { Case } from "../cases/case.entity.js";
-import type { CaseFacts } from "../cases/case.policy.js";
-import { User } from "../users/user.entity.js";
+import { Case, type CaseFacts } from "../cases/index.js";
+import { User } from "../users/index.js";
 import { Notification, type NotificationType } from "./notification.entity.js";
 
 /** Queues in-app notices inside the caller's transaction: a rolled-back change notifies nobody. */

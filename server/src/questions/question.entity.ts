@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { Entity, Index, ManyToOne, PrimaryKey, Property } from "@mikro-orm/decorators/legacy";
 import type { Opt, Ref } from "@mikro-orm/core";
-import { Case } from "../cases/case.entity.js";
-import { Department } from "../departments/department.entity.js";
-import { User } from "../users/user.entity.js";
+import { Case } from "../cases/index.js";
+import { Department } from "../departments/index.js";
+import { User } from "../users/index.js";
 
 /**
  * Q&A on a case: a question asked by a member of some 課 (`department`, fixed when asked so a

@@ -1,10 +1,9 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
-import { departmentView, userSummary } from "../adoptions/adoption.resolver.js";
-import { questionPolicy } from "../adoptions/adoption.policy.js";
-import { withoutNulls } from "../cases/case.inputs.js";
-import type { CaseFacts } from "../cases/case.policy.js";
-import { CaseView, DepartmentView, UserSummaryView } from "../cases/case.types.js";
-import type { RequestContext } from "../app/request-context.js";
+import { departmentView, userSummary, type CaseFacts, CaseView } from "../cases/index.js";
+import { questionPolicy } from "./question.policy.js";
+import { withoutNulls, type RequestContext } from "../kernel/index.js";
+import { DepartmentView } from "../departments/index.js";
+import { UserSummaryView } from "../users/index.js";
 import type { AnswerRecord, QuestionRecord } from "./question.service.js";
 import { AnswerInput, AnswerView, QuestionAccessView, QuestionInput, QuestionView } from "./question.types.js";
 
@@ -31,7 +30,7 @@ const presentAnswer = (a: AnswerRecord, acceptedId: string | null): AnswerView =
 
 const factsOf = (c: CaseView): CaseFacts => ({ status: c.status, departmentId: c.department.id, authorId: c.authorId });
 
-/** Thin: the service validates, authorises (adoption.policy's questionPolicy), writes, audits and notifies. */
+/** Thin: the service validates, authorises (question.policy), writes, audits and notifies. */
 @Resolver(() => QuestionView)
 export class QuestionResolver {
   @Mutation(() => QuestionView, { description: "Asks the case's department a question (logged in, another department, published case)." })

@@ -1,21 +1,18 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { answerAcceptSchema, answerPostSchema, questionAskSchema, isUuid } from "@kb/shared";
-import { questionPolicy } from "../adoptions/adoption.policy.js";
-import { recordAudit } from "../audit/audit.entity.js";
-import { Case } from "../cases/case.entity.js";
-import { lockCase } from "../cases/case-lock.js";
-import { casePolicy } from "../cases/case.policy.js";
-import { Department } from "../departments/department.entity.js";
-import { badInputFromZod, forbidden, notFound } from "../kernel/app-error.js";
+import { questionPolicy } from "./question.policy.js";
+import { recordAudit } from "../audit/index.js";
+import { Case, lockCase, casePolicy } from "../cases/index.js";
+import { Department } from "../departments/index.js";
+import { badInputFromZod, forbidden, notFound, requireViewer, type Viewer } from "../kernel/index.js";
 import { questionErrors } from "./question.errors.js";
-import { notify, notifyCaseOwners } from "../notifications/notification.service.js";
-import { User } from "../users/user.entity.js";
-import { requireViewer, type Viewer } from "../users/viewer.js";
+import { notify, notifyCaseOwners } from "../notifications/index.js";
+import { User } from "../users/index.js";
 import { Answer, Question } from "./question.entity.js";
 
 /**
  * Q&A on a case. Questions come from other 課, answers from the case's 課 or the
- * secretariat, and the asker (or their 課) accepts one. Rules: adoption.policy's questionPolicy.
+ * secretariat, and the asker (or their 課) accepts one. Rules: question.policy.
  * Every write: shared zod validation, authorisation, one transaction with its audit row and the
  * notification (question → the case's 課; answer → the asker; accepted → the answerer). Q&A is not in
  * the search index, so no outbox row.

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCase, createTestBackend, type TestBackend } from "../../../test/support/test-backend.js";
-import type { Viewer } from "../users/viewer.js";
+import type { Viewer } from "../kernel/index.js";
 
 /**
  * Q&A: questions from other 課, answers by the case's 課 or the secretariat, an accepted answer,

@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import { Entity, ManyToOne, PrimaryKey, Property, Unique } from "@mikro-orm/decorators/legacy";
 import type { Opt, Ref } from "@mikro-orm/core";
 import type { CaseContentOf } from "@kb/shared";
-import { Case } from "../cases/case.entity.js";
-import { User } from "../users/user.entity.js";
+import { Case } from "../cases/index.js";
+import { User } from "../users/index.js";
 
 /**
  * The editable content of a case as one save left it (its fields: shared/src/case-content.ts). Every

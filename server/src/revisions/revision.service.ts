@@ -1,7 +1,7 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { caseTextOf } from "@kb/shared";
-import type { Case } from "../cases/case.entity.js";
-import { User } from "../users/user.entity.js";
+import type { Case } from "../cases/index.js";
+import { User } from "../users/index.js";
 import { CaseRevision, type CaseSnapshot, type RemovedAttachment } from "./case-revision.entity.js";
 
 /** The editable content of a case (tags must be loaded). */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestBackend, type TestBackend } from "../../../test/support/test-backend.js";
-import type { Viewer } from "../users/viewer.js";
+import type { Viewer } from "../kernel/index.js";
 
 /**
  * A revision is a version a person can tell apart from the one before: a save that only

@@ -8,7 +8,7 @@ import {
 } from "meilisearch";
 import CircuitBreaker from "opossum";
 import { CASE_KINDS } from "@kb/shared";
-import { COMPOUND_TERMS, JAPANESE_STOP_WORDS } from "./japanese-dictionary.js";
+import { COMPOUND_TERMS, JAPANESE_STOP_WORDS } from "../synonyms/index.js";
 import { meiliApiError, meiliHttpClient } from "./meili-http.js";
 import type { CaseSearchDocument } from "./search-document.js";
 import { SearchResultCache } from "./search-result-cache.js";

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { Meilisearch } from "meilisearch";
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
-import { COMPOUND_TERMS, MUNICIPAL_COMPOUNDS } from "./japanese-dictionary.js";
+import { COMPOUND_TERMS, MUNICIPAL_COMPOUNDS } from "../synonyms/index.js";
 import { relaxQuery, relaxedStrategy } from "./search-request.js";
 
 /**

@@ -1,6 +1,6 @@
 import type { RecordAny } from "meilisearch";
-import type { CaseView } from "../cases/case.types.js";
-import type { SynonymExpander } from "../synonyms/synonym-expander.js";
+import type { CaseView } from "../cases/index.js";
+import type { SynonymExpander } from "../synonyms/index.js";
 import type { SearchMatchReasonView } from "./search.types.js";
 
 /**

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import type { CaseKind } from "@kb/shared";
 import { stringify } from "safe-stable-stringify";
-import type { Case } from "../cases/case.entity.js";
-import type { SynonymExpander } from "../synonyms/synonym-expander.js";
+import type { Case } from "../cases/index.js";
+import type { SynonymExpander } from "../synonyms/index.js";
 
 /**
  * What Meilisearch holds for a published case: the text it searches, the facets it filters on and

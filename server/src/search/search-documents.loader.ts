@@ -1,9 +1,8 @@
 import type { EntityManager, MikroORM } from "@mikro-orm/postgresql";
-import { countedAdoptionsByCase } from "../adoptions/adoption.service.js";
-import { Case } from "../cases/case.entity.js";
-import { departmentPaths } from "../departments/department.service.js";
-import { loadSynonymExpander } from "../synonyms/synonym.service.js";
-import type { SynonymExpander } from "../synonyms/synonym-expander.js";
+import { countedAdoptionsByCase } from "../adoptions/index.js";
+import { Case } from "../cases/index.js";
+import { departmentPaths } from "../departments/index.js";
+import { loadSynonymExpander, type SynonymExpander } from "../synonyms/index.js";
 import { toSearchDocument, type CaseSearchDocument } from "./search-document.js";
 
 export interface LoadedDocuments {

@@ -2,11 +2,10 @@ import path from "node:path";
 import { Meilisearch } from "meilisearch";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { buildCase, createTestBackend, type TestBackend } from "../../../test/support/test-backend.js";
-import { REPO_ROOT } from "../config/config.js";
-import { importInterchangeFile } from "../importer/import.service.js";
-import { CaseService } from "../cases/case.service.js";
+import { REPO_ROOT } from "../config/index.js";
+import { importInterchangeFile } from "../importer/index.js";
+import { CaseService, loadPublishedCaseViews } from "../cases/index.js";
 import { CASE_INDEX_SETTINGS } from "./case-search-index.js";
-import { loadPublishedCaseViews } from "./search-hydration.js";
 
 interface Hit {
   case: { id: string; externalId: string; title: string; fiscalYear: number; department: { name: string }; tags: string[] };

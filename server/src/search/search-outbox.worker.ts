@@ -1,6 +1,6 @@
 import pg from "pg";
 import type { EntityManager, MikroORM } from "@mikro-orm/postgresql";
-import { pruneDomainEvents } from "../kernel/domain-events.js";
+import { pruneDomainEvents } from "../kernel/index.js";
 import type { Logger } from "../logger.js";
 import type { CaseSearchIndex } from "./case-search-index.js";
 import { documentHash } from "./search-document.js";

@@ -3,14 +3,13 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { interchangeCaseSchema } from "@kb/shared";
 import { buildCase, createTestBackend, type TestBackend } from "../../../test/support/test-backend.js";
-import { adoptionRecorded } from "../adoptions/adoption.events.js";
-import { attachmentRemoved } from "../attachments/attachment.events.js";
-import { caseEdited, caseTransitioned } from "../cases/case.events.js";
-import { casesImported } from "../importer/import.events.js";
-import { importCases } from "../importer/import.service.js";
-import { DOMAIN_EVENT_RETENTION_MS, pruneDomainEvents, recordEvent, type DomainFact } from "../kernel/domain-events.js";
-import { synonymsChanged } from "../synonyms/synonym.events.js";
-import { casesRetagged, tagMergeUndone, tagRenamed, tagsMerged } from "../tags/tag.events.js";
+import { adoptionRecorded } from "../adoptions/index.js";
+import { attachmentRemoved } from "../attachments/index.js";
+import { caseEdited, caseTransitioned } from "../cases/index.js";
+import { casesImported, importCases } from "../importer/index.js";
+import { DOMAIN_EVENT_RETENTION_MS, pruneDomainEvents, recordEvent, type DomainFact } from "../kernel/index.js";
+import { synonymsChanged } from "../synonyms/index.js";
+import { casesRetagged, tagMergeUndone, tagRenamed, tagsMerged } from "../tags/index.js";
 
 /**
  * Facts → search outbox rows (search-projector.ts), through the dispatcher every ORM carries

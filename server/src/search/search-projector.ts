@@ -1,11 +1,11 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import type { AdoptionFact } from "../adoptions/adoption.events.js";
-import type { AttachmentFact } from "../attachments/attachment.events.js";
-import type { CaseFact } from "../cases/case.events.js";
-import type { ImportFact } from "../importer/import.events.js";
-import type { DomainFact } from "../kernel/domain-events.js";
-import type { SynonymFact } from "../synonyms/synonym.events.js";
-import type { TagFact } from "../tags/tag.events.js";
+import type { AdoptionFact } from "../adoptions/index.js";
+import type { AttachmentFact } from "../attachments/index.js";
+import type { CaseFact } from "../cases/index.js";
+import type { ImportFact } from "../importer/index.js";
+import type { DomainFact } from "../kernel/index.js";
+import type { SynonymFact } from "../synonyms/index.js";
+import type { TagFact } from "../tags/index.js";
 import type { SearchOutboxKind } from "./search-outbox.entity.js";
 import { enqueueSearchSync } from "./search-outbox.js";
 

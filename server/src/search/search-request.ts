@@ -1,7 +1,7 @@
 import type { MatchingStrategies, MultiSearchQuery } from "meilisearch";
 import { normalizeText, type SearchArgs, type SearchFilter, type SearchSort } from "@kb/shared";
 import { anyOf, FACET_ATTRIBUTES, SEARCH_LOCALES, type FacetAttribute } from "./case-search-index.js";
-import { COMPOUND_TERMS } from "./japanese-dictionary.js";
+import { COMPOUND_TERMS } from "../synonyms/index.js";
 import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from "./search-document.js";
 
 /**

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { searchArgsSchema } from "@kb/shared";
 import { buildCase, createTestBackend, type TestBackend } from "../../../test/support/test-backend.js";
-import { CaseWorkflowService } from "../cases/case-workflow.service.js";
-import { CaseService } from "../cases/case.service.js";
+import { CaseWorkflowService, CaseService } from "../cases/index.js";
 import { CaseSearchIndex } from "./case-search-index.js";
 import { SearchOutboxWorker } from "./search-outbox.worker.js";
 import { SearchService } from "./search.service.js";

@@ -1,8 +1,7 @@
 import { Args, Ctx, Query, Resolver } from "type-graphql";
 import { facetSearchArgsSchema, searchArgsSchema, similarCasesArgsSchema } from "@kb/shared";
-import { searchQueryRecorder } from "../search-stats/search-query-recorder.js";
-import { badInputFromZod } from "../kernel/app-error.js";
-import type { RequestContext } from "../app/request-context.js";
+import { searchQueryRecorder } from "../search-stats/index.js";
+import { badInputFromZod, type RequestContext } from "../kernel/index.js";
 import {
   CaseSearchResultView,
   FacetCountView,

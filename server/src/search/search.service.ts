@@ -1,9 +1,9 @@
 import type { MultiSearchQuery, MultiSearchResult, RecordAny } from "meilisearch";
 import { normalizeText, type FacetSearchArgs, type SearchArgs } from "@kb/shared";
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { withIndexedAdoptionCount } from "../adoptions/adoption.presenter.js";
-import type { CaseService } from "../cases/case.service.js";
-import { AppError, searchUnavailable } from "../kernel/app-error.js";
+import { withIndexedAdoptionCount } from "../adoptions/index.js";
+import { type CaseService, loadPublishedCaseViews } from "../cases/index.js";
+import { AppError, searchUnavailable } from "../kernel/index.js";
 import {
   anyOf,
   FACET_ATTRIBUTES,
@@ -14,10 +14,9 @@ import {
   type FacetAttribute,
 } from "./case-search-index.js";
 import { hasMatch, markersToHtml, type CaseSearchDocument } from "./search-document.js";
-import { loadSynonymExpander } from "../synonyms/synonym.service.js";
+import { loadSynonymExpander } from "../synonyms/index.js";
+import { canonicalTagFilter, TagAliasCache, type TagRedirect } from "../tags/index.js";
 import { matchedOnlyHidden, matchReasonsOf, type MatchContext } from "./match-reasons.js";
-import { loadPublishedCaseViews } from "./search-hydration.js";
-import { canonicalTagFilter, TagAliasCache, type TagRedirect } from "./tag-aliases.js";
 import {
   buildFilter,
   planSearch,
@@ -52,7 +51,7 @@ const tagAliasCaches = new WeakMap<CaseSearchIndex, TagAliasCache>();
 
 /**
  * Case search: Meilisearch finds ids, highlights and facet counts; PostgreSQL supplies the cases
- * (one batch per page: three SQL statements whatever the page size).
+ * (one batch per page: one SQL statement whatever the page size, cases/published-case-views.ts).
  *
  * When Meilisearch cannot be reached the search fails fast with the typed SEARCH_UNAVAILABLE
  * error rather than hanging (short request timeout, then a circuit breaker): writes are unaffected
@@ -61,13 +60,13 @@ const tagAliasCaches = new WeakMap<CaseSearchIndex, TagAliasCache>();
 export class SearchService {
   constructor(
     private readonly index: CaseSearchIndex,
-    /** Kept for the request context's shape; pages are hydrated by search-hydration.ts. */
+    /** Kept for the request context's shape; pages are hydrated by cases/published-case-views.ts. */
     readonly cases: CaseService,
   ) {}
 
   /**
    * A filter's tag names as the index knows them (an old name → the tag it became), with the
-   * redirects to show: tag-aliases.ts, answered from a cache that follows the index version.
+   * redirects to show: tags/tag-aliases.ts, answered from a cache that follows the index version.
    */
   async canonicalTagFilter(em: EntityManager, filter: SearchArgs["filter"]): Promise<{ filter: SearchArgs["filter"]; redirects: TagRedirect[] }> {
     let aliases = tagAliasCaches.get(this.index);

@@ -1,12 +1,11 @@
-import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { ArgsType, Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import {
   SEARCH_SORTS,
   SEARCHABLE_FACETS,
-  type CaseKind,
   type SearchableFacet,
   type SearchSort,
 } from "@kb/shared";
-import { CaseKindEnum, CaseView } from "../cases/case.types.js";
+import { CaseSearchFilterInput, CaseView } from "../cases/index.js";
 
 export const CaseSearchSortEnum = Object.fromEntries(SEARCH_SORTS.map((s) => [s, s])) as { [K in SearchSort]: K };
 registerEnumType(CaseSearchSortEnum, {
@@ -162,24 +161,6 @@ export class CaseSearchResultView {
     description: "Tags of the filter given by an old name (merged or renamed tag): the search used the tag's current name.",
   })
   tagRedirects!: TagRedirectView[];
-}
-
-@InputType("CaseSearchFilter", { description: "Values within one field are ORed; fields are ANDed." })
-export class CaseSearchFilterInput {
-  @Field(() => [CaseKindEnum], { nullable: true })
-  kinds?: CaseKind[];
-
-  @Field(() => [String], { nullable: true })
-  departments?: string[];
-
-  @Field(() => [Int], { nullable: true })
-  fiscalYears?: number[];
-
-  @Field(() => [String], { nullable: true })
-  tags?: string[];
-
-  @Field(() => Int, { nullable: true, description: "横展開: at least this many departments are trying or use the case (試行中 + 導入済)." })
-  minAdoptionCount?: number;
 }
 
 @ArgsType()

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { stringify } from "safe-stable-stringify";
 import { describe, expect, it } from "vitest";
-import { contentHash } from "../importer/import.service.js";
+import { contentHash } from "../importer/index.js";
 import { documentHash } from "./search-document.js";
 
 /**

@@ -1,5 +1,5 @@
 import type { SynonymMode } from "@kb/shared";
-import { COMPOUND_TERMS, type CompoundTerm } from "../search/japanese-dictionary.js";
+import { COMPOUND_TERMS, type CompoundTerm } from "./japanese-dictionary.js";
 
 /**
  * Synonym expansion done by the product, at index time (search/search-features.test.ts; Meilisearch's own `synonyms`

@@ -1,4 +1,4 @@
-import type { DomainFact } from "../kernel/domain-events.js";
+import type { DomainFact } from "../kernel/index.js";
 
 /**
  * A synonym group was created, changed or deleted. `terms`: its terms before and after.

@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
-import type { RequestContext } from "../app/request-context.js";
+import type { RequestContext } from "../kernel/index.js";
 import type { SynonymGroup } from "./synonym.entity.js";
 import type { SynonymChange } from "./synonym.service.js";
 import { SynonymChangeView, SynonymGroupInput, SynonymGroupView } from "./synonym.types.js";

@@ -1,10 +1,8 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { coveringSynonymGroup, duplicateSynonymGroupMessage, synonymGroupInputSchema, SYNONYM_MODES, type SynonymMode, isUuid } from "@kb/shared";
-import { recordAudit } from "../audit/audit.entity.js";
-import { badInput, badInputFromZod, notFound } from "../kernel/app-error.js";
-import { recordEvent } from "../kernel/domain-events.js";
+import { recordAudit } from "../audit/index.js";
+import { badInput, badInputFromZod, notFound, requireRole, type Viewer, recordEvent } from "../kernel/index.js";
 import { synonymErrors } from "./synonym.errors.js";
-import { requireRole, type Viewer } from "../users/viewer.js";
 import { SynonymGroup } from "./synonym.entity.js";
 import { synonymsChanged } from "./synonym.events.js";
 import { SynonymExpander, type SynonymRule } from "./synonym-expander.js";

@@ -2,9 +2,9 @@ import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestBackend, type TestBackend } from "../../../test/support/test-backend.js";
-import { REPO_ROOT } from "../config/config.js";
-import { importInterchangeFile } from "../importer/import.service.js";
-import type { Viewer } from "../users/viewer.js";
+import { REPO_ROOT } from "../config/index.js";
+import { importInterchangeFile } from "../importer/index.js";
+import type { Viewer } from "../kernel/index.js";
 
 const secretariat: Viewer = { userId: randomUUID(), role: "SECRETARIAT", departmentId: randomUUID(), displayName: "事務局 太郎" };
 const staff: Viewer = { userId: randomUUID(), role: "STAFF", departmentId: randomUUID(), displayName: "職員 花子" };

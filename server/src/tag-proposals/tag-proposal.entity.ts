@@ -2,9 +2,9 @@ import { randomUUID } from "node:crypto";
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from "@mikro-orm/decorators/legacy";
 import type { Opt, Ref } from "@mikro-orm/core";
 import { DEFAULT_TAG_CATEGORY, TAG_CATEGORIES, TAG_PROPOSAL_STATUSES, type TagCategory, type TagProposalStatus } from "@kb/shared";
-import { Case } from "../cases/case.entity.js";
-import { Tag } from "../tags/tag.entity.js";
-import { User } from "../users/user.entity.js";
+import { Case } from "../cases/index.js";
+import { Tag } from "../tags/index.js";
+import { User } from "../users/index.js";
 
 /**
  * A tag someone proposed for a published case (「このタグでも探せるように」). The case's owners or the

@@ -1,4 +1,4 @@
-import { AppError } from "../kernel/app-error.js";
+import { AppError } from "../kernel/index.js";
 
 export const tagProposalErrors = {
   caseNotPublished: () => new AppError("CONFLICT", "タグを提案できるのは公開中の好事例だけです。"),

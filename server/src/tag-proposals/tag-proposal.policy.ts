@@ -1,5 +1,5 @@
-import { isCurator, isOwner, type CaseFacts } from "../cases/case.policy.js";
-import type { Viewer } from "../users/viewer.js";
+import { isCurator, type Viewer } from "../kernel/index.js";
+import { isOwner, type CaseFacts } from "../cases/index.js";
 
 /** Who may propose tags for a case and who decides on them (issue 8), over the case's facts. */
 export const tagProposalPolicy = {

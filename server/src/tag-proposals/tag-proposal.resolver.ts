@@ -1,9 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { withoutNulls } from "../cases/case.inputs.js";
-import type { CaseFacts } from "../cases/case.policy.js";
-import { CaseView, UserSummaryView } from "../cases/case.types.js";
-import type { RequestContext } from "../app/request-context.js";
-import type { Viewer } from "../users/viewer.js";
+import { withoutNulls, type Viewer, type RequestContext } from "../kernel/index.js";
+import { type CaseFacts, CaseView } from "../cases/index.js";
+import { UserSummaryView } from "../users/index.js";
 import { tagProposalPolicy } from "./tag-proposal.policy.js";
 import type { TagProposalRecord } from "./tag-proposal.service.js";
 import {

@@ -1,17 +1,12 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { DEFAULT_TAG_CATEGORY, nameKey, tagProposalDecisionSchema, tagProposalSchema, type CaseStatus, type TagCategory, type TagProposalStatus, isUuid } from "@kb/shared";
-import { recordAudit } from "../audit/audit.entity.js";
-import { casePolicy, type CaseFacts } from "../cases/case.policy.js";
-import { Case } from "../cases/case.entity.js";
-import { lockCase } from "../cases/case-lock.js";
-import { badInput, badInputFromZod, forbidden, notFound } from "../kernel/app-error.js";
+import { recordAudit } from "../audit/index.js";
+import { casePolicy, type CaseFacts, Case, lockCase } from "../cases/index.js";
+import { badInput, badInputFromZod, forbidden, notFound, requireViewer, type Viewer } from "../kernel/index.js";
 import { tagProposalErrors } from "./tag-proposal.errors.js";
-import { notify, notifyCaseOwners } from "../notifications/notification.service.js";
-import { addTagToCases, recordCaseTagChanges } from "../tags/case-tagging.js";
-import { TagNameLookup } from "../tags/tag.service.js";
-import { Tag } from "../tags/tag.entity.js";
-import { User } from "../users/user.entity.js";
-import { requireViewer, type Viewer } from "../users/viewer.js";
+import { notify, notifyCaseOwners } from "../notifications/index.js";
+import { addTagToCases, recordCaseTagChanges, TagNameLookup, Tag } from "../tags/index.js";
+import { User } from "../users/index.js";
 import { TagProposal } from "./tag-proposal.entity.js";
 import { tagProposalPolicy } from "./tag-proposal.policy.js";
 

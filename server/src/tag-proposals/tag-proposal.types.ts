@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { TAG_PROPOSAL_DECISIONS, TAG_PROPOSAL_STATUSES, type TagCategory, type TagProposalDecision, type TagProposalStatus } from "@kb/shared";
-import { TagCategoryEnum } from "../tags/tag.types.js";
+import { TagCategoryEnum } from "../tags/index.js";
 
 export const TagProposalStatusEnum = Object.fromEntries(TAG_PROPOSAL_STATUSES.map((s) => [s, s])) as { [K in TagProposalStatus]: K };
 registerEnumType(TagProposalStatusEnum, { name: "TagProposalStatus", description: "PENDING 提案中, ACCEPTED 採用, DECLINED 見送り" });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCase, createTestBackend, type TestBackend } from "../../../test/support/test-backend.js";
-import type { Viewer } from "../users/viewer.js";
+import type { Viewer } from "../kernel/index.js";
 
 /**
  * Tag proposals: any logged-in reader proposes on a published case; the owning department (or the

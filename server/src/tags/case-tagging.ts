@@ -1,5 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { recordEvent } from "../kernel/domain-events.js";
+import { recordEvent } from "../kernel/index.js";
 import { casesRetagged } from "./tag.events.js";
 
 /**

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCase, createTestBackend, type TestBackend } from "../../../test/support/test-backend.js";
-import { Migration20261204181500_InvisibleNameCharacters } from "../db/migrations/Migration20261204181500_InvisibleNameCharacters.js";
-import type { Viewer } from "../users/viewer.js";
+import { MIGRATIONS } from "../db/index.js";
+import type { Viewer } from "../kernel/index.js";
 
 /**
  * Look-alike names on real PostgreSQL: invisible characters never make a second
@@ -46,9 +46,10 @@ describe("invisible characters", () => {
       "kin\u200btone",
       "kin\u200btone",
     ]);
-    const migration = new Migration20261204181500_InvisibleNameCharacters(kb.orm.em.getDriver(), kb.orm.config);
+    const InvisibleNameCharacters = MIGRATIONS.find((m) => m.name === "Migration20261204181500_InvisibleNameCharacters")!.class;
+    const migration = new InvisibleNameCharacters(kb.orm.em.getDriver(), kb.orm.config);
     await migration.up();
-    for (const query of migration.getQueries()) await sql(String(query));
+    for (const query of migration.getQueries?.() ?? []) await sql(String(query));
     const names = (await sql<{ name_key: string }>("select name_key from tags where name_key like 'rpa%' or name_key like 'kin%'")).map((r) => r.name_key);
     expect(names.sort()).toEqual(["kin\u200btone", "kintone", "rpa"].sort());
   });

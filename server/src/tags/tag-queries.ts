@@ -1,8 +1,7 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { hasUnusableCharacter, nameKey, TAG_CATEGORIES, type TagCategory } from "@kb/shared";
-import { isCurator } from "../cases/case.policy.js";
-import { departmentPaths } from "../departments/department.service.js";
-import type { Viewer } from "../users/viewer.js";
+import { isCurator, type Viewer } from "../kernel/index.js";
+import { departmentPaths } from "../departments/index.js";
 
 /**
  * Reads of the vocabulary: lists with usage counts, one tag by name (aliases resolve), autocomplete,

@@ -2,7 +2,7 @@ import fs from "node:fs/promises";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { z } from "zod";
 import { nameKey, tagCreateSchema } from "@kb/shared";
-import { recordAudit } from "../audit/audit.entity.js";
+import { recordAudit } from "../audit/index.js";
 import { Tag } from "./tag.entity.js";
 
 /**

@@ -1,14 +1,10 @@
 import { UniqueConstraintViolationException } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { nameKey, tagCreateSchema, tagMergeSchema, tagUpdateSchema, isUuid } from "@kb/shared";
-import { recordAudit } from "../audit/audit.entity.js";
-import { badInput, badInputFromZod, notFound } from "../kernel/app-error.js";
-import { recordEvent } from "../kernel/domain-events.js";
+import { recordAudit } from "../audit/index.js";
+import { badInput, badInputFromZod, notFound, requireRole, type Viewer, recordEvent } from "../kernel/index.js";
 import { tagErrors } from "./tag.errors.js";
-import { SynonymGroup } from "../synonyms/synonym.entity.js";
-import { synonymsChanged } from "../synonyms/synonym.events.js";
-import { casesMentioning } from "../synonyms/synonym.service.js";
-import { requireRole, type Viewer } from "../users/viewer.js";
+import { SynonymGroup, casesMentioning, synonymsChanged } from "../synonyms/index.js";
 import { addTagToCases, casesWithTag, recordCaseTagChanges, removeTagFromCases } from "./case-tagging.js";
 import { TagMerge } from "./tag-merge.entity.js";
 import { Tag } from "./tag.entity.js";

@@ -1,4 +1,4 @@
-import { AppError } from "../kernel/app-error.js";
+import { AppError } from "../kernel/index.js";
 
 /** What can go wrong with tags: their vocabulary (merges, edits) and bulk jobs. */
 export const tagErrors = {

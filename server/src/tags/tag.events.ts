@@ -1,4 +1,4 @@
-import type { DomainFact } from "../kernel/domain-events.js";
+import type { DomainFact } from "../kernel/index.js";
 
 /** Facts the tag vocabulary tools record (kernel/domain-events.ts), in the transaction of the change. */
 

@@ -1,19 +1,10 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { normalizeText, searchFilterSchema, TAG_BULK_MAX, type TagCategory } from "@kb/shared";
-import { badInput, badInputFromZod, notFound } from "../kernel/app-error.js";
-import type { RequestContext } from "../app/request-context.js";
-import { canonicalTagFilter } from "../search/tag-aliases.js";
-import { withoutNulls } from "../cases/case.inputs.js";
-import { isCurator } from "../cases/case.policy.js";
-import { requireRole } from "../users/viewer.js";
-import { isStalled } from "./tag-bulk.service.js";
-import type { TagBulkJob } from "./tag-bulk-job.entity.js";
+import { normalizeText, type TagCategory } from "@kb/shared";
+import { badInput, notFound, withoutNulls, isCurator, type RequestContext } from "../kernel/index.js";
 import type { TagMerge } from "./tag-merge.entity.js";
 import { findTagByName, listTags, readableTagIds, relatedTags, suggestTags, tagRecordsByIds, topDepartments, type TagRecord } from "./tag-queries.js";
 import { loadTagTextMatcher } from "./tag-text.js";
 import {
-  TagBulkInput,
-  TagBulkJobView,
   TagCategoryEnum,
   TagChangeView,
   TagCreateInput,
@@ -45,7 +36,7 @@ export function presentTag(t: TagRecord): TagView {
   };
 }
 
-async function tagView(ctx: RequestContext, id: string): Promise<TagView> {
+export async function tagView(ctx: RequestContext, id: string): Promise<TagView> {
   const record = (await tagRecordsByIds(ctx.em, [id])).get(id);
   if (!record) throw notFound("タグ");
   return presentTag(record);
@@ -214,52 +205,5 @@ export class TagVocabularyResolver {
   async undoTagMerge(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<TagMergeResultView> {
     const { merge, affectedCases, keptSynonym } = await ctx.services.tagVocabulary.undoMerge(ctx.viewer, id);
     return { merge: mergeView(merge, null), tag: await tagView(ctx, merge.source.id), affectedCases, keptSynonym };
-  }
-
-  @Mutation(() => TagBulkJobView, {
-    description: "Adds or removes a tag on the ticked results or on every result of a search (secretariat); poll tagBulkJob for progress.",
-  })
-  async startTagBulkJob(@Arg("input", () => TagBulkInput) input: TagBulkInput, @Ctx() ctx: RequestContext): Promise<TagBulkJobView> {
-    requireRole(ctx.viewer, "SECRETARIAT", "ADMIN");
-    const raw = withoutNulls({
-      action: input.action,
-      tag: input.tag,
-      caseIds: input.caseIds,
-      search: input.search ? withoutNulls({ query: input.search.query, filter: input.search.filter ? withoutNulls({ ...input.search.filter }) : null }) : null,
-    });
-    const job = await ctx.services.tagBulk.start(ctx.viewer, raw, async (search) => {
-      const filter = searchFilterSchema.optional().safeParse(search.filter);
-      if (!filter.success) throw badInputFromZod(filter.error);
-      const canonical = await canonicalTagFilter(ctx.em, filter.data);
-      return ctx.services.search.matchingCaseIds({ query: search.query, filter: canonical.filter }, TAG_BULK_MAX);
-    });
-    return this.jobView(ctx, job);
-  }
-
-  @Mutation(() => TagBulkJobView, { description: "Continues a failed or stalled bulk job from where it stopped (secretariat)." })
-  async resumeTagBulkJob(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<TagBulkJobView> {
-    return this.jobView(ctx, await ctx.services.tagBulk.resume(ctx.viewer, id));
-  }
-
-  @Query(() => TagBulkJobView, { nullable: true, description: "A bulk tagging job's progress (secretariat)." })
-  async tagBulkJob(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<TagBulkJobView | null> {
-    const job = await ctx.services.tagBulk.get(ctx.viewer, id);
-    return job ? this.jobView(ctx, job) : null;
-  }
-
-  private async jobView(ctx: RequestContext, job: TagBulkJob): Promise<TagBulkJobView> {
-    return {
-      id: job.id,
-      action: job.action,
-      tag: await tagView(ctx, job.tag.id),
-      total: job.total,
-      done: job.done,
-      changed: job.changed,
-      state: job.state,
-      error: job.error ?? null,
-      stalled: isStalled(job),
-      createdAt: job.createdAt,
-      finishedAt: job.finishedAt ?? null,
-    };
   }
 }

@@ -1,6 +1,6 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { DEFAULT_TAG_CATEGORY, nameKey, normalizeName, type TagCategory } from "@kb/shared";
-import { badInput } from "../kernel/app-error.js";
+import { badInput } from "../kernel/index.js";
 import { Tag } from "./tag.entity.js";
 
 interface Known {

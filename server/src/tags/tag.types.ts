@@ -1,19 +1,12 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
-import { TAG_BULK_ACTIONS, TAG_CATEGORIES, type TagBulkAction, type TagCategory } from "@kb/shared";
-import { DepartmentView } from "../cases/case.types.js";
-import { CaseSearchFilterInput } from "../search/search.types.js";
-import { TAG_BULK_STATES, type TagBulkState } from "./tag-bulk-job.entity.js";
+import { TAG_CATEGORIES, type TagCategory } from "@kb/shared";
+import { DepartmentView } from "../departments/index.js";
 
 export const TagCategoryEnum = Object.fromEntries(TAG_CATEGORIES.map((c) => [c, c])) as { [K in TagCategory]: K };
 registerEnumType(TagCategoryEnum, {
   name: "TagCategory",
   description: "タグの分類: THEME テーマ, TOOL ツール, SKILL スキル, PILLAR 推進項目, TARGET 対象",
 });
-export const TagBulkActionEnum = Object.fromEntries(TAG_BULK_ACTIONS.map((a) => [a, a])) as { [K in TagBulkAction]: K };
-registerEnumType(TagBulkActionEnum, { name: "TagBulkAction", description: "ADD: 付ける, REMOVE: 外す" });
-export const TagBulkStateEnum = Object.fromEntries(TAG_BULK_STATES.map((s) => [s, s])) as { [K in TagBulkState]: K };
-registerEnumType(TagBulkStateEnum, { name: "TagBulkState" });
-
 @ObjectType("Tag", { description: "語彙としてのタグ（分類・説明つき）" })
 export class TagView {
   @Field(() => ID)
@@ -176,42 +169,6 @@ export class TagMergeResultView {
   keptSynonym!: boolean;
 }
 
-@ObjectType("TagBulkJob", { description: "一括タグ付けの進み具合" })
-export class TagBulkJobView {
-  @Field(() => ID)
-  id!: string;
-
-  @Field(() => TagBulkActionEnum)
-  action!: TagBulkAction;
-
-  @Field(() => TagView)
-  tag!: TagView;
-
-  @Field(() => Int)
-  total!: number;
-
-  @Field(() => Int, { description: "Cases processed so far (committed and on their way to the index)." })
-  done!: number;
-
-  @Field(() => Int, { description: "Of those, cases that actually changed." })
-  changed!: number;
-
-  @Field(() => TagBulkStateEnum)
-  state!: TagBulkState;
-
-  @Field(() => String, { nullable: true })
-  error?: string | null;
-
-  @Field(() => Boolean, { description: "RUNNING without progress for a minute (the server stopped): resume it." })
-  stalled!: boolean;
-
-  @Field(() => Date)
-  createdAt!: Date;
-
-  @Field(() => Date, { nullable: true })
-  finishedAt?: Date | null;
-}
-
 @InputType("TagCreateInput")
 export class TagCreateInput {
   @Field(() => String)
@@ -239,26 +196,3 @@ export class TagUpdateInput {
   keepOldNameAsSynonym!: boolean;
 }
 
-@InputType("TagBulkSearchInput")
-export class TagBulkSearchInput {
-  @Field(() => String, { defaultValue: "" })
-  query!: string;
-
-  @Field(() => CaseSearchFilterInput, { nullable: true })
-  filter?: CaseSearchFilterInput | null;
-}
-
-@InputType("TagBulkInput", { description: "Give caseIds (ticked results) or search (every result of that search)." })
-export class TagBulkInput {
-  @Field(() => TagBulkActionEnum)
-  action!: TagBulkAction;
-
-  @Field(() => String)
-  tag!: string;
-
-  @Field(() => [ID], { nullable: true })
-  caseIds?: string[] | null;
-
-  @Field(() => TagBulkSearchInput, { nullable: true })
-  search?: TagBulkSearchInput | null;
-}

@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nameKey } from "@kb/shared";
 import { buildCase, createTestBackend, type TestBackend } from "../../../test/support/test-backend.js";
 import path from "node:path";
-import { REPO_ROOT } from "../config/config.js";
-import { checkIndex, driftOf } from "../search/index-check.js";
+import { REPO_ROOT } from "../config/index.js";
+import { checkIndex, driftOf } from "../search/index.js";
 import { loadTagVocabulary, readTagSeedFile } from "./tag-seed.js";
-import type { Viewer } from "../users/viewer.js";
+import type { Viewer } from "../kernel/index.js";
 
 /**
  * The vocabulary on real PostgreSQL and Meilisearch: normalisation, merge (findable by both names,

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from "type-graphql";
-import { DepartmentView } from "../cases/case.types.js";
+import { DepartmentView } from "../departments/index.js";
 
 @ObjectType("Me", { description: "ログイン中の利用者" })
 export class MeView {

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { Entity, Enum, ManyToOne, PrimaryKey, Property, Unique } from "@mikro-orm/decorators/legacy";
 import type { Opt, Ref } from "@mikro-orm/core";
-import { Department } from "../departments/department.entity.js";
-import { ROLES, type Role } from "./viewer.js";
+import { Department } from "../departments/index.js";
+import { ROLES, type Role } from "../kernel/index.js";
 
 /** A member of staff. Cases belong to departments, not to users, so a 異動 moves no case. */
 @Entity({ tableName: "users" })

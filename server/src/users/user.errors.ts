@@ -1,7 +1,7 @@
-import { AppError } from "../kernel/app-error.js";
+import { AppError, notSignedIn } from "../kernel/index.js";
 
 export const userErrors = {
-  notSignedIn: () => new AppError("UNAUTHENTICATED", "ログインしてください。"),
+  notSignedIn,
   emailTaken: (email: string) => new AppError("CONFLICT", `${email} は既に登録されています。`),
   noSuchUser: (email: string) => new AppError("NOT_FOUND", `${email} という利用者はいません。`),
 };

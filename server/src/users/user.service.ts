@@ -1,10 +1,9 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { newUserSchema } from "@kb/shared";
-import { recordAudit } from "../audit/audit.entity.js";
-import { deleteOtherSessions } from "../auth/account.service.js";
-import { hashPassword } from "../auth/password.js";
-import { DepartmentNameLookup } from "../departments/department.service.js";
-import { badInputFromZod } from "../kernel/app-error.js";
+import { recordAudit } from "../audit/index.js";
+import { deleteOtherSessions, hashPassword } from "../auth/index.js";
+import { DepartmentNameLookup } from "../departments/index.js";
+import { badInputFromZod } from "../kernel/index.js";
 import { userErrors } from "./user.errors.js";
 import { User } from "./user.entity.js";
 

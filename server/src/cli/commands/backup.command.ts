@@ -1,8 +1,7 @@
 import { readFileSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { createBackup } from "../../backup/backup.service.js";
-import { PgToolsMissingError } from "../../backup/pg-tools.js";
+import { createBackup, PgToolsMissingError } from "../../backup/index.js";
 import type { KbCommand } from "../command.js";
 
 /** 20261121-153045 in local time: sorts by name, reads at a glance. */

@@ -1,5 +1,4 @@
-import { checkIndex, driftOf, repairIndex, type IndexCheckReport } from "../../search/index-check.js";
-import { SearchOutboxWorker } from "../../search/search-outbox.worker.js";
+import { checkIndex, driftOf, repairIndex, type IndexCheckReport, SearchOutboxWorker } from "../../search/index.js";
 import type { KbCommand } from "../command.js";
 
 export const checkIndexCommand: KbCommand<{ repair?: boolean; json?: boolean }> = {

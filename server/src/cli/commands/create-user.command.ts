@@ -1,5 +1,5 @@
-import { AppError } from "../../kernel/app-error.js";
-import { createUser } from "../../users/user.service.js";
+import { AppError } from "../../kernel/index.js";
+import { createUser } from "../../users/index.js";
 import type { KbCommand } from "../command.js";
 import { readSecret } from "../prompt.js";
 

@@ -1,5 +1,5 @@
 import { formatWarekiFiscalYear } from "@kb/shared";
-import { runFreshnessCheck } from "../../departments/freshness.service.js";
+import { runFreshnessCheck } from "../../freshness/index.js";
 import type { KbCommand } from "../command.js";
 
 export const freshnessCheckCommand: KbCommand<{ dryRun?: boolean; asOf?: string }> = {

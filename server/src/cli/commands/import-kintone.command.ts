@@ -1,10 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { IMPORT_STATUSES } from "@kb/shared";
-import { executeKintoneImport, planKintoneImport } from "../../importer/kintone-import.service.js";
-import { fetchKintoneApp, KintoneImportError, type KintoneConnection } from "../../importer/kintone-source.js";
-import { formatImportReport } from "../../importer/report-text.js";
-import { MappingError, parseMappingText } from "../../importer/table-import.service.js";
+import { executeKintoneImport, planKintoneImport, fetchKintoneApp, KintoneImportError, type KintoneConnection, formatImportReport, MappingError, parseMappingText } from "../../importer/index.js";
 import type { KbCommand } from "../command.js";
 import { checkChoice, makeSearchable, progressBar, writeImport } from "./import-table.command.js";
 import { readSecret } from "../prompt.js";

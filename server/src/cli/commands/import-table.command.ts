@@ -3,11 +3,9 @@ import path from "node:path";
 import cliProgress from "cli-progress";
 import { IMPORT_ENCODINGS, IMPORT_STATUSES } from "@kb/shared";
 import type { Backend } from "../../app.js";
-import { formatImportReport } from "../../importer/report-text.js";
-import { executePlan, MappingError, parseMappingText, planTableFile } from "../../importer/table-import.service.js";
-import type { ImportProgress } from "../../importer/import.service.js";
+import { formatImportReport, executePlan, MappingError, parseMappingText, planTableFile, type ImportProgress } from "../../importer/index.js";
 import type { Logger } from "../../logger.js";
-import { SearchOutboxWorker } from "../../search/search-outbox.worker.js";
+import { SearchOutboxWorker } from "../../search/index.js";
 import type { KbCommand } from "../command.js";
 
 interface ImportTableOptions {

@@ -1,8 +1,8 @@
 import path from "node:path";
 import cliProgress from "cli-progress";
 import { describeStatusChange, summarizeStatusChanges } from "@kb/shared";
-import { importInterchangeFile, type ImportReport } from "../../importer/import.service.js";
-import { SearchOutboxWorker } from "../../search/search-outbox.worker.js";
+import { importInterchangeFile, type ImportReport } from "../../importer/index.js";
+import { SearchOutboxWorker } from "../../search/index.js";
 import type { KbCommand } from "../command.js";
 import { writeImport } from "./import-table.command.js";
 

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { loadTagVocabulary, readTagSeedFile } from "../../tags/tag-seed.js";
+import { loadTagVocabulary, readTagSeedFile } from "../../tags/index.js";
 import type { KbCommand } from "../command.js";
 
 export const loadTagsCommand: KbCommand<{ overwrite?: boolean }> = {

@@ -1,5 +1,4 @@
-import { reindex } from "../../search/reindex.js";
-import { SearchOutboxWorker } from "../../search/search-outbox.worker.js";
+import { reindex, SearchOutboxWorker } from "../../search/index.js";
 import type { KbCommand } from "../command.js";
 
 export const reindexCommand: KbCommand<{ batchSize: string }> = {

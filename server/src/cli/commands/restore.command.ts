@@ -1,10 +1,8 @@
 import path from "node:path";
 import { connectBackend } from "../../app.js";
-import { PgToolsMissingError } from "../../backup/pg-tools.js";
-import { RestoreRefusedError, restoreBackup } from "../../backup/restore.service.js";
-import { MIGRATIONS } from "../../db/migrations/index.js";
-import { checkIndex, driftOf } from "../../search/index-check.js";
-import { reindex } from "../../search/reindex.js";
+import { PgToolsMissingError, RestoreRefusedError, restoreBackup } from "../../backup/index.js";
+import { MIGRATIONS } from "../../db/index.js";
+import { checkIndex, driftOf, reindex } from "../../search/index.js";
 import type { KbCommand } from "../command.js";
 import { confirm } from "../prompt.js";
 

@@ -1,5 +1,5 @@
-import { AppError } from "../../kernel/app-error.js";
-import { setUserActive } from "../../users/user.service.js";
+import { AppError } from "../../kernel/index.js";
+import { setUserActive } from "../../users/index.js";
 import type { KbCommand } from "../command.js";
 
 function userActiveCommand(name: string, active: boolean, usage: string): KbCommand<{ email?: string }> {

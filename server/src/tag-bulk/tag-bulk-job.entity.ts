@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from "@mikro-orm/decorators/legacy";
 import type { Opt, Ref } from "@mikro-orm/core";
 import { TAG_BULK_ACTIONS, type TagBulkAction } from "@kb/shared";
-import { Tag } from "./tag.entity.js";
+import { Tag } from "../tags/index.js";
 
 export const TAG_BULK_STATES = ["RUNNING", "DONE", "FAILED"] as const;
 export type TagBulkState = (typeof TAG_BULK_STATES)[number];

@@ -1,7 +1,7 @@
 import { Entity, ManyToOne, Property } from "@mikro-orm/decorators/legacy";
 import type { Opt, Ref } from "@mikro-orm/core";
-import { Case } from "../cases/case.entity.js";
-import { User } from "../users/user.entity.js";
+import { Case } from "../cases/index.js";
+import { User } from "../users/index.js";
 
 /**
  * Freshness check of a published case (鮮度確認). A case was last reviewed at

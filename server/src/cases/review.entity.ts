@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from "@mikro-orm/decorators/legacy";
 import type { Opt, Ref } from "@mikro-orm/core";
 import { REVIEW_DECISIONS, type ReviewDecision } from "@kb/shared";
-import { Case } from "../cases/case.entity.js";
-import { User } from "../users/user.entity.js";
+import { Case } from "./case.entity.js";
+import { User } from "../users/index.js";
 
 /** A secretariat decision on a submitted case, with the comment staff read. */
 @Entity({ tableName: "reviews" })

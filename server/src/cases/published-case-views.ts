@@ -1,8 +1,8 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { Case } from "../cases/case.entity.js";
-import { presentCase } from "../cases/case.presenter.js";
-import type { CaseView } from "../cases/case.types.js";
-import { departmentPathsSql } from "../departments/department.service.js";
+import { Case } from "./case.entity.js";
+import { presentCase } from "./case.presenter.js";
+import type { CaseView } from "./case.types.js";
+import { departmentPathsSql } from "../departments/index.js";
 
 const columnsByMetadata = new WeakMap<object, Map<string, [string, boolean]>>();
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { fiscalYearOf } from "@kb/shared";
 import { buildCase, createTestBackend, type TestBackend } from "../../../test/support/test-backend.js";
-import type { Viewer } from "../users/viewer.js";
-import { dueCutoff, isDue, runFreshnessCheck } from "./freshness.service.js";
+import type { Viewer } from "../kernel/index.js";
+import { dueCutoff, isDue, runFreshnessCheck } from "../freshness/index.js";
 
 /**
  * Department pages (what a 課 shared, adopted and asked) and the freshness check: cases not reviewed

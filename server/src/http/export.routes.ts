@@ -3,25 +3,12 @@ import { finished } from "node:stream/promises";
 import { stringify } from "csv-stringify";
 import { Router, type Request, type Response } from "express";
 import type { WireErrorCode } from "@kb/shared";
-import { recordAudit } from "../audit/audit.entity.js";
-import type { RequestContext } from "../app/request-context.js";
-import { HTTP_STATUS as STATUS } from "../http/error-status.js";
-import type { ContextOf } from "../http/request-context-of.js";
-import { AppError } from "../kernel/app-error.js";
+import { recordAudit } from "../audit/index.js";
+import { type RequestContext, AppError, requireViewer, type Viewer } from "../kernel/index.js";
+import { HTTP_STATUS as STATUS } from "./error-status.js";
+import type { ContextOf } from "./request-context-of.js";
 import type { Logger } from "../logger.js";
-import { requireViewer, type Viewer } from "../users/viewer.js";
-import { exportPolicy } from "./export.policy.js";
-import {
-  collectionForExport,
-  COLLECTION_CSV_COLUMNS,
-  CSV_COLUMNS,
-  csvRecord,
-  exportRowsOfEntries,
-  interchangeRecord,
-  searchArgsFromParams,
-  searchExportPages,
-  type ExportRow,
-} from "./export.service.js";
+import { exportPolicy, collectionForExport, COLLECTION_CSV_COLUMNS, CSV_COLUMNS, csvRecord, exportRowsOfEntries, interchangeRecord, searchArgsFromParams, searchExportPages, type ExportRow } from "../exports/index.js";
 
 function sendError(res: Response, status: number, code: WireErrorCode, message: string, fields: unknown[] = []) {
   res.status(status).json({ error: { code, message, fields } });

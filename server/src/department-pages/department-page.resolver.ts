@@ -1,39 +1,16 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { COUNTED_ADOPTION_STATUSES, isUuid } from "@kb/shared";
-import { presentAdoption, userSummary } from "../adoptions/adoption.resolver.js";
-import { freshnessPolicy } from "../adoptions/adoption.policy.js";
-import { AdoptionListView } from "../adoptions/adoption.types.js";
-import type { CaseFacts } from "../cases/case.policy.js";
-import { CaseListView, CaseView, UserSummaryView } from "../cases/case.types.js";
-import type { RequestContext } from "../app/request-context.js";
-import { presentQuestion } from "../questions/question.resolver.js";
-import { QuestionListView } from "../questions/question.types.js";
-import { loadPublishedCaseViews } from "../search/search-hydration.js";
-import { Department } from "./department.entity.js";
-import { dueCasesOf, type Freshness } from "./freshness.service.js";
-import {
-  CaseFreshnessView,
-  DepartmentPageView,
-  DepartmentStatsView,
-  FreshnessDueListView,
-} from "./department.types.js";
+import { presentAdoption, AdoptionListView } from "../adoptions/index.js";
+import { CaseListView, loadPublishedCaseViews } from "../cases/index.js";
+import { freshnessPolicy, dueCasesOf, factsOf, presentFreshness, FreshnessDueListView } from "../freshness/index.js";
+import type { RequestContext } from "../kernel/index.js";
+import { presentQuestion, QuestionListView } from "../questions/index.js";
+import { Department } from "../departments/index.js";
+import { DepartmentPageView, DepartmentStatsView } from "./department-page.types.js";
 
 const clamp = (first: number) => Math.min(Math.max(first, 0), 100);
 const COUNTED = COUNTED_ADOPTION_STATUSES.map((s) => `'${s}'`).join(", ");
 
-function presentFreshness(f: Freshness, facts: CaseFacts, ctx: RequestContext): CaseFreshnessView {
-  return {
-    lastReviewedAt: f.lastReviewedAt,
-    confirmedAt: f.confirmedAt,
-    due: f.due,
-    dueFiscalYear: f.dueFiscalYear,
-    viewerCanConfirm: freshnessPolicy.canConfirm(ctx.viewer, facts),
-    confirmedById: f.confirmedById,
-    caseId: f.caseId,
-  };
-}
-
-const factsOf = (c: CaseView): CaseFacts => ({ status: c.status, departmentId: c.department.id, authorId: c.authorId });
 
 /**
  * 部署ページ (/departments/:id): what a 課 has shared, adopted and asked, and — for its own members
@@ -159,32 +136,6 @@ export class DepartmentPageResolver {
         return view ? [{ case: view, freshness: presentFreshness(f, factsOf(view), ctx) }] : [];
       }),
     };
-  }
-}
-
-/** The case page's part: freshness (published cases) and 内容を確認した. */
-@Resolver(() => CaseView)
-export class CaseFreshnessResolver {
-  @FieldResolver(() => CaseFreshnessView, { nullable: true, description: "鮮度確認; null unless the case is published." })
-  async freshness(@Root() c: CaseView, @Ctx() ctx: RequestContext): Promise<CaseFreshnessView | null> {
-    if (c.status !== "PUBLISHED") return null;
-    const f = await ctx.loaders.adoptions.freshnessByCase.load(c.id);
-    return f ? presentFreshness(f, factsOf(c), ctx) : null;
-  }
-
-  @Mutation(() => CaseFreshnessView, { description: "内容を確認した: the case's department confirms a published case is still right." })
-  async confirmCaseFreshness(@Arg("caseId", () => ID) caseId: string, @Ctx() ctx: RequestContext): Promise<CaseFreshnessView> {
-    const f = await ctx.services.freshness.confirm(ctx.viewer, caseId);
-    const view = await ctx.services.cases.findVisible(ctx.viewer, caseId);
-    return presentFreshness(f, view ? factsOf(view) : { status: "PUBLISHED", departmentId: "", authorId: null }, ctx);
-  }
-}
-
-@Resolver(() => CaseFreshnessView)
-export class CaseFreshnessFieldsResolver {
-  @FieldResolver(() => UserSummaryView, { nullable: true, description: "Who confirmed it last (logged-in viewers only)." })
-  confirmedBy(@Root() f: CaseFreshnessView, @Ctx() ctx: RequestContext): Promise<UserSummaryView | null> {
-    return userSummary(ctx, f.confirmedById);
   }
 }
 

@@ -1,13 +1,11 @@
 import type { EntityManager, MikroORM } from "@mikro-orm/postgresql";
 import { fiscalYearOf, formatWarekiFiscalYear } from "@kb/shared";
-import { freshnessPolicy } from "../adoptions/adoption.policy.js";
-import { recordAudit } from "../audit/audit.entity.js";
-import { lockCase } from "../cases/case-lock.js";
-import { casePolicy } from "../cases/case.policy.js";
-import { forbidden, notFound } from "../kernel/app-error.js";
-import { departmentErrors } from "./department.errors.js";
-import { notify } from "../notifications/notification.service.js";
-import { requireViewer, type Viewer } from "../users/viewer.js";
+import { freshnessPolicy } from "./freshness.policy.js";
+import { recordAudit } from "../audit/index.js";
+import { lockCase, casePolicy } from "../cases/index.js";
+import { forbidden, notFound, requireViewer, type Viewer } from "../kernel/index.js";
+import { freshnessErrors } from "./freshness.errors.js";
+import { notify } from "../notifications/index.js";
 import type { Logger } from "../logger.js";
 
 /**
@@ -202,7 +200,7 @@ export class FreshnessService {
       if (!freshnessPolicy.canConfirm(viewer, facts)) {
         throw facts.status === "PUBLISHED"
           ? forbidden("内容の確認は、この好事例の所属課が行います。")
-          : departmentErrors.freshnessOnPublishedOnly();
+          : freshnessErrors.freshnessOnPublishedOnly();
       }
       const [before] = await tx.execute<{ confirmed_at: Date | null }[]>("select confirmed_at from case_freshness where case_id = ?", [caseId]);
       await tx.execute(

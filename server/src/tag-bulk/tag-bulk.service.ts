@@ -1,13 +1,9 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { nameKey, tagBulkSchema, type SearchFilter, isUuid } from "@kb/shared";
-import { recordAudit } from "../audit/audit.entity.js";
-import { AppError, badInput, badInputFromZod, notFound } from "../kernel/app-error.js";
-import { tagErrors } from "./tag.errors.js";
-import { requireRole, type Viewer } from "../users/viewer.js";
-import { addTagToCases, recordCaseTagChanges, removeTagFromCases } from "./case-tagging.js";
+import { recordAudit } from "../audit/index.js";
+import { AppError, badInput, badInputFromZod, notFound, requireRole, type Viewer } from "../kernel/index.js";
+import { tagErrors, addTagToCases, recordCaseTagChanges, removeTagFromCases, TagNameLookup, Tag } from "../tags/index.js";
 import { TagBulkJob } from "./tag-bulk-job.entity.js";
-import { TagNameLookup } from "./tag.service.js";
-import { Tag } from "./tag.entity.js";
 
 /**
  * Bulk tagging: add or remove one tag on a selection of search results — the ticked

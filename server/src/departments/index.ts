@@ -1,0 +1,5 @@
+// The front door of departments/: what other folders may use. Everything else in departments/ is private
+// (enforced by .config/eslint.config.js). Files inside departments/ import each other directly, never through here.
+export * from "./department.entity.js";
+export * from "./department.view.js";
+export * from "./department.service.js";

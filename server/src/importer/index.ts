@@ -1,0 +1,10 @@
+// The front door of importer/: what other folders may use. Everything else in importer/ is private
+// (enforced by .config/eslint.config.js). Files inside importer/ import each other directly, never through here.
+export * from "./kintone-source.js";
+export * from "./report-text.js";
+export * from "./import-run.service.js";
+export * from "./import.service.js";
+export * from "./kintone-import.service.js";
+export * from "./saved-mapping.service.js";
+export * from "./table-import.service.js";
+export * from "./import.events.js";
