@@ -1,9 +1,9 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import type { MikroORM } from "@mikro-orm/postgresql";
-import express, { type Express } from "express";
+import express, { type Express, type RequestHandler } from "express";
 import type { GraphQLSchema } from "graphql";
 import type { AppConfig } from "../config/index.js";
 import type { RequestContext } from "../kernel/index.js";
@@ -32,6 +32,12 @@ export interface HttpAppDeps {
   embedded?: BackingServices["embedded"];
 }
 
+/** What Apollo's cache-control plugin answered for every GraphQL request (see the plugins below). */
+const noStore: RequestHandler = (_req, res, next) => {
+  res.setHeader("cache-control", "no-store");
+  next();
+};
+
 /** One port: /graphql, /healthz and the built client (with SPA fallback). */
 export async function createHttpApp(deps: HttpAppDeps): Promise<{ app: Express; apollo: ApolloServer<RequestContext> }> {
   const { config, logger, orm, index, schema } = deps;
@@ -52,7 +58,10 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<{ app: Express; 
     validationRules: limits.validationRules,
     // main.ts owns signals and stops HTTP, the worker and the services in order.
     stopOnTerminationSignals: false,
-    plugins: [...limits.plugins, mutationRateLimitPlugin(mutationLimit), ...(production ? [ApolloServerPluginLandingPageDisabled()] : [])],
+    // Apollo's default cache-control plugin hooks every field of every answer (~1,000 on a search
+    // page: 0.3 ms of CPU per search, measured) only to conclude `no-store`, as nothing here sets
+    // cache hints: off, and the header is set below instead.
+    plugins: [...limits.plugins, mutationRateLimitPlugin(mutationLimit), ApolloServerPluginCacheControlDisabled(), ...(production ? [ApolloServerPluginLandingPageDisabled()] : [])],
   });
   await apollo.start();
 
@@ -65,6 +74,7 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<{ app: Express; 
 
   app.use(
     "/graphql",
+    noStore,
     express.json({ limit: GRAPHQL_BODY_LIMIT }),
     graphqlHandler(
       apollo,

@@ -63,6 +63,8 @@ describe("security headers", () => {
     const gql = await post(http.url, JSON.stringify({ query: "{ me { id } }" }));
     expect(gql.headers.get("content-security-policy")).toContain("default-src 'self'");
     expect(gql.headers.get("x-content-type-options")).toBe("nosniff");
+    // GraphQL answers are never stored (Apollo's cache-control plugin said so; http-app.ts now does).
+    expect(gql.headers.get("cache-control")).toBe("no-store");
   });
 
   it("sends HSTS only in production and only over TLS (as told by the trusted proxy)", async () => {

@@ -123,7 +123,8 @@ export class SearchResultCache {
     this.localGeneration++;
   }
 
-  private async currentVersion(): Promise<string> {
+  /** The index version answers are kept for: Meilisearch's (read at most once per `versionTtlMs`) and this process's invalidations. */
+  async currentVersion(): Promise<string> {
     return `${await this.remoteVersion()}#${this.localGeneration}`;
   }
 

@@ -2,7 +2,6 @@ import { Args, Ctx, Query, Resolver } from "type-graphql";
 import { facetSearchArgsSchema, searchArgsSchema, similarCasesArgsSchema } from "@kb/shared";
 import { searchQueryRecorder } from "../search-stats/index.js";
 import { badInputFromZod, type RequestContext } from "../kernel/index.js";
-import { canonicalTagFilter } from "../tags/index.js";
 import {
   CaseSearchResultView,
   FacetCountView,
@@ -19,7 +18,7 @@ export class SearchResolver {
     const parsed = searchArgsSchema.safeParse(args);
     if (!parsed.success) throw badInputFromZod(parsed.error);
     // A merged or renamed tag's old name (an old link) searches the tag it became.
-    const { filter, redirects } = await canonicalTagFilter(ctx.em, parsed.data.filter);
+    const { filter, redirects } = await ctx.services.search.canonicalTagFilter(ctx.em, parsed.data.filter);
     const result = await ctx.services.search.search({ ...parsed.data, filter }, ctx.em);
     // Dashboard analytics (issue 5): counted in memory, written in batches; first pages only.
     if (parsed.data.offset === 0) searchQueryRecorder(ctx.em).record(parsed.data.query, result.total);
@@ -30,7 +29,7 @@ export class SearchResolver {
   async searchFacetValues(@Args(() => SearchFacetValuesArgs) args: SearchFacetValuesArgs, @Ctx() ctx: RequestContext): Promise<FacetCountView[]> {
     const parsed = facetSearchArgsSchema.safeParse(args);
     if (!parsed.success) throw badInputFromZod(parsed.error);
-    const { filter } = await canonicalTagFilter(ctx.em, parsed.data.filter);
+    const { filter } = await ctx.services.search.canonicalTagFilter(ctx.em, parsed.data.filter);
     return ctx.services.search.searchFacetValues({ ...parsed.data, filter });
   }
 

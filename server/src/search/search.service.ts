@@ -15,6 +15,7 @@ import {
 } from "./case-search-index.js";
 import { hasMatch, markersToHtml, type CaseSearchDocument } from "./search-document.js";
 import { loadSynonymExpander } from "../synonyms/index.js";
+import { canonicalTagFilter, TagAliasCache, type TagRedirect } from "../tags/index.js";
 import { matchedOnlyHidden, matchReasonsOf, type MatchContext } from "./match-reasons.js";
 import {
   buildFilter,
@@ -45,9 +46,12 @@ const FIELD_OF: Record<FacetAttribute, FacetField> = {
   tags: "TAGS",
 };
 
+/** One per index (so per process): what tag names in filters stand for, following the index's version. */
+const tagAliasCaches = new WeakMap<CaseSearchIndex, TagAliasCache>();
+
 /**
  * Case search: Meilisearch finds ids, highlights and facet counts; PostgreSQL supplies the cases
- * (one batch per page: three SQL statements whatever the page size).
+ * (one batch per page: one SQL statement whatever the page size, cases/published-case-views.ts).
  *
  * When Meilisearch cannot be reached the search fails fast with the typed SEARCH_UNAVAILABLE
  * error rather than hanging (short request timeout, then a circuit breaker): writes are unaffected
@@ -59,6 +63,20 @@ export class SearchService {
     /** Kept for the request context's shape; pages are hydrated by cases/published-case-views.ts. */
     readonly cases: CaseService,
   ) {}
+
+  /**
+   * A filter's tag names as the index knows them (an old name → the tag it became), with the
+   * redirects to show: tags/tag-aliases.ts, answered from a cache that follows the index version.
+   */
+  async canonicalTagFilter(em: EntityManager, filter: SearchArgs["filter"]): Promise<{ filter: SearchArgs["filter"]; redirects: TagRedirect[] }> {
+    let aliases = tagAliasCaches.get(this.index);
+    if (!aliases) {
+      const cache = this.index.resultCache;
+      aliases = new TagAliasCache(() => cache.currentVersion());
+      tagAliasCaches.set(this.index, aliases);
+    }
+    return canonicalTagFilter(em, filter, aliases);
+  }
 
   /** Runs the Meilisearch side of a search page: all words first, relaxed when too little is found. */
   async runPlan(
