@@ -214,14 +214,14 @@ describe("a search page costs a fixed number of SQL statements", () => {
     for (const id of ids) expect(lean.get(id)).toEqual(orm.get(id));
   });
 
-  it.each([5, 50])("runs at most 3 SQL statements for a page of %i", async (first) => {
+  it.each([5, 50])("runs one SQL statement for a page of %i", async (first) => {
+    await search("", { first }); // the tag-name cache (read at most every 5 s) is warm from here on
     const connection = kb.orm.em.getConnection();
     const spy = vi.spyOn(connection, "execute");
     try {
       const result = await search("", { first });
       expect(result.hits.length).toBe(first);
-      expect(spy.mock.calls.length).toBeGreaterThan(0);
-      expect(spy.mock.calls.length).toBeLessThanOrEqual(3);
+      expect(spy.mock.calls.length).toBe(1);
     } finally {
       spy.mockRestore();
     }
