@@ -5,6 +5,7 @@ import { interchangeCaseSchema } from "@kb/shared";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { REPO_ROOT } from "../../server/src/config/config.js";
 import { initOrm } from "../../server/src/db/orm.js";
+import { runFreshnessCheck } from "../../server/src/freshness/freshness.service.js";
 import { importCases } from "../../server/src/importer/import.service.js";
 import { ensureDatabase } from "../../server/src/infra/embedded-postgres.js";
 import { CaseSearchIndex } from "../../server/src/search/case-search-index.js";
@@ -303,6 +304,29 @@ describe("two server instances behind a round-robin proxy", () => {
         await sleep(10);
       }
       report(`search.fresh_after_index.instance${i + 1}`, performance.now() - indexedAt, "ms", { bound: STALE_BOUND_MS, versionTtlMs: 100 });
+    }
+  });
+
+  it("the 鮮度確認 check, run by two instances at once, notifies each due case once", async () => {
+    // Every instance's FreshnessJob runs the check (6-hourly, not waited for here): two pools of
+    // their own stand in for two processes. Without the advisory lock both would read the same due
+    // cases and notify each twice.
+    await importCases(
+      orm.em.fork(),
+      Array.from({ length: 30 }, (_, i) => interchangeCaseSchema.parse({ ...generateCase(i, 74), externalId: `two-74-${i}`, status: "PUBLISHED" })),
+    );
+    await orm.em.fork().execute("update cases set published_at = published_at - interval '3 years' where status = 'PUBLISHED'");
+    const due = (await orm.em.fork().execute<{ n: string }[]>("select count(*) as n from cases where status = 'PUBLISHED'"))[0]!.n;
+    const other = await initOrm(databaseUrl);
+    try {
+      const reports = await Promise.all([orm, other, orm, other].map((o) => runFreshnessCheck(o, { batchSize: 5 })));
+      const notified = reports.flatMap((r) => r.notified);
+      expect(Number(due)).toBeGreaterThanOrEqual(30);
+      expect(notified.length).toBe(Number(due));
+      expect(new Set(notified).size).toBe(notified.length);
+      report("freshness.notified_once", notified.length, "cases", { runs: reports.length, skipped: reports.filter((r) => r.skipped).length });
+    } finally {
+      await other.close(true);
     }
   });
 
