@@ -1,4 +1,4 @@
-import { MIN_ADOPTION_CHOICES } from "@kb/shared";
+import { MIN_ADOPTION_CHOICES } from "@kb/shared/plain";
 import { useId } from "react";
 import { messages as m } from "../messages";
 

@@ -1,7 +1,7 @@
 import { graphql } from "../gql";
 import type { HomeCase_CaseFragment } from "../gql/graphql";
 import { useQuery } from "@apollo/client/react";
-import { EMPTY_SEARCH, formatWarekiFiscalYear, toSearchString } from "@kb/shared";
+import { EMPTY_SEARCH, formatWarekiFiscalYear, toSearchString } from "@kb/shared/plain";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { ErrorNotice } from "../components/ErrorNotice";

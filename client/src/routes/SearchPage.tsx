@@ -1,7 +1,7 @@
 import { graphql } from "../gql";
 import { CombinedGraphQLErrors } from "@apollo/client";
 import { useQuery } from "@apollo/client/react";
-import { parseSearchUrl, toSearchString, type SearchState } from "@kb/shared";
+import { parseSearchUrl, toSearchString, type SearchState } from "@kb/shared/plain";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useLocation, useNavigate } from "react-router";
 import { useMe } from "../auth/me";

@@ -1,6 +1,6 @@
 import { graphql } from "../gql";
 import type { CaseCard_CaseFragment, CaseCard_HitFragment } from "../gql/graphql";
-import { formatWarekiFiscalYear } from "@kb/shared";
+import { formatWarekiFiscalYear } from "@kb/shared/plain";
 import { Link } from "react-router";
 import { Highlighted } from "../components/Highlighted";
 import { KindBadge } from "../components/KindBadge";

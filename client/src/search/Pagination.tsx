@@ -1,4 +1,4 @@
-import { SEARCH_MAX_PAGE, SEARCH_PAGE_SIZE, toSearchString, type SearchState } from "@kb/shared";
+import { SEARCH_MAX_PAGE, SEARCH_PAGE_SIZE, toSearchString, type SearchState } from "@kb/shared/plain";
 import { Link } from "react-router";
 import { messages as m } from "../messages";
 

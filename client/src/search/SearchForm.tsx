@@ -1,4 +1,4 @@
-import { normalizeText } from "@kb/shared";
+import { normalizeText } from "@kb/shared/plain";
 import { useEffect, useId, useRef, useState, type ChangeEvent, type CompositionEvent, type FormEvent, type KeyboardEvent } from "react";
 import { messages as m } from "../messages";
 

@@ -1,4 +1,4 @@
-import { SEARCH_SORT_LABELS, SEARCH_SORTS, type SearchSort } from "@kb/shared";
+import { SEARCH_SORT_LABELS, SEARCH_SORTS, type SearchSort } from "@kb/shared/plain";
 import { useId } from "react";
 import { messages as m } from "../messages";
 

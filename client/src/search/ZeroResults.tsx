@@ -1,6 +1,6 @@
 import { graphql } from "../gql";
 import type { ZeroResults_SuggestionsFragment } from "../gql/graphql";
-import { CASE_KIND_LABELS, formatWarekiFiscalYear, type CaseKind, type SearchState } from "@kb/shared";
+import { CASE_KIND_LABELS, formatWarekiFiscalYear, type CaseKind, type SearchState } from "@kb/shared/plain";
 import { messages as m } from "../messages";
 import { clearFilters } from "./searchParams";
 
