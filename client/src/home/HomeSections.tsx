@@ -6,7 +6,7 @@ import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { KindBadge } from "../components/KindBadge";
-import { messages as m } from "../messages";
+import { searchPageMessages as m } from "../messages/searchPage";
 import { preloadCasePage } from "../routes/lazy";
 
 /** What the home page shows of a case. */

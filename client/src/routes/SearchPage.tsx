@@ -7,7 +7,7 @@ import { useLocation, useNavigate } from "react-router";
 import { useMe } from "../auth/me";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { HomeSections } from "../home/HomeSections";
-import { messages as m } from "../messages";
+import { searchPageMessages as m } from "../messages/searchPage";
 import { CaseCard } from "../search/CaseCard";
 import { Facets } from "../search/Facets";
 import { Pagination, type PageNavState } from "../search/Pagination";

@@ -6,7 +6,7 @@ import { Highlighted } from "../components/Highlighted";
 import { KindBadge } from "../components/KindBadge";
 import { TagList } from "../components/TagList";
 import { highlightText } from "../highlight";
-import { messages as m } from "../messages";
+import { searchPageMessages as m } from "../messages/searchPage";
 import { preloadCasePage } from "../routes/lazy";
 import { CaseSelectBox } from "./CaseSelectBox";
 

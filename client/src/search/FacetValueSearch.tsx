@@ -3,7 +3,7 @@ import { useQuery } from "@apollo/client/react";
 import type { SearchableFacet, SearchFilter } from "@kb/shared";
 import { normalizeText } from "@kb/shared/plain";
 import { useEffect, useId, useRef, useState } from "react";
-import { messages as m } from "../messages";
+import { searchPageMessages as m } from "../messages/searchPage";
 import { FacetCheckboxList } from "./FacetCheckboxList";
 
 const FACET_VALUES = graphql(`
