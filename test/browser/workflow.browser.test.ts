@@ -311,7 +311,9 @@ describe("posting, reviewing and publishing a case in Chromium", () => {
 
     // 提出する from the case page: the server's missing-field errors are listed with a way to fix them.
     await b.page.getByRole("link", { name: "好事例のページに戻る" }).click();
-    await b.page.getByRole("button", { name: "提出する" }).click();
+    // Exactly 提出する: until the case page's chunk has loaded the editor is still shown, and its
+    // 審査に提出する would match a substring (a busy CI machine clicked it, and the editor kept the page).
+    await b.page.getByRole("button", { name: "提出する", exact: true }).click();
     await b.page.getByText("個人情報の可能性がある箇所は見つかりませんでした。").waitFor();
     await b.page.getByRole("button", { name: "審査に提出する" }).click();
     const problems = b.page.getByRole("alert").filter({ hasText: "提出する前に、次の項目を入力してください。" });
