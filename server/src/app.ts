@@ -5,6 +5,7 @@ import type { MikroORM } from "@mikro-orm/postgresql";
 import type { AppConfig } from "./config/index.js";
 import { Case } from "./cases/index.js";
 import { initOrm, migrate } from "./db/index.js";
+import { applyHomeOrganisationConfig } from "./organisations/index.js";
 import { FreshnessJob } from "./freshness/index.js";
 import { buildAppSchema } from "./graphql/index.js";
 import { failAbandonedImportRuns, importInterchangeFile } from "./importer/index.js";
@@ -52,6 +53,9 @@ export async function connectBackend(config: AppConfig, logger: Logger, services
     orm = await initOrm(services.databaseUrl, logger);
     const applied = await migrate(orm);
     if (applied) logger.info({ applied }, "database migrated");
+    if (await applyHomeOrganisationConfig(orm.em.fork(), config.homeOrganisation)) {
+      logger.info({ name: config.homeOrganisation.name, code: config.homeOrganisation.code }, "named the installation's own organisation from KB_ORGANISATION_*");
+    }
     const index = CaseSearchIndex.connect(services.meiliUrl, services.meiliMasterKey, config.searchIndex, {
       resultCacheEntries: config.searchCacheEntries,
     });

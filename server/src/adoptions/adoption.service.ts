@@ -183,6 +183,7 @@ export class AdoptionService {
       const adoption =
         existing ??
         tx.create(Adoption, {
+          organisation: viewer.organisationId,
           case: tx.getReference(Case, input.caseId),
           department: tx.getReference(Department, viewer.departmentId),
           status: input.status,
@@ -221,7 +222,7 @@ export class AdoptionService {
       }
       await tx.flush();
       const after = toAdoptionRecord(adoption);
-      recordAudit(tx, {
+      recordAudit(tx, { organisationId: viewer.organisationId,
         actorId: viewer.userId,
         action: existing ? "adoption.update" : "adoption.create",
         subjectType: "Case",

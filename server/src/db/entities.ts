@@ -11,6 +11,7 @@ import { ImportRun } from "../importer/import-run.entity.js";
 import { DomainEvent } from "../kernel/index.js";
 import { SavedImportMapping } from "../importer/saved-mapping.entity.js";
 import { Notification } from "../notifications/notification.entity.js";
+import { Organisation } from "../organisations/organisation.entity.js";
 import { Answer, Question } from "../questions/question.entity.js";
 import { Review } from "../cases/review.entity.js";
 import { CaseRevision } from "../revisions/case-revision.entity.js";
@@ -57,4 +58,6 @@ export const ENTITIES = [
   SearchQueryStat,
   // Issue 14: facts recorded in the writer's transaction (the search projector reads them).
   DomainEvent,
+  // Issue 15: organisations, the tenant boundary.
+  Organisation,
 ];

@@ -71,7 +71,7 @@ export class SynonymService {
       const group = tx.create(SynonymGroup, { mode: input.mode, terms: input.terms, note: input.note ?? null, updatedBy: actor.userId });
       tx.persist(group);
       await tx.flush();
-      recordAudit(tx, { actorId: actor.userId, action: "synonym.create", subjectType: "SynonymGroup", subjectId: group.id, after: snapshot(group) });
+      recordAudit(tx, { organisationId: actor.organisationId, actorId: actor.userId, action: "synonym.create", subjectType: "SynonymGroup", subjectId: group.id, after: snapshot(group) });
       const affected = await casesMentioning(tx, input.terms);
       recordEvent(tx, synonymsChanged({ groupId: group.id, terms: [...input.terms], caseIds: affected }));
       await tx.flush();
@@ -91,7 +91,7 @@ export class SynonymService {
       group.note = input.note ?? null;
       group.updatedBy = actor.userId;
       await tx.flush();
-      recordAudit(tx, { actorId: actor.userId, action: "synonym.update", subjectType: "SynonymGroup", subjectId: id, before, after: snapshot(group) });
+      recordAudit(tx, { organisationId: actor.organisationId, actorId: actor.userId, action: "synonym.update", subjectType: "SynonymGroup", subjectId: id, before, after: snapshot(group) });
       const terms = SynonymExpander.termsOf([before, input]);
       const affected = await casesMentioning(tx, terms);
       recordEvent(tx, synonymsChanged({ groupId: id, terms: [...terms], caseIds: affected }));
@@ -106,7 +106,7 @@ export class SynonymService {
       const group = await this.lockedGroup(tx, id, version);
       const before = snapshot(group);
       tx.remove(group);
-      recordAudit(tx, { actorId: actor.userId, action: "synonym.delete", subjectType: "SynonymGroup", subjectId: id, before });
+      recordAudit(tx, { organisationId: actor.organisationId, actorId: actor.userId, action: "synonym.delete", subjectType: "SynonymGroup", subjectId: id, before });
       const affected = await casesMentioning(tx, before.terms);
       recordEvent(tx, synonymsChanged({ groupId: id, terms: before.terms, caseIds: affected }));
       await tx.flush();

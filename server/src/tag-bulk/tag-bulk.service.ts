@@ -87,9 +87,10 @@ export class TagBulkService {
         caseIds,
         total: caseIds.length,
         createdBy: actor.userId,
+        organisation: actor.organisationId,
       });
       tx.persist(job);
-      recordAudit(tx, {
+      recordAudit(tx, { organisationId: actor.organisationId,
         actorId: actor.userId,
         action: "tag.bulk.start",
         subjectType: "Tag",
@@ -108,7 +109,7 @@ export class TagBulkService {
     const actor = requireRole(viewer, ...CURATOR_ROLES);
     if (!isUuid(id)) throw notFound("一括タグ付け");
     const job = await this.em.transactional(async (tx) => {
-      const rows = await tx.execute<{ id: string }[]>("select id from tag_bulk_jobs where id = ? for update", [id]);
+      const rows = await tx.execute<{ id: string }[]>("select id from tag_bulk_jobs where id = ? and organisation_id = ? for update", [id, actor.organisationId]);
       if (!rows.length) throw notFound("一括タグ付け");
       const job = await tx.findOneOrFail(TagBulkJob, id, { refresh: true });
       if (job.state === "DONE") return job;
@@ -117,7 +118,7 @@ export class TagBulkService {
       job.error = null;
       job.finishedAt = null;
       job.heartbeatAt = new Date();
-      recordAudit(tx, { actorId: actor.userId, action: "tag.bulk.resume", subjectType: "Tag", subjectId: job.tag.id, after: { jobId: job.id, done: job.done } });
+      recordAudit(tx, { organisationId: actor.organisationId, actorId: actor.userId, action: "tag.bulk.resume", subjectType: "Tag", subjectId: job.tag.id, after: { jobId: job.id, done: job.done } });
       await tx.flush();
       return job;
     });
@@ -126,9 +127,9 @@ export class TagBulkService {
   }
 
   async get(viewer: Viewer | null, id: string): Promise<TagBulkJob | null> {
-    requireRole(viewer, ...CURATOR_ROLES);
+    const curator = requireRole(viewer, ...CURATOR_ROLES);
     if (!isUuid(id)) return null;
-    return this.em.findOne(TagBulkJob, id, { refresh: true });
+    return this.em.findOne(TagBulkJob, { id, organisation: curator.organisationId }, { refresh: true });
   }
 
   /** Starts working on the job in the background (after the response), unless this process already is. */
@@ -163,6 +164,7 @@ export class TagBulkService {
             const changed = job.action === "ADD" ? await addTagToCases(tx, job.tag.id, slice) : await removeTagFromCases(tx, job.tag.id, slice);
             await recordCaseTagChanges(tx, changed, job.createdBy ?? null);
             recordAudit(tx, {
+              organisationId: job.organisation.id,
               actorId: job.createdBy ?? null,
               action: "tag.bulk",
               subjectType: "Tag",

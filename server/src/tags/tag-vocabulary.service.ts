@@ -71,7 +71,7 @@ export class TagVocabularyService {
         });
         tx.persist(tag);
         await tx.flush();
-        recordAudit(tx, { actorId: actor.userId, action: "tag.create", subjectType: "Tag", subjectId: tag.id, after: snapshot(tag) });
+        recordAudit(tx, { organisationId: actor.organisationId, actorId: actor.userId, action: "tag.create", subjectType: "Tag", subjectId: tag.id, after: snapshot(tag) });
         return { tagId: tag.id, affectedCases: 0 };
       });
     } catch (error) {
@@ -123,7 +123,7 @@ export class TagVocabularyService {
           affected = await casesWithTag(tx, tag.id);
           recordEvent(tx, tagRenamed({ tagId: tag.id, oldName, newName: tag.name, caseIds: affected }));
           if (newKey !== oldKey && keepOldNameAsSynonym) {
-            const added = await this.addSynonym(tx, actor.userId, tag.name, oldName, `タグ名の変更: ${oldName} → ${tag.name}`);
+            const added = await this.addSynonym(tx, actor, tag.name, oldName, `タグ名の変更: ${oldName} → ${tag.name}`);
             if (added) {
               const terms = [tag.name, oldName];
               const mentioning = await casesMentioning(tx, terms);
@@ -132,7 +132,7 @@ export class TagVocabularyService {
             }
           }
         }
-        recordAudit(tx, { actorId: actor.userId, action: renamed ? "tag.rename" : "tag.update", subjectType: "Tag", subjectId: tag.id, before, after: snapshot(tag) });
+        recordAudit(tx, { organisationId: actor.organisationId, actorId: actor.userId, action: renamed ? "tag.rename" : "tag.update", subjectType: "Tag", subjectId: tag.id, before, after: snapshot(tag) });
         await tx.flush();
         return { tagId: tag.id, affectedCases: new Set(affected).size };
       });
@@ -159,7 +159,7 @@ export class TagVocabularyService {
       tag.retiredAt = retire ? new Date() : null;
       tag.curatedAt ??= new Date();
       await tx.flush();
-      recordAudit(tx, { actorId: actor.userId, action: retire ? "tag.retire" : "tag.restore", subjectType: "Tag", subjectId: tag.id, before, after: snapshot(tag) });
+      recordAudit(tx, { organisationId: actor.organisationId, actorId: actor.userId, action: retire ? "tag.retire" : "tag.restore", subjectType: "Tag", subjectId: tag.id, before, after: snapshot(tag) });
       return { tagId: tag.id, affectedCases: 0 };
     });
   }
@@ -209,7 +209,7 @@ export class TagVocabularyService {
       target.curatedAt ??= new Date();
       await tx.flush();
 
-      const groupId = await this.addSynonym(tx, actor.userId, target.name, source.name, `タグの統合: ${source.name} → ${target.name}`);
+      const groupId = await this.addSynonym(tx, actor, target.name, source.name, `タグの統合: ${source.name} → ${target.name}`);
       await recordCaseTagChanges(tx, moved, actor.userId);
       const mentioning = groupId ? await casesMentioning(tx, [target.name, source.name]) : [];
       if (groupId) recordEvent(tx, synonymsChanged({ groupId, terms: [target.name, source.name], caseIds: mentioning }));
@@ -227,7 +227,7 @@ export class TagVocabularyService {
       });
       tx.persist(merge);
       recordEvent(tx, tagsMerged({ mergeId: merge.id, sourceId: source.id, targetId: target.id }));
-      recordAudit(tx, {
+      recordAudit(tx, { organisationId: actor.organisationId,
         actorId: actor.userId,
         action: "tag.merge",
         subjectType: "Tag",
@@ -294,7 +294,7 @@ export class TagVocabularyService {
         if (group && group.version === 1) {
           mentioning = await casesMentioning(tx, group.terms);
           recordEvent(tx, synonymsChanged({ groupId: group.id, terms: [...group.terms], caseIds: mentioning }));
-          recordAudit(tx, {
+          recordAudit(tx, { organisationId: actor.organisationId,
             actorId: actor.userId,
             action: "synonym.delete",
             subjectType: "SynonymGroup",
@@ -311,7 +311,7 @@ export class TagVocabularyService {
       recordEvent(tx, tagMergeUndone({ mergeId: latest.id, sourceId: source.id, targetId: target.id }));
       latest.undoneAt = new Date();
       latest.undoneBy = actor.userId;
-      recordAudit(tx, {
+      recordAudit(tx, { organisationId: actor.organisationId,
         actorId: actor.userId,
         action: "tag.merge.undo",
         subjectType: "Tag",
@@ -340,12 +340,13 @@ export class TagVocabularyService {
   }
 
   /** Adds the search synonym group a ⇔ b unless a group already holds both names. Returns its id. */
-  private async addSynonym(tx: EntityManager, actorId: string, a: string, b: string, note: string): Promise<string | null> {
+  private async addSynonym(tx: EntityManager, actor: Viewer, a: string, b: string, note: string): Promise<string | null> {
+    const actorId = actor.userId;
     if (await this.synonymGroupHolding(tx, a, b)) return null;
     const group = tx.create(SynonymGroup, { mode: "EQUIVALENT", terms: [a, b], note, updatedBy: actorId });
     tx.persist(group);
     await tx.flush();
-    recordAudit(tx, { actorId, action: "synonym.create", subjectType: "SynonymGroup", subjectId: group.id, after: { mode: group.mode, terms: group.terms, note } });
+    recordAudit(tx, { organisationId: actor.organisationId, actorId, action: "synonym.create", subjectType: "SynonymGroup", subjectId: group.id, after: { mode: group.mode, terms: group.terms, note } });
     return group.id;
   }
 
