@@ -33,7 +33,7 @@ function buildServices(em: RequestScope["em"], index: CaseSearchIndex, viewer: R
     /** アカウント設定: one's own password and sessions. */
     account: () => new AccountService(em),
     /** Organisations (operators create and list them). */
-    organisations: () => new OrganisationService(em),
+    organisations: () => new OrganisationService(em, readableOrganisations),
     cases: () => new CaseService(em),
     workflow: () => new CaseWorkflowService(em),
     search: (): SearchService => new SearchService(index, services.cases, readableOrganisations),

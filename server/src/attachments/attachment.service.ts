@@ -9,6 +9,7 @@ import { recordRevision } from "../revisions/index.js";
 import { User } from "../users/index.js";
 import { Attachment, AttachmentContent } from "./attachment.entity.js";
 import { attachmentRemoved } from "./attachment.events.js";
+import { allowsPublicReading } from "../organisations/index.js";
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 
@@ -150,7 +151,10 @@ export async function loadForDownload(
 ): Promise<{ attachment: Attachment; bytes: Buffer } | null> {
   if (!isUuid(id)) return null;
   const attachment = await em.findOne(Attachment, id, { populate: ["case"] });
-  if (!attachment || !casePolicy.canRead(viewer, factsOf(attachment.case.getEntity()))) return null;
+  if (!attachment) return null;
+  const c = attachment.case.getEntity();
+  const facts = { ...factsOf(c), publicReading: viewer ? undefined : await allowsPublicReading(em, c.organisation.id) };
+  if (!casePolicy.canRead(viewer, facts)) return null;
   const content = await em.findOne(AttachmentContent, { attachment: id }, { populate: ["bytes"] });
   return content ? { attachment, bytes: content.bytes } : null;
 }

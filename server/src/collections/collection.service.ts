@@ -82,12 +82,13 @@ export class CollectionService {
         where e.collection_id in (?) order by e.collection_id, e.position, e.added_at`,
       [ids],
     );
-    const visible = rows.filter((r) => collectionPolicy.canSeeEntry(viewer, factsOfRow(r)));
+    const readable = await readableOrganisationIds(this.em, viewer);
+    const visible = rows.filter((r) => collectionPolicy.canSeeEntry(viewer, { ...factsOfRow(r), publicReading: readable.includes(r.organisation_id) }));
     // Entries whose case another organisation owns are not shown (canSeeEntry) and never hydrated.
     const views = await loadPublishedCaseViews(
       this.em,
       visible.filter((r) => r.status === "PUBLISHED").map((r) => r.case_id),
-      await readableOrganisationIds(this.em, viewer),
+      readable,
     );
     for (const r of visible) {
       const list = out.get(r.collection_id)!;

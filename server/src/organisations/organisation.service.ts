@@ -1,6 +1,6 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { organisationInputSchema, prefectureOfCode, type OrganisationData } from "@kb/shared";
-import { badInputFromZod, requireOperator, type Viewer } from "../kernel/index.js";
+import { badInputFromZod, forbidden, requireOperator, type Viewer } from "../kernel/index.js";
 import { Organisation } from "./organisation.entity.js";
 import { organisationErrors } from "./organisation.errors.js";
 
@@ -18,12 +18,21 @@ export interface HomeOrganisationSettings {
 
 /** Organisations of the installation: operators create and list them; everyone else sees their own. */
 export class OrganisationService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    /** The request's readableOrganisationIds, read once per request (app/request-context.ts). */
+    private readonly readable: () => Promise<string[]>,
+  ) {}
+
+  /** Whose published cases the request's viewer may see: the organisation half of the visibility rule. */
+  readableIds(): Promise<string[]> {
+    return this.readable();
+  }
 
   /** Every organisation, by 団体コード (operators only). */
   async list(viewer: Viewer | null): Promise<Organisation[]> {
     requireOperator(viewer);
-    return this.em.find(Organisation, {}, { orderBy: { code: "asc", name: "asc" } });
+    return listOrganisations(this.em);
   }
 
   /** The viewer's own organisation. */
@@ -56,6 +65,11 @@ export async function createOrganisation(em: EntityManager, raw: unknown, actor:
     );
     return organisation;
   });
+}
+
+/** Every organisation, by 団体コード (the CLI; GraphQL goes through OrganisationService.list). */
+export async function listOrganisations(em: EntityManager): Promise<Organisation[]> {
+  return em.find(Organisation, {}, { orderBy: { code: "asc", name: "asc" } });
 }
 
 /** The installation's own organisation (the one the migration made). */
@@ -142,4 +156,16 @@ export async function readableOrganisationIds(em: EntityManager, viewer: Viewer 
 export async function allowsPublicReading(em: EntityManager, organisationId: string): Promise<boolean> {
   const [row] = await em.execute<{ public_reading: boolean }[]>("select public_reading from organisations where id = ?", [organisationId]);
   return row?.public_reading ?? false;
+}
+
+/**
+ * Tags and search synonyms are the installation's vocabulary (DESIGN §10): a change renames, merges
+ * or retires them for every organisation's cases. Until the installation-wide 広域事務局 role exists,
+ * the curators of the installation's own organisation keep this power (as on a single-city
+ * installation today); those of another organisation have none over it.
+ */
+export async function requireVocabularyCurator(em: EntityManager, curator: Viewer): Promise<Viewer> {
+  const [home] = await em.execute<{ id: string }[]>("select id from organisations where home");
+  if (curator.organisationId !== home?.id) throw forbidden("タグと同義語の管理は、この設置を運営する団体の事務局が行います。");
+  return curator;
 }

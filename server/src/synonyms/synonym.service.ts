@@ -6,6 +6,7 @@ import { synonymErrors } from "./synonym.errors.js";
 import { SynonymGroup } from "./synonym.entity.js";
 import { synonymsChanged } from "./synonym.events.js";
 import { SynonymExpander, type SynonymRule } from "./synonym-expander.js";
+import { requireVocabularyCurator } from "../organisations/index.js";
 
 export interface SynonymChange {
   group: SynonymGroup | null;
@@ -64,7 +65,7 @@ export class SynonymService {
   }
 
   async create(viewer: Viewer | null, raw: unknown): Promise<SynonymChange> {
-    const actor = requireRole(viewer, "SECRETARIAT", "ADMIN");
+    const actor = await requireVocabularyCurator(this.em, requireRole(viewer, "SECRETARIAT", "ADMIN"));
     const input = parse(raw);
     return this.em.transactional(async (tx) => {
       await refuseDuplicate(tx, input);
@@ -80,7 +81,7 @@ export class SynonymService {
   }
 
   async update(viewer: Viewer | null, id: string, version: number, raw: unknown): Promise<SynonymChange> {
-    const actor = requireRole(viewer, "SECRETARIAT", "ADMIN");
+    const actor = await requireVocabularyCurator(this.em, requireRole(viewer, "SECRETARIAT", "ADMIN"));
     const input = parse(raw);
     return this.em.transactional(async (tx) => {
       const group = await this.lockedGroup(tx, id, version);
@@ -101,7 +102,7 @@ export class SynonymService {
   }
 
   async remove(viewer: Viewer | null, id: string, version: number): Promise<SynonymChange> {
-    const actor = requireRole(viewer, "SECRETARIAT", "ADMIN");
+    const actor = await requireVocabularyCurator(this.em, requireRole(viewer, "SECRETARIAT", "ADMIN"));
     return this.em.transactional(async (tx) => {
       const group = await this.lockedGroup(tx, id, version);
       const before = snapshot(group);

@@ -62,7 +62,7 @@ export class TagBulkService {
     const job = await this.em.transactional(async (tx) => {
       const published = selected.length
         ? new Set(
-            (await tx.execute<{ id: string }[]>("select id from cases where id in (?) and status = 'PUBLISHED'", [[...new Set(selected)]])).map(
+            (await tx.execute<{ id: string }[]>("select id from cases where id in (?) and organisation_id = ? and status = 'PUBLISHED'", [[...new Set(selected)], actor.organisationId])).map(
               (r) => r.id,
             ),
           )

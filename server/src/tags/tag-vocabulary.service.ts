@@ -9,6 +9,7 @@ import { addTagToCases, casesWithTag, recordCaseTagChanges, removeTagFromCases }
 import { TagMerge } from "./tag-merge.entity.js";
 import { Tag } from "./tag.entity.js";
 import { tagMergeUndone, tagRenamed, tagsMerged } from "./tag.events.js";
+import { requireVocabularyCurator } from "../organisations/index.js";
 
 /**
  * The secretariat's vocabulary tools: create, rename, recategorise, describe, retire / restore,
@@ -55,7 +56,7 @@ export class TagVocabularyService {
   constructor(private readonly em: EntityManager) {}
 
   async create(viewer: Viewer | null, raw: unknown): Promise<TagChange> {
-    const actor = requireRole(viewer, ...CURATOR_ROLES);
+    const actor = await requireVocabularyCurator(this.em, requireRole(viewer, ...CURATOR_ROLES));
     const parsed = tagCreateSchema.safeParse(raw);
     if (!parsed.success) throw badInputFromZod(parsed.error);
     const input = parsed.data;
@@ -84,7 +85,7 @@ export class TagVocabularyService {
    * with `keepOldNameAsSynonym`, as a search synonym) and re-indexes every case carrying the tag.
    */
   async update(viewer: Viewer | null, id: string, version: number, raw: unknown, keepOldNameAsSynonym = true): Promise<TagChange> {
-    const actor = requireRole(viewer, ...CURATOR_ROLES);
+    const actor = await requireVocabularyCurator(this.em, requireRole(viewer, ...CURATOR_ROLES));
     const parsed = tagUpdateSchema.safeParse(raw);
     if (!parsed.success) throw badInputFromZod(parsed.error);
     const input = parsed.data;
@@ -151,7 +152,7 @@ export class TagVocabularyService {
   }
 
   private async setRetired(viewer: Viewer | null, id: string, version: number, retire: boolean): Promise<TagChange> {
-    const actor = requireRole(viewer, ...CURATOR_ROLES);
+    const actor = await requireVocabularyCurator(this.em, requireRole(viewer, ...CURATOR_ROLES));
     return this.em.transactional(async (tx) => {
       const tag = await this.lockedLiveTag(tx, id, version);
       const before = snapshot(tag);
@@ -165,7 +166,7 @@ export class TagVocabularyService {
   }
 
   async mergePreview(viewer: Viewer | null, raw: unknown): Promise<TagMergePreview> {
-    requireRole(viewer, ...CURATOR_ROLES);
+    await requireVocabularyCurator(this.em, requireRole(viewer, ...CURATOR_ROLES));
     const { sourceId, targetId } = parseMerge(raw);
     const [source, target] = await Promise.all([this.liveTag(this.em, sourceId, "統合するタグ"), this.liveTag(this.em, targetId, "統合先のタグ")]);
     if (target.retiredAt) throw badInput([{ path: "targetId", message: `「${target.name}」は廃止されています。廃止されていないタグに統合してください` }]);
@@ -190,7 +191,7 @@ export class TagVocabularyService {
   }
 
   async merge(viewer: Viewer | null, raw: unknown): Promise<{ merge: TagMerge; affectedCases: number }> {
-    const actor = requireRole(viewer, ...CURATOR_ROLES);
+    const actor = await requireVocabularyCurator(this.em, requireRole(viewer, ...CURATOR_ROLES));
     const { sourceId, targetId } = parseMerge(raw);
     return this.em.transactional(async (tx) => {
       await lockTags(tx, [sourceId, targetId]);
@@ -242,14 +243,14 @@ export class TagVocabularyService {
 
   /** The latest merge (undone or not), for the vocabulary screen's 元に戻す. */
   async lastMerge(viewer: Viewer | null): Promise<TagMerge | null> {
-    requireRole(viewer, ...CURATOR_ROLES);
+    await requireVocabularyCurator(this.em, requireRole(viewer, ...CURATOR_ROLES));
     const [latest] = await this.em.find(TagMerge, {}, { orderBy: { createdAt: "desc", id: "desc" }, limit: 1 });
     return latest ?? null;
   }
 
   /** Undoes the latest merge, once. A merge that is not the latest, or was undone, is a CONFLICT. */
   async undoMerge(viewer: Viewer | null, mergeId: string): Promise<{ merge: TagMerge; affectedCases: number; keptSynonym: boolean }> {
-    const actor = requireRole(viewer, ...CURATOR_ROLES);
+    const actor = await requireVocabularyCurator(this.em, requireRole(viewer, ...CURATOR_ROLES));
     if (!isUuid(mergeId)) throw notFound("タグの統合");
     return this.em.transactional(async (tx) => {
       // Serialises undo against new merges: the latest merge is read under a lock.

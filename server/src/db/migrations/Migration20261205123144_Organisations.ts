@@ -65,6 +65,11 @@ export class Migration20261205123144_Organisations extends Migration {
     this.addSql(`create index "adoptions_organisation_id_index" on "adoptions" ("organisation_id");`);
 
     this.addSql(`alter table "organisations" add constraint "organisations_prefecture_check" check ("prefecture" in ('北海道', '青森県', '岩手県', '宮城県', '秋田県', '山形県', '福島県', '茨城県', '栃木県', '群馬県', '埼玉県', '千葉県', '東京都', '神奈川県', '新潟県', '富山県', '石川県', '福井県', '山梨県', '長野県', '岐阜県', '静岡県', '愛知県', '三重県', '滋賀県', '京都府', '大阪府', '兵庫県', '奈良県', '和歌山県', '鳥取県', '島根県', '岡山県', '広島県', '山口県', '徳島県', '香川県', '愛媛県', '高知県', '福岡県', '佐賀県', '長崎県', '熊本県', '大分県', '宮崎県', '鹿児島県', '沖縄県'));`);
+    // Search statistics are kept per organisation; what was counted so far is the installation's own.
+    this.addSql(`alter table "search_query_stats" drop constraint "search_query_stats_pkey";`);
+    this.addTenantColumn("search_query_stats");
+    this.addSql(`alter table "search_query_stats" add constraint "search_query_stats_pkey" primary key ("organisation_id", "query", "day");`);
+
     // Every published case's search document now carries organisationId (searches filter on it):
     // queue them all for the search worker, which rewrites them after the migration commits.
     this.addSql(`insert into "search_outbox" ("case_id", "kind", "enqueued_at", "available_at", "attempts")
@@ -80,6 +85,12 @@ export class Migration20261205123144_Organisations extends Migration {
   }
 
   override down(): void | Promise<void> {
+    // Statistics of other organisations cannot be kept under one (query, day) key: only the installation's own stay.
+    this.addSql(`alter table "search_query_stats" drop constraint "search_query_stats_pkey";`);
+    this.addSql(`delete from "search_query_stats" where "organisation_id" <> (select "id" from "organisations" where "home");`);
+    this.addSql(`alter table "search_query_stats" drop column "organisation_id";`);
+    this.addSql(`alter table "search_query_stats" add constraint "search_query_stats_pkey" primary key ("query", "day");`);
+
     this.addSql(`alter table "import_runs" drop constraint "import_runs_organisation_id_foreign";`);
     this.addSql(`alter table "departments" drop constraint "departments_organisation_id_foreign";`);
     this.addSql(`alter table "audit_log" drop constraint "audit_log_organisation_id_foreign";`);
