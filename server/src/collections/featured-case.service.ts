@@ -58,7 +58,8 @@ export class FeaturedCaseService {
     const actor = requireCurator(viewer);
     if (!isUuid(caseId)) throw notFound("好事例");
     return this.em.transactional(async (tx) => {
-      const mark = await tx.findOne(FeaturedCase, { case: caseId });
+      // Another organisation's case answers as one that is not featured (as a missing one).
+      const mark = await tx.findOne(FeaturedCase, { case: { id: caseId, organisation: actor.organisationId } });
       if (!mark) return false;
       recordAudit(tx, { organisationId: actor.organisationId, actorId: actor.userId, action: "case.unfeature", subjectType: "Case", subjectId: caseId, before: { reason: mark.reason } });
       tx.remove(mark);
