@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
-import express from "express";
+import type express from "express";
 import {
   getNamedType,
   isEnumType,
