@@ -52,7 +52,7 @@ export async function createOrganisation(em: EntityManager, raw: unknown, actor:
   const parsed = organisationInputSchema.safeParse(raw);
   if (!parsed.success) throw badInputFromZod(parsed.error);
   const data: OrganisationData = parsed.data;
-  return em.transactional(async (tx) => {
+  const created = await em.transactional(async (tx) => {
     if (await tx.count(Organisation, { code: data.code })) throw organisationErrors.codeTaken(data.code);
     const organisation = tx.create(Organisation, { ...data, configuredAt: new Date() });
     tx.persist(organisation);
@@ -65,6 +65,9 @@ export async function createOrganisation(em: EntityManager, raw: unknown, actor:
     );
     return organisation;
   });
+  // After the commit: a read racing the transaction cannot keep the old list.
+  forgetPublicOrganisations(em);
+  return created;
 }
 
 /** Every organisation, by 団体コード (the CLI; GraphQL goes through OrganisationService.list). */
@@ -93,7 +96,7 @@ export async function organisationByCode(em: EntityManager, code: string | undef
  * config at first start). Validated like a new organisation; what is not given keeps its value.
  */
 export async function updateHomeOrganisation(em: EntityManager, settings: Partial<OrganisationData>): Promise<Organisation> {
-  return em.transactional(async (tx) => {
+  const updated = await em.transactional(async (tx) => {
     const home = await homeOrganisation(tx);
     const merged = {
       name: home.name,
@@ -113,6 +116,8 @@ export async function updateHomeOrganisation(em: EntityManager, settings: Partia
     tx.assign(home, { ...data, configuredAt: new Date() });
     return home;
   });
+  forgetPublicOrganisations(em);
+  return updated;
 }
 
 /**
@@ -147,9 +152,27 @@ const NO_ORGANISATION = "00000000-0000-0000-0000-000000000000";
  */
 export async function readableOrganisationIds(em: EntityManager, viewer: Viewer | null): Promise<string[]> {
   if (viewer) return [viewer.organisationId];
+  const connection = em.getConnection();
+  const cached = publicOrganisations.get(connection);
+  if (cached && Date.now() - cached.at < PUBLIC_ORGANISATIONS_TTL_MS) return cached.ids;
   const rows = await em.execute<{ id: string }[]>("select id from organisations where public_reading order by id");
   // Never empty (an empty list is no valid `in (…)`): the nil uuid, which no organisation has, reads nothing.
-  return rows.length ? rows.map((r) => r.id) : [NO_ORGANISATION];
+  const ids = rows.length ? rows.map((r) => r.id) : [NO_ORGANISATION];
+  publicOrganisations.set(connection, { ids, at: Date.now() });
+  return ids;
+}
+
+/**
+ * Which organisations allow public reading, per connection pool, read at most every
+ * PUBLIC_ORGANISATIONS_TTL_MS: an anonymous search page then costs no extra statement (the search
+ * page is pinned at one, search-features.test.ts). This process forgets it at once when it changes
+ * an organisation; another instance behind the same load balancer follows within the TTL.
+ */
+const publicOrganisations = new WeakMap<object, { ids: string[]; at: number }>();
+const PUBLIC_ORGANISATIONS_TTL_MS = 5_000;
+
+function forgetPublicOrganisations(em: EntityManager): void {
+  publicOrganisations.delete(em.getConnection());
 }
 
 /** Whether the organisation lets anonymous visitors read its published cases. */
