@@ -3,7 +3,7 @@ import { type CaseStatus, isUuid } from "@kb/shared";
 import { departmentPaths } from "../departments/index.js";
 import { requireRole, requireViewer, type Viewer } from "../kernel/index.js";
 import { Case } from "./case.entity.js";
-import { allowsPublicReading, readableOrganisationIds } from "../organisations/index.js";
+import { readableOrganisationIds } from "../organisations/index.js";
 import { factsOf } from "./case-lock.js";
 import { casePolicy } from "./case.policy.js";
 import { presentCase } from "./case.presenter.js";
@@ -57,8 +57,9 @@ export class CaseService {
     return this.list({ organisation: curator.organisationId, status: "SUBMITTED" }, { submittedAt: "asc", id: "asc" }, page);
   }
 
-  private publicReading(organisationId: string): Promise<boolean> {
-    return allowsPublicReading(this.em, organisationId);
+  /** Whether anonymous visitors may read the organisation's published cases (cached list: no statement per page). */
+  private async publicReading(organisationId: string): Promise<boolean> {
+    return (await readableOrganisationIds(this.em, null)).includes(organisationId);
   }
 
   private async list(where: FilterQuery<Case>, orderBy: Record<string, "asc" | "desc">, page: Page): Promise<CaseListView> {

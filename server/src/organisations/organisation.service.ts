@@ -175,11 +175,6 @@ function forgetPublicOrganisations(em: EntityManager): void {
   publicOrganisations.delete(em.getConnection());
 }
 
-/** Whether the organisation lets anonymous visitors read its published cases. */
-export async function allowsPublicReading(em: EntityManager, organisationId: string): Promise<boolean> {
-  const [row] = await em.execute<{ public_reading: boolean }[]>("select public_reading from organisations where id = ?", [organisationId]);
-  return row?.public_reading ?? false;
-}
 
 /**
  * Tags and search synonyms are the installation's vocabulary (DESIGN §10): a change renames, merges
