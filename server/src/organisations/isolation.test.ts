@@ -46,12 +46,17 @@ import { createOrganisation } from "./organisation.service.js";
  * A few positive controls (A's own members see their data) show the probes would see a leak.
  */
 
+/**
+ * Roles of B: every role of an organisation, and an installation operator. Each probes every field
+ * and route; the A side is kept private (publicReading off) so anonymous visitors must see nothing.
+ */
 const A_CODE = "282146"; // 宝塚市
 const B_CODE = "011002"; // 札幌市
 const SECRET = "機密A";
 
-type Outsider = "anonymous" | "B:STAFF" | "B:SECRETARIAT" | "B:ADMIN";
-const OUTSIDERS: Outsider[] = ["anonymous", "B:STAFF", "B:SECRETARIAT", "B:ADMIN"];
+/** An installation operator (a member of B) creates and lists organisations but has no power inside A by it. */
+type Outsider = "anonymous" | "B:STAFF" | "B:SECRETARIAT" | "B:ADMIN" | "B:OPERATOR";
+const OUTSIDERS: Outsider[] = ["anonymous", "B:STAFF", "B:SECRETARIAT", "B:ADMIN", "B:OPERATOR"];
 
 interface Fixtures {
   a: {
@@ -108,6 +113,7 @@ beforeAll(async () => {
     "B:STAFF": await user(B_CODE, "STAFF", "札幌課", "札幌職員"),
     "B:SECRETARIAT": await user(B_CODE, "SECRETARIAT", "札幌事務局", "札幌事務局員"),
     "B:ADMIN": await user(B_CODE, "ADMIN", "札幌情報課", "札幌管理者"),
+    "B:OPERATOR": await kb.createViewer({ organisation: B_CODE, role: "STAFF", department: "札幌運用課", displayName: "札幌運用者", installationRole: "OPERATOR" }),
   };
 
   // A's cases, in every state, in A's 課 (imported into A).
@@ -416,8 +422,12 @@ describe("organisation isolation (issue 15)", () => {
   it("positive controls: A's own members see what the probes look for", async () => {
     const seen = await kb.gql(operationFor("query", schemaTypes.query.getFields().case!, { id: f.a.published }), { id: f.a.published }, { viewer: f.a.staff });
     expect(leaks(seen)).toContain(SECRET);
-    const found = await kb.gql(operationFor("query", schemaTypes.query.getFields().searchCases!, { query: SECRET }), { query: SECRET }, { viewer: f.a.staff });
+    // The very search the outsiders run next: a search-result cache keyed without the reader's
+    // visibility clause would hand them this answer.
+    const { args: search } = QUERY_RULES.searchCases!(f);
+    const found = await kb.gql(operationFor("query", schemaTypes.query.getFields().searchCases!, search), search, { viewer: f.a.staff });
     expect(nonZeroCounts(found).length).toBeGreaterThan(0);
+    expect(leaks(found)).toContain(SECRET);
     const dashboard = await kb.gql(operationFor("query", schemaTypes.query.getFields().dashboard!, {}), {}, { viewer: f.a.secretariat });
     expect(leaks(dashboard)).toContain(SECRET);
     expect(nonZeroCounts(dashboard).length).toBeGreaterThan(0);
