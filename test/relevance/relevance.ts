@@ -48,3 +48,59 @@ export function metricLines(report: RelevanceReport): string[] {
     JSON.stringify({ metric: "relevance.mrr@10", value: round(report.mrrAt10), unit: "ratio", queries: report.queries }),
   ];
 }
+
+/** What the issue allows recall@5 and MRR@10 to lose when distractors join the index (issue 17 item 6). */
+export const MAX_DROP_AT_SCALE = 0.03;
+
+/**
+ * The same queries over the seeds alone (`small`) and with `distractors` generated cases beside
+ * them (`large`): the large index's figures, and the drop from small to large with its target.
+ */
+export function scaleLines(small: RelevanceReport, large: RelevanceReport, distractors: number): string[] {
+  const round = (n: number) => Math.round(n * 1000) / 1000;
+  const lines: string[] = [];
+  for (const [name, pick] of [["recall@5", (r: RelevanceReport) => r.recallAt5], ["mrr@10", (r: RelevanceReport) => r.mrrAt10]] as const) {
+    lines.push(JSON.stringify({ metric: `relevance.distractors.${name}`, value: round(pick(large)), unit: "ratio", queries: large.queries, distractors }));
+    lines.push(JSON.stringify({ metric: `relevance.drop.${name}`, value: round(pick(small) - pick(large)), unit: "ratio", small: round(pick(small)), distractors, target: `≤ ${MAX_DROP_AT_SCALE}` }));
+  }
+  return lines;
+}
+
+/** What a reader needs to judge a hit: its title and tags. */
+export interface CaseLabel {
+  title: string;
+  tags: string[];
+}
+
+export interface LostPlaces {
+  query: string;
+  kind: RelevanceQuery["kind"];
+  recallAt5: [small: number, large: number];
+  reciprocalRankAt10: [small: number, large: number];
+  /** The large index's first five, each marked as a distractor or a seed, with its title and tags. */
+  top5: ({ id: string; distractor: boolean; relevant: boolean } & CaseLabel)[];
+}
+
+/** The queries that did worse with distractors in the index, and what took their places. */
+export function lostPlaces(
+  small: RelevanceReport,
+  large: RelevanceReport,
+  queries: readonly RelevanceQuery[],
+  isDistractor: (id: string) => boolean,
+  labelOf: (id: string) => CaseLabel,
+): LostPlaces[] {
+  const lost: LostPlaces[] = [];
+  large.outcomes.forEach((after, i) => {
+    const before = small.outcomes[i]!;
+    if (after.recallAt5 >= before.recallAt5 && after.reciprocalRankAt10 >= before.reciprocalRankAt10) return;
+    const relevant = new Set(queries[i]!.relevant);
+    lost.push({
+      query: after.query,
+      kind: after.kind,
+      recallAt5: [before.recallAt5, after.recallAt5],
+      reciprocalRankAt10: [before.reciprocalRankAt10, after.reciprocalRankAt10],
+      top5: after.top.slice(0, 5).map((id) => ({ id, distractor: isDistractor(id), relevant: relevant.has(id), ...labelOf(id) })),
+    });
+  });
+  return lost;
+}
