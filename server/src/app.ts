@@ -6,6 +6,7 @@ import type { AppConfig } from "./config/index.js";
 import { Case } from "./cases/index.js";
 import { initOrm, migrate } from "./db/index.js";
 import { applyHomeOrganisationConfig } from "./organisations/index.js";
+import { AppError } from "./kernel/index.js";
 import { FreshnessJob } from "./freshness/index.js";
 import { buildAppSchema } from "./graphql/index.js";
 import { failAbandonedImportRuns, importInterchangeFile } from "./importer/index.js";
@@ -53,7 +54,7 @@ export async function connectBackend(config: AppConfig, logger: Logger, services
     orm = await initOrm(services.databaseUrl, logger);
     const applied = await migrate(orm);
     if (applied) logger.info({ applied }, "database migrated");
-    if (await applyHomeOrganisationConfig(orm.em.fork(), config.homeOrganisation)) {
+    if (await applyHomeOrganisationConfig(orm.em.fork(), config.homeOrganisation).catch(explainOrganisationConfig)) {
       logger.info({ name: config.homeOrganisation.name, code: config.homeOrganisation.code }, "named the installation's own organisation from KB_ORGANISATION_*");
     }
     const index = CaseSearchIndex.connect(services.meiliUrl, services.meiliMasterKey, config.searchIndex, {
@@ -77,6 +78,14 @@ export async function connectBackend(config: AppConfig, logger: Logger, services
     await orm?.close(true).catch(() => {});
     throw error;
   }
+}
+
+/** A KB_ORGANISATION_* the shared schema refuses stops the start with what is wrong, field by field. */
+function explainOrganisationConfig(error: unknown): never {
+  if (error instanceof AppError && error.fields.length) {
+    throw new Error(`KB_ORGANISATION_*: ${error.fields.map((f) => `${f.path}: ${f.message}`).join(" / ")}`, { cause: error });
+  }
+  throw error;
 }
 
 /**
