@@ -224,7 +224,8 @@ export class AdoptionService {
       }
       await tx.flush();
       const after = toAdoptionRecord(adoption);
-      recordAudit(tx, { organisationId: viewer.organisationId,
+      recordAudit(tx, {
+        organisationId: viewer.organisationId,
         actorId: viewer.userId,
         action: existing ? "adoption.update" : "adoption.create",
         subjectType: "Case",

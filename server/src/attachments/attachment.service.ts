@@ -90,7 +90,8 @@ export async function storeAttachment(em: EntityManager, viewerOrNull: Viewer | 
       uploadedBy: tx.getReference(User, viewer.userId),
     });
     tx.create(AttachmentContent, { attachment, bytes: upload.bytes });
-    recordAudit(tx, { organisationId: viewer.organisationId,
+    recordAudit(tx, {
+      organisationId: viewer.organisationId,
       actorId: viewer.userId,
       action: "attachment.create",
       subjectType: "Case",
@@ -131,7 +132,8 @@ export async function removeAttachment(em: EntityManager, viewerOrNull: Viewer |
     c.updatedAt = new Date();
     await tx.flush();
     recordRevision(tx, c, viewer.userId, undefined, removed);
-    recordAudit(tx, { organisationId: viewer.organisationId,
+    recordAudit(tx, {
+      organisationId: viewer.organisationId,
       actorId: viewer.userId,
       action: "attachment.remove",
       subjectType: "Case",

@@ -134,7 +134,8 @@ export class CaseWorkflowService {
   }
 
   private afterTransition(tx: EntityManager, c: Case, viewer: Viewer, from: CaseStatus, extra: Record<string, unknown> = {}): void {
-    recordAudit(tx, { organisationId: viewer.organisationId,
+    recordAudit(tx, {
+      organisationId: viewer.organisationId,
       actorId: viewer.userId,
       action: "case.transition",
       subjectType: "Case",

@@ -46,7 +46,8 @@ export class CollectionEntryService {
         }),
       );
       touch(c);
-      recordAudit(tx, { organisationId: actor.organisationId,
+      recordAudit(tx, {
+        organisationId: actor.organisationId,
         actorId: actor.userId,
         action: "collection.entry.add",
         subjectType: "Collection",
@@ -99,7 +100,8 @@ export class CollectionEntryService {
       });
       if (addedCaseIds.length) {
         touch(c);
-        recordAudit(tx, { organisationId: actor.organisationId,
+        recordAudit(tx, {
+          organisationId: actor.organisationId,
           actorId: actor.userId,
           action: "collection.entry.add",
           subjectType: "Collection",
@@ -122,7 +124,8 @@ export class CollectionEntryService {
       const before = { caseId: input.caseId, reason: entry.reason };
       entry.reason = input.reason;
       touch(c);
-      recordAudit(tx, { organisationId: actor.organisationId,
+      recordAudit(tx, {
+        organisationId: actor.organisationId,
         actorId: actor.userId,
         action: "collection.entry.update",
         subjectType: "Collection",
@@ -146,7 +149,8 @@ export class CollectionEntryService {
       tx.remove(gone);
       entries.filter((e) => e !== gone).forEach((e, i) => (e.position = i));
       touch(c);
-      recordAudit(tx, { organisationId: actor.organisationId,
+      recordAudit(tx, {
+        organisationId: actor.organisationId,
         actorId: actor.userId,
         action: "collection.entry.remove",
         subjectType: "Collection",
@@ -173,7 +177,8 @@ export class CollectionEntryService {
       const before = entries.map((e) => e.case.id);
       wanted.forEach((id, i) => (byCase.get(id)!.position = i));
       touch(c);
-      recordAudit(tx, { organisationId: actor.organisationId,
+      recordAudit(tx, {
+        organisationId: actor.organisationId,
         actorId: actor.userId,
         action: "collection.reorder",
         subjectType: "Collection",

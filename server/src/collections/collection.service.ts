@@ -192,7 +192,8 @@ export class CollectionService {
         c.status = "DRAFT";
       }
       if (from === c.status) return c;
-      recordAudit(tx, { organisationId: actor.organisationId,
+      recordAudit(tx, {
+        organisationId: actor.organisationId,
         actorId: actor.userId,
         action: published ? "collection.publish" : "collection.unpublish",
         subjectType: "Collection",

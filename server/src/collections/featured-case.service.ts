@@ -41,7 +41,8 @@ export class FeaturedCaseService {
       mark.reason = reason;
       if (existing) mark.featuredBy = tx.getReference(User, actor.userId, { wrapped: true });
       tx.persist(mark);
-      recordAudit(tx, { organisationId: actor.organisationId,
+      recordAudit(tx, {
+        organisationId: actor.organisationId,
         actorId: actor.userId,
         action: existing ? "case.feature.update" : "case.feature",
         subjectType: "Case",

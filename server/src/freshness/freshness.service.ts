@@ -215,7 +215,8 @@ export class FreshnessService {
       );
       // The due notices for this case are done with, for everyone in the 課.
       await tx.execute("update notifications set read_at = ? where case_id = ? and type = 'FRESHNESS_CHECK_DUE' and read_at is null", [now, caseId]);
-      recordAudit(tx, { organisationId: viewer.organisationId,
+      recordAudit(tx, {
+        organisationId: viewer.organisationId,
         actorId: viewer.userId,
         action: "freshness.confirm",
         subjectType: "Case",

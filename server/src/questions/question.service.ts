@@ -86,7 +86,8 @@ export class QuestionService {
         body: input.body,
       });
       tx.persist(question);
-      recordAudit(tx, { organisationId: viewer.organisationId,
+      recordAudit(tx, {
+        organisationId: viewer.organisationId,
         actorId: viewer.userId,
         action: "question.ask",
         subjectType: "Case",
@@ -125,7 +126,8 @@ export class QuestionService {
         body: input.body,
       });
       tx.persist(answer);
-      recordAudit(tx, { organisationId: viewer.organisationId,
+      recordAudit(tx, {
+        organisationId: viewer.organisationId,
         actorId: viewer.userId,
         action: "question.answer",
         subjectType: "Case",
@@ -161,7 +163,8 @@ export class QuestionService {
       const answer = await tx.findOneOrFail(Answer, answerId);
       question.acceptedAnswer = tx.getReference(Answer, answerId, { wrapped: true });
       question.acceptedAt = new Date();
-      recordAudit(tx, { organisationId: viewer.organisationId,
+      recordAudit(tx, {
+        organisationId: viewer.organisationId,
         actorId: viewer.userId,
         action: "question.accept",
         subjectType: "Case",

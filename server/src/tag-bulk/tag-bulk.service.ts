@@ -90,7 +90,8 @@ export class TagBulkService {
         organisation: actor.organisationId,
       });
       tx.persist(job);
-      recordAudit(tx, { organisationId: actor.organisationId,
+      recordAudit(tx, {
+        organisationId: actor.organisationId,
         actorId: actor.userId,
         action: "tag.bulk.start",
         subjectType: "Tag",

@@ -125,7 +125,8 @@ export class TagProposalService {
         proposer: tx.getReference(User, viewer.userId),
       });
       tx.persist(proposal);
-      recordAudit(tx, { organisationId: viewer.organisationId,
+      recordAudit(tx, {
+        organisationId: viewer.organisationId,
         actorId: viewer.userId,
         action: "tag.propose",
         subjectType: "Case",
@@ -177,7 +178,8 @@ export class TagProposalService {
       proposal.decidedBy = tx.getReference(User, viewer.userId, { wrapped: true });
       proposal.decidedAt = new Date();
       proposal.decisionComment = comment;
-      recordAudit(tx, { organisationId: viewer.organisationId,
+      recordAudit(tx, {
+        organisationId: viewer.organisationId,
         actorId: viewer.userId,
         action: decision === "ACCEPT" ? "tag.proposal.accept" : "tag.proposal.decline",
         subjectType: "Case",

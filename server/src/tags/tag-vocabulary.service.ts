@@ -228,7 +228,8 @@ export class TagVocabularyService {
       });
       tx.persist(merge);
       recordEvent(tx, tagsMerged({ mergeId: merge.id, sourceId: source.id, targetId: target.id }));
-      recordAudit(tx, { organisationId: actor.organisationId,
+      recordAudit(tx, {
+        organisationId: actor.organisationId,
         actorId: actor.userId,
         action: "tag.merge",
         subjectType: "Tag",
@@ -295,7 +296,8 @@ export class TagVocabularyService {
         if (group && group.version === 1) {
           mentioning = await casesMentioning(tx, group.terms);
           recordEvent(tx, synonymsChanged({ groupId: group.id, terms: [...group.terms], caseIds: mentioning }));
-          recordAudit(tx, { organisationId: actor.organisationId,
+          recordAudit(tx, {
+            organisationId: actor.organisationId,
             actorId: actor.userId,
             action: "synonym.delete",
             subjectType: "SynonymGroup",
@@ -312,7 +314,8 @@ export class TagVocabularyService {
       recordEvent(tx, tagMergeUndone({ mergeId: latest.id, sourceId: source.id, targetId: target.id }));
       latest.undoneAt = new Date();
       latest.undoneBy = actor.userId;
-      recordAudit(tx, { organisationId: actor.organisationId,
+      recordAudit(tx, {
+        organisationId: actor.organisationId,
         actorId: actor.userId,
         action: "tag.merge.undo",
         subjectType: "Tag",
