@@ -19,6 +19,8 @@ export default defineConfig({
     outDir: "dist",
     emptyOutDir: true,
     target: "es2022",
+    // .vite/manifest.json: which chunks a page loads up front (client/src/lean-client.test.ts reads it).
+    manifest: true,
     rolldownOptions: {
       output: {
         // Libraries change less often than the app: separate chunks stay cached across releases.
@@ -27,7 +29,8 @@ export default defineConfig({
             { name: "react", test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
             { name: "router", test: /node_modules[\\/](react-router|cookie|set-cookie-parser)[\\/]/ },
             { name: "apollo", test: /node_modules[\\/](@apollo|graphql|graphql-tag|rxjs|optimism|@wry|tslib)[\\/]/ },
-            { name: "shared", test: /node_modules[\\/](zod|@kb[\\/]shared)[\\/]|[\\/]shared[\\/]dist[\\/]/ },
+            // zod alone: the search page does not load it (it imports @kb/shared/plain), the forms do.
+            { name: "zod", test: /node_modules[\\/]zod[\\/]/ },
           ],
         },
       },

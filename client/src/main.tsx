@@ -4,10 +4,13 @@ import { ApolloProvider } from "@apollo/client/react";
 import { RouterProvider } from "react-router/dom";
 import { apolloClient } from "./apollo";
 import { router } from "./router";
+import { prefetchSearchPage } from "./routes/SearchPage";
 import "./index.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("#root is missing from index.html");
+
+prefetchSearchPage(apolloClient, window.location);
 
 createRoot(root).render(
   <StrictMode>

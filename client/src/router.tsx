@@ -1,7 +1,7 @@
 import { lazy, Suspense } from "react";
 import { createBrowserRouter } from "react-router";
 import { Layout } from "./components/Layout";
-import { messages as m } from "./messages";
+import { searchPageMessages as m } from "./messages/searchPage";
 import { CaseEditPage, CasePage, LoginPage, MyCasesPage, NotificationsPage, ReviewQueuePage } from "./routes/lazy";
 import { NotFoundPage } from "./routes/NotFoundPage";
 import { RouteError } from "./routes/RouteError";

@@ -4,7 +4,7 @@ import path from "node:path";
 import type { MikroORM } from "@mikro-orm/postgresql";
 import type { AppConfig } from "./config/index.js";
 import { Case } from "./cases/index.js";
-import { initOrm, migrate } from "./db/index.js";
+import { initOrm, migrate, withStartupLock } from "./db/index.js";
 import { applyHomeOrganisationConfig } from "./organisations/index.js";
 import { AppError } from "./kernel/index.js";
 import { FreshnessJob } from "./freshness/index.js";
@@ -52,15 +52,20 @@ export async function connectBackend(config: AppConfig, logger: Logger, services
   let orm: MikroORM | undefined;
   try {
     orm = await initOrm(services.databaseUrl, logger);
-    const applied = await migrate(orm);
-    if (applied) logger.info({ applied }, "database migrated");
-    if (await applyHomeOrganisationConfig(orm.em.fork(), config.homeOrganisation).catch(explainOrganisationConfig)) {
-      logger.info({ name: config.homeOrganisation.name, code: config.homeOrganisation.code }, "named the installation's own organisation from KB_ORGANISATION_*");
-    }
     const index = CaseSearchIndex.connect(services.meiliUrl, services.meiliMasterKey, config.searchIndex, {
       resultCacheEntries: config.searchCacheEntries,
     });
-    await index.ensure();
+    // Instances started together take turns (db/startup-lock.ts): one migrates and creates the index.
+    const ormReady = orm;
+    await withStartupLock(services.databaseUrl, async () => {
+      const applied = await migrate(ormReady);
+      if (applied) logger.info({ applied }, "database migrated");
+      // The installation's own organisation takes its name from KB_ORGANISATION_* once (first start after the migration).
+      if (await applyHomeOrganisationConfig(ormReady.em.fork(), config.homeOrganisation).catch(explainOrganisationConfig)) {
+        logger.info({ name: config.homeOrganisation.name, code: config.homeOrganisation.code }, "named the installation's own organisation from KB_ORGANISATION_*");
+      }
+      await index.ensure();
+    });
     const ormRef = orm;
     return {
       config,
@@ -142,9 +147,13 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
       minDrainIntervalMs: config.searchSyncIntervalMs,
       countsWindowMs: config.searchCountsWindowMs,
     });
-    // On a first start, the printed URL should already find the seed cases: index them before serving.
-    if (config.seedOnEmpty && (await seedIfEmpty(backend)) > 0) await worker.drainUntilEmpty();
-    const demoAccounts = config.demoAccounts ? await ensureDemoAccounts(backend.orm, config.repoRoot, config.dataDir) : [];
+    const startingWorker = worker;
+    const demoAccounts = await withStartupLock(backend.services.databaseUrl, async () => {
+      // On a first start, the printed URL should already find the seed cases: index them before serving.
+      // (Under the startup lock: of N instances started together on an empty database, one seeds.)
+      if (config.seedOnEmpty && (await seedIfEmpty(backend)) > 0) await startingWorker.drainUntilEmpty();
+      return config.demoAccounts ? await ensureDemoAccounts(backend.orm, config.repoRoot, config.dataDir) : [];
+    });
     await worker.start();
     // Imports a previous server process was running when it died read as failed from now on.
     await failAbandonedImportRuns(backend.orm, logger);

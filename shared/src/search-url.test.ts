@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CASE_KINDS } from "./enums.js";
-import { SEARCH_SORTS } from "./search.js";
-import { EMPTY_SEARCH, parseSearchUrl, searchArgsFromUrl, SEARCH_MAX_PAGE, toSearchParams, toSearchString, type SearchState } from "./search-url.js";
+import { SEARCH_SORTS } from "./search-terms.js";
+import { searchArgsFromUrl, searchFilterSchema } from "./search.js";
+import { EMPTY_SEARCH, isValidSearchFilter, parseSearchUrl, SEARCH_FILTER_VALUE_CHECKS, SEARCH_MAX_PAGE, toSearchParams, toSearchString, type SearchState } from "./search-url.js";
 
 const parse = (query: string) => parseSearchUrl(new URLSearchParams(query));
 const strict = (query: string) => searchArgsFromUrl(new URLSearchParams(query), { first: 100 });
@@ -63,6 +64,54 @@ describe("the search page's reading of its URL", () => {
         expect(read).toEqual(parseSearchUrl(toSearchParams(read)));
       }),
     );
+  });
+});
+
+describe("the page's checks without zod", () => {
+  it("take each filter value exactly when searchFilterSchema takes it", () => {
+    const shape = searchFilterSchema.shape;
+    const takes = (schema: { safeParse(v: unknown): { success: boolean } }, value: unknown) => schema.safeParse(value).success;
+    const text = fc.oneof(
+      fc.string({ maxLength: 120, unit: "binary" }),
+      fc.string({ minLength: 45, maxLength: 105 }),
+      fc.constantFrom("\u0000", "a\uD800", "\uDC00b", "😀".repeat(26), "あ".repeat(50), "あ".repeat(51), "x".repeat(100), "x".repeat(101)),
+    );
+    fc.assert(
+      fc.property(text, (value) => {
+        expect(SEARCH_FILTER_VALUE_CHECKS.departments(value)).toBe(takes(shape.departments.unwrap().element, value));
+        expect(SEARCH_FILTER_VALUE_CHECKS.tags(value)).toBe(takes(shape.tags.unwrap().element, value));
+        expect(SEARCH_FILTER_VALUE_CHECKS.kinds(value)).toBe(takes(shape.kinds.unwrap().element, value));
+      }),
+    );
+    for (const kind of CASE_KINDS) expect(SEARCH_FILTER_VALUE_CHECKS.kinds(kind)).toBe(true);
+    const year = fc.oneof(fc.integer({ min: 1800, max: 2300 }), fc.double(), fc.constantFrom(Number.NaN, Infinity, 1899.5, 2200.0001, 1900, 2200));
+    fc.assert(
+      fc.property(year, (value) => {
+        expect(SEARCH_FILTER_VALUE_CHECKS.fiscalYears(value)).toBe(takes(shape.fiscalYears.unwrap().element, value));
+      }),
+    );
+  });
+
+  it("take a whole filter exactly when searchFilterSchema takes it", () => {
+    const some = <T>(value: fc.Arbitrary<T>, max: number) => fc.option(fc.array(value, { maxLength: max }), { nil: undefined });
+    const word = fc.oneof({ arbitrary: fc.string({ maxLength: 6 }), weight: 30 }, fc.constantFrom("x".repeat(51), "x".repeat(101), "\u0000"));
+    const filter = fc.record(
+      {
+        kinds: some(fc.oneof(fc.constantFrom(...CASE_KINDS), fc.constant("NOPE")), 6),
+        departments: some(word, 52),
+        fiscalYears: some(fc.oneof(fc.integer({ min: 1890, max: 2210 }), fc.constant(Number.NaN)), 52),
+        tags: some(word, 32),
+        minAdoptionCount: fc.option(fc.oneof(fc.integer({ min: -2, max: 10_002 }), fc.constant(1.5)), { nil: undefined }),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(filter, (f) => {
+        const defined = Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined));
+        expect(isValidSearchFilter(defined)).toBe(searchFilterSchema.safeParse(defined).success);
+      }),
+    );
+    expect(isValidSearchFilter({ kinds: [], extra: 1 } as { kinds: string[] })).toBe(false);
   });
 });
 

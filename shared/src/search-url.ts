@@ -1,7 +1,8 @@
 import { CASE_KINDS, type CaseKind } from "./enums.js";
 import { parseFiscalYear } from "./fiscal-year.js";
 import { normalizeText } from "./normalize.js";
-import { SEARCH_SORTS, searchArgsSchema, searchFilterSchema, type SearchSort } from "./search.js";
+import { SEARCH_FILTER_LIMITS as LIMITS, SEARCH_SORTS, type SearchSort } from "./search-terms.js";
+import { hasUnusableCharacter } from "./unusable-characters.js";
 
 /**
  * The search page's URL, read and written in one place: the page keeps all of its state in the
@@ -9,7 +10,9 @@ import { SEARCH_SORTS, searchArgsSchema, searchFilterSchema, type SearchSort } f
  * built from it, and the server's CSV export takes the same query string as it is:
  *   ?q=予約&kind=KINTONE_APP&kind=WORKSHOP&dept=子育て支援課&fy=R6&tag=kintone&adopted=1&sort=NEWEST&page=2
  * Two readings of one URL: `parseSearchUrl` (the page) drops what is invalid instead of failing the
- * page; `searchArgsFromUrl` (an export) checks everything with the search schema and refuses.
+ * page; `searchArgsFromUrl` (an export, search.ts) checks everything with the search schema and refuses.
+ * This file needs no zod, so neither does the search page's first load (client/src/lean-client.test.ts):
+ * each value is checked as searchFilterSchema checks one element, and search-url.test.ts holds the two together.
  */
 export const SEARCH_URL_PARAMS = {
   q: "q",
@@ -57,7 +60,7 @@ export const EMPTY_SEARCH: SearchState = {
 };
 
 /** What each parameter holds, before any check: blank values left out, 年度 read (R6, 令和6年度 → 2024; unreadable → NaN). */
-function readSearchUrl(params: URLSearchParams) {
+export function readSearchUrl(params: URLSearchParams) {
   const list = (name: string) => params.getAll(name).filter((v) => v.trim() !== "");
   return {
     q: params.get(SEARCH_URL_PARAMS.q),
@@ -71,28 +74,54 @@ function readSearchUrl(params: URLSearchParams) {
   };
 }
 
-const filterShape = searchFilterSchema.shape;
-const kindSchema = filterShape.kinds.unwrap().element;
-const departmentSchema = filterShape.departments.unwrap().element;
-const fiscalYearSchema = filterShape.fiscalYears.unwrap().element;
-const tagSchema = filterShape.tags.unwrap().element;
-const MAX = { kinds: CASE_KINDS.length, departments: 50, fiscalYears: 50, tags: 30 } as const;
+/** zod's `max` on a string counts code points (an emoji is one), not UTF-16 units. */
+const codePointLength = (value: string) => [...value].length;
+const usableText = (maxLength: number) => (value: string) =>
+  (value.length <= maxLength || codePointLength(value) <= maxLength) && !hasUnusableCharacter(value);
 
-interface Parser<T> {
-  safeParse(value: unknown): { success: true; data: T } | { success: false };
+/** One filter value as searchFilterSchema takes it (an element of its array): the same limits, no zod. */
+export const SEARCH_FILTER_VALUE_CHECKS = {
+  kinds: (value: string): value is CaseKind => (CASE_KINDS as readonly string[]).includes(value),
+  departments: usableText(LIMITS.departments.length),
+  fiscalYears: (value: number) => Number.isSafeInteger(value) && value >= LIMITS.fiscalYears.min && value <= LIMITS.fiscalYears.max,
+  tags: usableText(LIMITS.tags.length),
+};
+
+/** What searchFilterSchema says of a filter the page built (every value, how many, 横展開), without zod. */
+export function isValidSearchFilter(filter: {
+  kinds?: readonly string[];
+  departments?: readonly string[];
+  fiscalYears?: readonly number[];
+  tags?: readonly string[];
+  minAdoptionCount?: number;
+}): boolean {
+  const check = SEARCH_FILTER_VALUE_CHECKS;
+  const valid = <V>(values: readonly V[] | undefined, ok: (value: V) => boolean, count: number) =>
+    values === undefined || (values.length <= count && values.every(ok));
+  const adoptions = filter.minAdoptionCount;
+  return (
+    Object.keys(filter).every((key) => key in LIMITS) &&
+    valid(filter.kinds, check.kinds, LIMITS.kinds.count) &&
+    valid(filter.departments, check.departments, LIMITS.departments.count) &&
+    valid(filter.fiscalYears, check.fiscalYears, LIMITS.fiscalYears.count) &&
+    valid(filter.tags, check.tags, LIMITS.tags.count) &&
+    (adoptions === undefined ||
+      (Number.isSafeInteger(adoptions) && adoptions >= LIMITS.minAdoptionCount.min && adoptions <= LIMITS.minAdoptionCount.max))
+  );
 }
 
 /** The valid values, cleaned, each once, at most `max`. */
-function pick<V, T>(raw: V[], clean: (value: V) => unknown, schema: Parser<T>, max: number): T[] {
-  const out: T[] = [];
+function pick<V, T extends V>(raw: V[], clean: (value: V) => V, valid: (value: V) => value is T, max: number): T[];
+function pick<V>(raw: V[], clean: (value: V) => V, valid: (value: V) => boolean, max: number): V[];
+function pick<V>(raw: V[], clean: (value: V) => V, valid: (value: V) => boolean, max: number): V[] {
+  const out: V[] = [];
   const seen = new Set<string>();
-  for (const value of raw) {
-    const result = schema.safeParse(clean(value));
-    if (!result.success) continue;
-    const key = String(result.data);
+  for (const value of raw.map(clean)) {
+    if (!valid(value)) continue;
+    const key = String(value);
     if (key === "" || seen.has(key)) continue;
     seen.add(key);
-    out.push(result.data);
+    out.push(value);
     if (out.length >= max) break;
   }
   return out;
@@ -114,14 +143,15 @@ export function canonicalSearch(state: SearchState): SearchState {
 /** The search page's reading: text normalised (full-width → half-width), invalid values dropped, the page clamped. */
 export function parseSearchUrl(params: URLSearchParams): SearchState {
   const raw = readSearchUrl(params);
+  const check = SEARCH_FILTER_VALUE_CHECKS;
   const pageNumber = Number(raw.page ?? "1");
   const minAdoptions = Number(raw.minAdoptions);
   return canonicalSearch({
     q: normalizeText(raw.q ?? "").slice(0, MAX_QUERY_LENGTH),
-    kinds: pick(raw.kinds, (v) => v.trim(), kindSchema, MAX.kinds),
-    departments: pick(raw.departments, normalizeText, departmentSchema, MAX.departments),
-    fiscalYears: pick(raw.fiscalYears, (v) => v, fiscalYearSchema, MAX.fiscalYears),
-    tags: pick(raw.tags, normalizeText, tagSchema, MAX.tags),
+    kinds: pick(raw.kinds, (v) => v.trim(), check.kinds, LIMITS.kinds.count),
+    departments: pick(raw.departments, normalizeText, check.departments, LIMITS.departments.count),
+    fiscalYears: pick(raw.fiscalYears, (v) => v, check.fiscalYears, LIMITS.fiscalYears.count),
+    tags: pick(raw.tags, normalizeText, check.tags, LIMITS.tags.count),
     ...((MIN_ADOPTION_CHOICES as readonly number[]).includes(minAdoptions) ? { minAdoptions } : {}),
     sort: (SEARCH_SORTS as readonly string[]).includes(raw.sort ?? "") ? (raw.sort as SearchSort) : "RELEVANCE",
     page: Number.isInteger(pageNumber) ? Math.min(Math.max(pageNumber, 1), SEARCH_MAX_PAGE) : 1,
@@ -148,27 +178,4 @@ export function toSearchParams(state: SearchState): URLSearchParams {
 export function toSearchString(state: SearchState): string {
   const search = toSearchParams(state).toString();
   return search ? `?${search}` : "";
-}
-
-/**
- * An export's reading of the same URL: every value checked by `searchArgsSchema` as the server's
- * searchCases checks it, so a value the page would drop (kind=NOPE) is an error here, not ignored.
- * `page` is not read: the caller says which results it wants (`first`, `offset`).
- */
-export function searchArgsFromUrl(params: URLSearchParams, { first, offset = 0 }: { first: number; offset?: number }) {
-  const raw = readSearchUrl(params);
-  const filter = {
-    ...(raw.kinds.length ? { kinds: raw.kinds } : {}),
-    ...(raw.departments.length ? { departments: raw.departments } : {}),
-    ...(raw.fiscalYears.length ? { fiscalYears: raw.fiscalYears } : {}),
-    ...(raw.tags.length ? { tags: raw.tags } : {}),
-    ...(raw.minAdoptions ? { minAdoptionCount: Number(raw.minAdoptions) } : {}),
-  };
-  return searchArgsSchema.safeParse({
-    query: raw.q ?? "",
-    first,
-    offset,
-    ...(Object.keys(filter).length ? { filter } : {}),
-    ...(raw.sort ? { sort: raw.sort } : {}),
-  });
 }

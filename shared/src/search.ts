@@ -1,31 +1,21 @@
 import { z } from "zod";
 import { CASE_KINDS } from "./enums.js";
+import { readSearchUrl } from "./search-url.js";
+import { SEARCH_FILTER_LIMITS as LIMITS, SEARCH_SORTS } from "./search-terms.js";
 import { text, uuidOf } from "./text.js";
 
 /** Inputs of `searchCases`, validated the same way by the server and the client's URL parser. */
 export const SEARCH_MAX_PAGE_SIZE = 100;
 
 export const searchFilterSchema = z.strictObject({
-  kinds: z.array(z.enum(CASE_KINDS)).max(CASE_KINDS.length).optional(),
-  departments: z.array(text().max(100)).max(50).optional(),
-  fiscalYears: z.array(z.number().int().min(1900).max(2200)).max(50).optional(),
-  tags: z.array(text().max(50)).max(30).optional(),
+  kinds: z.array(z.enum(CASE_KINDS)).max(LIMITS.kinds.count).optional(),
+  departments: z.array(text().max(LIMITS.departments.length)).max(LIMITS.departments.count).optional(),
+  fiscalYears: z.array(z.number().int().min(LIMITS.fiscalYears.min).max(LIMITS.fiscalYears.max)).max(LIMITS.fiscalYears.count).optional(),
+  tags: z.array(text().max(LIMITS.tags.length)).max(LIMITS.tags.count).optional(),
   /** 横展開: only cases that at least this many departments are trying or use (試行中 + 導入済). */
-  minAdoptionCount: z.number().int().min(0).max(10_000).optional(),
+  minAdoptionCount: z.number().int().min(LIMITS.minAdoptionCount.min).max(LIMITS.minAdoptionCount.max).optional(),
 });
 export type SearchFilter = z.infer<typeof searchFilterSchema>;
-
-/**
- * Result order. RELEVANCE (default), NEWEST (fiscal year, then publication date) and MOST_ADOPTED
- * (横展開の多い順: departments trying or using the case, then publication date).
- */
-export const SEARCH_SORTS = ["RELEVANCE", "NEWEST", "MOST_ADOPTED"] as const;
-export type SearchSort = (typeof SEARCH_SORTS)[number];
-export const SEARCH_SORT_LABELS: Record<SearchSort, string> = {
-  RELEVANCE: "関連度順",
-  NEWEST: "新しい順",
-  MOST_ADOPTED: "横展開の多い順",
-};
 
 export const searchArgsSchema = z.object({
   query: text().max(500, { error: "検索語は500文字以内で入力してください" }).default(""),
@@ -58,3 +48,26 @@ export const similarCasesArgsSchema = z.object({
   caseId: uuidOf("好事例"),
   first: z.number().int().min(1).max(20).default(5),
 });
+
+/**
+ * An export's reading of the search page's URL (search-url.ts): every value checked by `searchArgsSchema` as the server's
+ * searchCases checks it, so a value the page would drop (kind=NOPE) is an error here, not ignored.
+ * `page` is not read: the caller says which results it wants (`first`, `offset`).
+ */
+export function searchArgsFromUrl(params: URLSearchParams, { first, offset = 0 }: { first: number; offset?: number }) {
+  const raw = readSearchUrl(params);
+  const filter = {
+    ...(raw.kinds.length ? { kinds: raw.kinds } : {}),
+    ...(raw.departments.length ? { departments: raw.departments } : {}),
+    ...(raw.fiscalYears.length ? { fiscalYears: raw.fiscalYears } : {}),
+    ...(raw.tags.length ? { tags: raw.tags } : {}),
+    ...(raw.minAdoptions ? { minAdoptionCount: Number(raw.minAdoptions) } : {}),
+  };
+  return searchArgsSchema.safeParse({
+    query: raw.q ?? "",
+    first,
+    offset,
+    ...(Object.keys(filter).length ? { filter } : {}),
+    ...(raw.sort ? { sort: raw.sort } : {}),
+  });
+}

@@ -1,19 +1,7 @@
 import { z } from "zod";
+import { hasUnusableCharacter, UNUSABLE_CHARACTER_MESSAGE } from "./unusable-characters.js";
 
-/**
- * A string of what people write. Refused: U+0000 (NUL), which PostgreSQL can store neither in text
- * nor in jsonb, and lone UTF-16 surrogates (half of an emoji, from a broken client or export), which
- * jsonb rejects and text would silently turn into U+FFFD. Letting either through turned a typing or
- * export accident into a server error; neither ever means anything in prose, names or search words.
- */
-export const UNUSABLE_CHARACTER_MESSAGE = "使用できない文字（NUL 文字や壊れた文字）が含まれています";
-
-// eslint-disable-next-line no-control-regex -- finding NUL is the point
-const UNUSABLE = /[\u0000\p{Cs}]/u;
-
-/** True when the text holds a character no field may store. */
-export const hasUnusableCharacter = (s: string): boolean => UNUSABLE.test(s);
-
+/** A string of what people write, refusing the characters no field may store (unusable-characters.ts). */
 export const text = (params?: Parameters<typeof z.string>[0]) =>
   z.string(params).refine((s) => !hasUnusableCharacter(s), { error: UNUSABLE_CHARACTER_MESSAGE });
 

@@ -6,6 +6,10 @@
  *   --cases N      cases to generate and import first (default 100000; LOAD_CASES)
  *   --rate R       operations started per second (default 200; LOAD_RATE)
  *   --duration S   seconds of load (default 60; LOAD_DURATION)
+ *   --instances N  server processes to start on the one database and index, behind a loopback
+ *                  round-robin proxy (test/support/round-robin-proxy.ts; default 1; LOAD_INSTANCES).
+ *                  With N > 1 the load goes through the proxy, per request to the next instance, and
+ *                  the memory and search-cache figures add up the instances.
  *   --url URL      load this running server instead of starting one (LOAD_URL). Its DATABASE_URL
  *                  must be set too: the load users are created in its database (they stay there,
  *                  each run with its own e-mail addresses and 課), and the cases read and adopted
@@ -50,9 +54,11 @@ import {
   SEARCH_GQL,
   SEARCH_WORDS,
   setNotePrefix,
+  startServer,
   startStack,
   TimeoutError,
 } from "../bench/lib.ts";
+import { startRoundRobinProxy } from "../support/round-robin-proxy.ts";
 
 setNotePrefix("load");
 const { values: flags } = parseArgs({
@@ -61,12 +67,14 @@ const { values: flags } = parseArgs({
     rate: { type: "string" },
     duration: { type: "string" },
     url: { type: "string" },
+    instances: { type: "string" },
   },
 });
 const CASES = Number(flags.cases ?? process.env.LOAD_CASES ?? 100_000);
 const RATE = Number(flags.rate ?? process.env.LOAD_RATE ?? 200);
 const DURATION = Number(flags.duration ?? process.env.LOAD_DURATION ?? 60);
 const URL_FLAG = flags.url ?? process.env.LOAD_URL;
+const INSTANCES = Math.max(1, Math.floor(Number(flags.instances ?? process.env.LOAD_INSTANCES ?? 1)));
 const MUTATION_LIMIT = Number(process.env.KB_MUTATION_RATE_PER_MINUTE ?? 120);
 /** A request without a complete answer after this long counts as a timeout (a hung request). */
 const TIMEOUT_MS = 10_000;
@@ -204,7 +212,8 @@ async function main(): Promise<void> {
   metric("machine.cpus", os.cpus().length, "cores", { model: os.cpus()[0]?.model ?? "?" });
   let baseUrl: string;
   let orm: MikroORM;
-  let serverPid: number | undefined;
+  /** Each server's own URL (for /healthz: the proxy would answer for one of them only). */
+  let instanceUrls: string[] = [];
   let suffix: string;
   if (URL_FLAG) {
     if (!process.env.DATABASE_URL) throw new Error("--url needs DATABASE_URL (the server's database) to create the load users");
@@ -217,9 +226,22 @@ async function main(): Promise<void> {
     // Clients send their own X-Forwarded-For, as behind a reverse proxy on this host (not trusted by default).
     const stack = await startStack("load", stops, { KB_TRUST_PROXY: "loopback" });
     ({ baseUrl, orm, suffix } = stack);
-    serverPid = stack.server.child.pid;
-    serverLog = () => stack.server.output();
-    note(`server at ${baseUrl}; importing ${CASES} cases`);
+    const servers = [stack.server];
+    instanceUrls = [baseUrl];
+    for (let i = 1; i < INSTANCES; i++) {
+      const more = await startServer(stack, stops, { KB_TRUST_PROXY: "loopback" });
+      servers.push(more.server);
+      instanceUrls.push(more.baseUrl);
+    }
+    if (INSTANCES > 1) {
+      const proxy = await startRoundRobinProxy(instanceUrls);
+      stops.unshift(() => proxy.close());
+      baseUrl = proxy.url;
+      metric("load.instances", INSTANCES, "servers", { proxy: "round-robin per request, loopback" });
+    }
+    serverPids = servers.flatMap((s) => (s.child.pid ? [s.child.pid] : []));
+    serverLog = () => servers.map((s) => s.output()).join("\n");
+    note(`server${INSTANCES > 1 ? `s behind ${baseUrl}: ${instanceUrls.join(" ")}` : ` at ${baseUrl}`}; importing ${CASES} cases`);
     const { report, searchableSeconds } = await importGeneratedCases(stack, CASES);
     metric("load.cases", report.created, "cases", { searchableSeconds: Math.round(searchableSeconds) });
     // The figures are for a knowledge base *at* 100k cases, not one still digesting them: let
@@ -309,7 +331,7 @@ async function main(): Promise<void> {
   const lags: number[] = [];
   let rssPeak = 0;
   const sampler = setInterval(() => {
-    const m = serverPid ? memoryOf(serverPid) : undefined;
+    const m = memoryOfServers();
     if (m) rssPeak = Math.max(rssPeak, m.rss);
   }, 1000);
   const t0 = performance.now();
@@ -351,21 +373,35 @@ async function main(): Promise<void> {
     .split("\n")
     .filter((line) => line.includes("unexpected error"));
   for (const line of unexpected.slice(-5)) note(`server: ${line.slice(0, 2000)}`);
-  const health = await httpRequest(`${baseUrl}healthz`, { timeoutMs: 5000 }).catch(() => null);
-  const cache = health ? (JSON.parse(health.text) as { searchCache?: { hits: number; misses: number } }).searchCache : undefined;
+  let cache: { hits: number; misses: number } | undefined;
+  for (const url of instanceUrls.length ? instanceUrls : [baseUrl]) {
+    const health = await httpRequest(`${url}healthz`, { timeoutMs: 5000 }).catch(() => null);
+    const own = health ? (JSON.parse(health.text) as { searchCache?: { hits: number; misses: number } }).searchCache : undefined;
+    if (own) cache = { hits: (cache?.hits ?? 0) + own.hits, misses: (cache?.misses ?? 0) + own.misses };
+  }
   if (cache) {
     metric("load.search_cache.hit_ratio", cache.hits / Math.max(1, cache.hits + cache.misses), "ratio", {
       ...cache,
       note: "since the server started (warm-up included); answers reused while the index is unchanged",
     });
   }
-  const memory = serverPid ? memoryOf(serverPid) : undefined;
+  const memory = memoryOfServers();
   if (memory) {
-    metric("load.server.rss", memory.rss, "MiB");
+    metric("load.server.rss", memory.rss, "MiB", INSTANCES > 1 ? { instances: INSTANCES, note: "the instances added up" } : {});
     metric("load.server.rss_peak_during_load", rssPeak, "MiB");
     metric("load.server.peak", memory.peak, "MiB", { note: "VmHWM since start, import included" });
   }
 }
+
+/** The memory of the started servers, added up (undefined with --url). */
+function memoryOfServers(): { rss: number; peak: number } | undefined {
+  const each = serverPids.map((pid) => memoryOf(pid));
+  if (!each.length || each.some((m) => !m)) return undefined;
+  return { rss: each.reduce((sum, m) => sum + m!.rss, 0), peak: each.reduce((sum, m) => sum + m!.peak, 0) };
+}
+
+/** The started server processes (none with --url). */
+let serverPids: number[] = [];
 
 /** The started server's recent output (empty with --url). */
 let serverLog: () => string = () => "";

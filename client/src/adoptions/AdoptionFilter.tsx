@@ -1,6 +1,6 @@
-import { MIN_ADOPTION_CHOICES } from "@kb/shared";
+import { MIN_ADOPTION_CHOICES } from "@kb/shared/plain";
 import { useId } from "react";
-import { messages as m } from "../messages";
+import { searchPageMessages as m } from "../messages/searchPage";
 
 /** 横展開: only cases that at least 1 (or 3) departments are trying or use (試行中 + 導入済). */
 export function AdoptionFilter({ value, onChange }: { value: number; onChange: (minAdoptions: number) => void }) {

@@ -1,5 +1,5 @@
 import { CombinedGraphQLErrors, ServerError, ServerParseError, type ErrorLike } from "@apollo/client";
-import { messages as m } from "../messages";
+import { searchPageMessages as m } from "../messages/searchPage";
 import { WayOn, type Stop } from "./WayOn";
 
 const LIMIT_CODES = new Set<unknown>(["RATE_LIMITED", "REQUEST_TIMEOUT", "QUERY_TOO_COMPLEX"]);

@@ -1,4 +1,4 @@
-import { CASE_KIND_LABELS, type CaseKind } from "@kb/shared";
+import { CASE_KIND_LABELS, type CaseKind } from "@kb/shared/plain";
 
 const TONE: Record<CaseKind, string> = {
   KINTONE_APP: "border-blue-900 bg-blue-50 text-blue-1000",

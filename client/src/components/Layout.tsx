@@ -3,7 +3,7 @@ import { useApolloClient, useMutation } from "@apollo/client/react";
 import { Suspense, useRef, type MouseEvent } from "react";
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation, useNavigate } from "react-router";
 import { isSecretariat, loginPath, useMe } from "../auth/me";
-import { messages as m } from "../messages";
+import { searchPageMessages as m } from "../messages/searchPage";
 import { FlashMessage, flashState } from "./FlashMessage";
 import { NotificationBell } from "./NotificationBell";
 

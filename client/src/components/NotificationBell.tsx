@@ -1,7 +1,7 @@
 import { graphql } from "../gql";
 import { useQuery } from "@apollo/client/react";
 import { NavLink } from "react-router";
-import { messages as m } from "../messages";
+import { searchPageMessages as m } from "../messages/searchPage";
 
 export const UNREAD_NOTIFICATIONS = graphql(`
   query UnreadNotifications {

@@ -1,4 +1,4 @@
-import { CASE_STATUS_LABELS, type CaseStatus } from "@kb/shared";
+import { CASE_STATUS_LABELS, type CaseStatus } from "@kb/shared/plain";
 
 const TONE: Record<CaseStatus, string> = {
   DRAFT: "border-solid-gray-700 bg-solid-gray-50 text-solid-gray-900",

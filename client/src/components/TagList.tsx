@@ -1,5 +1,5 @@
 import { Link } from "react-router";
-import { messages as m } from "../messages";
+import { searchPageMessages as m } from "../messages/searchPage";
 
 /** Tag chips; each links to its tag page (/tags/<name>), whose accessible name is the tag itself. */
 export function TagList({ tags, label }: { tags: readonly string[]; label: string }) {

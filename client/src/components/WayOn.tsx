@@ -1,7 +1,7 @@
 import { Link, useLocation, useNavigate } from "react-router";
 import { loginPath, useMe } from "../auth/me";
 import { useSwitchAccount } from "../auth/useSwitchAccount";
-import { messages as m } from "../messages";
+import { searchPageMessages as m } from "../messages/searchPage";
 
 /** Why a page cannot show what was asked: not logged in, not allowed, or not there. */
 export type Stop = "signedOut" | "forbidden" | "notFound";

@@ -1,12 +1,12 @@
 import { graphql } from "../gql";
 import type { HomeCase_CaseFragment } from "../gql/graphql";
 import { useQuery } from "@apollo/client/react";
-import { EMPTY_SEARCH, formatWarekiFiscalYear, toSearchString } from "@kb/shared";
+import { EMPTY_SEARCH, formatWarekiFiscalYear, toSearchString } from "@kb/shared/plain";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { KindBadge } from "../components/KindBadge";
-import { messages as m } from "../messages";
+import { searchPageMessages as m } from "../messages/searchPage";
 import { preloadCasePage } from "../routes/lazy";
 
 /** What the home page shows of a case. */

@@ -1,5 +1,5 @@
 import { WayOn } from "../components/WayOn";
-import { messages as m } from "../messages";
+import { searchPageMessages as m } from "../messages/searchPage";
 
 export function NotFoundPage() {
   return (

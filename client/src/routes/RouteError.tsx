@@ -1,6 +1,6 @@
 import { isRouteErrorResponse, useRouteError } from "react-router";
 import { WayOn } from "../components/WayOn";
-import { messages as m } from "../messages";
+import { searchPageMessages as m } from "../messages/searchPage";
 import { NotFoundPage } from "./NotFoundPage";
 
 /**

@@ -1,13 +1,13 @@
 import { graphql } from "../gql";
-import { CombinedGraphQLErrors } from "@apollo/client";
+import { CombinedGraphQLErrors, type ApolloClient } from "@apollo/client";
 import { useQuery } from "@apollo/client/react";
-import { parseSearchUrl, toSearchString, type SearchState } from "@kb/shared";
+import { parseSearchUrl, toSearchString, type SearchState } from "@kb/shared/plain";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useLocation, useNavigate } from "react-router";
 import { useMe } from "../auth/me";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { HomeSections } from "../home/HomeSections";
-import { messages as m } from "../messages";
+import { searchPageMessages as m } from "../messages/searchPage";
 import { CaseCard } from "../search/CaseCard";
 import { Facets } from "../search/Facets";
 import { Pagination, type PageNavState } from "../search/Pagination";
@@ -44,6 +44,25 @@ export const SEARCH_CASES = graphql(`
   }
 `);
 
+/** The search page's own reading of where it is: "/" with nothing chosen is the home page, without results. */
+function isHome(pathname: string, search: string): boolean {
+  return pathname === "/" && search === "";
+}
+
+/**
+ * Starts the search page's query as soon as the app's code has loaded, before React's first render
+ * (main.tsx): on a slow CPU that render takes a good half second, and the query no longer waits
+ * for it. The page's own `useQuery` (same document, same variables) joins the request in flight
+ * (Apollo deduplicates identical queries) or finds its answer in the cache. Errors are the page's
+ * to show, so they are dropped here.
+ */
+export function prefetchSearchPage(client: ApolloClient, { pathname, search }: { pathname: string; search: string }): void {
+  if (pathname !== "/" && pathname !== "/search") return;
+  const state = parseSearchUrl(new URLSearchParams(search));
+  if (isHome(pathname, toSearchString(state))) return;
+  client.query({ query: SEARCH_CASES, variables: toSearchVariables(state), fetchPolicy: "network-only" }).catch(() => {});
+}
+
 /** The secretariat's bulk tagging: its own chunk (with the tag input), loaded when opened. */
 const BulkTagging = lazy(() => import("../search/BulkTagging").then((module) => ({ default: module.BulkTagging })));
 /** The secretariat's 選んだN件を好事例集に追加: its own chunk too. */
@@ -66,7 +85,7 @@ export function SearchPage() {
   // box, then featured collections, new and most-adopted cases); with one it is the search as before,
   // so every "/?q=…" link keeps working. "/search" always lists results (the empty query lists all).
   // Typing on the home page stays on "/": the search box is never remounted, so focus and IME survive.
-  const home = location.pathname === "/" && currentSearch === "";
+  const home = isHome(location.pathname, currentSearch);
 
   const { data, previousData, loading, error, refetch } = useQuery(SEARCH_CASES, {
     variables,

@@ -1,12 +1,12 @@
 import { graphql } from "../gql";
 import type { CaseCard_CaseFragment, CaseCard_HitFragment } from "../gql/graphql";
-import { formatWarekiFiscalYear } from "@kb/shared";
+import { formatWarekiFiscalYear } from "@kb/shared/plain";
 import { Link } from "react-router";
 import { Highlighted } from "../components/Highlighted";
 import { KindBadge } from "../components/KindBadge";
 import { TagList } from "../components/TagList";
 import { highlightText } from "../highlight";
-import { messages as m } from "../messages";
+import { searchPageMessages as m } from "../messages/searchPage";
 import { preloadCasePage } from "../routes/lazy";
 import { CaseSelectBox } from "./CaseSelectBox";
 

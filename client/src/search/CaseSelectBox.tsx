@@ -1,4 +1,4 @@
-import { messages as m } from "../messages";
+import { searchPageMessages as m } from "../messages/searchPage";
 
 /**
  * The checkbox on a result card that puts the case in the page's selection, for the secretariat's

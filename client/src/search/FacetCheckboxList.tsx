@@ -1,4 +1,4 @@
-import { messages as m } from "../messages";
+import { searchPageMessages as m } from "../messages/searchPage";
 
 export interface FacetOption {
   value: string;

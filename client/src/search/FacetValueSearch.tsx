@@ -1,8 +1,9 @@
 import { graphql } from "../gql";
 import { useQuery } from "@apollo/client/react";
-import { normalizeText, type SearchableFacet, type SearchFilter } from "@kb/shared";
+import type { SearchableFacet, SearchFilter } from "@kb/shared";
+import { normalizeText } from "@kb/shared/plain";
 import { useEffect, useId, useRef, useState } from "react";
-import { messages as m } from "../messages";
+import { searchPageMessages as m } from "../messages/searchPage";
 import { FacetCheckboxList } from "./FacetCheckboxList";
 
 const FACET_VALUES = graphql(`

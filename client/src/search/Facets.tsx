@@ -1,8 +1,8 @@
 import { graphql } from "../gql";
 import type { Facets_FacetsFragment } from "../gql/graphql";
-import { CASE_KIND_LABELS, CASE_KINDS, formatWarekiFiscalYear, type CaseKind, type SearchState } from "@kb/shared";
+import { CASE_KIND_LABELS, CASE_KINDS, formatWarekiFiscalYear, type CaseKind, type SearchState } from "@kb/shared/plain";
 import { useId, useState, type ReactNode } from "react";
-import { messages as m } from "../messages";
+import { searchPageMessages as m } from "../messages/searchPage";
 import { FacetCheckboxList, type FacetOption } from "./FacetCheckboxList";
 import { FacetValueSearch } from "./FacetValueSearch";
 import { activeFilterCount, toSearchVariables, type FacetKey } from "./searchParams";

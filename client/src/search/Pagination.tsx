@@ -1,6 +1,6 @@
-import { SEARCH_MAX_PAGE, SEARCH_PAGE_SIZE, toSearchString, type SearchState } from "@kb/shared";
+import { SEARCH_MAX_PAGE, SEARCH_PAGE_SIZE, toSearchString, type SearchState } from "@kb/shared/plain";
 import { Link } from "react-router";
-import { messages as m } from "../messages";
+import { searchPageMessages as m } from "../messages/searchPage";
 
 export interface PageNavState {
   focusResults: true;

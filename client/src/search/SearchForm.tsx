@@ -1,6 +1,6 @@
-import { normalizeText } from "@kb/shared";
+import { normalizeText } from "@kb/shared/plain";
 import { useEffect, useId, useRef, useState, type ChangeEvent, type CompositionEvent, type FormEvent, type KeyboardEvent } from "react";
-import { messages as m } from "../messages";
+import { searchPageMessages as m } from "../messages/searchPage";
 
 export const SEARCH_DEBOUNCE_MS = 250;
 

@@ -1,6 +1,6 @@
-import { SEARCH_SORT_LABELS, SEARCH_SORTS, type SearchSort } from "@kb/shared";
+import { SEARCH_SORT_LABELS, SEARCH_SORTS, type SearchSort } from "@kb/shared/plain";
 import { useId } from "react";
-import { messages as m } from "../messages";
+import { searchPageMessages as m } from "../messages/searchPage";
 
 /** 並び順: relevance or newest (most adopted joins when the adoption ledger exists). */
 export function SortSelect({ value, onChange }: { value: SearchSort; onChange: (sort: SearchSort) => void }) {

@@ -1,7 +1,7 @@
 import { graphql } from "../gql";
 import type { ZeroResults_SuggestionsFragment } from "../gql/graphql";
-import { CASE_KIND_LABELS, formatWarekiFiscalYear, type CaseKind, type SearchState } from "@kb/shared";
-import { messages as m } from "../messages";
+import { CASE_KIND_LABELS, formatWarekiFiscalYear, type CaseKind, type SearchState } from "@kb/shared/plain";
+import { searchPageMessages as m } from "../messages/searchPage";
 import { clearFilters } from "./searchParams";
 
 graphql(`

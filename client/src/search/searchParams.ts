@@ -1,11 +1,5 @@
-import {
-  canonicalSearch,
-  SEARCH_PAGE_SIZE,
-  searchFilterSchema,
-  type SearchFilter,
-  type SearchSort,
-  type SearchState,
-} from "@kb/shared";
+import type { SearchFilter } from "@kb/shared";
+import { canonicalSearch, isValidSearchFilter, SEARCH_PAGE_SIZE, type SearchSort, type SearchState } from "@kb/shared/plain";
 
 /**
  * The search page's state and what it does with it. The state lives in the URL; the URL codec
@@ -42,7 +36,7 @@ export function toSearchVariables(state: SearchState): SearchVariables {
   if (state.fiscalYears.length) filter.fiscalYears = state.fiscalYears;
   if (state.tags.length) filter.tags = state.tags;
   if (state.minAdoptions) filter.minAdoptionCount = state.minAdoptions;
-  const hasFilter = Object.keys(filter).length > 0 && searchFilterSchema.safeParse(filter).success;
+  const hasFilter = Object.keys(filter).length > 0 && isValidSearchFilter(filter);
   const base = { query: state.q, first: SEARCH_PAGE_SIZE, offset: (state.page - 1) * SEARCH_PAGE_SIZE, sort: state.sort };
   return hasFilter ? { ...base, filter } : base;
 }

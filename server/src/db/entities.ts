@@ -9,6 +9,7 @@ import { CaseFreshness } from "../freshness/case-freshness.entity.js";
 import { Department } from "../departments/department.entity.js";
 import { ImportRun } from "../importer/import-run.entity.js";
 import { DomainEvent } from "../kernel/index.js";
+import { RateLimitBucket } from "../http/rate-limit.entity.js";
 import { SavedImportMapping } from "../importer/saved-mapping.entity.js";
 import { Notification } from "../notifications/notification.entity.js";
 import { Organisation } from "../organisations/organisation.entity.js";
@@ -58,6 +59,8 @@ export const ENTITIES = [
   SearchQueryStat,
   // Issue 14: facts recorded in the writer's transaction (the search projector reads them).
   DomainEvent,
+  // Issue 17: write budgets shared by every server instance.
+  RateLimitBucket,
   // Issue 15: organisations, the tenant boundary.
   Organisation,
 ];

@@ -3,3 +3,4 @@
 export * from "./connection-errors.js";
 export * from "./migrations/index.js";
 export * from "./orm.js";
+export * from "./startup-lock.js";

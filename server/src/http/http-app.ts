@@ -44,7 +44,7 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<{ app: Express; 
   const production = config.env === "production";
   // Security and reliability: operation size limits, writes per minute, a deadline.
   const limits = graphqlLimits({ production });
-  const mutationLimit = new MutationRateLimit(config.mutationRatePerMinute);
+  const mutationLimit = new MutationRateLimit(config.mutationRatePerMinute, orm);
   guardCommits(orm);
   // The composition root for every door: GraphQL below, and the routes that need services.
   const contextOf = requestContextOf(orm, index, config.cookieSecure);

@@ -2,7 +2,7 @@ import { type ApolloServerPlugin, HeaderMap } from "@apollo/server";
 import type { MikroORM } from "@mikro-orm/postgresql";
 import type { RequestHandler } from "express";
 import { GraphQLError } from "graphql";
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { isDatabaseUnavailable } from "../db/index.js";
 import { AppError, type RequestContext } from "../kernel/index.js";
 import { viewerOf } from "./session.js";
 
@@ -12,33 +12,58 @@ import { viewerOf } from "./session.js";
  * city hall's staff often share one NAT address). Reads are not counted: search stays fast, and
  * the size of a read is bounded by graphql-limits.ts and the request deadline instead.
  *
- * The counters are in memory, per server process: the product runs as one process next to its
- * database. With several instances behind a balancer each counts on its own (a user gets N× the
- * budget); rate-limiter-flexible's RateLimiterPostgres would share them at the cost of one write
- * per mutation. Login failures are limited separately, in PostgreSQL (auth/auth.service.ts).
+ * The counters are in PostgreSQL (rate_limit_buckets), so every server instance behind a balancer
+ * counts into the same bucket: N instances do not give a user N× the budget (test/e2e/two-instances
+ * proves it). One upsert per counted request, timed by the database's clock (instances need not
+ * agree on the time); a mutation writes anyway, so this adds one short statement to a write and
+ * nothing to a read. A window is a fixed minute from the first write in it, as before with the
+ * in-memory limiter. Login failures are limited separately, in PostgreSQL too (auth/auth.service.ts).
  */
 export const ANONYMOUS_FACTOR = 5;
+/** Buckets past their minute are deleted at most this often per instance (any instance may). */
+const PURGE_EVERY_MS = 5 * 60_000;
 
 export class MutationRateLimit {
-  private readonly perUser: RateLimiterMemory | null;
-  private readonly perAddress: RateLimiterMemory | null;
+  private lastPurge = Date.now();
 
-  constructor(readonly perMinute: number) {
-    this.perUser = perMinute > 0 ? new RateLimiterMemory({ keyPrefix: "user", points: perMinute, duration: 60 }) : null;
-    this.perAddress = perMinute > 0 ? new RateLimiterMemory({ keyPrefix: "ip", points: perMinute * ANONYMOUS_FACTOR, duration: 60 }) : null;
-  }
+  constructor(
+    readonly perMinute: number,
+    private readonly orm: MikroORM,
+  ) {}
 
   /** Counts `points` writes; null when allowed, else the seconds to wait. */
   async take(who: { userId: string | null; ip: string }, points = 1): Promise<number | null> {
-    const limiter = who.userId ? this.perUser : this.perAddress;
-    if (!limiter) return null;
-    try {
-      await limiter.consume(who.userId ?? who.ip, points);
-      return null;
-    } catch (rejection) {
-      if (rejection instanceof RateLimiterRes) return Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-      throw rejection;
-    }
+    if (this.perMinute <= 0) return null;
+    const [key, limit] = who.userId ? [`user:${who.userId}`, this.perMinute] : [`ip:${who.ip}`, this.perMinute * ANONYMOUS_FACTOR];
+    // When PostgreSQL cannot count, the write cannot happen either: let it through to fail there
+    // with DATABASE_UNAVAILABLE (as before, when the counters were in memory), not here.
+    const [bucket] = await this.orm.em
+      .getConnection()
+      .execute<{ points: number; ms: string }[]>(
+        `insert into rate_limit_buckets as b (key, points, resets_at) values (?, ?, now() + interval '1 minute')
+         on conflict (key) do update set
+           points = case when b.resets_at <= now() then excluded.points else b.points + excluded.points end,
+           resets_at = case when b.resets_at <= now() then excluded.resets_at else b.resets_at end
+         returning points, extract(epoch from (resets_at - now())) * 1000 as ms`,
+        [key, points],
+      )
+      .catch((error: unknown) => {
+        if (isDatabaseUnavailable(error)) return [];
+        throw error;
+      });
+    this.purgeNowAndThen();
+    if (!bucket || bucket.points <= limit) return null;
+    return Math.max(1, Math.ceil(Number(bucket.ms) / 1000));
+  }
+
+  /** Deletes buckets whose minute is long over (in the background; a failure only leaves rows for next time). */
+  private purgeNowAndThen(): void {
+    if (Date.now() - this.lastPurge < PURGE_EVERY_MS) return;
+    this.lastPurge = Date.now();
+    void this.orm.em
+      .getConnection()
+      .execute("delete from rate_limit_buckets where resets_at < now() - interval '1 minute'")
+      .catch(() => {});
   }
 }
 

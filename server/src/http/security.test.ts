@@ -194,10 +194,30 @@ describe("writes per minute (KB_MUTATION_RATE_PER_MINUTE)", () => {
   it("counts every mutation field of an operation", async () => {
     const limited = await open({ KB_MUTATION_RATE_PER_MINUTE: "2" });
     const session = new HttpSession(limited.url, "10.1.0.2");
-    await session.login(staff.email, staff.password);
+    // A user of their own: the budgets are kept in the database, so the first test's user has none left.
+    const fresh = await kb.createViewer({ department: "情報政策課" });
+    await session.login(fresh.email, fresh.password);
     const three = `mutation ($input: CaseDraftInput!) { a: createCase(input: $input) { id } b: createCase(input: $input) { id } c: createCase(input: $input) { id } }`;
     const answer = await session.gql(three, draftInput("三つ同時"));
     expect(answer.errors?.[0]?.extensions?.code).toBe("RATE_LIMITED");
+  });
+
+  it("is one budget for every server instance on the database, and starts again after its minute", async () => {
+    const [one, two] = [await open({ KB_MUTATION_RATE_PER_MINUTE: "4" }), await open({ KB_MUTATION_RATE_PER_MINUTE: "4" })];
+    const user = await kb.createViewer({ department: "情報政策課" });
+    const onOne = new HttpSession(one.url, "10.1.0.3");
+    await onOne.login(user.email, user.password);
+    const onTwo = new HttpSession(two.url, "10.1.0.3");
+    onTwo.cookie = onOne.cookie;
+    // Four writes alternating between the two instances use up the one budget of four...
+    for (let i = 0; i < 4; i++) expect((await (i % 2 ? onTwo : onOne).gql(createDraft, draftInput(`二台 ${i}`))).errors).toBeUndefined();
+    // ...so the fifth is refused on either (each instance alone has seen only two).
+    expect((await onOne.gql(createDraft, draftInput("二台 4"))).errors?.[0]?.extensions?.code).toBe("RATE_LIMITED");
+    expect((await onTwo.gql(createDraft, draftInput("二台 5"))).errors?.[0]?.extensions?.code).toBe("RATE_LIMITED");
+    // The minute is over (as the database's clock says): the budget is whole again, on both.
+    await kb.orm.em.fork().execute("update rate_limit_buckets set resets_at = now() - interval '1 second' where key = ?", [`user:${user.userId}`]);
+    expect((await onTwo.gql(createDraft, draftInput("二台 6"))).errors).toBeUndefined();
+    expect((await onOne.gql(createDraft, draftInput("二台 7"))).errors).toBeUndefined();
   });
 
   it("is on by default (120 a minute) and cannot be turned off in production", () => {

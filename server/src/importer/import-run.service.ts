@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { readlinkSync } from "node:fs";
 import os from "node:os";
 import type { MikroORM } from "@mikro-orm/postgresql";
 import { tableImportOptionsSchema, type ImportPhase, type ImportRunView, type TableImportOptions } from "@kb/shared";
@@ -26,8 +27,24 @@ const STALE_AFTER_MS = 60_000;
 const ABANDONED_MESSAGE =
   "取り込みを実行していたサーバーが停止したため、取り込みは中断されました。何も取り込まれていません。もう一度お試しください。";
 
+/**
+ * The host as its processes see it: the host name and, on Linux, the PID namespace. A pid means
+ * something only inside its namespace, and containers on one machine may share a host name (host
+ * networking) while each numbers its processes from 1: without the namespace, an instance would
+ * take another container's live import for its own dead one.
+ */
+function hostIdentity(): string {
+  try {
+    return `${os.hostname()} ${readlinkSync("/proc/self/ns/pid")}`;
+  } catch {
+    return os.hostname();
+  }
+}
+
+/** This host, as written into the runs its processes start. */
+export const THIS_HOST = hostIdentity();
 /** This server process, as written into the runs it starts. */
-const THIS_RUNNER: ImportRunner = { id: randomUUID(), pid: process.pid, host: os.hostname() };
+const THIS_RUNNER: ImportRunner = { id: randomUUID(), pid: process.pid, host: THIS_HOST };
 /** The runs this process is running now. */
 const running = new Set<string>();
 

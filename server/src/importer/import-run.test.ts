@@ -9,7 +9,7 @@ import { REPO_ROOT } from "../config/index.js";
 import { createLogger } from "../logger.js";
 import type { Viewer } from "../kernel/index.js";
 import { ImportRun, type ImportRunner } from "./import-run.entity.js";
-import { createImportRun, failAbandonedImportRuns, getImportRun } from "./import-run.service.js";
+import { createImportRun, failAbandonedImportRuns, getImportRun, THIS_HOST } from "./import-run.service.js";
 
 /**
  * An admin import whose server process died (kill -9, OOM, a reboot) must read as failed — nothing
@@ -42,7 +42,7 @@ function deadPid(): number {
 
 describe("an import whose server died", () => {
   it("reads as failed at once when its process on this host is gone", async () => {
-    const id = await runningRun({ id: randomUUID(), pid: deadPid(), host: os.hostname() }, 1000);
+    const id = await runningRun({ id: randomUUID(), pid: deadPid(), host: THIS_HOST }, 1000);
     const run = await getImportRun(kb.orm, admin, id);
     expect(run.state).toBe("FAILED");
     expect(run.error).toContain("何も取り込まれていません");
@@ -63,8 +63,16 @@ describe("an import whose server died", () => {
     await kb.orm.em.fork().nativeUpdate(ImportRun, { id }, { state: "FAILED" });
   });
 
+  it("still reads as running while the run of a container with the same host name keeps its heartbeat, whatever its pid", async () => {
+    // Containers on host networking share the host name; each numbers its processes from 1, so
+    // its server may have our pid. Its PID namespace tells it apart: only the heartbeat can say it died.
+    const id = await runningRun({ id: randomUUID(), pid: process.pid, host: `${os.hostname()} pid:[1]` }, 1000);
+    expect((await getImportRun(kb.orm, admin, id)).state).toBe("RUNNING");
+    await kb.orm.em.fork().nativeUpdate(ImportRun, { id }, { state: "FAILED" });
+  });
+
   it("is marked failed when the server starts again", async () => {
-    const id = await runningRun({ id: randomUUID(), pid: deadPid(), host: os.hostname() }, 1000);
+    const id = await runningRun({ id: randomUUID(), pid: deadPid(), host: THIS_HOST }, 1000);
     expect(await failAbandonedImportRuns(kb.orm, createLogger("silent"))).toBe(1);
     const row = await kb.orm.em.fork().findOneOrFail(ImportRun, id);
     expect(row.state).toBe("FAILED");
