@@ -6,6 +6,8 @@ const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 64 });
 export interface HttpAnswer {
   status: number;
   headers: http.IncomingHttpHeaders;
+  /** The bytes as they came over the wire (not decompressed). */
+  body: Buffer;
   text: string;
 }
 
@@ -46,7 +48,8 @@ export function httpRequest(
           response.on("data", (c: Buffer) => chunks.push(c));
           response.on("end", () => {
             clearTimeout(timer);
-            resolve({ status: response.statusCode ?? 0, headers: response.headers, text: Buffer.concat(chunks).toString("utf8") });
+            const body = Buffer.concat(chunks);
+            resolve({ status: response.statusCode ?? 0, headers: response.headers, body, text: body.toString("utf8") });
           });
           response.on("error", reject);
         },
