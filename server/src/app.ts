@@ -5,6 +5,8 @@ import type { MikroORM } from "@mikro-orm/postgresql";
 import type { AppConfig } from "./config/index.js";
 import { Case } from "./cases/index.js";
 import { initOrm, migrate, withStartupLock } from "./db/index.js";
+import { applyHomeOrganisationConfig } from "./organisations/index.js";
+import { AppError } from "./kernel/index.js";
 import { FreshnessJob } from "./freshness/index.js";
 import { buildAppSchema } from "./graphql/index.js";
 import { failAbandonedImportRuns, importInterchangeFile } from "./importer/index.js";
@@ -58,6 +60,10 @@ export async function connectBackend(config: AppConfig, logger: Logger, services
     await withStartupLock(services.databaseUrl, async () => {
       const applied = await migrate(ormReady);
       if (applied) logger.info({ applied }, "database migrated");
+      // The installation's own organisation takes its name from KB_ORGANISATION_* once (first start after the migration).
+      if (await applyHomeOrganisationConfig(ormReady.em.fork(), config.homeOrganisation).catch(explainOrganisationConfig)) {
+        logger.info({ name: config.homeOrganisation.name, code: config.homeOrganisation.code }, "named the installation's own organisation from KB_ORGANISATION_*");
+      }
       await index.ensure();
     });
     const ormRef = orm;
@@ -77,6 +83,14 @@ export async function connectBackend(config: AppConfig, logger: Logger, services
     await orm?.close(true).catch(() => {});
     throw error;
   }
+}
+
+/** A KB_ORGANISATION_* the shared schema refuses stops the start with what is wrong, field by field. */
+function explainOrganisationConfig(error: unknown): never {
+  if (error instanceof AppError && error.fields.length) {
+    throw new Error(`KB_ORGANISATION_*: ${error.fields.map((f) => `${f.path}: ${f.message}`).join(" / ")}`, { cause: error });
+  }
+  throw error;
 }
 
 /**

@@ -21,4 +21,5 @@ export * from "./collections.js";
 export * from "./case-content.js";
 export * from "./revision-content.js";
 export * from "./import-mappings.js";
+export * from "./organisations.js";
 export * from "./error-codes.js";

@@ -51,4 +51,23 @@ describe("kb import (CLI)", () => {
     expect(result.code).toBe(2);
     expect(result.output).toContain("取り込むファイルを指定してください");
   });
+
+  it("imports into another organisation with --organisation <団体コード>: the same externalIds are that organisation's own cases (issue 15)", async () => {
+    const unknown = await runNode("server/dist/cli/kb.js", ["import", FIXTURE, "--organisation", "011002"], kb.env);
+    expect(unknown.code).toBe(1);
+    expect(unknown.output).toContain("団体コード 011002 の団体は登録されていません");
+
+    const created = await runNode("server/dist/cli/kb.js", ["organisation", "create", "--name", "札幌市", "--kana", "さっぽろし", "--prefecture", "北海道", "--kind", "DESIGNATED_CITY", "--code", "011002"], kb.env);
+    expect(created.code, created.output).toBe(0);
+    expect(created.output).toContain("011002  札幌市（さっぽろし） 北海道 政令指定都市");
+    const before = await counts();
+    const imported = await runNode("server/dist/cli/kb.js", ["import", FIXTURE, "--organisation", "011002"], kb.env);
+    expect(imported.code, imported.output).toBe(0);
+    expect(imported.output).toContain("新規 120件 / 更新 0件 / 変更なし 0件");
+    expect((await counts()).cases).toBe(before.cases + 120);
+    const perOrganisation = await kb.orm.em
+      .fork()
+      .execute<{ code: string | null; n: string }[]>("select o.code, count(*) as n from cases c join organisations o on o.id = c.organisation_id group by o.code order by o.code");
+    expect(perOrganisation.map((r) => [r.code, Number(r.n)])).toEqual([["011002", 120], [null, before.cases]]);
+  });
 });

@@ -15,6 +15,7 @@ import { createLogger } from "../../server/src/logger.js";
 import { SearchOutboxWorker } from "../../server/src/search/search-outbox.worker.js";
 import { createUser, type NewUser } from "../../server/src/users/user.service.js";
 import type { Viewer } from "../../server/src/kernel/index.js";
+import { homeOrganisation } from "../../server/src/organisations/index.js";
 
 /**
  * A backend of its own for one test file: a fresh database (migrated) and a fresh Meilisearch index
@@ -31,6 +32,8 @@ export interface TestBackend extends Backend {
   importCases(records: InterchangeCaseInput[], options?: ImportCasesOptions): Promise<{ created: number; updated: number; unchanged: number }>;
   /** Drains the search outbox until empty. */
   syncSearch(): Promise<void>;
+  /** The installation's own organisation (the migration made it): where tests' users and cases go by default. */
+  homeOrganisationId: string;
   /** Creates a user (and their department if new) and returns them as a request viewer. */
   createViewer(overrides?: Partial<NewUser>): Promise<Viewer & { email: string; password: string }>;
 }
@@ -65,6 +68,7 @@ export async function createTestBackend(): Promise<TestBackend> {
   const backend = await openBackend(config, logger, { reuseRunningServices: false });
   const worker = new SearchOutboxWorker(backend.orm, backend.index, backend.services.databaseUrl, logger);
   const schema = await buildAppSchema();
+  const homeOrganisationId = (await homeOrganisation(backend.orm.em.fork())).id;
   // The same Apollo server, error formatting included, that the HTTP app runs; without HTTP.
   const apollo = new ApolloServer<RequestContext>({ schema, formatError: createFormatError(logger), stopOnTerminationSignals: false });
   await apollo.start();
@@ -76,6 +80,7 @@ export async function createTestBackend(): Promise<TestBackend> {
     env,
     worker,
     schema,
+    homeOrganisationId,
     async gql(query, variables, options) {
       const response = await apollo.executeOperation(
         { query, variables },
@@ -104,6 +109,9 @@ export async function createTestBackend(): Promise<TestBackend> {
       const user = await createUser(backend.orm.em.fork(), input);
       return {
         userId: user.id,
+        // The installation's own organisation unless `organisation` (a 団体コード) says otherwise.
+        organisationId: user.organisation.id,
+        installationRole: user.installationRole ?? null,
         role: user.role,
         departmentId: user.department.id,
         displayName: user.displayName,

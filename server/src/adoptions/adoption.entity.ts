@@ -5,6 +5,7 @@ import { ADOPTION_STATUSES, type AdoptionStatus, type Effect } from "@kb/shared"
 import { Case } from "../cases/index.js";
 import { Department } from "../departments/index.js";
 import { User } from "../users/index.js";
+import { Organisation } from "../organisations/index.js";
 
 /**
  * 横展開の台帳 (adoption ledger): one row per adopting 課 × case. The 課 owns the row (as it
@@ -20,6 +21,11 @@ import { User } from "../users/index.js";
 export class Adoption {
   @PrimaryKey({ type: "uuid" })
   id: string & Opt = randomUUID();
+
+  /** The tenant (issue 15); never changes. Services filter by it (the viewer's organisation). */
+  @ManyToOne({ entity: () => Organisation, ref: true, deleteRule: "restrict" })
+  @Index()
+  organisation!: Ref<Organisation>;
 
   /** The case adopted (the original). */
   @ManyToOne({ entity: () => Case, ref: true, deleteRule: "cascade" })

@@ -15,7 +15,8 @@ import {
  * Per-request batch loaders for 横展開 (adoptions, Q&A, freshness), like case.loaders: a page of
  * cases, adoptions or questions costs one query per kind of thing, never one per row.
  */
-export function createAdoptionLoaders(em: EntityManager, adoptions: AdoptionService, questions: QuestionService) {
+/** `readableOrganisations`: whose published cases the request's viewer may see (organisations/readableOrganisationIds). */
+export function createAdoptionLoaders(em: EntityManager, adoptions: AdoptionService, questions: QuestionService, readableOrganisations: () => Promise<string[]>) {
   const fromMap = <V>(load: (ids: readonly string[]) => Promise<Map<string, V>>, empty: V) =>
     new DataLoader<string, V>(async (ids) => {
       const map = await load(ids);
@@ -32,7 +33,7 @@ export function createAdoptionLoaders(em: EntityManager, adoptions: AdoptionServ
     answersByQuestion: fromMap<AnswerRecord[]>((ids) => questions.answersFor(ids), []),
     freshnessByCase: fromMap<Freshness | null>((ids) => freshnessOfCases(em, ids), null),
     /** Published cases as views (an adoption's or a question's case on a department page). */
-    publishedCase: fromMap<CaseView | null>((ids) => loadPublishedCaseViews(em, ids), null),
+    publishedCase: fromMap<CaseView | null>(async (ids) => loadPublishedCaseViews(em, ids, await readableOrganisations()), null),
   };
 }
 

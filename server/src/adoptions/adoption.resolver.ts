@@ -40,7 +40,7 @@ const presentEvent = (e: AdoptionEventRecord): AdoptionEventView => ({
   actorId: e.actorId,
 });
 
-const factsOf = (c: CaseView): CaseFacts => ({ status: c.status, departmentId: c.department.id, authorId: c.authorId });
+const factsOf = (c: CaseView): CaseFacts => ({ organisationId: c.organisationId, status: c.status, departmentId: c.department.id, authorId: c.authorId });
 
 /** Thin: the service validates, authorises (adoption.policy), writes, audits, notifies and re-indexes. */
 @Resolver(() => AdoptionView)

@@ -75,14 +75,16 @@ export async function countedAdoptionsByCase(em: EntityManager, caseIds: readonl
  */
 export async function adoptionFlows(
   em: EntityManager,
+  /** The organisation whose ledger (adoptions of its cases by its 課). */
+  organisationId: string,
   statuses: readonly AdoptionStatus[] = ["CONSIDERING", "TRIAL", "ADOPTED", "DECLINED"],
 ): Promise<{ fromDepartmentId: string; toDepartmentId: string; status: AdoptionStatus; count: number }[]> {
   if (!statuses.length) return [];
   const rows = await em.execute<{ from_id: string; to_id: string; status: AdoptionStatus; n: string | number }[]>(
     `select c.department_id as from_id, a.department_id as to_id, a.status, count(*) as n
        from adoptions a join cases c on c.id = a.case_id
-      where a.status in (?) group by c.department_id, a.department_id, a.status`,
-    [[...statuses]],
+      where a.organisation_id = ? and c.organisation_id = ? and a.status in (?) group by c.department_id, a.department_id, a.status`,
+    [organisationId, organisationId, [...statuses]],
   );
   return rows.map((r) => ({ fromDepartmentId: r.from_id, toDepartmentId: r.to_id, status: r.status, count: Number(r.n) }));
 }
@@ -183,6 +185,7 @@ export class AdoptionService {
       const adoption =
         existing ??
         tx.create(Adoption, {
+          organisation: viewer.organisationId,
           case: tx.getReference(Case, input.caseId),
           department: tx.getReference(Department, viewer.departmentId),
           status: input.status,
@@ -222,6 +225,7 @@ export class AdoptionService {
       await tx.flush();
       const after = toAdoptionRecord(adoption);
       recordAudit(tx, {
+        organisationId: viewer.organisationId,
         actorId: viewer.userId,
         action: existing ? "adoption.update" : "adoption.create",
         subjectType: "Case",

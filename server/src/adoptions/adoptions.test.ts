@@ -236,7 +236,7 @@ describe("recording, the timeline and notifications", () => {
     } finally {
       spy.mockRestore();
     }
-    const flows = await adoptionFlows(kb.orm.em.fork(), ["ADOPTED"]);
+    const flows = await adoptionFlows(kb.orm.em.fork(), kb.homeOrganisationId, ["ADOPTED"]);
     expect(flows).toEqual([{ fromDepartmentId: owner.departmentId, toDepartmentId: adopter.departmentId, status: "ADOPTED", count: 1 }]);
   });
 });

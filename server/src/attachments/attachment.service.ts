@@ -9,6 +9,7 @@ import { recordRevision } from "../revisions/index.js";
 import { User } from "../users/index.js";
 import { Attachment, AttachmentContent } from "./attachment.entity.js";
 import { attachmentRemoved } from "./attachment.events.js";
+import { readableOrganisationIds } from "../organisations/index.js";
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 
@@ -90,6 +91,7 @@ export async function storeAttachment(em: EntityManager, viewerOrNull: Viewer | 
     });
     tx.create(AttachmentContent, { attachment, bytes: upload.bytes });
     recordAudit(tx, {
+      organisationId: viewer.organisationId,
       actorId: viewer.userId,
       action: "attachment.create",
       subjectType: "Case",
@@ -131,6 +133,7 @@ export async function removeAttachment(em: EntityManager, viewerOrNull: Viewer |
     await tx.flush();
     recordRevision(tx, c, viewer.userId, undefined, removed);
     recordAudit(tx, {
+      organisationId: viewer.organisationId,
       actorId: viewer.userId,
       action: "attachment.remove",
       subjectType: "Case",
@@ -150,7 +153,10 @@ export async function loadForDownload(
 ): Promise<{ attachment: Attachment; bytes: Buffer } | null> {
   if (!isUuid(id)) return null;
   const attachment = await em.findOne(Attachment, id, { populate: ["case"] });
-  if (!attachment || !casePolicy.canRead(viewer, factsOf(attachment.case.getEntity()))) return null;
+  if (!attachment) return null;
+  const c = attachment.case.getEntity();
+  const facts = { ...factsOf(c), publicReading: viewer ? undefined : (await readableOrganisationIds(em, null)).includes(c.organisation.id) };
+  if (!casePolicy.canRead(viewer, facts)) return null;
   const content = await em.findOne(AttachmentContent, { attachment: id }, { populate: ["bytes"] });
   return content ? { attachment, bytes: content.bytes } : null;
 }

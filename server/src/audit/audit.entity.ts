@@ -1,6 +1,7 @@
-import { Entity, Index, PrimaryKey, Property } from "@mikro-orm/decorators/legacy";
+import { Entity, Index, ManyToOne, PrimaryKey, Property } from "@mikro-orm/decorators/legacy";
 import type { EntityManager } from "@mikro-orm/postgresql";
-import type { Opt } from "@mikro-orm/core";
+import type { Opt, Ref } from "@mikro-orm/core";
+import { Organisation } from "../organisations/index.js";
 
 /**
  * Who did what, when, from what to what. Written in the same transaction as the change it records
@@ -11,6 +12,11 @@ import type { Opt } from "@mikro-orm/core";
 export class AuditLog {
   @PrimaryKey({ type: "bigint", autoincrement: true })
   id!: string & Opt;
+
+  /** The tenant (issue 15); never changes. Services filter by it (the viewer's organisation). */
+  @ManyToOne({ entity: () => Organisation, ref: true, deleteRule: "restrict" })
+  @Index()
+  organisation!: Ref<Organisation>;
 
   /** The acting user; null for the system (imports, migrations, CLI without a user). */
   @Property({ type: "uuid", nullable: true })
@@ -37,6 +43,8 @@ export class AuditLog {
 }
 
 export interface AuditEntry {
+  /** The organisation the change happened in (the actor's; the case's for a system change to a case). */
+  organisationId: string;
   actorId: string | null;
   action: string;
   subjectType: string;
@@ -47,5 +55,6 @@ export interface AuditEntry {
 
 /** Call inside the transaction that makes the change. */
 export function recordAudit(em: EntityManager, entry: AuditEntry): void {
-  em.persist(em.create(AuditLog, { ...entry, before: entry.before ?? null, after: entry.after ?? null }));
+  const { organisationId, ...rest } = entry;
+  em.persist(em.create(AuditLog, { ...rest, organisation: em.getReference(Organisation, organisationId), before: entry.before ?? null, after: entry.after ?? null }));
 }

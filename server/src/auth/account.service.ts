@@ -51,7 +51,7 @@ export class AccountService {
   async endOtherSessions(viewer: Viewer, currentToken: string | null): Promise<number> {
     return this.em.transactional(async (tx) => {
       const ended = await deleteOtherSessions(tx, viewer.userId, currentToken);
-      recordAudit(tx, { actorId: viewer.userId, action: "user.sessions.end_others", subjectType: "User", subjectId: viewer.userId, after: { ended } });
+      recordAudit(tx, { organisationId: viewer.organisationId, actorId: viewer.userId, action: "user.sessions.end_others", subjectType: "User", subjectId: viewer.userId, after: { ended } });
       return ended;
     });
   }
@@ -64,7 +64,7 @@ export class AccountService {
         "delete from sessions where id::text = ? and user_id = ? and token_hash is distinct from ? returning id",
         [id, viewer.userId, current],
       );
-      if (rows.length) recordAudit(tx, { actorId: viewer.userId, action: "user.sessions.end", subjectType: "User", subjectId: viewer.userId, after: { session: id } });
+      if (rows.length) recordAudit(tx, { organisationId: viewer.organisationId, actorId: viewer.userId, action: "user.sessions.end", subjectType: "User", subjectId: viewer.userId, after: { session: id } });
       return rows.length;
     });
     if (!ended) throw notFound("セッション");
@@ -90,7 +90,7 @@ export class AccountService {
     return this.em.transactional(async (tx) => {
       await tx.execute("update users set password_hash = ? where id = ?", [passwordHash, user.id]);
       const ended = await deleteOtherSessions(tx, user.id, client.currentToken);
-      recordAudit(tx, { actorId: user.id, action: "user.password.change", subjectType: "User", subjectId: user.id, after: { endedSessions: ended } });
+      recordAudit(tx, { organisationId: user.organisation.id, actorId: user.id, action: "user.password.change", subjectType: "User", subjectId: user.id, after: { endedSessions: ended } });
       return ended;
     });
   }

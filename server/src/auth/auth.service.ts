@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { loginSchema } from "@kb/shared";
-import { badInputFromZod, type Role, type Viewer } from "../kernel/index.js";
+import { badInputFromZod, type InstallationRole, type Role, type Viewer } from "../kernel/index.js";
 import { authErrors } from "./auth.errors.js";
-import { User } from "../users/index.js";
+import { User, viewerOfUser } from "../users/index.js";
 import { verifyPassword } from "./password.js";
 import { Session } from "./session.entity.js";
 
@@ -58,7 +58,7 @@ export class AuthService {
     return {
       token,
       expiresAt,
-      viewer: { userId: user.id, role: user.role, departmentId: user.department.id, displayName: user.displayName },
+      viewer: viewerOfUser(user),
     };
   }
 
@@ -75,17 +75,26 @@ export class AuthService {
   async viewerForToken(token: string | null | undefined): Promise<Viewer | null> {
     if (!token || token.length > 200) return null;
     const tokenHash = hashToken(token);
-    const [row] = await this.em.execute<{ id: string; role: Role; department_id: string; display_name: string }[]>(
+    const [row] = await this.em.execute<{ id: string; organisation_id: string; role: Role; installation_role: InstallationRole | null; department_id: string; display_name: string }[]>(
       `with seen as (
          update sessions set last_seen_at = now()
           where token_hash = ? and expires_at > now() and last_seen_at < now() - interval '1 minute'
        )
-       select u.id, u.role, u.department_id, u.display_name
+       select u.id, u.organisation_id, u.role, u.installation_role, u.department_id, u.display_name
          from sessions s join users u on u.id = s.user_id
         where s.token_hash = ? and s.expires_at > now() and u.active`,
       [tokenHash, tokenHash],
     );
-    return row ? { userId: row.id, role: row.role, departmentId: row.department_id, displayName: row.display_name } : null;
+    return row
+      ? {
+          userId: row.id,
+          organisationId: row.organisation_id,
+          role: row.role,
+          installationRole: row.installation_role,
+          departmentId: row.department_id,
+          displayName: row.display_name,
+        }
+      : null;
   }
 
   /**

@@ -29,6 +29,7 @@ export class CaseWorkflowService {
     const draft = parseDraft(input);
     return this.em.transactional(async (tx) => {
       const c = tx.create(Case, {
+        organisation: viewer.organisationId,
         kind: draft.kind,
         title: draft.title,
         summary: draft.summary,
@@ -40,7 +41,7 @@ export class CaseWorkflowService {
       await applyContent(tx, c, draft);
       await tx.flush();
       recordRevision(tx, c, viewer.userId);
-      recordAudit(tx, { actorId: viewer.userId, action: "case.create", subjectType: "Case", subjectId: c.id, after: { status: c.status, title: c.title } });
+      recordAudit(tx, { organisationId: viewer.organisationId, actorId: viewer.userId, action: "case.create", subjectType: "Case", subjectId: c.id, after: { status: c.status, title: c.title } });
       // A new case is a draft: nothing outside the case needs to hear of it (no fact recorded).
       return c;
     });
@@ -59,7 +60,7 @@ export class CaseWorkflowService {
       applyCaseContent(tx, c, draft, tagIds);
       await tx.flush();
       recordRevision(tx, c, viewer.userId);
-      recordAudit(tx, { actorId: viewer.userId, action: "case.update", subjectType: "Case", subjectId: c.id, before, after: snapshotOf(c) });
+      recordAudit(tx, { organisationId: viewer.organisationId, actorId: viewer.userId, action: "case.update", subjectType: "Case", subjectId: c.id, before, after: snapshotOf(c) });
       recordEvent(tx, caseEdited({ caseId: c.id, status: c.status }));
       return c;
     });
@@ -85,7 +86,7 @@ export class CaseWorkflowService {
       c.submittedAt = new Date();
       c.personalInfoFindings = findings;
       this.afterTransition(tx, c, viewer, from);
-      notify(tx, await secretariatUserIds(tx), "CASE_SUBMITTED", c.id, `「${c.title}」が審査に提出されました。`);
+      notify(tx, c.organisation.id, await secretariatUserIds(tx, c.organisation.id), "CASE_SUBMITTED", c.id, `「${c.title}」が審査に提出されました。`);
       return c;
     });
   }
@@ -113,7 +114,7 @@ export class CaseWorkflowService {
           REJECT: `「${c.title}」は不採用になりました。`,
         }[decision];
         const type = ({ PUBLISH: "CASE_PUBLISHED", REQUEST_CHANGES: "CASE_CHANGES_REQUESTED", REJECT: "CASE_REJECTED" } as const)[decision];
-        notify(tx, [author], type, c.id, message);
+        notify(tx, c.organisation.id, [author], type, c.id, message);
       }
       return c;
     });
@@ -134,6 +135,7 @@ export class CaseWorkflowService {
 
   private afterTransition(tx: EntityManager, c: Case, viewer: Viewer, from: CaseStatus, extra: Record<string, unknown> = {}): void {
     recordAudit(tx, {
+      organisationId: viewer.organisationId,
       actorId: viewer.userId,
       action: "case.transition",
       subjectType: "Case",

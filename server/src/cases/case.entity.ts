@@ -5,17 +5,23 @@ import { CASE_KINDS, CASE_STATUSES, type CaseKind, type CaseStatus, type Effect,
 import { Department } from "../departments/index.js";
 import { Tag } from "../tags/index.js";
 import { User } from "../users/index.js";
+import { Organisation } from "../organisations/index.js";
 
 /** A 好事例: one entity for all four kinds; kind-specific details live in `details` (shared/src/details.ts). */
 @Entity({ tableName: "cases" })
 @Index({ properties: ["status", "fiscalYear"] })
+@Unique({ properties: ["organisation", "externalId"] })
 export class Case {
   @PrimaryKey({ type: "uuid" })
   id: string & Opt = randomUUID();
 
-  /** Stable id from the interchange format; re-importing the same id updates this row. */
+  /** The tenant (issue 15); never changes. Services filter by it (the viewer's organisation). */
+  @ManyToOne({ entity: () => Organisation, ref: true, deleteRule: "restrict" })
+  @Index()
+  organisation!: Ref<Organisation>;
+
+  /** Stable id from the interchange format (per organisation); re-importing the same id updates this row. */
   @Property({ type: "text", nullable: true })
-  @Unique()
   externalId?: string | null;
 
   @Enum({ items: [...CASE_KINDS], type: "text" })

@@ -7,6 +7,13 @@ import { isCurator, type Viewer } from "../kernel/index.js";
  * curates. Every resolver asks here; nothing else decides.
  */
 export interface CaseFacts {
+  /** The case's organisation (issue 15): nothing of it is readable or writable from another. */
+  organisationId: string;
+  /**
+   * Whether its organisation lets anonymous visitors read published cases; only reads that serve
+   * anonymous visitors need to know it (absent: no).
+   */
+  publicReading?: boolean;
   status: CaseStatus;
   departmentId: string;
   authorId: string | null;
@@ -15,25 +22,38 @@ export interface CaseFacts {
 const OWNER_EDITABLE = new Set<CaseStatus>(["DRAFT", "CHANGES_REQUESTED"]);
 const CURATOR_EDITABLE = new Set<CaseStatus>(["DRAFT", "SUBMITTED", "CHANGES_REQUESTED", "PUBLISHED"]);
 
-export function isOwner(viewer: Viewer | null, c: CaseFacts): boolean {
-  return !!viewer && (viewer.departmentId === c.departmentId || viewer.userId === c.authorId);
+/** The case is in the viewer's organisation: the first condition of every permission below. */
+export function sameOrganisation(viewer: Viewer | null, c: Pick<CaseFacts, "organisationId">): viewer is Viewer {
+  return !!viewer && viewer.organisationId === c.organisationId;
 }
 
+export function isOwner(viewer: Viewer | null, c: CaseFacts): boolean {
+  return sameOrganisation(viewer, c) && (viewer.departmentId === c.departmentId || viewer.userId === c.authorId);
+}
+
+/** A secretariat member or admin of the case's own organisation. */
+const curatesIt = (viewer: Viewer | null, c: CaseFacts): boolean => sameOrganisation(viewer, c) && isCurator(viewer);
+const secretariatOf = (viewer: Viewer | null, c: CaseFacts): boolean => sameOrganisation(viewer, c) && viewer.role === "SECRETARIAT";
+
 export const casePolicy = {
-  /** Published cases are for everyone; the rest for owners and the secretariat. */
+  /**
+   * Published cases are for the members of its organisation (and anonymous visitors where the
+   * organisation allows public reading); the rest for owners and its secretariat.
+   */
   canRead(viewer: Viewer | null, c: CaseFacts): boolean {
-    return c.status === "PUBLISHED" || isOwner(viewer, c) || isCurator(viewer);
+    if (!viewer) return c.status === "PUBLISHED" && c.publicReading === true;
+    return sameOrganisation(viewer, c) && (c.status === "PUBLISHED" || isOwner(viewer, c) || isCurator(viewer));
   },
   /** Owners edit while the case is theirs to work on; the secretariat may correct it until archived. */
   canEdit(viewer: Viewer | null, c: CaseFacts): boolean {
-    return (isOwner(viewer, c) && OWNER_EDITABLE.has(c.status)) || (viewer?.role === "SECRETARIAT" && CURATOR_EDITABLE.has(c.status));
+    return (isOwner(viewer, c) && OWNER_EDITABLE.has(c.status)) || (secretariatOf(viewer, c) && CURATOR_EDITABLE.has(c.status));
   },
   /**
    * Removing a file (one uploaded by mistake, perhaps with personal information): owners while the
    * case is theirs to work on; the secretariat in any state, published and archived included.
    */
   canRemoveAttachment(viewer: Viewer | null, c: CaseFacts): boolean {
-    return (isOwner(viewer, c) && OWNER_EDITABLE.has(c.status)) || viewer?.role === "SECRETARIAT";
+    return (isOwner(viewer, c) && OWNER_EDITABLE.has(c.status)) || secretariatOf(viewer, c);
   },
   canSubmit(viewer: Viewer | null, c: CaseFacts): boolean {
     return isOwner(viewer, c) && OWNER_EDITABLE.has(c.status);
@@ -43,13 +63,13 @@ export const casePolicy = {
    * The secretariat's job alone; case-workflow.test.ts pins who may and who may not.
    */
   mayPublish(viewer: Viewer | null, c: CaseFacts): boolean {
-    return viewer?.role === "SECRETARIAT" && c.status === "SUBMITTED";
+    return secretariatOf(viewer, c) && c.status === "SUBMITTED";
   },
   canArchive(viewer: Viewer | null, c: CaseFacts): boolean {
-    return isCurator(viewer) && c.status === "PUBLISHED";
+    return curatesIt(viewer, c) && c.status === "PUBLISHED";
   },
   /** Personal-information findings and review history are for owners and curators. */
   canSeeReviewDetails(viewer: Viewer | null, c: CaseFacts): boolean {
-    return isOwner(viewer, c) || isCurator(viewer);
+    return isOwner(viewer, c) || curatesIt(viewer, c);
   },
 };

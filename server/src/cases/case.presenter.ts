@@ -25,6 +25,7 @@ export function presentCase(c: Case, departmentPath: string[]): CaseView {
     submittedAt: c.submittedAt ?? null,
     publishedAt: c.publishedAt ?? null,
     authorId: c.author?.id ?? null,
+    organisationId: c.organisation.id,
   };
 }
 

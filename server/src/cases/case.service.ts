@@ -3,6 +3,8 @@ import { type CaseStatus, isUuid } from "@kb/shared";
 import { departmentPaths } from "../departments/index.js";
 import { requireRole, requireViewer, type Viewer } from "../kernel/index.js";
 import { Case } from "./case.entity.js";
+import { readableOrganisationIds } from "../organisations/index.js";
+import { factsOf } from "./case-lock.js";
 import { casePolicy } from "./case.policy.js";
 import { presentCase } from "./case.presenter.js";
 import type { CaseListView, CaseView } from "./case.types.js";
@@ -21,9 +23,10 @@ const MAX_PAGE = 100;
 export class CaseService {
   constructor(private readonly em: EntityManager) {}
 
-  async findPublishedByIds(ids: readonly string[]): Promise<Map<string, CaseView>> {
+  async findPublishedByIds(viewer: Viewer | null, ids: readonly string[]): Promise<Map<string, CaseView>> {
     if (!ids.length) return new Map();
-    const cases = await this.em.find(Case, { id: { $in: [...ids] }, status: "PUBLISHED" }, { populate: ["tags"] });
+    const organisations = await readableOrganisationIds(this.em, viewer);
+    const cases = await this.em.find(Case, { id: { $in: [...ids] }, status: "PUBLISHED", organisation: { $in: organisations } }, { populate: ["tags"] });
     return new Map((await this.present(cases)).map((v) => [v.id, v]));
   }
 
@@ -32,7 +35,7 @@ export class CaseService {
     if (!isUuid(id)) return null;
     const c = await this.em.findOne(Case, id, { populate: ["tags"] });
     if (!c) return null;
-    const facts = { status: c.status, departmentId: c.department.id, authorId: c.author?.id ?? null };
+    const facts = { ...factsOf(c), publicReading: viewer ? undefined : await this.publicReading(c.organisation.id) };
     if (!casePolicy.canRead(viewer, facts)) return null;
     return (await this.present([c]))[0] ?? null;
   }
@@ -41,6 +44,7 @@ export class CaseService {
   async listOwned(viewerOrNull: Viewer | null, status: CaseStatus | undefined, page: Page): Promise<CaseListView> {
     const viewer = requireViewer(viewerOrNull);
     const where: FilterQuery<Case> = {
+      organisation: viewer.organisationId,
       $or: [{ author: viewer.userId }, { department: viewer.departmentId }],
       ...(status ? { status } : {}),
     };
@@ -49,8 +53,13 @@ export class CaseService {
 
   /** 審査待ち: submitted cases, oldest submission first (first come, first reviewed). */
   async reviewQueue(viewerOrNull: Viewer | null, page: Page): Promise<CaseListView> {
-    requireRole(viewerOrNull, "SECRETARIAT", "ADMIN");
-    return this.list({ status: "SUBMITTED" }, { submittedAt: "asc", id: "asc" }, page);
+    const curator = requireRole(viewerOrNull, "SECRETARIAT", "ADMIN");
+    return this.list({ organisation: curator.organisationId, status: "SUBMITTED" }, { submittedAt: "asc", id: "asc" }, page);
+  }
+
+  /** Whether anonymous visitors may read the organisation's published cases (cached list: no statement per page). */
+  private async publicReading(organisationId: string): Promise<boolean> {
+    return (await readableOrganisationIds(this.em, null)).includes(organisationId);
   }
 
   private async list(where: FilterQuery<Case>, orderBy: Record<string, "asc" | "desc">, page: Page): Promise<CaseListView> {

@@ -91,6 +91,7 @@ export class CaseView {
 
   /** Not exposed: what the access policy needs. */
   authorId!: string | null;
+  organisationId!: string;
 }
 
 @ObjectType("CasePermissions", { description: "閲覧者がこの好事例に対してできること" })

@@ -40,7 +40,7 @@ const PAGE_SQL = `with page as materialized (select * from cases where id in (?)
          paths.path as ${PATH}
     from page
     left join (${departmentPathsSql("select distinct p.department_id, p.department_id from page p")}) paths on paths.id = page.department_id
-   where page.status = 'PUBLISHED'`;
+   where page.status = 'PUBLISHED' and page.organisation_id in (?)`;
 
 /**
  * The published cases of a search page as GraphQL views, in one SQL statement (cases, their tags,
@@ -55,11 +55,12 @@ const PAGE_SQL = `with page as materialized (select * from cases where id in (?)
  * One statement rather than three sent at once: one PostgreSQL backend and one round trip per page,
  * and `cases` read once (measured at 20k cases: 1 statement ≈ 0.5 ms of PostgreSQL CPU against ~2.8 ms).
  */
-export async function loadPublishedCaseViews(em: EntityManager, ids: readonly string[]): Promise<Map<string, CaseView>> {
+export async function loadPublishedCaseViews(em: EntityManager, ids: readonly string[], organisationIds: readonly string[]): Promise<Map<string, CaseView>> {
   const views = new Map<string, CaseView>();
   const unique = [...new Set(ids)];
   if (!unique.length) return views;
-  const rows = await em.execute<Record<string, unknown>[]>(PAGE_SQL, [unique]);
+  // `organisationIds`: whose published cases the reader may see (organisations/readableOrganisationIds).
+  const rows = await em.execute<Record<string, unknown>[]>(PAGE_SQL, [unique, [...organisationIds]]);
   if (!rows.length) return views;
   const columns = columnsOf(em);
   for (const row of rows) {
@@ -71,6 +72,7 @@ export async function loadPublishedCaseViews(em: EntityManager, ids: readonly st
     }
     const id = String(row.id);
     c.department = { id: String(row.department_id) };
+    c.organisation = { id: String(row.organisation_id) };
     c.author = row.author_id ? { id: String(row.author_id) } : null;
     const tags = ((row[TAGS] as string[] | null) ?? []).map((name) => ({ name }));
     c.tags = { getItems: () => tags };

@@ -27,8 +27,8 @@ export class CollectionEntryService {
     const actor = requireCurator(viewer);
     const input = parseWith(collectionEntryInputSchema, raw);
     return this.em.transactional(async (tx) => {
-      const c = await lockCollection(tx, input.collectionId, null);
-      await collectableCase(tx, input.caseId);
+      const c = await lockCollection(tx, actor, input.collectionId, null);
+      await collectableCase(tx, actor, input.caseId);
       const entries = await tx.find(CollectionEntry, { collection: c.id }, { orderBy: { position: "asc" } });
       if (entries.some((e) => e.case.id === input.caseId)) {
         throw badInput([{ path: "caseId", message: "この好事例はすでにこの好事例集に入っています。" }], "すでに追加されています");
@@ -47,6 +47,7 @@ export class CollectionEntryService {
       );
       touch(c);
       recordAudit(tx, {
+        organisationId: actor.organisationId,
         actorId: actor.userId,
         action: "collection.entry.add",
         subjectType: "Collection",
@@ -67,10 +68,10 @@ export class CollectionEntryService {
     const actor = requireCurator(viewer);
     const input = parseWith(collectionEntriesInputSchema, raw);
     return this.em.transactional(async (tx) => {
-      const c = await lockCollection(tx, input.collectionId, null);
-      const rows = await tx.execute<{ id: string; status: CaseStatus; department_id: string; author_id: string | null }[]>(
-        "select id, status, department_id, author_id from cases where id in (?) for share",
-        [input.caseIds],
+      const c = await lockCollection(tx, actor, input.collectionId, null);
+      const rows = await tx.execute<{ id: string; organisation_id: string; status: CaseStatus; department_id: string; author_id: string | null }[]>(
+        "select id, organisation_id, status, department_id, author_id from cases where id in (?) and organisation_id = ? for share",
+        [input.caseIds, actor.organisationId],
       );
       const found = new Map(rows.map((r) => [r.id, r]));
       const problems = input.caseIds.flatMap((id, i) => {
@@ -100,6 +101,7 @@ export class CollectionEntryService {
       if (addedCaseIds.length) {
         touch(c);
         recordAudit(tx, {
+          organisationId: actor.organisationId,
           actorId: actor.userId,
           action: "collection.entry.add",
           subjectType: "Collection",
@@ -116,13 +118,14 @@ export class CollectionEntryService {
     const actor = requireCurator(viewer);
     const input = parseWith(collectionEntryInputSchema, raw);
     return this.em.transactional(async (tx) => {
-      const c = await lockCollection(tx, input.collectionId, null);
+      const c = await lockCollection(tx, actor, input.collectionId, null);
       const entry = await tx.findOne(CollectionEntry, { collection: c.id, case: input.caseId });
       if (!entry) throw notFound("好事例集の項目");
       const before = { caseId: input.caseId, reason: entry.reason };
       entry.reason = input.reason;
       touch(c);
       recordAudit(tx, {
+        organisationId: actor.organisationId,
         actorId: actor.userId,
         action: "collection.entry.update",
         subjectType: "Collection",
@@ -139,7 +142,7 @@ export class CollectionEntryService {
     const actor = requireCurator(viewer);
     if (!isUuid(caseId)) throw notFound("好事例集の項目");
     return this.em.transactional(async (tx) => {
-      const c = await lockCollection(tx, collectionId, null);
+      const c = await lockCollection(tx, actor, collectionId, null);
       const entries = await tx.find(CollectionEntry, { collection: c.id }, { orderBy: { position: "asc" } });
       const gone = entries.find((e) => e.case.id === caseId);
       if (!gone) throw notFound("好事例集の項目");
@@ -147,6 +150,7 @@ export class CollectionEntryService {
       entries.filter((e) => e !== gone).forEach((e, i) => (e.position = i));
       touch(c);
       recordAudit(tx, {
+        organisationId: actor.organisationId,
         actorId: actor.userId,
         action: "collection.entry.remove",
         subjectType: "Collection",
@@ -163,7 +167,7 @@ export class CollectionEntryService {
     const actor = requireCurator(viewer);
     const input = parseWith(collectionOrderInputSchema, raw);
     return this.em.transactional(async (tx) => {
-      const c = await lockCollection(tx, input.collectionId, input.version);
+      const c = await lockCollection(tx, actor, input.collectionId, input.version);
       const entries = await tx.find(CollectionEntry, { collection: c.id }, { orderBy: { position: "asc" } });
       const byCase = new Map(entries.map((e) => [e.case.id.toLowerCase(), e]));
       const wanted = input.caseIds.map((id) => id.toLowerCase());
@@ -174,6 +178,7 @@ export class CollectionEntryService {
       wanted.forEach((id, i) => (byCase.get(id)!.position = i));
       touch(c);
       recordAudit(tx, {
+        organisationId: actor.organisationId,
         actorId: actor.userId,
         action: "collection.reorder",
         subjectType: "Collection",

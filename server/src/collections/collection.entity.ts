@@ -4,6 +4,7 @@ import type { Opt, Ref } from "@mikro-orm/core";
 import { COLLECTION_STATUSES, type CollectionStatus } from "@kb/shared";
 import { Case } from "../cases/index.js";
 import { User } from "../users/index.js";
+import { Organisation } from "../organisations/index.js";
 
 /**
  * 注目の好事例: the secretariat's mark on a case, with its 選定理由. Curation, not content: it lives
@@ -38,6 +39,11 @@ export class FeaturedCase {
 export class Collection {
   @PrimaryKey({ type: "uuid" })
   id: string & Opt = randomUUID();
+
+  /** The tenant (issue 15); never changes. Services filter by it (the viewer's organisation). */
+  @ManyToOne({ entity: () => Organisation, ref: true, deleteRule: "restrict" })
+  @Index()
+  organisation!: Ref<Organisation>;
 
   @Property({ type: "text" })
   title!: string;

@@ -12,6 +12,14 @@ export const collectionPolicy = {
   canCurate(viewer: Viewer | null): boolean {
     return viewer?.role === "SECRETARIAT";
   },
+  /**
+   * Collections belong to an organisation: its members read its published ones (its curators its
+   * drafts too); anonymous visitors those of organisations in `publicOrganisationIds`.
+   */
+  canReadIn(viewer: Viewer | null, c: { status: CollectionStatus; organisationId: string }, publicOrganisationIds: readonly string[]): boolean {
+    if (!viewer) return c.status === "PUBLISHED" && publicOrganisationIds.includes(c.organisationId);
+    return viewer.organisationId === c.organisationId && (c.status === "PUBLISHED" || isCurator(viewer));
+  },
   /** Only a published case can be featured or put in a collection. */
   canCollectCase(c: CaseFacts): boolean {
     return c.status === "PUBLISHED";

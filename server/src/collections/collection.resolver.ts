@@ -187,7 +187,7 @@ export class CaseCurationResolver {
 
   @FieldResolver(() => Boolean, { description: "Whether the viewer may feature this case or put it in a collection (secretariat, published cases)." })
   viewerCanCurate(@Root() c: CaseView, @Ctx() ctx: RequestContext): boolean {
-    return collectionPolicy.canCurate(ctx.viewer) && collectionPolicy.canCollectCase({ status: c.status, departmentId: c.department.id, authorId: c.authorId });
+    return collectionPolicy.canCurate(ctx.viewer) && collectionPolicy.canCollectCase({ organisationId: c.organisationId, status: c.status, departmentId: c.department.id, authorId: c.authorId });
   }
 
   @Mutation(() => FeaturedMarkView, { description: "注目の好事例にする (or change its 選定理由); secretariat, published cases." })

@@ -3,6 +3,7 @@ import { collectionInputSchema, type CaseStatus, type CollectionStatus, isUuid }
 import { recordAudit } from "../audit/index.js";
 import { isCurator, badInput, type Viewer } from "../kernel/index.js";
 import { type CaseView, loadPublishedCaseViews } from "../cases/index.js";
+import { readableOrganisationIds } from "../organisations/index.js";
 import { User } from "../users/index.js";
 import { Collection, CollectionEntry } from "./collection.entity.js";
 import { collectionPolicy } from "./collection.policy.js";
@@ -22,6 +23,7 @@ export interface EntryRecord {
 }
 
 interface EntryRow {
+  organisation_id: string;
   collection_id: string;
   case_id: string;
   position: number;
@@ -47,7 +49,8 @@ export class CollectionService {
 
   async list(viewer: Viewer | null, status: CollectionStatus | undefined, page: { first: number; offset: number }): Promise<{ total: number; items: Collection[] }> {
     // Drafts are the curators'; everyone else sees published collections whatever they ask for.
-    const where = isCurator(viewer) ? (status ? { status } : {}) : { status: "PUBLISHED" as const };
+    const organisation = { $in: await readableOrganisationIds(this.em, viewer) };
+    const where = isCurator(viewer) ? { organisation, ...(status ? { status } : {}) } : { organisation, status: "PUBLISHED" as const };
     const [items, total] = await this.em.findAndCount(Collection, where, {
       orderBy: isCurator(viewer) && !status ? { updatedAt: "desc", id: "asc" } : { publishedAt: "desc", updatedAt: "desc", id: "asc" },
       limit: clampPage(page.first),
@@ -60,7 +63,9 @@ export class CollectionService {
   async findVisible(viewer: Viewer | null, id: string): Promise<Collection | null> {
     if (!isUuid(id)) return null;
     const c = await this.em.findOne(Collection, id);
-    return c && collectionPolicy.canRead(viewer, c) ? c : null;
+    if (!c) return null;
+    const readable = await readableOrganisationIds(this.em, viewer);
+    return collectionPolicy.canReadIn(viewer, { status: c.status, organisationId: c.organisation.id }, readable) ? c : null;
   }
 
   /**
@@ -72,15 +77,18 @@ export class CollectionService {
     const out = new Map<string, EntryRecord[]>(ids.map((id) => [id, []]));
     if (!ids.length) return out;
     const rows = await this.em.execute<EntryRow[]>(
-      `select e.collection_id, e.case_id, e.position, e.reason, e.added_at, c.title, c.status, c.department_id, c.author_id
+      `select e.collection_id, e.case_id, e.position, e.reason, e.added_at, c.title, c.organisation_id, c.status, c.department_id, c.author_id
          from collection_entries e join cases c on c.id = e.case_id
         where e.collection_id in (?) order by e.collection_id, e.position, e.added_at`,
       [ids],
     );
-    const visible = rows.filter((r) => collectionPolicy.canSeeEntry(viewer, factsOfRow(r)));
+    const readable = await readableOrganisationIds(this.em, viewer);
+    const visible = rows.filter((r) => collectionPolicy.canSeeEntry(viewer, { ...factsOfRow(r), publicReading: readable.includes(r.organisation_id) }));
+    // Entries whose case another organisation owns are not shown (canSeeEntry) and never hydrated.
     const views = await loadPublishedCaseViews(
       this.em,
       visible.filter((r) => r.status === "PUBLISHED").map((r) => r.case_id),
+      readable,
     );
     for (const r of visible) {
       const list = out.get(r.collection_id)!;
@@ -105,7 +113,10 @@ export class CollectionService {
     if (!ids.length) return out;
     const entries = await this.em.find(
       CollectionEntry,
-      { case: { $in: ids }, ...(isCurator(viewer) ? {} : { collection: { status: "PUBLISHED" } }) },
+      {
+        case: { $in: ids },
+        collection: { organisation: { $in: await readableOrganisationIds(this.em, viewer) }, ...(isCurator(viewer) ? {} : { status: "PUBLISHED" }) },
+      },
       { populate: ["collection"], orderBy: { collection: { title: "asc" } } },
     );
     for (const e of entries) out.get(e.case.id)?.push(e.collection.getEntity());
@@ -119,6 +130,7 @@ export class CollectionService {
     const input = parseWith(collectionInputSchema, raw);
     return this.em.transactional(async (tx) => {
       const c = tx.create(Collection, {
+        organisation: actor.organisationId,
         title: input.title,
         description: input.description,
         fiscalYear: input.fiscalYear ?? null,
@@ -126,7 +138,7 @@ export class CollectionService {
       });
       tx.persist(c);
       await tx.flush();
-      recordAudit(tx, { actorId: actor.userId, action: "collection.create", subjectType: "Collection", subjectId: c.id, after: snapshot(c) });
+      recordAudit(tx, { organisationId: actor.organisationId, actorId: actor.userId, action: "collection.create", subjectType: "Collection", subjectId: c.id, after: snapshot(c) });
       await tx.flush();
       return c;
     });
@@ -136,13 +148,13 @@ export class CollectionService {
     const actor = requireCurator(viewer);
     const input = parseWith(collectionInputSchema, raw);
     return this.em.transactional(async (tx) => {
-      const c = await lockCollection(tx, id, version);
+      const c = await lockCollection(tx, actor, id, version);
       const before = snapshot(c);
       c.title = input.title;
       c.description = input.description;
       c.fiscalYear = input.fiscalYear ?? null;
       await tx.flush();
-      recordAudit(tx, { actorId: actor.userId, action: "collection.update", subjectType: "Collection", subjectId: c.id, before, after: snapshot(c) });
+      recordAudit(tx, { organisationId: actor.organisationId, actorId: actor.userId, action: "collection.update", subjectType: "Collection", subjectId: c.id, before, after: snapshot(c) });
       await tx.flush();
       return c;
     });
@@ -151,9 +163,9 @@ export class CollectionService {
   async remove(viewer: Viewer | null, id: string, version: number): Promise<boolean> {
     const actor = requireCurator(viewer);
     return this.em.transactional(async (tx) => {
-      const c = await lockCollection(tx, id, version);
+      const c = await lockCollection(tx, actor, id, version);
       const caseIds = (await tx.find(CollectionEntry, { collection: c.id }, { orderBy: { position: "asc" } })).map((e) => e.case.id);
-      recordAudit(tx, { actorId: actor.userId, action: "collection.delete", subjectType: "Collection", subjectId: c.id, before: { ...snapshot(c), caseIds } });
+      recordAudit(tx, { organisationId: actor.organisationId, actorId: actor.userId, action: "collection.delete", subjectType: "Collection", subjectId: c.id, before: { ...snapshot(c), caseIds } });
       await tx.nativeDelete(CollectionEntry, { collection: c.id });
       tx.remove(c);
       await tx.flush();
@@ -164,7 +176,7 @@ export class CollectionService {
   async setPublished(viewer: Viewer | null, id: string, version: number, published: boolean): Promise<Collection> {
     const actor = requireCurator(viewer);
     return this.em.transactional(async (tx) => {
-      const c = await lockCollection(tx, id, version);
+      const c = await lockCollection(tx, actor, id, version);
       const from = c.status;
       if (published) {
         const [row] = await tx.execute<{ n: string | number }[]>(
@@ -181,6 +193,7 @@ export class CollectionService {
       }
       if (from === c.status) return c;
       recordAudit(tx, {
+        organisationId: actor.organisationId,
         actorId: actor.userId,
         action: published ? "collection.publish" : "collection.unpublish",
         subjectType: "Collection",

@@ -22,7 +22,8 @@ export function parseWith<T>(schema: { safeParse(raw: unknown): { success: true;
   return parsed.data;
 }
 
-export const factsOfRow = (r: { status: CaseStatus; department_id: string; author_id: string | null }): CaseFacts => ({
+export const factsOfRow = (r: { organisation_id: string; status: CaseStatus; department_id: string; author_id: string | null }): CaseFacts => ({
+  organisationId: r.organisation_id,
   status: r.status,
   departmentId: r.department_id,
   authorId: r.author_id,
@@ -35,10 +36,12 @@ export function requireCurator(viewer: Viewer | null): Viewer {
 }
 
 /** The case, locked against a concurrent archive, and published (only published cases are curated). */
-export async function collectableCase(tx: EntityManager, caseId: string): Promise<void> {
-  const [row] = await tx.execute<{ status: CaseStatus; department_id: string; author_id: string | null }[]>(
-    "select status, department_id, author_id from cases where id = ? for share",
-    [caseId],
+export async function collectableCase(tx: EntityManager, actor: Viewer, caseId: string): Promise<void> {
+  if (!isUuid(caseId)) throw notFound("好事例");
+  // Another organisation's case is not found, as a missing one.
+  const [row] = await tx.execute<{ organisation_id: string; status: CaseStatus; department_id: string; author_id: string | null }[]>(
+    "select organisation_id, status, department_id, author_id from cases where id = ? and organisation_id = ? for share",
+    [caseId, actor.organisationId],
   );
   if (!row) throw notFound("好事例");
   if (!collectionPolicy.canCollectCase(factsOfRow(row))) {
@@ -47,9 +50,10 @@ export async function collectableCase(tx: EntityManager, caseId: string): Promis
 }
 
 /** The collection, locked for this transaction; CONFLICT when `version` is given and stale. */
-export async function lockCollection(tx: EntityManager, id: string, version: number | null): Promise<Collection> {
+export async function lockCollection(tx: EntityManager, actor: Viewer, id: string, version: number | null): Promise<Collection> {
   if (!isUuid(id)) throw notFound("好事例集");
-  const rows = await tx.execute<{ id: string }[]>("select id from collections where id = ? for update", [id]);
+  // Another organisation's collection is not found, as a missing one.
+  const rows = await tx.execute<{ id: string }[]>("select id from collections where id = ? and organisation_id = ? for update", [id, actor.organisationId]);
   if (!rows.length) throw notFound("好事例集");
   const c = await tx.findOneOrFail(Collection, id, { refresh: true });
   if (version !== null && c.version !== version) {

@@ -20,7 +20,11 @@ export interface FeaturedMarkRecord {
  * zod validation, authorisation (collection.policy), one transaction with its audit row.
  */
 export class FeaturedCaseService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    /** Whose published cases the request's viewer may see (organisations/readableOrganisationIds). */
+    private readonly readable: () => Promise<string[]>,
+  ) {}
 
   async feature(viewer: Viewer | null, raw: unknown): Promise<FeaturedMarkRecord> {
     const actor = requireCurator(viewer);
@@ -28,7 +32,7 @@ export class FeaturedCaseService {
     if (!parsed.success) throw badInputFromZod(parsed.error);
     const { caseId, reason } = parsed.data;
     return this.em.transactional(async (tx) => {
-      await collectableCase(tx, caseId);
+      await collectableCase(tx, actor, caseId);
       const existing = await tx.findOne(FeaturedCase, { case: caseId });
       const before = existing ? { reason: existing.reason } : null;
       const mark =
@@ -38,6 +42,7 @@ export class FeaturedCaseService {
       if (existing) mark.featuredBy = tx.getReference(User, actor.userId, { wrapped: true });
       tx.persist(mark);
       recordAudit(tx, {
+        organisationId: actor.organisationId,
         actorId: actor.userId,
         action: existing ? "case.feature.update" : "case.feature",
         subjectType: "Case",
@@ -54,9 +59,10 @@ export class FeaturedCaseService {
     const actor = requireCurator(viewer);
     if (!isUuid(caseId)) throw notFound("好事例");
     return this.em.transactional(async (tx) => {
-      const mark = await tx.findOne(FeaturedCase, { case: caseId });
+      // Another organisation's case answers as one that is not featured (as a missing one).
+      const mark = await tx.findOne(FeaturedCase, { case: { id: caseId, organisation: actor.organisationId } });
       if (!mark) return false;
-      recordAudit(tx, { actorId: actor.userId, action: "case.unfeature", subjectType: "Case", subjectId: caseId, before: { reason: mark.reason } });
+      recordAudit(tx, { organisationId: actor.organisationId, actorId: actor.userId, action: "case.unfeature", subjectType: "Case", subjectId: caseId, before: { reason: mark.reason } });
       tx.remove(mark);
       await tx.flush();
       return true;
@@ -79,17 +85,19 @@ export class FeaturedCaseService {
   /** 注目の好事例: featured cases that are published, most recently featured first. */
   async featuredCases(page: { first: number; offset: number }): Promise<{ total: number; items: (FeaturedMarkRecord & { case: CaseView })[] }> {
     const limit = clampPage(page.first);
+    const organisations = await this.readable();
     const [rows, [count]] = await Promise.all([
       this.em.execute<{ case_id: string; reason: string; featured_at: Date | string; featured_by_id: string | null }[]>(
         `select f.case_id, f.reason, f.featured_at, f.featured_by_id from featured_cases f join cases c on c.id = f.case_id
-          where c.status = 'PUBLISHED' order by f.featured_at desc, f.case_id limit ? offset ?`,
-        [limit, Math.max(page.offset, 0)],
+          where c.status = 'PUBLISHED' and c.organisation_id in (?) order by f.featured_at desc, f.case_id limit ? offset ?`,
+        [organisations, limit, Math.max(page.offset, 0)],
       ),
       this.em.execute<{ n: string | number }[]>(
-        "select count(*) as n from featured_cases f join cases c on c.id = f.case_id where c.status = 'PUBLISHED'",
+        "select count(*) as n from featured_cases f join cases c on c.id = f.case_id where c.status = 'PUBLISHED' and c.organisation_id in (?)",
+        [organisations],
       ),
     ]);
-    const views = await loadPublishedCaseViews(this.em, rows.map((r) => r.case_id));
+    const views = await loadPublishedCaseViews(this.em, rows.map((r) => r.case_id), organisations);
     return {
       total: Number(count?.n ?? 0),
       items: rows.flatMap((r) => {

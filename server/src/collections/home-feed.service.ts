@@ -8,15 +8,20 @@ import { clampPage } from "./curation.js";
  * られている. Published cases only, hydrated in one batch.
  */
 export class HomeFeedService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    /** Whose published cases the request's viewer may see (organisations/readableOrganisationIds). */
+    private readonly readable: () => Promise<string[]>,
+  ) {}
 
   /** 新着: the most recently published cases. */
   async newCases(first: number): Promise<CaseView[]> {
+    const organisations = await this.readable();
     const rows = await this.em.execute<{ id: string }[]>(
-      "select id from cases where status = 'PUBLISHED' order by published_at desc nulls last, created_at desc, id limit ?",
-      [clampPage(first)],
+      "select id from cases where status = 'PUBLISHED' and organisation_id in (?) order by published_at desc nulls last, created_at desc, id limit ?",
+      [organisations, clampPage(first)],
     );
-    const views = await loadPublishedCaseViews(this.em, rows.map((r) => r.id));
+    const views = await loadPublishedCaseViews(this.em, rows.map((r) => r.id), organisations);
     return rows.flatMap((r) => views.get(r.id) ?? []);
   }
 
@@ -25,13 +30,14 @@ export class HomeFeedService {
    * them (the adoption ledger's COUNTED_ADOPTION_STATUSES), then by the latest such change.
    */
   async mostAdopted(first: number): Promise<{ case: CaseView; adoptionCount: number }[]> {
+    const organisations = await this.readable();
     const rows = await this.em.execute<{ case_id: string; n: string | number }[]>(
       `select a.case_id, count(*) as n from adoptions a join cases c on c.id = a.case_id
-        where c.status = 'PUBLISHED' and a.status in (?)
+        where c.status = 'PUBLISHED' and c.organisation_id in (?) and a.status in (?)
         group by a.case_id order by count(*) desc, max(a.updated_at) desc, a.case_id limit ?`,
-      [[...COUNTED_ADOPTION_STATUSES], clampPage(first)],
+      [organisations, [...COUNTED_ADOPTION_STATUSES], clampPage(first)],
     );
-    const views = await loadPublishedCaseViews(this.em, rows.map((r) => r.case_id));
+    const views = await loadPublishedCaseViews(this.em, rows.map((r) => r.case_id), organisations);
     return rows.flatMap((r) => {
       const view = views.get(r.case_id);
       return view ? [{ case: view, adoptionCount: Number(r.n) }] : [];

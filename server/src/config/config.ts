@@ -91,6 +91,14 @@ const envSchema = z.object({
   KB_MUTATION_RATE_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(120),
   /** A GraphQL request still running after this many milliseconds is stopped (its transaction rolled back). */
   KB_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1).max(600_000).default(15_000),
+  /**
+   * The installation's own organisation (issue 15), taken at the first start after the migration
+   * made it (while it still has the placeholder); later `kb organisation set` changes it. Both
+   * name and code are needed; the code is checked (6 digits, check digit) when applied.
+   */
+  KB_ORGANISATION_NAME: z.string().trim().min(1).max(100).optional(),
+  KB_ORGANISATION_KANA: z.string().trim().min(1).max(200).optional(),
+  KB_ORGANISATION_CODE: z.string().trim().regex(/^\d{6}$/, { error: "KB_ORGANISATION_CODE must be the 6-digit 全国地方公共団体コード" }).optional(),
 });
 
 export interface AppConfig {
@@ -129,6 +137,8 @@ export interface AppConfig {
   mutationRatePerMinute: number;
   /** Per-request deadline for /graphql, in milliseconds. */
   requestTimeoutMs: number;
+  /** KB_ORGANISATION_*: the installation's own organisation's name and code, applied once (first start). */
+  homeOrganisation: { name?: string; kana?: string; code?: string };
 }
 
 /** `true`/`false`, a hop count, or an address list, as Express's `trust proxy` takes them. */
@@ -187,6 +197,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env, defaults: Conf
     cookieSecure: e.KB_COOKIE_SECURE === "auto" ? (e.NODE_ENV === "production" ? "always" : "tls") : e.KB_COOKIE_SECURE,
     mutationRatePerMinute: e.KB_MUTATION_RATE_PER_MINUTE,
     requestTimeoutMs: e.KB_REQUEST_TIMEOUT_MS,
+    homeOrganisation: { name: e.KB_ORGANISATION_NAME, kana: e.KB_ORGANISATION_KANA, code: e.KB_ORGANISATION_CODE },
   };
 }
 

@@ -5,7 +5,7 @@ import { departmentPaths } from "../departments/index.js";
 import { badInputFromZod, forbidden, requireViewer, type Viewer } from "../kernel/index.js";
 import { dashboardPolicy } from "./dashboard.policy.js";
 import { rollUpEffects, type EffectsRollup } from "./effects-rollup.js";
-import { tokyoDay } from "../search-stats/index.js";
+import { ANONYMOUS_SEARCHES, tokyoDay } from "../search-stats/index.js";
 
 export const NO_BUREAU = "（上位組織の登録なし）";
 
@@ -68,40 +68,46 @@ export class DashboardService {
     const { fromFiscalYear, toFiscalYear, queryDays } = parsed.data;
     const from = fromFiscalYear ?? 0;
     const to = toFiscalYear ?? 9999;
-    const published = "c.status = 'PUBLISHED' and c.fiscal_year between ? and ?";
+    // Every figure is of the viewer's organisation only (issue 15): its cases, collections, ledger and searches.
+    const org = v.organisationId;
+    const published = "c.organisation_id = ? and c.status = 'PUBLISHED' and c.fiscal_year between ? and ?";
 
     const byYearKind = await this.em.execute<{ fiscal_year: number; kind: CaseKind; n: string | number }[]>(
       `select c.fiscal_year, c.kind, count(*) as n from cases c where ${published} group by 1, 2 order by 1, 2`,
-      [from, to],
+      [org, from, to],
     );
     const byDepartment = await this.em.execute<{ department_id: string; n: string | number }[]>(
       `select c.department_id, count(*) as n from cases c where ${published} group by 1`,
-      [from, to],
+      [org, from, to],
     );
     const tags = await this.em.execute<{ name: string; n: string | number }[]>(
       `select t.name, count(*) as n from case_tags ct join tags t on t.id = ct.tag_id join cases c on c.id = ct.case_id
         where ${published} group by t.name order by count(*) desc, t.name limit ?`,
-      [from, to, TOP_N],
+      [org, from, to, TOP_N],
     );
     const effectRows = await this.em.execute<{ id: string; title: string; fiscal_year: number; effects: Effect[]; record_volume: string | null }[]>(
       `select c.id, c.title, c.fiscal_year, c.effects, c.details ->> 'recordVolume' as record_volume
          from cases c where ${published} and jsonb_array_length(c.effects) > 0`,
-      [from, to],
+      [org, from, to],
     );
     const [totals] = await this.em.execute<{ cases: string | number; featured: string | number; collections: string | number; adoptions: string | number }[]>(
       `select (select count(*) from cases c where ${published}) as cases,
-              (select count(*) from featured_cases f join cases c on c.id = f.case_id where c.status = 'PUBLISHED') as featured,
-              (select count(*) from collections where status = 'PUBLISHED') as collections,
-              (select count(*) from adoptions where status in (?)) as adoptions`,
-      [from, to, [...COUNTED_ADOPTION_STATUSES]],
+              (select count(*) from featured_cases f join cases c on c.id = f.case_id where c.organisation_id = ? and c.status = 'PUBLISHED') as featured,
+              (select count(*) from collections where organisation_id = ? and status = 'PUBLISHED') as collections,
+              (select count(*) from adoptions where organisation_id = ? and status in (?)) as adoptions`,
+      [org, from, to, org, org, org, [...COUNTED_ADOPTION_STATUSES]],
     );
-    const flows = await adoptionFlows(this.em, ADOPTION_STATUSES);
+    const flows = await adoptionFlows(this.em, org, ADOPTION_STATUSES);
     // The last `queryDays` days in Japan, today included.
     const sinceDay = tokyoDay(new Date(Date.now() - (queryDays - 1) * 86_400_000));
     const queryStats = await this.em.execute<{ query: string; searches: string | number; zero: string | number; last: Date | string }[]>(
       `select query, sum(searches) as searches, sum(zero_results) as zero, max(last_searched_at) as last
-         from search_query_stats where day >= ?::date group by query`,
-      [sinceDay],
+         from search_query_stats
+        where day >= ?::date
+          and (organisation_id = ? or (organisation_id = ? and exists (select 1 from organisations where id = ? and home)))
+        group by query`,
+      // Anonymous visitors' searches are shown to the installation's own organisation.
+      [sinceDay, org, ANONYMOUS_SEARCHES, org],
     );
 
     // Department names and paths: one recursive query for every department mentioned.

@@ -217,7 +217,8 @@ describe("the dashboard", () => {
     expect(d.zeroResultQueries).toEqual([{ query: "ゾウアザラシ", searches: 1, zeroResults: 1 }]);
     expect(d.totals).toMatchObject({ searches: 4, zeroResultSearches: 1 });
     const columns = await sql<{ column_name: string }>("select column_name from information_schema.columns where table_name = 'search_query_stats' order by ordinal_position");
-    expect(columns.map((c) => c.column_name)).toEqual(["query", "day", "searches", "zero_results", "last_searched_at"]);
+    // No user and no session: only the words, and (issue 15) the organisation whose dashboard shows them.
+    expect(columns.map((c) => c.column_name)).toEqual(["query", "day", "searches", "zero_results", "last_searched_at", "organisation_id"]);
     expect(normalizeSearchQueryForStats("someone@example.lg.jp")).toBeNull();
   });
 

@@ -12,6 +12,7 @@ import { DomainEvent } from "../kernel/index.js";
 import { RateLimitBucket } from "../http/rate-limit.entity.js";
 import { SavedImportMapping } from "../importer/saved-mapping.entity.js";
 import { Notification } from "../notifications/notification.entity.js";
+import { Organisation } from "../organisations/organisation.entity.js";
 import { Answer, Question } from "../questions/question.entity.js";
 import { Review } from "../cases/review.entity.js";
 import { CaseRevision } from "../revisions/case-revision.entity.js";
@@ -60,4 +61,6 @@ export const ENTITIES = [
   DomainEvent,
   // Issue 17: write budgets shared by every server instance.
   RateLimitBucket,
+  // Issue 15: organisations, the tenant boundary.
+  Organisation,
 ];

@@ -22,7 +22,8 @@ export class DepartmentPageResolver {
   @Query(() => DepartmentPageView, { nullable: true, description: "A department's page; null when there is none." })
   async department(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<DepartmentPageView | null> {
     if (!isUuid(id)) return null;
-    const d = await ctx.em.findOne(Department, id);
+    // Another organisation's 課 is not found (as an unknown id); anonymous visitors see those of public organisations.
+    const d = await ctx.em.findOne(Department, { id, organisation: { $in: await ctx.services.organisations.readableIds() } });
     if (!d) return null;
     const children = await ctx.em.find(Department, { parent: id }, { orderBy: { name: "asc" } });
     const path = await ctx.loaders.cases.departmentPath.load(id);
@@ -77,7 +78,7 @@ export class DepartmentPageResolver {
       ),
       ctx.em.execute<{ n: string }[]>("select count(*) as n from cases where department_id = ? and status = 'PUBLISHED'", [d.id]),
     ]);
-    const views = await loadPublishedCaseViews(ctx.em, rows.map((r) => r.id));
+    const views = await loadPublishedCaseViews(ctx.em, rows.map((r) => r.id), await ctx.services.organisations.readableIds());
     return { total: Number(count[0]?.n ?? 0), items: rows.flatMap((r) => (views.has(r.id) ? [views.get(r.id)!] : [])) };
   }
 
@@ -128,7 +129,7 @@ export class DepartmentPageResolver {
   ): Promise<FreshnessDueListView | null> {
     if (!freshnessPolicy.canSeeDueList(ctx.viewer, d.id)) return null;
     const { total, items } = await dueCasesOf(ctx.em, d.id, { first, offset });
-    const views = await loadPublishedCaseViews(ctx.em, items.map((f) => f.caseId));
+    const views = await loadPublishedCaseViews(ctx.em, items.map((f) => f.caseId), await ctx.services.organisations.readableIds());
     return {
       total,
       items: items.flatMap((f) => {

@@ -1,19 +1,24 @@
 import { randomUUID } from "node:crypto";
 import { Entity, ManyToOne, PrimaryKey, Property, Unique } from "@mikro-orm/decorators/legacy";
 import type { Opt, Ref } from "@mikro-orm/core";
+import { Organisation } from "../organisations/index.js";
 
 /** A unit of the city hall: 局 → 部 → 課. Cases belong to a 課 and stay with it when people move. */
 @Entity({ tableName: "departments" })
+@Unique({ properties: ["organisation", "nameKey"] })
 export class Department {
   @PrimaryKey({ type: "uuid" })
   id: string & Opt = randomUUID();
 
+  /** The tenant (issue 15); never changes. Services filter by it (the viewer's organisation). */
+  @ManyToOne({ entity: () => Organisation, ref: true, deleteRule: "restrict" })
+  organisation!: Ref<Organisation>;
+
   @Property({ type: "text" })
   name!: string;
 
-  /** Normalised, case-folded name: the same 課 typed in full-width or half-width is one row. */
+  /** Normalised, case-folded name: the same 課 typed in full-width or half-width is one row (per organisation). */
   @Property({ type: "text" })
-  @Unique()
   nameKey!: string;
 
   @ManyToOne({ entity: () => Department, nullable: true, ref: true, deleteRule: "set null" })

@@ -42,11 +42,15 @@ export async function departmentPaths(em: EntityManager, ids: readonly string[])
 export class DepartmentNameLookup {
   private readonly byKey = new Map<string, string>();
 
-  constructor(private readonly em: EntityManager) {}
+  /** `organisationId`: the organisation whose 課 are looked up and created; names are per organisation. */
+  constructor(
+    private readonly em: EntityManager,
+    private readonly organisationId: string,
+  ) {}
 
   async preload(): Promise<void> {
     // Whole rows, not a partial load: a partial entity in the identity map would be seen by later reads.
-    const all = await this.em.find(Department, {});
+    const all = await this.em.find(Department, { organisation: this.organisationId });
     for (const d of all) this.byKey.set(d.nameKey, d.id);
   }
 
@@ -64,6 +68,7 @@ export class DepartmentNameLookup {
     const known = this.byKey.get(key);
     if (known) return known;
     const department = this.em.create(Department, {
+      organisation: this.organisationId,
       name: normalizeName(rawName),
       nameKey: key,
       parent: parentId ? this.em.getReference(Department, parentId) : null,

@@ -54,7 +54,7 @@ export async function* searchExportPages(em: EntityManager, search: SearchServic
     const { results } = await search.runPlan({ ...args, offset, first: Math.min(SEARCH_MAX_PAGE_SIZE, SEARCH_EXPORT_MAX_ROWS - offset) });
     const ids = (results[0]?.hits ?? []).map((hit) => String(hit.id));
     if (!ids.length) return;
-    const views = await loadPublishedCaseViews(em, ids);
+    const views = await loadPublishedCaseViews(em, ids, await search.readableOrganisations());
     const counts = await adoptionCountsByCase(em, ids);
     // A hit PostgreSQL no longer publishes is an index that has not caught up: left out, as on the page.
     yield ids.flatMap((id) => {

@@ -18,7 +18,7 @@ export function presentFreshness(f: Freshness, facts: CaseFacts, ctx: RequestCon
   };
 }
 
-export const factsOf = (c: CaseView): CaseFacts => ({ status: c.status, departmentId: c.department.id, authorId: c.authorId });
+export const factsOf = (c: CaseView): CaseFacts => ({ organisationId: c.organisationId, status: c.status, departmentId: c.department.id, authorId: c.authorId });
 
 /** The case page's part: freshness (published cases) and 内容を確認した. */
 @Resolver(() => CaseView)
@@ -34,7 +34,7 @@ export class CaseFreshnessResolver {
   async confirmCaseFreshness(@Arg("caseId", () => ID) caseId: string, @Ctx() ctx: RequestContext): Promise<CaseFreshnessView> {
     const f = await ctx.services.freshness.confirm(ctx.viewer, caseId);
     const view = await ctx.services.cases.findVisible(ctx.viewer, caseId);
-    return presentFreshness(f, view ? factsOf(view) : { status: "PUBLISHED", departmentId: "", authorId: null }, ctx);
+    return presentFreshness(f, view ? factsOf(view) : { organisationId: "", status: "PUBLISHED", departmentId: "", authorId: null }, ctx);
   }
 }
 

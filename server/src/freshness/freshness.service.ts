@@ -131,7 +131,7 @@ export async function runFreshnessCheck(
   );
   const report: FreshnessCheckReport = { fiscalYear, due: Number(dueCount), notified: [], skipped: false };
   const pending = (limit: boolean) =>
-    `select c.id as case_id, c.title, c.department_id, ${LAST_REVIEWED} as last_reviewed_at
+    `select c.id as case_id, c.organisation_id, c.title, c.department_id, ${LAST_REVIEWED} as last_reviewed_at
        from cases c left join case_freshness f on f.case_id = c.id
       where c.status = 'PUBLISHED' and ${LAST_REVIEWED} < ?
         and (f.notified_fiscal_year is null or f.notified_fiscal_year <> ?)
@@ -144,7 +144,7 @@ export async function runFreshnessCheck(
     const batch = await em.transactional(async (tx) => {
       const [lock] = await tx.execute<{ ok: boolean }[]>("select pg_try_advisory_xact_lock(?) as ok", [CHECK_LOCK]);
       if (!lock?.ok) return null;
-      const rows = await tx.execute<{ case_id: string; title: string; department_id: string; last_reviewed_at: Date | string }[]>(
+      const rows = await tx.execute<{ case_id: string; organisation_id: string; title: string; department_id: string; last_reviewed_at: Date | string }[]>(
         pending(true),
         [cutoff, fiscalYear, batchSize],
       );
@@ -160,6 +160,7 @@ export async function runFreshnessCheck(
         const since = formatWarekiFiscalYear(fiscalYearOf(date(r.last_reviewed_at)));
         notify(
           tx,
+          r.organisation_id,
           byDepartment.get(r.department_id) ?? [],
           "FRESHNESS_CHECK_DUE",
           r.case_id,
@@ -172,13 +173,17 @@ export async function runFreshnessCheck(
          on conflict (case_id) do update set notified_fiscal_year = excluded.notified_fiscal_year, notified_at = excluded.notified_at, updated_at = excluded.updated_at`,
         [fiscalYear, now, now, rows.map((r) => r.case_id)],
       );
-      recordAudit(tx, {
-        actorId: null,
-        action: "freshness.notify",
-        subjectType: "FreshnessCheck",
-        subjectId: String(fiscalYear),
-        after: { fiscalYear, caseIds: rows.map((r) => r.case_id) },
-      });
+      // One audit row per organisation, naming only its own cases.
+      for (const organisationId of new Set(rows.map((r) => r.organisation_id))) {
+        recordAudit(tx, {
+          organisationId,
+          actorId: null,
+          action: "freshness.notify",
+          subjectType: "FreshnessCheck",
+          subjectId: String(fiscalYear),
+          after: { fiscalYear, caseIds: rows.filter((r) => r.organisation_id === organisationId).map((r) => r.case_id) },
+        });
+      }
       await tx.flush();
       return rows.map((r) => r.case_id);
     });
@@ -211,6 +216,7 @@ export class FreshnessService {
       // The due notices for this case are done with, for everyone in the 課.
       await tx.execute("update notifications set read_at = ? where case_id = ? and type = 'FRESHNESS_CHECK_DUE' and read_at is null", [now, caseId]);
       recordAudit(tx, {
+        organisationId: viewer.organisationId,
         actorId: viewer.userId,
         action: "freshness.confirm",
         subjectType: "Case",

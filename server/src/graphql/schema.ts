@@ -10,6 +10,7 @@ import { DashboardResolver } from "../dashboard/index.js";
 import { CaseFreshnessFieldsResolver, CaseFreshnessResolver } from "../freshness/index.js";
 import { DepartmentPageResolver } from "../department-pages/index.js";
 import { NotificationResolver } from "../notifications/index.js";
+import { OrganisationResolver } from "../organisations/index.js";
 import { AnswerResolver, CaseQuestionResolver, QuestionResolver } from "../questions/index.js";
 import { CaseTagProposalResolver, TagProposalResolver } from "../tag-proposals/index.js";
 import { TagPageResolver, TagSuggestionResolver, TagVocabularyResolver } from "../tags/index.js";
@@ -20,6 +21,7 @@ import { SynonymResolver } from "../synonyms/index.js";
 export async function buildAppSchema(): Promise<GraphQLSchema> {
   return buildSchema({ resolvers: [
       AuthResolver,
+      OrganisationResolver,
       CaseResolver,
       AttachmentResolver,
       UserSummaryResolver,

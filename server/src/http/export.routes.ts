@@ -73,7 +73,7 @@ export function exportRoutes(contextOf: ContextOf, logger: Logger): Router {
 
   const audit = async (ctx: RequestContext, viewer: Viewer, action: string, subjectType: string, subjectId: string, after: Record<string, unknown>) => {
     await ctx.em.fork().transactional(async (tx) => {
-      recordAudit(tx, { actorId: viewer.userId, action, subjectType, subjectId, after });
+      recordAudit(tx, { organisationId: viewer.organisationId, actorId: viewer.userId, action, subjectType, subjectId, after });
     });
   };
 

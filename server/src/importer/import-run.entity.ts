@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { Entity, Enum, Index, PrimaryKey, Property } from "@mikro-orm/decorators/legacy";
-import type { Opt } from "@mikro-orm/core";
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from "@mikro-orm/decorators/legacy";
+import type { Opt, Ref } from "@mikro-orm/core";
 import {
   IMPORT_PHASES,
   IMPORT_RUN_STATES,
@@ -10,6 +10,7 @@ import {
   type TableImportReport,
   type TableMapping,
 } from "@kb/shared";
+import { Organisation } from "../organisations/index.js";
 
 export interface ImportRunner {
   /** Random per server process. */
@@ -29,6 +30,11 @@ export interface ImportRunner {
 export class ImportRun {
   @PrimaryKey({ type: "uuid" })
   id: string & Opt = randomUUID();
+
+  /** The tenant (issue 15); never changes. Services filter by it (the viewer's organisation). */
+  @ManyToOne({ entity: () => Organisation, ref: true, deleteRule: "restrict" })
+  @Index()
+  organisation!: Ref<Organisation>;
 
   @Enum({ items: [...IMPORT_RUN_STATES], type: "text" })
   state: ImportRunState & Opt = "PLANNED";

@@ -106,12 +106,13 @@ export async function createImportRun(
   const em = orm.em.fork();
   let plan;
   try {
-    plan = await planTableFile(em, upload, mapping, options.data);
+    plan = await planTableFile(em, upload, mapping, { ...options.data, organisationId: admin.organisationId });
   } catch (error) {
     if (!(error instanceof RefusedFileError)) throw error;
     throw badInput([{ path: "file", message: error.message }]);
   }
   const run = em.create(ImportRun, {
+    organisation: admin.organisationId,
     fileName: upload.fileName,
     fileBytes: upload.bytes,
     mapping,
@@ -125,17 +126,17 @@ export async function createImportRun(
 }
 
 export async function getImportRun(orm: MikroORM, viewer: Viewer | null, id: string): Promise<ImportRunView> {
-  requireRole(viewer, "ADMIN");
-  const run = await findRun(orm, id);
+  const admin = requireRole(viewer, "ADMIN");
+  const run = await findRun(orm, admin, id);
   if (!isAbandoned(run)) return view(run);
   await failAbandoned(orm, id);
-  return view(await findRun(orm, id));
+  return view(await findRun(orm, admin, id));
 }
 
 /** Starts a planned import in the background; the page follows it with getImportRun. */
 export async function startImportRun(orm: MikroORM, logger: Logger, viewer: Viewer | null, id: string): Promise<ImportRunView> {
   const admin = requireRole(viewer, "ADMIN");
-  const run = await findRun(orm, id);
+  const run = await findRun(orm, admin, id);
   // One start only, even if the button is pressed twice or two admins press it.
   const claimed = await orm.em
     .fork()
@@ -143,12 +144,13 @@ export async function startImportRun(orm: MikroORM, logger: Logger, viewer: View
   if (!claimed) throw importErrors.alreadyStarted();
   running.add(run.id);
   void runImport(orm, logger, run.id, admin.userId);
-  return view(await findRun(orm, id));
+  return view(await findRun(orm, admin, id));
 }
 
-async function findRun(orm: MikroORM, id: string): Promise<ImportRun> {
+/** A run of the viewer's organisation; another organisation's answers NOT_FOUND, like a missing one. */
+async function findRun(orm: MikroORM, viewer: Viewer, id: string): Promise<ImportRun> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound("取り込み");
-  const run = await orm.em.fork().findOne(ImportRun, id);
+  const run = await orm.em.fork().findOne(ImportRun, { id, organisation: viewer.organisationId });
   if (!run) throw notFound("取り込み");
   return run;
 }
@@ -177,7 +179,7 @@ async function runImport(orm: MikroORM, logger: Logger, id: string, actorId: str
     const run = await em.findOneOrFail(ImportRun, id, { populate: ["fileBytes"] });
     const options: TableImportOptions = run.options;
     // Planned again: the database may have changed since the dry run.
-    const plan = await planTableFile(em, { fileName: run.fileName, bytes: run.fileBytes ?? Buffer.alloc(0) }, run.mapping, options);
+    const plan = await planTableFile(em, { fileName: run.fileName, bytes: run.fileBytes ?? Buffer.alloc(0) }, run.mapping, { ...options, organisationId: run.organisation.id });
     progress("write", 0, plan.records.length, true);
     const report = await executePlan(orm, plan, {
       skipInvalid: options.skipInvalid,

@@ -11,6 +11,7 @@ import { applyImportedUpdatedAt, importedPublishedAt } from "./case-dates.js";
 import { casesImported } from "./import.events.js";
 import { parseInterchangeFile, type LineError } from "./jsonl-reader.js";
 import { recordEvent } from "../kernel/index.js";
+import { homeOrganisation } from "../organisations/index.js";
 
 export interface ImportProgress {
   phase: "validate" | "write";
@@ -51,7 +52,7 @@ export interface ImportReport {
  * nothing is written unless skipInvalid. All writes, and the facts they record (CasesImported), happen
  * in one transaction: an import is never half-done. Idempotent by externalId.
  */
-export async function importInterchangeFile(orm: MikroORM, file: string, options: ImportOptions = {}): Promise<ImportReport> {
+export async function importInterchangeFile(orm: MikroORM, file: string, options: ImportOptions & { organisationId?: string } = {}): Promise<ImportReport> {
   const parsed = await parseInterchangeFile(file, (line) =>
     options.onProgress?.({ phase: "validate", done: line, total: 0 }),
   );
@@ -86,6 +87,8 @@ export interface ImportCasesOptions extends Pick<ImportOptions, "onProgress" | "
   statusNotGiven?: ReadonlySet<string>;
   /** Who imports, for the audit rows of status changes (null: the system, e.g. the CLI). */
   actorId?: string | null;
+  /** The organisation the cases belong to (externalIds are per organisation); the installation's own when omitted. */
+  organisationId?: string;
 }
 
 export interface ImportCounts {
@@ -100,14 +103,15 @@ export async function importCases(em: EntityManager, records: InterchangeCase[],
   const chunkSize = options.chunkSize ?? 500;
   const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0, statusChanges: [] };
   await em.transactional(async (tx) => {
-    const departments = new DepartmentNameLookup(tx);
+    const organisationId = options.organisationId ?? (await homeOrganisation(tx)).id;
+    const departments = new DepartmentNameLookup(tx, organisationId);
     const tags = new TagNameLookup(tx);
     await Promise.all([departments.preload(), tags.preload()]);
     for (let start = 0; start < records.length; start += chunkSize) {
       const chunk = records.slice(start, start + chunkSize);
       const existing = await tx.find(
         Case,
-        { externalId: { $in: chunk.map((r) => r.externalId) } },
+        { organisation: organisationId, externalId: { $in: chunk.map((r) => r.externalId) } },
         { populate: ["tags"] },
       );
       const byExternalId = new Map(existing.map((c) => [c.externalId!, c]));
@@ -126,6 +130,7 @@ export async function importCases(em: EntityManager, records: InterchangeCase[],
         const target =
           current ??
           tx.create(Case, {
+            organisation: organisationId,
             externalId: record.externalId,
             kind: record.kind,
             title: record.title,
@@ -138,6 +143,7 @@ export async function importCases(em: EntityManager, records: InterchangeCase[],
         target.publishedAt = importedPublishedAt({ ...record, status }, target, new Date());
         if (current && status !== current.status) {
           recordAudit(tx, {
+            organisationId,
             actorId: options.actorId ?? null,
             action: "case.transition",
             subjectType: "Case",

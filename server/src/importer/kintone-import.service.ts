@@ -34,9 +34,9 @@ export async function planKintoneImport(
   em: EntityManager,
   data: KintoneAppData,
   mapping: TableMapping,
-  options: { status: ImportStatus; updateStatus?: boolean; attachments: boolean },
+  options: { status: ImportStatus; updateStatus?: boolean; attachments: boolean; organisationId?: string },
 ): Promise<KintonePlan> {
-  const choice = { status: options.status, updateStatus: options.updateStatus ?? false };
+  const choice = { status: options.status, updateStatus: options.updateStatus ?? false, organisationId: options.organisationId };
   const { records, missingColumns, columns } = kintoneRecords(data, mapping);
   const source = {
     fileName: `${new URL(data.connection.baseUrl).origin}/k/${data.connection.guestSpaceId ? `guest/${data.connection.guestSpaceId}/` : ""}${data.connection.app}/`,
@@ -66,7 +66,7 @@ export async function planKintoneImport(
   }
   const kept = new Set(plan.records.map((r) => r.externalId));
   for (const id of files.keys()) if (!kept.has(id)) files.delete(id);
-  const preview = await attachmentPlan(em, files);
+  const preview = await attachmentPlan(em, plan.organisationId, files);
   plan.report.attachments = { stored: preview.toFetch.length, present: preview.present, skipped: preview.skipped.length };
   plan.report.warnings.push(...preview.skipped);
   return { ...plan, files };
@@ -79,13 +79,13 @@ interface AttachmentPlan {
   existing: Map<string, { fileName: string; size: number; sha256: string }[]>;
 }
 
-async function attachmentPlan(em: EntityManager, files: Map<string, KintoneFile[]>): Promise<AttachmentPlan> {
+async function attachmentPlan(em: EntityManager, organisationId: string, files: Map<string, KintoneFile[]>): Promise<AttachmentPlan> {
   const existing = new Map<string, { fileName: string; size: number; sha256: string }[]>();
   const ids = [...files.keys()];
   for (let i = 0; i < ids.length; i += 1000) {
     const rows = await em.execute<{ external_id: string; file_name: string; size: number; sha256: string }[]>(
-      "select c.external_id, a.file_name, a.size, a.sha256 from attachments a join cases c on c.id = a.case_id where c.external_id in (?)",
-      [ids.slice(i, i + 1000)],
+      "select c.external_id, a.file_name, a.size, a.sha256 from attachments a join cases c on c.id = a.case_id where c.organisation_id = ? and c.external_id in (?)",
+      [organisationId, ids.slice(i, i + 1000)],
     );
     for (const r of rows) {
       const list = existing.get(r.external_id) ?? [];
@@ -115,7 +115,7 @@ export async function executeKintoneImport(
   plan: KintonePlan,
   options: { skipInvalid: boolean; actorId: string | null; onProgress?: (p: ImportProgress | { phase: "attachments"; done: number; total: number }) => void },
 ): Promise<TableImportReport> {
-  const attachments = await attachmentPlan(orm.em.fork(), plan.files);
+  const attachments = await attachmentPlan(orm.em.fork(), plan.organisationId, plan.files);
   const warnings = [...attachments.skipped];
   const ready: { externalId: string; name: string; bytes: Buffer; contentType: string; sha256: string }[] = [];
   let present = attachments.present;
@@ -148,7 +148,7 @@ export async function executeKintoneImport(
     onProgress: options.onProgress,
     afterCases: async (tx) => {
       if (!ready.length) return;
-      const cases = await tx.find(Case, { externalId: { $in: [...new Set(ready.map((r) => r.externalId))] } }, { fields: ["id", "externalId"] });
+      const cases = await tx.find(Case, { organisation: plan.organisationId, externalId: { $in: [...new Set(ready.map((r) => r.externalId))] } }, { fields: ["id", "externalId"] });
       const idOf = new Map(cases.map((c) => [c.externalId!, c.id]));
       for (const file of ready) {
         const caseId = idOf.get(file.externalId);
@@ -164,6 +164,7 @@ export async function executeKintoneImport(
         });
         tx.create(AttachmentContent, { attachment, bytes: file.bytes });
         recordAudit(tx, {
+          organisationId: plan.organisationId,
           actorId: options.actorId,
           action: "attachment.create",
           subjectType: "Case",

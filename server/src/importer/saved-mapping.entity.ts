@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { Entity, PrimaryKey, Property, Unique } from "@mikro-orm/decorators/legacy";
-import type { Opt } from "@mikro-orm/core";
+import { Entity, ManyToOne, PrimaryKey, Property, Unique } from "@mikro-orm/decorators/legacy";
+import type { Opt, Ref } from "@mikro-orm/core";
 import type { TableMappingInput } from "@kb/shared";
+import { Organisation } from "../organisations/index.js";
 
 /**
  * A mapping an admin saved on the import page under a name, to use again for the next file of the
@@ -9,12 +10,16 @@ import type { TableMappingInput } from "@kb/shared";
  * page shows it back the way it was built.
  */
 @Entity({ tableName: "import_mappings" })
+@Unique({ properties: ["organisation", "name"] })
 export class SavedImportMapping {
   @PrimaryKey({ type: "uuid" })
   id: string & Opt = randomUUID();
 
+  /** The tenant (issue 15); never changes. Services filter by it (the viewer's organisation). */
+  @ManyToOne({ entity: () => Organisation, ref: true, deleteRule: "restrict" })
+  organisation!: Ref<Organisation>;
+
   @Property({ type: "text" })
-  @Unique()
   name!: string;
 
   @Property({ type: "json" })

@@ -13,9 +13,9 @@ import { columnKey, readTable, TableReadError } from "./table-reader.js";
  */
 
 export async function listSavedMappings(orm: MikroORM, viewer: Viewer | null): Promise<SavedImportMappingView[]> {
-  requireRole(viewer, "ADMIN");
+  const admin = requireRole(viewer, "ADMIN");
   const em = orm.em.fork();
-  const rows = await em.find(SavedImportMapping, {}, { orderBy: { name: "asc" } });
+  const rows = await em.find(SavedImportMapping, { organisation: admin.organisationId }, { orderBy: { name: "asc" } });
   const ids = [...new Set(rows.flatMap((r) => (r.updatedBy ? [r.updatedBy] : [])))];
   const users = ids.length ? await em.find(User, { id: { $in: ids } }) : [];
   const names = new Map(users.map((u) => [u.id, u.displayName]));
@@ -30,14 +30,15 @@ export async function saveMapping(orm: MikroORM, viewer: Viewer | null, raw: unk
   const mapping = (raw as { mapping: SavedImportMappingView["mapping"] }).mapping;
   const name = parsed.data.name;
   return orm.em.fork().transactional(async (tx) => {
-    const existing = await tx.findOne(SavedImportMapping, { name });
+    const existing = await tx.findOne(SavedImportMapping, { organisation: admin.organisationId, name });
     const before = existing ? { name: existing.name, mapping: existing.mapping } : null;
-    const row = existing ?? tx.create(SavedImportMapping, { name, mapping });
+    const row = existing ?? tx.create(SavedImportMapping, { organisation: admin.organisationId, name, mapping });
     row.mapping = mapping;
     row.updatedBy = admin.userId;
     tx.persist(row);
     await tx.flush();
     recordAudit(tx, {
+      organisationId: admin.organisationId,
       actorId: admin.userId,
       action: existing ? "importMapping.update" : "importMapping.create",
       subjectType: "SavedImportMapping",
@@ -54,9 +55,9 @@ export async function deleteSavedMapping(orm: MikroORM, viewer: Viewer | null, i
   const admin = requireRole(viewer, "ADMIN");
   if (!isUuid(id)) throw notFound("保存した対応付け");
   await orm.em.fork().transactional(async (tx) => {
-    const row = await tx.findOne(SavedImportMapping, { id });
+    const row = await tx.findOne(SavedImportMapping, { id, organisation: admin.organisationId });
     if (!row) throw notFound("保存した対応付け");
-    recordAudit(tx, { actorId: admin.userId, action: "importMapping.delete", subjectType: "SavedImportMapping", subjectId: id, before: { name: row.name, mapping: row.mapping } });
+    recordAudit(tx, { organisationId: admin.organisationId, actorId: admin.userId, action: "importMapping.delete", subjectType: "SavedImportMapping", subjectId: id, before: { name: row.name, mapping: row.mapping } });
     tx.remove(row);
     await tx.flush();
   });

@@ -15,6 +15,7 @@ import {
 } from "@kb/shared";
 import { recordAudit } from "../audit/index.js";
 import { fieldErrorsFromZod } from "../kernel/index.js";
+import { homeOrganisation } from "../organisations/index.js";
 import { importCases, sameContent, type ImportProgress } from "./import.service.js";
 import { mapRecord, type MapOptions, type MappedRecord, type SourceRecord } from "./mapping.js";
 import { readTable, RefusedFileError, TableReadError } from "./table-reader.js";
@@ -64,6 +65,8 @@ export interface ImportPlan {
   actions: Map<string, ImportRowReport["action"]>;
   /** Whether stored cases get the chosen status too. */
   updateStatus: boolean;
+  /** The organisation the cases are planned for and will be written into (externalIds are per organisation). */
+  organisationId: string;
 }
 
 export interface PlanSource {
@@ -80,9 +83,9 @@ export async function planTableFile(
   em: EntityManager,
   file: { fileName: string; bytes: Buffer },
   mapping: TableMapping,
-  options: Pick<TableImportOptions, "status" | "encoding" | "sheet"> & { updateStatus?: boolean },
+  options: Pick<TableImportOptions, "status" | "encoding" | "sheet"> & { updateStatus?: boolean; organisationId?: string },
 ): Promise<ImportPlan> {
-  const choice = { status: options.status, updateStatus: options.updateStatus ?? false };
+  const choice = { status: options.status, updateStatus: options.updateStatus ?? false, organisationId: options.organisationId };
   const source: ImportSourceInfo = { fileName: file.fileName, format: file.fileName.toLowerCase().endsWith(".xlsx") ? "xlsx" : "csv", encoding: null, sheet: null, columns: [] };
   let table;
   try {
@@ -123,11 +126,14 @@ export interface StatusChoice {
   status: ImportStatus;
   /** Also change stored cases to it (along IMPORT_STATUS_TRANSITIONS); otherwise they keep theirs. */
   updateStatus: boolean;
+  /** The organisation imported into; the installation's own when omitted (the CLI's default). */
+  organisationId?: string;
 }
 
 /** The dry run: what importing these records would do, record by record. Never writes. */
 export async function planRecords(em: EntityManager, input: PlanSource, choice: StatusChoice): Promise<ImportPlan> {
   const { status, updateStatus } = choice;
+  const organisationId = choice.organisationId ?? (await homeOrganisation(em)).id;
   const rows: ImportRowReport[] = [];
   const valid: { row: ImportRowReport; value: InterchangeCase }[] = [];
   const firstSeen = new Map<string, string>();
@@ -148,7 +154,7 @@ export async function planRecords(em: EntityManager, input: PlanSource, choice: 
   }
   rows.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
 
-  const stored = await storedCases(em, valid.map((v) => v.value.externalId));
+  const stored = await storedCases(em, organisationId, valid.map((v) => v.value.externalId));
   const actions = new Map<string, ImportRowReport["action"]>();
   for (const { row, value } of valid) {
     const current = stored.get(value.externalId);
@@ -165,6 +171,7 @@ export async function planRecords(em: EntityManager, input: PlanSource, choice: 
     records: valid.map((v) => v.value),
     actions,
     updateStatus,
+    organisationId,
     report: {
       source: input.source,
       status,
@@ -185,14 +192,14 @@ export async function planRecords(em: EntityManager, input: PlanSource, choice: 
   };
 }
 
-async function storedCases(em: EntityManager, externalIds: string[]): Promise<Map<string, { hash: string | null; status: CaseStatus }>> {
+async function storedCases(em: EntityManager, organisationId: string, externalIds: string[]): Promise<Map<string, { hash: string | null; status: CaseStatus }>> {
   const out = new Map<string, { hash: string | null; status: CaseStatus }>();
   for (let i = 0; i < externalIds.length; i += 1000) {
     const chunk = externalIds.slice(i, i + 1000);
     if (!chunk.length) continue;
     const found = await em.execute<{ external_id: string; content_hash: string | null; status: CaseStatus }[]>(
-      "select external_id, content_hash, status from cases where external_id in (?)",
-      [chunk],
+      "select external_id, content_hash, status from cases where organisation_id = ? and external_id in (?)",
+      [organisationId, chunk],
     );
     for (const r of found) out.set(r.external_id, { hash: r.content_hash, status: r.status });
   }
@@ -231,10 +238,12 @@ export async function executePlan(orm: MikroORM, plan: ImportPlan, options: Exec
       chunkSize: 100,
       updateStatus: plan.updateStatus,
       actorId: options.actorId,
+      organisationId: plan.organisationId,
     });
     await options.afterCases?.(tx);
     const ids = (action: string) => [...plan.actions].filter(([, a]) => a === action).map(([id]) => id).slice(0, 1000);
     recordAudit(tx, {
+      organisationId: plan.organisationId,
       actorId: options.actorId,
       action: "case.import",
       subjectType: "Import",

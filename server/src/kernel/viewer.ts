@@ -5,12 +5,24 @@ export const ROLES = ["STAFF", "SECRETARIAT", "ADMIN"] as const;
 export type Role = (typeof ROLES)[number];
 
 /**
+ * Roles over the whole installation, beside the per-organisation role: an OPERATOR creates and lists
+ * organisations (organisations/organisation.service.ts) and has no power inside any of them by it.
+ */
+export const INSTALLATION_ROLES = ["OPERATOR"] as const;
+export type InstallationRole = (typeof INSTALLATION_ROLES)[number];
+
+/**
  * Who is making the request: the logged-in user, as the request context carries it. In the kernel
  * because every slice (and the kernel's own RequestScope) speaks of it; users/ owns the User entity.
  */
 export interface Viewer {
   userId: string;
+  /** The tenant boundary (issue 15): every read and write of tenant rows is filtered by it in the services. */
+  organisationId: string;
+  /** Role within `organisationId`; it gives no power in another organisation. */
   role: Role;
+  /** Installation-wide role, or null for almost everyone. */
+  installationRole?: InstallationRole | null;
   departmentId: string;
   displayName: string;
 }
@@ -32,4 +44,11 @@ export function requireRole(viewer: Viewer | null, ...roles: Role[]): Viewer {
 /** The secretariat and admins curate (review, feature, manage the vocabulary); the policies ask here. */
 export function isCurator(viewer: Viewer | null): boolean {
   return !!viewer && (viewer.role === "SECRETARIAT" || viewer.role === "ADMIN");
+}
+
+/** Throws FORBIDDEN unless the viewer is an installation operator. */
+export function requireOperator(viewer: Viewer | null): Viewer {
+  const v = requireViewer(viewer);
+  if (v.installationRole !== "OPERATOR") throw forbidden();
+  return v;
 }

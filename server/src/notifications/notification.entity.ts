@@ -3,6 +3,7 @@ import { Entity, Index, ManyToOne, PrimaryKey, Property } from "@mikro-orm/decor
 import type { Opt, Ref } from "@mikro-orm/core";
 import { Case } from "../cases/index.js";
 import { User } from "../users/index.js";
+import { Organisation } from "../organisations/index.js";
 
 export const NOTIFICATION_TYPES = [
   "CASE_PUBLISHED",
@@ -29,6 +30,11 @@ export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 export class Notification {
   @PrimaryKey({ type: "uuid" })
   id: string & Opt = randomUUID();
+
+  /** The tenant (issue 15); never changes. Services filter by it (the viewer's organisation). */
+  @ManyToOne({ entity: () => Organisation, ref: true, deleteRule: "restrict" })
+  @Index()
+  organisation!: Ref<Organisation>;
 
   @ManyToOne({ entity: () => User, ref: true, deleteRule: "cascade" })
   recipient!: Ref<User>;

@@ -6,6 +6,8 @@ import { Notification, type NotificationType } from "./notification.entity.js";
 /** Queues in-app notices inside the caller's transaction: a rolled-back change notifies nobody. */
 export function notify(
   em: EntityManager,
+  /** The organisation the notice is about (its case's): recipients are its members. */
+  organisationId: string,
   recipientIds: Iterable<string>,
   type: NotificationType,
   caseId: string | null,
@@ -14,6 +16,7 @@ export function notify(
   for (const recipientId of new Set(recipientIds)) {
     em.persist(
       em.create(Notification, {
+        organisation: organisationId,
         recipient: em.getReference(User, recipientId),
         type,
         case: caseId ? em.getReference(Case, caseId) : null,
@@ -29,20 +32,21 @@ export function notify(
  */
 export async function notifyCaseOwners(
   em: EntityManager,
-  facts: Pick<CaseFacts, "departmentId" | "authorId">,
+  facts: Pick<CaseFacts, "organisationId" | "departmentId" | "authorId">,
   actorId: string,
   type: NotificationType,
   caseId: string,
   message: string,
 ): Promise<void> {
   const owners = await em.execute<{ id: string }[]>(
-    "select id from users where active and (department_id = ? or id = ?) and id <> ?",
-    [facts.departmentId, facts.authorId ?? actorId, actorId],
+    "select id from users where active and organisation_id = ? and (department_id = ? or id = ?) and id <> ?",
+    [facts.organisationId, facts.departmentId, facts.authorId ?? actorId, actorId],
   );
-  notify(em, owners.map((o) => o.id), type, caseId, message);
+  notify(em, facts.organisationId, owners.map((o) => o.id), type, caseId, message);
 }
 
-export async function secretariatUserIds(em: EntityManager): Promise<string[]> {
-  const rows = await em.find(User, { role: "SECRETARIAT", active: true }, { fields: ["id"] });
+/** The active secretariat of one organisation. */
+export async function secretariatUserIds(em: EntityManager, organisationId: string): Promise<string[]> {
+  const rows = await em.find(User, { organisation: organisationId, role: "SECRETARIAT", active: true }, { fields: ["id"] });
   return rows.map((u) => u.id);
 }

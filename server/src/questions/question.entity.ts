@@ -4,6 +4,7 @@ import type { Opt, Ref } from "@mikro-orm/core";
 import { Case } from "../cases/index.js";
 import { Department } from "../departments/index.js";
 import { User } from "../users/index.js";
+import { Organisation } from "../organisations/index.js";
 
 /**
  * Q&A on a case: a question asked by a member of some 課 (`department`, fixed when asked so a
@@ -15,6 +16,11 @@ import { User } from "../users/index.js";
 export class Question {
   @PrimaryKey({ type: "uuid" })
   id: string & Opt = randomUUID();
+
+  /** The tenant (issue 15); never changes. Services filter by it (the viewer's organisation). */
+  @ManyToOne({ entity: () => Organisation, ref: true, deleteRule: "restrict" })
+  @Index()
+  organisation!: Ref<Organisation>;
 
   @ManyToOne({ entity: () => Case, ref: true, deleteRule: "cascade" })
   case!: Ref<Case>;

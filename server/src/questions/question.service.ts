@@ -79,6 +79,7 @@ export class QuestionService {
         );
       }
       const question = tx.create(Question, {
+        organisation: facts.organisationId,
         case: tx.getReference(Case, input.caseId),
         department: tx.getReference(Department, viewer.departmentId),
         author: tx.getReference(User, viewer.userId),
@@ -86,6 +87,7 @@ export class QuestionService {
       });
       tx.persist(question);
       recordAudit(tx, {
+        organisationId: viewer.organisationId,
         actorId: viewer.userId,
         action: "question.ask",
         subjectType: "Case",
@@ -125,6 +127,7 @@ export class QuestionService {
       });
       tx.persist(answer);
       recordAudit(tx, {
+        organisationId: viewer.organisationId,
         actorId: viewer.userId,
         action: "question.answer",
         subjectType: "Case",
@@ -133,7 +136,7 @@ export class QuestionService {
       });
       const asker = question.author?.id;
       if (asker && asker !== viewer.userId) {
-        notify(tx, [asker], "QUESTION_ANSWERED", facts.id, `「${facts.title}」へのあなたの質問に${viewer.displayName}さんが回答しました。`);
+        notify(tx, facts.organisationId, [asker], "QUESTION_ANSWERED", facts.id, `「${facts.title}」へのあなたの質問に${viewer.displayName}さんが回答しました。`);
       }
       await tx.flush();
       return toAnswerRecord(answer);
@@ -161,6 +164,7 @@ export class QuestionService {
       question.acceptedAnswer = tx.getReference(Answer, answerId, { wrapped: true });
       question.acceptedAt = new Date();
       recordAudit(tx, {
+        organisationId: viewer.organisationId,
         actorId: viewer.userId,
         action: "question.accept",
         subjectType: "Case",
@@ -170,7 +174,7 @@ export class QuestionService {
       });
       const answerer = answer.author?.id;
       if (answerer && answerer !== viewer.userId) {
-        notify(tx, [answerer], "ANSWER_ACCEPTED", facts.id, `「${facts.title}」への質問で、あなたの回答が採用されました。`);
+        notify(tx, facts.organisationId, [answerer], "ANSWER_ACCEPTED", facts.id, `「${facts.title}」への質問で、あなたの回答が採用されました。`);
       }
       await tx.flush();
       return toQuestionRecord(question);

@@ -1,6 +1,7 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { CompiledQuery, type Kysely } from "kysely";
 import { normalizeSearchQueryForStats } from "@kb/shared";
+import { ANONYMOUS_SEARCHES } from "./search-query-stat.entity.js";
 
 /** Distinct (query, day) pairs kept in memory between flushes; beyond it new pairs are dropped (counted). */
 export const MAX_PENDING_QUERIES = 1000;
@@ -8,6 +9,7 @@ export const MAX_PENDING_QUERIES = 1000;
 export const FLUSH_AFTER_MS = 5_000;
 
 interface Pending {
+  organisationId: string;
   query: string;
   day: string;
   searches: number;
@@ -41,18 +43,18 @@ export class SearchQueryRecorder {
   constructor(private readonly connection: Connection) {}
 
   /** A search the person ran: its words and whether it found anything. Never throws. */
-  record(rawQuery: string, total: number, at = new Date()): void {
+  record(rawQuery: string, total: number, at = new Date(), organisationId: string = ANONYMOUS_SEARCHES): void {
     const query = normalizeSearchQueryForStats(rawQuery);
     if (!query) return;
     const day = tokyoDay(at);
-    const key = `${day}\u0000${query}`;
+    const key = `${organisationId}\u0000${day}\u0000${query}`;
     let entry = this.pending.get(key);
     if (!entry) {
       if (this.pending.size >= MAX_PENDING_QUERIES) {
         this.dropped++;
         return;
       }
-      entry = { query, day, searches: 0, zeroResults: 0, last: at };
+      entry = { organisationId, query, day, searches: 0, zeroResults: 0, last: at };
       this.pending.set(key, entry);
     }
     entry.searches++;
@@ -77,16 +79,16 @@ export class SearchQueryRecorder {
    * "3 SQL statements" measure counts those).
    */
   private async write(batch: Pending[]): Promise<void> {
-    const values = batch.map((_, i) => `($${i * 5 + 1}, $${i * 5 + 2}::date, $${i * 5 + 3}, $${i * 5 + 4}, $${i * 5 + 5})`).join(", ");
+    const values = batch.map((_, i) => `($${i * 6 + 1}::uuid, $${i * 6 + 2}, $${i * 6 + 3}::date, $${i * 6 + 4}, $${i * 6 + 5}, $${i * 6 + 6})`).join(", ");
     const client = this.connection.getClient() as Kysely<unknown>;
     await client.executeQuery(
       CompiledQuery.raw(
-        `insert into search_query_stats (query, day, searches, zero_results, last_searched_at) values ${values}
-       on conflict (query, day) do update set
+        `insert into search_query_stats (organisation_id, query, day, searches, zero_results, last_searched_at) values ${values}
+       on conflict (organisation_id, query, day) do update set
          searches = search_query_stats.searches + excluded.searches,
          zero_results = search_query_stats.zero_results + excluded.zero_results,
          last_searched_at = greatest(search_query_stats.last_searched_at, excluded.last_searched_at)`,
-        batch.flatMap((p) => [p.query, p.day, p.searches, p.zeroResults, p.last]),
+        batch.flatMap((p) => [p.organisationId, p.query, p.day, p.searches, p.zeroResults, p.last]),
       ),
     );
   }

@@ -10,6 +10,13 @@ import type { Opt } from "@mikro-orm/core";
 @Entity({ tableName: "search_query_stats" })
 @Index({ properties: ["day"] })
 export class SearchQueryStat {
+  /**
+   * Whose members searched (issue 15): a dashboard shows its own organisation's words only. Anonymous
+   * searches are kept under ANONYMOUS_SEARCHES and shown on the installation's own organisation's.
+   */
+  @PrimaryKey({ type: "uuid" })
+  organisationId!: string;
+
   @PrimaryKey({ type: "text" })
   query!: string;
 
@@ -25,3 +32,6 @@ export class SearchQueryStat {
   @Property({ type: "datetime", columnType: "timestamptz" })
   lastSearchedAt: Date & Opt = new Date();
 }
+
+/** The organisation id search statistics of anonymous visitors are kept under (no organisation has it). */
+export const ANONYMOUS_SEARCHES = "00000000-0000-0000-0000-000000000000";

@@ -40,7 +40,7 @@ const SEARCHABLE_ATTRIBUTES = [
 
 export const CASE_INDEX_SETTINGS: Settings = {
   searchableAttributes: [...SEARCHABLE_ATTRIBUTES],
-  filterableAttributes: ["kind", "department", "fiscalYear", "tags", "adoptionCount"],
+  filterableAttributes: ["organisationId", "kind", "department", "fiscalYear", "tags", "adoptionCount"],
   sortableAttributes: ["fiscalYear", "publishedAt", "updatedAt", "adoptionCount"],
   displayedAttributes: ["*"],
   // `words` first: a case with every query word beats one with some (matchingStrategy relaxes the

@@ -10,6 +10,8 @@ import type { SynonymExpander } from "../synonyms/index.js";
  */
 export interface CaseSearchDocument {
   id: string;
+  /** The case's organisation: every search filters on it (search-request.ts visibilityFilter), never from client input. */
+  organisationId: string;
   externalId: string | null;
   kind: CaseKind;
   title: string;
@@ -54,6 +56,7 @@ export function toSearchDocument(
   const department = departmentPath[departmentPath.length - 1] ?? "";
   const doc = {
     id: c.id,
+    organisationId: c.organisation.id,
     externalId: c.externalId ?? null,
     kind: c.kind,
     title: indexText(c.title),

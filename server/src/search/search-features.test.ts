@@ -208,8 +208,8 @@ describe("facets that stay useful", () => {
 describe("a search page costs a fixed number of SQL statements", () => {
   it("hydrates hits exactly as the cases slice presents them (parity with CaseService)", async () => {
     const ids = (await kb.orm.em.fork().execute<{ id: string }[]>("select id from cases where status = 'PUBLISHED'")).map((r) => r.id);
-    const lean = await loadPublishedCaseViews(kb.orm.em.fork(), ids);
-    const orm = await new CaseService(kb.orm.em.fork()).findPublishedByIds(ids);
+    const lean = await loadPublishedCaseViews(kb.orm.em.fork(), ids, [kb.homeOrganisationId]);
+    const orm = await new CaseService(kb.orm.em.fork()).findPublishedByIds(null, ids);
     expect(lean.size).toBe(ids.length);
     for (const id of ids) expect(lean.get(id)).toEqual(orm.get(id));
   });

@@ -1,6 +1,6 @@
 import type { MatchingStrategies, MultiSearchQuery } from "meilisearch";
 import { normalizeText, type SearchArgs, type SearchFilter, type SearchSort } from "@kb/shared";
-import { anyOf, FACET_ATTRIBUTES, SEARCH_LOCALES, type FacetAttribute } from "./case-search-index.js";
+import { anyOf, FACET_ATTRIBUTES, filterValue, SEARCH_LOCALES, type FacetAttribute } from "./case-search-index.js";
 import { COMPOUND_TERMS } from "../synonyms/index.js";
 import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from "./search-document.js";
 
@@ -97,7 +97,23 @@ export interface SearchPlan {
   facetQueryAt: Partial<Record<FacetAttribute, number>>;
 }
 
-export function planSearch(indexUid: string, args: SearchArgs, strategy: Strategy): SearchPlan {
+/**
+ * The visibility clause of every search request (issue 15): the organisations whose published cases
+ * the reader may see (organisations/readableOrganisationIds), built by the server. It is part of each
+ * query's filter, so the search-result cache (keyed by the queries) never serves one reader's answer
+ * to a reader who may see less.
+ */
+export function visibilityFilter(organisationIds: readonly string[]): string {
+  if (!organisationIds.length) return `organisationId = ${filterValue("-")}`;
+  return `organisationId IN [${[...organisationIds].sort().map(filterValue).join(", ")}]`;
+}
+
+/** The filter sent: the visibility clause first, ANDed with the reader's own choices. */
+export function withVisibility(visibility: string, filter: string[] | undefined): string[] {
+  return [visibility, ...(filter ?? [])];
+}
+
+export function planSearch(indexUid: string, args: SearchArgs, strategy: Strategy, visibility: string): SearchPlan {
   const normalized = normalizeText(args.query);
   const q = strategy === "all" ? normalized : relaxQuery(normalized);
   const common = { indexUid, q, locales: [...SEARCH_LOCALES], matchingStrategy: strategy } satisfies Partial<MultiSearchQuery>;
@@ -107,7 +123,7 @@ export function planSearch(indexUid: string, args: SearchArgs, strategy: Strateg
       ...common,
       offset: args.offset,
       limit: args.first,
-      filter: buildFilter(args.filter),
+      filter: withVisibility(visibility, buildFilter(args.filter)),
       sort: sortOf(args.sort),
       facets: FACET_ATTRIBUTES.filter((a) => !selected.includes(a)),
       // adoptionCount: cards show the count the page is sorted by, without another SQL statement.
@@ -125,7 +141,7 @@ export function planSearch(indexUid: string, args: SearchArgs, strategy: Strateg
   const facetQueryAt: SearchPlan["facetQueryAt"] = {};
   for (const attribute of selected) {
     facetQueryAt[attribute] = queries.length;
-    queries.push({ ...common, limit: 0, filter: buildFilter(args.filter, attribute), facets: [attribute] });
+    queries.push({ ...common, limit: 0, filter: withVisibility(visibility, buildFilter(args.filter, attribute)), facets: [attribute] });
   }
   return { queries, facetQueryAt };
 }

@@ -5,6 +5,10 @@ import { CaseWorkflowService, CaseService } from "../cases/index.js";
 import { CaseSearchIndex } from "./case-search-index.js";
 import { SearchOutboxWorker } from "./search-outbox.worker.js";
 import { SearchService } from "./search.service.js";
+import { readableOrganisationIds } from "../organisations/index.js";
+
+/** Searches as an anonymous visitor: the installation's own organisation allows public reading. */
+const anonymous = () => readableOrganisationIds(kb.orm.em.fork(), null);
 
 /**
  * The search-result cache against real Meilisearch: identical searches are answered once per index
@@ -19,7 +23,7 @@ beforeAll(async () => {
 afterAll(() => kb?.close());
 
 const search = (query: string) =>
-  new SearchService(kb.index, new CaseService(kb.orm.em.fork())).search(searchArgsSchema.parse({ query }), kb.orm.em.fork());
+  new SearchService(kb.index, new CaseService(kb.orm.em.fork()), anonymous).search(searchArgsSchema.parse({ query }), kb.orm.em.fork());
 const titles = async (query: string) => (await search(query)).hits.map((h) => h.case.title).sort();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -48,7 +52,7 @@ describe("search-result cache", () => {
     });
     const worker = new SearchOutboxWorker(kb.orm, index, kb.services.databaseUrl, kb.logger);
     const ask = async () =>
-      (await new SearchService(index, new CaseService(kb.orm.em.fork())).search(searchArgsSchema.parse({ query: "雪囲い" }), kb.orm.em.fork())).hits.map(
+      (await new SearchService(index, new CaseService(kb.orm.em.fork()), anonymous).search(searchArgsSchema.parse({ query: "雪囲い" }), kb.orm.em.fork())).hits.map(
         (h) => h.case.title,
       );
     const submitted = buildCase({ title: "雪囲いの貸出をkintoneで受付", status: "SUBMITTED" });
@@ -79,7 +83,7 @@ describe("search-result cache", () => {
 
   it("keeps no failed answer", async () => {
     const dead = CaseSearchIndex.connect("http://127.0.0.1:9", undefined, kb.index.uid, { searchTimeoutMs: 500 });
-    const service = new SearchService(dead, new CaseService(kb.orm.em.fork()));
+    const service = new SearchService(dead, new CaseService(kb.orm.em.fork()), anonymous);
     await expect(service.search(searchArgsSchema.parse({ query: "予約" }), kb.orm.em.fork())).rejects.toMatchObject({ code: "SEARCH_UNAVAILABLE" });
     expect(dead.resultCache.hits + dead.resultCache.misses).toBe(0);
   });

@@ -10,6 +10,10 @@ import { CaseSearchIndex } from "./case-search-index.js";
 import { enqueueSearchSync } from "./search-outbox.js";
 import { SearchOutboxWorker } from "./search-outbox.worker.js";
 import { SearchService } from "./search.service.js";
+import { readableOrganisationIds } from "../organisations/index.js";
+
+/** Searches as an anonymous visitor: the installation's own organisation allows public reading. */
+const anonymous = () => readableOrganisationIds(kb.orm.em.fork(), null);
 
 /** The outbox → Meilisearch path: nothing lost, nothing stale, never hanging. Real PostgreSQL and Meilisearch. */
 let kb: TestBackend;
@@ -274,7 +278,7 @@ describe("when Meilisearch is unreachable", () => {
       for (const url of ["http://127.0.0.1:9", `http://127.0.0.1:${port}`]) {
         const index = CaseSearchIndex.connect(url, undefined, "cases", { searchTimeoutMs: 300, breakerCooldownMs: 60_000 });
         const em = kb.orm.em.fork();
-        const service = new SearchService(index, new CaseService(em));
+        const service = new SearchService(index, new CaseService(em), anonymous);
         const args = searchArgsSchema.parse({ query: "予約" });
         for (let attempt = 0; attempt < 2; attempt++) {
           const error = await service.search(args, em).catch((e: unknown) => e);

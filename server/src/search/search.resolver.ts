@@ -21,7 +21,7 @@ export class SearchResolver {
     const { filter, redirects } = await ctx.services.search.canonicalTagFilter(ctx.em, parsed.data.filter);
     const result = await ctx.services.search.search({ ...parsed.data, filter }, ctx.em);
     // Dashboard analytics (issue 5): counted in memory, written in batches; first pages only.
-    if (parsed.data.offset === 0) searchQueryRecorder(ctx.em).record(parsed.data.query, result.total);
+    if (parsed.data.offset === 0) searchQueryRecorder(ctx.em).record(parsed.data.query, result.total, new Date(), ctx.viewer?.organisationId);
     return { ...result, tagRedirects: redirects };
   }
 

@@ -27,6 +27,8 @@ import {
   SNIPPET_FIELDS,
   type SearchPlan,
   type SnippetField,
+  visibilityFilter,
+  withVisibility,
 } from "./search-request.js";
 import type {
   CaseFacetsView,
@@ -62,7 +64,24 @@ export class SearchService {
     private readonly index: CaseSearchIndex,
     /** Kept for the request context's shape; pages are hydrated by cases/published-case-views.ts. */
     readonly cases: CaseService,
+    /**
+     * Whose published cases the reader may see (organisations/readableOrganisationIds, from the
+     * request's viewer): every request to the engine is filtered by it and every page hydrated with it.
+     */
+    private readonly readable: () => Promise<string[]>,
   ) {}
+
+  private scope?: Promise<string[]>;
+
+  /** The organisations whose published cases this reader may see (read once per request). */
+  readableOrganisations(): Promise<string[]> {
+    this.scope ??= this.readable();
+    return this.scope;
+  }
+
+  private async visibility(): Promise<string> {
+    return visibilityFilter(await this.readableOrganisations());
+  }
 
   /**
    * A filter's tag names as the index knows them (an old name → the tag it became), with the
@@ -82,13 +101,14 @@ export class SearchService {
   async runPlan(
     args: SearchArgs,
   ): Promise<{ plan: SearchPlan; results: MultiSearchResult<RecordAny>[]; relaxed: boolean; strictTotal: number }> {
-    const strict = planSearch(this.index.uid, args, "all");
+    const visibility = await this.visibility();
+    const strict = planSearch(this.index.uid, args, "all", visibility);
     const query = normalizeText(args.query);
     // A phrase such as 窓口の待ち時間を減らしたい often needs relaxing: ask for both forms in the
     // same request instead of paying a second round trip. A term asks for the relaxed form only
     // when the strict one found too little (rare).
     const phrase = /\s|[\u3041-\u309f]/u.test(query);
-    const loose = query ? planSearch(this.index.uid, args, relaxedStrategy(query)) : undefined;
+    const loose = query ? planSearch(this.index.uid, args, relaxedStrategy(query), visibility) : undefined;
     const both = phrase && loose ? await this.send([...strict.queries, ...loose.queries]) : undefined;
     const results = both ? both.slice(0, strict.queries.length) : await this.send(strict.queries);
     const total = results[0]?.estimatedTotalHits ?? 0;
@@ -105,7 +125,7 @@ export class SearchService {
 
     const ids = main.hits.map((hit) => String(hit.id));
     const [found, vocabulary] = await Promise.all([
-      loadPublishedCaseViews(em, ids),
+      loadPublishedCaseViews(em, ids, await this.readableOrganisations()),
       // The rules the index's documents were expanded with: read once per index version.
       main.hits.some(matchedOnlyHidden) ? this.index.resultCache.perVersion("vocabulary", () => loadSynonymExpander(em.fork())) : null,
     ]);
@@ -180,7 +200,7 @@ export class SearchService {
 
     const q = normalizeText(args.query);
     const hasFilter = buildFilter(args.filter) !== undefined;
-    const common = { indexUid: this.index.uid, locales: [...SEARCH_LOCALES], limit: 0, facets: ["tags"] };
+    const common = { indexUid: this.index.uid, locales: [...SEARCH_LOCALES], limit: 0, facets: ["tags"], filter: [await this.visibility()] };
     const [words, everything] = await this.send([
       { ...common, q: relaxQuery(q), matchingStrategy: "last" },
       { ...common, q: "" },
@@ -211,7 +231,7 @@ export class SearchService {
     const attribute: FacetAttribute = args.facet === "TAGS" ? "tags" : "department";
     const needle = normalizeText(args.facetQuery).toLowerCase();
     const q = normalizeText(args.query);
-    const filter = buildFilter(args.filter, attribute);
+    const filter = withVisibility(await this.visibility(), buildFilter(args.filter, attribute));
     const [distribution, prefixHits] = await Promise.all([
       this.send([{ indexUid: this.index.uid, q, locales: [...SEARCH_LOCALES], limit: 0, filter, facets: [attribute] }]),
       needle
@@ -238,20 +258,23 @@ export class SearchService {
    */
   async similarCases(caseId: string, first: number, em: EntityManager): Promise<SimilarCaseView[]> {
     const source = await this.guard(() => this.index.getDocument(caseId));
-    if (!source) return [];
+    const readable = await this.readableOrganisations();
+    // A case of an organisation the reader may not see has no similar cases for them (as an unknown id).
+    if (!source || !readable.includes(source.organisationId)) return [];
+    const visibility = visibilityFilter(readable);
     const retrieve = ["id", "tags", "department", "departmentPath", "kind"];
-    const base = { indexUid: this.index.uid, locales: [...SEARCH_LOCALES], attributesToRetrieve: retrieve };
+    const base = { indexUid: this.index.uid, locales: [...SEARCH_LOCALES], attributesToRetrieve: retrieve, filter: [visibility] };
     const queries: MultiSearchQuery[] = [
       { ...base, q: `${source.title} ${source.summary}`.slice(0, 400), matchingStrategy: "last", limit: 40, showRankingScore: true },
       { ...base, q: "", limit: 0, facets: ["tags"] },
-      { ...base, q: source.title, matchingStrategy: "last", filter: [`department = ${filterValue(source.department)}`], limit: 10 },
+      { ...base, q: source.title, matchingStrategy: "last", filter: [visibility, `department = ${filterValue(source.department)}`], limit: 10 },
     ];
     if (source.tags.length) {
       queries.push({
         ...base,
         q: source.tags.join(" "),
         matchingStrategy: "last",
-        filter: [anyOf("tags", source.tags)],
+        filter: [visibility, anyOf("tags", source.tags)],
         limit: 40,
       });
     }
@@ -282,7 +305,7 @@ export class SearchService {
     });
     scored.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
     const top = scored.slice(0, first);
-    const found = await loadPublishedCaseViews(em, top.map((s) => s.id));
+    const found = await loadPublishedCaseViews(em, top.map((s) => s.id), readable);
     return top.flatMap((s) => {
       const view = found.get(s.id);
       return view ? [{ ...s, score: Math.round(s.score * 1000) / 1000, case: view }] : [];

@@ -8,7 +8,10 @@ import type { Viewer } from "../kernel/index.js";
  * to search and was listed twice: it is refused on the terms field, naming that group.
  * The migration's groups (残業 → 時間外勤務, 生成AI ⇔ ChatGPT ⇔ チャットGPT, キントーン ⇔ kintone) are the existing ones.
  */
-const secretariat: Viewer = { userId: randomUUID(), role: "SECRETARIAT", departmentId: randomUUID(), displayName: "事務局 太郎" };
+const secretariat: Viewer = { userId: randomUUID(), organisationId: "", role: "SECRETARIAT", departmentId: randomUUID(), displayName: "事務局 太郎" };
+
+/** Not users of the database: viewers of the installation's own organisation, filled in once it exists. */
+const VIEWERS = [secretariat];
 
 const LIST = `{ synonymGroups { id mode terms version } }`;
 const CREATE = `mutation ($input: SynonymGroupInput!) { createSynonymGroup(input: $input) { group { id terms version } } }`;
@@ -25,6 +28,7 @@ interface Group {
 let kb: TestBackend;
 beforeAll(async () => {
   kb = await createTestBackend();
+  for (const v of VIEWERS) v.organisationId = kb.homeOrganisationId;
 });
 afterAll(() => kb?.close());
 

@@ -6,6 +6,7 @@ import { synonymErrors } from "./synonym.errors.js";
 import { SynonymGroup } from "./synonym.entity.js";
 import { synonymsChanged } from "./synonym.events.js";
 import { SynonymExpander, type SynonymRule } from "./synonym-expander.js";
+import { requireVocabularyCurator } from "../organisations/index.js";
 
 export interface SynonymChange {
   group: SynonymGroup | null;
@@ -64,14 +65,14 @@ export class SynonymService {
   }
 
   async create(viewer: Viewer | null, raw: unknown): Promise<SynonymChange> {
-    const actor = requireRole(viewer, "SECRETARIAT", "ADMIN");
+    const actor = await requireVocabularyCurator(this.em, requireRole(viewer, "SECRETARIAT", "ADMIN"));
     const input = parse(raw);
     return this.em.transactional(async (tx) => {
       await refuseDuplicate(tx, input);
       const group = tx.create(SynonymGroup, { mode: input.mode, terms: input.terms, note: input.note ?? null, updatedBy: actor.userId });
       tx.persist(group);
       await tx.flush();
-      recordAudit(tx, { actorId: actor.userId, action: "synonym.create", subjectType: "SynonymGroup", subjectId: group.id, after: snapshot(group) });
+      recordAudit(tx, { organisationId: actor.organisationId, actorId: actor.userId, action: "synonym.create", subjectType: "SynonymGroup", subjectId: group.id, after: snapshot(group) });
       const affected = await casesMentioning(tx, input.terms);
       recordEvent(tx, synonymsChanged({ groupId: group.id, terms: [...input.terms], caseIds: affected }));
       await tx.flush();
@@ -80,7 +81,7 @@ export class SynonymService {
   }
 
   async update(viewer: Viewer | null, id: string, version: number, raw: unknown): Promise<SynonymChange> {
-    const actor = requireRole(viewer, "SECRETARIAT", "ADMIN");
+    const actor = await requireVocabularyCurator(this.em, requireRole(viewer, "SECRETARIAT", "ADMIN"));
     const input = parse(raw);
     return this.em.transactional(async (tx) => {
       const group = await this.lockedGroup(tx, id, version);
@@ -91,7 +92,7 @@ export class SynonymService {
       group.note = input.note ?? null;
       group.updatedBy = actor.userId;
       await tx.flush();
-      recordAudit(tx, { actorId: actor.userId, action: "synonym.update", subjectType: "SynonymGroup", subjectId: id, before, after: snapshot(group) });
+      recordAudit(tx, { organisationId: actor.organisationId, actorId: actor.userId, action: "synonym.update", subjectType: "SynonymGroup", subjectId: id, before, after: snapshot(group) });
       const terms = SynonymExpander.termsOf([before, input]);
       const affected = await casesMentioning(tx, terms);
       recordEvent(tx, synonymsChanged({ groupId: id, terms: [...terms], caseIds: affected }));
@@ -101,12 +102,12 @@ export class SynonymService {
   }
 
   async remove(viewer: Viewer | null, id: string, version: number): Promise<SynonymChange> {
-    const actor = requireRole(viewer, "SECRETARIAT", "ADMIN");
+    const actor = await requireVocabularyCurator(this.em, requireRole(viewer, "SECRETARIAT", "ADMIN"));
     return this.em.transactional(async (tx) => {
       const group = await this.lockedGroup(tx, id, version);
       const before = snapshot(group);
       tx.remove(group);
-      recordAudit(tx, { actorId: actor.userId, action: "synonym.delete", subjectType: "SynonymGroup", subjectId: id, before });
+      recordAudit(tx, { organisationId: actor.organisationId, actorId: actor.userId, action: "synonym.delete", subjectType: "SynonymGroup", subjectId: id, before });
       const affected = await casesMentioning(tx, before.terms);
       recordEvent(tx, synonymsChanged({ groupId: id, terms: before.terms, caseIds: affected }));
       await tx.flush();

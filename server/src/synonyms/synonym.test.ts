@@ -6,8 +6,11 @@ import { REPO_ROOT } from "../config/index.js";
 import { importInterchangeFile } from "../importer/index.js";
 import type { Viewer } from "../kernel/index.js";
 
-const secretariat: Viewer = { userId: randomUUID(), role: "SECRETARIAT", departmentId: randomUUID(), displayName: "事務局 太郎" };
-const staff: Viewer = { userId: randomUUID(), role: "STAFF", departmentId: randomUUID(), displayName: "職員 花子" };
+const secretariat: Viewer = { userId: randomUUID(), organisationId: "", role: "SECRETARIAT", departmentId: randomUUID(), displayName: "事務局 太郎" };
+const staff: Viewer = { userId: randomUUID(), organisationId: "", role: "STAFF", departmentId: randomUUID(), displayName: "職員 花子" };
+
+/** Not users of the database: viewers of the installation's own organisation, filled in once it exists. */
+const VIEWERS = [secretariat, staff];
 
 const LIST = `{ synonymGroups { id mode terms note version } }`;
 const CREATE = `mutation ($input: SynonymGroupInput!) { createSynonymGroup(input: $input) { affectedCases group { id mode terms version } } }`;
@@ -24,6 +27,7 @@ interface Change {
 let kb: TestBackend;
 beforeAll(async () => {
   kb = await createTestBackend();
+  for (const v of VIEWERS) v.organisationId = kb.homeOrganisationId;
   const report = await importInterchangeFile(kb.orm, path.join(REPO_ROOT, "seeds/cases.jsonl"));
   expect(report.errors).toEqual([]);
   await kb.syncSearch();

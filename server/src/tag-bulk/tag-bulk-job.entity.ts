@@ -3,6 +3,7 @@ import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from "@mikro-orm
 import type { Opt, Ref } from "@mikro-orm/core";
 import { TAG_BULK_ACTIONS, type TagBulkAction } from "@kb/shared";
 import { Tag } from "../tags/index.js";
+import { Organisation } from "../organisations/index.js";
 
 export const TAG_BULK_STATES = ["RUNNING", "DONE", "FAILED"] as const;
 export type TagBulkState = (typeof TAG_BULK_STATES)[number];
@@ -17,6 +18,11 @@ export type TagBulkState = (typeof TAG_BULK_STATES)[number];
 export class TagBulkJob {
   @PrimaryKey({ type: "uuid" })
   id: string & Opt = randomUUID();
+
+  /** The organisation whose secretariat started it: its cases are the only ones it touches (issue 15). */
+  @ManyToOne({ entity: () => Organisation, ref: true, deleteRule: "restrict" })
+  @Index()
+  organisation!: Ref<Organisation>;
 
   @Enum({ items: [...TAG_BULK_ACTIONS], type: "text" })
   action!: TagBulkAction;

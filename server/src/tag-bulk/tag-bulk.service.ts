@@ -62,7 +62,7 @@ export class TagBulkService {
     const job = await this.em.transactional(async (tx) => {
       const published = selected.length
         ? new Set(
-            (await tx.execute<{ id: string }[]>("select id from cases where id in (?) and status = 'PUBLISHED'", [[...new Set(selected)]])).map(
+            (await tx.execute<{ id: string }[]>("select id from cases where id in (?) and organisation_id = ? and status = 'PUBLISHED'", [[...new Set(selected)], actor.organisationId])).map(
               (r) => r.id,
             ),
           )
@@ -87,9 +87,11 @@ export class TagBulkService {
         caseIds,
         total: caseIds.length,
         createdBy: actor.userId,
+        organisation: actor.organisationId,
       });
       tx.persist(job);
       recordAudit(tx, {
+        organisationId: actor.organisationId,
         actorId: actor.userId,
         action: "tag.bulk.start",
         subjectType: "Tag",
@@ -108,7 +110,7 @@ export class TagBulkService {
     const actor = requireRole(viewer, ...CURATOR_ROLES);
     if (!isUuid(id)) throw notFound("一括タグ付け");
     const job = await this.em.transactional(async (tx) => {
-      const rows = await tx.execute<{ id: string }[]>("select id from tag_bulk_jobs where id = ? for update", [id]);
+      const rows = await tx.execute<{ id: string }[]>("select id from tag_bulk_jobs where id = ? and organisation_id = ? for update", [id, actor.organisationId]);
       if (!rows.length) throw notFound("一括タグ付け");
       const job = await tx.findOneOrFail(TagBulkJob, id, { refresh: true });
       if (job.state === "DONE") return job;
@@ -117,7 +119,7 @@ export class TagBulkService {
       job.error = null;
       job.finishedAt = null;
       job.heartbeatAt = new Date();
-      recordAudit(tx, { actorId: actor.userId, action: "tag.bulk.resume", subjectType: "Tag", subjectId: job.tag.id, after: { jobId: job.id, done: job.done } });
+      recordAudit(tx, { organisationId: actor.organisationId, actorId: actor.userId, action: "tag.bulk.resume", subjectType: "Tag", subjectId: job.tag.id, after: { jobId: job.id, done: job.done } });
       await tx.flush();
       return job;
     });
@@ -126,9 +128,9 @@ export class TagBulkService {
   }
 
   async get(viewer: Viewer | null, id: string): Promise<TagBulkJob | null> {
-    requireRole(viewer, ...CURATOR_ROLES);
+    const curator = requireRole(viewer, ...CURATOR_ROLES);
     if (!isUuid(id)) return null;
-    return this.em.findOne(TagBulkJob, id, { refresh: true });
+    return this.em.findOne(TagBulkJob, { id, organisation: curator.organisationId }, { refresh: true });
   }
 
   /** Starts working on the job in the background (after the response), unless this process already is. */
@@ -163,6 +165,7 @@ export class TagBulkService {
             const changed = job.action === "ADD" ? await addTagToCases(tx, job.tag.id, slice) : await removeTagFromCases(tx, job.tag.id, slice);
             await recordCaseTagChanges(tx, changed, job.createdBy ?? null);
             recordAudit(tx, {
+              organisationId: job.organisation.id,
               actorId: job.createdBy ?? null,
               action: "tag.bulk",
               subjectType: "Tag",

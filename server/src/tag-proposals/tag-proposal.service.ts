@@ -36,6 +36,7 @@ export interface TagProposalRecord {
 
 interface Row {
   id: string;
+  organisation_id: string;
   tag_name: string;
   category: TagCategory;
   comment: string;
@@ -58,7 +59,7 @@ interface Row {
 const SELECT = `
   select p.id, p.tag_name, p.category, p.comment, p.status, p.created_at, p.decided_at, p.decision_comment,
          p.proposer_id, p.decided_by_id, p.case_id, c.title as case_title, c.status as case_status,
-         c.department_id, c.author_id, t.id as tag_id, t.name as live_name, t.category as live_category
+         c.organisation_id, c.department_id, c.author_id, t.id as tag_id, t.name as live_name, t.category as live_category
     from tag_proposals p
     join cases c on c.id = p.case_id
     left join tags x on x.name_key = p.tag_name_key
@@ -80,7 +81,7 @@ function toRecord(r: Row): TagProposalRecord {
     decidedById: r.decided_by_id,
     caseId: r.case_id,
     caseTitle: r.case_title,
-    caseFacts: { status: r.case_status, departmentId: r.department_id, authorId: r.author_id },
+    caseFacts: { organisationId: r.organisation_id, status: r.case_status, departmentId: r.department_id, authorId: r.author_id },
     existingTag: r.tag_id && r.live_name && r.live_category ? { id: r.tag_id, name: r.live_name, category: r.live_category } : null,
   };
 }
@@ -125,6 +126,7 @@ export class TagProposalService {
       });
       tx.persist(proposal);
       recordAudit(tx, {
+        organisationId: viewer.organisationId,
         actorId: viewer.userId,
         action: "tag.propose",
         subjectType: "Case",
@@ -177,6 +179,7 @@ export class TagProposalService {
       proposal.decidedAt = new Date();
       proposal.decisionComment = comment;
       recordAudit(tx, {
+        organisationId: viewer.organisationId,
         actorId: viewer.userId,
         action: decision === "ACCEPT" ? "tag.proposal.accept" : "tag.proposal.decline",
         subjectType: "Case",
@@ -190,7 +193,7 @@ export class TagProposalService {
           decision === "ACCEPT"
             ? `提案したタグ「${proposal.tagName}」が「${facts.title}」に採用されました。`
             : `提案したタグ「${proposal.tagName}」は「${facts.title}」では見送られました。${comment ? `コメント：${comment}` : ""}`;
-        notify(tx, [proposer], decision === "ACCEPT" ? "TAG_PROPOSAL_ACCEPTED" : "TAG_PROPOSAL_DECLINED", facts.id, message);
+        notify(tx, facts.organisationId, [proposer], decision === "ACCEPT" ? "TAG_PROPOSAL_ACCEPTED" : "TAG_PROPOSAL_DECLINED", facts.id, message);
       }
       await tx.flush();
     });
@@ -212,8 +215,9 @@ export class TagProposalService {
   async pending(viewerOrNull: Viewer | null, first: number, offset: number): Promise<{ total: number; items: TagProposalRecord[] }> {
     const viewer = requireViewer(viewerOrNull);
     const curator = viewer.role === "SECRETARIAT" || viewer.role === "ADMIN";
-    const scope = curator ? "" : "and (c.department_id = ? or c.author_id = ?)";
-    const params = curator ? [] : [viewer.departmentId, viewer.userId];
+    // Only the viewer's organisation's cases, whoever asks.
+    const scope = curator ? "and c.organisation_id = ?" : "and c.organisation_id = ? and (c.department_id = ? or c.author_id = ?)";
+    const params = curator ? [viewer.organisationId] : [viewer.organisationId, viewer.departmentId, viewer.userId];
     const [rows, count] = await Promise.all([
       this.em.execute<Row[]>(`${SELECT} where p.status = 'PENDING' ${scope} order by p.created_at, p.id limit ? offset ?`, [
         ...params,

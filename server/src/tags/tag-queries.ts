@@ -35,12 +35,24 @@ interface TagRow {
   updated_at: Date | string;
 }
 
+/**
+ * Whose cases a reader's counts are made of (issue 15): the organisations whose published cases
+ * they may read (organisations/readableOrganisationIds). Tags are the installation's vocabulary;
+ * how often they are used is each organisation's own.
+ */
+export type CaseScope = readonly string[];
+
+/** A tag row with usage counts over the cases of `scope`; its one parameter (the scope) comes first. */
 const SELECT_TAG = `
   select t.id, t.name, t.category, t.description, t.retired_at, t.version, t.updated_at,
-         (select count(*) from case_tags ct join cases c on c.id = ct.case_id and c.status = 'PUBLISHED' where ct.tag_id = t.id) as usage,
-         (select count(*) from case_tags ct where ct.tag_id = t.id) as total_usage,
+         u.usage, u.total_usage,
          (select array_agg(a.name order by a.name) from tags a where a.merged_into_id = t.id) as aliases
-    from tags t`;
+    from tags t
+    cross join lateral (
+      select count(*) filter (where c.status = 'PUBLISHED') as usage, count(*) as total_usage
+        from case_tags ct join cases c on c.id = ct.case_id
+       where ct.tag_id = t.id and c.organisation_id in (?)
+    ) u`;
 
 const toDate = (v: Date | string) => (v instanceof Date ? v : new Date(v));
 
@@ -65,20 +77,27 @@ function toRecord(r: TagRow): TagRecord {
  * into the vocabulary (`curated_at`). A name typed on a draft is as private as the draft. The
  * secretariat and admins read every case, so every tag.
  */
-export function readableBy(viewer: Viewer | null): { sql: string; params: unknown[] } {
-  if (isCurator(viewer)) return { sql: "true", params: [] };
+export function readableBy(viewer: Viewer | null, scope: CaseScope): { sql: string; params: unknown[] } {
+  // Curators read every case of their organisation; a tag on no case at all tells nothing of anyone.
+  if (isCurator(viewer)) {
+    return {
+      sql: `(t.curated_at is not null or not exists (select 1 from case_tags ct where ct.tag_id = t.id)
+              or exists (select 1 from case_tags ct join cases c on c.id = ct.case_id where ct.tag_id = t.id and c.organisation_id in (?)))`,
+      params: [[...scope]],
+    };
+  }
   const own = viewer ? " or c.department_id = ? or c.author_id = ?" : "";
   return {
     sql: `(t.curated_at is not null or exists (select 1 from case_tags ct join cases c on c.id = ct.case_id
-            where ct.tag_id = t.id and (c.status = 'PUBLISHED'${own})))`,
-    params: viewer ? [viewer.departmentId, viewer.userId] : [],
+            where ct.tag_id = t.id and c.organisation_id in (?) and (c.status = 'PUBLISHED'${own})))`,
+    params: viewer ? [[...scope], viewer.departmentId, viewer.userId] : [[...scope]],
   };
 }
 
 /** Of these live tags, the ones that exist for the reader (see `readableBy`). One statement. */
-export async function readableTagIds(em: EntityManager, viewer: Viewer | null, ids: readonly string[]): Promise<Set<string>> {
+export async function readableTagIds(em: EntityManager, viewer: Viewer | null, scope: CaseScope, ids: readonly string[]): Promise<Set<string>> {
   if (!ids.length) return new Set();
-  const readable = readableBy(viewer);
+  const readable = readableBy(viewer, scope);
   const rows = await em.execute<{ id: string }[]>(`select t.id from tags t where t.id in (?) and ${readable.sql}`, [[...new Set(ids)], ...readable.params]);
   return new Set(rows.map((r) => r.id));
 }
@@ -86,23 +105,23 @@ export async function readableTagIds(em: EntityManager, viewer: Viewer | null, i
 export const likeEscape = (s: string) => s.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 const isCategory = (c: string | null | undefined): c is TagCategory => !!c && (TAG_CATEGORIES as readonly string[]).includes(c);
 
-export async function tagRecordsByIds(em: EntityManager, ids: readonly string[]): Promise<Map<string, TagRecord>> {
+export async function tagRecordsByIds(em: EntityManager, scope: CaseScope, ids: readonly string[]): Promise<Map<string, TagRecord>> {
   if (!ids.length) return new Map();
-  const rows = await em.execute<TagRow[]>(`${SELECT_TAG} where t.id in (?)`, [[...new Set(ids)]]);
+  const rows = await em.execute<TagRow[]>(`${SELECT_TAG} where t.id in (?)`, [[...scope], [...new Set(ids)]]);
   return new Map(rows.map((r) => [r.id, toRecord(r)]));
 }
 
 /** A live tag by any of its names (its own, or an alias it absorbed); null when unknown. */
-export async function findTagByName(em: EntityManager, name: string, viewer: Viewer | null): Promise<TagRecord | null> {
+export async function findTagByName(em: EntityManager, name: string, viewer: Viewer | null, scope: CaseScope): Promise<TagRecord | null> {
   const key = nameKey(name);
   // No tag can be named with NUL or a broken character (the schemas refuse them), and PostgreSQL
   // would refuse the parameter: nothing to find.
   if (!key || hasUnusableCharacter(key)) return null;
-  const readable = readableBy(viewer);
+  const readable = readableBy(viewer, scope);
   const rows = await em.execute<TagRow[]>(
     `${SELECT_TAG} where t.merged_into_id is null
         and t.id = (select coalesce(x.merged_into_id, x.id) from tags x where x.name_key = ?) and ${readable.sql}`,
-    [key, ...readable.params],
+    [[...scope], key, ...readable.params],
   );
   return rows[0] ? toRecord(rows[0]) : null;
 }
@@ -116,7 +135,7 @@ export interface VocabularyQuery {
 }
 
 /** The vocabulary screen: live tags whose name, alias or description contains `search`, most used first. */
-export async function listTags(em: EntityManager, q: VocabularyQuery, viewer: Viewer | null): Promise<{ total: number; items: TagRecord[] }> {
+export async function listTags(em: EntityManager, q: VocabularyQuery, viewer: Viewer | null, scope: CaseScope): Promise<{ total: number; items: TagRecord[] }> {
   if (hasUnusableCharacter(q.search)) return { total: 0, items: [] }; // no tag holds NUL (see findTagByName)
   const key = likeEscape(nameKey(q.search).slice(0, 50));
   const pattern = `%${key}%`;
@@ -133,12 +152,13 @@ export async function listTags(em: EntityManager, q: VocabularyQuery, viewer: Vi
     params.push(q.category);
   }
   if (!q.includeRetired) conditions.push("t.retired_at is null");
-  const readable = readableBy(viewer);
+  const readable = readableBy(viewer, scope);
   conditions.push(readable.sql);
   params.push(...readable.params);
   const where = conditions.join(" and ");
   const [rows, count] = await Promise.all([
     em.execute<TagRow[]>(`select * from (${SELECT_TAG} where ${where}) x order by x.retired_at nulls first, x.usage desc, x.name limit ? offset ?`, [
+      [...scope],
       ...params,
       Math.min(Math.max(q.first, 1), 500),
       Math.max(q.offset, 0),
@@ -165,19 +185,20 @@ export interface TagSuggestion {
 export async function suggestTags(
   em: EntityManager,
   viewer: Viewer | null,
+  scope: CaseScope,
   text: string,
   first: number,
   category?: TagCategory | null,
 ): Promise<TagSuggestion[]> {
   if (hasUnusableCharacter(text)) return []; // no tag holds NUL (see findTagByName)
   const key = likeEscape(nameKey(text).slice(0, 50));
-  const params: unknown[] = [`%${key}%`, `${key}%`];
+  const params: unknown[] = [`%${key}%`, [...scope], `${key}%`];
   let categoryCondition = "";
   if (isCategory(category)) {
     categoryCondition = "and t.category = ?";
     params.push(category);
   }
-  const readable = readableBy(viewer);
+  const readable = readableBy(viewer, scope);
   params.push(...readable.params);
   params.push(Math.min(Math.max(first, 1), 50));
   const rows = await em.execute<
@@ -188,7 +209,7 @@ export async function suggestTags(
          from tags x where x.name_key like ?
      )
      select t.id, t.name, t.category, t.description,
-            (select count(*) from case_tags ct join cases c on c.id = ct.case_id and c.status = 'PUBLISHED' where ct.tag_id = t.id) as count,
+            (select count(*) from case_tags ct join cases c on c.id = ct.case_id and c.status = 'PUBLISHED' and c.organisation_id in (?) where ct.tag_id = t.id) as count,
             bool_and(h.via_alias) as only_alias,
             min(case when h.via_alias then h.name end) as alias,
             bool_or(h.name_key like ?) as prefix
@@ -219,18 +240,18 @@ export interface RelatedTag {
 }
 
 /** Tags that appear on the same published cases (co-occurrence), most shared first. */
-export async function relatedTags(em: EntityManager, tagId: string, first: number): Promise<RelatedTag[]> {
+export async function relatedTags(em: EntityManager, scope: CaseScope, tagId: string, first: number): Promise<RelatedTag[]> {
   const rows = await em.execute<{ id: string; name: string; category: TagCategory; description: string; count: string }[]>(
     `select t.id, t.name, t.category, t.description, count(*) as count
        from case_tags a
-       join cases c on c.id = a.case_id and c.status = 'PUBLISHED'
+       join cases c on c.id = a.case_id and c.status = 'PUBLISHED' and c.organisation_id in (?)
        join case_tags b on b.case_id = a.case_id and b.tag_id <> a.tag_id
        join tags t on t.id = b.tag_id
       where a.tag_id = ?
       group by t.id
       order by count(*) desc, t.name
       limit ?`,
-    [tagId, Math.min(Math.max(first, 1), 50)],
+    [[...scope], tagId, Math.min(Math.max(first, 1), 50)],
   );
   return rows.map((r) => ({ ...r, count: Number(r.count) }));
 }
@@ -241,17 +262,17 @@ export interface DepartmentUsage {
 }
 
 /** The departments with the most published cases carrying the tag. Two statements. */
-export async function topDepartments(em: EntityManager, tagId: string, first: number): Promise<DepartmentUsage[]> {
+export async function topDepartments(em: EntityManager, scope: CaseScope, tagId: string, first: number): Promise<DepartmentUsage[]> {
   const rows = await em.execute<{ department_id: string; count: string }[]>(
     `select c.department_id, count(*) as count
        from case_tags ct
-       join cases c on c.id = ct.case_id and c.status = 'PUBLISHED'
+       join cases c on c.id = ct.case_id and c.status = 'PUBLISHED' and c.organisation_id in (?)
        join departments d on d.id = c.department_id
       where ct.tag_id = ?
       group by c.department_id, d.name
       order by count(*) desc, d.name
       limit ?`,
-    [tagId, Math.min(Math.max(first, 1), 50)],
+    [[...scope], tagId, Math.min(Math.max(first, 1), 50)],
   );
   const paths = await departmentPaths(
     em,

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { nameKey, tagCreateSchema } from "@kb/shared";
 import { recordAudit } from "../audit/index.js";
 import { Tag } from "./tag.entity.js";
+import { homeOrganisation } from "../organisations/index.js";
 
 /**
  * The starting vocabulary (seeds/tags.json): categories and descriptions for the seed cases' tags and
@@ -61,7 +62,8 @@ export async function loadTagVocabulary(
         report.unchanged++;
       }
     }
-    recordAudit(tx, { actorId: null, action: "tag.seed", subjectType: "Tag", subjectId: "vocabulary", after: { ...report, overwrite: !!options.overwrite } });
+    // The vocabulary is the installation's: the system's loading of it is recorded in its own organisation.
+    recordAudit(tx, { organisationId: (await homeOrganisation(tx)).id, actorId: null, action: "tag.seed", subjectType: "Tag", subjectId: "vocabulary", after: { ...report, overwrite: !!options.overwrite } });
     await tx.flush();
   });
   return report;

@@ -9,6 +9,7 @@ import { addTagToCases, casesWithTag, recordCaseTagChanges, removeTagFromCases }
 import { TagMerge } from "./tag-merge.entity.js";
 import { Tag } from "./tag.entity.js";
 import { tagMergeUndone, tagRenamed, tagsMerged } from "./tag.events.js";
+import { requireVocabularyCurator } from "../organisations/index.js";
 
 /**
  * The secretariat's vocabulary tools: create, rename, recategorise, describe, retire / restore,
@@ -55,7 +56,7 @@ export class TagVocabularyService {
   constructor(private readonly em: EntityManager) {}
 
   async create(viewer: Viewer | null, raw: unknown): Promise<TagChange> {
-    const actor = requireRole(viewer, ...CURATOR_ROLES);
+    const actor = await requireVocabularyCurator(this.em, requireRole(viewer, ...CURATOR_ROLES));
     const parsed = tagCreateSchema.safeParse(raw);
     if (!parsed.success) throw badInputFromZod(parsed.error);
     const input = parsed.data;
@@ -71,7 +72,7 @@ export class TagVocabularyService {
         });
         tx.persist(tag);
         await tx.flush();
-        recordAudit(tx, { actorId: actor.userId, action: "tag.create", subjectType: "Tag", subjectId: tag.id, after: snapshot(tag) });
+        recordAudit(tx, { organisationId: actor.organisationId, actorId: actor.userId, action: "tag.create", subjectType: "Tag", subjectId: tag.id, after: snapshot(tag) });
         return { tagId: tag.id, affectedCases: 0 };
       });
     } catch (error) {
@@ -84,7 +85,7 @@ export class TagVocabularyService {
    * with `keepOldNameAsSynonym`, as a search synonym) and re-indexes every case carrying the tag.
    */
   async update(viewer: Viewer | null, id: string, version: number, raw: unknown, keepOldNameAsSynonym = true): Promise<TagChange> {
-    const actor = requireRole(viewer, ...CURATOR_ROLES);
+    const actor = await requireVocabularyCurator(this.em, requireRole(viewer, ...CURATOR_ROLES));
     const parsed = tagUpdateSchema.safeParse(raw);
     if (!parsed.success) throw badInputFromZod(parsed.error);
     const input = parsed.data;
@@ -123,7 +124,7 @@ export class TagVocabularyService {
           affected = await casesWithTag(tx, tag.id);
           recordEvent(tx, tagRenamed({ tagId: tag.id, oldName, newName: tag.name, caseIds: affected }));
           if (newKey !== oldKey && keepOldNameAsSynonym) {
-            const added = await this.addSynonym(tx, actor.userId, tag.name, oldName, `タグ名の変更: ${oldName} → ${tag.name}`);
+            const added = await this.addSynonym(tx, actor, tag.name, oldName, `タグ名の変更: ${oldName} → ${tag.name}`);
             if (added) {
               const terms = [tag.name, oldName];
               const mentioning = await casesMentioning(tx, terms);
@@ -132,7 +133,7 @@ export class TagVocabularyService {
             }
           }
         }
-        recordAudit(tx, { actorId: actor.userId, action: renamed ? "tag.rename" : "tag.update", subjectType: "Tag", subjectId: tag.id, before, after: snapshot(tag) });
+        recordAudit(tx, { organisationId: actor.organisationId, actorId: actor.userId, action: renamed ? "tag.rename" : "tag.update", subjectType: "Tag", subjectId: tag.id, before, after: snapshot(tag) });
         await tx.flush();
         return { tagId: tag.id, affectedCases: new Set(affected).size };
       });
@@ -151,7 +152,7 @@ export class TagVocabularyService {
   }
 
   private async setRetired(viewer: Viewer | null, id: string, version: number, retire: boolean): Promise<TagChange> {
-    const actor = requireRole(viewer, ...CURATOR_ROLES);
+    const actor = await requireVocabularyCurator(this.em, requireRole(viewer, ...CURATOR_ROLES));
     return this.em.transactional(async (tx) => {
       const tag = await this.lockedLiveTag(tx, id, version);
       const before = snapshot(tag);
@@ -159,13 +160,13 @@ export class TagVocabularyService {
       tag.retiredAt = retire ? new Date() : null;
       tag.curatedAt ??= new Date();
       await tx.flush();
-      recordAudit(tx, { actorId: actor.userId, action: retire ? "tag.retire" : "tag.restore", subjectType: "Tag", subjectId: tag.id, before, after: snapshot(tag) });
+      recordAudit(tx, { organisationId: actor.organisationId, actorId: actor.userId, action: retire ? "tag.retire" : "tag.restore", subjectType: "Tag", subjectId: tag.id, before, after: snapshot(tag) });
       return { tagId: tag.id, affectedCases: 0 };
     });
   }
 
   async mergePreview(viewer: Viewer | null, raw: unknown): Promise<TagMergePreview> {
-    requireRole(viewer, ...CURATOR_ROLES);
+    await requireVocabularyCurator(this.em, requireRole(viewer, ...CURATOR_ROLES));
     const { sourceId, targetId } = parseMerge(raw);
     const [source, target] = await Promise.all([this.liveTag(this.em, sourceId, "統合するタグ"), this.liveTag(this.em, targetId, "統合先のタグ")]);
     if (target.retiredAt) throw badInput([{ path: "targetId", message: `「${target.name}」は廃止されています。廃止されていないタグに統合してください` }]);
@@ -190,7 +191,7 @@ export class TagVocabularyService {
   }
 
   async merge(viewer: Viewer | null, raw: unknown): Promise<{ merge: TagMerge; affectedCases: number }> {
-    const actor = requireRole(viewer, ...CURATOR_ROLES);
+    const actor = await requireVocabularyCurator(this.em, requireRole(viewer, ...CURATOR_ROLES));
     const { sourceId, targetId } = parseMerge(raw);
     return this.em.transactional(async (tx) => {
       await lockTags(tx, [sourceId, targetId]);
@@ -209,7 +210,7 @@ export class TagVocabularyService {
       target.curatedAt ??= new Date();
       await tx.flush();
 
-      const groupId = await this.addSynonym(tx, actor.userId, target.name, source.name, `タグの統合: ${source.name} → ${target.name}`);
+      const groupId = await this.addSynonym(tx, actor, target.name, source.name, `タグの統合: ${source.name} → ${target.name}`);
       await recordCaseTagChanges(tx, moved, actor.userId);
       const mentioning = groupId ? await casesMentioning(tx, [target.name, source.name]) : [];
       if (groupId) recordEvent(tx, synonymsChanged({ groupId, terms: [target.name, source.name], caseIds: mentioning }));
@@ -228,6 +229,7 @@ export class TagVocabularyService {
       tx.persist(merge);
       recordEvent(tx, tagsMerged({ mergeId: merge.id, sourceId: source.id, targetId: target.id }));
       recordAudit(tx, {
+        organisationId: actor.organisationId,
         actorId: actor.userId,
         action: "tag.merge",
         subjectType: "Tag",
@@ -242,14 +244,14 @@ export class TagVocabularyService {
 
   /** The latest merge (undone or not), for the vocabulary screen's 元に戻す. */
   async lastMerge(viewer: Viewer | null): Promise<TagMerge | null> {
-    requireRole(viewer, ...CURATOR_ROLES);
+    await requireVocabularyCurator(this.em, requireRole(viewer, ...CURATOR_ROLES));
     const [latest] = await this.em.find(TagMerge, {}, { orderBy: { createdAt: "desc", id: "desc" }, limit: 1 });
     return latest ?? null;
   }
 
   /** Undoes the latest merge, once. A merge that is not the latest, or was undone, is a CONFLICT. */
   async undoMerge(viewer: Viewer | null, mergeId: string): Promise<{ merge: TagMerge; affectedCases: number; keptSynonym: boolean }> {
-    const actor = requireRole(viewer, ...CURATOR_ROLES);
+    const actor = await requireVocabularyCurator(this.em, requireRole(viewer, ...CURATOR_ROLES));
     if (!isUuid(mergeId)) throw notFound("タグの統合");
     return this.em.transactional(async (tx) => {
       // Serialises undo against new merges: the latest merge is read under a lock.
@@ -295,6 +297,7 @@ export class TagVocabularyService {
           mentioning = await casesMentioning(tx, group.terms);
           recordEvent(tx, synonymsChanged({ groupId: group.id, terms: [...group.terms], caseIds: mentioning }));
           recordAudit(tx, {
+            organisationId: actor.organisationId,
             actorId: actor.userId,
             action: "synonym.delete",
             subjectType: "SynonymGroup",
@@ -312,6 +315,7 @@ export class TagVocabularyService {
       latest.undoneAt = new Date();
       latest.undoneBy = actor.userId;
       recordAudit(tx, {
+        organisationId: actor.organisationId,
         actorId: actor.userId,
         action: "tag.merge.undo",
         subjectType: "Tag",
@@ -340,12 +344,13 @@ export class TagVocabularyService {
   }
 
   /** Adds the search synonym group a ⇔ b unless a group already holds both names. Returns its id. */
-  private async addSynonym(tx: EntityManager, actorId: string, a: string, b: string, note: string): Promise<string | null> {
+  private async addSynonym(tx: EntityManager, actor: Viewer, a: string, b: string, note: string): Promise<string | null> {
+    const actorId = actor.userId;
     if (await this.synonymGroupHolding(tx, a, b)) return null;
     const group = tx.create(SynonymGroup, { mode: "EQUIVALENT", terms: [a, b], note, updatedBy: actorId });
     tx.persist(group);
     await tx.flush();
-    recordAudit(tx, { actorId, action: "synonym.create", subjectType: "SynonymGroup", subjectId: group.id, after: { mode: group.mode, terms: group.terms, note } });
+    recordAudit(tx, { organisationId: actor.organisationId, actorId, action: "synonym.create", subjectType: "SynonymGroup", subjectId: group.id, after: { mode: group.mode, terms: group.terms, note } });
     return group.id;
   }
 

@@ -1,14 +1,20 @@
 import { randomUUID } from "node:crypto";
-import { Entity, Enum, ManyToOne, PrimaryKey, Property, Unique } from "@mikro-orm/decorators/legacy";
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from "@mikro-orm/decorators/legacy";
 import type { Opt, Ref } from "@mikro-orm/core";
 import { Department } from "../departments/index.js";
-import { ROLES, type Role } from "../kernel/index.js";
+import { INSTALLATION_ROLES, ROLES, type InstallationRole, type Role, type Viewer } from "../kernel/index.js";
+import { Organisation } from "../organisations/index.js";
 
 /** A member of staff. Cases belong to departments, not to users, so a 異動 moves no case. */
 @Entity({ tableName: "users" })
 export class User {
   @PrimaryKey({ type: "uuid" })
   id: string & Opt = randomUUID();
+
+  /** The tenant (issue 15); never changes. Services filter by it (the viewer's organisation). */
+  @ManyToOne({ entity: () => Organisation, ref: true, deleteRule: "restrict" })
+  @Index()
+  organisation!: Ref<Organisation>;
 
   /** Lower-cased, NFKC-normalised: the login name. */
   @Property({ type: "text" })
@@ -25,6 +31,10 @@ export class User {
   @Enum({ items: [...ROLES], type: "text" })
   role!: Role;
 
+  /** Installation-wide role (OPERATOR), beside `role` in the organisation; null for almost everyone. */
+  @Enum({ items: [...INSTALLATION_ROLES], type: "text", nullable: true })
+  installationRole?: InstallationRole | null;
+
   @ManyToOne({ entity: () => Department, ref: true, deleteRule: "restrict" })
   department!: Ref<Department>;
 
@@ -33,4 +43,16 @@ export class User {
 
   @Property({ type: "datetime", columnType: "timestamptz" })
   createdAt: Date & Opt = new Date();
+}
+
+/** The request viewer a signed-in user is. */
+export function viewerOfUser(user: User): Viewer {
+  return {
+    userId: user.id,
+    organisationId: user.organisation.id,
+    role: user.role,
+    installationRole: user.installationRole ?? null,
+    departmentId: user.department.id,
+    displayName: user.displayName,
+  };
 }

@@ -3,7 +3,8 @@ import { newUserSchema } from "@kb/shared";
 import { recordAudit } from "../audit/index.js";
 import { deleteOtherSessions, hashPassword } from "../auth/index.js";
 import { DepartmentNameLookup } from "../departments/index.js";
-import { badInputFromZod } from "../kernel/index.js";
+import { badInputFromZod, type InstallationRole } from "../kernel/index.js";
+import { organisationByCode } from "../organisations/index.js";
 import { userErrors } from "./user.errors.js";
 import { User } from "./user.entity.js";
 
@@ -15,11 +16,15 @@ export interface NewUser {
   department: string;
   /** Ancestors of the department, when it has to be created. */
   departmentPath?: string[];
+  /** 団体コード of the user's organisation; the installation's own when omitted. */
+  organisation?: string;
+  /** Installation-wide role (`kb create-user --operator`). */
+  installationRole?: InstallationRole | null;
 }
 
 /** Creates an account (CLI, demo accounts, admin screens later). The department is created if missing. */
 export async function createUser(em: EntityManager, input: NewUser, actorId: string | null = null): Promise<User> {
-  const { departmentPath, ...fields } = input;
+  const { departmentPath, organisation: organisationCode, installationRole, ...fields } = input;
   const parsed = newUserSchema.safeParse(fields);
   if (!parsed.success) throw badInputFromZod(parsed.error);
   const data = parsed.data;
@@ -27,7 +32,8 @@ export async function createUser(em: EntityManager, input: NewUser, actorId: str
     if (await tx.count(User, { email: data.email })) {
       throw userErrors.emailTaken(data.email);
     }
-    const departments = new DepartmentNameLookup(tx);
+    const organisation = await organisationByCode(tx, organisationCode);
+    const departments = new DepartmentNameLookup(tx, organisation.id);
     await departments.preload();
     const departmentId = await departments.resolve(data.department, departmentPath ?? []);
     const user = tx.create(User, {
@@ -35,14 +41,17 @@ export async function createUser(em: EntityManager, input: NewUser, actorId: str
       displayName: data.displayName,
       passwordHash: await hashPassword(data.password),
       role: data.role,
+      installationRole: installationRole ?? null,
+      organisation,
       department: departmentId,
     });
     recordAudit(tx, {
+      organisationId: organisation.id,
       actorId,
       action: "user.create",
       subjectType: "User",
       subjectId: user.id,
-      after: { email: data.email, role: data.role, department: data.department },
+      after: { email: data.email, role: data.role, department: data.department, organisation: organisation.code ?? organisation.name, ...(installationRole ? { installationRole } : {}) },
     });
     return user;
   });
@@ -61,6 +70,7 @@ export async function setUserActive(em: EntityManager, email: string, active: bo
     user.active = active;
     const endedSessions = active ? 0 : await deleteOtherSessions(tx, user.id, null);
     recordAudit(tx, {
+      organisationId: user.organisation.id,
       actorId,
       action: active ? "user.activate" : "user.deactivate",
       subjectType: "User",

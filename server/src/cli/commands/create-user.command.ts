@@ -9,19 +9,26 @@ interface CreateUserOptions {
   role: string;
   department?: string;
   parent: string[];
+  organisation?: string;
+  operator?: boolean;
 }
 
 export const createUserCommand: KbCommand<CreateUserOptions> = {
   name: "create-user",
   usage: `  create-user --email <e-mail> --name <氏名> --role STAFF|SECRETARIAT|ADMIN --department <課> [--parent <局・部>]...
-                                         利用者を作成します。パスワードは入力を求めます（パイプからも読めます）。`,
+              [--organisation <団体コード>] [--operator]
+                                         利用者を作成します。パスワードは入力を求めます（パイプからも読めます）。
+                                         --organisation を省くとこの設置の団体の利用者になります。
+                                         --operator は設置全体の運用者（団体の登録ができる）にします。`,
   define: (command) =>
     command
       .option("--email <e-mail>")
       .option("--name <氏名>")
       .option("--role <role>", undefined, "STAFF")
       .option("--department <課>")
-      .option("--parent <局・部>", "上位組織（上から順に、繰り返し指定）", (value: string, previous: string[]) => [...previous, value], [] as string[]),
+      .option("--parent <局・部>", "上位組織（上から順に、繰り返し指定）", (value: string, previous: string[]) => [...previous, value], [] as string[])
+      .option("--organisation <団体コード>")
+      .option("--operator"),
   async run(_operands, values, { withBackend }) {
     const missing = (["email", "name", "department"] as const).filter((k) => !values[k]);
     if (missing.length) {
@@ -37,10 +44,12 @@ export const createUserCommand: KbCommand<CreateUserOptions> = {
           role: values.role as "STAFF",
           department: values.department!,
           departmentPath: values.parent,
+          organisation: values.organisation,
+          installationRole: values.operator ? "OPERATOR" : null,
           password,
         }),
       );
-      process.stdout.write(`作成しました: ${user.email}（${user.role}）\n`);
+      process.stdout.write(`作成しました: ${user.email}（${user.role}${user.installationRole ? `・${user.installationRole}` : ""}）\n`);
       return 0;
     } catch (error) {
       if (error instanceof AppError) {

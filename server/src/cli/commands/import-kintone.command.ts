@@ -3,7 +3,7 @@ import path from "node:path";
 import { IMPORT_STATUSES } from "@kb/shared";
 import { executeKintoneImport, planKintoneImport, fetchKintoneApp, KintoneImportError, type KintoneConnection, formatImportReport, MappingError, parseMappingText } from "../../importer/index.js";
 import type { KbCommand } from "../command.js";
-import { checkChoice, makeSearchable, progressBar, writeImport } from "./import-table.command.js";
+import { checkChoice, importOrganisation, makeSearchable, progressBar, writeImport } from "./import-table.command.js";
 import { readSecret } from "../prompt.js";
 
 interface ImportKintoneOptions {
@@ -18,13 +18,14 @@ interface ImportKintoneOptions {
   updateStatus?: boolean;
   /** false with --no-attachments. */
   attachments: boolean;
+  organisation?: string;
 }
 
 export const importKintoneCommand: KbCommand<ImportKintoneOptions> = {
   name: "import-kintone",
   usage: `  import-kintone --base-url <https://….cybozu.com> --app <アプリID> --mapping <mapping.json>
                [--guest-space <ID>] [--query <kintoneのクエリ>] [--dry-run] [--status DRAFT|PUBLISHED] [--update-status]
-               [--skip-invalid] [--no-attachments]
+               [--skip-invalid] [--no-attachments] [--organisation <団体コード>]
                                          kintone アプリのレコードを REST API で取り込みます（添付ファイルも）。
                                          APIトークンは環境変数 KB_KINTONE_API_TOKEN か、入力を求められたときに渡します。`,
   define: (command) =>
@@ -38,7 +39,8 @@ export const importKintoneCommand: KbCommand<ImportKintoneOptions> = {
       .option("--status <status>", undefined, "DRAFT")
       .option("--skip-invalid")
       .option("--update-status")
-      .option("--no-attachments"),
+      .option("--no-attachments")
+      .option("--organisation <団体コード>"),
   async run(_operands, values, { config, logger, withBackend }) {
     const missing = ([["--base-url", values.baseUrl], ["--app", values.app], ["--mapping", values.mapping]] as const).filter(([, v]) => !v);
     if (missing.length) {
@@ -73,7 +75,12 @@ export const importKintoneCommand: KbCommand<ImportKintoneOptions> = {
       const data = await fetchKintoneApp(connection, { query: values.query, onProgress: progress.update });
       progress.stop();
       const report = await withBackend(async (backend) => {
-        const plan = await planKintoneImport(backend.orm.em.fork(), data, mapping, { status, updateStatus, attachments: values.attachments });
+        const plan = await planKintoneImport(backend.orm.em.fork(), data, mapping, {
+          status,
+          updateStatus,
+          attachments: values.attachments,
+          organisationId: await importOrganisation(backend, values.organisation),
+        });
         if (values.dryRun) return plan.report;
         const result = await writeImport(
           () => executeKintoneImport(backend.orm, connection, plan, { skipInvalid, actorId: null, onProgress: progress.update }),

@@ -7,6 +7,7 @@ import { formatImportReport, executePlan, MappingError, parseMappingText, planTa
 import type { Logger } from "../../logger.js";
 import { SearchOutboxWorker } from "../../search/index.js";
 import type { KbCommand } from "../command.js";
+import { organisationByCode } from "../../organisations/index.js";
 
 interface ImportTableOptions {
   mapping?: string;
@@ -16,16 +17,18 @@ interface ImportTableOptions {
   status: string;
   skipInvalid?: boolean;
   updateStatus?: boolean;
+  organisation?: string;
 }
 
 export const importTableCommand: KbCommand<ImportTableOptions> = {
   name: "import-table",
   usage: `  import-table <file.csv|file.xlsx> --mapping <mapping.json> [--dry-run] [--encoding auto|utf-8|shift_jis]
-               [--sheet <名前|番号>] [--status DRAFT|PUBLISHED] [--skip-invalid] [--update-status]
+               [--sheet <名前|番号>] [--status DRAFT|PUBLISHED] [--skip-invalid] [--update-status] [--organisation <団体コード>]
                                          CSV（UTF-8・Shift_JIS、kintone の書き出しを含む）や Excel の一覧を、
                                          対応付けファイルに従って取り込みます。--dry-run は行ごとの結果を表示するだけです。
                                          --status は新しく作る好事例の状態です。すでにある好事例の状態は
-                                         --update-status のときだけ、ワークフローで認められる変更に限って変えます。`,
+                                         --update-status のときだけ、ワークフローで認められる変更に限って変えます。
+                                         --organisation を省くとこの設置の団体の好事例として取り込みます。`,
   define: (command) =>
     command
       .argument("[file]")
@@ -36,7 +39,8 @@ export const importTableCommand: KbCommand<ImportTableOptions> = {
       .option("--sheet <sheet>")
       .option("--status <status>", undefined, "DRAFT")
       .option("--skip-invalid")
-      .option("--update-status"),
+      .option("--update-status")
+      .option("--organisation <団体コード>"),
   async run([file], values, { config, logger, withBackend }) {
     if (!file || !values.mapping) {
       process.stderr.write("ファイルと対応付けを指定してください: npm run kb -- import-table <file> --mapping <mapping.json>\n");
@@ -68,6 +72,7 @@ export const importTableCommand: KbCommand<ImportTableOptions> = {
         updateStatus,
         encoding,
         sheet: values.sheet,
+        organisationId: await importOrganisation(backend, values.organisation),
       });
       if (values.dryRun) return plan.report;
       const progress = progressBar();
@@ -148,3 +153,11 @@ export async function makeSearchable(backend: Backend, logger: Logger): Promise<
   await worker.drainUntilEmpty();
 }
 
+
+/**
+ * `--organisation <団体コード>`: the organisation an import writes into (externalIds are per
+ * organisation); the installation's own when omitted. An unknown code stops the command (kb prints it, exit 1).
+ */
+export async function importOrganisation(backend: Backend, code: string | undefined): Promise<string | undefined> {
+  return code === undefined ? undefined : (await organisationByCode(backend.orm.em.fork(), code)).id;
+}

@@ -4,16 +4,18 @@ import { describeStatusChange, summarizeStatusChanges } from "@kb/shared";
 import { importInterchangeFile, type ImportReport } from "../../importer/index.js";
 import { SearchOutboxWorker } from "../../search/index.js";
 import type { KbCommand } from "../command.js";
-import { writeImport } from "./import-table.command.js";
+import { importOrganisation, writeImport } from "./import-table.command.js";
 
-export const importCommand: KbCommand<{ skipInvalid?: boolean; updateStatus?: boolean }> = {
+export const importCommand: KbCommand<{ skipInvalid?: boolean; updateStatus?: boolean; organisation?: string }> = {
   name: "import",
-  usage: `  import <file.jsonl> [--skip-invalid] [--update-status]
+  usage: `  import <file.jsonl> [--skip-invalid] [--update-status] [--organisation <団体コード>]
                                          交換形式 (JSON Lines) の好事例を取り込みます。
                                          不正な行が1行でもあれば何も取り込みません（--skip-invalid で有効な行だけ取り込み）。
                                          行の status は新しく作る好事例に使います。すでにある好事例の状態は
-                                         --update-status のときだけ、ワークフローで認められる変更に限って変えます。`,
-  define: (command) => command.argument("[file]").allowExcessArguments().option("--skip-invalid").option("--update-status"),
+                                         --update-status のときだけ、ワークフローで認められる変更に限って変えます。
+                                         --organisation を省くとこの設置の団体の好事例として取り込みます。`,
+  define: (command) =>
+    command.argument("[file]").allowExcessArguments().option("--skip-invalid").option("--update-status").option("--organisation <団体コード>"),
   async run([file], options, { config, logger, withBackend }) {
     if (!file) {
       process.stderr.write("取り込むファイルを指定してください: npm run kb -- import <file.jsonl>\n");
@@ -28,7 +30,9 @@ export const importCommand: KbCommand<{ skipInvalid?: boolean; updateStatus?: bo
     let barStarted = false;
 
     const report = await withBackend(async (backend) => {
+      const organisationId = await importOrganisation(backend, options.organisation);
       const result = await writeImport(() => importInterchangeFile(backend.orm, absolute, {
+        organisationId,
         skipInvalid: options.skipInvalid ?? false,
         updateStatus: options.updateStatus ?? false,
         onProgress: ({ phase, done, total }) => {

@@ -1,0 +1,189 @@
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { organisationInputSchema, prefectureOfCode, type OrganisationData } from "@kb/shared";
+import { badInputFromZod, forbidden, requireOperator, type Viewer } from "../kernel/index.js";
+import { Organisation } from "./organisation.entity.js";
+import { organisationErrors } from "./organisation.errors.js";
+
+/**
+ * What the config says the installation's own organisation is (KB_ORGANISATION_*), applied once, at
+ * the first start after the migration made it; afterwards only `kb organisation set` changes it.
+ */
+export interface HomeOrganisationSettings {
+  name?: string;
+  kana?: string;
+  code?: string;
+  kind?: string;
+  publicReading?: boolean;
+}
+
+/** Organisations of the installation: operators create and list them; everyone else sees their own. */
+export class OrganisationService {
+  constructor(
+    private readonly em: EntityManager,
+    /** The request's readableOrganisationIds, read once per request (app/request-context.ts). */
+    private readonly readable: () => Promise<string[]>,
+  ) {}
+
+  /** Whose published cases the request's viewer may see: the organisation half of the visibility rule. */
+  readableIds(): Promise<string[]> {
+    return this.readable();
+  }
+
+  /** Every organisation, by 団体コード (operators only). */
+  async list(viewer: Viewer | null): Promise<Organisation[]> {
+    requireOperator(viewer);
+    return listOrganisations(this.em);
+  }
+
+  /** The viewer's own organisation. */
+  async own(viewer: Viewer): Promise<Organisation> {
+    return this.em.findOneOrFail(Organisation, { id: viewer.organisationId });
+  }
+
+  /** Creates an organisation (operators only); its 団体コード must be new. */
+  async create(viewer: Viewer | null, raw: unknown): Promise<Organisation> {
+    const operator = requireOperator(viewer);
+    return createOrganisation(this.em, raw, operator);
+  }
+}
+
+/** Creates an organisation: GraphQL (operators) and `kb organisation create`. Validated by the shared schema. */
+export async function createOrganisation(em: EntityManager, raw: unknown, actor: Viewer | null): Promise<Organisation> {
+  const parsed = organisationInputSchema.safeParse(raw);
+  if (!parsed.success) throw badInputFromZod(parsed.error);
+  const data: OrganisationData = parsed.data;
+  const created = await em.transactional(async (tx) => {
+    if (await tx.count(Organisation, { code: data.code })) throw organisationErrors.codeTaken(data.code);
+    const organisation = tx.create(Organisation, { ...data, configuredAt: new Date() });
+    tx.persist(organisation);
+    await tx.flush();
+    // The audit row is the new organisation's own: it is the first thing that happened in it.
+    await tx.execute(
+      `insert into audit_log (organisation_id, actor_id, action, subject_type, subject_id, before, after, at)
+       values (?, ?, 'organisation.create', 'Organisation', ?, null, ?, now())`,
+      [organisation.id, actor?.userId ?? null, organisation.id, JSON.stringify({ name: data.name, code: data.code })],
+    );
+    return organisation;
+  });
+  // After the commit: a read racing the transaction cannot keep the old list.
+  forgetPublicOrganisations(em);
+  return created;
+}
+
+/** Every organisation, by 団体コード (the CLI; GraphQL goes through OrganisationService.list). */
+export async function listOrganisations(em: EntityManager): Promise<Organisation[]> {
+  return em.find(Organisation, {}, { orderBy: { code: "asc", name: "asc" } });
+}
+
+/** The installation's own organisation (the one the migration made). */
+export async function homeOrganisation(em: EntityManager): Promise<Organisation> {
+  const home = await em.findOne(Organisation, { home: true });
+  if (!home) throw organisationErrors.noHomeOrganisation();
+  return home;
+}
+
+/** The organisation with this 団体コード, or the installation's own when `code` is undefined. */
+export async function organisationByCode(em: EntityManager, code: string | undefined): Promise<Organisation> {
+  if (code === undefined) return homeOrganisation(em);
+  const key = code.normalize("NFKC").trim();
+  const found = await em.findOne(Organisation, { code: key });
+  if (!found) throw organisationErrors.noSuchOrganisation(key);
+  return found;
+}
+
+/**
+ * Sets the installation's own organisation's name, code and the rest (`kb organisation set`, and the
+ * config at first start). Validated like a new organisation; what is not given keeps its value.
+ */
+export async function updateHomeOrganisation(em: EntityManager, settings: Partial<OrganisationData>): Promise<Organisation> {
+  const updated = await em.transactional(async (tx) => {
+    const home = await homeOrganisation(tx);
+    const merged = {
+      name: home.name,
+      kana: home.kana,
+      prefecture: home.prefecture,
+      kind: home.kind,
+      code: home.code ?? undefined,
+      population: home.population ?? null,
+      populationAsOf: home.populationAsOf ?? null,
+      publicReading: home.publicReading,
+      ...settings,
+    };
+    const parsed = organisationInputSchema.safeParse(merged);
+    if (!parsed.success) throw badInputFromZod(parsed.error);
+    const data = parsed.data;
+    if (await tx.count(Organisation, { code: data.code, id: { $ne: home.id } })) throw organisationErrors.codeTaken(data.code);
+    tx.assign(home, { ...data, configuredAt: new Date() });
+    return home;
+  });
+  forgetPublicOrganisations(em);
+  return updated;
+}
+
+/**
+ * At start: when the installation's own organisation still has the migration's placeholder and the
+ * config names it (KB_ORGANISATION_NAME and KB_ORGANISATION_CODE), takes the config's values. Answers
+ * whether it changed anything.
+ */
+export async function applyHomeOrganisationConfig(em: EntityManager, settings: HomeOrganisationSettings): Promise<boolean> {
+  if (!settings.name || !settings.code) return false;
+  const home = await homeOrganisation(em);
+  if (home.configuredAt) return false;
+  const code = settings.code.normalize("NFKC").trim();
+  await updateHomeOrganisation(em, {
+    name: settings.name,
+    kana: settings.kana ?? settings.name,
+    code,
+    // The first two digits of a 団体コード are the prefecture's number.
+    prefecture: prefectureOfCode(code) ?? home.prefecture,
+    ...(settings.kind ? { kind: settings.kind as OrganisationData["kind"] } : {}),
+    ...(settings.publicReading !== undefined ? { publicReading: settings.publicReading } : {}),
+  });
+  return true;
+}
+
+const NO_ORGANISATION = "00000000-0000-0000-0000-000000000000";
+
+/**
+ * Whose cases `viewer` may read at all (the organisation half of the visibility rule; the status half
+ * is the case policy's): a member reads their own organisation's; an anonymous visitor the published
+ * cases of organisations that allow public reading. Built here, never from client input; search puts
+ * the same list in every Meilisearch filter (search/search-request.ts).
+ */
+export async function readableOrganisationIds(em: EntityManager, viewer: Viewer | null): Promise<string[]> {
+  if (viewer) return [viewer.organisationId];
+  const connection = em.getConnection();
+  const cached = publicOrganisations.get(connection);
+  if (cached && Date.now() - cached.at < PUBLIC_ORGANISATIONS_TTL_MS) return cached.ids;
+  const rows = await em.execute<{ id: string }[]>("select id from organisations where public_reading order by id");
+  // Never empty (an empty list is no valid `in (…)`): the nil uuid, which no organisation has, reads nothing.
+  const ids = rows.length ? rows.map((r) => r.id) : [NO_ORGANISATION];
+  publicOrganisations.set(connection, { ids, at: Date.now() });
+  return ids;
+}
+
+/**
+ * Which organisations allow public reading, per connection pool, read at most every
+ * PUBLIC_ORGANISATIONS_TTL_MS: an anonymous search page then costs no extra statement (the search
+ * page is pinned at one, search-features.test.ts). This process forgets it at once when it changes
+ * an organisation; another instance behind the same load balancer follows within the TTL.
+ */
+const publicOrganisations = new WeakMap<object, { ids: string[]; at: number }>();
+const PUBLIC_ORGANISATIONS_TTL_MS = 5_000;
+
+function forgetPublicOrganisations(em: EntityManager): void {
+  publicOrganisations.delete(em.getConnection());
+}
+
+
+/**
+ * Tags and search synonyms are the installation's vocabulary (DESIGN §10): a change renames, merges
+ * or retires them for every organisation's cases. Until the installation-wide 広域事務局 role exists,
+ * the curators of the installation's own organisation keep this power (as on a single-city
+ * installation today); those of another organisation have none over it.
+ */
+export async function requireVocabularyCurator(em: EntityManager, curator: Viewer): Promise<Viewer> {
+  const [home] = await em.execute<{ id: string }[]>("select id from organisations where home");
+  if (curator.organisationId !== home?.id) throw forbidden("タグと同義語の管理は、この設置を運営する団体の事務局が行います。");
+  return curator;
+}

@@ -1,0 +1,96 @@
+import { z } from "zod";
+import { name } from "./fields.js";
+import { text } from "./text.js";
+
+/** The 47 都道府県, in 都道府県コード order (JIS X 0401): index + 1 is the code, the first two digits of a 団体コード. */
+export const PREFECTURES = [
+  "北海道", "青森県", "岩手県", "宮城県", "秋田県", "山形県", "福島県",
+  "茨城県", "栃木県", "群馬県", "埼玉県", "千葉県", "東京都", "神奈川県",
+  "新潟県", "富山県", "石川県", "福井県", "山梨県", "長野県", "岐阜県",
+  "静岡県", "愛知県", "三重県", "滋賀県", "京都府", "大阪府", "兵庫県",
+  "奈良県", "和歌山県", "鳥取県", "島根県", "岡山県", "広島県", "山口県",
+  "徳島県", "香川県", "愛媛県", "高知県", "福岡県", "佐賀県", "長崎県",
+  "熊本県", "大分県", "宮崎県", "鹿児島県", "沖縄県",
+] as const;
+export type Prefecture = (typeof PREFECTURES)[number];
+
+/** The kinds of 地方公共団体 an organisation can be; string unions so zod, GraphQL and SQL share one spelling. */
+export const ORGANISATION_KINDS = [
+  "PREFECTURE",
+  "DESIGNATED_CITY",
+  "CORE_CITY",
+  "CITY",
+  "SPECIAL_WARD",
+  "TOWN",
+  "VILLAGE",
+  "UNION",
+] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+export const ORGANISATION_KIND_LABELS: Record<OrganisationKind, string> = {
+  PREFECTURE: "都道府県",
+  DESIGNATED_CITY: "政令指定都市",
+  CORE_CITY: "中核市",
+  CITY: "一般市",
+  SPECIAL_WARD: "特別区",
+  TOWN: "町",
+  VILLAGE: "村",
+  UNION: "一部事務組合・広域連合",
+};
+
+/**
+ * The check digit of a 全国地方公共団体コード: weights 6,5,4,3,2 over the first five digits,
+ * check = (11 − sum mod 11) mod 10. E.g. 13000 → 1 (東京都 130001), 28214 → 6 (宝塚市 282146).
+ */
+export function localGovernmentCheckDigit(firstFive: string): number {
+  if (!/^\d{5}$/.test(firstFive)) throw new Error(`five digits expected: ${firstFive}`);
+  const weights = [6, 5, 4, 3, 2];
+  const sum = weights.reduce((acc, w, i) => acc + w * Number(firstFive[i]), 0);
+  return (11 - (sum % 11)) % 10;
+}
+
+/** True for six digits whose last is the check digit of the first five and whose first two are a 都道府県コード. */
+export function isLocalGovernmentCode(code: string): boolean {
+  if (!/^\d{6}$/.test(code)) return false;
+  const prefecture = Number(code.slice(0, 2));
+  if (prefecture < 1 || prefecture > PREFECTURES.length) return false;
+  return localGovernmentCheckDigit(code.slice(0, 5)) === Number(code[5]);
+}
+
+/** The 都道府県 a 団体コード belongs to (its first two digits). */
+export function prefectureOfCode(code: string): Prefecture | null {
+  const n = Number(code.slice(0, 2));
+  return PREFECTURES[n - 1] ?? null;
+}
+
+/** 全国地方公共団体コード: full-width digits are accepted and folded (NFKC). */
+export const localGovernmentCodeSchema = text({ error: "団体コードを入力してください" })
+  .transform((v) => v.normalize("NFKC").trim())
+  .refine((v) => /^\d{6}$/.test(v), { error: "団体コードは6桁の数字で入力してください" })
+  .refine(isLocalGovernmentCode, { error: "団体コードの検査数字（6桁目）が正しくありません" });
+
+const isoDate = z.iso.date({ error: "基準日は YYYY-MM-DD の形式で入力してください" });
+
+/** An organisation as an operator creates it (GraphQL createOrganisation, `kb organisation create`). */
+export const organisationInputSchema = z
+  .strictObject({
+    name: name("団体名", 100),
+    kana: name("団体名（かな）", 200),
+    prefecture: z.enum(PREFECTURES, { error: "都道府県を選んでください" }),
+    kind: z.enum(ORGANISATION_KINDS, { error: "団体の種類を選んでください" }),
+    code: localGovernmentCodeSchema,
+    population: z.int({ error: "人口は整数で入力してください" }).min(0, { error: "人口は0以上で入力してください" }).max(50_000_000).nullable().default(null),
+    populationAsOf: isoDate.nullable().default(null),
+    publicReading: z.boolean().default(false),
+  })
+  .superRefine((v, ctx) => {
+    if (prefectureOfCode(v.code) !== v.prefecture) {
+      ctx.addIssue({ code: "custom", path: ["code"], message: `団体コードの上2桁が${v.prefecture}のものではありません` });
+    }
+    if ((v.population === null) !== (v.populationAsOf === null)) {
+      ctx.addIssue({ code: "custom", path: ["populationAsOf"], message: "人口と基準日は両方入力してください" });
+    }
+  });
+
+export type OrganisationInput = z.input<typeof organisationInputSchema>;
+export type OrganisationData = z.output<typeof organisationInputSchema>;
