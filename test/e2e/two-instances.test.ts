@@ -12,6 +12,7 @@ import { CaseSearchIndex } from "../../server/src/search/case-search-index.js";
 import { checkIndex, driftOf } from "../../server/src/search/index-check.js";
 import { createUser } from "../../server/src/users/user.service.js";
 import { generateCase } from "../support/case-generator.js";
+import { importCsv, importMapping, importRow as importRowOf } from "../support/import-csv.js";
 import { httpRequest } from "../support/http-request.js";
 import { spawnNode, type Spawned } from "../support/processes.js";
 import { startRoundRobinProxy, type RoundRobinProxy } from "../support/round-robin-proxy.js";
@@ -333,7 +334,7 @@ describe("two server instances behind a round-robin proxy", () => {
   it("an import started on instance 1 is visible with its progress on instance 2; instance 1 killed mid-import, instance 2 reports it FAILED", { timeout: 180_000 }, async () => {
     const admin = await newUser("ADMIN", urls[0]!);
     const total = 3000;
-    const csv = `${[COLUMNS.join(","), ...Array.from({ length: total }, (_, i) => importRow(i))].join("\r\n")}\r\n`;
+    const csv = importCsv(Array.from({ length: total }, (_, i) => importRow(i)));
     const form = new FormData();
     form.set("mapping", MAPPING);
     form.set("status", "PUBLISHED");
@@ -387,38 +388,5 @@ async function importRun(baseUrl: string, client: Client, id: string): Promise<I
   return JSON.parse(answer.text) as ImportRun;
 }
 
-const COLUMNS = ["No.", "種別", "件名", "概要", "取組内容", "成果", "所属", "部局", "年度", "タグ"];
-const MAPPING = JSON.stringify({
-  format: "table",
-  fields: {
-    externalId: { column: "No.", prefix: "two-import-" },
-    kind: { column: "種別", values: { 取組: "PRACTICE", kintone: "KINTONE_APP" } },
-    title: "件名",
-    summary: "概要",
-    actions: "取組内容",
-    results: "成果",
-    department: "所属",
-    departmentPath: "部局",
-    fiscalYear: "年度",
-    tags: { column: "タグ", split: ["、"] },
-  },
-});
-
-function importRow(i: number): string {
-  const c = generateCase(20_000 + i, 73);
-  const cell = (v: string) => `"${v.replaceAll('"', '""')}"`;
-  return [
-    String(i + 1),
-    i % 3 ? "取組" : "kintone",
-    `${c.title}（二台取込${i + 1}）`,
-    c.summary,
-    c.actions ?? "",
-    c.results ?? "",
-    c.department,
-    (c.departmentPath ?? []).join("/"),
-    String(c.fiscalYear),
-    (c.tags ?? []).join("、"),
-  ]
-    .map(cell)
-    .join(",");
-}
+const MAPPING = importMapping("two-import-");
+const importRow = (i: number) => importRowOf(i, { seed: 73, offset: 20000, titleMark: "二台取込" });

@@ -16,6 +16,7 @@ import { checkIndex, driftOf } from "../../server/src/search/index-check.js";
 import { createUser } from "../../server/src/users/user.service.js";
 import { generateCase } from "../support/case-generator.js";
 import { httpRequest, TimeoutError } from "../support/http-request.js";
+import { importCsv, importMapping, importRow as importRowOf } from "../support/import-csv.js";
 import { spawnNode, type Spawned } from "../support/processes.js";
 import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy.js";
 
@@ -466,7 +467,7 @@ describe("a running server under load", () => {
     const total = 3000;
     const head = 150;
     const rows = Array.from({ length: total }, (_, i) => importRow(i));
-    const csv = (n: number) => `${[COLUMNS.join(","), ...rows.slice(0, n)].join("\r\n")}\r\n`;
+    const csv = (n: number) => importCsv(rows.slice(0, n));
 
     // An earlier import of the first rows, so that the repeated run has rows that are already there.
     const first = await runImport(csv(head), "head.csv");
@@ -520,41 +521,8 @@ describe("a running server under load", () => {
 
 // --- the admin import, over HTTP as the admin page does it -----------------------------------------
 
-const COLUMNS = ["No.", "種別", "件名", "概要", "取組内容", "成果", "所属", "部局", "年度", "タグ"];
-const MAPPING = JSON.stringify({
-  format: "table",
-  fields: {
-    externalId: { column: "No.", prefix: "fault-import-" },
-    kind: { column: "種別", values: { 取組: "PRACTICE", kintone: "KINTONE_APP" } },
-    title: "件名",
-    summary: "概要",
-    actions: "取組内容",
-    results: "成果",
-    department: "所属",
-    departmentPath: "部局",
-    fiscalYear: "年度",
-    tags: { column: "タグ", split: ["、"] },
-  },
-});
-
-function importRow(i: number): string {
-  const c = generateCase(10_000 + i, 67);
-  const cell = (v: string) => `"${v.replaceAll('"', '""')}"`;
-  return [
-    String(i + 1),
-    i % 3 ? "取組" : "kintone",
-    `${c.title}（取込${i + 1}）`,
-    c.summary,
-    c.actions ?? "",
-    c.results ?? "",
-    c.department,
-    (c.departmentPath ?? []).join("/"),
-    String(c.fiscalYear),
-    (c.tags ?? []).join("、"),
-  ]
-    .map(cell)
-    .join(",");
-}
+const MAPPING = importMapping("fault-import-");
+const importRow = (i: number) => importRowOf(i, { seed: 67, offset: 10000, titleMark: "取込" });
 
 interface ImportRun {
   id: string;
