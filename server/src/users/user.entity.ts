@@ -7,6 +7,7 @@ import { Organisation } from "../organisations/index.js";
 
 /** A member of staff. Cases belong to departments, not to users, so a 異動 moves no case. */
 @Entity({ tableName: "users" })
+@Unique({ properties: ["organisation", "employeeNumber"] })
 export class User {
   @PrimaryKey({ type: "uuid" })
   id: string & Opt = randomUUID();
@@ -23,6 +24,13 @@ export class User {
 
   @Property({ type: "text" })
   displayName!: string;
+
+  /**
+   * 職員番号 (issue 15): the key of a 人事異動 list, which follows a person across a change of
+   * e-mail address. Optional (accounts made by hand may lack it); unique within the organisation.
+   */
+  @Property({ type: "text", nullable: true })
+  employeeNumber?: string | null;
 
   /** argon2id (PHC string). */
   @Property({ type: "text", hidden: true, lazy: true })

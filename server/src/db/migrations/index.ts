@@ -16,6 +16,7 @@ import { Migration20261204182507_ImportRunRunner } from "./Migration202612041825
 import { Migration20261205084148_DomainEvents } from "./Migration20261205084148_DomainEvents.js";
 import { Migration20261205122819_RateLimitBuckets } from "./Migration20261205122819_RateLimitBuckets.js";
 import { Migration20261205123144_Organisations } from "./Migration20261205123144_Organisations.js";
+import { Migration20261205180946_DepartmentCodesAndEmployeeNumbers } from "./Migration20261205180946_DepartmentCodesAndEmployeeNumbers.js";
 
 /** Every migration, in order. Listed explicitly so the compiled build needs no file globbing. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -36,4 +37,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: "Migration20261205084148_DomainEvents", class: Migration20261205084148_DomainEvents },
   { name: "Migration20261205122819_RateLimitBuckets", class: Migration20261205122819_RateLimitBuckets },
   { name: "Migration20261205123144_Organisations", class: Migration20261205123144_Organisations },
+  { name: "Migration20261205180946_DepartmentCodesAndEmployeeNumbers", class: Migration20261205180946_DepartmentCodesAndEmployeeNumbers },
 ];
