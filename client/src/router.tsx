@@ -54,6 +54,7 @@ export const router = createBrowserRouter([
           { path: "tags/:name", Component: TagPage },
           { path: "admin/tags", Component: VocabularyPage },
           { path: "admin/import", Component: lazy(() => import("./importer/ImportPage")) },
+          { path: "admin/personnel", Component: lazy(() => import("./personnel/PersonnelPage")) },
           { path: "departments/:id", Component: DepartmentPage },
           { path: "*", Component: NotFoundPage },
         ],
