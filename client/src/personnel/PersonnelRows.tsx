@@ -64,7 +64,7 @@ export function PersonnelRows({ run }: { run: PersonnelDryRun }) {
                   <span className={`inline-block whitespace-nowrap rounded-4 px-2 py-0.5 font-bold ${VERDICT_TONE[r.verdict]}`}>{PERSONNEL_VERDICT_LABELS[r.verdict]}</span>
                 </td>
                 <td className="px-2 py-2">{r.employeeNumber ?? t.none}</td>
-                <td className="px-2 py-2">{r.displayName || t.none}</td>
+                <td className="px-2 py-2 whitespace-nowrap">{r.displayName || t.none}</td>
                 <td className="px-2 py-2 break-all">{r.email || t.none}</td>
                 <td className="px-2 py-2">{r.verdict === "RETIRE" ? t.retired : (r.department ?? r.departmentBefore ?? t.none)}</td>
                 <td className="px-2 py-2">{r.role ? t.roles[r.role] : r.roleBefore ? t.roles[r.roleBefore] : t.none}</td>

@@ -166,7 +166,7 @@ export function judgeList(lines: readonly ListLine[], state: PlanState): Plan {
         if (found) departmentId = found.id;
         else {
           const close = closeNames(line.department, state.departments);
-          errors.push(`所属「${line.department}」が見つかりません。${close.length ? `近い名前: ${close.map((n) => `「${n}」`).join("")}。` : ""}課は「組織」の画面で先に作ってください。`);
+          errors.push(`所属「${line.department}」が見つかりません。${close.length ? `近い名前: ${close.map((n) => `「${n}」`).join("")}。` : ""}課はこの取り込みでは作りません。先に組織の管理画面で作ってください。`);
         }
       }
     }
@@ -235,6 +235,7 @@ export function judgeList(lines: readonly ListLine[], state: PlanState): Plan {
     if (errors.length) {
       result.verdict = "ERROR";
       result.changes = [];
+      result.notes = [];
     }
     plan.counts[result.verdict] += 1;
     plan.rows.push(result);
