@@ -217,17 +217,29 @@ function PersonnelWorkbench() {
             {t.doneHeading}
           </h2>
           <Counts run={{ ...phase.run, counts: phase.result.counts }} heading={t.doneSummary} />
-          <ul className="list-disc space-y-1 pl-6">
-            {phase.result.notificationsMoved > 0 && <li>{t.moved(phase.result.notificationsMoved)}</li>}
-            {phase.result.notificationsWithoutSuccessor > 0 && <li>{t.withoutSuccessor(phase.result.notificationsWithoutSuccessor)}</li>}
-            {phase.result.endedSessions > 0 && <li>{t.endedSessions(phase.result.endedSessions)}</li>}
-          </ul>
+          <DoneNotes result={phase.result} />
           <button type="button" className="btn-outline" onClick={restart}>
             {t.again}
           </button>
         </section>
       )}
     </div>
+  );
+}
+
+function DoneNotes({ result }: { result: PersonnelApplyResult }) {
+  const notes = [
+    result.notificationsMoved > 0 && t.moved(result.notificationsMoved),
+    result.notificationsWithoutSuccessor > 0 && t.withoutSuccessor(result.notificationsWithoutSuccessor),
+    result.endedSessions > 0 && t.endedSessions(result.endedSessions),
+  ].filter((n): n is string => !!n);
+  if (!notes.length) return null;
+  return (
+    <ul className="list-disc space-y-1 pl-6">
+      {notes.map((n) => (
+        <li key={n}>{n}</li>
+      ))}
+    </ul>
   );
 }
 
