@@ -48,6 +48,7 @@ export const router = createBrowserRouter([
           { path: "admin/tags", lazy: lazyPage(() => import("./tags/VocabularyPage")) },
           { path: "admin/import", lazy: lazyPage(() => import("./importer/ImportPage")) },
           { path: "departments/:id", lazy: lazyPage(() => import("./departments/DepartmentPage")) },
+          { path: "admin/personnel", lazy: lazyPage(() => import("./personnel/PersonnelPage")) },
           { path: "*", Component: NotFoundPage },
         ],
       },

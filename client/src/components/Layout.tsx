@@ -126,6 +126,13 @@ export function Layout() {
                       </NavLink>
                     </li>
                   )}
+                  {me.role === "ADMIN" && (
+                    <li>
+                      <NavLink to="/admin/personnel" className={navLink}>
+                        {m.header.navPersonnel}
+                      </NavLink>
+                    </li>
+                  )}
                 </>
               )}
             </ul>

@@ -88,6 +88,7 @@ export const jaSearchPage = {
     navMine: "自分の投稿",
     navReview: "審査",
     navSynonyms: "同義語",
+    navPersonnel: "人事異動",
     /** The bell's accessible name. */
     notificationsLabel: (unread: number) => (unread > 0 ? `お知らせ（未読${unread}件）` : "お知らせ（未読なし）"),
   },

@@ -16,6 +16,7 @@ import { exportRoutes } from "./export.routes.js";
 import { attachmentRoutes } from "./attachment.routes.js";
 import { importMappingRoutes } from "./import-mapping.routes.js";
 import { importRoutes } from "./import.routes.js";
+import { personnelRoutes } from "./personnel.routes.js";
 import { GRAPHQL_BODY_LIMIT, graphqlBodyErrors } from "./body-errors.js";
 import { apiWriteRateLimit, MutationRateLimit, mutationRateLimitPlugin } from "./rate-limit.js";
 import { graphqlHandler, guardCommits } from "./request-deadline.js";
@@ -89,6 +90,7 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<{ app: Express; 
   app.use("/api", attachmentRoutes(contextOf, logger));
   app.use("/api", importMappingRoutes(orm, logger, config.repoRoot));
   app.use("/api", importRoutes(orm, logger, config.repoRoot));
+  app.use("/api", personnelRoutes(orm, logger));
   app.use("/api", exportRoutes(contextOf, logger));
 
   const clientDist = path.join(config.repoRoot, "client", "dist");

@@ -548,7 +548,19 @@ const ROUTE_RULES: Record<string, RouteProbe> = {
   },
   "POST /imports/:id/start": { method: "POST", url: (x) => ({ a: `/api/imports/${x.a.importRun}/start`, missing: `/api/imports/${any()}/start` }) },
   "GET /imports/:id": { method: "GET", url: (x) => ({ a: `/api/imports/${x.a.importRun}`, missing: `/api/imports/${any()}` }) },
+  // 人事異動 (issue 15 item 4): a list run by B's ADMIN judges and changes only B's people. A list that
+  // names A's people by address is tested in server/src/personnel/personnel-change.test.ts (here the
+  // file's own words would be echoed back, and A's addresses are markers).
+  "POST /personnel/dry-run": { method: "POST", url: () => ({ a: "/api/personnel/dry-run" }), body: () => personnelForm() },
+  "POST /personnel/apply": { method: "POST", url: () => ({ a: "/api/personnel/apply" }), body: () => personnelForm("0".repeat(64)) },
 };
+
+function personnelForm(digest?: string): FormData {
+  const form = new FormData();
+  form.append("file", new Blob([new Uint8Array(Buffer.from("職員番号,氏名,メール,所属\n1,試し 太郎,probe@example.jp,退職\n"))]), "idou.csv");
+  if (digest) form.append("digest", digest);
+  return form;
+}
 
 /** Every route the Express app serves (method and path), read from its routers. */
 function routesOf(app: express.Express): string[] {
