@@ -25,7 +25,7 @@ const DISTRACTOR_SEED = 4242;
 let kb: TestBackend;
 beforeAll(async () => {
   kb = await createTestBackend();
-  const report = await importInterchangeFile(kb.orm, path.join(REPO_ROOT, "seeds/cases.jsonl"));
+  const report = await kb.loadSeedCases();
   expect(report.errors).toEqual([]);
   await kb.syncSearch();
 });

@@ -67,7 +67,7 @@ describe("importing dates", () => {
 
 describe("新着 on the home page, with the seeds", () => {
   it("lists the most recently published first; no 令和3年度 case among them", async () => {
-    const report = await importInterchangeFile(kb.orm, SEEDS);
+    const report = await kb.loadSeedCases();
     expect(report.imported).toBe(true);
     const result = await kb.gql<{ home: { newCases: { externalId: string; fiscalYear: number; publishedAt: string; updatedAt: string }[] } }>(
       "{ home(first: 6) { newCases { externalId fiscalYear publishedAt updatedAt } } }",

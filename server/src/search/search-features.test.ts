@@ -36,7 +36,7 @@ const SEARCH = `query ($query: String!, $first: Int! = 20, $offset: Int! = 0, $f
 let kb: TestBackend;
 beforeAll(async () => {
   kb = await createTestBackend();
-  const report = await importInterchangeFile(kb.orm, path.join(REPO_ROOT, "seeds/cases.jsonl"));
+  const report = await kb.loadSeedCases();
   expect(report.errors).toEqual([]);
   await kb.syncSearch();
 });

@@ -24,7 +24,7 @@ let kb: TestBackend;
 let seedCount = 0;
 beforeAll(async () => {
   kb = await createTestBackend();
-  const report = await importInterchangeFile(kb.orm, path.join(REPO_ROOT, "seeds/cases.jsonl"));
+  const report = await kb.loadSeedCases();
   expect(report.errors).toEqual([]);
   seedCount = report.created;
   await kb.syncSearch();

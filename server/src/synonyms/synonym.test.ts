@@ -28,7 +28,7 @@ let kb: TestBackend;
 beforeAll(async () => {
   kb = await createTestBackend();
   for (const v of VIEWERS) v.organisationId = kb.homeOrganisationId;
-  const report = await importInterchangeFile(kb.orm, path.join(REPO_ROOT, "seeds/cases.jsonl"));
+  const report = await kb.loadSeedCases();
   expect(report.errors).toEqual([]);
   await kb.syncSearch();
 });
