@@ -2,21 +2,14 @@ import { lazy, Suspense } from "react";
 import { createBrowserRouter } from "react-router";
 import { Layout } from "./components/Layout";
 import { searchPageMessages as m } from "./messages/searchPage";
-import { CaseEditPage, CasePage, LoginPage, MyCasesPage, NotificationsPage, ReviewQueuePage } from "./routes/lazy";
+import { casePage, lazyPage } from "./routes/lazy";
 import { NotFoundPage } from "./routes/NotFoundPage";
 import { RouteError } from "./routes/RouteError";
 import { SearchPage } from "./routes/SearchPage";
 
-const SynonymsPage = lazy(() => import("./synonyms/SynonymsPage"));
-const TagPage = lazy(() => import("./tags/TagPage"));
-const VocabularyPage = lazy(() => import("./tags/VocabularyPage"));
-const DepartmentPage = lazy(() => import("./departments/DepartmentPage"));
-// Curation (issue 5): collections, the printable 好事例集 and the dashboard (Chart.js inside) are chunks of their own.
-const CollectionsPage = lazy(() => import("./collections/CollectionsPage"));
-const CollectionPage = lazy(() => import("./collections/CollectionPage"));
+// Every page but search is a chunk of its own (the search page is the only entry: lean-client.test.ts).
+// Curation (issue 5): collections, the printable 好事例集 and the dashboard (Chart.js inside) among them.
 const CollectionPrintPage = lazy(() => import("./collections/CollectionPrintPage"));
-const DashboardPage = lazy(() => import("./dashboard/DashboardPage"));
-const AccountPage = lazy(() => import("./account/AccountPage"));
 
 /** The printable 好事例集 is a document of its own, without the app's header and footer. */
 function PrintRoute() {
@@ -39,22 +32,22 @@ export const router = createBrowserRouter([
         children: [
           { index: true, Component: SearchPage },
           { path: "search", Component: SearchPage },
-          { path: "collections", Component: CollectionsPage },
-          { path: "collections/:id", Component: CollectionPage },
-          { path: "admin/dashboard", Component: DashboardPage },
-          { path: "cases/:id", Component: CasePage },
-          { path: "login", Component: LoginPage },
-          { path: "cases/new", Component: CaseEditPage },
-          { path: "cases/:id/edit", Component: CaseEditPage },
-          { path: "my/cases", Component: MyCasesPage },
-          { path: "review", Component: ReviewQueuePage },
-          { path: "notifications", Component: NotificationsPage },
-          { path: "account", Component: AccountPage },
-          { path: "admin/synonyms", Component: SynonymsPage },
-          { path: "tags/:name", Component: TagPage },
-          { path: "admin/tags", Component: VocabularyPage },
-          { path: "admin/import", Component: lazy(() => import("./importer/ImportPage")) },
-          { path: "departments/:id", Component: DepartmentPage },
+          { path: "collections", lazy: lazyPage(() => import("./collections/CollectionsPage")) },
+          { path: "collections/:id", lazy: lazyPage(() => import("./collections/CollectionPage")) },
+          { path: "admin/dashboard", lazy: lazyPage(() => import("./dashboard/DashboardPage")) },
+          { path: "cases/:id", lazy: casePage },
+          { path: "login", lazy: lazyPage(() => import("./routes/LoginPage")) },
+          { path: "cases/new", lazy: lazyPage(() => import("./routes/CaseEditPage")) },
+          { path: "cases/:id/edit", lazy: lazyPage(() => import("./routes/CaseEditPage")) },
+          { path: "my/cases", lazy: lazyPage(() => import("./routes/MyCasesPage")) },
+          { path: "review", lazy: lazyPage(() => import("./routes/ReviewQueuePage")) },
+          { path: "notifications", lazy: lazyPage(() => import("./routes/NotificationsPage")) },
+          { path: "account", lazy: lazyPage(() => import("./account/AccountPage")) },
+          { path: "admin/synonyms", lazy: lazyPage(() => import("./synonyms/SynonymsPage")) },
+          { path: "tags/:name", lazy: lazyPage(() => import("./tags/TagPage")) },
+          { path: "admin/tags", lazy: lazyPage(() => import("./tags/VocabularyPage")) },
+          { path: "admin/import", lazy: lazyPage(() => import("./importer/ImportPage")) },
+          { path: "departments/:id", lazy: lazyPage(() => import("./departments/DepartmentPage")) },
           { path: "*", Component: NotFoundPage },
         ],
       },

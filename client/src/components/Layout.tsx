@@ -1,7 +1,7 @@
 import { graphql } from "../gql";
 import { useApolloClient, useMutation } from "@apollo/client/react";
 import { Suspense, useRef, type MouseEvent } from "react";
-import { Link, NavLink, Outlet, ScrollRestoration, useLocation, useNavigate } from "react-router";
+import { Link, NavLink, Outlet, ScrollRestoration, useLocation, useNavigate, useNavigation } from "react-router";
 import { isSecretariat, loginPath, useMe } from "../auth/me";
 import { searchPageMessages as m } from "../messages/searchPage";
 import { FlashMessage, flashState } from "./FlashMessage";
@@ -39,9 +39,16 @@ export function Layout() {
   };
 
   const onLoginPage = location.pathname === "/login";
+  // A page whose code is still on its way (routes/lazy.ts): the old page stays until it arrives, so say so.
+  const pageLoading = useNavigation().state === "loading";
 
   return (
     <div className="flex min-h-dvh flex-col">
+      {pageLoading && (
+        <div role="status" className="nav-pending fixed inset-x-0 top-0 z-50 h-1 bg-blue-900">
+          <span className="sr-only">{m.app.pageLoading}</span>
+        </div>
+      )}
       <a
         href="#main"
         onClick={skipToMain}
@@ -152,7 +159,7 @@ export function Layout() {
         </div>
       </header>
 
-      <main id="main" ref={mainRef} tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 md:px-6 md:py-8">
+      <main id="main" ref={mainRef} tabIndex={-1} aria-busy={pageLoading} className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 md:px-6 md:py-8">
         <FlashMessage />
         <Suspense fallback={<p role="status">{m.app.pageLoading}</p>}>
           <Outlet />

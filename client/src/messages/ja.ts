@@ -20,6 +20,8 @@ export const ja = {
     notFoundHint: "公開が終了したか、URLが正しくない可能性があります。検索から改めてお探しください。",
     backToResults: "検索結果に戻る",
     backToSearch: "好事例の検索へ",
+    otherOrganisation:
+      "この好事例は、ほかの団体が公開しているものです。読むことはできますが、採用の記録・質問・タグの提案・内容の確認は、その団体の職員が行います。",
     meta: {
       kind: "種別",
       department: "所属",

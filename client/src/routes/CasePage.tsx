@@ -62,6 +62,9 @@ const CASE_PAGE = graphql(`
           name
         }
       }
+      viewerCan {
+        takePart
+      }
       ...CaseWorkflow_case
       ...ReviewPanel_case
       ...ReviewHistory_case
@@ -121,6 +124,8 @@ export default function CasePage() {
 
   if (c) {
     const path = c.department.path.length > 0 ? c.department.path : [c.department.name];
+    // Anonymous readers see the panels' sign-in links; a member of another organisation reads only.
+    const participates = !me || c.viewerCan.takePart;
     return (
       <article className="mx-auto max-w-4xl space-y-8" aria-busy={loading}>
         <title>{`${c.title}${m.app.titleSuffix}`}</title>
@@ -171,7 +176,7 @@ export default function CasePage() {
         <CaseWorkflowPanel case={c} reviewAnchor={c.viewerCan.review ? "review" : undefined} />
         {/* Curation (issue 5): 選定理由 and 好事例集 for readers; featuring and collecting for the secretariat. */}
         <CurationPanel caseId={c.id} />
-        {c.status === "PUBLISHED" && <FreshnessNotice caseId={c.id} />}
+        {c.status === "PUBLISHED" && participates && <FreshnessNotice caseId={c.id} />}
 
         {SECTIONS.filter((key) => c[key].trim() !== "").map((key) => (
           <section key={key} aria-labelledby={`section-${key}`} className="space-y-3">
@@ -189,9 +194,14 @@ export default function CasePage() {
         {c.viewerCan.review && <ReviewPanel case={c} content={c} id="review" />}
         <ReviewHistory case={c} />
         <RevisionHistory case={c} />
-        {c.status === "PUBLISHED" && <AdoptionPanel caseId={c.id} ownerDepartmentId={c.department.id} />}
-        {c.status === "PUBLISHED" && <QuestionsPanel caseId={c.id} ownerDepartmentId={c.department.id} />}
-        {c.status === "PUBLISHED" && (
+        {c.status === "PUBLISHED" && !participates && (
+          <p role="note" className="rounded-8 border border-solid-gray-200 bg-solid-gray-50 p-4 text-dns-16N-130">
+            {m.casePage.otherOrganisation}
+          </p>
+        )}
+        {c.status === "PUBLISHED" && participates && <AdoptionPanel caseId={c.id} ownerDepartmentId={c.department.id} />}
+        {c.status === "PUBLISHED" && participates && <QuestionsPanel caseId={c.id} ownerDepartmentId={c.department.id} />}
+        {c.status === "PUBLISHED" && participates && (
           <TagProposalsPanel caseId={c.id} tags={c.tags} text={[c.title, ...SECTIONS.map((key) => c[key])].join("\n")} />
         )}
         {c.status === "PUBLISHED" && <SimilarCases caseId={c.id} />}

@@ -1,11 +1,11 @@
 import type { CaseStatus } from "@kb/shared";
-import { type CaseFacts } from "../cases/index.js";
+import { type CaseFacts, sameOrganisation } from "../cases/index.js";
 import type { Viewer } from "../kernel/index.js";
 
 /**
  * Who may do what with 横展開: the adoption ledger, Q&A and freshness checks. Small pure
  * functions in one place, like case.policy; the services ask here and nothing else decides.
- * (A case the viewer may not read is NOT_FOUND before any of these is asked; `casePolicy.canRead`.)
+ * (A case the viewer may not read is NOT_FOUND before any of these is asked; `casePolicy.canTakePart`.)
  *
  * - Adoption: a logged-in member of a 課 records their OWN 課's relation to a PUBLISHED case of
  *   another 課 (any role: the secretariat's 課 may adopt too). The department is always the viewer's,
@@ -16,6 +16,6 @@ const published = (status: CaseStatus) => status === "PUBLISHED";
 
 export const adoptionPolicy = {
   canRecord(viewer: Viewer | null, c: CaseFacts): boolean {
-    return !!viewer && published(c.status) && viewer.departmentId !== c.departmentId;
+    return sameOrganisation(viewer, c) && published(c.status) && viewer.departmentId !== c.departmentId;
   },
 };

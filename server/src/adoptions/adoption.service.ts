@@ -159,7 +159,7 @@ export class AdoptionService {
     const input = parsed.data;
     return this.em.transactional(async (tx) => {
       const facts = await lockCase(tx, input.caseId);
-      if (!casePolicy.canRead(viewer, facts)) throw notFound("好事例");
+      if (!casePolicy.canTakePart(viewer, facts)) throw notFound("好事例");
       if (!adoptionPolicy.canRecord(viewer, facts)) {
         throw forbidden(
           facts.departmentId === viewer.departmentId

@@ -155,7 +155,7 @@ export async function loadForDownload(
   const attachment = await em.findOne(Attachment, id, { populate: ["case"] });
   if (!attachment) return null;
   const c = attachment.case.getEntity();
-  const facts = { ...factsOf(c), publicReading: viewer ? undefined : (await readableOrganisationIds(em, null)).includes(c.organisation.id) };
+  const facts = { ...factsOf(c), publicReading: (await readableOrganisationIds(em, null)).includes(c.organisation.id) };
   if (!casePolicy.canRead(viewer, facts)) return null;
   const content = await em.findOne(AttachmentContent, { attachment: id }, { populate: ["bytes"] });
   return content ? { attachment, bytes: content.bytes } : null;

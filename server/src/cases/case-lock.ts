@@ -23,7 +23,7 @@ export function refusal(
   wrongStateMessage = "この好事例は現在の状態では変更できません。",
   forbiddenMessage?: string,
 ): AppError | null {
-  if (!casePolicy.canRead(viewer, facts)) return notFound("好事例");
+  if (!casePolicy.canTakePart(viewer, facts)) return notFound("好事例");
   if (allowed(facts)) return null;
   const anyState = CASE_STATUSES.some((status) => allowed({ ...facts, status }));
   return anyState ? caseErrors.wrongState(wrongStateMessage) : forbidden(forbiddenMessage);

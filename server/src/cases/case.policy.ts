@@ -10,8 +10,9 @@ export interface CaseFacts {
   /** The case's organisation (issue 15): nothing of it is readable or writable from another. */
   organisationId: string;
   /**
-   * Whether its organisation lets anonymous visitors read published cases; only reads that serve
-   * anonymous visitors need to know it (absent: no).
+   * Whether its organisation lets anonymous visitors read published cases. Reads pass it (a published
+   * case of such an organisation is anyone's to read, members of other organisations included); write
+   * paths ask `canTakePart`, which never looks at it (absent: no).
    */
   publicReading?: boolean;
   status: CaseStatus;
@@ -37,12 +38,22 @@ const secretariatOf = (viewer: Viewer | null, c: CaseFacts): boolean => sameOrga
 
 export const casePolicy = {
   /**
-   * Published cases are for the members of its organisation (and anonymous visitors where the
-   * organisation allows public reading); the rest for owners and its secretariat.
+   * Published cases are for the members of its organisation, and for everyone (anonymous visitors
+   * and members of other organisations) where the organisation allows public reading; the rest for
+   * owners and its secretariat.
    */
   canRead(viewer: Viewer | null, c: CaseFacts): boolean {
-    if (!viewer) return c.status === "PUBLISHED" && c.publicReading === true;
+    if (c.status === "PUBLISHED" && c.publicReading === true) return true;
     return sameOrganisation(viewer, c) && (c.status === "PUBLISHED" || isOwner(viewer, c) || isCurator(viewer));
+  },
+  /**
+   * Adopt it, ask or answer about it, propose tags, confirm it is current, open it for editing:
+   * members of the case's own organisation who may read it. A member of another organisation reads a
+   * published case of a public-reading organisation but writes nothing into that organisation
+   * (cross-organisation adoption is the commons' work, issue 16).
+   */
+  canTakePart(viewer: Viewer | null, c: CaseFacts): viewer is Viewer {
+    return sameOrganisation(viewer, c) && casePolicy.canRead(viewer, c);
   },
   /** Owners edit while the case is theirs to work on; the secretariat may correct it until archived. */
   canEdit(viewer: Viewer | null, c: CaseFacts): boolean {

@@ -85,6 +85,7 @@ export class CaseResolver {
       review: casePolicy.mayPublish(ctx.viewer, facts),
       archive: casePolicy.canArchive(ctx.viewer, facts),
       removeAttachments: casePolicy.canRemoveAttachment(ctx.viewer, facts),
+      takePart: casePolicy.canTakePart(ctx.viewer, facts),
     };
   }
 

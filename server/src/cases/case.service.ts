@@ -35,7 +35,7 @@ export class CaseService {
     if (!isUuid(id)) return null;
     const c = await this.em.findOne(Case, id, { populate: ["tags"] });
     if (!c) return null;
-    const facts = { ...factsOf(c), publicReading: viewer ? undefined : await this.publicReading(c.organisation.id) };
+    const facts = { ...factsOf(c), publicReading: await this.publicReading(c.organisation.id) };
     if (!casePolicy.canRead(viewer, facts)) return null;
     return (await this.present([c]))[0] ?? null;
   }
@@ -57,7 +57,7 @@ export class CaseService {
     return this.list({ organisation: curator.organisationId, status: "SUBMITTED" }, { submittedAt: "asc", id: "asc" }, page);
   }
 
-  /** Whether anonymous visitors may read the organisation's published cases (cached list: no statement per page). */
+  /** Whether the organisation lets everyone read its published cases (cached list: no statement per page). */
   private async publicReading(organisationId: string): Promise<boolean> {
     return (await readableOrganisationIds(this.em, null)).includes(organisationId);
   }

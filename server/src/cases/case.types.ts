@@ -110,6 +110,11 @@ export class CasePermissionsView {
 
   @Field(() => Boolean, { description: "May remove this case's attachments (owners while editable; the secretariat always)." })
   removeAttachments!: boolean;
+
+  @Field(() => Boolean, {
+    description: "May adopt, ask, answer, propose tags and confirm it is current: members of the case's own organisation (others read a public organisation's cases only).",
+  })
+  takePart!: boolean;
 }
 
 @ObjectType("PersonalInfoFinding", { description: "個人情報の可能性がある箇所" })

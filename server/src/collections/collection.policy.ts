@@ -12,13 +12,18 @@ export const collectionPolicy = {
   canCurate(viewer: Viewer | null): boolean {
     return viewer?.role === "SECRETARIAT";
   },
+  /** Curate this organisation's collections and cases: its own secretariat only. */
+  canCurateIn(viewer: Viewer | null, organisationId: string): boolean {
+    return collectionPolicy.canCurate(viewer) && viewer?.organisationId === organisationId;
+  },
   /**
    * Collections belong to an organisation: its members read its published ones (its curators its
-   * drafts too); anonymous visitors those of organisations in `publicOrganisationIds`.
+   * drafts too); everyone the published ones of organisations in `readableOrganisationIds`
+   * (organisations/readableOrganisationIds).
    */
-  canReadIn(viewer: Viewer | null, c: { status: CollectionStatus; organisationId: string }, publicOrganisationIds: readonly string[]): boolean {
-    if (!viewer) return c.status === "PUBLISHED" && publicOrganisationIds.includes(c.organisationId);
-    return viewer.organisationId === c.organisationId && (c.status === "PUBLISHED" || isCurator(viewer));
+  canReadIn(viewer: Viewer | null, c: { status: CollectionStatus; organisationId: string }, readableOrganisationIds: readonly string[]): boolean {
+    if (c.status === "PUBLISHED" && readableOrganisationIds.includes(c.organisationId)) return true;
+    return viewer?.organisationId === c.organisationId && isCurator(viewer);
   },
   /** Only a published case can be featured or put in a collection. */
   canCollectCase(c: CaseFacts): boolean {

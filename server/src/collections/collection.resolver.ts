@@ -25,6 +25,7 @@ import {
 
 export const presentCollection = (c: Collection): CollectionView => ({
   id: c.id,
+  organisationId: c.organisation.id,
   title: c.title,
   description: c.description,
   fiscalYear: c.fiscalYear ?? null,
@@ -166,8 +167,8 @@ export class CollectionResolver {
   }
 
   @FieldResolver(() => CollectionPermissionsView)
-  viewerCan(@Ctx() ctx: RequestContext): CollectionPermissionsView {
-    return { curate: collectionPolicy.canCurate(ctx.viewer) };
+  viewerCan(@Root() c: CollectionView, @Ctx() ctx: RequestContext): CollectionPermissionsView {
+    return { curate: collectionPolicy.canCurateIn(ctx.viewer, c.organisationId) };
   }
 }
 
@@ -187,7 +188,7 @@ export class CaseCurationResolver {
 
   @FieldResolver(() => Boolean, { description: "Whether the viewer may feature this case or put it in a collection (secretariat, published cases)." })
   viewerCanCurate(@Root() c: CaseView, @Ctx() ctx: RequestContext): boolean {
-    return collectionPolicy.canCurate(ctx.viewer) && collectionPolicy.canCollectCase({ organisationId: c.organisationId, status: c.status, departmentId: c.department.id, authorId: c.authorId });
+    return collectionPolicy.canCurateIn(ctx.viewer, c.organisationId) && collectionPolicy.canCollectCase({ organisationId: c.organisationId, status: c.status, departmentId: c.department.id, authorId: c.authorId });
   }
 
   @Mutation(() => FeaturedMarkView, { description: "注目の好事例にする (or change its 選定理由); secretariat, published cases." })

@@ -1,4 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
+import type { FilterQuery } from "@mikro-orm/core";
 import { collectionInputSchema, type CaseStatus, type CollectionStatus, isUuid } from "@kb/shared";
 import { recordAudit } from "../audit/index.js";
 import { isCurator, badInput, type Viewer } from "../kernel/index.js";
@@ -49,8 +50,9 @@ export class CollectionService {
 
   async list(viewer: Viewer | null, status: CollectionStatus | undefined, page: { first: number; offset: number }): Promise<{ total: number; items: Collection[] }> {
     // Drafts are the curators'; everyone else sees published collections whatever they ask for.
-    const organisation = { $in: await readableOrganisationIds(this.em, viewer) };
-    const where = isCurator(viewer) ? { organisation, ...(status ? { status } : {}) } : { organisation, status: "PUBLISHED" as const };
+    const published = { organisation: { $in: await readableOrganisationIds(this.em, viewer) }, status: "PUBLISHED" as const };
+    const where: FilterQuery<Collection> =
+      viewer && isCurator(viewer) ? { $or: [{ organisation: viewer.organisationId, ...(status ? { status } : {}) }, ...(status && status !== "PUBLISHED" ? [] : [published])] } : published;
     const [items, total] = await this.em.findAndCount(Collection, where, {
       orderBy: isCurator(viewer) && !status ? { updatedAt: "desc", id: "asc" } : { publishedAt: "desc", updatedAt: "desc", id: "asc" },
       limit: clampPage(page.first),
@@ -115,7 +117,13 @@ export class CollectionService {
       CollectionEntry,
       {
         case: { $in: ids },
-        collection: { organisation: { $in: await readableOrganisationIds(this.em, viewer) }, ...(isCurator(viewer) ? {} : { status: "PUBLISHED" }) },
+        collection: {
+          $or: [
+            { organisation: { $in: await readableOrganisationIds(this.em, viewer) }, status: "PUBLISHED" },
+            // Drafts: the viewer's own organisation's curators only.
+            ...(viewer && isCurator(viewer) ? [{ organisation: viewer.organisationId }] : []),
+          ],
+        },
       },
       { populate: ["collection"], orderBy: { collection: { title: "asc" } } },
     );

@@ -73,6 +73,9 @@ export class CollectionView {
   @Field(() => ID)
   id!: string;
 
+  /** Not in the schema: whose collection it is, for the viewer's permissions. */
+  organisationId!: string;
+
   @Field(() => String)
   title!: string;
 

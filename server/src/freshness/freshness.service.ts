@@ -201,7 +201,7 @@ export class FreshnessService {
     const viewer = requireViewer(viewerOrNull);
     await this.em.transactional(async (tx) => {
       const facts = await lockCase(tx, caseId);
-      if (!casePolicy.canRead(viewer, facts)) throw notFound("好事例");
+      if (!casePolicy.canTakePart(viewer, facts)) throw notFound("好事例");
       if (!freshnessPolicy.canConfirm(viewer, facts)) {
         throw facts.status === "PUBLISHED"
           ? forbidden("内容の確認は、この好事例の所属課が行います。")

@@ -96,25 +96,31 @@ export async function organisationByCode(em: EntityManager, code: string | undef
  * config at first start). Validated like a new organisation; what is not given keeps its value.
  */
 export async function updateHomeOrganisation(em: EntityManager, settings: Partial<OrganisationData>): Promise<Organisation> {
+  return updateOrganisation(em, (await homeOrganisation(em)).id, settings);
+}
+
+/** Sets an organisation's name, code, public reading and the rest; what is not given keeps its value. */
+export async function updateOrganisation(em: EntityManager, organisationId: string, settings: Partial<OrganisationData>): Promise<Organisation> {
   const updated = await em.transactional(async (tx) => {
-    const home = await homeOrganisation(tx);
+    const organisation = await tx.findOne(Organisation, organisationId);
+    if (!organisation) throw organisationErrors.notFound();
     const merged = {
-      name: home.name,
-      kana: home.kana,
-      prefecture: home.prefecture,
-      kind: home.kind,
-      code: home.code ?? undefined,
-      population: home.population ?? null,
-      populationAsOf: home.populationAsOf ?? null,
-      publicReading: home.publicReading,
+      name: organisation.name,
+      kana: organisation.kana,
+      prefecture: organisation.prefecture,
+      kind: organisation.kind,
+      code: organisation.code ?? undefined,
+      population: organisation.population ?? null,
+      populationAsOf: organisation.populationAsOf ?? null,
+      publicReading: organisation.publicReading,
       ...settings,
     };
     const parsed = organisationInputSchema.safeParse(merged);
     if (!parsed.success) throw badInputFromZod(parsed.error);
     const data = parsed.data;
-    if (await tx.count(Organisation, { code: data.code, id: { $ne: home.id } })) throw organisationErrors.codeTaken(data.code);
-    tx.assign(home, { ...data, configuredAt: new Date() });
-    return home;
+    if (await tx.count(Organisation, { code: data.code, id: { $ne: organisation.id } })) throw organisationErrors.codeTaken(data.code);
+    tx.assign(organisation, { ...data, configuredAt: new Date() });
+    return organisation;
   });
   forgetPublicOrganisations(em);
   return updated;
@@ -145,13 +151,19 @@ export async function applyHomeOrganisationConfig(em: EntityManager, settings: H
 const NO_ORGANISATION = "00000000-0000-0000-0000-000000000000";
 
 /**
- * Whose cases `viewer` may read at all (the organisation half of the visibility rule; the status half
- * is the case policy's): a member reads their own organisation's; an anonymous visitor the published
- * cases of organisations that allow public reading. Built here, never from client input; search puts
- * the same list in every Meilisearch filter (search/search-request.ts).
+ * Whose published cases `viewer` may read (the organisation half of the visibility rule; the status
+ * half is the case policy's): everyone reads those of organisations that allow public reading, and a
+ * member their own organisation's too. Signing in never hides what an anonymous visitor sees. Built
+ * here, never from client input; search puts the same list in every Meilisearch filter
+ * (search/search-request.ts). Drafts and other unpublished things stay the own organisation's.
  */
 export async function readableOrganisationIds(em: EntityManager, viewer: Viewer | null): Promise<string[]> {
-  if (viewer) return [viewer.organisationId];
+  const open = await publicOrganisationIds(em);
+  if (!viewer) return open;
+  return open.includes(viewer.organisationId) ? open : [viewer.organisationId, ...open.filter((id) => id !== NO_ORGANISATION)].sort();
+}
+
+async function publicOrganisationIds(em: EntityManager): Promise<string[]> {
   const connection = em.getConnection();
   const cached = publicOrganisations.get(connection);
   if (cached && Date.now() - cached.at < PUBLIC_ORGANISATIONS_TTL_MS) return cached.ids;

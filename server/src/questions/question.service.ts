@@ -70,7 +70,7 @@ export class QuestionService {
     const input = parsed.data;
     return this.em.transactional(async (tx) => {
       const facts = await lockCase(tx, input.caseId);
-      if (!casePolicy.canRead(viewer, facts)) throw notFound("好事例");
+      if (!casePolicy.canTakePart(viewer, facts)) throw notFound("好事例");
       if (!questionPolicy.canAsk(viewer, facts)) {
         throw forbidden(
           facts.departmentId === viewer.departmentId
@@ -115,7 +115,7 @@ export class QuestionService {
     return this.em.transactional(async (tx) => {
       const question = await this.lockQuestion(tx, input.questionId);
       const facts = await lockCase(tx, question.case.id);
-      if (!casePolicy.canRead(viewer, facts)) throw notFound("質問");
+      if (!casePolicy.canTakePart(viewer, facts)) throw notFound("質問");
       if (!questionPolicy.canAnswer(viewer, facts)) {
         throw forbidden("回答できるのは、この好事例の所属課と事務局です。");
       }
@@ -154,7 +154,7 @@ export class QuestionService {
       if (!ref) throw notFound("回答");
       const question = await this.lockQuestion(tx, ref.question_id);
       const facts = await lockCase(tx, question.case.id);
-      if (!casePolicy.canRead(viewer, facts)) throw notFound("回答");
+      if (!casePolicy.canTakePart(viewer, facts)) throw notFound("回答");
       if (!questionPolicy.canAccept(viewer, { authorId: question.author?.id ?? null, departmentId: question.department?.id ?? null })) {
         throw forbidden("回答を採用できるのは、質問した人とその課です。");
       }

@@ -98,7 +98,7 @@ export class TagProposalService {
     const id = await this.em.transactional(async (tx) => {
       // The case row lock serialises proposals for one case (no duplicate pending proposals).
       const facts = await lockCase(tx, input.caseId);
-      if (!casePolicy.canRead(viewer, facts)) throw notFound("好事例");
+      if (!casePolicy.canTakePart(viewer, facts)) throw notFound("好事例");
       if (!tagProposalPolicy.canPropose(viewer, facts)) throw tagProposalErrors.caseNotPublished();
 
       const known = await tx.findOne(Tag, { nameKey: nameKey(input.tag) }, { populate: ["mergedInto"] });
@@ -157,7 +157,7 @@ export class TagProposalService {
       const [ref] = await tx.execute<{ case_id: string }[]>("select case_id from tag_proposals where id = ?", [id]);
       if (!ref) throw notFound("タグの提案");
       const facts = await lockCase(tx, ref.case_id);
-      if (!casePolicy.canRead(viewer, facts)) throw notFound("タグの提案");
+      if (!casePolicy.canTakePart(viewer, facts)) throw notFound("タグの提案");
       if (!tagProposalPolicy.canDecide(viewer, facts)) throw forbidden("タグの提案を判断できるのは、この好事例の所属課と事務局です。");
       await tx.execute("select id from tag_proposals where id = ? for update", [id]);
       const proposal = await tx.findOneOrFail(TagProposal, id, { refresh: true });
@@ -205,7 +205,7 @@ export class TagProposalService {
    * twice), decided ones to the case's owners, the secretariat and the proposer.
    */
   async forCase(viewer: Viewer | null, caseId: string, facts: CaseFacts): Promise<TagProposalRecord[]> {
-    if (!viewer || !casePolicy.canRead(viewer, facts)) return [];
+    if (!viewer || !casePolicy.canTakePart(viewer, facts)) return [];
     const rows = await this.em.execute<Row[]>(`${SELECT} where p.case_id = ? order by p.created_at desc, p.id limit 50`, [caseId]);
     const decider = tagProposalPolicy.canDecide(viewer, facts);
     return rows.map(toRecord).filter((p) => p.status === "PENDING" || decider || p.proposerId === viewer.userId);
