@@ -4,7 +4,6 @@ import { fiscalYearOf, interchangeCaseSchema, parseInterchangeDate } from "@kb/s
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCase, createTestBackend, type TestBackend } from "../../../test/support/test-backend.js";
 import { REPO_ROOT } from "../config/index.js";
-import { importInterchangeFile } from "./import.service.js";
 
 /**
  * Honest dates: seeded and imported cases carry their own 公開日 and 最終更新 — from the line,

@@ -1,9 +1,6 @@
-import path from "node:path";
 import { Meilisearch } from "meilisearch";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { buildCase, createTestBackend, type TestBackend } from "../../../test/support/test-backend.js";
-import { REPO_ROOT } from "../config/index.js";
-import { importInterchangeFile } from "../importer/index.js";
 import { CaseService, loadPublishedCaseViews } from "../cases/index.js";
 import { CASE_INDEX_SETTINGS } from "./case-search-index.js";
 

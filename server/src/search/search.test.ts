@@ -1,8 +1,5 @@
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCase, createTestBackend, type TestBackend } from "../../../test/support/test-backend.js";
-import { REPO_ROOT } from "../config/index.js";
-import { importInterchangeFile } from "../importer/index.js";
 
 interface SearchData {
   searchCases: {
