@@ -5,7 +5,7 @@ import type { MikroORM } from "@mikro-orm/postgresql";
 import type { AppConfig } from "./config/index.js";
 import { Case } from "./cases/index.js";
 import { initOrm, migrate, withStartupLock } from "./db/index.js";
-import { applyHomeOrganisationConfig } from "./organisations/index.js";
+import { applyHomeOrganisationConfig, ensureSeedOrganisations, readOrganisationSeedFile } from "./organisations/index.js";
 import { AppError } from "./kernel/index.js";
 import { FreshnessJob } from "./freshness/index.js";
 import { buildAppSchema } from "./graphql/index.js";
@@ -116,15 +116,26 @@ async function closeOrm(orm: MikroORM, logger: Logger): Promise<void> {
 export async function seedIfEmpty(backend: Backend): Promise<number> {
   const count = await backend.orm.em.fork().count(Case, {});
   if (count > 0) return 0;
-  const file = path.join(backend.config.repoRoot, "seeds", "cases.jsonl");
-  const report = await importInterchangeFile(backend.orm, file);
+  return loadSeeds(backend.orm, backend.config.repoRoot, backend.logger);
+}
+
+/**
+ * The seeds (seeds/README.md): the organisations the seed cases come from (seeds/organisations.json),
+ * then the cases, each into the organisation its `organisation` names, then the tag vocabulary.
+ * Answers how many cases it created.
+ */
+export async function loadSeeds(orm: MikroORM, repoRoot: string, logger: Logger): Promise<number> {
+  const organisations = await ensureSeedOrganisations(orm.em.fork(), await readOrganisationSeedFile(path.join(repoRoot, "seeds", "organisations.json")));
+  logger.info(organisations, "loaded the seed organisations");
+  const file = path.join(repoRoot, "seeds", "cases.jsonl");
+  const report = await importInterchangeFile(orm, file);
   if (!report.imported) {
     throw new Error(`seeds/cases.jsonl is invalid: ${JSON.stringify(report.errors.slice(0, 5))}`);
   }
-  backend.logger.info({ created: report.created }, "loaded the seed cases");
+  logger.info({ created: report.created }, "loaded the seed cases");
   // Categories and descriptions of the seed vocabulary (tags).
-  const tags = await loadTagVocabulary(backend.orm.em.fork(), await readTagSeedFile(path.join(backend.config.repoRoot, "seeds", "tags.json")));
-  backend.logger.info(tags, "loaded the seed tag vocabulary");
+  const tags = await loadTagVocabulary(orm.em.fork(), await readTagSeedFile(path.join(repoRoot, "seeds", "tags.json")));
+  logger.info(tags, "loaded the seed tag vocabulary");
   return report.created;
 }
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { interchangeDateSchema, parseInterchangeDate } from "./case-dates.js";
 import { CASE_KINDS, CASE_STATUSES } from "./enums.js";
 import { body, checkDetails, detailsInputSchema, effectsSchema, fiscalYearSchema, name, tagsSchema } from "./fields.js";
+import { localGovernmentCodeSchema } from "./organisations.js";
 
 /**
  * The case interchange format: one JSON object per line, used by seeds/, `kb import`
@@ -17,6 +18,12 @@ export const externalIdSchema = z
 export const interchangeCaseSchema = z
   .strictObject({
     externalId: externalIdSchema,
+    /**
+     * The 全国地方公共団体コード of the organisation the case belongs to (optional, extending §9).
+     * Absent: the importer's own organisation (`kb import --organisation`, else the installation's;
+     * on the admin screen, the admin's). externalIds are unique per organisation.
+     */
+    organisation: localGovernmentCodeSchema.optional(),
     kind: z.enum(CASE_KINDS, { error: `kind は ${CASE_KINDS.join(" / ")} のいずれかです` }),
     title: name("タイトル", 200),
     summary: body("概要", 2000).pipe(z.string().min(1, { error: "概要を入力してください" })),

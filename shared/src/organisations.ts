@@ -66,7 +66,7 @@ export function prefectureOfCode(code: string): Prefecture | null {
 /** 全国地方公共団体コード: full-width digits are accepted and folded (NFKC). */
 export const localGovernmentCodeSchema = text({ error: "団体コードを入力してください" })
   .transform((v) => v.normalize("NFKC").trim())
-  .refine((v) => /^\d{6}$/.test(v), { error: "団体コードは6桁の数字で入力してください" })
+  .refine((v) => /^\d{6}$/.test(v), { error: "団体コードは6桁の数字で入力してください", abort: true })
   .refine(isLocalGovernmentCode, { error: "団体コードの検査数字（6桁目）が正しくありません" });
 
 const isoDate = z.iso.date({ error: "基準日は YYYY-MM-DD の形式で入力してください" });

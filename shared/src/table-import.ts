@@ -162,6 +162,8 @@ const detailKeys = Object.keys(DETAIL_VALUE_TYPES) as [DetailKey, ...DetailKey[]
 export const mappingFieldsSchema = z.strictObject(
   {
     externalId: sourceSpecSchema,
+    /** 団体コード (interchange `organisation`): a record naming another organisation than the importer's is rejected. */
+    organisation: sourceSpecSchema.optional(),
     kind: sourceSpecSchema,
     title: sourceSpecSchema,
     summary: sourceSpecSchema,

@@ -91,6 +91,8 @@ describe("on a phone (390 px)", () => {
     for (const [route, name] of routes) await visit(page, route, name);
 
     await logIn(page, admin);
+    // The header names the viewer's 自治体 (the seeds made the installation's own 宝塚市), on a phone too.
+    await page.getByRole("banner").getByText("宝塚市", { exact: true }).waitFor();
     const signedIn: [string, string][] = [
       ["/my/cases", "my-cases"],
       ["/cases/new", "case-new"],

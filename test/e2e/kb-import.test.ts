@@ -1,3 +1,5 @@
+import { mkdtemp, writeFile } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../../server/src/config/config.js";
@@ -69,5 +71,24 @@ describe("kb import (CLI)", () => {
       .fork()
       .execute<{ code: string | null; n: string }[]>("select o.code, count(*) as n from cases c join organisations o on o.id = c.organisation_id group by o.code order by o.code");
     expect(perOrganisation.map((r) => [r.code, Number(r.n)])).toEqual([["011002", 120], [null, before.cases]]);
+  });
+
+  it("routes each line to the organisation its `organisation` names, and refuses a code the installation does not have (issue 15)", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "kb-import-org-"));
+    const line = (externalId: string, organisation?: string) =>
+      JSON.stringify({ externalId, ...(organisation ? { organisation } : {}), kind: "PRACTICE", title: `団体別の行 ${externalId}`, summary: "団体コードで行き先を決める", department: "総務課", fiscalYear: 2024, tags: [], effects: [] });
+    const file = path.join(dir, "mixed.jsonl");
+    // 131075 (墨田区) is a valid code of an organisation this installation does not have.
+    await writeFile(file, [line("org-home"), line("org-sapporo", "011002"), line("org-sumida", "131075")].join("\n") + "\n");
+    const refused = await runNode("server/dist/cli/kb.js", ["import", file], kb.env);
+    expect(refused.code).toBe(1);
+    expect(refused.output).toMatch(/^3行目 \(org-sumida\): organisation: 団体コード 131075 の団体はこの設置にありません/m);
+    const skipped = await runNode("server/dist/cli/kb.js", ["import", file, "--skip-invalid"], kb.env);
+    expect(skipped.code, skipped.output).toBe(0);
+    expect(skipped.output).toContain("新規 2件");
+    const landed = await kb.orm.em
+      .fork()
+      .execute<{ external_id: string; code: string | null }[]>("select c.external_id, o.code from cases c join organisations o on o.id = c.organisation_id where c.external_id like 'org-%' order by 1");
+    expect(landed.map((r) => [r.external_id, r.code])).toEqual([["org-home", null], ["org-sapporo", "011002"]]);
   });
 });

@@ -2,7 +2,6 @@ import fsp from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { REPO_ROOT } from "../../server/src/config/config.js";
 import { importInterchangeFile } from "../../server/src/importer/import.service.js";
 import { generateCase } from "../support/case-generator.js";
 import { createTestBackend, type TestBackend } from "../support/test-backend.js";
@@ -25,7 +24,7 @@ const DISTRACTOR_SEED = 4242;
 let kb: TestBackend;
 beforeAll(async () => {
   kb = await createTestBackend();
-  const report = await importInterchangeFile(kb.orm, path.join(REPO_ROOT, "seeds/cases.jsonl"));
+  const report = await kb.loadSeedCases();
   expect(report.errors).toEqual([]);
   await kb.syncSearch();
 });

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import path from "node:path";
 import { ApolloServer } from "@apollo/server";
 import type { GraphQLSchema } from "graphql";
 import { inject } from "vitest";
@@ -9,13 +10,14 @@ import { parseConfig, type AppConfig } from "../../server/src/config/config.js";
 import { createRequestContext, type RequestContext } from "../../server/src/app/request-context.js";
 import { createFormatError } from "../../server/src/graphql/format-error.js";
 import { buildAppSchema } from "../../server/src/graphql/schema.js";
-import { importCases, type ImportCasesOptions } from "../../server/src/importer/import.service.js";
+import { importCases, importInterchangeFile, type ImportCasesOptions, type ImportReport } from "../../server/src/importer/import.service.js";
 import { ensureDatabase } from "../../server/src/infra/embedded-postgres.js";
 import { createLogger } from "../../server/src/logger.js";
 import { SearchOutboxWorker } from "../../server/src/search/search-outbox.worker.js";
 import { createUser, type NewUser } from "../../server/src/users/user.service.js";
 import type { Viewer } from "../../server/src/kernel/index.js";
-import { homeOrganisation } from "../../server/src/organisations/index.js";
+import { ensureSeedOrganisations, homeOrganisation, readOrganisationSeedFile } from "../../server/src/organisations/index.js";
+import { REPO_ROOT } from "../../server/src/config/index.js";
 
 /**
  * A backend of its own for one test file: a fresh database (migrated) and a fresh Meilisearch index
@@ -30,6 +32,11 @@ export interface TestBackend extends Backend {
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, options?: { viewer?: Viewer | null }): Promise<{ data?: T; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] }>;
   /** Imports cases (interchange format) and waits until the index has them. */
   importCases(records: InterchangeCaseInput[], options?: ImportCasesOptions): Promise<{ created: number; updated: number; unchanged: number }>;
+  /**
+   * The seeds as a first start loads them (seeds/organisations.json, then seeds/cases.jsonl, each case
+   * into its organisation; the installation's own becomes 宝塚市), indexed. Answers the import's report.
+   */
+  loadSeedCases(): Promise<ImportReport>;
   /** Drains the search outbox until empty. */
   syncSearch(): Promise<void>;
   /** The installation's own organisation (the migration made it): where tests' users and cases go by default. */
@@ -94,6 +101,12 @@ export async function createTestBackend(): Promise<TestBackend> {
       const counts = await importCases(backend.orm.em.fork(), parsed, options);
       await syncSearch();
       return counts;
+    },
+    async loadSeedCases() {
+      await ensureSeedOrganisations(backend.orm.em.fork(), await readOrganisationSeedFile(path.join(REPO_ROOT, "seeds", "organisations.json")));
+      const report = await importInterchangeFile(backend.orm, path.join(REPO_ROOT, "seeds", "cases.jsonl"));
+      await syncSearch();
+      return report;
     },
     syncSearch,
     async createViewer(overrides = {}) {

@@ -16,6 +16,14 @@ graphql(`
       name
       path
     }
+    organisation {
+      id
+      name
+      kana
+      prefecture
+      kind
+      code
+    }
   }
 `);
 

@@ -143,7 +143,9 @@ export function Layout() {
                 <NotificationBell />
                 <p className="text-dns-14N-130 text-solid-gray-800">
                   <span className="sr-only">{m.header.userLabel}：</span>
-                  {m.header.user(me.displayName, me.department.name)}
+                  {/* Which 自治体 the account belongs to: on a shared installation it says whose drafts these are. */}
+                  <span className="text-solid-gray-600">{me.organisation.name}</span>{" "}
+                  <span>{m.header.user(me.displayName, me.department.name)}</span>
                 </p>
                 <NavLink to="/account" className={navLink}>
                   {m.account.nav}

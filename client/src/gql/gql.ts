@@ -22,7 +22,7 @@ type Documents = {
     "\n  query CaseAdoptions($id: ID!) {\n    case(id: $id) {\n      id\n      adoptionCount\n      adoptionSummary { considering trial adopted declined adoptionCount }\n      adoptions { ...AdoptionPanel_adoption }\n      viewerAdoption { id status version }\n      adoptionAccess { record }\n    }\n  }\n": typeof types.CaseAdoptionsDocument,
     "\n  query AdoptionDerivedCandidates {\n    myCases(status: PUBLISHED, first: 100, offset: 0) {\n      total\n      items { id title department { id } }\n    }\n  }\n": typeof types.AdoptionDerivedCandidatesDocument,
     "\n  mutation RecordAdoption($input: AdoptionInput!) {\n    recordAdoption(input: $input) { ...AdoptionPanel_adoption }\n  }\n": typeof types.RecordAdoptionDocument,
-    "\n  fragment Me_me on Me {\n    id\n    displayName\n    email\n    role\n    department {\n      id\n      name\n      path\n    }\n  }\n": typeof types.Me_MeFragmentDoc,
+    "\n  fragment Me_me on Me {\n    id\n    displayName\n    email\n    role\n    department {\n      id\n      name\n      path\n    }\n    organisation {\n      id\n      name\n      kana\n      prefecture\n      kind\n      code\n    }\n  }\n": typeof types.Me_MeFragmentDoc,
     "\n  query Me {\n    me {\n      ...Me_me\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation SwitchAccountLogout {\n    logout\n  }\n": typeof types.SwitchAccountLogoutDocument,
     "\n  fragment AttachmentList_case on Case {\n    attachments {\n      id\n      fileName\n      contentType\n      size\n      isKintoneTemplate\n      createdAt\n      downloadUrl\n    }\n    viewerCan {\n      removeAttachments\n    }\n  }\n": typeof types.AttachmentList_CaseFragmentDoc,
@@ -129,7 +129,7 @@ const documents: Documents = {
     "\n  query CaseAdoptions($id: ID!) {\n    case(id: $id) {\n      id\n      adoptionCount\n      adoptionSummary { considering trial adopted declined adoptionCount }\n      adoptions { ...AdoptionPanel_adoption }\n      viewerAdoption { id status version }\n      adoptionAccess { record }\n    }\n  }\n": types.CaseAdoptionsDocument,
     "\n  query AdoptionDerivedCandidates {\n    myCases(status: PUBLISHED, first: 100, offset: 0) {\n      total\n      items { id title department { id } }\n    }\n  }\n": types.AdoptionDerivedCandidatesDocument,
     "\n  mutation RecordAdoption($input: AdoptionInput!) {\n    recordAdoption(input: $input) { ...AdoptionPanel_adoption }\n  }\n": types.RecordAdoptionDocument,
-    "\n  fragment Me_me on Me {\n    id\n    displayName\n    email\n    role\n    department {\n      id\n      name\n      path\n    }\n  }\n": types.Me_MeFragmentDoc,
+    "\n  fragment Me_me on Me {\n    id\n    displayName\n    email\n    role\n    department {\n      id\n      name\n      path\n    }\n    organisation {\n      id\n      name\n      kana\n      prefecture\n      kind\n      code\n    }\n  }\n": types.Me_MeFragmentDoc,
     "\n  query Me {\n    me {\n      ...Me_me\n    }\n  }\n": types.MeDocument,
     "\n  mutation SwitchAccountLogout {\n    logout\n  }\n": types.SwitchAccountLogoutDocument,
     "\n  fragment AttachmentList_case on Case {\n    attachments {\n      id\n      fileName\n      contentType\n      size\n      isKintoneTemplate\n      createdAt\n      downloadUrl\n    }\n    viewerCan {\n      removeAttachments\n    }\n  }\n": types.AttachmentList_CaseFragmentDoc,
@@ -277,7 +277,7 @@ export function graphql(source: "\n  mutation RecordAdoption($input: AdoptionInp
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment Me_me on Me {\n    id\n    displayName\n    email\n    role\n    department {\n      id\n      name\n      path\n    }\n  }\n"): (typeof documents)["\n  fragment Me_me on Me {\n    id\n    displayName\n    email\n    role\n    department {\n      id\n      name\n      path\n    }\n  }\n"];
+export function graphql(source: "\n  fragment Me_me on Me {\n    id\n    displayName\n    email\n    role\n    department {\n      id\n      name\n      path\n    }\n    organisation {\n      id\n      name\n      kana\n      prefecture\n      kind\n      code\n    }\n  }\n"): (typeof documents)["\n  fragment Me_me on Me {\n    id\n    displayName\n    email\n    role\n    department {\n      id\n      name\n      path\n    }\n    organisation {\n      id\n      name\n      kana\n      prefecture\n      kind\n      code\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -558,6 +558,7 @@ export const ja = {
     effectsHint: "導入前・導入後の数値と単位の列があれば選んでください。",
     fields: {
       externalId: "事例を見分ける番号",
+      organisation: "団体コード",
       kind: "種別",
       title: "タイトル",
       summary: "概要",

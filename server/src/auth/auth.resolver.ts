@@ -1,5 +1,6 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
 import { type RequestContext, requireViewer, type Viewer } from "../kernel/index.js";
+import { presentOrganisation } from "../organisations/index.js";
 import { User, MeView } from "../users/index.js";
 import { AccountSessionView, ChangePasswordInputType } from "./session.types.js";
 
@@ -53,11 +54,13 @@ export class AuthResolver {
 async function presentMe(ctx: RequestContext, viewer: Viewer): Promise<MeView> {
   const user = await ctx.em.findOneOrFail(User, viewer.userId);
   const path = await ctx.loaders.cases.departmentPath.load(viewer.departmentId);
+  const organisation = await ctx.services.organisations.own(viewer);
   return {
     id: user.id,
     displayName: user.displayName,
     email: user.email,
     role: user.role,
     department: { id: viewer.departmentId, name: path[path.length - 1] ?? "", path },
+    organisation: presentOrganisation(organisation),
   };
 }

@@ -150,13 +150,27 @@ export function csvRecord(row: ExportRow, origin: string, withCollection: boolea
 // ── Interchange (JSON Lines) ────────────────────────────────────────────────────────────────────
 
 /**
+ * The 団体コード of each organisation (one statement), for the `organisation` of exported lines. An
+ * organisation not yet named (the installation's own, before `kb organisation set`) has none.
+ */
+export async function organisationCodes(em: EntityManager, organisationIds: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(organisationIds)];
+  if (!unique.length) return new Map();
+  const rows = await em.execute<{ id: string; code: string | null }[]>("select id, code from organisations where id in (?)", [unique]);
+  return new Map(rows.filter((r) => r.code).map((r) => [r.id, r.code!]));
+}
+
+/**
  * A published case as one line of the interchange format (shared/src/interchange.ts), checked against the same
  * schema `kb import` uses, so an export always imports. A case written in the app has no externalId:
- * it gets `kb-<id>`, stable across exports.
+ * it gets `kb-<id>`, stable across exports. `organisation` is the case's 団体コード (from
+ * organisationCodes), so the line re-imports into the same organisation; left out when it has none.
  */
-export function interchangeRecord(c: CaseView): InterchangeCaseInput {
+export function interchangeRecord(c: CaseView, codes: ReadonlyMap<string, string> = new Map()): InterchangeCaseInput {
+  const code = codes.get(c.organisationId);
   const record: InterchangeCaseInput = {
     externalId: c.externalId ?? `kb-${c.id}`,
+    ...(code ? { organisation: code } : {}),
     kind: c.kind,
     ...caseTextOf(c),
     department: c.department.name,

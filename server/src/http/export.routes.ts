@@ -8,7 +8,7 @@ import { type RequestContext, AppError, requireViewer, type Viewer } from "../ke
 import { HTTP_STATUS as STATUS } from "./error-status.js";
 import type { ContextOf } from "./request-context-of.js";
 import type { Logger } from "../logger.js";
-import { exportPolicy, collectionForExport, COLLECTION_CSV_COLUMNS, CSV_COLUMNS, csvRecord, exportRowsOfEntries, interchangeRecord, searchArgsFromParams, searchExportPages, type ExportRow } from "../exports/index.js";
+import { exportPolicy, collectionForExport, COLLECTION_CSV_COLUMNS, CSV_COLUMNS, csvRecord, exportRowsOfEntries, interchangeRecord, organisationCodes, searchArgsFromParams, searchExportPages, type ExportRow } from "../exports/index.js";
 
 function sendError(res: Response, status: number, code: WireErrorCode, message: string, fields: unknown[] = []) {
   res.status(status).json({ error: { code, message, fields } });
@@ -117,7 +117,8 @@ export function exportRoutes(contextOf: ContextOf, logger: Logger): Router {
     handle(async (req, res, viewer, ctx) => {
       const { collection, entries } = await collectionForExport(ctx.services.collections, viewer, String(req.params.id));
       // Every line is checked against the interchange schema before anything is sent.
-      const lines = entries.map((e) => `${JSON.stringify(interchangeRecord(e.case))}\n`);
+      const codes = await organisationCodes(ctx.em, entries.map((e) => e.case.organisationId));
+      const lines = entries.map((e) => `${JSON.stringify(interchangeRecord(e.case, codes))}\n`);
       await audit(ctx, viewer, "export.collection.jsonl", "Collection", collection.id, { rows: lines.length });
       downloadHeaders(res, `${fileSafe(collection.title)}.jsonl`, `kb-collection-${collection.id.slice(0, 8)}.jsonl`, "application/x-ndjson; charset=utf-8");
       res.end(lines.join(""));

@@ -4,7 +4,6 @@ import { fiscalYearOf, interchangeCaseSchema, parseInterchangeDate } from "@kb/s
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCase, createTestBackend, type TestBackend } from "../../../test/support/test-backend.js";
 import { REPO_ROOT } from "../config/index.js";
-import { importInterchangeFile } from "./import.service.js";
 
 /**
  * Honest dates: seeded and imported cases carry their own 公開日 and 最終更新 — from the line,
@@ -67,7 +66,7 @@ describe("importing dates", () => {
 
 describe("新着 on the home page, with the seeds", () => {
   it("lists the most recently published first; no 令和3年度 case among them", async () => {
-    const report = await importInterchangeFile(kb.orm, SEEDS);
+    const report = await kb.loadSeedCases();
     expect(report.imported).toBe(true);
     const result = await kb.gql<{ home: { newCases: { externalId: string; fiscalYear: number; publishedAt: string; updatedAt: string }[] } }>(
       "{ home(first: 6) { newCases { externalId fiscalYear publishedAt updatedAt } } }",

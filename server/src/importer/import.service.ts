@@ -9,9 +9,10 @@ import { type CaseSnapshot, recordRevision } from "../revisions/index.js";
 import { TagNameLookup } from "../tags/index.js";
 import { applyImportedUpdatedAt, importedPublishedAt } from "./case-dates.js";
 import { casesImported } from "./import.events.js";
-import { parseInterchangeFile, type LineError } from "./jsonl-reader.js";
+import { parseInterchangeFile, type LineError, type ParsedFile } from "./jsonl-reader.js";
 import { recordEvent } from "../kernel/index.js";
-import { homeOrganisation } from "../organisations/index.js";
+import { homeOrganisation, Organisation } from "../organisations/index.js";
+import { routeByOrganisation, type ImportScope } from "./organisation-routing.js";
 
 export interface ImportProgress {
   phase: "validate" | "write";
@@ -50,34 +51,67 @@ export interface ImportReport {
 /**
  * Imports an interchange file (shared/src/interchange.ts): every line validated first; with any invalid line,
  * nothing is written unless skipInvalid. All writes, and the facts they record (CasesImported), happen
- * in one transaction: an import is never half-done. Idempotent by externalId.
+ * in one transaction: an import is never half-done. Idempotent by externalId (per organisation).
+ *
+ * A line's `organisation` picks the organisation it lands in (organisation-routing.ts): this is the
+ * operator's path (`kb import`, the seeds), so by default ("any") a line may name any existing
+ * organisation; lines naming none land in `organisationId` (else the installation's own).
+ * With `scope: "own"` every line must belong to `organisationId`.
  */
-export async function importInterchangeFile(orm: MikroORM, file: string, options: ImportOptions & { organisationId?: string } = {}): Promise<ImportReport> {
+export async function importInterchangeFile(
+  orm: MikroORM,
+  file: string,
+  options: ImportOptions & { organisationId?: string; scope?: ImportScope["kind"] } = {},
+): Promise<ImportReport> {
   const parsed = await parseInterchangeFile(file, (line) =>
     options.onProgress?.({ phase: "validate", done: line, total: 0 }),
   );
+  const em = orm.em.fork();
+  const target = options.organisationId ? await em.findOneOrFail(Organisation, { id: options.organisationId }) : await homeOrganisation(em);
+  const routes = await routeByOrganisation(
+    em,
+    parsed.records.map((r) => r.value.organisation),
+    { kind: options.scope ?? "any", target: { id: target.id, code: target.code ?? null } },
+  );
+  const errors = [...parsed.errors];
+  const routed: { record: ParsedFile["records"][number]; organisationId: string }[] = [];
+  parsed.records.forEach((record, i) => {
+    const route = routes[i]!;
+    if (route.error !== undefined) errors.push({ line: record.line, externalId: record.value.externalId, messages: [route.error] });
+    else routed.push({ record, organisationId: route.organisationId });
+  });
+  errors.sort((a, b) => a.line - b.line);
   const report: ImportReport = {
     lines: parsed.lines,
     created: 0,
     updated: 0,
     unchanged: 0,
-    skipped: options.skipInvalid ? parsed.errors.length : 0,
-    errors: parsed.errors,
+    skipped: options.skipInvalid ? errors.length : 0,
+    errors,
     statusChanges: [],
     imported: false,
   };
-  if (parsed.errors.length && !options.skipInvalid) return report;
+  if (errors.length && !options.skipInvalid) return report;
 
-  const records = parsed.records.map((r) => r.value);
-  const statusNotGiven = new Set(parsed.records.filter((r) => !r.statusGiven).map((r) => r.value.externalId));
-  const { statusChanges, ...counts } = await importCases(orm.em.fork(), records, { ...options, statusNotGiven });
-  const lineOf = new Map(parsed.records.map((r) => [r.value.externalId, r.line]));
-  return {
-    ...report,
-    ...counts,
-    statusChanges: statusChanges.map((c) => ({ line: lineOf.get(c.externalId) ?? 0, ...c })),
-    imported: true,
-  };
+  const byOrganisation = new Map<string, typeof routed>();
+  for (const r of routed) byOrganisation.set(r.organisationId, [...(byOrganisation.get(r.organisationId) ?? []), r]);
+  const lineOf = new Map(routed.map((r) => [`${r.organisationId}|${r.record.value.externalId}`, r.record.line]));
+  const totals: ImportCounts = { created: 0, updated: 0, unchanged: 0, statusChanges: [] };
+  const statusChanges: ImportReport["statusChanges"] = [];
+  // One transaction for every organisation the file names: all of it lands, or none.
+  await em.transactional(async (tx) => {
+    for (const [organisationId, group] of byOrganisation) {
+      const statusNotGiven = new Set(group.filter((r) => !r.record.statusGiven).map((r) => r.record.value.externalId));
+      const counts = await importCases(tx, group.map((r) => r.record.value), { ...options, organisationId, statusNotGiven });
+      totals.created += counts.created;
+      totals.updated += counts.updated;
+      totals.unchanged += counts.unchanged;
+      for (const c of counts.statusChanges) statusChanges.push({ line: lineOf.get(`${organisationId}|${c.externalId}`) ?? 0, ...c });
+    }
+  });
+  statusChanges.sort((a, b) => a.line - b.line);
+  const { statusChanges: _unused, ...counts } = totals;
+  return { ...report, ...counts, statusChanges, imported: true };
 }
 
 export interface ImportCasesOptions extends Pick<ImportOptions, "onProgress" | "chunkSize"> {
@@ -183,12 +217,17 @@ function snapshotOfRecord(record: InterchangeCase): CaseSnapshot {
 }
 
 /**
- * A stable hash of a validated line's content — its status left out, since the status of a stored
+ * A stable hash of a validated line's content — its status (and organisation) left out, since the status of a stored
  * case is the workflow's, not the file's: equal content → equal hash → the re-import writes nothing.
  */
 export function contentHash(record: InterchangeCase): string {
-  const { status: _status, ...content } = record;
-  return sha256Of(content);
+  return sha256Of(hashedContent(record));
+}
+
+/** The line without its status and its `organisation` (where it lands, not what it says): an export re-imports unchanged. */
+function hashedContent(record: InterchangeCase): Omit<InterchangeCase, "status" | "organisation"> {
+  const { status: _status, organisation: _organisation, ...content } = record;
+  return content;
 }
 
 /** Key order does not matter (safe-stable-stringify sorts keys; pinned by search/stable-hash.test.ts). */
@@ -203,5 +242,6 @@ function sha256Of(value: object): string {
 export function sameContent(stored: string | null | undefined, record: InterchangeCase): boolean {
   if (!stored) return false;
   if (stored === contentHash(record)) return true;
-  return CASE_STATUSES.some((status) => stored === sha256Of({ ...record, status }));
+  const content = hashedContent(record);
+  return CASE_STATUSES.some((status) => stored === sha256Of({ ...content, status }));
 }

@@ -52,7 +52,9 @@ export async function parseInterchangeFile(
       errors.push({ line: lineNumber, externalId, messages: describeIssues(parsed.error) });
       continue;
     }
-    const earlier = firstLineOf.get(parsed.data.externalId);
+    // externalIds are unique per organisation: the same id may come twice for two organisations.
+    const key = `${parsed.data.organisation ?? ""}|${parsed.data.externalId}`;
+    const earlier = firstLineOf.get(key);
     if (earlier !== undefined) {
       errors.push({
         line: lineNumber,
@@ -61,7 +63,7 @@ export async function parseInterchangeFile(
       });
       continue;
     }
-    firstLineOf.set(parsed.data.externalId, lineNumber);
+    firstLineOf.set(key, lineNumber);
     records.push({ line: lineNumber, value: parsed.data, statusGiven: (json as { status?: unknown }).status !== undefined });
   }
   return { records, errors, lines };

@@ -63,7 +63,7 @@ export function mappingColumns(mapping: TableMapping): string[] {
     for (const c of o.columns ?? []) out.add(c);
   };
   const f = mapping.fields;
-  for (const key of ["externalId", "kind", "title", "summary", "background", "actions", "results", "tips", "department", "departmentPath", "fiscalYear", "tags"] as const) {
+  for (const key of ["externalId", "organisation", "kind", "title", "summary", "background", "actions", "results", "tips", "department", "departmentPath", "fiscalYear", "tags"] as const) {
     add(f[key]);
   }
   const effects = f.effects ? (Array.isArray(f.effects) ? f.effects : [f.effects.rows]) : [];
@@ -248,6 +248,7 @@ export function mapRecord(mapping: TableMapping, record: SourceRecord, status: I
 
   const candidate: Record<string, unknown> = {
     externalId,
+    organisation: readText(f.organisation, record)?.trim() || undefined,
     kind,
     title: readText(f.title, record),
     summary: readText(f.summary, record),

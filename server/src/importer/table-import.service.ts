@@ -15,8 +15,9 @@ import {
 } from "@kb/shared";
 import { recordAudit } from "../audit/index.js";
 import { fieldErrorsFromZod } from "../kernel/index.js";
-import { homeOrganisation } from "../organisations/index.js";
+import { homeOrganisation, Organisation } from "../organisations/index.js";
 import { importCases, sameContent, type ImportProgress } from "./import.service.js";
+import { routeByOrganisation } from "./organisation-routing.js";
 import { mapRecord, type MapOptions, type MappedRecord, type SourceRecord } from "./mapping.js";
 import { readTable, RefusedFileError, TableReadError } from "./table-reader.js";
 import { tableRecords } from "./table-source.js";
@@ -133,7 +134,8 @@ export interface StatusChoice {
 /** The dry run: what importing these records would do, record by record. Never writes. */
 export async function planRecords(em: EntityManager, input: PlanSource, choice: StatusChoice): Promise<ImportPlan> {
   const { status, updateStatus } = choice;
-  const organisationId = choice.organisationId ?? (await homeOrganisation(em)).id;
+  const target = choice.organisationId ? await em.findOneOrFail(Organisation, { id: choice.organisationId }) : await homeOrganisation(em);
+  const organisationId = target.id;
   const rows: ImportRowReport[] = [];
   const valid: { row: ImportRowReport; value: InterchangeCase }[] = [];
   const firstSeen = new Map<string, string>();
@@ -152,6 +154,16 @@ export async function planRecords(em: EntityManager, input: PlanSource, choice: 
     firstSeen.set(m.value.externalId, m.where);
     valid.push({ row, value: m.value });
   }
+  // A table import lands in one organisation (the admin's, or the CLI's --organisation): a record
+  // naming another one's 団体コード is rejected and lands nowhere.
+  const routes = await routeByOrganisation(em, valid.map((v) => v.value.organisation), { kind: "own", target: { id: target.id, code: target.code ?? null } });
+  const refused = new Set<number>();
+  routes.forEach((route, i) => {
+    if (route.error === undefined) return;
+    valid[i]!.row.messages = [route.error];
+    refused.add(i);
+  });
+  if (refused.size) valid.splice(0, valid.length, ...valid.filter((_, i) => !refused.has(i)));
   rows.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
 
   const stored = await storedCases(em, organisationId, valid.map((v) => v.value.externalId));

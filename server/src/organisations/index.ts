@@ -4,3 +4,4 @@ export * from "./organisation.entity.js";
 export * from "./organisation.service.js";
 export * from "./organisation.types.js";
 export { OrganisationResolver, presentOrganisation } from "./organisation.resolver.js";
+export { ensureSeedOrganisations, readOrganisationSeedFile, type OrganisationSeedFile, type OrganisationSeedReport } from "./organisation.seeds.js";

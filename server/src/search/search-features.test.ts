@@ -1,9 +1,6 @@
-import path from "node:path";
 import { Meilisearch } from "meilisearch";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { buildCase, createTestBackend, type TestBackend } from "../../../test/support/test-backend.js";
-import { REPO_ROOT } from "../config/index.js";
-import { importInterchangeFile } from "../importer/index.js";
 import { CaseService, loadPublishedCaseViews } from "../cases/index.js";
 import { CASE_INDEX_SETTINGS } from "./case-search-index.js";
 
@@ -36,7 +33,7 @@ const SEARCH = `query ($query: String!, $first: Int! = 20, $offset: Int! = 0, $f
 let kb: TestBackend;
 beforeAll(async () => {
   kb = await createTestBackend();
-  const report = await importInterchangeFile(kb.orm, path.join(REPO_ROOT, "seeds/cases.jsonl"));
+  const report = await kb.loadSeedCases();
   expect(report.errors).toEqual([]);
   await kb.syncSearch();
 });
@@ -208,7 +205,9 @@ describe("facets that stay useful", () => {
 describe("a search page costs a fixed number of SQL statements", () => {
   it("hydrates hits exactly as the cases slice presents them (parity with CaseService)", async () => {
     const ids = (await kb.orm.em.fork().execute<{ id: string }[]>("select id from cases where status = 'PUBLISHED'")).map((r) => r.id);
-    const lean = await loadPublishedCaseViews(kb.orm.em.fork(), ids, [kb.homeOrganisationId]);
+    // The seeds span several organisations (seeds/organisations.json): read as a visitor reads them, all public.
+    const organisations = (await kb.orm.em.fork().execute<{ id: string }[]>("select id from organisations where public_reading")).map((r) => r.id);
+    const lean = await loadPublishedCaseViews(kb.orm.em.fork(), ids, organisations);
     const orm = await new CaseService(kb.orm.em.fork()).findPublishedByIds(null, ids);
     expect(lean.size).toBe(ids.length);
     for (const id of ids) expect(lean.get(id)).toEqual(orm.get(id));

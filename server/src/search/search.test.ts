@@ -1,8 +1,5 @@
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCase, createTestBackend, type TestBackend } from "../../../test/support/test-backend.js";
-import { REPO_ROOT } from "../config/index.js";
-import { importInterchangeFile } from "../importer/index.js";
 
 interface SearchData {
   searchCases: {
@@ -24,7 +21,7 @@ let kb: TestBackend;
 let seedCount = 0;
 beforeAll(async () => {
   kb = await createTestBackend();
-  const report = await importInterchangeFile(kb.orm, path.join(REPO_ROOT, "seeds/cases.jsonl"));
+  const report = await kb.loadSeedCases();
   expect(report.errors).toEqual([]);
   seedCount = report.created;
   await kb.syncSearch();

@@ -1,9 +1,6 @@
 import { randomUUID } from "node:crypto";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestBackend, type TestBackend } from "../../../test/support/test-backend.js";
-import { REPO_ROOT } from "../config/index.js";
-import { importInterchangeFile } from "../importer/index.js";
 import type { Viewer } from "../kernel/index.js";
 
 const secretariat: Viewer = { userId: randomUUID(), organisationId: "", role: "SECRETARIAT", departmentId: randomUUID(), displayName: "事務局 太郎" };
@@ -28,7 +25,7 @@ let kb: TestBackend;
 beforeAll(async () => {
   kb = await createTestBackend();
   for (const v of VIEWERS) v.organisationId = kb.homeOrganisationId;
-  const report = await importInterchangeFile(kb.orm, path.join(REPO_ROOT, "seeds/cases.jsonl"));
+  const report = await kb.loadSeedCases();
   expect(report.errors).toEqual([]);
   await kb.syncSearch();
 });

@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { DepartmentView } from "../departments/index.js";
+import { OrganisationView } from "../organisations/index.js";
 
 @ObjectType("Me", { description: "ログイン中の利用者" })
 export class MeView {
@@ -17,4 +18,7 @@ export class MeView {
 
   @Field(() => DepartmentView)
   department!: DepartmentView;
+
+  @Field(() => OrganisationView, { description: "所属する団体（自治体）" })
+  organisation!: OrganisationView;
 }

@@ -13,7 +13,8 @@ export const importCommand: KbCommand<{ skipInvalid?: boolean; updateStatus?: bo
                                          不正な行が1行でもあれば何も取り込みません（--skip-invalid で有効な行だけ取り込み）。
                                          行の status は新しく作る好事例に使います。すでにある好事例の状態は
                                          --update-status のときだけ、ワークフローで認められる変更に限って変えます。
-                                         --organisation を省くとこの設置の団体の好事例として取り込みます。`,
+                                         行の organisation（団体コード）がある行はその団体に取り込みます（登録済みの団体のみ）。
+                                         ない行は --organisation の団体、省けばこの設置の団体に取り込みます。`,
   define: (command) =>
     command.argument("[file]").allowExcessArguments().option("--skip-invalid").option("--update-status").option("--organisation <団体コード>"),
   async run([file], options, { config, logger, withBackend }) {
