@@ -17,6 +17,10 @@ const CollectionPage = lazy(() => import("./collections/CollectionPage"));
 const CollectionPrintPage = lazy(() => import("./collections/CollectionPrintPage"));
 const DashboardPage = lazy(() => import("./dashboard/DashboardPage"));
 const AccountPage = lazy(() => import("./account/AccountPage"));
+// Admin screens (issue 15): people, the department tree and 組織改正, and the invitation page.
+const PeoplePage = lazy(() => import("./admin/PeoplePage"));
+const DepartmentsAdminPage = lazy(() => import("./admin/DepartmentsPage"));
+const InvitationPage = lazy(() => import("./admin/InvitationPage"));
 
 /** The printable 好事例集 is a document of its own, without the app's header and footer. */
 function PrintRoute() {
@@ -55,6 +59,9 @@ export const router = createBrowserRouter([
           { path: "admin/tags", Component: VocabularyPage },
           { path: "admin/import", Component: lazy(() => import("./importer/ImportPage")) },
           { path: "departments/:id", Component: DepartmentPage },
+          { path: "admin/people", Component: PeoplePage },
+          { path: "admin/departments", Component: DepartmentsAdminPage },
+          { path: "invite/:token", Component: InvitationPage },
           { path: "*", Component: NotFoundPage },
         ],
       },

@@ -5,7 +5,7 @@ import { recordAudit } from "../audit/index.js";
 import { deleteOtherSessions, hashPassword, hashToken } from "../auth/index.js";
 import { liveDepartment } from "../departments/index.js";
 import { AppError, badInputFromZod, notFound, requireRole, type Viewer } from "../kernel/index.js";
-import { Organisation } from "../organisations/index.js";
+import type { Organisation } from "../organisations/index.js";
 import { UserInvitation } from "./user-invitation.entity.js";
 import { User } from "./user.entity.js";
 import { userErrors } from "./user.errors.js";
