@@ -23,10 +23,10 @@ interface Filters {
 
 /** 利用者の管理 (/admin/people): search and filter the organisation's people, invite, change roles, deactivate. */
 export default function PeoplePage() {
-  return <RequireAdmin>{() => <People />}</RequireAdmin>;
+  return <RequireAdmin>{(me) => <People viewerId={me.id} />}</RequireAdmin>;
 }
 
-function People() {
+function People({ viewerId }: { viewerId: string }) {
   const [filters, setFilters] = useState<Filters>({ search: "", departmentId: "", role: "", active: "" });
   const [draft, setDraft] = useState<Filters>(filters);
   const [page, setPage] = useState(0);
@@ -69,7 +69,7 @@ function People() {
       {issued && <InvitationLink issued={issued} />}
 
       <section aria-labelledby="people-list-heading" className="space-y-4">
-        <h2 id="people-list-heading" className="text-std-24B-150">{p.title}</h2>
+        <h2 id="people-list-heading" className="text-std-24B-150">{p.listHeading}</h2>
         <form role="search" aria-label={p.searchLabel} onSubmit={apply} className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5 lg:items-end">
           <label className="flex flex-col gap-1 lg:col-span-2">
             <span className="text-std-16B-170">{p.searchLabel}</span>
@@ -116,7 +116,7 @@ function People() {
             ) : (
               <ul className="divide-y divide-solid-gray-420 border-y border-solid-gray-420">
                 {list.items.map((user) => (
-                  <PersonRow key={user.id} user={user} onStatus={setStatus} onIssued={setIssued} />
+                  <PersonRow key={user.id} user={user} self={user.id === viewerId} onStatus={setStatus} onIssued={setIssued} />
                 ))}
               </ul>
             )}
@@ -134,7 +134,7 @@ function People() {
   );
 }
 
-function PersonRow({ user, onStatus, onIssued }: { user: AdminUserRow_UserFragment; onStatus: (s: string) => void; onIssued: (i: Issued) => void }) {
+function PersonRow({ user, self, onStatus, onIssued }: { user: AdminUserRow_UserFragment; self: boolean; onStatus: (s: string) => void; onIssued: (i: Issued) => void }) {
   const [role, setRole] = useState(user.role);
   const [confirming, setConfirming] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -192,7 +192,7 @@ function PersonRow({ user, onStatus, onIssued }: { user: AdminUserRow_UserFragme
         >
           {roleState.loading ? p.changingRole : p.changeRole}
         </button>
-        {user.active ? (
+        {self ? null : user.active ? (
           confirming ? (
             <div role="group" aria-label={p.deactivateConfirm(user.displayName)} className="flex flex-wrap items-center gap-2 rounded-8 border-2 border-error-1 p-2">
               <p className="text-dns-14B-130">{p.deactivateConfirm(user.displayName)}</p>

@@ -11,6 +11,7 @@ export const jaAdmin = {
   people: {
     title: "利用者の管理",
     lead: "利用者を招待し、役割を変え、異動や退職の際には無効にします。無効にすると、その人のログインはすぐに終わります。",
+    listHeading: "利用者一覧",
     searchLabel: "氏名・メールアドレス・職員番号で検索",
     departmentFilter: "所属",
     roleFilter: "役割",
