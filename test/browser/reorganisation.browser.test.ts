@@ -110,6 +110,21 @@ describe("組織改正 in Chromium", () => {
     await phone.goto(`${baseUrl}admin/departments`);
     await phone.getByText("以前の名称: 保育課、子育て支援課").waitFor();
     if (SHOTS) await phone.screenshot({ path: `${SHOTS}/departments-390.png`, fullPage: true });
+
+    // On the phone: split the new 課 again, one case to each new 課, chosen on the confirmation step.
+    const split = phone.getByRole("region", { name: "組織改正: 課を分割する" });
+    await split.getByLabel(/^分割する課/).selectOption(await idOf("こども家庭課"));
+    await split.getByLabel(/^分割後の課の名称/).fill("こども政策課\n保育幼稚園課");
+    await split.getByRole("button", { name: "移る内容を確認する", exact: true }).click();
+    const splitConfirmation = split.getByRole("group", { name: "次の内容で分割します" });
+    await splitConfirmation.getByLabel("「保育所入所申請の電子化」の移動先").selectOption({ label: "保育幼稚園課" });
+    if (SHOTS) await splitConfirmation.screenshot({ path: `${SHOTS}/departments-split-confirm-390.png` });
+    await splitConfirmation.getByRole("button", { name: "分割する", exact: true }).click();
+    await phone.getByRole("status").filter({ hasText: "分割しました。好事例 2件をこども政策課などへ移しました。" }).waitFor();
+    const departmentOf = async (title: string) =>
+      (await kb.orm.em.fork().execute<{ name: string }[]>("select d.name from cases c join departments d on d.id = c.department_id where c.title = ?", [title]))[0]!.name;
+    expect(await departmentOf("保育所入所申請の電子化")).toBe("保育幼稚園課");
+    expect(await departmentOf("子育て相談のオンライン予約")).toBe("こども政策課");
   });
 });
 

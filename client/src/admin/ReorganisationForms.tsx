@@ -1,12 +1,12 @@
 import { useLazyQuery, useMutation } from "@apollo/client/react";
 import { mergeDepartmentsSchema, splitDepartmentSchema } from "@kb/shared";
-import { useRef, useState, type FormEvent } from "react";
-import type { ReorganisationPreviewQuery } from "../gql/graphql";
+import { useRef, useState, type FormEvent, type ReactNode } from "react";
+import type { ReorganisationCasesQuery, ReorganisationPreviewQuery } from "../gql/graphql";
 import { Field } from "../components/form/Field";
 import { toApiError } from "../lib/apiError";
 import { useFocusAfterRender } from "../lib/useFocusAfterRender";
 import { messages as m } from "../messages";
-import { MERGE_DEPARTMENTS, REORGANISATION_PREVIEW, SPLIT_DEPARTMENT } from "./adminQueries";
+import { MERGE_DEPARTMENTS, REORGANISATION_CASES, REORGANISATION_PREVIEW, SPLIT_DEPARTMENT } from "./adminQueries";
 import type { TreeEntry } from "./DepartmentsPage";
 import { indented } from "./RequireAdmin";
 
@@ -23,7 +23,7 @@ function errorsOf(issues: readonly { path: readonly PropertyKey[]; message: stri
 }
 
 /** The confirmation step: what each 課 hands over, then the one button that does it. */
-function Confirmation({ heading, counts, into, action, busy, onConfirm, onCancel }: { heading: string; counts: Counts; into: string; action: string; busy: string | null; onConfirm: () => void; onCancel: () => void }) {
+function Confirmation({ heading, counts, into, action, busy, onConfirm, onCancel, children }: { heading: string; counts: Counts; into: string; action: string; busy: string | null; onConfirm: () => void; onCancel: () => void; children?: ReactNode }) {
   const ref = useRef<HTMLHeadingElement>(null);
   return (
     <div className="space-y-3 rounded-8 border-2 border-solid-gray-900 p-4" role="group" aria-labelledby="confirm-heading">
@@ -34,6 +34,7 @@ function Confirmation({ heading, counts, into, action, busy, onConfirm, onCancel
         ))}
       </ul>
       <p className="text-std-16B-170">{into}</p>
+      {children}
       <div className="flex flex-wrap gap-3">
         <button type="button" className="btn-primary" disabled={!!busy} aria-disabled={!!busy} onClick={onConfirm}>{busy ?? action}</button>
         <button type="button" className="btn-text" onClick={onCancel} disabled={!!busy}>{d.cancel}</button>
@@ -189,7 +190,7 @@ export function MergeForm({ tree, onDone }: { tree: TreeEntry[]; onDone: (messag
   );
 }
 
-/** 組織改正（分割）: one 課 into new 課 (names, one a line); everything goes to the first unless reassigned later. */
+/** 組織改正（分割）: one 課 into new 課 (names, one a line); each case to the 課 chosen on the confirmation step, the rest to the first. */
 export function SplitForm({ tree, onDone }: { tree: TreeEntry[]; onDone: (message: string) => void }) {
   const [sourceId, setSourceId] = useState("");
   const [names, setNames] = useState("");
@@ -199,10 +200,14 @@ export function SplitForm({ tree, onDone }: { tree: TreeEntry[]; onDone: (messag
   const [counts, setCounts] = useState<Counts | null>(null);
   const [preview, previewState] = useLazyQuery(REORGANISATION_PREVIEW, { fetchPolicy: "network-only" });
   const [split, splitState] = useMutation(SPLIT_DEPARTMENT);
+  const [loadCases] = useLazyQuery(REORGANISATION_CASES, { fetchPolicy: "network-only" });
+  const [cases, setCases] = useState<ReorganisationCasesQuery["reorganisationCases"] | null>(null);
+  const [assign, setAssign] = useState<Record<string, number>>({});
   const formRef = useRef<HTMLFormElement>(null);
   const focusAfterRender = useFocusAfterRender();
   const newDepartments = names.split(/\r?\n/).map((n) => n.trim()).filter(Boolean).map((name) => ({ name }));
-  const input = { sourceId, newDepartments, assignments: [], effectiveDate };
+  const assignments = Object.entries(assign).filter(([, index]) => index > 0 && index < newDepartments.length).map(([caseId, index]) => ({ caseId, index }));
+  const input = { sourceId, newDepartments, assignments, effectiveDate };
 
   const review = async (event: FormEvent) => {
     event.preventDefault();
@@ -215,8 +220,11 @@ export function SplitForm({ tree, onDone }: { tree: TreeEntry[]; onDone: (messag
     }
     setErrors({});
     try {
-      const r = await preview({ variables: { ids: [sourceId] } });
+      const [r, c] = await Promise.all([preview({ variables: { ids: [sourceId] } }), loadCases({ variables: { departmentId: sourceId } })]);
       if (r.error) throw r.error;
+      if (c.error) throw c.error;
+      setAssign({});
+      setCases(c.data?.reorganisationCases ?? null);
       setCounts(r.data?.reorganisationPreview ?? []);
     } catch (error) {
       setFailure(toApiError(error, d.splitFailed).message);
@@ -276,7 +284,28 @@ export function SplitForm({ tree, onDone }: { tree: TreeEntry[]; onDone: (messag
           busy={splitState.loading ? d.splitting : null}
           onConfirm={() => void confirm()}
           onCancel={() => setCounts(null)}
-        />
+        >
+          {cases && cases.items.length > 0 && (
+            <fieldset className="space-y-2">
+              <legend className="text-std-16B-170">{d.assignHeading}</legend>
+              <p className="text-dns-14N-130">{d.assignLead(cases.total, cases.items.length)}</p>
+              <ul className="max-h-96 space-y-2 overflow-y-auto">
+                {cases.items.map((c) => (
+                  <li key={c.id}>
+                    <label className="flex flex-col gap-1 sm:flex-row sm:items-center sm:justify-between">
+                      <span>{d.assignTo(c.title)}</span>
+                      <select className="input-text sm:max-w-xs" value={assign[c.id] ?? 0} onChange={(e) => setAssign({ ...assign, [c.id]: Number(e.target.value) })}>
+                        {newDepartments.map((n, i) => (
+                          <option key={i} value={i}>{n.name}</option>
+                        ))}
+                      </select>
+                    </label>
+                  </li>
+                ))}
+              </ul>
+            </fieldset>
+          )}
+        </Confirmation>
       )}
     </section>
   );

@@ -71,6 +71,12 @@ export const REORGANISATION_PREVIEW = graphql(`
   }
 `);
 
+export const REORGANISATION_CASES = graphql(`
+  query ReorganisationCases($departmentId: ID!) {
+    reorganisationCases(departmentId: $departmentId, first: 500) { total items { id title status } }
+  }
+`);
+
 export const MERGE_DEPARTMENTS = graphql(`
   mutation MergeDepartments($input: MergeDepartmentsInput!) {
     mergeDepartments(input: $input) { successor { ...AdminDepartmentRow_department } createdIds movedCases movedUsers keptAdoptions }

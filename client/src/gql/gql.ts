@@ -29,6 +29,7 @@ type Documents = {
     "\n  mutation CreateDepartment($input: DepartmentInput!) {\n    createDepartment(input: $input) { ...AdminDepartmentRow_department }\n  }\n": typeof types.CreateDepartmentDocument,
     "\n  mutation UpdateDepartment($id: ID!, $input: DepartmentUpdateInput!) {\n    updateDepartment(id: $id, input: $input) { ...AdminDepartmentRow_department }\n  }\n": typeof types.UpdateDepartmentDocument,
     "\n  query ReorganisationPreview($ids: [ID!]!) {\n    reorganisationPreview(ids: $ids) { departmentId name cases adoptions questions users children }\n  }\n": typeof types.ReorganisationPreviewDocument,
+    "\n  query ReorganisationCases($departmentId: ID!) {\n    reorganisationCases(departmentId: $departmentId, first: 500) { total items { id title status } }\n  }\n": typeof types.ReorganisationCasesDocument,
     "\n  mutation MergeDepartments($input: MergeDepartmentsInput!) {\n    mergeDepartments(input: $input) { successor { ...AdminDepartmentRow_department } createdIds movedCases movedUsers keptAdoptions }\n  }\n": typeof types.MergeDepartmentsDocument,
     "\n  mutation SplitDepartment($input: SplitDepartmentInput!) {\n    splitDepartment(input: $input) { successor { ...AdminDepartmentRow_department } createdIds movedCases movedUsers keptAdoptions }\n  }\n": typeof types.SplitDepartmentDocument,
     "\n  query Invitation($token: String!) {\n    invitation(token: $token) { email displayName organisationName expiresAt }\n  }\n": typeof types.InvitationDocument,
@@ -151,6 +152,7 @@ const documents: Documents = {
     "\n  mutation CreateDepartment($input: DepartmentInput!) {\n    createDepartment(input: $input) { ...AdminDepartmentRow_department }\n  }\n": types.CreateDepartmentDocument,
     "\n  mutation UpdateDepartment($id: ID!, $input: DepartmentUpdateInput!) {\n    updateDepartment(id: $id, input: $input) { ...AdminDepartmentRow_department }\n  }\n": types.UpdateDepartmentDocument,
     "\n  query ReorganisationPreview($ids: [ID!]!) {\n    reorganisationPreview(ids: $ids) { departmentId name cases adoptions questions users children }\n  }\n": types.ReorganisationPreviewDocument,
+    "\n  query ReorganisationCases($departmentId: ID!) {\n    reorganisationCases(departmentId: $departmentId, first: 500) { total items { id title status } }\n  }\n": types.ReorganisationCasesDocument,
     "\n  mutation MergeDepartments($input: MergeDepartmentsInput!) {\n    mergeDepartments(input: $input) { successor { ...AdminDepartmentRow_department } createdIds movedCases movedUsers keptAdoptions }\n  }\n": types.MergeDepartmentsDocument,
     "\n  mutation SplitDepartment($input: SplitDepartmentInput!) {\n    splitDepartment(input: $input) { successor { ...AdminDepartmentRow_department } createdIds movedCases movedUsers keptAdoptions }\n  }\n": types.SplitDepartmentDocument,
     "\n  query Invitation($token: String!) {\n    invitation(token: $token) { email displayName organisationName expiresAt }\n  }\n": types.InvitationDocument,
@@ -332,6 +334,10 @@ export function graphql(source: "\n  mutation UpdateDepartment($id: ID!, $input:
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ReorganisationPreview($ids: [ID!]!) {\n    reorganisationPreview(ids: $ids) { departmentId name cases adoptions questions users children }\n  }\n"): (typeof documents)["\n  query ReorganisationPreview($ids: [ID!]!) {\n    reorganisationPreview(ids: $ids) { departmentId name cases adoptions questions users children }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReorganisationCases($departmentId: ID!) {\n    reorganisationCases(departmentId: $departmentId, first: 500) { total items { id title status } }\n  }\n"): (typeof documents)["\n  query ReorganisationCases($departmentId: ID!) {\n    reorganisationCases(departmentId: $departmentId, first: 500) { total items { id title status } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,4 +1,4 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
 import { withoutNulls, type RequestContext } from "../kernel/index.js";
 import type { DepartmentTreeRow } from "./department-admin.service.js";
 import type { Department } from "./department.entity.js";
@@ -7,6 +7,7 @@ import {
   DepartmentInputType,
   DepartmentUpdateInputType,
   MergeDepartmentsInputType,
+  ReorganisationCaseListView,
   ReorganisationCountsView,
   ReorganisationResultView,
   SplitDepartmentInputType,
@@ -32,6 +33,15 @@ export class DepartmentAdminResolver {
   @Query(() => [ReorganisationCountsView], { description: "組織改正で移る件数（確認画面用、管理者のみ）" })
   async reorganisationPreview(@Arg("ids", () => [ID]) ids: string[], @Ctx() ctx: RequestContext): Promise<ReorganisationCountsView[]> {
     return ctx.services.departmentReorganisation.preview(ctx.viewer, ids);
+  }
+
+  @Query(() => ReorganisationCaseListView, { description: "分割で振り分ける課の好事例（全状態、題名順、管理者のみ）" })
+  async reorganisationCases(
+    @Arg("departmentId", () => ID) departmentId: string,
+    @Arg("first", () => Int, { defaultValue: 200 }) first: number,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ReorganisationCaseListView> {
+    return ctx.services.departmentReorganisation.casesOf(ctx.viewer, departmentId, first);
   }
 
   @Mutation(() => AdminDepartmentView, { description: "局・部・課を作る（管理者のみ）" })

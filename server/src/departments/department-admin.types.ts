@@ -152,3 +152,24 @@ export class ReorganisationResultView {
   @Field(() => Int, { description: "後継の課が同じ好事例の導入記録を既に持つため旧課に残った導入記録" })
   keptAdoptions!: number;
 }
+
+@ObjectType("ReorganisationCase", { description: "分割で振り分ける好事例" })
+export class ReorganisationCaseView {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  title!: string;
+
+  @Field(() => String, { description: "DRAFT / SUBMITTED / PUBLISHED …" })
+  status!: string;
+}
+
+@ObjectType("ReorganisationCaseList")
+export class ReorganisationCaseListView {
+  @Field(() => Int)
+  total!: number;
+
+  @Field(() => [ReorganisationCaseView])
+  items!: ReorganisationCaseView[];
+}

@@ -63,6 +63,20 @@ export class DepartmentReorganisationService {
     return rows.map((r) => ({ departmentId: r.id, name: r.name, cases: +r.cases, adoptions: +r.adoptions, questions: +r.questions, users: +r.users, children: +r.children }));
   }
 
+  /** The cases of a 課 to assign in a split (every status), by title; at most `first` of them. */
+  async casesOf(viewer: Viewer | null, departmentId: string, first: number): Promise<{ total: number; items: { id: string; title: string; status: string }[] }> {
+    const admin = requireRole(viewer, "ADMIN");
+    const department = await liveDepartment(this.em, admin.organisationId, departmentId);
+    const [items, [count]] = await Promise.all([
+      this.em.execute<{ id: string; title: string; status: string }[]>("select id, title, status from cases where department_id = ? order by title, id limit ?", [
+        department.id,
+        Math.min(Math.max(first, 0), 1000),
+      ]),
+      this.em.execute<{ n: string }[]>("select count(*) as n from cases where department_id = ?", [department.id]),
+    ]);
+    return { total: Number(count?.n ?? 0), items };
+  }
+
   async merge(viewer: Viewer | null, raw: unknown): Promise<ReorganisationResult> {
     const admin = requireRole(viewer, "ADMIN");
     const parsed = mergeDepartmentsSchema.safeParse(raw);

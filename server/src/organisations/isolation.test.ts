@@ -300,6 +300,7 @@ const QUERY_RULES: Record<string, Rule> = {
   adminDepartments: () => ({ args: { search: SECRET } }),
   adminUsers: (x) => ({ args: { search: SECRET, departmentId: x.a.departmentId }, missing: { search: SECRET, departmentId: any() } }),
   invitation: () => ({ args: { token: "x".repeat(43) } }),
+  reorganisationCases: byId("departmentId", (x) => x.a.departmentId),
   reorganisationPreview: (x) => ({ args: { ids: [x.a.departmentId] }, missing: { ids: [any()] } }),
   case: byId("id", (x) => x.a.published),
   collection: byId("id", (x) => x.a.collection),
