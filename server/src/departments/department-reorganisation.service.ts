@@ -94,7 +94,7 @@ export class DepartmentReorganisationService {
         // The new 課 may take the name of one it absorbs (課A + 課B → 課A): that name is then not an alias.
         const reused = sources.find((s) => s.nameKey === nameKey(newName));
         if (!reused) await assertNameFree(tx, admin.organisationId, newName, null);
-        if (data.newCode) await assertCodeFree(tx, admin.organisationId, data.newCode, null);
+        if (data.newCode) await takeCode(tx, admin, sources, data.newCode);
         const parent = data.newParentId ? await liveDepartment(tx, admin.organisationId, data.newParentId) : sources[0]!.parent ? await tx.findOneOrFail(Department, sources[0]!.parent.id) : null;
         if (reused) {
           // Free the key first: the absorbed row keeps a marked key so the unique name stays with the live 課.
@@ -126,7 +126,10 @@ export class DepartmentReorganisationService {
         if (keys.has(key)) throw badInputFromZod({ issues: [{ path: ["newDepartments", i, "name"], message: "同じ名称が2回入力されています" }] });
         keys.add(key);
         if (key !== source!.nameKey) await assertNameFree(tx, admin.organisationId, d.name, null);
-        if (d.code) await assertCodeFree(tx, admin.organisationId, d.code, null);
+        if (d.code && data.newDepartments.findIndex((other) => other.code === d.code) !== i) {
+          throw badInputFromZod({ issues: [{ path: ["newDepartments", i, "code"], message: "同じ所属コードが2回入力されています" }] });
+        }
+        if (d.code) await takeCode(tx, admin, [source!], d.code);
       }
       if (keys.has(source!.nameKey)) {
         source!.nameKey = `${source!.nameKey}#${source!.id}`;
@@ -156,6 +159,21 @@ export class DepartmentReorganisationService {
       return { successor: created[0]!, created, ...moved, movedCases: moved.movedCases + movedElsewhere.length };
     });
   }
+}
+
+/**
+ * A new 課 of a 組織改正 may keep the 所属コード of a 課 it replaces (the code moves; the abolished row
+ * keeps none); any other 課's code is refused as taken.
+ */
+async function takeCode(tx: EntityManager, admin: Viewer, sources: Department[], code: string): Promise<void> {
+  const owner = sources.find((s) => s.code === code);
+  if (owner) {
+    owner.code = null;
+    recordAudit(tx, { organisationId: admin.organisationId, actorId: admin.userId, action: "department.code", subjectType: "Department", subjectId: owner.id, before: { code }, after: { code: null, reason: "moved to the new 課 of a 組織改正" } });
+    await tx.flush();
+    return;
+  }
+  await assertCodeFree(tx, admin.organisationId, code, null);
 }
 
 /** The 課 of the organisation, locked for the change; a missing, foreign or abolished one is NOT_FOUND / CONFLICT. */

@@ -118,10 +118,12 @@ describe("組織改正", () => {
     const kosodate = await deptId("子育て支援課");
     const hoikuId = await deptId("保育課");
     const date = todayInJapan();
+    // The new 課 keeps 保育課's 所属コード: the code moves, the abolished row keeps none.
+    await ok(kb.gql(UPDATE, { id: hoikuId, input: { code: "0201" } }, { viewer: admin }));
     const merged = await ok(
       kb.gql<{ mergeDepartments: { successor: { id: string; name: string; aliases: string[]; caseCount: number; userCount: number }; movedCases: number; movedUsers: number; keptAdoptions: number } }>(
         MERGE,
-        { input: { sourceIds: [kosodate, hoikuId], newName: "こども家庭課", effectiveDate: date } },
+        { input: { sourceIds: [kosodate, hoikuId], newName: "こども家庭課", newCode: "0201", effectiveDate: date } },
         { viewer: admin },
       ),
     );
@@ -138,7 +140,8 @@ describe("組織改正", () => {
     expect(outbox.map((r) => r.case_id).sort()).toEqual([ids.kosodate, ids.hoiku].sort());
     const audit = await sql<{ action: string; subject_id: string }>("select action, subject_id from audit_log where action like 'department.%' and after->>'effectiveDate' = ?", [date]);
     expect(audit.map((a) => a.action).sort()).toEqual(["department.create", "department.merge", "department.merge"]);
-    expect(await sql("select abolished_on::text as on, abolished_by as by, successor_id from departments where id = ?", [hoikuId])).toEqual([{ on: date, by: "MERGE", successor_id: successor.id }]);
+    expect(await sql("select abolished_on::text as on, abolished_by as by, successor_id, code from departments where id = ?", [hoikuId])).toEqual([{ on: date, by: "MERGE", successor_id: successor.id, code: null }]);
+    expect(await sql("select code from departments where id = ?", [successor.id])).toEqual([{ code: "0201" }]);
 
     await kb.syncSearch();
     // The old name in the department filter and in the query finds the successor's cases.
