@@ -415,7 +415,7 @@ async function fingerprintOfA(): Promise<string> {
   // positive controls) would land in the middle of a comparison.
   await searchQueryRecorder(kb.orm.em).flush();
   const org = f.a.organisationId;
-  const own = ["cases", "departments", "users", "collections", "adoptions", "questions", "notifications", "import_runs", "import_mappings", "audit_log", "tag_bulk_jobs", "search_query_stats"];
+  const own = ["cases", "departments", "users", "collections", "adoptions", "questions", "notifications", "import_runs", "import_mappings", "audit_log", "tag_bulk_jobs", "search_query_stats", "department_aliases", "user_invitations"];
   const ofCases = ["case_tags", "attachments", "featured_cases", "reviews", "case_revisions", "case_freshness", "tag_proposals", "collection_entries"];
   const parts = [
     ...own.map((t) => `select '${t}' || t::text as x from ${t} t where organisation_id = '${org}'`),
