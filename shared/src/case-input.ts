@@ -60,7 +60,7 @@ export const loginSchema = z.strictObject({
 });
 
 /** A password someone chooses: for new accounts and for a change of one's own. */
-const newPassword = () => text().min(12, { error: "パスワードは12文字以上にしてください" }).max(1000, { error: "パスワードは1000文字以内にしてください" });
+export const newPassword = () => text().min(12, { error: "パスワードは12文字以上にしてください" }).max(1000, { error: "パスワードは1000文字以内にしてください" });
 
 export const newUserSchema = z.strictObject({
   email: z.email({ error: "メールアドレスの形式が正しくありません" }).trim().toLowerCase(),

@@ -24,3 +24,4 @@ export * from "./import-mappings.js";
 export * from "./organisations.js";
 export * from "./error-codes.js";
 export * from "./personnel.js";
+export * from "./people.js";

@@ -120,11 +120,23 @@ export function Layout() {
                     </li>
                   )}
                   {me.role === "ADMIN" && (
-                    <li>
-                      <NavLink to="/admin/import" className={navLink}>
-                        {m.importAdmin.nav}
-                      </NavLink>
-                    </li>
+                    <>
+                      <li>
+                        <NavLink to="/admin/import" className={navLink}>
+                          {m.importAdmin.nav}
+                        </NavLink>
+                      </li>
+                      <li>
+                        <NavLink to="/admin/people" className={navLink}>
+                          {m.adminNav.people}
+                        </NavLink>
+                      </li>
+                      <li>
+                        <NavLink to="/admin/departments" className={navLink}>
+                          {m.adminNav.departments}
+                        </NavLink>
+                      </li>
+                    </>
                   )}
                   {me.role === "ADMIN" && (
                     <li>

@@ -31,6 +31,7 @@ const DEPARTMENT_PAGE = graphql(`
       parent { id name }
       children { id name }
       isViewerDepartment
+      reorganisedFrom { id name abolishedOn abolishedBy }
       stats { sharedCount adoptedByOthersCount adoptedCount askedCount unansweredCount }
       sharedCases(first: $shared) { total items { ...DepartmentPage_case } }
       adoptions(first: $adoptions) { total items { id status updatedAt case { ...DepartmentPage_case } } }
@@ -67,7 +68,7 @@ export default function DepartmentPage() {
   const [confirm] = useMutation(CONFIRM);
 
   // Arriving from a link inside the app: focus the heading, as a page load would (once per department).
-  const arrived = page?.id === id;
+  const arrived = page?.id === id || page?.reorganisedFrom?.id === id;
   useEffect(() => {
     if (arrived && location.key !== "default") heading.current?.focus();
   }, [arrived, location.key]);
@@ -114,6 +115,12 @@ export default function DepartmentPage() {
         <h1 ref={heading} tabIndex={-1} className="text-std-28B-150 text-solid-gray-900 md:text-std-32B-150">
           {d.title(page.name)}
         </h1>
+        {page.reorganisedFrom && (
+          // An old link to a 課 a 組織改正 abolished: this is its successor's page.
+          <p role="note" className="rounded-8 border-2 border-solid-gray-536 bg-solid-gray-50 px-4 py-3 text-std-16B-170">
+            {m.admin.reorganised(page.reorganisedFrom.name, page.reorganisedFrom.abolishedOn, page.name, page.reorganisedFrom.abolishedBy)}
+          </p>
+        )}
         <p className="text-solid-gray-700">{d.lead}</p>
         {page.parent && (
           <p className="text-dns-16N-130">

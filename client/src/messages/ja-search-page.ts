@@ -151,6 +151,8 @@ export const jaSearchPage = {
 
   /** 好事例の取り込み (admin; issue 7): CSV / Excel / kintone の書き出しから。 */
   /** The admin import page (issue 7; reworked for admins in issue 13: plain words, one step at a time). */
+  /** Admin screens of issue 15: only their nav labels load up front (the rest: ja-admin.ts). */
+  adminNav: { people: "利用者の管理", departments: "組織の管理" },
   importAdmin: {
     nav: "取り込み",
   },

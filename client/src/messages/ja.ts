@@ -1,4 +1,5 @@
 import type { CaseKind, CaseStatus } from "@kb/shared";
+import { jaAdmin } from "./ja-admin";
 import { jaSearchPage } from "./ja-search-page";
 
 /**
@@ -8,6 +9,7 @@ import { jaSearchPage } from "./ja-search-page";
  * exports and the UI all say the same thing.
  */
 export const ja = {
+  admin: jaAdmin,
   app: jaSearchPage.app,
   search: jaSearchPage.search,
   facets: jaSearchPage.facets,

@@ -4,6 +4,7 @@ import { AccountService, AuthService } from "../auth/index.js";
 import { createCaseLoaders, CaseService, CaseWorkflowService } from "../cases/index.js";
 import { createCurationLoaders, type CurationLoaders, CollectionEntryService, CollectionService, FeaturedCaseService, HomeFeedService } from "../collections/index.js";
 import { DashboardService } from "../dashboard/index.js";
+import { DepartmentAdminService, DepartmentReorganisationService } from "../departments/index.js";
 import { FreshnessService } from "../freshness/index.js";
 import type { RequestContext, RequestInfo, RequestScope, SessionCookie } from "../kernel/index.js";
 import { OrganisationService, readableOrganisationIds } from "../organisations/index.js";
@@ -13,6 +14,7 @@ import { SynonymService } from "../synonyms/index.js";
 import { TagProposalService } from "../tag-proposals/index.js";
 import { TagBulkService } from "../tag-bulk/index.js";
 import { TagVocabularyService } from "../tags/index.js";
+import { PeopleService } from "../users/index.js";
 
 export type { RequestContext, RequestInfo, SessionCookie } from "../kernel/index.js";
 
@@ -49,6 +51,10 @@ function buildServices(em: RequestScope["em"], index: CaseSearchIndex, viewer: R
     adoptions: () => new AdoptionService(em),
     questions: () => new QuestionService(em),
     freshness: () => new FreshnessService(em),
+    /** Admin screens (issue 15): people, the department tree and 組織改正. */
+    people: () => new PeopleService(em),
+    departmentAdmin: () => new DepartmentAdminService(em),
+    departmentReorganisation: () => new DepartmentReorganisationService(em),
   });
   const loaders = lazily({
     cases: () => createCaseLoaders(em),

@@ -6,7 +6,7 @@ import { Case } from "../cases/case.entity.js";
 import { Collection, CollectionEntry, FeaturedCase } from "../collections/collection.entity.js";
 import { SearchQueryStat } from "../search-stats/search-query-stat.entity.js";
 import { CaseFreshness } from "../freshness/case-freshness.entity.js";
-import { Department } from "../departments/department.entity.js";
+import { Department, DepartmentAlias } from "../departments/department.entity.js";
 import { ImportRun } from "../importer/import-run.entity.js";
 import { DomainEvent } from "../kernel/index.js";
 import { RateLimitBucket } from "../http/rate-limit.entity.js";
@@ -24,6 +24,7 @@ import { TagBulkJob } from "../tag-bulk/tag-bulk-job.entity.js";
 import { TagMerge } from "../tags/tag-merge.entity.js";
 import { Tag } from "../tags/tag.entity.js";
 import { User } from "../users/user.entity.js";
+import { UserInvitation } from "../users/user-invitation.entity.js";
 
 export const ENTITIES = [
   Case,
@@ -63,4 +64,7 @@ export const ENTITIES = [
   RateLimitBucket,
   // Issue 15: organisations, the tenant boundary.
   Organisation,
+  // Issue 15: admin screens (invitations) and 組織改正 (former names of 課).
+  DepartmentAlias,
+  UserInvitation,
 ];

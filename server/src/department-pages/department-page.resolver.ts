@@ -5,7 +5,7 @@ import { CaseListView, loadPublishedCaseViews } from "../cases/index.js";
 import { freshnessPolicy, dueCasesOf, factsOf, presentFreshness, FreshnessDueListView } from "../freshness/index.js";
 import type { RequestContext } from "../kernel/index.js";
 import { presentQuestion, QuestionListView } from "../questions/index.js";
-import { Department } from "../departments/index.js";
+import { currentDepartment, Department } from "../departments/index.js";
 import { DepartmentPageView, DepartmentStatsView } from "./department-page.types.js";
 
 const clamp = (first: number) => Math.min(Math.max(first, 0), 100);
@@ -23,9 +23,12 @@ export class DepartmentPageResolver {
   async department(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<DepartmentPageView | null> {
     if (!isUuid(id)) return null;
     // Another organisation's 課 is not found (as an unknown id); anonymous visitors see those of public organisations.
-    const d = await ctx.em.findOne(Department, { id, organisation: { $in: await ctx.services.organisations.readableIds() } });
-    if (!d) return null;
-    const children = await ctx.em.find(Department, { parent: id }, { orderBy: { name: "asc" } });
+    // An old link to a 課 a 組織改正 abolished shows its successor's page, saying what became of it.
+    const current = await currentDepartment(ctx.em, id.toLowerCase(), await ctx.services.organisations.readableIds());
+    if (!current) return null;
+    const d = await ctx.em.findOneOrFail(Department, { id: current.id });
+    id = current.id;
+    const children = await ctx.em.find(Department, { parent: id, abolishedOn: null }, { orderBy: { name: "asc" } });
     const path = await ctx.loaders.cases.departmentPath.load(id);
     const parentId = d.parent?.id ?? null;
     const parentPath = parentId ? await ctx.loaders.cases.departmentPath.load(parentId) : [];
@@ -36,6 +39,7 @@ export class DepartmentPageResolver {
       parent: parentId ? { id: parentId, name: parentPath.at(-1) ?? "", path: parentPath } : null,
       children: children.map((c) => ({ id: c.id, name: c.name, path: [...path, c.name] })),
       isViewerDepartment: ctx.viewer?.departmentId === id,
+      reorganisedFrom: current.movedFrom,
     };
   }
 

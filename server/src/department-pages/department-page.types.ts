@@ -22,10 +22,31 @@ export class DepartmentStatsView {
   unansweredCount!: number;
 }
 
+@ObjectType("DepartmentReorganisedFrom", { description: "組織改正で廃止された課（古いリンクで開かれたとき）" })
+export class DepartmentReorganisedFromView {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String, { description: "施行日 (YYYY-MM-DD)" })
+  abolishedOn!: string;
+
+  @Field(() => String, { description: "MERGE（統合）/ SPLIT（分割）" })
+  abolishedBy!: string;
+}
+
 @ObjectType("DepartmentPage", { description: "部署ページ: 課が共有した・取り入れた・質問したもの" })
 export class DepartmentPageView {
   @Field(() => ID)
   id!: string;
+
+  @Field(() => DepartmentReorganisedFromView, {
+    nullable: true,
+    description: "The page was asked for by the id of a 課 a 組織改正 abolished: this is that 課, and the page is its successor's.",
+  })
+  reorganisedFrom?: DepartmentReorganisedFromView | null;
 
   @Field(() => String)
   name!: string;

@@ -1,6 +1,6 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { nameKey, normalizeName } from "@kb/shared";
-import { Department } from "./department.entity.js";
+import { Department, DepartmentAlias } from "./department.entity.js";
 
 /**
  * The one query behind department paths: `seed` selects (id, department_id) pairs — a department and
@@ -50,8 +50,21 @@ export class DepartmentNameLookup {
 
   async preload(): Promise<void> {
     // Whole rows, not a partial load: a partial entity in the identity map would be seen by later reads.
-    const all = await this.em.find(Department, { organisation: this.organisationId });
-    for (const d of all) this.byKey.set(d.nameKey, d.id);
+    const [all, aliases] = await Promise.all([
+      this.em.find(Department, { organisation: this.organisationId }),
+      this.em.find(DepartmentAlias, { organisation: this.organisationId }),
+    ]);
+    // 組織改正: a 課 that was merged or split names its successor; an importer naming it lands there.
+    const successorOf = new Map(all.map((d) => [d.id, d.successor?.id ?? null]));
+    const current = (id: string): string => {
+      let at = id;
+      for (let i = 0; i < 20 && successorOf.get(at); i++) at = successorOf.get(at)!;
+      return at;
+    };
+    for (const d of all) this.byKey.set(nameKey(d.name), current(d.id));
+    // Live 課 first: their own names win over anything else spelled the same.
+    for (const d of all) if (!d.abolishedOn) this.byKey.set(d.nameKey, d.id);
+    for (const a of aliases) if (!this.byKey.has(a.nameKey)) this.byKey.set(a.nameKey, current(a.department.id));
   }
 
   /** Returns the id of the department `name`, creating it (and `ancestors`) when missing. */
@@ -77,4 +90,40 @@ export class DepartmentNameLookup {
     this.byKey.set(key, department.id);
     return department.id;
   }
+}
+
+/**
+ * Former names of each department (renamed, or 課 merged into it), oldest first, for many departments
+ * in ONE query: search documents carry them so a query or a filter naming the old 課 finds its cases.
+ */
+export async function departmentAliasNames(em: EntityManager, ids: readonly string[]): Promise<Map<string, string[]>> {
+  const unique = [...new Set(ids)];
+  const names = new Map<string, string[]>();
+  if (!unique.length) return names;
+  const rows = await em.execute<{ id: string; names: string[] }[]>(
+    "select department_id as id, array_agg(name order by since, name) as names from department_aliases where department_id in (?) group by department_id",
+    [unique],
+  );
+  for (const row of rows) names.set(row.id, row.names);
+  return names;
+}
+
+/** Where an old link to a 課 leads: the 課 itself, or — for one abolished by a 組織改正 — its latest successor. */
+export interface CurrentDepartment {
+  id: string;
+  /** The abolished 課 the link named, when it is not the 課 shown. */
+  movedFrom: { id: string; name: string; abolishedOn: string; abolishedBy: "MERGE" | "SPLIT" } | null;
+}
+
+export async function currentDepartment(em: EntityManager, id: string, organisationIds: readonly string[]): Promise<CurrentDepartment | null> {
+  const start = await em.findOne(Department, { id, organisation: { $in: [...organisationIds] } });
+  if (!start) return null;
+  if (!start.abolishedOn || !start.successor) return { id: start.id, movedFrom: null };
+  let at: Department = start;
+  for (let i = 0; i < 20 && at.successor; i++) {
+    const next: Department | null = await em.findOne(Department, { id: at.successor.id });
+    if (!next) break;
+    at = next;
+  }
+  return { id: at.id, movedFrom: { id: start.id, name: start.name, abolishedOn: start.abolishedOn, abolishedBy: start.abolishedBy ?? "MERGE" } };
 }

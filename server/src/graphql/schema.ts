@@ -9,6 +9,7 @@ import { CaseCurationResolver, CollectionResolver, FeaturedMarkResolver } from "
 import { DashboardResolver } from "../dashboard/index.js";
 import { CaseFreshnessFieldsResolver, CaseFreshnessResolver } from "../freshness/index.js";
 import { DepartmentPageResolver } from "../department-pages/index.js";
+import { DepartmentAdminResolver } from "../departments/index.js";
 import { NotificationResolver } from "../notifications/index.js";
 import { OrganisationResolver } from "../organisations/index.js";
 import { AnswerResolver, CaseQuestionResolver, QuestionResolver } from "../questions/index.js";
@@ -17,11 +18,14 @@ import { TagPageResolver, TagSuggestionResolver, TagVocabularyResolver } from ".
 import { SearchResolver } from "../search/index.js";
 import { TagBulkResolver } from "../tag-bulk/index.js";
 import { SynonymResolver } from "../synonyms/index.js";
+import { PeopleResolver } from "../users/index.js";
 
 export async function buildAppSchema(): Promise<GraphQLSchema> {
   return buildSchema({ resolvers: [
       AuthResolver,
       OrganisationResolver,
+      PeopleResolver,
+      DepartmentAdminResolver,
       CaseResolver,
       AttachmentResolver,
       UserSummaryResolver,

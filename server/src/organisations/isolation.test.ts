@@ -296,6 +296,12 @@ const byId = (key: string, pick: (x: Fixtures) => string, rest: Record<string, u
 });
 
 const QUERY_RULES: Record<string, Rule> = {
+  // Admin screens (issue 15 item 3): B's ADMIN sees B's own rows, so the probes search for A's words.
+  adminDepartments: () => ({ args: { search: SECRET } }),
+  adminUsers: (x) => ({ args: { search: SECRET, departmentId: x.a.departmentId }, missing: { search: SECRET, departmentId: any() } }),
+  invitation: () => ({ args: { token: "x".repeat(43) } }),
+  reorganisationCases: byId("departmentId", (x) => x.a.departmentId),
+  reorganisationPreview: (x) => ({ args: { ids: [x.a.departmentId] }, missing: { ids: [any()] } }),
   case: byId("id", (x) => x.a.published),
   collection: byId("id", (x) => x.a.collection),
   collections: () => ({ args: { first: 50 } }),
@@ -324,6 +330,24 @@ const QUERY_RULES: Record<string, Rule> = {
 };
 
 const MUTATION_RULES: Record<string, Rule> = {
+  acceptInvitation: () => ({ args: { input: { token: "x".repeat(43), password: "a long enough passphrase", confirmPassword: "a long enough passphrase" } } }),
+  changeUserRole: byId("userId", (x) => x.a.staff.userId, { role: "ADMIN" }),
+  createDepartment: (x) => ({ args: { input: { name: "Bの課", parentId: x.a.departmentId } }, missing: { input: { name: "Bの課", parentId: any() } } }),
+  inviteUser: (x) => ({
+    args: { input: { email: "b-invitee@example.jp", displayName: "B招待", departmentId: x.a.departmentId, role: "STAFF" } },
+    missing: { input: { email: "b-invitee@example.jp", displayName: "B招待", departmentId: any(), role: "STAFF" } },
+  }),
+  mergeDepartments: (x) => ({
+    args: { input: { sourceIds: [x.a.departmentId], newName: "B統合課", effectiveDate: "2026-04-01" } },
+    missing: { input: { sourceIds: [any()], newName: "B統合課", effectiveDate: "2026-04-01" } },
+  }),
+  reissueInvitation: byId("userId", (x) => x.a.staff.userId),
+  setUserActive: byId("userId", (x) => x.a.staff.userId, { active: false }),
+  splitDepartment: (x) => ({
+    args: { input: { sourceId: x.a.departmentId, newDepartments: [{ name: "B分割一課" }, { name: "B分割二課" }], effectiveDate: "2026-04-01" } },
+    missing: { input: { sourceId: any(), newDepartments: [{ name: "B分割一課" }, { name: "B分割二課" }], effectiveDate: "2026-04-01" } },
+  }),
+  updateDepartment: byId("id", (x) => x.a.departmentId, { input: { name: "Bが改名" } }),
   acceptAnswer: byId("answerId", (x) => x.a.answer),
   addCollectionEntries: (x) => ({
     args: { input: { collectionId: x.a.collection, caseIds: [x.a.published], reason: "B" } },
@@ -391,7 +415,7 @@ async function fingerprintOfA(): Promise<string> {
   // positive controls) would land in the middle of a comparison.
   await searchQueryRecorder(kb.orm.em).flush();
   const org = f.a.organisationId;
-  const own = ["cases", "departments", "users", "collections", "adoptions", "questions", "notifications", "import_runs", "import_mappings", "audit_log", "tag_bulk_jobs", "search_query_stats"];
+  const own = ["cases", "departments", "users", "collections", "adoptions", "questions", "notifications", "import_runs", "import_mappings", "audit_log", "tag_bulk_jobs", "search_query_stats", "department_aliases", "user_invitations"];
   const ofCases = ["case_tags", "attachments", "featured_cases", "reviews", "case_revisions", "case_freshness", "tag_proposals", "collection_entries"];
   const parts = [
     ...own.map((t) => `select '${t}' || t::text as x from ${t} t where organisation_id = '${org}'`),

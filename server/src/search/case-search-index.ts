@@ -35,12 +35,13 @@ const SEARCHABLE_ATTRIBUTES = [
   "background",
   "tips",
   "departmentPath",
+  "departmentAliases",
   "bodyTerms",
 ] as const;
 
 export const CASE_INDEX_SETTINGS: Settings = {
   searchableAttributes: [...SEARCHABLE_ATTRIBUTES],
-  filterableAttributes: ["organisationId", "kind", "department", "fiscalYear", "tags", "adoptionCount"],
+  filterableAttributes: ["organisationId", "kind", "department", "departmentAliases", "fiscalYear", "tags", "adoptionCount"],
   sortableAttributes: ["fiscalYear", "publishedAt", "updatedAt", "adoptionCount"],
   displayedAttributes: ["*"],
   // `words` first: a case with every query word beats one with some (matchingStrategy relaxes the

@@ -22,6 +22,11 @@ export interface CaseSearchDocument {
   tips: string;
   department: string;
   departmentPath: string[];
+  /**
+   * Former names of the 課 (renamed, or 課 merged into it by a 組織改正): searchable, and the department
+   * filter matches them too. Absent when there are none, so documents of 課 never renamed hash as before.
+   */
+  departmentAliases?: string[];
   fiscalYear: number;
   tags: string[];
   /** Hidden, searchable: synonyms and compound parts of what the title and tags contain. */
@@ -52,6 +57,7 @@ export function toSearchDocument(
   tagNames: string[],
   vocabulary: SynonymExpander,
   adoptionCount = 0,
+  departmentAliases: readonly string[] = [],
 ): CaseSearchDocument {
   const department = departmentPath[departmentPath.length - 1] ?? "";
   const doc = {
@@ -67,6 +73,7 @@ export function toSearchDocument(
     tips: indexText(c.tips),
     department: indexText(department),
     departmentPath: departmentPath.map(indexText),
+    ...(departmentAliases.length ? { departmentAliases: departmentAliases.map(indexText) } : {}),
     fiscalYear: c.fiscalYear,
     // Sorted: the order tags load in is not stable (no order in the pivot table), and a document
     // must hash the same whenever it is built, or check-index sees drift where there is none.

@@ -1,7 +1,7 @@
 import type { EntityManager, MikroORM } from "@mikro-orm/postgresql";
 import { countedAdoptionsByCase } from "../adoptions/index.js";
 import { Case } from "../cases/index.js";
-import { departmentPaths } from "../departments/index.js";
+import { departmentAliasNames, departmentPaths } from "../departments/index.js";
 import { loadSynonymExpander, type SynonymExpander } from "../synonyms/index.js";
 import { toSearchDocument, type CaseSearchDocument } from "./search-document.js";
 
@@ -15,8 +15,8 @@ export interface LoadedDocuments {
 
 /**
  * The index's view of a set of cases, read fresh from PostgreSQL: documents for the published
- * ones, and the ids that must leave the index. Five queries per batch (synonyms, cases, tags,
- * department paths, adoption counts), whatever the batch size.
+ * ones, and the ids that must leave the index. Six queries per batch (synonyms, cases, tags,
+ * department paths, former department names, adoption counts), whatever the batch size.
  */
 export async function loadSearchDocuments(
   em: EntityManager,
@@ -32,11 +32,10 @@ export async function loadSearchDocuments(
     // refresh: a second load in the same unit of work (the worker's re-check) must see new data.
     { populate: ["tags"], orderBy: { id: "asc" }, refresh: true },
   );
-  const [paths, adoptions] = await Promise.all([
-    departmentPaths(
-      em,
-      published.map((c) => c.department.id),
-    ),
+  const departmentIds = published.map((c) => c.department.id);
+  const [paths, aliases, adoptions] = await Promise.all([
+    departmentPaths(em, departmentIds),
+    departmentAliasNames(em, departmentIds),
     countedAdoptionsByCase(em, published.map((c) => c.id)),
   ]);
   const upserts = published.map((c) =>
@@ -46,6 +45,7 @@ export async function loadSearchDocuments(
       c.tags.getItems().map((t) => t.name),
       vocab,
       adoptions.get(c.id) ?? 0,
+      aliases.get(c.department.id) ?? [],
     ),
   );
   const publishedIds = new Set(published.map((c) => c.id));

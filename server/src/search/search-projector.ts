@@ -2,6 +2,7 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import type { AdoptionFact } from "../adoptions/index.js";
 import type { AttachmentFact } from "../attachments/index.js";
 import type { CaseFact } from "../cases/index.js";
+import type { DepartmentFact } from "../departments/index.js";
 import type { ImportFact } from "../importer/index.js";
 import type { DomainFact } from "../kernel/index.js";
 import type { SynonymFact } from "../synonyms/index.js";
@@ -10,7 +11,7 @@ import type { SearchOutboxKind } from "./search-outbox.entity.js";
 import { enqueueSearchSync } from "./search-outbox.js";
 
 /** Every fact a writer records (each slice's `<slice>.events.ts`). */
-export type KnownFact = AdoptionFact | AttachmentFact | CaseFact | ImportFact | SynonymFact | TagFact;
+export type KnownFact = AdoptionFact | AttachmentFact | CaseFact | DepartmentFact | ImportFact | SynonymFact | TagFact;
 
 /** Which search documents a fact touches, and how soon they must follow (see SearchOutboxKind). */
 interface Touch {
@@ -45,6 +46,8 @@ const RULES: Rules = {
   // Only adoptionCount changed: indexed with the next counts window.
   AdoptionRecorded: ({ caseId }) => ({ caseIds: [caseId], kind: "counts" }),
   CasesImported: ({ caseIds }) => content(caseIds),
+  // Documents carry the 課's name, path and former names (組織改正, rename, move).
+  DepartmentOfCasesChanged: ({ caseIds }) => content(caseIds),
 };
 
 export function searchTouchOf(fact: DomainFact): Touch {

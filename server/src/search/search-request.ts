@@ -64,7 +64,10 @@ export function buildFilter(filter: SearchFilter | undefined, except?: FacetAttr
   for (const attribute of FACET_ATTRIBUTES) {
     if (attribute === except) continue;
     const values = selectedValues(filter, attribute);
-    if (values.length) groups.push(anyOf(attribute, values));
+    if (!values.length) continue;
+    // 組織改正: a 課 named by a former name (renamed, or merged into another) finds the cases it now has.
+    if (attribute === "department") groups.push(`${anyOf(attribute, values)} OR ${values.map((v) => `departmentAliases = ${filterValue(v)}`).join(" OR ")}`);
+    else groups.push(anyOf(attribute, values));
   }
   const minAdoptions = filter.minAdoptionCount;
   if (minAdoptions !== undefined && Number.isInteger(minAdoptions) && minAdoptions > 0) groups.push(`adoptionCount >= ${minAdoptions}`);

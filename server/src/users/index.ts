@@ -5,3 +5,5 @@ export * from "./user-summary.types.js";
 export * from "./me.types.js";
 export * from "./demo-accounts.js";
 export * from "./user.service.js";
+export * from "./people.service.js";
+export * from "./people.resolver.js";
