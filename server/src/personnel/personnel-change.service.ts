@@ -78,8 +78,11 @@ async function loadState(em: EntityManager, viewer: Viewer, list: PersonnelList,
     `select id, email, display_name, employee_number, role, department_id, active from users where organisation_id = ?${lock ? " for update" : ""}`,
     [viewer.organisationId],
   );
-  const departments = await em.execute<{ id: string; name: string; name_key: string; code: string | null }[]>(
-    "select id, name, name_key, code from departments where organisation_id = ?",
+  // 課 abolished by a 組織改正 take nobody; their names (and earlier names) are aliases of the successor.
+  const departments = await em.execute<{ id: string; name: string; name_key: string; code: string | null; alias_keys: string[] }[]>(
+    `select d.id, d.name, d.name_key, d.code,
+            coalesce((select array_agg(a.name_key) from department_aliases a where a.department_id = d.id), '{}') as alias_keys
+       from departments d where d.organisation_id = ? and d.abolished_on is null`,
     [viewer.organisationId],
   );
   const emails = [...new Set(list.lines.map((l) => l.email.normalize("NFKC").trim().toLowerCase()).filter(Boolean))];
@@ -96,7 +99,7 @@ async function loadState(em: EntityManager, viewer: Viewer, list: PersonnelList,
       departmentId: p.department_id,
       active: p.active,
     })),
-    departments: departments.map((d) => ({ id: d.id, name: d.name, nameKey: d.name_key, code: d.code })),
+    departments: departments.map((d) => ({ id: d.id, name: d.name, nameKey: d.name_key, code: d.code, aliasKeys: d.alias_keys })),
     foreignEmails: new Set(foreign.map((f) => f.email)),
     viewerId: viewer.userId,
     today: new Date().toISOString().slice(0, 10),

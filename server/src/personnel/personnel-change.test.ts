@@ -266,3 +266,26 @@ describe("人事異動 list: dry run and apply (issue 15 item 4)", () => {
     expect(applyMs).toBeLessThan(20_000);
   });
 });
+
+describe("人事異動 after a 組織改正", () => {
+  it("reads a merged 課's old name as its successor, says so, and never puts anyone in the abolished 課", async () => {
+    const hoiku = await kb.createViewer({ department: "保育所課", email: "hoiku-before@example.lg.jp" });
+    const kodomo = await kb.createViewer({ department: "こども課", email: "kodomo@example.lg.jp" });
+    const today = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Tokyo" }).format(new Date());
+    const merged = await kb.gql<{ mergeDepartments: { successor: { id: string; name: string } } }>(
+      `mutation ($input: MergeDepartmentsInput!) { mergeDepartments(input: $input) { successor { id name } } }`,
+      { input: { sourceIds: [hoiku.departmentId], targetId: kodomo.departmentId, effectiveDate: today } },
+      { viewer: admin },
+    );
+    expect(merged.errors).toBeUndefined();
+    await kb.createViewer({ department: "広報課", email: "koho@example.lg.jp" });
+
+    const run = await service().dryRun(admin, csv(",広報 太郎,koho@example.lg.jp,保育所課,,"));
+    expect(run.rows[0]).toMatchObject({ verdict: "TRANSFER", errors: [] });
+    expect(run.rows[0]!.notes).toContain("「保育所課」は組織改正前の名前です。今の「こども課」として扱います。");
+    await service().apply(admin, csv(",広報 太郎,koho@example.lg.jp,保育所課,,"), { digest: run.digest });
+    expect(await userByEmail("koho@example.lg.jp")).toMatchObject({ department: "こども課" });
+    const [abolished] = await sql<{ n: string }>("select count(*) as n from users where department_id = ?", [hoiku.departmentId]);
+    expect(Number(abolished!.n)).toBe(0);
+  });
+});

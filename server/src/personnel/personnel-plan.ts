@@ -29,6 +29,8 @@ export interface Post {
   name: string;
   nameKey: string;
   code: string | null;
+  /** Former names (組織改正: renamed, or merged into this 課), name-keyed. */
+  aliasKeys?: readonly string[];
 }
 
 export interface PlanState {
@@ -83,6 +85,7 @@ export function judgeList(lines: readonly ListLine[], state: PlanState): Plan {
   const deptById = new Map(state.departments.map((d) => [d.id, d]));
   const deptByCode = new Map(state.departments.filter((d) => d.code).map((d) => [normalizeText(d.code!), d]));
   const deptByKey = new Map(state.departments.map((d) => [d.nameKey, d]));
+  const deptByAlias = new Map(state.departments.flatMap((d) => (d.aliasKeys ?? []).map((key) => [key, d] as const)));
   const retirementKeys = new Set(PERSONNEL_RETIREMENT_WORDS.map(nameKey));
 
   // Lines naming the same person, number or address: all of them are 誤り (which one is right is for the file's author).
@@ -162,9 +165,12 @@ export function judgeList(lines: readonly ListLine[], state: PlanState): Plan {
     if (!retiring) {
       if (!line.department) errors.push("所属がありません。");
       else {
-        const found = deptByCode.get(line.department) ?? deptByKey.get(nameKey(line.department));
+        const exact = deptByCode.get(line.department) ?? deptByKey.get(nameKey(line.department));
+        const former = exact ? undefined : deptByAlias.get(nameKey(line.department));
+        const found = exact ?? former;
         if (found) departmentId = found.id;
-        else {
+        if (former) notes.push(`「${line.department}」は組織改正前の名前です。今の「${former.name}」として扱います。`);
+        if (!found) {
           const close = closeNames(line.department, state.departments);
           errors.push(`所属「${line.department}」が見つかりません。${close.length ? `近い名前: ${close.map((n) => `「${n}」`).join("")}。` : ""}課はこの取り込みでは作りません。先に組織の管理画面で作ってください。`);
         }
