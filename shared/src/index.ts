@@ -23,3 +23,4 @@ export * from "./revision-content.js";
 export * from "./import-mappings.js";
 export * from "./organisations.js";
 export * from "./error-codes.js";
+export * from "./directory-sign-in.js";

@@ -7,6 +7,7 @@ import { Collection, CollectionEntry, FeaturedCase } from "../collections/collec
 import { SearchQueryStat } from "../search-stats/search-query-stat.entity.js";
 import { CaseFreshness } from "../freshness/case-freshness.entity.js";
 import { Department } from "../departments/department.entity.js";
+import { DirectoryIdentity, DirectorySignInAttempt, OrganisationSignIn } from "../directory-sign-in/directory-sign-in.entity.js";
 import { ImportRun } from "../importer/import-run.entity.js";
 import { DomainEvent } from "../kernel/index.js";
 import { RateLimitBucket } from "../http/rate-limit.entity.js";
@@ -63,4 +64,8 @@ export const ENTITIES = [
   RateLimitBucket,
   // Issue 15: organisations, the tenant boundary.
   Organisation,
+  // Issue 15: directory sign-in (OpenID Connect) per organisation.
+  OrganisationSignIn,
+  DirectoryIdentity,
+  DirectorySignInAttempt,
 ];
