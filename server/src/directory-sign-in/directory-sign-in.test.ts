@@ -1,4 +1,8 @@
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runNode } from "../../../test/support/processes.js";
 import { HttpSession, startHttp } from "../../../test/support/http.js";
 import { FlowClient, startOidcProvider, type TestOidcProvider } from "../../../test/support/oidc-provider.js";
 import { createTestBackend, type TestBackend } from "../../../test/support/test-backend.js";
@@ -222,4 +226,32 @@ describe("directory sign-in settings over GraphQL", () => {
     const audits = await audit("organisation.sign-in.set");
     expect(JSON.stringify(audits)).not.toContain("secret-a");
   });
+});
+
+describe("kb organisation sign-in", () => {
+  it("sets an organisation's sign-in with the secret from a file, and shows it without the secret", async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), "kb-oidc-"));
+    const secretFile = path.join(dir, "secret");
+    await fs.writeFile(secretFile, "cli-secret-b\n");
+    const set = await runNode(
+      "server/dist/cli/kb.js",
+      ["organisation", "sign-in", B, "--issuer", op.issuer, "--client-id", "kb-sapporo", "--client-secret-file", secretFile, "--local-passwords", "no", "--department-code-claim", "shozoku"],
+      kb.env,
+    );
+    expect(set.code, set.output).toBe(0);
+    expect(set.output).toContain("札幌市: ディレクトリによるログイン 有効");
+    expect(set.output).toContain("所属コード=shozoku");
+    expect(set.output).toContain("/auth/directory/callback");
+    expect(set.output).not.toContain("cli-secret-b");
+    const [{ client_secret }] = await kb.orm.em.fork().execute<{ client_secret: string }[]>("select client_secret from organisation_sign_ins s join organisations o on o.id = s.organisation_id where o.code = ?", [B]);
+    expect(client_secret).toBe("cli-secret-b");
+    const bad = await runNode("server/dist/cli/kb.js", ["organisation", "sign-in", B, "--issuer", "ftp://x", "--client-id", "kb-sapporo"], kb.env);
+    expect(bad.code).toBe(1);
+    expect(bad.output).toContain("issuer");
+    const shown = await runNode("server/dist/cli/kb.js", ["organisation", "sign-in", A], kb.env);
+    expect(shown.code, shown.output).toBe(0);
+    expect(shown.output).toContain("クライアントID       kb-takarazuka");
+    expect(shown.output).not.toContain("secret-a");
+    await fs.rm(dir, { recursive: true });
+  }, 60_000);
 });
