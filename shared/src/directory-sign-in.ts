@@ -60,6 +60,6 @@ export type DirectorySignInError = keyof typeof DIRECTORY_SIGN_IN_ERRORS;
 /** The path a sign-in may return to: same-origin absolute paths only ("/x", never "//host" or "/\\host"). */
 export function safeReturnPath(raw: unknown): string {
   if (typeof raw !== "string" || raw.length > 2000) return "/";
-  if (!raw.startsWith("/") || raw.startsWith("//") || raw.startsWith("/\\") || /[\u0000-\u001f\\]/.test(raw)) return "/";
+  if (!raw.startsWith("/") || raw.startsWith("//") || raw.includes("\\") || [...raw].some((ch) => ch.charCodeAt(0) < 0x20)) return "/";
   return raw;
 }

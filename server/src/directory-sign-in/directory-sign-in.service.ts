@@ -2,7 +2,7 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import { organisationSignInInputSchema } from "@kb/shared";
 import { recordAudit } from "../audit/index.js";
 import { badInput, badInputFromZod, notFound, requireOperator, requireViewer, type Viewer } from "../kernel/index.js";
-import { Organisation, organisationByCode } from "../organisations/index.js";
+import { organisationByCode, type Organisation } from "../organisations/index.js";
 import { OrganisationSignIn } from "./directory-sign-in.entity.js";
 
 /** A button on the login page: names only, nothing of the provider's settings. */

@@ -105,7 +105,7 @@ describe("directory sign-in (OpenID Connect) against a real provider", () => {
     op.accounts.get("hanako")!.email = "hanako.new@takarazuka.example.jp";
     const again = await signIn(A, "hanako");
     expect((await me(again.client))?.email).toBe("hanako@takarazuka.example.jp");
-    const [{ n }] = await kb.orm.em.fork().execute<{ n: string }[]>("select count(*) n from users where email like 'hanako%'");
+    const [{ n }] = (await kb.orm.em.fork().execute<{ n: string }[]>("select count(*) n from users where email like 'hanako%'")) as [{ n: string }];
     expect(Number(n)).toBe(1);
     op.accounts.get("hanako")!.email = "hanako@takarazuka.example.jp";
   });
@@ -171,7 +171,7 @@ describe("directory sign-in (OpenID Connect) against a real provider", () => {
     expect((await signIn(A, "gone")).location).toBe("/login?signInError=DEACTIVATED");
     const refused = await audit("sign-in.directory.refused");
     expect(refused.map((r) => r.after.code)).toEqual(expect.arrayContaining(["WRONG_ORGANISATION", "EMAIL_TAKEN", "UNKNOWN_DEPARTMENT", "DEACTIVATED"]));
-    const [{ n }] = await kb.orm.em.fork().execute<{ n: string }[]>("select count(*) n from users where email in ('stranger@takarazuka.example.jp', 'taro@sapporo.example.jp')");
+    const [{ n }] = (await kb.orm.em.fork().execute<{ n: string }[]>("select count(*) n from users where email in ('stranger@takarazuka.example.jp', 'taro@sapporo.example.jp')")) as [{ n: string }];
     expect(Number(n)).toBe(1); // 太郎 in B only; the stranger nowhere
   });
 
@@ -216,7 +216,7 @@ describe("directory sign-in settings over GraphQL", () => {
     const ok = await kb.gql<{ setOrganisationSignIn: { redirectPath: string } }>(SET, { code: A, input }, { viewer: operator });
     expect(ok.errors).toBeUndefined();
     expect(ok.data!.setOrganisationSignIn.redirectPath).toBe("/auth/directory/callback");
-    const [{ client_secret }] = await kb.orm.em.fork().execute<{ client_secret: string }[]>("select client_secret from organisation_sign_ins s join organisations o on o.id = s.organisation_id where o.code = ?", [A]);
+    const [{ client_secret }] = (await kb.orm.em.fork().execute<{ client_secret: string }[]>("select client_secret from organisation_sign_ins s join organisations o on o.id = s.organisation_id where o.code = ?", [A])) as [{ client_secret: string }];
     expect(client_secret).toBe("secret-a"); // kept: the update gave none
     const READ = "query ($id: ID!) { organisationSignIn(organisationId: $id) { issuer clientId } }";
     expect((await kb.gql(READ, { id: adminA.organisationId }, { viewer: adminA })).data).toEqual({ organisationSignIn: { issuer: op.issuer, clientId: "kb-takarazuka" } });
@@ -243,7 +243,7 @@ describe("kb organisation sign-in", () => {
     expect(set.output).toContain("所属コード=shozoku");
     expect(set.output).toContain("/auth/directory/callback");
     expect(set.output).not.toContain("cli-secret-b");
-    const [{ client_secret }] = await kb.orm.em.fork().execute<{ client_secret: string }[]>("select client_secret from organisation_sign_ins s join organisations o on o.id = s.organisation_id where o.code = ?", [B]);
+    const [{ client_secret }] = (await kb.orm.em.fork().execute<{ client_secret: string }[]>("select client_secret from organisation_sign_ins s join organisations o on o.id = s.organisation_id where o.code = ?", [B])) as [{ client_secret: string }];
     expect(client_secret).toBe("cli-secret-b");
     const bad = await runNode("server/dist/cli/kb.js", ["organisation", "sign-in", B, "--issuer", "ftp://x", "--client-id", "kb-sapporo"], kb.env);
     expect(bad.code).toBe(1);
