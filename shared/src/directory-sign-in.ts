@@ -54,6 +54,7 @@ export const DIRECTORY_SIGN_IN_ERRORS = {
   DEACTIVATED: "このアカウントは利用停止中です。管理者にお問い合わせください。",
   CANCELLED: "ログインは取り消されました。",
   FAILED: "ログインを完了できませんでした。もう一度お試しください。",
+  RATE_LIMITED: "ログインの操作が続いたため、一時的に受け付けていません。しばらく待ってからもう一度お試しください。",
 } as const;
 export type DirectorySignInError = keyof typeof DIRECTORY_SIGN_IN_ERRORS;
 

@@ -182,6 +182,19 @@ describe("directory sign-in (OpenID Connect) against a real provider", () => {
     expect((await new FlowClient().request(`${http.url}/auth/directory/999999/start`)).location).toBe(`${http.url}/login?signInError=NOT_CONFIGURED`);
   });
 
+  it("counts starts and callbacks against the address's write budget", async () => {
+    const tight = await startHttp(kb, { KB_MUTATION_RATE_PER_MINUTE: "1" }); // 5 a minute for an anonymous address
+    try {
+      const client = new FlowClient("10.22.0.1");
+      const answers = [];
+      for (let i = 0; i < 6; i++) answers.push((await client.request(`${tight.url}/auth/directory/${A}/start`)).location ?? "");
+      expect(answers.slice(0, 5).every((l) => l.startsWith(op.issuer))).toBe(true);
+      expect(answers[5]).toBe(`${tight.url}/login?signInError=RATE_LIMITED`);
+    } finally {
+      await tight.close();
+    }
+  });
+
   it("refuses a local password where the organisation turned them off (B), keeps it where allowed (A)", async () => {
     const inB = await kb.createViewer({ organisation: B, department: "デジタル戦略課" });
     const inA = await kb.createViewer({ organisation: A, department: "情報政策課" });

@@ -5,6 +5,7 @@ import { AuthService } from "../auth/index.js";
 import type { AppConfig } from "../config/index.js";
 import { DIRECTORY_CALLBACK_PATH, DirectorySignInFlow, newBrowserKey, SIGN_IN_ATTEMPT_TTL_MS, SignInRefusal } from "../directory-sign-in/index.js";
 import type { Logger } from "../logger.js";
+import type { MutationRateLimit } from "./rate-limit.js";
 import { sessionCookieFor, sessionTokenOf } from "./session.js";
 
 /** The browser's key to its sign-in attempt: HttpOnly, only sent to /auth/directory, gone after ten minutes. */
@@ -28,8 +29,16 @@ const originOf = (req: Request) => `${req.protocol}://${req.get("host")}`;
  * A refusal goes to /login?signInError=<code>, where the login page says it in Japanese; it is logged
  * and, when the organisation is known, audited.
  */
-export function directorySignInRoutes(orm: MikroORM, logger: Logger, config: AppConfig): Router {
+export function directorySignInRoutes(orm: MikroORM, logger: Logger, config: AppConfig, limit: MutationRateLimit): Router {
   const router = Router();
+  // A start writes a row and a callback calls the provider: both count against the address's write
+  // budget (the anonymous one of GraphQL mutations), so a flood cannot fill the table or hammer the provider.
+  const overBudget = async (req: Request, res: Response) => {
+    if ((await limit.take({ userId: null, ip: req.ip ?? "unknown" })) === null) return false;
+    logger.warn({ ip: req.ip }, "directory sign-in over the address's budget");
+    res.redirect(303, `/login?${new URLSearchParams({ signInError: "RATE_LIMITED" })}`);
+    return true;
+  };
   const secure = (req: Request) => config.cookieSecure === "always" || (config.cookieSecure === "tls" && req.secure);
   const clientOf = (req: Request) => ({ ip: req.ip ?? "unknown", userAgent: req.get("user-agent") ?? null });
 
@@ -45,6 +54,7 @@ export function directorySignInRoutes(orm: MikroORM, logger: Logger, config: App
   };
 
   router.get("/directory/:code/start", async (req, res) => {
+    if (await overBudget(req, res)) return;
     const flow = new DirectorySignInFlow(orm.em.fork());
     try {
       const key = newBrowserKey();
@@ -58,6 +68,7 @@ export function directorySignInRoutes(orm: MikroORM, logger: Logger, config: App
   });
 
   router.get("/directory/callback", async (req, res) => {
+    if (await overBudget(req, res)) return;
     const em = orm.em.fork();
     const flow = new DirectorySignInFlow(em);
     const key = req.headers.cookie ? (parseCookie(req.headers.cookie)[ATTEMPT_COOKIE] ?? null) : null;

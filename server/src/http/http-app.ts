@@ -86,7 +86,7 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<{ app: Express; 
     graphqlBodyErrors,
   );
 
-  app.use("/auth", directorySignInRoutes(orm, logger, config));
+  app.use("/auth", directorySignInRoutes(orm, logger, config, mutationLimit));
 
   app.use("/api", apiWriteRateLimit(mutationLimit, orm));
   app.use("/api", attachmentRoutes(contextOf, logger));
