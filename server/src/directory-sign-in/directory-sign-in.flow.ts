@@ -64,6 +64,7 @@ export class DirectorySignInFlow {
    * verifier under the browser's key, and answers the provider's authorisation URL to send it to.
    */
   async start(organisationCode: string, returnTo: unknown, browserKey: string, redirectUri: string): Promise<URL> {
+    if (!/^\d{6}$/.test(organisationCode)) throw new SignInRefusal("NOT_CONFIGURED", null, { organisationCode: organisationCode.slice(0, 20) });
     const signIn = await this.em.findOne(
       OrganisationSignIn,
       { organisation: { code: organisationCode }, enabled: true },

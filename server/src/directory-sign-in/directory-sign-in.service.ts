@@ -1,5 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { organisationSignInInputSchema } from "@kb/shared";
+import { isUuid, organisationSignInInputSchema } from "@kb/shared";
 import { recordAudit } from "../audit/index.js";
 import { badInput, badInputFromZod, notFound, requireOperator, requireViewer, type Viewer } from "../kernel/index.js";
 import { organisationByCode, type Organisation } from "../organisations/index.js";
@@ -29,6 +29,7 @@ export class DirectorySignInService {
     const v = requireViewer(viewer);
     const allowed = v.installationRole === "OPERATOR" || (v.role === "ADMIN" && v.organisationId === organisationId);
     if (!allowed) throw notFound("団体");
+    if (!isUuid(organisationId)) return null;
     return this.em.findOne(OrganisationSignIn, { organisation: organisationId });
   }
 
@@ -54,8 +55,11 @@ export async function configureOrganisationSignIn(em: EntityManager, organisatio
   const parsed = organisationSignInInputSchema.safeParse(raw);
   if (!parsed.success) throw badInputFromZod(parsed.error);
   const { clientSecret, ...data } = parsed.data;
+  // Only a 団体コード can name an organisation here (anything else, a NUL byte included, never reaches SQL).
+  const code = organisationCode.normalize("NFKC").trim();
+  if (!/^\d{6}$/.test(code)) throw badInput([{ path: "organisationCode", message: "団体コードは6桁の数字で指定してください" }]);
   return em.transactional(async (tx) => {
-    const organisation: Organisation = await organisationByCode(tx, organisationCode);
+    const organisation: Organisation = await organisationByCode(tx, code);
     const existing = await tx.findOne(OrganisationSignIn, { organisation }, { populate: ["clientSecret"] });
     if (!existing && !clientSecret) throw badInput([{ path: "clientSecret", message: "クライアントシークレットを入力してください" }]);
     const before = existing ? describe(existing) : null;

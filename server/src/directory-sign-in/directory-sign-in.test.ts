@@ -1,6 +1,7 @@
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runNode } from "../../../test/support/processes.js";
 import { HttpSession, startHttp } from "../../../test/support/http.js";
@@ -238,6 +239,25 @@ describe("directory sign-in settings over GraphQL", () => {
     expect(Object.keys((kb.schema.getType("OrganisationSignIn") as unknown as { getFields(): object }).getFields())).not.toContain("clientSecret");
     const audits = await audit("organisation.sign-in.set");
     expect(JSON.stringify(audits)).not.toContain("secret-a");
+  });
+});
+
+describe("directory sign-in inputs (property-based)", () => {
+  it("setOrganisationSignIn and organisationSignIn answer arbitrary input with a coded error or a result, never a crash", async () => {
+    const operator = await kb.createViewer({ installationRole: "OPERATOR" });
+    const SET = `mutation ($code: String!, $input: OrganisationSignInInput!) { setOrganisationSignIn(organisationCode: $code, input: $input) { issuer } }`;
+    const text = fc.oneof(fc.string(), fc.string({ unit: "binary" }), fc.constantFrom("", "\u0000", "https://idp.example.jp", "openid", A, "0".repeat(3000)));
+    await fc.assert(
+      fc.asyncProperty(text, text, text, fc.option(text, { nil: undefined }), fc.option(text, { nil: undefined }), async (code, issuer, clientId, scopes, claim) => {
+        // Never A or B (their settings are the other tests'): a fresh code, or an unknown one.
+        const target = code === A || code === B ? "999999" : code;
+        const r = await kb.gql(SET, { code: target, input: { issuer, clientId, clientSecret: "s", scopes, emailClaim: claim } }, { viewer: operator });
+        expect(r.errors?.[0]?.extensions?.code, JSON.stringify(r.errors)).not.toBe("INTERNAL_SERVER_ERROR");
+        const read = await kb.gql("query ($id: ID!) { organisationSignIn(organisationId: $id) { issuer } }", { id: code }, { viewer: operator });
+        expect(read.errors?.[0]?.extensions?.code, JSON.stringify(read.errors)).not.toBe("INTERNAL_SERVER_ERROR");
+      }),
+      { numRuns: 60, examples: [["\u0000", "https://idp.example.jp", "kb", undefined, undefined], ["a\u0000", "https://idp.example.jp", "kb", "openid", "e\u0000"]] },
+    );
   });
 });
 
