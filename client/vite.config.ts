@@ -11,6 +11,8 @@ const proxy = {
   "/healthz": { target: apiUrl },
   // Attachments and exports (downloads) are plain HTTP routes under /api.
   "/api": { target: apiUrl },
+  // Directory sign-in (OpenID Connect): browser navigations answered by redirects.
+  "/auth": { target: apiUrl },
 };
 
 export default defineConfig({

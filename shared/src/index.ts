@@ -25,3 +25,4 @@ export * from "./organisations.js";
 export * from "./error-codes.js";
 export * from "./personnel.js";
 export * from "./people.js";
+export * from "./directory-sign-in.js";

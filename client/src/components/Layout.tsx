@@ -13,6 +13,16 @@ const LOGOUT = graphql(`
   }
 `);
 
+/** Whether this session came through an organisation's directory: its logout goes there too (/auth/logout). */
+const SESSION_KIND = graphql(`
+  query SessionKind {
+    me {
+      id
+      directorySignIn
+    }
+  }
+`);
+
 const navLink = "text-dns-16N-130 aria-[current=page]:font-bold";
 
 /** Page frame: skip link, header with the product name, main menu and the user's menu, main, footer. */
@@ -29,6 +39,12 @@ export function Layout() {
   const [logout, { loading: loggingOut }] = useMutation(LOGOUT);
 
   const onLogout = async () => {
+    const kind = await client.query({ query: SESSION_KIND, fetchPolicy: "network-only" }).catch(() => null);
+    if (kind?.data?.me?.directorySignIn) {
+      // A full navigation: the server ends the session and sends the browser to the directory's logout.
+      window.location.assign("/auth/logout");
+      return;
+    }
     try {
       await logout();
     } finally {

@@ -76,6 +76,7 @@ type Documents = {
     "\n  fragment EntryBody_entry on CollectionEntry {\n    position\n    reason\n    caseId\n    caseTitle\n    caseStatus\n    case {\n      id\n      title\n      kind\n      fiscalYear\n      department {\n        id\n        name\n      }\n    }\n  }\n": typeof types.EntryBody_EntryFragmentDoc,
     "\n  mutation UpdateCollectionEntry($input: CollectionEntryInput!) {\n    updateCollectionEntry(input: $input) {\n      ...CollectionPage_collection\n    }\n  }\n": typeof types.UpdateCollectionEntryDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
+    "\n  query SessionKind {\n    me {\n      id\n      directorySignIn\n    }\n  }\n": typeof types.SessionKindDocument,
     "\n  query UnreadNotifications {\n    notifications(first: 1) {\n      total\n      unread\n    }\n  }\n": typeof types.UnreadNotificationsDocument,
     "\n  fragment AdoptionFlows_dashboard on Dashboard {\n    adoptionDepartments {\n      id\n      name\n      path\n    }\n    adoptionFlows {\n      fromDepartmentId\n      toDepartmentId\n      considering\n      trial\n      adopted\n      declined\n      counted\n    }\n  }\n": typeof types.AdoptionFlows_DashboardFragmentDoc,
     "\n  fragment Charts_dashboard on Dashboard {\n    totals {\n      publishedCases\n      featuredCases\n      publishedCollections\n      adoptions\n      searches\n      zeroResultSearches\n    }\n    casesByYearKind {\n      fiscalYear\n      kind\n      count\n    }\n    casesByBureau {\n      name\n      count\n    }\n    casesByDepartment {\n      id\n      name\n      path\n      count\n    }\n    topTags {\n      name\n      count\n    }\n    ...AdoptionFlows_dashboard\n    effects {\n      ...EffectsChart_effects\n    }\n    topQueries {\n      ...QueryTable_stat\n    }\n    zeroResultQueries {\n      ...QueryTable_stat\n    }\n  }\n": typeof types.Charts_DashboardFragmentDoc,
@@ -98,6 +99,7 @@ type Documents = {
     "\n  mutation ReviewCase($id: ID!, $input: ReviewInput!) {\n    reviewCase(id: $id, input: $input) {\n      id\n      status\n      version\n      publishedAt\n      viewerCan {\n        edit\n        submit\n        review\n        archive\n      }\n    }\n  }\n": typeof types.ReviewCaseDocument,
     "\n  query CasePage($id: ID!) {\n    case(id: $id) {\n      id\n      title\n      kind\n      summary\n      background\n      actions\n      results\n      tips\n      department {\n        id\n        name\n        path\n      }\n      fiscalYear\n      tags\n      effects {\n        label\n        before\n        after\n        unit\n      }\n      details\n      status\n      updatedAt\n      author {\n        id\n        displayName\n        department {\n          id\n          name\n        }\n      }\n      viewerCan {\n        takePart\n      }\n      ...CaseWorkflow_case\n      ...ReviewPanel_case\n      ...ReviewHistory_case\n      ...RevisionHistory_case\n      ...AttachmentList_case\n    }\n  }\n": typeof types.CasePageDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      ...Me_me\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  query SignInOptions {\n    signInOptions {\n      passwords\n      directories {\n        organisationName\n        organisationCode\n        startPath\n      }\n    }\n  }\n": typeof types.SignInOptionsDocument,
     "\n  query MyCases($status: CaseStatus, $first: Int!, $offset: Int!) {\n    myCases(status: $status, first: $first, offset: $offset) {\n      total\n      items {\n        id\n        ...CaseListRow_case\n      }\n    }\n  }\n": typeof types.MyCasesDocument,
     "\n  query Notifications($first: Int!, $offset: Int!) {\n    notifications(first: $first, offset: $offset) {\n      total\n      unread\n      items {\n        id\n        type\n        message\n        caseId\n        readAt\n        createdAt\n      }\n    }\n  }\n": typeof types.NotificationsDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n": typeof types.MarkNotificationsReadDocument,
@@ -199,6 +201,7 @@ const documents: Documents = {
     "\n  fragment EntryBody_entry on CollectionEntry {\n    position\n    reason\n    caseId\n    caseTitle\n    caseStatus\n    case {\n      id\n      title\n      kind\n      fiscalYear\n      department {\n        id\n        name\n      }\n    }\n  }\n": types.EntryBody_EntryFragmentDoc,
     "\n  mutation UpdateCollectionEntry($input: CollectionEntryInput!) {\n    updateCollectionEntry(input: $input) {\n      ...CollectionPage_collection\n    }\n  }\n": types.UpdateCollectionEntryDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
+    "\n  query SessionKind {\n    me {\n      id\n      directorySignIn\n    }\n  }\n": types.SessionKindDocument,
     "\n  query UnreadNotifications {\n    notifications(first: 1) {\n      total\n      unread\n    }\n  }\n": types.UnreadNotificationsDocument,
     "\n  fragment AdoptionFlows_dashboard on Dashboard {\n    adoptionDepartments {\n      id\n      name\n      path\n    }\n    adoptionFlows {\n      fromDepartmentId\n      toDepartmentId\n      considering\n      trial\n      adopted\n      declined\n      counted\n    }\n  }\n": types.AdoptionFlows_DashboardFragmentDoc,
     "\n  fragment Charts_dashboard on Dashboard {\n    totals {\n      publishedCases\n      featuredCases\n      publishedCollections\n      adoptions\n      searches\n      zeroResultSearches\n    }\n    casesByYearKind {\n      fiscalYear\n      kind\n      count\n    }\n    casesByBureau {\n      name\n      count\n    }\n    casesByDepartment {\n      id\n      name\n      path\n      count\n    }\n    topTags {\n      name\n      count\n    }\n    ...AdoptionFlows_dashboard\n    effects {\n      ...EffectsChart_effects\n    }\n    topQueries {\n      ...QueryTable_stat\n    }\n    zeroResultQueries {\n      ...QueryTable_stat\n    }\n  }\n": types.Charts_DashboardFragmentDoc,
@@ -221,6 +224,7 @@ const documents: Documents = {
     "\n  mutation ReviewCase($id: ID!, $input: ReviewInput!) {\n    reviewCase(id: $id, input: $input) {\n      id\n      status\n      version\n      publishedAt\n      viewerCan {\n        edit\n        submit\n        review\n        archive\n      }\n    }\n  }\n": types.ReviewCaseDocument,
     "\n  query CasePage($id: ID!) {\n    case(id: $id) {\n      id\n      title\n      kind\n      summary\n      background\n      actions\n      results\n      tips\n      department {\n        id\n        name\n        path\n      }\n      fiscalYear\n      tags\n      effects {\n        label\n        before\n        after\n        unit\n      }\n      details\n      status\n      updatedAt\n      author {\n        id\n        displayName\n        department {\n          id\n          name\n        }\n      }\n      viewerCan {\n        takePart\n      }\n      ...CaseWorkflow_case\n      ...ReviewPanel_case\n      ...ReviewHistory_case\n      ...RevisionHistory_case\n      ...AttachmentList_case\n    }\n  }\n": types.CasePageDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      ...Me_me\n    }\n  }\n": types.LoginDocument,
+    "\n  query SignInOptions {\n    signInOptions {\n      passwords\n      directories {\n        organisationName\n        organisationCode\n        startPath\n      }\n    }\n  }\n": types.SignInOptionsDocument,
     "\n  query MyCases($status: CaseStatus, $first: Int!, $offset: Int!) {\n    myCases(status: $status, first: $first, offset: $offset) {\n      total\n      items {\n        id\n        ...CaseListRow_case\n      }\n    }\n  }\n": types.MyCasesDocument,
     "\n  query Notifications($first: Int!, $offset: Int!) {\n    notifications(first: $first, offset: $offset) {\n      total\n      unread\n      items {\n        id\n        type\n        message\n        caseId\n        readAt\n        createdAt\n      }\n    }\n  }\n": types.NotificationsDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n": types.MarkNotificationsReadDocument,
@@ -525,6 +529,10 @@ export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (ty
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query SessionKind {\n    me {\n      id\n      directorySignIn\n    }\n  }\n"): (typeof documents)["\n  query SessionKind {\n    me {\n      id\n      directorySignIn\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query UnreadNotifications {\n    notifications(first: 1) {\n      total\n      unread\n    }\n  }\n"): (typeof documents)["\n  query UnreadNotifications {\n    notifications(first: 1) {\n      total\n      unread\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -610,6 +618,10 @@ export function graphql(source: "\n  query CasePage($id: ID!) {\n    case(id: $i
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      ...Me_me\n    }\n  }\n"): (typeof documents)["\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      ...Me_me\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SignInOptions {\n    signInOptions {\n      passwords\n      directories {\n        organisationName\n        organisationCode\n        startPath\n      }\n    }\n  }\n"): (typeof documents)["\n  query SignInOptions {\n    signInOptions {\n      passwords\n      directories {\n        organisationName\n        organisationCode\n        startPath\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

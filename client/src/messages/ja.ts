@@ -115,6 +115,13 @@ export const ja = {
     failed: "ログインできませんでした。時間をおいて、もう一度お試しください。",
     secretariatOnly: "このページは事務局の方のみご利用いただけます。",
     checking: "ログイン状態を確認しています…",
+    /** Directory sign-in (OpenID Connect): a button per organisation that has it. */
+    directoryLead: "所属する団体のアカウント（庁内のディレクトリ）でログインできます。",
+    directoryHeading: "団体のアカウントでログイン",
+    directoryButton: (organisation: string) => `${organisation}のアカウントでログイン`,
+    passwordHeading: "パスワードでログイン",
+    passwordLead: "団体のアカウントをお持ちでない方は、メールアドレスとパスワードでログインしてください。",
+    directoryFailed: "団体のアカウントでログインできませんでした。",
   },
   account: {
     ...jaSearchPage.account,

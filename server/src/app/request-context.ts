@@ -5,6 +5,7 @@ import { createCaseLoaders, CaseService, CaseWorkflowService } from "../cases/in
 import { createCurationLoaders, type CurationLoaders, CollectionEntryService, CollectionService, FeaturedCaseService, HomeFeedService } from "../collections/index.js";
 import { DashboardService } from "../dashboard/index.js";
 import { DepartmentAdminService, DepartmentReorganisationService } from "../departments/index.js";
+import { DirectorySignInService } from "../directory-sign-in/index.js";
 import { FreshnessService } from "../freshness/index.js";
 import type { RequestContext, RequestInfo, RequestScope, SessionCookie } from "../kernel/index.js";
 import { OrganisationService, readableOrganisationIds } from "../organisations/index.js";
@@ -36,6 +37,8 @@ function buildServices(em: RequestScope["em"], index: CaseSearchIndex, viewer: R
     account: () => new AccountService(em),
     /** Organisations (operators create and list them). */
     organisations: () => new OrganisationService(em, readableOrganisations),
+    /** Directory sign-in settings (operators set them) and the login page's options. */
+    directorySignIn: () => new DirectorySignInService(em),
     cases: () => new CaseService(em),
     workflow: () => new CaseWorkflowService(em),
     search: (): SearchService => new SearchService(index, services.cases, readableOrganisations),

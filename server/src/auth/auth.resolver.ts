@@ -1,4 +1,4 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver } from "type-graphql";
 import { type RequestContext, requireViewer, type Viewer } from "../kernel/index.js";
 import { presentOrganisation } from "../organisations/index.js";
 import { User, MeView } from "../users/index.js";
@@ -48,6 +48,15 @@ export class AuthResolver {
   async endSession(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<boolean> {
     await ctx.services.account.endSession(requireViewer(ctx.viewer), id, ctx.session.token);
     return true;
+  }
+}
+
+/** Me's fields that cost a statement: asked for only where a page needs them. */
+@Resolver(() => MeView)
+export class MeSessionResolver {
+  @FieldResolver(() => Boolean, { description: "このセッションが団体のディレクトリ（OpenID Connect）でのログインか。ログアウトはディレクトリからも行う（/auth/logout）" })
+  async directorySignIn(@Ctx() ctx: RequestContext): Promise<boolean> {
+    return (await ctx.services.auth.directorySignInOf(ctx.session.token)) !== null;
   }
 }
 

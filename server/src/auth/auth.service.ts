@@ -45,6 +45,20 @@ export class AuthService {
     const ok = (await verifyPassword(user?.passwordHash, password)) && !!user;
     if (!ok || !user) throw authErrors.wrongCredentials();
     await this.checkSucceeded(attemptId);
+    // An organisation that signs in through its directory may have turned local passwords off.
+    const [directoryOnly] = await this.em.execute<{ id: string }[]>(
+      "select id from organisation_sign_ins where organisation_id = ? and enabled and not allow_local_passwords",
+      [user.organisation.id],
+    );
+    if (directoryOnly) throw authErrors.directoryOnly();
+    return this.startSession(user, client);
+  }
+
+  /**
+   * A new session for `user`: the one way a login (password or directory) ends, so both set the same
+   * cookie and the same row. `directorySignIn` names the organisation sign-in it came through.
+   */
+  async startSession(user: User, client: ClientInfo, directorySignIn: string | null = null): Promise<LoginResult> {
     const token = randomBytes(32).toString("base64url");
     const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
     this.em.create(Session, {
@@ -53,6 +67,7 @@ export class AuthService {
       expiresAt,
       userAgent: client.userAgent ? client.userAgent.slice(0, 300) : null,
       address: client.ip,
+      directorySignIn,
     });
     await this.em.flush();
     return {
@@ -60,6 +75,13 @@ export class AuthService {
       expiresAt,
       viewer: viewerOfUser(user),
     };
+  }
+
+  /** The organisation sign-in a session came through (null for a password login or no session). */
+  async directorySignInOf(token: string | null): Promise<string | null> {
+    if (!token) return null;
+    const [row] = await this.em.execute<{ directory_sign_in: string | null }[]>("select directory_sign_in from sessions where token_hash = ?", [hashToken(token)]);
+    return row?.directory_sign_in ?? null;
   }
 
   async logout(token: string | null): Promise<void> {

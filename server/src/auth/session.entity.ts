@@ -36,6 +36,13 @@ export class Session {
   /** The client address at login, as KB_TRUST_PROXY decides it. */
   @Property({ type: "text", nullable: true })
   address?: string | null;
+
+  /**
+   * The organisation sign-in (directory-sign-in/) this session came from, or null for a password
+   * login: logging out of it also goes to the directory's end-session page.
+   */
+  @Property({ type: "uuid", nullable: true })
+  directorySignIn?: string | null;
 }
 
 /** Login attempts, for rate limiting per account and per IP across every server instance. */

@@ -40,6 +40,8 @@ const envSchema = z.object({
   KB_LOG_FORMAT: z.enum(["json", "pretty"], { error: "KB_LOG_FORMAT must be json or pretty" }).optional(),
   /** `kb import-kintone`: the kintone API token (a secret: never logged; asked for when unset). */
   KB_KINTONE_API_TOKEN: z.string().optional(),
+  /** `kb organisation sign-in`: the OpenID Connect client secret, when --client-secret-file is not given (a secret: never logged). */
+  KB_OIDC_CLIENT_SECRET: z.string().optional(),
   /**
    * Where `kb backup` / `kb restore` find pg_dump and pg_restore (their major version must be at
    * least the server's). Unset: Debian's /usr/lib/postgresql/<version>/bin, newest first, then PATH.
@@ -121,6 +123,8 @@ export interface AppConfig {
   npmScript?: string;
   /** kintone API token for `kb import-kintone` (secret). */
   kintoneApiToken?: string;
+  /** OpenID Connect client secret for `kb organisation sign-in` (secret). */
+  oidcClientSecret?: string;
   /** Directory of pg_dump / pg_restore, when not the system's. */
   pgBinDir?: string;
   /** Adoption-count changes are indexed once per window of this many ms. */
@@ -189,6 +193,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env, defaults: Conf
     invocationDir: e.INIT_CWD ?? process.cwd(),
     npmScript: e.npm_lifecycle_event,
     kintoneApiToken: e.KB_KINTONE_API_TOKEN,
+    oidcClientSecret: e.KB_OIDC_CLIENT_SECRET,
     pgBinDir: e.KB_PG_BIN_DIR,
     searchSyncIntervalMs: e.KB_SEARCH_SYNC_INTERVAL_MS,
     searchCacheEntries: e.KB_SEARCH_CACHE_ENTRIES,

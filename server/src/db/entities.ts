@@ -7,6 +7,7 @@ import { Collection, CollectionEntry, FeaturedCase } from "../collections/collec
 import { SearchQueryStat } from "../search-stats/search-query-stat.entity.js";
 import { CaseFreshness } from "../freshness/case-freshness.entity.js";
 import { Department, DepartmentAlias } from "../departments/department.entity.js";
+import { DirectoryIdentity, DirectorySignInAttempt, OrganisationSignIn } from "../directory-sign-in/directory-sign-in.entity.js";
 import { ImportRun } from "../importer/import-run.entity.js";
 import { DomainEvent } from "../kernel/index.js";
 import { RateLimitBucket } from "../http/rate-limit.entity.js";
@@ -67,4 +68,8 @@ export const ENTITIES = [
   // Issue 15: admin screens (invitations) and 組織改正 (former names of 課).
   DepartmentAlias,
   UserInvitation,
+  // Issue 15: directory sign-in (OpenID Connect) per organisation.
+  OrganisationSignIn,
+  DirectoryIdentity,
+  DirectorySignInAttempt,
 ];

@@ -3,10 +3,11 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphq
 import { buildSchema } from "type-graphql";
 import { AdoptionEventResolver, AdoptionResolver, CaseAdoptionResolver } from "../adoptions/index.js";
 import { AttachmentResolver } from "../attachments/index.js";
-import { AuthResolver } from "../auth/index.js";
+import { AuthResolver, MeSessionResolver } from "../auth/index.js";
 import { CaseResolver, CaseRevisionResolver, ReviewResolver, UserSummaryResolver } from "../cases/index.js";
 import { CaseCurationResolver, CollectionResolver, FeaturedMarkResolver } from "../collections/index.js";
 import { DashboardResolver } from "../dashboard/index.js";
+import { DirectorySignInResolver } from "../directory-sign-in/index.js";
 import { CaseFreshnessFieldsResolver, CaseFreshnessResolver } from "../freshness/index.js";
 import { DepartmentPageResolver } from "../department-pages/index.js";
 import { DepartmentAdminResolver } from "../departments/index.js";
@@ -23,6 +24,8 @@ import { PeopleResolver } from "../users/index.js";
 export async function buildAppSchema(): Promise<GraphQLSchema> {
   return buildSchema({ resolvers: [
       AuthResolver,
+      MeSessionResolver,
+      DirectorySignInResolver,
       OrganisationResolver,
       PeopleResolver,
       DepartmentAdminResolver,

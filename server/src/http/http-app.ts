@@ -12,6 +12,7 @@ import { createFormatError, graphqlLimits } from "../graphql/index.js";
 import type { BackingServices } from "../infra/index.js";
 import type { Logger } from "../logger.js";
 import type { CaseSearchIndex } from "../search/index.js";
+import { directorySignInRoutes } from "./directory-sign-in.routes.js";
 import { exportRoutes } from "./export.routes.js";
 import { attachmentRoutes } from "./attachment.routes.js";
 import { importMappingRoutes } from "./import-mapping.routes.js";
@@ -85,6 +86,8 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<{ app: Express; 
     ),
     graphqlBodyErrors,
   );
+
+  app.use("/auth", directorySignInRoutes(orm, logger, config, mutationLimit));
 
   app.use("/api", apiWriteRateLimit(mutationLimit, orm));
   app.use("/api", attachmentRoutes(contextOf, logger));

@@ -315,10 +315,14 @@ const QUERY_RULES: Record<string, Rule> = {
   mySessions: () => ({ args: {} }),
   notifications: () => ({ args: { first: 50 } }),
   organisations: () => ({ args: {} }),
+  // A has no directory sign-in: an operator (installation-wide by design) and everyone else get null or
+  // NOT_FOUND alike; an ADMIN reads only their own (directory-sign-in.test.ts).
+  organisationSignIn: byId("organisationId", (x) => x.a.organisationId),
   pendingTagProposals: () => ({ args: { first: 50 } }),
   reviewQueue: () => ({ args: { first: 50 } }),
   searchCases: () => ({ args: { query: SECRET, first: 50 } }),
   searchFacetValues: () => ({ args: { facet: "TAGS", facetQuery: SECRET, query: "" } }),
+  signInOptions: () => ({ args: {} }),
   similarCases: byId("caseId", (x) => x.a.published),
   synonymGroups: () => ({ args: {} }),
   tag: () => ({ args: { name: `${SECRET}専用タグ` }, missing: { name: `${randomUUID()}タグ` } }),
@@ -394,6 +398,9 @@ const MUTATION_RULES: Record<string, Rule> = {
   resumeTagBulkJob: byId("id", (x) => x.a.bulkJob),
   retireTag: byId("id", (x) => x.a.tagId, { version: 1 }),
   reviewCase: byId("id", (x) => x.a.submitted, { input: { decision: "PUBLISH" } }),
+  // Setting A's sign-in is the operator's installation-wide power (directory-sign-in.test.ts); here the
+  // input is invalid, so B's operator changes nothing of A while every other role is refused outright.
+  setOrganisationSignIn: () => ({ args: { organisationCode: A_CODE, input: { issuer: "ftp://idp.b.example.jp", clientId: "b", clientSecret: "b" } } }),
   startTagBulkJob: (x) => ({ args: { input: { action: "ADD", tag: "Bの一括", caseIds: [x.a.published] } }, missing: { input: { action: "ADD", tag: "Bの一括", caseIds: [any()] } } }),
   submitCase: byId("id", (x) => x.a.draft, { version: 1 }),
   undoTagMerge: () => ({ args: { id: any() } }),
@@ -577,6 +584,12 @@ const ROUTE_RULES: Record<string, RouteProbe> = {
   // file's own words would be echoed back, and A's addresses are markers).
   "POST /personnel/dry-run": { method: "POST", url: () => ({ a: "/api/personnel/dry-run" }), body: () => personnelForm() },
   "POST /personnel/apply": { method: "POST", url: () => ({ a: "/api/personnel/apply" }), body: () => personnelForm("0".repeat(64)) },
+  // Directory sign-in (browser navigations, answered by redirects): A has none, and a callback
+  // without the browser's attempt is refused, so each ends on the login page with a reason.
+  "GET /directory/:code/start": { method: "GET", url: () => ({ a: `/auth/directory/${A_CODE}/start?next=/` }) },
+  "GET /directory/callback": { method: "GET", url: () => ({ a: "/auth/directory/callback?code=forged&state=forged" }) },
+  // Last: it ends the probing session (of B; A's sessions are untouched).
+  "GET /logout": { method: "GET", url: () => ({ a: "/auth/logout" }) },
 };
 
 function personnelForm(digest?: string): FormData {
@@ -637,6 +650,7 @@ describe("organisation isolation over /api (issue 15)", () => {
     const send = async (probe: RouteProbe, url: string) => {
       const res = await fetch(`${http.url}${url}`, {
         method: probe.method,
+        redirect: "manual", // the sign-in routes answer with redirects: their own answer is what is probed
         headers: {
           ...(session.cookie ? { cookie: session.cookie } : {}),
           "x-kb-request": "1",

@@ -2,8 +2,9 @@ import { ORGANISATION_KIND_LABELS, ORGANISATION_KINDS, type OrganisationData } f
 import { AppError } from "../../kernel/index.js";
 import { createOrganisation, homeOrganisation, listOrganisations, updateHomeOrganisation, type Organisation } from "../../organisations/index.js";
 import type { KbCommand } from "../command.js";
+import { organisationSignIn, UsageError, type SignInOptions } from "./organisation-sign-in.js";
 
-interface OrganisationOptions {
+interface OrganisationOptions extends SignInOptions {
   name?: string;
   kana?: string;
   prefecture?: string;
@@ -14,7 +15,7 @@ interface OrganisationOptions {
   publicReading?: string;
 }
 
-const ACTIONS = ["show", "list", "set", "create"] as const;
+const ACTIONS = ["show", "list", "set", "create", "sign-in"] as const;
 
 /**
  * `kb organisation`: the installation's own organisation (show, set) and the others (list, create).
@@ -27,10 +28,16 @@ export const organisationCommand: KbCommand<OrganisationOptions> = {
                [--prefecture <都道府県>] [--population <人口> --population-as-of <YYYY-MM-DD>] [--public-reading yes|no]
                                          団体（自治体）を表示・登録します。show はこの設置の団体、list は全団体、
                                          set はこの設置の団体の名前・団体コードなどを設定、create は団体を追加します。
-                                         種類: ${ORGANISATION_KINDS.map((k) => `${k}（${ORGANISATION_KIND_LABELS[k]}）`).join(" ")}`,
+                                         種類: ${ORGANISATION_KINDS.map((k) => `${k}（${ORGANISATION_KIND_LABELS[k]}）`).join(" ")}
+  organisation sign-in <団体コード> [--issuer <URL> --client-id <ID> --client-secret-file <ファイル|->]
+               [--scopes "openid email profile"] [--email-claim email] [--name-claim name]
+               [--department-code-claim department_code] [--local-passwords yes|no] [--enabled yes|no]
+                                         団体のディレクトリ（OpenID Connect）によるログインを表示・設定します。
+                                         シークレットはファイル（- は標準入力）か KB_OIDC_CLIENT_SECRET から読みます。`,
   define: (command) =>
     command
       .argument("[action]")
+      .argument("[code]")
       .option("--name <団体名>")
       .option("--kana <かな>")
       .option("--prefecture <都道府県>")
@@ -38,11 +45,20 @@ export const organisationCommand: KbCommand<OrganisationOptions> = {
       .option("--code <団体コード>")
       .option("--population <人口>")
       .option("--population-as-of <YYYY-MM-DD>")
-      .option("--public-reading <yes|no>"),
-  async run(operands, values, { withBackend }) {
+      .option("--public-reading <yes|no>")
+      .option("--issuer <URL>")
+      .option("--client-id <ID>")
+      .option("--client-secret-file <ファイル>")
+      .option("--scopes <スコープ>")
+      .option("--email-claim <クレーム>")
+      .option("--name-claim <クレーム>")
+      .option("--department-code-claim <クレーム>")
+      .option("--local-passwords <yes|no>")
+      .option("--enabled <yes|no>"),
+  async run(operands, values, { withBackend, config }) {
     const action = (operands[0] ?? "show") as (typeof ACTIONS)[number];
     if (!ACTIONS.includes(action)) {
-      process.stderr.write(`show / list / set / create のいずれかを指定してください: ${action}\n`);
+      process.stderr.write(`show / list / set / create / sign-in のいずれかを指定してください: ${action}\n`);
       return 2;
     }
     if (values.publicReading !== undefined && !["yes", "no"].includes(values.publicReading)) {
@@ -53,7 +69,9 @@ export const organisationCommand: KbCommand<OrganisationOptions> = {
     try {
       return await withBackend(async (backend) => {
         const em = backend.orm.em.fork();
-        if (action === "show") {
+        if (action === "sign-in") {
+          process.stdout.write(await organisationSignIn(backend, operands[1], values, config));
+        } else if (action === "show") {
           process.stdout.write(describe(await homeOrganisation(em)));
         } else if (action === "list") {
           for (const o of await listOrganisations(em)) process.stdout.write(describe(o));
@@ -65,6 +83,10 @@ export const organisationCommand: KbCommand<OrganisationOptions> = {
         return 0;
       });
     } catch (error) {
+      if (error instanceof UsageError) {
+        process.stderr.write(`${error.message}\n`);
+        return 2;
+      }
       if (error instanceof AppError) {
         const details = error.fields.map((f) => `  ${f.path}: ${f.message}`).join("\n");
         process.stderr.write(`${error.message}\n${details}${details ? "\n" : ""}`);

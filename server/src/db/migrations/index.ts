@@ -17,6 +17,7 @@ import { Migration20261205084148_DomainEvents } from "./Migration20261205084148_
 import { Migration20261205122819_RateLimitBuckets } from "./Migration20261205122819_RateLimitBuckets.js";
 import { Migration20261205123144_Organisations } from "./Migration20261205123144_Organisations.js";
 import { Migration20261205180946_DepartmentCodesAndEmployeeNumbers } from "./Migration20261205180946_DepartmentCodesAndEmployeeNumbers.js";
+import { Migration20261205181712_DirectorySignIn } from "./Migration20261205181712_DirectorySignIn.js";
 import { Migration20261205181821_AdminPeopleAndReorganisation } from "./Migration20261205181821_AdminPeopleAndReorganisation.js";
 
 /** Every migration, in order. Listed explicitly so the compiled build needs no file globbing. */
@@ -39,5 +40,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: "Migration20261205122819_RateLimitBuckets", class: Migration20261205122819_RateLimitBuckets },
   { name: "Migration20261205123144_Organisations", class: Migration20261205123144_Organisations },
   { name: "Migration20261205180946_DepartmentCodesAndEmployeeNumbers", class: Migration20261205180946_DepartmentCodesAndEmployeeNumbers },
+  { name: "Migration20261205181712_DirectorySignIn", class: Migration20261205181712_DirectorySignIn },
   { name: "Migration20261205181821_AdminPeopleAndReorganisation", class: Migration20261205181821_AdminPeopleAndReorganisation },
 ];
