@@ -86,6 +86,9 @@ export async function homeOrganisation(em: EntityManager): Promise<Organisation>
 export async function organisationByCode(em: EntityManager, code: string | undefined): Promise<Organisation> {
   if (code === undefined) return homeOrganisation(em);
   const key = code.normalize("NFKC").trim();
+  // Only six digits can be a 団体コード; anything else (a NUL byte included, which PostgreSQL refuses
+  // in text) is simply not one, and never reaches SQL.
+  if (!/^\d{6}$/.test(key)) throw organisationErrors.noSuchOrganisation(key.replace(/[\p{Cc}\p{Cf}]/gu, "?"));
   const found = await em.findOne(Organisation, { code: key });
   if (!found) throw organisationErrors.noSuchOrganisation(key);
   return found;

@@ -43,6 +43,8 @@ describe("organisations (issue 15)", () => {
     expect(sapporo.organisationId).not.toBe(kb.homeOrganisationId);
     expect(sapporo.departmentId).not.toBe(home.departmentId);
     await expect(kb.createViewer({ organisation: "130001" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    // Not a 団体コード at all (a NUL byte made PostgreSQL fail with an internal error): no such organisation.
+    await expect(kb.createViewer({ organisation: "01100\u0000" })).rejects.toMatchObject({ code: "NOT_FOUND", message: "団体コード 01100? の団体は登録されていません。" });
   });
 
   it("the installation's own organisation takes its name from the config once, and later only from `kb organisation set`", async () => {
