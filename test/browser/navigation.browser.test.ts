@@ -12,9 +12,16 @@ import { createTestBackend, type TestBackend } from "../support/test-backend.js"
 const SHOTS = process.env.KB_SCREENSHOTS;
 let kb: TestBackend;
 let app: BrowserApp | undefined;
+type Person = Awaited<ReturnType<TestBackend["createViewer"]>>;
+let people: Record<"STAFF" | "SECRETARIAT" | "ADMIN", Person>;
 
 beforeAll(async () => {
   kb = await createTestBackend();
+  people = {
+    STAFF: await kb.createViewer({ role: "STAFF", department: "市民課", password: "staff password 2026" }),
+    SECRETARIAT: await kb.createViewer({ role: "SECRETARIAT", department: "業務改革推進課", password: "secretariat password 2026" }),
+    ADMIN: await kb.createViewer({ role: "ADMIN", department: "情報政策課", password: "admin password 2026" }),
+  };
   app = await startBrowserApp(kb.env);
 });
 
@@ -48,4 +55,43 @@ describe("navigation to a page still loading", { timeout: 120_000 }, () => {
     expect(await page.locator("main").getAttribute("aria-busy")).toBe("false");
     await context.close();
   });
+});
+
+describe("管理: one header entry for the curators' and admins' tools", { timeout: 120_000 }, () => {
+  const TOOLS = {
+    SECRETARIAT: ["同義語", "タグの語彙", "ダッシュボード"],
+    ADMIN: ["同義語", "タグの語彙", "ダッシュボード", "好事例の取り込み", "利用者の管理", "組織の管理", "人事異動の取り込み"],
+  };
+  for (const width of [1280, 390]) {
+    it(`offers each role the tools it may use, and staff none (${width} px)`, async () => {
+      for (const role of ["STAFF", "SECRETARIAT", "ADMIN"] as const) {
+        const context = await app!.browser.newContext({ locale: "ja-JP", viewport: { width, height: 900 } });
+        const page = await context.newPage();
+        await page.goto(`${app!.baseUrl}login?next=${encodeURIComponent("/admin")}`);
+        await page.getByRole("textbox", { name: "メールアドレス" }).fill(people[role].email);
+        await page.getByLabel("パスワード").fill(people[role].password);
+        await page.getByRole("button", { name: "ログイン", exact: true }).click();
+        const entry = page.getByRole("banner").getByRole("link", { name: "管理", exact: true });
+        if (role === "STAFF") {
+          await page.getByText("このページは事務局と管理者だけが使えます。").waitFor();
+          expect(await entry.count()).toBe(0);
+        } else {
+          await page.getByRole("heading", { level: 1, name: "管理" }).waitFor();
+          expect(await entry.getAttribute("aria-current")).toBe("page");
+          const links = await page.getByRole("main").getByRole("link").allInnerTexts();
+          expect(links).toEqual(TOOLS[role]);
+          // Current on the tools' own pages too, so the header says where one is.
+          await page.getByRole("main").getByRole("link", { name: "同義語", exact: true }).click();
+          await page.getByRole("heading", { level: 1, name: "検索の同義語" }).waitFor();
+          expect(await entry.getAttribute("aria-current")).toBe("page");
+          await page.goBack();
+          await page.getByRole("heading", { level: 1, name: "管理" }).waitFor();
+          const wide = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+          expect(wide).toBe(false);
+        }
+        if (SHOTS) await page.screenshot({ path: `${SHOTS}/admin-home-${role.toLowerCase()}-${width}.png`, fullPage: true });
+        await context.close();
+      }
+    });
+  }
 });

@@ -60,7 +60,9 @@ async function openPersonnel(page: Page): Promise<void> {
   await page.getByRole("textbox", { name: "メールアドレス" }).fill(admin.email);
   await page.getByLabel("パスワード").fill(admin.password);
   await page.getByRole("button", { name: "ログイン" }).click();
-  await page.getByRole("link", { name: "人事異動", exact: true }).click();
+  // The header's 管理 leads to every admin tool (admin/AdminHomePage.tsx).
+  await page.getByRole("banner").getByRole("link", { name: "管理", exact: true }).click();
+  await page.getByRole("main").getByRole("link", { name: "人事異動の取り込み", exact: true }).click();
   await page.getByRole("heading", { level: 1, name: "人事異動の取り込み" }).waitFor();
 }
 

@@ -64,7 +64,8 @@ describe("組織改正 in Chromium", () => {
     const hoikuId = await idOf("保育課");
     const page = await open(1280);
     await logIn(page, admin);
-    await page.getByRole("banner").getByRole("link", { name: "組織の管理", exact: true }).click();
+    await page.getByRole("banner").getByRole("link", { name: "管理", exact: true }).click();
+    await page.getByRole("main").getByRole("link", { name: "組織の管理", exact: true }).click();
     await page.getByRole("heading", { level: 1, name: "組織の管理" }).waitFor();
     await page.getByRole("link", { name: "保育課", exact: true }).waitFor();
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/departments-1280.png`, fullPage: true });
@@ -133,7 +134,8 @@ describe("利用者の管理 in Chromium", () => {
     const shiminId = await idOf("市民課");
     const page = await open(1280);
     await logIn(page, admin);
-    await page.getByRole("banner").getByRole("link", { name: "利用者の管理", exact: true }).click();
+    await page.getByRole("banner").getByRole("link", { name: "管理", exact: true }).click();
+    await page.getByRole("main").getByRole("link", { name: "利用者の管理", exact: true }).click();
     await page.getByRole("heading", { level: 1, name: "利用者の管理" }).waitFor();
 
     const form = page.getByRole("form", { name: "利用者を招待する" });

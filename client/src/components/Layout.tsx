@@ -116,48 +116,9 @@ export function Layout() {
                   )}
                   {(isSecretariat(me) || me.role === "ADMIN") && (
                     <li>
-                      <NavLink to="/admin/synonyms" className={navLink}>
-                        {m.header.navSynonyms}
-                      </NavLink>
-                    </li>
-                  )}
-                  {(isSecretariat(me) || me.role === "ADMIN") && (
-                    <li>
-                      <NavLink to="/admin/tags" className={navLink}>
-                        {m.tags.nav}
-                      </NavLink>
-                    </li>
-                  )}
-                  {(isSecretariat(me) || me.role === "ADMIN") && (
-                    <li>
-                      <NavLink to="/admin/dashboard" className={navLink}>
-                        {m.curation.nav.dashboard}
-                      </NavLink>
-                    </li>
-                  )}
-                  {me.role === "ADMIN" && (
-                    <>
-                      <li>
-                        <NavLink to="/admin/import" className={navLink}>
-                          {m.importAdmin.nav}
-                        </NavLink>
-                      </li>
-                      <li>
-                        <NavLink to="/admin/people" className={navLink}>
-                          {m.adminNav.people}
-                        </NavLink>
-                      </li>
-                      <li>
-                        <NavLink to="/admin/departments" className={navLink}>
-                          {m.adminNav.departments}
-                        </NavLink>
-                      </li>
-                    </>
-                  )}
-                  {me.role === "ADMIN" && (
-                    <li>
-                      <NavLink to="/admin/personnel" className={navLink}>
-                        {m.header.navPersonnel}
+                      {/* One entry for the curators' and admins' tools (admin/AdminHomePage.tsx); current on every page under it. */}
+                      <NavLink to="/admin" className={navLink}>
+                        {m.header.navAdmin}
                       </NavLink>
                     </li>
                   )}

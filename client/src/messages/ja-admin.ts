@@ -1,11 +1,26 @@
 import { japaneseDate, ROLE_LABELS } from "@kb/shared";
-import { jaSearchPage } from "./ja-search-page";
 
 /** The admin screens of issue 15: 利用者の管理, 組織の管理 (局・部・課, 組織改正), the invitation page. */
 const count = (n: number) => n.toLocaleString("ja-JP");
 
 export const jaAdmin = {
-  nav: jaSearchPage.adminNav,
+  /** 管理 (/admin): the curators' and admins' tools, each with what it is for. */
+  home: {
+    title: "管理",
+    lead: "好事例の整理や、職員・組織の管理を行うページです。役割に応じて使えるものが表示されます。",
+    curationHeading: "好事例の整理",
+    peopleHeading: "データ・職員・組織",
+    forbidden: "このページは事務局と管理者だけが使えます。",
+    tools: {
+      synonyms: { title: "同義語", description: "検索で同じ意味として扱うことば（例：電子申請とオンライン申請）を登録します。" },
+      tags: { title: "タグの語彙", description: "タグの分類と説明を整え、名前の変更や統合を行います。" },
+      dashboard: { title: "ダッシュボード", description: "投稿・公開・横展開の状況を、期間を選んでグラフで確かめます。" },
+      import: { title: "好事例の取り込み", description: "kintone の書き出しや CSV・Excel の一覧から、好事例をまとめて取り込みます。" },
+      people: { title: "利用者の管理", description: "利用者の招待、役割の変更、無効化を行います。" },
+      departments: { title: "組織の管理", description: "局・部・課の作成や名称の変更と、組織改正（課の統合・分割）を行います。" },
+      personnel: { title: "人事異動の取り込み", description: "人事異動の一覧を読み込み、異動・退職・新規採用をまとめて反映します。" },
+    },
+  },
   adminOnly: "このページは管理者だけが使えます。",
   roles: ROLE_LABELS as Record<string, string>,
   people: {

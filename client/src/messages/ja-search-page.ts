@@ -87,8 +87,7 @@ export const jaSearchPage = {
     navNew: "投稿する",
     navMine: "自分の投稿",
     navReview: "審査",
-    navSynonyms: "同義語",
-    navPersonnel: "人事異動",
+    navAdmin: "管理",
     /** The bell's accessible name. */
     notificationsLabel: (unread: number) => (unread > 0 ? `お知らせ（未読${unread}件）` : "お知らせ（未読なし）"),
   },
@@ -151,15 +150,8 @@ export const jaSearchPage = {
 
   /** 好事例の取り込み (admin; issue 7): CSV / Excel / kintone の書き出しから。 */
   /** The admin import page (issue 7; reworked for admins in issue 13: plain words, one step at a time). */
-  /** Admin screens of issue 15: only their nav labels load up front (the rest: ja-admin.ts). */
-  adminNav: { people: "利用者の管理", departments: "組織の管理" },
-  importAdmin: {
-    nav: "取り込み",
-  },
-
   /** Tags as a shared vocabulary: tag pages, the tag input, proposals, the vocabulary screen, bulk tagging (issue 8). */
   tags: {
-    nav: "タグの語彙",
     /** A tag chip's link (its accessible name is the tag itself). */
     pageOf: (tag: string) => `/tags/${encodeURIComponent(tag)}`,
     bulk: {

@@ -533,7 +533,6 @@ export const ja = {
     arrow: " → ",
   },
   importAdmin: {
-    ...jaSearchPage.importAdmin,
     title: "好事例の取り込み",
     lead: "kintone の書き出し（CSV）や Excel の一覧から、好事例をまとめて取り込みます。まず内容を確認し、問題がなければ取り込みます。同じ事例を取り込み直しても重複せず、更新されます。",
     adminOnly: "このページは管理者の方のみご利用いただけます。",
