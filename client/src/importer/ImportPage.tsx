@@ -1,7 +1,7 @@
 import type { TableMappingInput } from "@kb/shared";
 import { useEffect, useId, useRef, useState } from "react";
-import { Link, Navigate, useLocation } from "react-router";
-import { loginPath, useMe } from "../auth/me";
+import { Link } from "react-router";
+import { RequireAdmin } from "../admin/RequireAdmin";
 import { messages as m } from "../messages";
 import { PlanReport, RunProgress } from "./ImportReport";
 import { ImportSetupForm } from "./ImportSetupForm";
@@ -11,22 +11,7 @@ const t = m.importAdmin;
 
 /** 好事例の取り込み: choose a file → map its columns → check (dry run) → import → result. ADMIN only (DESIGN §2). */
 export default function ImportPage() {
-  const { me, loading } = useMe();
-  const location = useLocation();
-  if (loading) return <p role="status">{m.auth.checking}</p>;
-  if (!me) return <Navigate to={loginPath(`${location.pathname}${location.search}`)} replace />;
-  if (me.role !== "ADMIN") {
-    return (
-      <div className="space-y-4">
-        <h1 className="text-std-28B-150 text-solid-gray-900">{m.errors.forbidden}</h1>
-        <p>{t.adminOnly}</p>
-        <p>
-          <Link to="/">{m.notFound.link}</Link>
-        </p>
-      </div>
-    );
-  }
-  return <ImportWorkbench />;
+  return <RequireAdmin>{() => <ImportWorkbench />}</RequireAdmin>;
 }
 
 function ImportWorkbench() {

@@ -21,7 +21,7 @@ export const jaAdmin = {
       personnel: { title: "人事異動の取り込み", description: "人事異動の一覧を読み込み、異動・退職・新規採用をまとめて反映します。" },
     },
   },
-  adminOnly: "このページは管理者だけが使えます。",
+  adminOnly: "このページは管理者の方のみご利用いただけます。",
   roles: ROLE_LABELS as Record<string, string>,
   people: {
     title: "利用者の管理",

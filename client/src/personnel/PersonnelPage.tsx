@@ -1,7 +1,6 @@
 import { PERSONNEL_TEMPLATE_CSV, PERSONNEL_VERDICT_LABELS, PERSONNEL_VERDICTS, type PersonnelApplyResult, type PersonnelDryRun } from "@kb/shared";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
-import { Link, Navigate, useLocation } from "react-router";
-import { loginPath, useMe } from "../auth/me";
+import { RequireAdmin } from "../admin/RequireAdmin";
 import { messages as m } from "../messages";
 import { jaPersonnel as t } from "../messages/ja-personnel";
 import { applyList, dryRun } from "./personnelApi";
@@ -9,22 +8,7 @@ import { PersonnelRows } from "./PersonnelRows";
 
 /** 人事異動の取り込み: choose the HR list → dry run (row by row) → confirm → apply in one transaction. ADMIN only. */
 export default function PersonnelPage() {
-  const { me, loading } = useMe();
-  const location = useLocation();
-  if (loading) return <p role="status">{m.auth.checking}</p>;
-  if (!me) return <Navigate to={loginPath(location.pathname)} replace />;
-  if (me.role !== "ADMIN") {
-    return (
-      <div className="space-y-4">
-        <h1 className="text-std-28B-150 text-solid-gray-900">{m.errors.forbidden}</h1>
-        <p>{t.adminOnly}</p>
-        <p>
-          <Link to="/">{m.notFound.link}</Link>
-        </p>
-      </div>
-    );
-  }
-  return <PersonnelWorkbench />;
+  return <RequireAdmin>{() => <PersonnelWorkbench />}</RequireAdmin>;
 }
 
 type Phase =

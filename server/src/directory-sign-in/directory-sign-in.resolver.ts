@@ -1,6 +1,7 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
 import { withoutNulls, type RequestContext } from "../kernel/index.js";
 import type { OrganisationSignIn } from "./directory-sign-in.entity.js";
+import { signInSettingsOf } from "./directory-sign-in.service.js";
 import { OrganisationSignInInput, OrganisationSignInView, SignInOptionsView } from "./directory-sign-in.types.js";
 
 /** The callback every provider must have registered for this installation (http/directory-sign-in.routes.ts). */
@@ -8,14 +9,7 @@ export const DIRECTORY_CALLBACK_PATH = "/auth/directory/callback";
 export const directoryStartPath = (organisationCode: string) => `/auth/directory/${encodeURIComponent(organisationCode)}/start`;
 
 const present = (s: OrganisationSignIn): OrganisationSignInView => ({
-  issuer: s.issuer,
-  clientId: s.clientId,
-  scopes: s.scopes,
-  emailClaim: s.emailClaim,
-  nameClaim: s.nameClaim,
-  departmentCodeClaim: s.departmentCodeClaim,
-  allowLocalPasswords: s.allowLocalPasswords,
-  enabled: s.enabled,
+  ...signInSettingsOf(s),
   redirectPath: DIRECTORY_CALLBACK_PATH,
   updatedAt: s.updatedAt,
 });

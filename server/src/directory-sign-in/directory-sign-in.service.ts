@@ -62,7 +62,7 @@ export async function configureOrganisationSignIn(em: EntityManager, organisatio
     const organisation: Organisation = await organisationByCode(tx, code);
     const existing = await tx.findOne(OrganisationSignIn, { organisation }, { populate: ["clientSecret"] });
     if (!existing && !clientSecret) throw badInput([{ path: "clientSecret", message: "クライアントシークレットを入力してください" }]);
-    const before = existing ? describe(existing) : null;
+    const before = existing ? signInSettingsOf(existing) : null;
     const signIn = existing ?? tx.create(OrganisationSignIn, { organisation, ...data, clientSecret: clientSecret! });
     tx.assign(signIn, { ...data, ...(clientSecret ? { clientSecret } : {}), updatedAt: new Date() });
     recordAudit(tx, {
@@ -73,13 +73,14 @@ export async function configureOrganisationSignIn(em: EntityManager, organisatio
       subjectId: organisation.id,
       before,
       // The secret never goes into the audit log: only that it was changed.
-      after: { ...describe(signIn), clientSecretChanged: !!clientSecret },
+      after: { ...signInSettingsOf(signIn), clientSecretChanged: !!clientSecret },
     });
     return signIn;
   });
 }
 
-function describe(s: OrganisationSignIn) {
+/** The settings as audit rows and GraphQL show them: everything but the secret. */
+export function signInSettingsOf(s: OrganisationSignIn) {
   return {
     issuer: s.issuer,
     clientId: s.clientId,
