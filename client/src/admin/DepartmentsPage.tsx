@@ -132,22 +132,7 @@ function CreateDepartment({ tree, onDone }: { tree: TreeEntry[]; onDone: (messag
       <h2 id="create-heading" className="text-std-24B-150">{d.createHeading}</h2>
       {failure && <p role="alert" className="text-std-16B-170 text-error-1">{failure}</p>}
       <form ref={formRef} noValidate aria-labelledby="create-heading" onSubmit={(e) => void submit(e)} className="grid gap-6 sm:grid-cols-3">
-        <Field label={d.name} error={errors.name} requirement="required">
-          {(a11y) => <input {...a11y} className="input-text" value={values.name} onChange={(e) => setValues({ ...values, name: e.target.value })} />}
-        </Field>
-        <Field label={d.parent} error={errors.parentId}>
-          {(a11y) => (
-            <select {...a11y} className="input-text" value={values.parentId} onChange={(e) => setValues({ ...values, parentId: e.target.value })}>
-              <option value="">{d.top}</option>
-              {tree.map(({ row, depth }) => (
-                <option key={row.id} value={row.id}>{indented(row.name, depth)}</option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={d.codeLabel} hint={d.codeHint} error={errors.code} requirement="optional">
-          {(a11y) => <input {...a11y} className="input-text" value={values.code} onChange={(e) => setValues({ ...values, code: e.target.value })} />}
-        </Field>
+        <DepartmentFields values={values} onChange={setValues} errors={errors} parents={tree} />
         <div className="sm:col-span-3">
           <button type="submit" className="btn-primary w-full sm:w-auto" disabled={loading} aria-disabled={loading}>{loading ? d.creating : d.create}</button>
         </div>
@@ -182,26 +167,56 @@ function EditDepartment({ row, tree, onDone, onCancel }: { row: Row; tree: TreeE
     <form noValidate aria-labelledby={headingId} onSubmit={(e) => void submit(e)} className="mt-3 grid gap-4 rounded-8 bg-solid-gray-50 p-4 sm:grid-cols-3">
       <h3 id={headingId} className="text-std-18B-160 sm:col-span-3">{d.editHeading(row.name)}</h3>
       {failure && <p role="alert" className="text-std-16B-170 text-error-1 sm:col-span-3">{failure}</p>}
-      <Field label={d.name} hint={d.renameHint} error={errors.name} requirement="required">
-        {(a11y) => <input {...a11y} className="input-text" value={values.name} onChange={(e) => setValues({ ...values, name: e.target.value })} />}
-      </Field>
-      <Field label={d.parent} error={errors.parentId}>
-        {(a11y) => (
-          <select {...a11y} className="input-text" value={values.parentId} onChange={(e) => setValues({ ...values, parentId: e.target.value })}>
-            <option value="">{d.top}</option>
-            {tree.filter(({ row: r }) => !below.has(r.id)).map(({ row: r, depth }) => (
-              <option key={r.id} value={r.id}>{indented(r.name, depth)}</option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label={d.codeLabel} hint={d.codeHint} error={errors.code} requirement="optional">
-        {(a11y) => <input {...a11y} className="input-text" value={values.code} onChange={(e) => setValues({ ...values, code: e.target.value })} />}
-      </Field>
+      <DepartmentFields values={values} onChange={setValues} errors={errors} parents={tree.filter(({ row: r }) => !below.has(r.id))} nameHint={d.renameHint} />
       <div className="flex flex-wrap gap-3 sm:col-span-3">
         <button type="submit" className="btn-primary" disabled={loading} aria-disabled={loading}>{loading ? d.saving : d.save}</button>
         <button type="button" className="btn-text" onClick={onCancel}>{d.cancel}</button>
       </div>
     </form>
+  );
+}
+
+interface DepartmentValues {
+  name: string;
+  parentId: string;
+  code: string;
+}
+
+/** 名称, 上位の組織 and 所属コード: the same three fields when creating a 課 and when editing one. */
+function DepartmentFields({
+  values,
+  onChange,
+  errors,
+  parents,
+  nameHint,
+}: {
+  values: DepartmentValues;
+  onChange: (values: DepartmentValues) => void;
+  errors: Record<string, string>;
+  /** The 局・部・課 it may be put under, in tree order. */
+  parents: TreeEntry[];
+  nameHint?: string;
+}) {
+  return (
+    <>
+      <Field label={d.name} hint={nameHint} error={errors.name} requirement="required">
+        {(a11y) => <input {...a11y} className="input-text" value={values.name} onChange={(e) => onChange({ ...values, name: e.target.value })} />}
+      </Field>
+      <Field label={d.parent} error={errors.parentId}>
+        {(a11y) => (
+          <select {...a11y} className="input-text" value={values.parentId} onChange={(e) => onChange({ ...values, parentId: e.target.value })}>
+            <option value="">{d.top}</option>
+            {parents.map(({ row, depth }) => (
+              <option key={row.id} value={row.id}>
+                {indented(row.name, depth)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={d.codeLabel} hint={d.codeHint} error={errors.code} requirement="optional">
+        {(a11y) => <input {...a11y} className="input-text" value={values.code} onChange={(e) => onChange({ ...values, code: e.target.value })} />}
+      </Field>
+    </>
   );
 }
