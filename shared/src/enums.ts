@@ -27,3 +27,16 @@ export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
   REJECTED: "不採用",
   ARCHIVED: "アーカイブ",
 };
+
+/**
+ * Who may read a published case (issue 16, DESIGN §10): its own organisation only (庁内限定), or every
+ * organisation on the installation (自治体間で共有, "the commons"). Anonymous visitors read a commons
+ * case only when its organisation allows public reading. Drafts are the own organisation's whatever this says.
+ */
+export const CASE_SHARINGS = ["ORGANISATION", "COMMONS"] as const;
+export type CaseSharing = (typeof CASE_SHARINGS)[number];
+
+export const CASE_SHARING_LABELS: Record<CaseSharing, string> = {
+  ORGANISATION: "庁内限定",
+  COMMONS: "自治体間で共有",
+};

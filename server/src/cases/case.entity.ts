@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { Entity, Enum, Index, ManyToMany, ManyToOne, PrimaryKey, Property, Unique } from "@mikro-orm/decorators/legacy";
 import { Collection, type Opt, type Ref } from "@mikro-orm/core";
-import { CASE_KINDS, CASE_STATUSES, type CaseKind, type CaseStatus, type Effect, type PersonalInfoFinding } from "@kb/shared";
+import { CASE_KINDS, CASE_SHARINGS, CASE_STATUSES, type CaseKind, type CaseSharing, type CaseStatus, type Effect, type PersonalInfoFinding } from "@kb/shared";
 import { Department } from "../departments/index.js";
 import { Tag } from "../tags/index.js";
 import { User } from "../users/index.js";
@@ -10,6 +10,7 @@ import { Organisation } from "../organisations/index.js";
 /** A 好事例: one entity for all four kinds; kind-specific details live in `details` (shared/src/details.ts). */
 @Entity({ tableName: "cases" })
 @Index({ properties: ["status", "fiscalYear"] })
+@Index({ properties: ["sharing", "status"] })
 @Unique({ properties: ["organisation", "externalId"] })
 export class Case {
   @PrimaryKey({ type: "uuid" })
@@ -63,6 +64,14 @@ export class Case {
 
   @Enum({ items: [...CASE_STATUSES], type: "text" })
   status: CaseStatus & Opt = "DRAFT";
+
+  /**
+   * Who may read it once published (shared CASE_SHARINGS): 庁内限定 or the commons. The owning
+   * organisation's secretariat sets it at publish or later (audited); organisations/readership.ts
+   * turns it into the one visibility rule that SQL, Meilisearch and the policies share.
+   */
+  @Enum({ items: [...CASE_SHARINGS], type: "text" })
+  sharing: CaseSharing & Opt = "ORGANISATION";
 
   /** Optimistic lock: a save based on an older version is refused instead of overwriting. */
   @Property({ type: "integer", version: true })

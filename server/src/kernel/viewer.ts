@@ -7,8 +7,11 @@ export type Role = (typeof ROLES)[number];
 /**
  * Roles over the whole installation, beside the per-organisation role: an OPERATOR creates and lists
  * organisations (organisations/organisation.service.ts) and has no power inside any of them by it.
+ * A HUB_SECRETARIAT (広域事務局, issue 16) curates the commons: commons collections, the
+ * installation-wide tag vocabulary and synonyms, 募集 across organisations, the cross-organisation
+ * dashboard; it reads only what the commons shares, never another organisation's 庁内限定 cases.
  */
-export const INSTALLATION_ROLES = ["OPERATOR"] as const;
+export const INSTALLATION_ROLES = ["OPERATOR", "HUB_SECRETARIAT"] as const;
 export type InstallationRole = (typeof INSTALLATION_ROLES)[number];
 
 /**
@@ -44,6 +47,18 @@ export function requireRole(viewer: Viewer | null, ...roles: Role[]): Viewer {
 /** The secretariat and admins curate (review, feature, manage the vocabulary); the policies ask here. */
 export function isCurator(viewer: Viewer | null): boolean {
   return !!viewer && (viewer.role === "SECRETARIAT" || viewer.role === "ADMIN");
+}
+
+/** The installation's 広域事務局 (issue 16): curates the commons across organisations. */
+export function isHubSecretariat(viewer: Viewer | null): boolean {
+  return !!viewer && viewer.installationRole === "HUB_SECRETARIAT";
+}
+
+/** Throws FORBIDDEN unless the viewer is the installation's 広域事務局. */
+export function requireHubSecretariat(viewer: Viewer | null): Viewer {
+  const v = requireViewer(viewer);
+  if (!isHubSecretariat(v)) throw forbidden();
+  return v;
 }
 
 /** Throws FORBIDDEN unless the viewer is an installation operator. */
