@@ -1,4 +1,4 @@
-import type { CaseStatus } from "@kb/shared";
+import type { CaseSharing, CaseStatus } from "@kb/shared";
 import { isCurator, type Viewer } from "../kernel/index.js";
 
 /**
@@ -16,6 +16,8 @@ export interface CaseFacts {
    */
   publicReading?: boolean;
   status: CaseStatus;
+  /** 庁内限定 or the commons (issue 16); absent: 庁内限定. */
+  sharing?: CaseSharing;
   departmentId: string;
   authorId: string | null;
 }
@@ -26,6 +28,11 @@ const CURATOR_EDITABLE = new Set<CaseStatus>(["DRAFT", "SUBMITTED", "CHANGES_REQ
 /** The case is in the viewer's organisation: the first condition of every permission below. */
 export function sameOrganisation(viewer: Viewer | null, c: Pick<CaseFacts, "organisationId">): viewer is Viewer {
   return !!viewer && viewer.organisationId === c.organisationId;
+}
+
+/** A commons case (issue 16): published and shared with every organisation (自治体間で共有). */
+export function isCommonsCase(c: Pick<CaseFacts, "status" | "sharing">): boolean {
+  return c.status === "PUBLISHED" && c.sharing === "COMMONS";
 }
 
 export function isOwner(viewer: Viewer | null, c: CaseFacts): boolean {
@@ -47,13 +54,16 @@ export const casePolicy = {
     return sameOrganisation(viewer, c) && (c.status === "PUBLISHED" || isOwner(viewer, c) || isCurator(viewer));
   },
   /**
-   * Adopt it, ask or answer about it, propose tags, confirm it is current, open it for editing:
-   * members of the case's own organisation who may read it. A member of another organisation reads a
-   * published case of a public-reading organisation but writes nothing into that organisation
-   * (cross-organisation adoption is the commons' work, issue 16).
+   * Adopt it, ask or answer about it, propose tags, confirm it is current, open it for editing: a
+   * logged-in reader who is a member of the case's own organisation, or of any organisation when it is
+   * a commons case (issue 16: another 自治体 records its adoption and asks questions). What each may do
+   * then is the narrower policy's: editing, review, tags, freshness and features stay the owning
+   * organisation's (they all ask `sameOrganisation`), so on a commons case another organisation's
+   * member adopts and asks, and nothing more. A 庁内限定 case of a public-reading organisation is read
+   * by others but takes part in nothing of theirs.
    */
   canTakePart(viewer: Viewer | null, c: CaseFacts): viewer is Viewer {
-    return sameOrganisation(viewer, c) && casePolicy.canRead(viewer, c);
+    return !!viewer && casePolicy.canRead(viewer, c) && (sameOrganisation(viewer, c) || isCommonsCase(c));
   },
   /** Owners edit while the case is theirs to work on; the secretariat may correct it until archived. */
   canEdit(viewer: Viewer | null, c: CaseFacts): boolean {

@@ -26,6 +26,7 @@ export function presentCase(c: Case, departmentPath: string[]): CaseView {
     publishedAt: c.publishedAt ?? null,
     authorId: c.author?.id ?? null,
     organisationId: c.organisation.id,
+    sharing: c.sharing,
   };
 }
 

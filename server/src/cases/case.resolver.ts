@@ -8,7 +8,7 @@ import { AttachmentView, CaseListView, CasePermissionsView, CaseRevisionView, Ca
 import { DepartmentView } from "../departments/index.js";
 import { UserSummaryView } from "../users/index.js";
 
-const factsOf = (c: CaseView): CaseFacts => ({ organisationId: c.organisationId, status: c.status, departmentId: c.department.id, authorId: c.authorId });
+const factsOf = (c: CaseView): CaseFacts => ({ organisationId: c.organisationId, status: c.status, sharing: c.sharing, departmentId: c.department.id, authorId: c.authorId });
 
 /** Thin: parse arguments, call the service (which validates and authorises), present. */
 @Resolver(() => CaseView)

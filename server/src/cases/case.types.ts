@@ -1,7 +1,7 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { GraphQLJSONObject } from "graphql-scalars";
 import { DepartmentView } from "../departments/index.js";
-import { CASE_KINDS, CASE_STATUSES, type CaseKind, type CaseStatus } from "@kb/shared";
+import { CASE_KINDS, CASE_STATUSES, type CaseKind, type CaseSharing, type CaseStatus } from "@kb/shared";
 
 // GraphQL enums spelled exactly like the shared string unions.
 export const CaseKindEnum = Object.fromEntries(CASE_KINDS.map((k) => [k, k])) as { [K in CaseKind]: K };
@@ -92,6 +92,7 @@ export class CaseView {
   /** Not exposed: what the access policy needs. */
   authorId!: string | null;
   organisationId!: string;
+  sharing!: CaseSharing;
 }
 
 @ObjectType("CasePermissions", { description: "閲覧者がこの好事例に対してできること" })

@@ -18,7 +18,7 @@ export function presentFreshness(f: Freshness, facts: CaseFacts, ctx: RequestCon
   };
 }
 
-export const factsOf = (c: CaseView): CaseFacts => ({ organisationId: c.organisationId, status: c.status, departmentId: c.department.id, authorId: c.authorId });
+export const factsOf = (c: CaseView): CaseFacts => ({ organisationId: c.organisationId, status: c.status, sharing: c.sharing, departmentId: c.department.id, authorId: c.authorId });
 
 /** The case page's part: freshness (published cases) and 内容を確認した. */
 @Resolver(() => CaseView)

@@ -28,7 +28,7 @@ const presentAnswer = (a: AnswerRecord, acceptedId: string | null): AnswerView =
   authorId: a.authorId,
 });
 
-const factsOf = (c: CaseView): CaseFacts => ({ organisationId: c.organisationId, status: c.status, departmentId: c.department.id, authorId: c.authorId });
+const factsOf = (c: CaseView): CaseFacts => ({ organisationId: c.organisationId, status: c.status, sharing: c.sharing, departmentId: c.department.id, authorId: c.authorId });
 
 /** Thin: the service validates, authorises (question.policy), writes, audits and notifies. */
 @Resolver(() => QuestionView)

@@ -31,7 +31,7 @@ function present(p: TagProposalRecord, viewer: Viewer | null): TagProposalView {
   };
 }
 
-const factsOf = (c: CaseView): CaseFacts => ({ organisationId: c.organisationId, status: c.status, departmentId: c.department.id, authorId: c.authorId });
+const factsOf = (c: CaseView): CaseFacts => ({ organisationId: c.organisationId, status: c.status, sharing: c.sharing, departmentId: c.department.id, authorId: c.authorId });
 
 /** Thin: the service validates, authorises (case.policy), writes, audits, notifies and re-indexes. */
 @Resolver(() => TagProposalView)
