@@ -2,7 +2,9 @@ import DataLoader from "dataloader";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { type CaseView, loadPublishedCaseViews } from "../cases/index.js";
 import { freshnessOfCases, type Freshness } from "../freshness/index.js";
+import { Organisation, type OrganisationView, presentOrganisation } from "../organisations/index.js";
 import type { AnswerRecord, QuestionRecord, QuestionService } from "../questions/index.js";
+import type { LineageService } from "./lineage.service.js";
 import {
   adoptionCountsByCase,
   type AdoptionService,
@@ -16,7 +18,13 @@ import {
  * cases, adoptions or questions costs one query per kind of thing, never one per row.
  */
 /** `readableOrganisations`: whose published cases the request's viewer may see (organisations/readableOrganisationIds). */
-export function createAdoptionLoaders(em: EntityManager, adoptions: AdoptionService, questions: QuestionService, readableOrganisations: () => Promise<string[]>) {
+export function createAdoptionLoaders(
+  em: EntityManager,
+  adoptions: AdoptionService,
+  questions: QuestionService,
+  lineage: LineageService,
+  readableOrganisations: () => Promise<string[]>,
+) {
   const fromMap = <V>(load: (ids: readonly string[]) => Promise<Map<string, V>>, empty: V) =>
     new DataLoader<string, V>(async (ids) => {
       const map = await load(ids);
@@ -32,6 +40,16 @@ export function createAdoptionLoaders(em: EntityManager, adoptions: AdoptionServ
     questionsByCase: fromMap<QuestionRecord[]>((ids) => questions.forCases(ids), []),
     answersByQuestion: fromMap<AnswerRecord[]>((ids) => questions.answersFor(ids), []),
     freshnessByCase: fromMap<Freshness | null>((ids) => freshnessOfCases(em, ids), null),
+    /** Organisations by id (a case's, an adoption's, a flow's ends): public facts of the installation. */
+    organisationsById: new DataLoader<string, OrganisationView | null>(async (ids) => {
+      const rows = await em.find(Organisation, { id: { $in: [...ids] } });
+      const byId = new Map(rows.map((o) => [o.id, presentOrganisation(o)]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+    /** 参考にした好事例 of each case (its id; the caller reads it through `publishedCase`). */
+    basedOnOf: fromMap<string | null>((ids) => lineage.basedOnOf(ids), null),
+    /** Published cases derived from each case (ids; the caller keeps those the reader may read). */
+    derivedCaseIds: fromMap<string[]>((ids) => lineage.derivedCaseIds(ids), []),
     /** Published cases as views (an adoption's or a question's case on a department page). */
     publishedCase: fromMap<CaseView | null>(async (ids) => loadPublishedCaseViews(em, ids, await readableOrganisations()), null),
   };

@@ -24,6 +24,7 @@ export function presentAdoption(a: AdoptionRecord): AdoptionView {
     version: a.version,
     createdAt: a.createdAt,
     updatedAt: a.updatedAt,
+    organisationId: a.organisationId,
     caseId: a.caseId,
     departmentId: a.departmentId,
     derivedCaseId: a.derivedCaseId,
@@ -40,7 +41,7 @@ const presentEvent = (e: AdoptionEventRecord): AdoptionEventView => ({
   actorId: e.actorId,
 });
 
-const factsOf = (c: CaseView): CaseFacts => ({ organisationId: c.organisationId, status: c.status, departmentId: c.department.id, authorId: c.authorId });
+const factsOf = (c: CaseView): CaseFacts => ({ organisationId: c.organisationId, status: c.status, sharing: c.sharing, departmentId: c.department.id, authorId: c.authorId });
 
 /** Thin: the service validates, authorises (adoption.policy), writes, audits, notifies and re-indexes. */
 @Resolver(() => AdoptionView)
