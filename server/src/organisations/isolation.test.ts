@@ -23,7 +23,7 @@ import { createHttpApp } from "../http/index.js";
 import { createImportRun, saveMapping } from "../importer/index.js";
 import type { Viewer } from "../kernel/index.js";
 import { searchQueryRecorder } from "../search-stats/index.js";
-import { createOrganisation } from "./organisation.service.js";
+import { createOrganisation, updateOrganisation } from "./organisation.service.js";
 
 /**
  * Issue 15: nothing of one organisation is readable or writable from another. Two organisations,
@@ -318,6 +318,8 @@ const QUERY_RULES: Record<string, Rule> = {
   // A has no directory sign-in: an operator (installation-wide by design) and everyone else get null or
   // NOT_FOUND alike; an ADMIN reads only their own (directory-sign-in.test.ts).
   organisationSignIn: byId("organisationId", (x) => x.a.organisationId),
+  // 横展開 between organisations (issue 16): A's cases are 庁内限定, so nothing of its adoptions counts.
+  organisationFlows: () => ({ args: { first: 50, involvingMine: false } }),
   pendingTagProposals: () => ({ args: { first: 50 } }),
   reviewQueue: () => ({ args: { first: 50 } }),
   searchCases: () => ({ args: { query: SECRET, first: 50 } }),
@@ -363,6 +365,8 @@ const MUTATION_RULES: Record<string, Rule> = {
   }),
   answerQuestion: (x) => ({ args: { input: { questionId: x.a.question, body: "Bの回答" } }, missing: { input: { questionId: any(), body: "Bの回答" } } }),
   archiveCase: byId("id", (x) => x.a.published),
+  // 参考にした好事例 (issue 16): A's case is not B's to edit; naming A's case from B's own: see the lineage probe below.
+  setCaseBasedOn: (x) => ({ args: { caseId: x.a.draft, basedOnId: x.a.published }, missing: { caseId: any(), basedOnId: any() } }),
   askQuestion: (x) => ({ args: { input: { caseId: x.a.published, body: "Bの質問" } }, missing: { input: { caseId: any(), body: "Bの質問" } } }),
   changePassword: () => ({ args: { input: { currentPassword: "wrong wrong wrong", newPassword: "another long passphrase" } } }),
   confirmCaseFreshness: byId("caseId", (x) => x.a.published),
@@ -680,5 +684,50 @@ describe("organisation isolation over /api (issue 15)", () => {
     }
     expect(problems).toEqual([]);
     expect(await fingerprintOfA()).toBe(before);
+  });
+});
+
+// ── Lineage across organisations (issue 16) ────────────────────────────────────────────────────
+
+describe("lineage does not carry A's 庁内限定 or draft cases to B (issue 16)", () => {
+  it("B's commons case lists none of A's derived cases that are 庁内限定 or drafts (no count either), and B cannot name them as its original", async () => {
+    // B publishes a commons case; A bases a 庁内限定 published case and a draft on it.
+    await kb.importCases([buildCase({ externalId: "b-commons", title: "札幌の共有事例", department: "札幌課" })], { organisationId: f.b["B:STAFF"].organisationId });
+    const [bCase] = await kb.orm.em.fork().execute<{ id: string }[]>("select id from cases where external_id = 'b-commons'");
+    await kb.orm.em.fork().execute("update cases set sharing = 'COMMONS' where id = ?", [bCase!.id]);
+    await kb.orm.em.fork().execute("update cases set based_on_id = ? where id in (?)", [bCase!.id, [f.a.published, f.a.draft]]);
+    // B reads publicly for this probe, so anonymous visitors read B's case too, and A's members (the
+    // positive control) read it whatever the commons rule.
+    const bOrganisation = f.b["B:STAFF"].organisationId;
+    await updateOrganisation(kb.orm.em.fork(), bOrganisation, { publicReading: true });
+    try {
+      const query = `query ($id: ID!) { case(id: $id) { id derivedCases { total items { id title organisation { name } } } adoptions { id } } }`;
+      for (const who of OUTSIDERS) {
+        const r = await kb.gql<{ case: { derivedCases: { total: number; items: unknown[] } } | null }>(query, { id: bCase!.id }, { viewer: viewerOf(who) });
+        expect(r.errors).toBeUndefined();
+        expect(leaks(r)).toEqual([]);
+        expect(r.data?.case?.derivedCases).toEqual({ total: 0, items: [] });
+      }
+      // A's own member reads A's 庁内限定 case, so it is listed for them (the probe would see a leak).
+      const own = await kb.gql<{ case: { derivedCases: { total: number } } }>(query, { id: bCase!.id }, { viewer: f.a.staff });
+      expect(own.data?.case.derivedCases.total).toBe(1);
+      // B's draft cannot name A's cases: refused exactly as an id that does not exist.
+      const draft = await gqlOk<{ createCase: { id: string } }>(
+        `mutation ($input: CaseDraftInput!) { createCase(input: $input) { id } }`,
+        { input: { kind: "PRACTICE", title: "札幌の派生下書き", fiscalYear: 2024 } },
+        f.b["B:STAFF"],
+      );
+      const name = (basedOnId: string) =>
+        kb.gql(`mutation ($c: ID!, $b: ID) { setCaseBasedOn(caseId: $c, basedOnId: $b) { id } }`, { c: draft.createCase.id, b: basedOnId }, { viewer: f.b["B:STAFF"] });
+      for (const target of [f.a.published, f.a.draft, f.a.archived]) {
+        const r = await name(target);
+        const m = await name(randomUUID());
+        expect(leaks(r)).toEqual([]);
+        expect(JSON.stringify(r.errors)).toBe(JSON.stringify(m.errors));
+      }
+    } finally {
+      await updateOrganisation(kb.orm.em.fork(), bOrganisation, { publicReading: false });
+      await kb.orm.em.fork().execute("update cases set based_on_id = null where id in (?)", [[f.a.published, f.a.draft]]);
+    }
   });
 });

@@ -10,7 +10,7 @@ export class Migration20261205220200_CaseBasedOn extends Migration {
 
   override up(): void | Promise<void> {
     this.addSql(`alter table "cases" add "based_on_id" uuid null;`);
-    this.addSql(`alter table "cases" add constraint "cases_based_on_id_foreign" foreign key ("based_on_id") references "cases" ("id") on update cascade on delete set null;`);
+    this.addSql(`alter table "cases" add constraint "cases_based_on_id_foreign" foreign key ("based_on_id") references "cases" ("id") on delete set null;`);
     this.addSql(`create index "cases_based_on_id_index" on "cases" ("based_on_id");`);
   }
 
