@@ -1,5 +1,6 @@
 import type { CaseKind, CaseStatus } from "@kb/shared";
 import { jaAdmin } from "./ja-admin";
+import { jaLineage } from "./ja-lineage";
 import { jaSearchPage } from "./ja-search-page";
 
 /**
@@ -772,6 +773,8 @@ export const ja = {
       proposalOn: (tag: string) => `「${tag}」の提案先`,
     },
   },
+  /** 横展開 across 自治体 (issue 16). */
+  lineage: jaLineage,
   adoptions: {
     ...jaSearchPage.adoptions,
     heading: "横展開（この好事例を取り入れた課）",

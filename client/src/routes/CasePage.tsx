@@ -6,6 +6,7 @@ import { Fragment, useEffect, useRef, type ReactNode } from "react";
 import { Link, useLocation, useParams, useSearchParams } from "react-router";
 import { useMe } from "../auth/me";
 import { AdoptionPanel } from "../adoptions/AdoptionPanel";
+import { LineagePanel } from "../adoptions/LineagePanel";
 import { AttachmentList } from "../case/AttachmentList";
 import { CaseWorkflowPanel } from "../case/CaseWorkflowPanel";
 import { DetailsList } from "../case/DetailsList";
@@ -42,6 +43,10 @@ const CASE_PAGE = graphql(`
         id
         name
         path
+      }
+      organisation {
+        id
+        name
       }
       fiscalYear
       tags
@@ -138,6 +143,7 @@ export default function CasePage() {
             <Meta label={m.casePage.meta.kind}>
               <KindBadge kind={c.kind} />
             </Meta>
+            <Meta label={m.lineage.organisation}>{c.organisation.name}</Meta>
             <Meta label={m.casePage.meta.department}>
               {path.map((name, i) => (
                 <Fragment key={i}>
@@ -200,6 +206,8 @@ export default function CasePage() {
           </p>
         )}
         {c.status === "PUBLISHED" && participates && <AdoptionPanel caseId={c.id} ownerDepartmentId={c.department.id} />}
+        {/* 参考にした好事例 and the cases based on this one, with their effects (issue 16). */}
+        <LineagePanel caseId={c.id} published={c.status === "PUBLISHED"} />
         {c.status === "PUBLISHED" && participates && <QuestionsPanel caseId={c.id} ownerDepartmentId={c.department.id} />}
         {c.status === "PUBLISHED" && participates && (
           <TagProposalsPanel caseId={c.id} tags={c.tags} text={[c.title, ...SECTIONS.map((key) => c[key])].join("\n")} />

@@ -202,7 +202,7 @@ describe("参考にした好事例 (lineage)", () => {
   });
 
   it("refuses the case itself, a case the author cannot read, an unknown id and a cycle; only the case's editors set it", async () => {
-    const refused = async (caseId: string, basedOnId: string, viewer: Viewer) => {
+    const refused = async (caseId: string | undefined, basedOnId: string | undefined, viewer: Viewer) => {
       const r = await gql(BASED_ON, { caseId, basedOnId }, viewer);
       return { code: codeOf(r), message: r.errors?.[0]?.message };
     };

@@ -63,7 +63,11 @@ export const casePolicy = {
    * by others but takes part in nothing of theirs.
    */
   canTakePart(viewer: Viewer | null, c: CaseFacts): viewer is Viewer {
-    return !!viewer && casePolicy.canRead(viewer, c) && (sameOrganisation(viewer, c) || isCommonsCase(c));
+    return casePolicy.canRead(viewer, c) && casePolicy.takesPartOnceRead(viewer, c);
+  },
+  /** `canTakePart` for a case the viewer is already reading (a field of a case they were given). */
+  takesPartOnceRead(viewer: Viewer | null, c: CaseFacts): viewer is Viewer {
+    return !!viewer && (sameOrganisation(viewer, c) || isCommonsCase(c));
   },
   /** Owners edit while the case is theirs to work on; the secretariat may correct it until archived. */
   canEdit(viewer: Viewer | null, c: CaseFacts): boolean {

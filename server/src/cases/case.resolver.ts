@@ -85,7 +85,8 @@ export class CaseResolver {
       review: casePolicy.mayPublish(ctx.viewer, facts),
       archive: casePolicy.canArchive(ctx.viewer, facts),
       removeAttachments: casePolicy.canRemoveAttachment(ctx.viewer, facts),
-      takePart: casePolicy.canTakePart(ctx.viewer, facts),
+      // The case is being read (case(id) and search checked it), so only the organisation half is asked.
+      takePart: casePolicy.takesPartOnceRead(ctx.viewer, facts),
     };
   }
 
