@@ -57,7 +57,7 @@ export function LineagePanel({ caseId, published }: { caseId: string; published:
           <p className="text-dns-16N-130">{l.basedOnLead(c.basedOn.organisation.name)}</p>
           <p className="text-std-16B-170">
             <Link to={`/cases/${encodeURIComponent(c.basedOn.id)}`}>{c.basedOn.title}</Link>
-            <span className="ml-2 font-normal text-dns-14N-130 text-solid-gray-700">
+            <span className="block font-normal text-dns-14N-130 text-solid-gray-700">
               {l.derivedFrom(c.basedOn.organisation.name, c.basedOn.department.name)}
             </span>
           </p>

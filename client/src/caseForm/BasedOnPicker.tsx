@@ -100,9 +100,9 @@ export function BasedOnPicker({ caseId }: { caseId: string | null }) {
             <p className="text-std-16B-170">{p.current}</p>
             {current ? (
               <div className="flex flex-wrap items-center gap-3">
-                <p>
+                <p className="min-w-0">
                   <Link to={`/cases/${encodeURIComponent(current.id)}`}>{current.title}</Link>
-                  <span className="ml-2 text-dns-14N-130 text-solid-gray-700">{m.lineage.derivedFrom(current.organisation.name, current.department.name)}</span>
+                  <span className="block text-dns-14N-130 text-solid-gray-700">{m.lineage.derivedFrom(current.organisation.name, current.department.name)}</span>
                 </p>
                 <button type="button" className="btn-outline" disabled={saving} onClick={() => void choose(null, null)}>
                   {p.clear}
@@ -147,9 +147,13 @@ export function BasedOnPicker({ caseId }: { caseId: string | null }) {
                     <span className="block text-std-16B-170">{c.title}</span>
                     <span className="block text-dns-14N-130 text-solid-gray-700">{m.lineage.derivedFrom(c.organisation.name, c.department.name)}</span>
                   </span>
-                  <button type="button" className="btn-outline" disabled={saving || current?.id === c.id} aria-label={p.choose(c.title)} onClick={() => void choose(c.id, c.title)}>
-                    {p.chooseLabel}
-                  </button>
+                  {current?.id === c.id ? (
+                    <span className="text-dns-16B-130 text-solid-gray-800">{p.chosenLabel}</span>
+                  ) : (
+                    <button type="button" className="btn-outline" disabled={saving} aria-label={p.choose(c.title)} onClick={() => void choose(c.id, c.title)}>
+                      {p.chooseLabel}
+                    </button>
+                  )}
                 </li>
               ))}
             </ul>

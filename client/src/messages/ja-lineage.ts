@@ -25,6 +25,7 @@ export const jaLineage = {
     noResults: "見つかりませんでした。別の言葉で探してください。",
     choose: (title: string) => `「${title}」を参考にした好事例にする`,
     chooseLabel: "選ぶ",
+    chosenLabel: "選択中",
     chosen: (title: string) => `「${title}」を参考にした好事例にしました。`,
     failed: "参考にした好事例を保存できませんでした。",
     searching: "探しています…",

@@ -46,6 +46,11 @@ export function createAdoptionLoaders(
       const byId = new Map(rows.map((o) => [o.id, presentOrganisation(o)]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
+    /** The organisation of each department (an asker's 課 of another 自治体 on a commons case). */
+    organisationOfDepartment: fromMap<string | null>(async (ids) => {
+      const rows = await em.execute<{ id: string; organisation_id: string }[]>("select id, organisation_id from departments where id in (?)", [[...ids]]);
+      return new Map(rows.map((r) => [r.id, r.organisation_id]));
+    }, null),
     /** 参考にした好事例 of each case (its id; the caller reads it through `publishedCase`). */
     basedOnOf: fromMap<string | null>((ids) => lineage.basedOnOf(ids), null),
     /** Published cases derived from each case (ids; the caller keeps those the reader may read). */

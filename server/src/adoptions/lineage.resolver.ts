@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import { CaseView } from "../cases/index.js";
 import { notFound, type RequestContext } from "../kernel/index.js";
 import { OrganisationView } from "../organisations/index.js";
+import { QuestionView } from "../questions/index.js";
 import { AdoptionView } from "./adoption.types.js";
 import { DerivedCaseListView, OrganisationFlowListView } from "./lineage.types.js";
 
@@ -73,6 +74,15 @@ export class CaseLineageResolver {
     const ids = await ctx.loaders.adoptions.derivedCaseIds.load(c.id);
     const views = (await ctx.loaders.adoptions.publishedCase.loadMany(ids)).filter((v): v is CaseView => !!v && !(v instanceof Error));
     return { total: views.length, items: views.slice(0, Math.min(Math.max(first, 0), 100)) };
+  }
+}
+
+@Resolver(() => QuestionView)
+export class QuestionOrganisationResolver {
+  @FieldResolver(() => OrganisationView, { nullable: true, description: "The asking department's organisation (自治体): another one on a commons case." })
+  async organisation(@Root() q: QuestionView, @Ctx() ctx: RequestContext): Promise<OrganisationView | null> {
+    const id = q.departmentId ? await ctx.loaders.adoptions.organisationOfDepartment.load(q.departmentId) : null;
+    return id ? ctx.loaders.adoptions.organisationsById.load(id) : null;
   }
 }
 

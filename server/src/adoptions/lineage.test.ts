@@ -130,9 +130,9 @@ describe("questions across organisations", () => {
     const [answered] = await sql<{ organisation_id: string }>("select organisation_id from notifications where type = 'QUESTION_ANSWERED' and recipient_id = ?", [b.staff.userId]);
     expect(answered!.organisation_id).toBe(b.organisationId);
     for (const viewer of [b.colleague, c.staff, a.secretariat]) {
-      const seen = await ok(gql<{ case: { questions: { body: string; department: { name: string }; answers: { body: string }[] }[] } }>(
-        `query ($id: ID!) { case(id: $id) { questions { body department { name } answers { body } } } }`, { id: ids.commons }, viewer));
-      expect(seen.case.questions).toEqual([{ body: "予約の仕組みは何を使いましたか", department: { name: "区民課" }, answers: [{ body: "kintone を使いました" }] }]);
+      const seen = await ok(gql<{ case: { questions: { body: string; department: { name: string }; organisation: { name: string }; answers: { body: string }[] }[] } }>(
+        `query ($id: ID!) { case(id: $id) { questions { body department { name } organisation { name } answers { body } } } }`, { id: ids.commons }, viewer));
+      expect(seen.case.questions).toEqual([{ body: "予約の仕組みは何を使いましたか", department: { name: "区民課" }, organisation: { name: "熊本市" }, answers: [{ body: "kintone を使いました" }] }]);
     }
     // The asker's 課 accepts it.
     const [answer] = await sql<{ id: string }>("select id from answers");

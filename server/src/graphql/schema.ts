@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
-import { AdoptionEventResolver, AdoptionOrganisationResolver, AdoptionResolver, CaseAdoptionResolver, CaseLineageResolver } from "../adoptions/index.js";
+import { AdoptionEventResolver, AdoptionOrganisationResolver, AdoptionResolver, CaseAdoptionResolver, CaseLineageResolver, QuestionOrganisationResolver } from "../adoptions/index.js";
 import { AttachmentResolver } from "../attachments/index.js";
 import { AuthResolver, MeSessionResolver } from "../auth/index.js";
 import { CaseResolver, CaseRevisionResolver, ReviewResolver, UserSummaryResolver } from "../cases/index.js";
@@ -54,6 +54,7 @@ export async function buildAppSchema(): Promise<GraphQLSchema> {
       CaseAdoptionResolver,
       CaseLineageResolver,
       AdoptionOrganisationResolver,
+      QuestionOrganisationResolver,
       QuestionResolver,
       AnswerResolver,
       CaseQuestionResolver,
