@@ -22,6 +22,7 @@ let baseUrl: string;
 let browser: Browser;
 type Person = { email: string; password: string; displayName: string };
 let owner: Person;
+let aSecretariat: Person;
 let bSecretariat: Person;
 let caseId: string;
 
@@ -35,13 +36,10 @@ beforeAll(async () => {
     return p;
   };
   owner = await person(undefined, "高齢福祉課", "宝塚 一郎", "commons-owner");
+  aSecretariat = await person(undefined, "業務改革推進課", "宝塚 事務局", "commons-a-secretariat", "SECRETARIAT");
   bSecretariat = await person(KUMAMOTO, "改革推進課", "熊本 事務局", "commons-b-secretariat", "SECRETARIAT");
   const [row] = await kb.orm.em.fork().execute<{ id: string }[]>("select id from cases where title = ?", [TITLE]);
   caseId = row!.id;
-  // ── 自治体 A shares the case with the commons. ──
-  // STAND-IN until the lead's sharing UI ("Sharing scope:" on main) is merged: replace this with A's
-  // secretariat choosing 「自治体間で共有」 on the case page.
-  await kb.orm.em.fork().execute("update cases set sharing = 'COMMONS' where id = ?", [caseId]);
 });
 
 afterAll(async () => {
@@ -89,6 +87,18 @@ describe("the commons: 横展開 across 自治体 with lineage", () => {
     };
     const question = `${run.department}から：報告の集計はどの画面で行っていますか？`;
     try {
+      // ── 自治体 A's secretariat shares the case with the commons (it starts 庁内限定 in each run). ──
+      await kb.orm.em.fork().execute("update cases set sharing = 'ORGANISATION' where id = ?", [caseId]);
+      await kb.syncSearch();
+      const sec = await newPage();
+      sec.on("dialog", (dialog) => void dialog.accept());
+      await logIn(sec, aSecretariat, `/cases/${caseId}`);
+      const sharing = sec.getByRole("region", { name: "公開範囲" });
+      await sharing.getByText("現在の公開範囲: 庁内限定").waitFor();
+      await sharing.getByRole("button", { name: "自治体間で共有する" }).click();
+      await sharing.getByRole("status").filter({ hasText: "自治体間で共有しました。" }).waitFor();
+      await kb.syncSearch();
+
       // ── B's staff find A's commons case by searching. ──
       const b = await newPage();
       await logIn(b, staff, "/");
@@ -178,10 +188,10 @@ describe("the commons: 横展開 across 自治体 with lineage", () => {
       await s.getByRole("region", { name: "参考にした好事例" }).getByRole("link", { name: TITLE }).waitFor();
       const review = s.getByRole("region", { name: "審査", exact: true });
       await review.getByRole("textbox", { name: "コメント" }).fill("宝塚市の事例をもとにした、ほかの自治体にも役立つ事例です。");
+      // Published to the commons, so 宝塚市's readers see it on their case's page.
+      await review.getByRole("radio", { name: /^自治体間で共有/ }).check();
       await review.getByRole("button", { name: "公開する" }).click();
       await s.waitForURL(/\/review$/);
-      // STAND-IN until the lead's sharing UI is merged: B shares its case with the commons too.
-      await kb.orm.em.fork().execute("update cases set sharing = 'COMMONS' where id = ?", [derivedId]);
 
       // ── A's case page: who adopted it, the derived case and both sets of effects. ──
       await a.goto(`${baseUrl}cases/${caseId}`);

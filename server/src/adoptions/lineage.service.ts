@@ -3,6 +3,7 @@ import { caseBasedOnSchema, type CaseSharing, type CaseStatus, isUuid } from "@k
 import { recordAudit } from "../audit/index.js";
 import { casePolicy, lockCaseForChange } from "../cases/index.js";
 import { badInput, badInputFromZod, requireViewer, type Viewer } from "../kernel/index.js";
+import { caseReadershipSql, readershipOf } from "../organisations/index.js";
 
 /**
  * Lineage (issue 16): 参考にした好事例 — a case names the case it is based on (`cases.based_on_id`),
@@ -18,18 +19,6 @@ import { badInput, badInputFromZod, requireViewer, type Viewer } from "../kernel
 
 /** The shortest chain that could still be a cycle is walked in full; a longer one is refused as one. */
 const MAX_LINEAGE_DEPTH = 100;
-
-/**
- * Whose adoptions of which cases a reader may count in the flows between organisations: adoptions by
- * another organisation are only ever recorded on commons cases (adoption.policy), and one that is
- * withdrawn to 庁内限定 or archived stops counting. Anonymous visitors count the commons cases of
- * organisations that allow public reading. (The one SQL spelling of the reading rule this slice
- * needs; organisations/readership.ts is the installation's.)
- */
-function commonsCaseSql(viewer: Viewer | null, alias: string): string {
-  const commons = `${alias}.status = 'PUBLISHED' and ${alias}.sharing = 'COMMONS'`;
-  return viewer ? commons : `${commons} and ${alias}.organisation_id in (select id from organisations where public_reading)`;
-}
 
 export interface OrganisationFlow {
   fromOrganisationId: string;
@@ -123,8 +112,11 @@ export class LineageService {
    * dashboard's view of its own).
    */
   async flows(viewer: Viewer | null, first: number, offset: number, involving?: string): Promise<{ total: number; items: OrganisationFlow[] }> {
-    const where = `a.organisation_id <> c.organisation_id and ${commonsCaseSql(viewer, "c")}${involving ? " and ? in (a.organisation_id, c.organisation_id)" : ""}`;
-    const params = involving ? [involving] : [];
+    // Adoptions by another organisation are recorded on commons cases only (adoption.policy); a case
+    // withdrawn to 庁内限定 or archived stops counting for those who can no longer read it.
+    const readable = caseReadershipSql(await readershipOf(this.em, viewer), "c");
+    const where = `a.organisation_id <> c.organisation_id and c.status = 'PUBLISHED' and ${readable.sql}${involving ? " and ? in (a.organisation_id, c.organisation_id)" : ""}`;
+    const params = [...readable.params, ...(involving ? [involving] : [])];
     const limit = Math.min(Math.max(first, 0), 100);
     const [rows, count] = await Promise.all([
       this.em.execute<{ from_id: string; to_id: string; considering: string; trial: string; adopted: string; declined: string; latest: Date }[]>(

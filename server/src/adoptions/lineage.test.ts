@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { buildCase, createTestBackend, type TestBackend } from "../../../test/support/test-backend.js";
-import { createOrganisation } from "../organisations/index.js";
+import { createOrganisation, updateOrganisation } from "../organisations/index.js";
 import type { Viewer } from "../kernel/index.js";
 
 /**
@@ -37,7 +37,7 @@ const FLOWS = `query ($mine: Boolean) { organisationFlows(first: 10, involvingMi
 
 beforeAll(async () => {
   kb = await createTestBackend();
-  // A reads publicly (until organisations/readership.ts makes the commons readable by every member).
+  // A reads publicly (anonymous visitors read its commons cases); B does not (only members read B's commons cases).
   const orgA = await createOrganisation(kb.orm.em.fork(), { name: "宝塚市", kana: "たからづかし", prefecture: "兵庫県", kind: "CITY", code: A, publicReading: true }, null);
   const orgB = await createOrganisation(kb.orm.em.fork(), { name: "熊本市", kana: "くまもとし", prefecture: "熊本県", kind: "DESIGNATED_CITY", code: B }, null);
   await createOrganisation(kb.orm.em.fork(), { name: "札幌市", kana: "さっぽろし", prefecture: "北海道", kind: "DESIGNATED_CITY", code: C }, null);
@@ -73,7 +73,9 @@ beforeAll(async () => {
     { organisationId: orgB.id },
   );
   for (const r of await sql<{ id: string; external_id: string }>("select id, external_id from cases")) ids[r.external_id] = r.id;
+  // What each case is shared as, whatever the import's default (commons where the organisation reads publicly).
   await sql("update cases set sharing = 'COMMONS' where id in (?)", [[ids.commons, ids.derived]]);
+  await sql("update cases set sharing = 'ORGANISATION' where id not in (?)", [[ids.commons, ids.derived]]);
   await kb.syncSearch();
 });
 afterAll(() => kb?.close());
@@ -184,18 +186,22 @@ describe("参考にした好事例 (lineage)", () => {
     for (const viewer of [a.staff, c.staff, null]) {
       const page = await ok(gql<{ case: { derivedCases: { total: number; items: { title: string; organisation: { name: string }; effects: { after: number }[] }[] } } }>(
         `query ($id: ID!) { case(id: $id) { derivedCases { total items { title organisation { name } effects { after } } } } }`, { id: ids.commons }, viewer));
-      expect(page.case.derivedCases).toEqual({ total: 1, items: [{ title: "熊本版の窓口予約", organisation: { name: "熊本市" }, effects: [{ after: 12 }] }] });
+      // Anonymous visitors read 熊本市's commons cases only if 熊本市 read publicly; it does not.
+      const expected = viewer ? [{ title: "熊本版の窓口予約", organisation: { name: "熊本市" }, effects: [{ after: 12 }] }] : [];
+      expect(page.case.derivedCases).toEqual({ total: expected.length, items: expected });
     }
   });
 
   it("a derived case that is 庁内限定 of another organisation, or a draft, is neither listed nor counted on the original", async () => {
     await ok(gql(BASED_ON, { caseId: ids["derived-internal"], basedOnId: ids.commons }, b.secretariat));
     await ok(gql(BASED_ON, { caseId: ids["b-draft"], basedOnId: ids.commons }, b.staff));
-    for (const viewer of [a.staff, a.secretariat, c.staff, null]) {
+    for (const viewer of [a.staff, a.secretariat, c.staff]) {
       const page = await ok(gql<{ case: { derivedCases: { total: number; items: { title: string }[] } } }>(
         `query ($id: ID!) { case(id: $id) { derivedCases { total items { title } } } }`, { id: ids.commons }, viewer));
       expect(page.case.derivedCases).toEqual({ total: 1, items: [{ title: "熊本版の窓口予約" }] });
     }
+    const anonymous = await ok(gql<{ case: { derivedCases: { total: number } } }>(`query ($id: ID!) { case(id: $id) { derivedCases { total } } }`, { id: ids.commons }, null));
+    expect(anonymous.case.derivedCases.total).toBe(0);
     // B's own members read their 庁内限定 case, so it is listed for them.
     const own = await ok(gql<{ case: { derivedCases: { total: number } } }>(`query ($id: ID!) { case(id: $id) { derivedCases { total } } }`, { id: ids.commons }, b.colleague));
     expect(own.case.derivedCases.total).toBe(2);
@@ -228,30 +234,33 @@ describe("参考にした好事例 (lineage)", () => {
 describe("横展開 flows between organisations", () => {
   it("count adoptions of commons cases by other organisations, per pair, latest first; the own organisation's view; withdrawn cases drop out", async () => {
     await ok(gql(ADOPT, { input: { caseId: ids.commons, status: "CONSIDERING" } }, c.staff));
+    await ok(gql(ADOPT, { input: { caseId: ids.derived, status: "TRIAL" } }, a.staff));
     // Same-organisation adoption is not a flow between organisations.
     const sameOrg = await kb.createViewer({ organisation: A, department: "福祉課" });
     await ok(gql(ADOPT, { input: { caseId: ids.commons, status: "ADOPTED" } }, sameOrg));
     const all = await ok(gql<{ organisationFlows: { total: number; items: { from: { name: string }; to: { name: string }; considering: number; trial: number; adopted: number }[] } }>(FLOWS, {}, c.staff));
-    expect(all.organisationFlows.total).toBe(2);
+    expect(all.organisationFlows.total).toBe(3);
     expect(all.organisationFlows.items.map((f) => [f.from.name, f.to.name, f.considering, f.trial, f.adopted])).toEqual([
+      ["熊本市", "宝塚市", 0, 1, 0],
       ["宝塚市", "札幌市", 1, 0, 0],
       ["宝塚市", "熊本市", 0, 0, 1],
     ]);
     const mine = await ok(gql<{ organisationFlows: { total: number; items: { to: { name: string } }[] } }>(FLOWS, { mine: true }, c.staff));
     expect(mine.organisationFlows.items.map((f) => f.to.name)).toEqual(["札幌市"]);
-    // Anonymous visitors: only the commons cases of organisations that read publicly (宝塚市, not 熊本市).
-    await sql("update organisations set public_reading = false where id = ?", [a.organisationId]);
+    // Once 宝塚市 stops public reading, anonymous visitors count nothing; members still count it all.
+    await updateOrganisation(kb.orm.em.fork(), a.organisationId, { publicReading: false });
     try {
       expect((await ok(gql<{ organisationFlows: { total: number } }>(FLOWS, {}, null))).organisationFlows.total).toBe(0);
-      expect((await ok(gql<{ organisationFlows: { total: number } }>(FLOWS, {}, c.staff))).organisationFlows.total).toBe(2);
+      expect((await ok(gql<{ organisationFlows: { total: number } }>(FLOWS, {}, c.staff))).organisationFlows.total).toBe(3);
     } finally {
-      await sql("update organisations set public_reading = true where id = ?", [a.organisationId]);
+      await updateOrganisation(kb.orm.em.fork(), a.organisationId, { publicReading: true });
     }
+    // Anonymous visitors: only flows from the commons cases of organisations that read publicly (宝塚市, not 熊本市).
     expect((await ok(gql<{ organisationFlows: { total: number } }>(FLOWS, {}, null))).organisationFlows.total).toBe(2);
     await sql("update cases set sharing = 'ORGANISATION' where id = ?", [ids.commons]);
     try {
-      const after = await ok(gql<{ organisationFlows: { total: number } }>(FLOWS, {}, c.staff));
-      expect(after.organisationFlows.total).toBe(0);
+      const after = await ok(gql<{ organisationFlows: { items: { from: { name: string } }[] } }>(FLOWS, {}, c.staff));
+      expect(after.organisationFlows.items.map((f) => f.from.name)).toEqual(["熊本市"]);
     } finally {
       await sql("update cases set sharing = 'COMMONS' where id = ?", [ids.commons]);
     }

@@ -44,24 +44,12 @@ export async function findCaseOrNotFound(em: EntityManager, id: string, lock = f
  */
 export async function lockCase(tx: EntityManager, caseId: string): Promise<CaseFacts & { id: string; title: string }> {
   if (!isUuid(caseId)) throw notFound("好事例");
-  const [row] = await tx.execute<
-    { id: string; organisation_id: string; status: CaseStatus; sharing: CaseSharing; public_reading: boolean; department_id: string; author_id: string | null; title: string }[]
-  >(
-    `select c.id, c.organisation_id, c.status, c.sharing, o.public_reading, c.department_id, c.author_id, c.title
-       from cases c join organisations o on o.id = c.organisation_id where c.id = ? for update of c`,
+  const [row] = await tx.execute<{ id: string; organisation_id: string; status: CaseStatus; sharing: CaseSharing; department_id: string; author_id: string | null; title: string }[]>(
+    "select id, organisation_id, status, sharing, department_id, author_id, title from cases where id = ? for update",
     [caseId],
   );
   if (!row) throw notFound("好事例");
-  return {
-    id: row.id,
-    organisationId: row.organisation_id,
-    status: row.status,
-    sharing: row.sharing,
-    publicReading: row.public_reading,
-    departmentId: row.department_id,
-    authorId: row.author_id,
-    title: row.title,
-  };
+  return { id: row.id, organisationId: row.organisation_id, status: row.status, sharing: row.sharing, departmentId: row.department_id, authorId: row.author_id, title: row.title };
 }
 
 /**

@@ -10,16 +10,20 @@ export interface CaseFacts {
   /** The case's organisation (issue 15): nothing of it is readable or writable from another. */
   organisationId: string;
   /**
-   * Whether its organisation lets anonymous visitors read published cases. Reads pass it (a published
-   * case of such an organisation is anyone's to read, members of other organisations included); write
+   * Whether its organisation lets anonymous visitors read its commons cases. Reads pass it; write
    * paths ask `canTakePart`, which never looks at it (absent: no).
    */
   publicReading?: boolean;
   status: CaseStatus;
-  /** 庁内限定 or the commons (issue 16); absent: 庁内限定. */
-  sharing?: CaseSharing;
+  /** 庁内限定 or the commons (issue 16): whether members of other organisations read it once published. */
+  sharing: CaseSharing;
   departmentId: string;
   authorId: string | null;
+}
+
+/** The policy's facts of a case as GraphQL presents it (every field resolver that hangs off a case asks with these). */
+export function factsOfView(c: { organisationId: string; status: CaseStatus; sharing: CaseSharing; department: { id: string }; authorId: string | null }): CaseFacts {
+  return { organisationId: c.organisationId, status: c.status, sharing: c.sharing, departmentId: c.department.id, authorId: c.authorId };
 }
 
 const OWNER_EDITABLE = new Set<CaseStatus>(["DRAFT", "CHANGES_REQUESTED"]);
@@ -45,12 +49,13 @@ const secretariatOf = (viewer: Viewer | null, c: CaseFacts): boolean => sameOrga
 
 export const casePolicy = {
   /**
-   * Published cases are for the members of its organisation, and for everyone (anonymous visitors
-   * and members of other organisations) where the organisation allows public reading; the rest for
-   * owners and its secretariat.
+   * Published cases are for the members of its organisation; a commons case (自治体間で共有) for the
+   * members of every organisation too, and for anonymous visitors where its organisation allows
+   * public reading; a 庁内限定 case for nobody outside. The rest for owners and its secretariat.
+   * The same rule for lists: organisations/readership.ts.
    */
   canRead(viewer: Viewer | null, c: CaseFacts): boolean {
-    if (c.status === "PUBLISHED" && c.publicReading === true) return true;
+    if (c.status === "PUBLISHED" && c.sharing === "COMMONS" && (viewer !== null || c.publicReading === true)) return true;
     return sameOrganisation(viewer, c) && (c.status === "PUBLISHED" || isOwner(viewer, c) || isCurator(viewer));
   },
   /**
@@ -59,15 +64,10 @@ export const casePolicy = {
    * a commons case (issue 16: another 自治体 records its adoption and asks questions). What each may do
    * then is the narrower policy's: editing, review, tags, freshness and features stay the owning
    * organisation's (they all ask `sameOrganisation`), so on a commons case another organisation's
-   * member adopts and asks, and nothing more. A 庁内限定 case of a public-reading organisation is read
-   * by others but takes part in nothing of theirs.
+   * member adopts and asks, and nothing more. Anonymous visitors take part in nothing.
    */
   canTakePart(viewer: Viewer | null, c: CaseFacts): viewer is Viewer {
-    return casePolicy.canRead(viewer, c) && casePolicy.takesPartOnceRead(viewer, c);
-  },
-  /** `canTakePart` for a case the viewer is already reading (a field of a case they were given). */
-  takesPartOnceRead(viewer: Viewer | null, c: CaseFacts): viewer is Viewer {
-    return !!viewer && (sameOrganisation(viewer, c) || isCommonsCase(c));
+    return !!viewer && casePolicy.canRead(viewer, c) && (sameOrganisation(viewer, c) || isCommonsCase(c));
   },
   /** Owners edit while the case is theirs to work on; the secretariat may correct it until archived. */
   canEdit(viewer: Viewer | null, c: CaseFacts): boolean {
@@ -89,6 +89,13 @@ export const casePolicy = {
    */
   mayPublish(viewer: Viewer | null, c: CaseFacts): boolean {
     return secretariatOf(viewer, c) && c.status === "SUBMITTED";
+  },
+  /**
+   * 公開範囲 (庁内限定 / 自治体間で共有): the case's own organisation's secretariat decides, when
+   * publishing (the review) or at any time after; withdrawing from the commons is the same change.
+   */
+  canChangeSharing(viewer: Viewer | null, c: CaseFacts): boolean {
+    return secretariatOf(viewer, c) && c.status !== "DRAFT";
   },
   canArchive(viewer: Viewer | null, c: CaseFacts): boolean {
     return curatesIt(viewer, c) && c.status === "PUBLISHED";
