@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startBrowserApp, type BrowserApp } from "../support/browser.js";
+import { signIn, startBrowserApp, type BrowserApp } from "../support/browser.js";
 import { createTestBackend, type TestBackend } from "../support/test-backend.js";
 
 /**
@@ -47,15 +47,6 @@ afterAll(async () => {
   await kb?.close();
 });
 
-async function logIn(page: Page, who: { email: string; password: string }, next: string): Promise<void> {
-  await page.goto(`${baseUrl}login?next=${encodeURIComponent(next)}`);
-  await page.getByRole("heading", { level: 1, name: "ログイン" }).waitFor();
-  await page.getByRole("textbox", { name: "メールアドレス" }).fill(who.email);
-  await page.getByLabel("パスワード").fill(who.password);
-  await page.getByRole("button", { name: "ログイン", exact: true }).click();
-  await page.waitForURL((url) => url.pathname === next.split("?")[0]);
-}
-
 async function noSidewaysScroll(page: Page): Promise<void> {
   expect(await page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
 }
@@ -92,7 +83,7 @@ describe("the commons: 横展開 across 自治体 with lineage", () => {
       await kb.syncSearch();
       const sec = await newPage();
       sec.on("dialog", (dialog) => void dialog.accept());
-      await logIn(sec, aSecretariat, `/cases/${caseId}`);
+      await signIn(sec, baseUrl, aSecretariat, `/cases/${caseId}`);
       const sharing = sec.getByRole("region", { name: "公開範囲" });
       await sharing.getByText("現在の公開範囲: 庁内限定").waitFor();
       await sharing.getByRole("button", { name: "自治体間で共有する" }).click();
@@ -101,7 +92,7 @@ describe("the commons: 横展開 across 自治体 with lineage", () => {
 
       // ── B's staff find A's commons case by searching. ──
       const b = await newPage();
-      await logIn(b, staff, "/");
+      await signIn(b, baseUrl, staff, "/");
       await b.getByRole("searchbox", { name: "キーワード" }).fill("緊急通報");
       await b.getByRole("searchbox", { name: "キーワード" }).press("Enter");
       const results = b.getByRole("region", { name: "「緊急通報」の検索結果" });
@@ -121,7 +112,7 @@ describe("the commons: 横展開 across 自治体 with lineage", () => {
 
       // ── A's 課 is told, and answers. ──
       const a = await newPage();
-      await logIn(a, owner, "/notifications");
+      await signIn(a, baseUrl, owner, "/notifications");
       await a.getByRole("link", { name: `熊本市の${run.staff}さんから「${TITLE}」に質問が届きました：「${question.slice(0, 40)}${question.length > 40 ? "…" : ""}」` }).click();
       await a.getByRole("heading", { level: 1, name: TITLE }).waitFor();
       const ownerQa = a.getByRole("region", { name: "質問と回答" });
@@ -183,7 +174,7 @@ describe("the commons: 横展開 across 自治体 with lineage", () => {
 
       // ── B's secretariat publishes it. ──
       const s = await newPage();
-      await logIn(s, bSecretariat, `/cases/${derivedId}`);
+      await signIn(s, baseUrl, bSecretariat, `/cases/${derivedId}`);
       await s.getByRole("heading", { level: 1, name: run.derived }).waitFor();
       await s.getByRole("region", { name: "参考にした好事例" }).getByRole("link", { name: TITLE }).waitFor();
       const review = s.getByRole("region", { name: "審査", exact: true });
@@ -226,5 +217,5 @@ describe("the commons: 横展開 across 自治体 with lineage", () => {
     } finally {
       for (const context of contexts) await context.close();
     }
-  });
+  }, 240_000); // four people, an editor and a review: about a minute on 2 shared cores
 });
