@@ -1,14 +1,14 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { FilterQuery } from "@mikro-orm/core";
-import { collectionInputSchema, type CaseStatus, type CollectionStatus, isUuid } from "@kb/shared";
+import { collectionInputSchema, type CaseSharing, type CaseStatus, type CollectionScope, type CollectionStatus, isUuid } from "@kb/shared";
 import { recordAudit } from "../audit/index.js";
-import { isCurator, badInput, type Viewer } from "../kernel/index.js";
+import { isCurator, isHubSecretariat, badInput, forbidden, requireViewer, type Viewer } from "../kernel/index.js";
 import { type CaseView, loadPublishedCaseViews } from "../cases/index.js";
 import { readableOrganisationIds } from "../organisations/index.js";
 import { User } from "../users/index.js";
 import { Collection, CollectionEntry } from "./collection.entity.js";
 import { collectionPolicy } from "./collection.policy.js";
-import { clampPage, factsOfRow, lockCollection, parseWith, requireCurator, snapshot } from "./curation.js";
+import { clampPage, factsOfRow, lockCollection, parseWith, requireCollectionWriter, snapshot } from "./curation.js";
 
 /** One entry of a collection as this viewer may see it. `case` is null when the case is no longer published. */
 export interface EntryRecord {
@@ -25,6 +25,8 @@ export interface EntryRecord {
 
 interface EntryRow {
   organisation_id: string;
+  scope: CollectionScope;
+  sharing: CaseSharing;
   collection_id: string;
   case_id: string;
   position: number;
@@ -48,13 +50,27 @@ export class CollectionService {
 
   // ── Reads ──────────────────────────────────────────────────────────────────────────────────
 
-  async list(viewer: Viewer | null, status: CollectionStatus | undefined, page: { first: number; offset: number }): Promise<{ total: number; items: Collection[] }> {
-    // Drafts are the curators'; everyone else sees published collections whatever they ask for.
-    const published = { organisation: { $in: await readableOrganisationIds(this.em, viewer) }, status: "PUBLISHED" as const };
-    const where: FilterQuery<Collection> =
-      viewer && isCurator(viewer) ? { $or: [{ organisation: viewer.organisationId, ...(status ? { status } : {}) }, ...(status && status !== "PUBLISHED" ? [] : [published])] } : published;
+  async list(
+    viewer: Viewer | null,
+    status: CollectionStatus | undefined,
+    page: { first: number; offset: number },
+    scope?: CollectionScope,
+  ): Promise<{ total: number; items: Collection[] }> {
+    // Drafts are the curators' (an organisation's its secretariat's, COMMONS ones the 広域事務局's);
+    // everyone else sees published collections whatever they ask for. Published COMMONS collections
+    // are everyone's (collection.policy canReadCommons).
+    const published: FilterQuery<Collection>[] = [];
+    if (scope !== "COMMONS") published.push({ scope: "ORGANISATION", organisation: { $in: await readableOrganisationIds(this.em, viewer) }, status: "PUBLISHED" });
+    if (scope !== "ORGANISATION") published.push({ scope: "COMMONS", status: "PUBLISHED" });
+    const drafts: FilterQuery<Collection>[] = [];
+    if (status !== "PUBLISHED") {
+      if (viewer && isCurator(viewer) && scope !== "COMMONS") drafts.push({ scope: "ORGANISATION", organisation: viewer.organisationId, status: "DRAFT" });
+      if (isHubSecretariat(viewer) && scope !== "ORGANISATION") drafts.push({ scope: "COMMONS", status: "DRAFT" });
+    }
+    const curating = drafts.length > 0;
+    const where: FilterQuery<Collection> = { $or: [...(status === "DRAFT" && curating ? [] : published), ...drafts] };
     const [items, total] = await this.em.findAndCount(Collection, where, {
-      orderBy: isCurator(viewer) && !status ? { updatedAt: "desc", id: "asc" } : { publishedAt: "desc", updatedAt: "desc", id: "asc" },
+      orderBy: curating && !status ? { updatedAt: "desc", id: "asc" } : { publishedAt: "desc", updatedAt: "desc", id: "asc" },
       limit: clampPage(page.first),
       offset: Math.max(page.offset, 0),
     });
@@ -66,6 +82,7 @@ export class CollectionService {
     if (!isUuid(id)) return null;
     const c = await this.em.findOne(Collection, id);
     if (!c) return null;
+    if (c.scope === "COMMONS") return collectionPolicy.canReadCommons(viewer, c) ? c : null;
     const readable = await readableOrganisationIds(this.em, viewer);
     return collectionPolicy.canReadIn(viewer, { status: c.status, organisationId: c.organisation.id }, readable) ? c : null;
   }
@@ -79,18 +96,23 @@ export class CollectionService {
     const out = new Map<string, EntryRecord[]>(ids.map((id) => [id, []]));
     if (!ids.length) return out;
     const rows = await this.em.execute<EntryRow[]>(
-      `select e.collection_id, e.case_id, e.position, e.reason, e.added_at, c.title, c.organisation_id, c.status, c.department_id, c.author_id
-         from collection_entries e join cases c on c.id = e.case_id
+      `select e.collection_id, e.case_id, e.position, e.reason, e.added_at, c.title, c.organisation_id, c.status, c.sharing, c.department_id, c.author_id, k.scope
+         from collection_entries e join cases c on c.id = e.case_id join collections k on k.id = e.collection_id
         where e.collection_id in (?) order by e.collection_id, e.position, e.added_at`,
       [ids],
     );
     const readable = await readableOrganisationIds(this.em, viewer);
-    const visible = rows.filter((r) => collectionPolicy.canSeeEntry(viewer, { ...factsOfRow(r), publicReading: readable.includes(r.organisation_id) }));
-    // Entries whose case another organisation owns are not shown (canSeeEntry) and never hydrated.
+    const visible = rows.filter((r) => {
+      const facts = { ...factsOfRow(r), publicReading: readable.includes(r.organisation_id) };
+      return r.scope === "COMMONS" ? collectionPolicy.canSeeCommonsEntry(viewer, { ...facts, sharing: r.sharing }) : collectionPolicy.canSeeEntry(viewer, facts);
+    });
+    // Entries the reader may not see are neither shown nor hydrated; those they may see are hydrated
+    // whatever organisation owns them (a commons case of another organisation, in a COMMONS collection).
+    const shown = visible.filter((r) => r.status === "PUBLISHED");
     const views = await loadPublishedCaseViews(
       this.em,
-      visible.filter((r) => r.status === "PUBLISHED").map((r) => r.case_id),
-      readable,
+      shown.map((r) => r.case_id),
+      [...new Set([...readable, ...shown.map((r) => r.organisation_id)])],
     );
     for (const r of visible) {
       const list = out.get(r.collection_id)!;
@@ -119,9 +141,12 @@ export class CollectionService {
         case: { $in: ids },
         collection: {
           $or: [
-            { organisation: { $in: await readableOrganisationIds(this.em, viewer) }, status: "PUBLISHED" },
+            { scope: "ORGANISATION", organisation: { $in: await readableOrganisationIds(this.em, viewer) }, status: "PUBLISHED" },
             // Drafts: the viewer's own organisation's curators only.
-            ...(viewer && isCurator(viewer) ? [{ organisation: viewer.organisationId }] : []),
+            ...(viewer && isCurator(viewer) ? [{ scope: "ORGANISATION" as const, organisation: viewer.organisationId }] : []),
+            // COMMONS ones: published for everyone, drafts for the 広域事務局. The case itself is
+            // asked about by someone who can read it (the field hangs off a case they read).
+            { scope: "COMMONS", ...(isHubSecretariat(viewer) ? {} : { status: "PUBLISHED" as const }) },
           ],
         },
       },
@@ -134,11 +159,15 @@ export class CollectionService {
   // ── Writes ─────────────────────────────────────────────────────────────────────────────────
 
   async create(viewer: Viewer | null, raw: unknown): Promise<Collection> {
-    const actor = requireCurator(viewer);
+    const actor = requireViewer(viewer);
     const input = parseWith(collectionInputSchema, raw);
+    if (!collectionPolicy.canCreate(actor, input.scope)) {
+      throw forbidden(input.scope === "COMMONS" ? "全国の好事例集は広域事務局が作ります。" : "好事例の選定と好事例集の編集は事務局が行います。");
+    }
     return this.em.transactional(async (tx) => {
       const c = tx.create(Collection, {
         organisation: actor.organisationId,
+        scope: input.scope,
         title: input.title,
         description: input.description,
         fiscalYear: input.fiscalYear ?? null,
@@ -153,7 +182,7 @@ export class CollectionService {
   }
 
   async update(viewer: Viewer | null, id: string, version: number, raw: unknown): Promise<Collection> {
-    const actor = requireCurator(viewer);
+    const actor = requireCollectionWriter(viewer);
     const input = parseWith(collectionInputSchema, raw);
     return this.em.transactional(async (tx) => {
       const c = await lockCollection(tx, actor, id, version);
@@ -169,7 +198,7 @@ export class CollectionService {
   }
 
   async remove(viewer: Viewer | null, id: string, version: number): Promise<boolean> {
-    const actor = requireCurator(viewer);
+    const actor = requireCollectionWriter(viewer);
     return this.em.transactional(async (tx) => {
       const c = await lockCollection(tx, actor, id, version);
       const caseIds = (await tx.find(CollectionEntry, { collection: c.id }, { orderBy: { position: "asc" } })).map((e) => e.case.id);
@@ -182,13 +211,14 @@ export class CollectionService {
   }
 
   async setPublished(viewer: Viewer | null, id: string, version: number, published: boolean): Promise<Collection> {
-    const actor = requireCurator(viewer);
+    const actor = requireCollectionWriter(viewer);
     return this.em.transactional(async (tx) => {
       const c = await lockCollection(tx, actor, id, version);
       const from = c.status;
       if (published) {
+        const commonsOnly = c.scope === "COMMONS" ? " and k.sharing = 'COMMONS'" : "";
         const [row] = await tx.execute<{ n: string | number }[]>(
-          "select count(*) as n from collection_entries e join cases k on k.id = e.case_id where e.collection_id = ? and k.status = 'PUBLISHED'",
+          `select count(*) as n from collection_entries e join cases k on k.id = e.case_id where e.collection_id = ? and k.status = 'PUBLISHED'${commonsOnly}`,
           [c.id],
         );
         if (Number(row?.n ?? 0) === 0) {
