@@ -1,5 +1,6 @@
 import type { CaseKind, CaseStatus } from "@kb/shared";
 import { jaAdmin } from "./ja-admin";
+import { jaHub } from "./ja-hub";
 import { jaSearchPage } from "./ja-search-page";
 
 /**
@@ -10,6 +11,7 @@ import { jaSearchPage } from "./ja-search-page";
  */
 export const ja = {
   admin: jaAdmin,
+  hub: jaHub,
   app: jaSearchPage.app,
   search: jaSearchPage.search,
   facets: jaSearchPage.facets,

@@ -194,7 +194,7 @@ describe("the vocabulary is the hub's; organisations propose", () => {
     expect(names).not.toContain("庁内だけの語");
     const proposed = proposedTags.items.find((t) => t.name === "宝塚の新語")!;
     expect(proposed).toMatchObject({ commonsCases: 1, organisations: ["宝塚市"] });
-    await ok(kb.gql(`mutation ($id: ID!, $version: Int!) { updateTag(id: $id, version: $version, input: { category: THEME }) { tag { id } } }`, { id: proposed.id, version: proposed.version }, { viewer: hub }));
+    await ok(kb.gql(`mutation ($id: ID!, $version: Int!) { updateTag(id: $id, version: $version, input: {}) { tag { id } } }`, { id: proposed.id, version: proposed.version }, { viewer: hub }));
     const after = await ok(kb.gql<{ proposedTags: { items: { name: string }[] } }>(PROPOSED, {}, { viewer: hub }));
     expect(after.proposedTags.items.map((t) => t.name)).not.toContain("宝塚の新語");
   });
