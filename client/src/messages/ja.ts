@@ -1000,6 +1000,7 @@ export const ja = {
       removed: (title: string) => `「${title}」を外しました。`,
       reasonSaved: "選定理由を保存しました。",
       editHeading: "好事例集の設定（事務局）",
+      editHeadingCommons: "好事例集の設定（広域事務局）",
       save: "保存する",
       saved: "保存しました。",
       publish: "公開する",
