@@ -24,6 +24,7 @@ graphql(`
       prefecture
       kind
       code
+      publicReading
     }
   }
 `);

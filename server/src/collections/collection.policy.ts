@@ -18,11 +18,12 @@ export const collectionPolicy = {
   },
   /**
    * Collections belong to an organisation: its members read its published ones (its curators its
-   * drafts too); everyone the published ones of organisations in `readableOrganisationIds`
-   * (organisations/readableOrganisationIds).
+   * drafts too); everyone the published ones of organisations in `openOrganisationIds`
+   * (organisations/readership.ts: those that read publicly). Their entries are still filtered case
+   * by case (`canSeeEntry`): a 庁内限定 case is never shown outside its organisation.
    */
-  canReadIn(viewer: Viewer | null, c: { status: CollectionStatus; organisationId: string }, readableOrganisationIds: readonly string[]): boolean {
-    if (c.status === "PUBLISHED" && readableOrganisationIds.includes(c.organisationId)) return true;
+  canReadIn(viewer: Viewer | null, c: { status: CollectionStatus; organisationId: string }, openOrganisationIds: readonly string[]): boolean {
+    if (c.status === "PUBLISHED" && openOrganisationIds.includes(c.organisationId)) return true;
     return viewer?.organisationId === c.organisationId && isCurator(viewer);
   },
   /**
@@ -46,16 +47,6 @@ export const collectionPolicy = {
   /** Only a commons case (published, shared with every organisation) goes into a COMMONS collection. */
   canCollectIntoCommons(c: { status: CaseFacts["status"]; sharing: CaseSharing }): boolean {
     return c.status === "PUBLISHED" && c.sharing === "COMMONS";
-  },
-  /**
-   * An entry of a COMMONS collection, for this reader: a case of their own organisation as in any
-   * collection (`canSeeEntry`); another organisation's only while it is a commons case, to signed-in
-   * staff, and to anonymous visitors when its organisation reads publicly. A case made 庁内限定 or
-   * taken down after it was added is simply not there for other organisations (the hub included).
-   */
-  canSeeCommonsEntry(viewer: Viewer | null, c: CaseFacts & { sharing: CaseSharing }): boolean {
-    if (viewer?.organisationId === c.organisationId) return collectionPolicy.canSeeEntry(viewer, c);
-    return collectionPolicy.canCollectIntoCommons(c) && (!!viewer || c.publicReading === true);
   },
   /** Only a published case can be featured or put in a collection. */
   canCollectCase(c: CaseFacts): boolean {

@@ -4,7 +4,7 @@ import { collectionInputSchema, type CaseSharing, type CaseStatus, type Collecti
 import { recordAudit } from "../audit/index.js";
 import { isCurator, isHubSecretariat, badInput, forbidden, requireViewer, type Viewer } from "../kernel/index.js";
 import { type CaseView, loadPublishedCaseViews } from "../cases/index.js";
-import { readableOrganisationIds } from "../organisations/index.js";
+import { openOrganisationIds, readershipOf } from "../organisations/index.js";
 import { User } from "../users/index.js";
 import { Collection, CollectionEntry } from "./collection.entity.js";
 import { collectionPolicy } from "./collection.policy.js";
@@ -25,8 +25,6 @@ export interface EntryRecord {
 
 interface EntryRow {
   organisation_id: string;
-  scope: CollectionScope;
-  sharing: CaseSharing;
   collection_id: string;
   case_id: string;
   position: number;
@@ -34,6 +32,7 @@ interface EntryRow {
   added_at: Date | string;
   title: string;
   status: CaseStatus;
+  sharing: CaseSharing;
   department_id: string;
   author_id: string | null;
 }
@@ -60,7 +59,7 @@ export class CollectionService {
     // everyone else sees published collections whatever they ask for. Published COMMONS collections
     // are everyone's (collection.policy canReadCommons).
     const published: FilterQuery<Collection>[] = [];
-    if (scope !== "COMMONS") published.push({ scope: "ORGANISATION", organisation: { $in: await readableOrganisationIds(this.em, viewer) }, status: "PUBLISHED" });
+    if (scope !== "COMMONS") published.push({ scope: "ORGANISATION", organisation: { $in: openOrganisationIds(await readershipOf(this.em, viewer)) }, status: "PUBLISHED" });
     if (scope !== "ORGANISATION") published.push({ scope: "COMMONS", status: "PUBLISHED" });
     const drafts: FilterQuery<Collection>[] = [];
     if (status !== "PUBLISHED") {
@@ -83,8 +82,8 @@ export class CollectionService {
     const c = await this.em.findOne(Collection, id);
     if (!c) return null;
     if (c.scope === "COMMONS") return collectionPolicy.canReadCommons(viewer, c) ? c : null;
-    const readable = await readableOrganisationIds(this.em, viewer);
-    return collectionPolicy.canReadIn(viewer, { status: c.status, organisationId: c.organisation.id }, readable) ? c : null;
+    const open = openOrganisationIds(await readershipOf(this.em, viewer));
+    return collectionPolicy.canReadIn(viewer, { status: c.status, organisationId: c.organisation.id }, open) ? c : null;
   }
 
   /**
@@ -96,23 +95,21 @@ export class CollectionService {
     const out = new Map<string, EntryRecord[]>(ids.map((id) => [id, []]));
     if (!ids.length) return out;
     const rows = await this.em.execute<EntryRow[]>(
-      `select e.collection_id, e.case_id, e.position, e.reason, e.added_at, c.title, c.organisation_id, c.status, c.sharing, c.department_id, c.author_id, k.scope
-         from collection_entries e join cases c on c.id = e.case_id join collections k on k.id = e.collection_id
+      `select e.collection_id, e.case_id, e.position, e.reason, e.added_at, c.title, c.organisation_id, c.status, c.sharing, c.department_id, c.author_id
+         from collection_entries e join cases c on c.id = e.case_id
         where e.collection_id in (?) order by e.collection_id, e.position, e.added_at`,
       [ids],
     );
-    const readable = await readableOrganisationIds(this.em, viewer);
-    const visible = rows.filter((r) => {
-      const facts = { ...factsOfRow(r), publicReading: readable.includes(r.organisation_id) };
-      return r.scope === "COMMONS" ? collectionPolicy.canSeeCommonsEntry(viewer, { ...facts, sharing: r.sharing }) : collectionPolicy.canSeeEntry(viewer, facts);
-    });
-    // Entries the reader may not see are neither shown nor hydrated; those they may see are hydrated
-    // whatever organisation owns them (a commons case of another organisation, in a COMMONS collection).
-    const shown = visible.filter((r) => r.status === "PUBLISHED");
+    const readership = await readershipOf(this.em, viewer);
+    const visible = rows.filter((r) =>
+      collectionPolicy.canSeeEntry(viewer, { ...factsOfRow(r), publicReading: readership.publicOrganisationIds.includes(r.organisation_id) }),
+    );
+    // Entries whose case the reader may not read (another organisation's 庁内限定 one, say) are not shown (canSeeEntry) and never
+    // hydrated, in a COMMONS collection too: a case made 庁内限定 after it was added is gone for other organisations.
     const views = await loadPublishedCaseViews(
       this.em,
-      shown.map((r) => r.case_id),
-      [...new Set([...readable, ...shown.map((r) => r.organisation_id)])],
+      visible.filter((r) => r.status === "PUBLISHED").map((r) => r.case_id),
+      readership,
     );
     for (const r of visible) {
       const list = out.get(r.collection_id)!;
@@ -141,7 +138,7 @@ export class CollectionService {
         case: { $in: ids },
         collection: {
           $or: [
-            { scope: "ORGANISATION", organisation: { $in: await readableOrganisationIds(this.em, viewer) }, status: "PUBLISHED" },
+            { scope: "ORGANISATION", organisation: { $in: openOrganisationIds(await readershipOf(this.em, viewer)) }, status: "PUBLISHED" },
             // Drafts: the viewer's own organisation's curators only.
             ...(viewer && isCurator(viewer) ? [{ scope: "ORGANISATION" as const, organisation: viewer.organisationId }] : []),
             // COMMONS ones: published for everyone, drafts for the 広域事務局. The case itself is

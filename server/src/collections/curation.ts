@@ -22,9 +22,10 @@ export function parseWith<T>(schema: { safeParse(raw: unknown): { success: true;
   return parsed.data;
 }
 
-export const factsOfRow = (r: { organisation_id: string; status: CaseStatus; department_id: string; author_id: string | null }): CaseFacts => ({
+export const factsOfRow = (r: { organisation_id: string; status: CaseStatus; sharing: CaseSharing; department_id: string; author_id: string | null }): CaseFacts => ({
   organisationId: r.organisation_id,
   status: r.status,
+  sharing: r.sharing,
   departmentId: r.department_id,
   authorId: r.author_id,
 });
@@ -59,8 +60,8 @@ export async function collectableCase(tx: EntityManager, actor: Viewer, caseId: 
     return;
   }
   // Another organisation's case is not found, as a missing one.
-  const [row] = await tx.execute<{ organisation_id: string; status: CaseStatus; department_id: string; author_id: string | null }[]>(
-    "select organisation_id, status, department_id, author_id from cases where id = ? and organisation_id = ? for share",
+  const [row] = await tx.execute<{ organisation_id: string; status: CaseStatus; sharing: CaseSharing; department_id: string; author_id: string | null }[]>(
+    "select organisation_id, status, sharing, department_id, author_id from cases where id = ? and organisation_id = ? for share",
     [caseId, actor.organisationId],
   );
   if (!row) throw notFound("好事例");

@@ -2,6 +2,7 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import { adoptionCountsByCase } from "../adoptions/index.js";
 import { loadPublishedCaseViews } from "../cases/index.js";
 import { isHubSecretariat, type Viewer } from "../kernel/index.js";
+import { readershipOf } from "../organisations/index.js";
 import type { ExportRow } from "./export.service.js";
 
 /** The organisation a commons case belongs to, as the commons export writes it beside each case. */
@@ -36,7 +37,9 @@ export const commonsExportPolicy = {
  * with its organisation. Never a 庁内限定 case or a draft: the filter is in the one SQL statement
  * that picks the ids, and the hydration reads published cases only.
  */
-export async function* commonsExportPages(em: EntityManager): AsyncGenerator<CommonsExportRow[]> {
+export async function* commonsExportPages(em: EntityManager, viewer: Viewer): AsyncGenerator<CommonsExportRow[]> {
+  // A member reads every commons case (organisations/readership.ts); the ids below are commons cases only.
+  const readership = await readershipOf(em, viewer);
   let after = "00000000-0000-0000-0000-000000000000";
   for (;;) {
     const page = await em.execute<{ id: string; organisation_id: string; code: string | null; name: string; prefecture: string }[]>(
@@ -48,7 +51,7 @@ export async function* commonsExportPages(em: EntityManager): AsyncGenerator<Com
     );
     if (!page.length) return;
     const ids = page.map((r) => r.id);
-    const views = await loadPublishedCaseViews(em, ids, [...new Set(page.map((r) => r.organisation_id))]);
+    const views = await loadPublishedCaseViews(em, ids, readership);
     const counts = await adoptionCountsByCase(em, ids);
     yield page.flatMap((r) => {
       const view = views.get(r.id);

@@ -157,7 +157,7 @@ export function exportRoutes(contextOf: ContextOf, logger: Logger): Router {
       await streamCsv(
         res,
         [...COMMONS_CSV_PREFIX, ...CSV_COLUMNS],
-        commonsExportPages(ctx.em),
+        commonsExportPages(ctx.em, viewer),
         (row) => {
           const o = (row as ExportRow & { organisation: { code: string | null; name: string; prefecture: string } }).organisation;
           return [o.code ?? "", spreadsheetSafe(o.name), o.prefecture, ...csvRecord(row, origin(req), false)];
@@ -173,7 +173,7 @@ export function exportRoutes(contextOf: ContextOf, logger: Logger): Router {
       requireHub(viewer);
       downloadHeaders(res, `全国の共有好事例_${today()}.jsonl`, `kb-commons-${today()}.jsonl`, "application/x-ndjson; charset=utf-8");
       let rows = 0;
-      for await (const page of commonsExportPages(ctx.em)) {
+      for await (const page of commonsExportPages(ctx.em, viewer)) {
         const codes = new Map(page.filter((r) => r.organisation.code).map((r) => [r.case.organisationId, r.organisation.code!]));
         for (const row of page) {
           rows++;

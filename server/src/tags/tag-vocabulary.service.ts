@@ -2,14 +2,14 @@ import { UniqueConstraintViolationException } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { nameKey, tagCreateSchema, tagMergeSchema, tagUpdateSchema, isUuid, type TagCategory } from "@kb/shared";
 import { recordAudit } from "../audit/index.js";
-import { badInput, badInputFromZod, isHubSecretariat, notFound, type Viewer, recordEvent } from "../kernel/index.js";
+import { badInput, badInputFromZod, notFound, type Viewer, recordEvent } from "../kernel/index.js";
 import { tagErrors } from "./tag.errors.js";
 import { SynonymGroup, casesMentioning, synonymsChanged } from "../synonyms/index.js";
 import { addTagToCases, casesWithTag, recordCaseTagChanges, removeTagFromCases } from "./case-tagging.js";
 import { TagMerge } from "./tag-merge.entity.js";
 import { Tag } from "./tag.entity.js";
 import { tagMergeUndone, tagRenamed, tagsMerged } from "./tag.events.js";
-import { readableOrganisationIds, requireVocabularyCurator } from "../organisations/index.js";
+import { readershipOf, requireVocabularyCurator } from "../organisations/index.js";
 import { readableTagIds } from "./tag-queries.js";
 
 /**
@@ -400,27 +400,17 @@ export class TagVocabularyService {
   }
 
   /**
-   * A live tag the curator can see (tag-queries readableBy): a name that exists only on another
-   * organisation's drafts or 庁内限定 cases is not found, as a missing one, for the 広域事務局 too.
+   * A live tag the curator can see (tag-queries readableBy, commons cases included): a name that
+   * exists only on another organisation's drafts or 庁内限定 cases is not found, as a missing one,
+   * for the 広域事務局 too.
    */
   private async liveTag(em: EntityManager, actor: Viewer, id: string, what: string): Promise<Tag> {
     if (!isUuid(id)) throw notFound(what);
     const tag = await em.findOne(Tag, id, { refresh: true });
     if (!tag) throw notFound(what);
-    if (!(await this.visibleTo(em, actor, id))) throw notFound(what);
+    if (!(await readableTagIds(em, actor, await readershipOf(em, actor), [id])).has(id)) throw notFound(what);
     if (tag.mergedInto) throw tagErrors.alreadyMerged(tag.name);
     return tag;
-  }
-
-  /** Readable for the curator (tag-queries readableBy); for the 広域事務局, a tag on a commons case too. */
-  private async visibleTo(em: EntityManager, actor: Viewer, id: string): Promise<boolean> {
-    if ((await readableTagIds(em, actor, await readableOrganisationIds(em, actor), [id])).has(id)) return true;
-    if (!isHubSecretariat(actor)) return false;
-    const rows = await em.execute(
-      "select 1 from case_tags ct join cases c on c.id = ct.case_id where ct.tag_id = ? and c.status = 'PUBLISHED' and c.sharing = 'COMMONS' limit 1",
-      [id],
-    );
-    return rows.length > 0;
   }
 
   /** A live tag locked for this transaction; CONFLICT when someone saved it since `version`. */
