@@ -133,6 +133,9 @@ describe("the 広域事務局", () => {
       await expect(page.getByRole("button", { name: "公開する" }).count()).resolves.toBe(0);
       await noSideways(page);
       await shot(page, `hub-collection-reader-${name}`);
+      // …and open a case of another organisation from it (a commons case: readable by every organisation's staff).
+      await page.getByRole("link", { name: shared[1]!.title, exact: true }).click();
+      await page.getByRole("heading", { level: 1, name: shared[1]!.title }).waitFor();
     } finally {
       await context.close();
     }
