@@ -112,18 +112,28 @@ describe("the 広域事務局", () => {
       await page.getByRole("button", { name: "作成する" }).click();
       await page.getByRole("heading", { level: 1, name: title }).waitFor();
       await page.getByText("全国の好事例集", { exact: true }).first().waitFor();
-      for (const c of shared) {
-        await page.getByRole("textbox", { name: /好事例のアドレスまたはID/ }).fill(`${baseUrl}cases/${c.id}`);
-        await page.getByRole("textbox", { name: /選定理由/ }).last().fill("ほかの自治体でも取り入れやすい");
-        await page.getByRole("button", { name: "追加する" }).click();
-        await page.getByRole("status").filter({ hasText: "好事例を追加しました。" }).waitFor();
-        await page.getByRole("region", { name: "収録している好事例" }).or(page.locator("main")).getByText(c.title).first().waitFor();
-      }
+      // 宝塚市's case by its address, on the collection's page…
+      const collectionPath = new URL(page.url()).pathname;
+      await page.getByRole("textbox", { name: /好事例のアドレスまたはID/ }).fill(`${baseUrl}cases/${shared[0]!.id}`);
+      await page.getByRole("textbox", { name: /選定理由/ }).last().fill("ほかの自治体でも取り入れやすい");
+      await page.getByRole("button", { name: "追加する" }).click();
+      await page.getByRole("status").filter({ hasText: "好事例を追加しました。" }).waitFor();
+      await page.locator("main").getByText(shared[0]!.title).first().waitFor();
+      // …熊本市's from the case's own page (a commons case: the hub reads it there).
+      await page.goto(`${baseUrl}cases/${shared[1]!.id}`);
+      await page.getByRole("heading", { level: 1, name: shared[1]!.title }).waitFor();
+      await page.getByRole("button", { name: "全国の好事例集に入れる" }).click();
+      await page.getByRole("combobox", { name: /入れる好事例集/ }).selectOption({ label: title });
+      await page.getByRole("textbox", { name: /選定理由/ }).last().fill("窓口の負担を減らした好例");
+      await page.getByRole("button", { name: "この好事例を入れる" }).click();
+      await page.getByRole("status").filter({ hasText: `「${title}」に入れました。` }).waitFor();
+      await shot(page, `hub-case-panel-${name}`);
+      await page.goto(`${baseUrl}${collectionPath.slice(1)}`);
+      for (const c of shared) await page.locator("main").getByText(c.title).first().waitFor();
       await page.getByRole("button", { name: "公開する" }).click();
       await page.getByText("公開しました。").waitFor();
       await noSideways(page);
       await shot(page, `hub-collection-${name}`);
-      const collectionPath = new URL(page.url()).pathname;
       await context.clearCookies();
 
       // Staff of a third organisation read it.

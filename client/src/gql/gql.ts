@@ -92,6 +92,8 @@ type Documents = {
     "\n  fragment HomeCase_case on Case {\n    id\n    title\n    kind\n    fiscalYear\n    department {\n      id\n      name\n    }\n  }\n": typeof types.HomeCase_CaseFragmentDoc,
     "\n  query Home {\n    home(first: 6) {\n      featuredCollections {\n        id\n        title\n        description\n        fiscalYear\n        entryCount\n        entries(first: 3) {\n          caseId\n          caseTitle\n        }\n      }\n      featuredCases {\n        reason\n        case {\n          ...HomeCase_case\n        }\n      }\n      newCases {\n        ...HomeCase_case\n      }\n      mostAdopted {\n        adoptionCount\n        case {\n          ...HomeCase_case\n        }\n      }\n    }\n  }\n": typeof types.HomeDocument,
     "\n  mutation AddCommonsCollectionEntry($input: CollectionEntryInput!) {\n    addCollectionEntry(input: $input) {\n      ...CollectionPage_collection\n    }\n  }\n": typeof types.AddCommonsCollectionEntryDocument,
+    "\n  query HubCommonsTargets {\n    collections(scope: COMMONS, first: 100) {\n      items {\n        id\n        title\n      }\n    }\n  }\n": typeof types.HubCommonsTargetsDocument,
+    "\n  mutation HubAddToCommonsCollection($input: CollectionEntryInput!) {\n    addCollectionEntry(input: $input) {\n      id\n      entryCount\n    }\n  }\n": typeof types.HubAddToCommonsCollectionDocument,
     "\n  query HubCommonsCollections {\n    collections(scope: COMMONS, first: 100) {\n      total\n      items {\n        id\n        title\n        fiscalYear\n        status\n        entryCount\n      }\n    }\n  }\n": typeof types.HubCommonsCollectionsDocument,
     "\n  mutation HubCreateCommonsCollection($input: CollectionInput!) {\n    createCollection(input: $input) {\n      id\n    }\n  }\n": typeof types.HubCreateCommonsCollectionDocument,
     "\n  query HubDashboard {\n    hubDashboard {\n      totals {\n        commonsCases\n        sharingOrganisations\n        crossAdoptions\n      }\n      organisations {\n        organisationId\n        code\n        name\n        prefecture\n        commonsCases\n        adoptedByOthers\n        adoptedFromOthers\n      }\n      flows {\n        fromOrganisationId\n        toOrganisationId\n        adoptions\n      }\n    }\n  }\n": typeof types.HubDashboardDocument,
@@ -224,6 +226,8 @@ const documents: Documents = {
     "\n  fragment HomeCase_case on Case {\n    id\n    title\n    kind\n    fiscalYear\n    department {\n      id\n      name\n    }\n  }\n": types.HomeCase_CaseFragmentDoc,
     "\n  query Home {\n    home(first: 6) {\n      featuredCollections {\n        id\n        title\n        description\n        fiscalYear\n        entryCount\n        entries(first: 3) {\n          caseId\n          caseTitle\n        }\n      }\n      featuredCases {\n        reason\n        case {\n          ...HomeCase_case\n        }\n      }\n      newCases {\n        ...HomeCase_case\n      }\n      mostAdopted {\n        adoptionCount\n        case {\n          ...HomeCase_case\n        }\n      }\n    }\n  }\n": types.HomeDocument,
     "\n  mutation AddCommonsCollectionEntry($input: CollectionEntryInput!) {\n    addCollectionEntry(input: $input) {\n      ...CollectionPage_collection\n    }\n  }\n": types.AddCommonsCollectionEntryDocument,
+    "\n  query HubCommonsTargets {\n    collections(scope: COMMONS, first: 100) {\n      items {\n        id\n        title\n      }\n    }\n  }\n": types.HubCommonsTargetsDocument,
+    "\n  mutation HubAddToCommonsCollection($input: CollectionEntryInput!) {\n    addCollectionEntry(input: $input) {\n      id\n      entryCount\n    }\n  }\n": types.HubAddToCommonsCollectionDocument,
     "\n  query HubCommonsCollections {\n    collections(scope: COMMONS, first: 100) {\n      total\n      items {\n        id\n        title\n        fiscalYear\n        status\n        entryCount\n      }\n    }\n  }\n": types.HubCommonsCollectionsDocument,
     "\n  mutation HubCreateCommonsCollection($input: CollectionInput!) {\n    createCollection(input: $input) {\n      id\n    }\n  }\n": types.HubCreateCommonsCollectionDocument,
     "\n  query HubDashboard {\n    hubDashboard {\n      totals {\n        commonsCases\n        sharingOrganisations\n        crossAdoptions\n      }\n      organisations {\n        organisationId\n        code\n        name\n        prefecture\n        commonsCases\n        adoptedByOthers\n        adoptedFromOthers\n      }\n      flows {\n        fromOrganisationId\n        toOrganisationId\n        adoptions\n      }\n    }\n  }\n": types.HubDashboardDocument,
@@ -604,6 +608,14 @@ export function graphql(source: "\n  query Home {\n    home(first: 6) {\n      f
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AddCommonsCollectionEntry($input: CollectionEntryInput!) {\n    addCollectionEntry(input: $input) {\n      ...CollectionPage_collection\n    }\n  }\n"): (typeof documents)["\n  mutation AddCommonsCollectionEntry($input: CollectionEntryInput!) {\n    addCollectionEntry(input: $input) {\n      ...CollectionPage_collection\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HubCommonsTargets {\n    collections(scope: COMMONS, first: 100) {\n      items {\n        id\n        title\n      }\n    }\n  }\n"): (typeof documents)["\n  query HubCommonsTargets {\n    collections(scope: COMMONS, first: 100) {\n      items {\n        id\n        title\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HubAddToCommonsCollection($input: CollectionEntryInput!) {\n    addCollectionEntry(input: $input) {\n      id\n      entryCount\n    }\n  }\n"): (typeof documents)["\n  mutation HubAddToCommonsCollection($input: CollectionEntryInput!) {\n    addCollectionEntry(input: $input) {\n      id\n      entryCount\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -63,6 +63,20 @@ export const jaHub = {
     acceptFailed: "取り入れられませんでした。",
     vocabularyLink: "タグの語彙（統合・名前の変更）へ",
   },
+  /** On a commons case's page, for the hub. */
+  casePanel: {
+    heading: "全国の好事例集（広域事務局）",
+    open: "全国の好事例集に入れる",
+    none: "全国の好事例集がまだありません。",
+    hubLink: "全国の好事例のページで作る",
+    collectionLabel: "入れる好事例集",
+    pick: "好事例集を選んでください",
+    reasonLabel: "選定理由",
+    add: "この好事例を入れる",
+    added: (title: string) => `「${title}」に入れました。`,
+    see: "好事例集を見る",
+    failed: "入れられませんでした。",
+  },
   /** On a 全国の好事例集's own page. */
   collection: {
     badge: "全国の好事例集",
