@@ -4,7 +4,7 @@ import { useQuery } from "@apollo/client/react";
 import { formatFiscalYear } from "@kb/shared";
 import { Fragment, useEffect, useRef, type ReactNode } from "react";
 import { Link, useLocation, useParams, useSearchParams } from "react-router";
-import { useMe } from "../auth/me";
+import { isHub, useMe } from "../auth/me";
 import { AdoptionPanel } from "../adoptions/AdoptionPanel";
 import { LineagePanel } from "../adoptions/LineagePanel";
 import { AttachmentList } from "../case/AttachmentList";
@@ -17,6 +17,7 @@ import { ReviewHistory } from "../case/ReviewHistory";
 import { RevisionHistory } from "../case/RevisionHistory";
 import { CurationPanel } from "../collections/CurationPanel";
 import { ErrorNotice } from "../components/ErrorNotice";
+import { AddToCommonsCollection } from "../hub/AddToCommonsCollection";
 import { WayOn } from "../components/WayOn";
 import { FreshnessNotice } from "../departments/FreshnessNotice";
 import { KindBadge } from "../components/KindBadge";
@@ -188,6 +189,7 @@ export default function CasePage() {
         <CaseWorkflowPanel case={c} reviewAnchor={c.viewerCan.review ? "review" : undefined} />
         {/* Curation (issue 5): 選定理由 and 好事例集 for readers; featuring and collecting for the secretariat. */}
         <CurationPanel caseId={c.id} />
+        {isHub(me) && c.status === "PUBLISHED" && c.sharing === "COMMONS" && <AddToCommonsCollection caseId={c.id} />}
         {c.viewerCan.changeSharing && c.status === "PUBLISHED" && <SharingPanel caseId={c.id} sharing={c.sharing} />}
         {c.status === "PUBLISHED" && participates && <FreshnessNotice caseId={c.id} />}
 

@@ -3,7 +3,7 @@ import { createAdoptionLoaders, type AdoptionLoaders, AdoptionService, LineageSe
 import { AccountService, AuthService } from "../auth/index.js";
 import { createCaseLoaders, CaseService, CaseWorkflowService } from "../cases/index.js";
 import { createCurationLoaders, type CurationLoaders, CollectionEntryService, CollectionService, FeaturedCaseService, HomeFeedService } from "../collections/index.js";
-import { DashboardService } from "../dashboard/index.js";
+import { DashboardService, HubDashboardService } from "../dashboard/index.js";
 import { DepartmentAdminService, DepartmentReorganisationService } from "../departments/index.js";
 import { DirectorySignInService } from "../directory-sign-in/index.js";
 import { FreshnessService } from "../freshness/index.js";
@@ -52,6 +52,7 @@ function buildServices(em: RequestScope["em"], index: CaseSearchIndex, viewer: R
     featuredCases: () => new FeaturedCaseService(em, readershipOfRequest),
     homeFeed: () => new HomeFeedService(em, readershipOfRequest),
     dashboard: () => new DashboardService(em),
+    hubDashboard: () => new HubDashboardService(em),
     adoptions: () => new AdoptionService(em),
     /** 参考にした好事例 and the 横展開 flows between organisations (issue 16). */
     lineage: () => new LineageService(em),

@@ -6,7 +6,7 @@ import { AttachmentResolver } from "../attachments/index.js";
 import { AuthResolver, MeSessionResolver } from "../auth/index.js";
 import { CaseResolver, CaseRevisionResolver, ReviewResolver, UserSummaryResolver } from "../cases/index.js";
 import { CaseCurationResolver, CollectionResolver, FeaturedMarkResolver } from "../collections/index.js";
-import { DashboardResolver } from "../dashboard/index.js";
+import { DashboardResolver, HubDashboardResolver } from "../dashboard/index.js";
 import { DirectorySignInResolver } from "../directory-sign-in/index.js";
 import { CaseFreshnessFieldsResolver, CaseFreshnessResolver } from "../freshness/index.js";
 import { DepartmentPageResolver } from "../department-pages/index.js";
@@ -48,6 +48,7 @@ export async function buildAppSchema(): Promise<GraphQLSchema> {
       CaseCurationResolver,
       FeaturedMarkResolver,
       DashboardResolver,
+      HubDashboardResolver,
       // 横展開: adoption ledger, Q&A, department pages, freshness.
       AdoptionResolver,
       AdoptionEventResolver,
