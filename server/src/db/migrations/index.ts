@@ -20,6 +20,7 @@ import { Migration20261205180946_DepartmentCodesAndEmployeeNumbers } from "./Mig
 import { Migration20261205181712_DirectorySignIn } from "./Migration20261205181712_DirectorySignIn.js";
 import { Migration20261205211500_CaseSharingAndHubRole } from "./Migration20261205211500_CaseSharingAndHubRole.js";
 import { Migration20261205181821_AdminPeopleAndReorganisation } from "./Migration20261205181821_AdminPeopleAndReorganisation.js";
+import { Migration20261205220300_DemandBoardAndFollows } from "./Migration20261205220300_DemandBoardAndFollows.js";
 
 /** Every migration, in order. Listed explicitly so the compiled build needs no file globbing. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -44,4 +45,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: "Migration20261205181712_DirectorySignIn", class: Migration20261205181712_DirectorySignIn },
   { name: "Migration20261205181821_AdminPeopleAndReorganisation", class: Migration20261205181821_AdminPeopleAndReorganisation },
   { name: "Migration20261205211500_CaseSharingAndHubRole", class: Migration20261205211500_CaseSharingAndHubRole },
+  { name: "Migration20261205220300_DemandBoardAndFollows", class: Migration20261205220300_DemandBoardAndFollows },
 ];
