@@ -40,7 +40,7 @@ const dateOnly = (label: string) =>
 
 /**
  * The key demands are grouped by: NFKC (全角/半角), lower case, punctuation and symbols dropped, words
- * de-duplicated and sorted — so 「窓口　待ち時間」, 「待ち時間 窓口」 and 「窓口、待ち時間！」 are one demand.
+ * de-duplicated and sorted — so 「窓口（全角空白）待ち時間」, 「待ち時間 窓口」 and 「窓口、待ち時間！」 are one demand.
  */
 export function demandKeyOf(query: string): string {
   const words = normalizeText(query)
