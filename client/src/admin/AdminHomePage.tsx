@@ -11,6 +11,7 @@ const TOOL_PATHS: Record<Tool, string> = {
   synonyms: "/admin/synonyms",
   tags: "/admin/tags",
   dashboard: "/admin/dashboard",
+  demand: "/admin/demand",
   import: "/admin/import",
   people: "/admin/people",
   departments: "/admin/departments",
@@ -28,7 +29,7 @@ export default function AdminHomePage() {
 
 function AdminHome({ me }: { me: Me }) {
   const groups: { heading: string; tools: Tool[] }[] = [
-    { heading: h.curationHeading, tools: ["synonyms", "tags", "dashboard"] },
+    { heading: h.curationHeading, tools: ["synonyms", "tags", "dashboard", "demand"] },
     ...(me.role === "ADMIN" ? [{ heading: h.peopleHeading, tools: ["import", "people", "departments", "personnel"] as Tool[] }] : []),
   ];
   return (

@@ -1,5 +1,6 @@
 import type { CaseKind, CaseStatus } from "@kb/shared";
 import { jaAdmin } from "./ja-admin";
+import { jaSolicitations } from "./ja-solicitations";
 import { jaSearchPage } from "./ja-search-page";
 
 /**
@@ -10,6 +11,7 @@ import { jaSearchPage } from "./ja-search-page";
  */
 export const ja = {
   admin: jaAdmin,
+  solicitations: jaSolicitations,
   app: jaSearchPage.app,
   search: jaSearchPage.search,
   facets: jaSearchPage.facets,
@@ -916,6 +918,8 @@ export const ja = {
     QUESTION_ANSWERED: "回答",
     ANSWER_ACCEPTED: "回答",
     FRESHNESS_CHECK_DUE: "内容の確認",
+    FOLLOWED_CASE_PUBLISHED: "フォロー",
+    SOLICITATION_ANSWERED: "募集",
   } as Record<string, string>,
 
 

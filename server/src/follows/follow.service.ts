@@ -75,6 +75,12 @@ export class FollowService {
     return rows.map((f) => ({ id: f.id, targetType: f.targetType, targetId: f.targetId, label: labels.get(`${f.targetType}:${f.targetId}`) ?? "", createdAt: f.createdAt }));
   }
 
+  /** Every organisation of the installation, by prefecture and kana (the account page's 自治体 picker). */
+  async organisations(viewerOrNull: Viewer | null): Promise<{ id: string; name: string; prefecture: string }[]> {
+    requireViewer(viewerOrNull);
+    return this.em.execute<{ id: string; name: string; prefecture: string }[]>("select id, name, prefecture from organisations order by prefecture, kana, id limit 2000");
+  }
+
   /** Whether the viewer follows one target (the 募集 page's button). */
   async follows(viewer: Viewer | null, targetType: FollowTarget, targetId: string): Promise<boolean> {
     if (!viewer) return false;

@@ -30,3 +30,15 @@ export class FollowInput {
   @Field(() => ID)
   targetId!: string;
 }
+
+@ObjectType("FollowableOrganisation", { description: "A 自治体 one may follow (names are public knowledge)." })
+export class FollowableOrganisationView {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String)
+  prefecture!: string;
+}

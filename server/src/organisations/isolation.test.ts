@@ -347,6 +347,8 @@ const QUERY_RULES: Record<string, Rule> = {
   solicitationCandidates: byId("solicitationId", (x) => x.a.solicitation, { search: SECRET }),
   demandBoard: () => ({ args: {} }),
   myFollows: () => ({ args: {} }),
+  // Names of organisations are public knowledge (an operator lists them); nothing of A's data.
+  followableOrganisations: () => ({ args: {} }),
 };
 
 const MUTATION_RULES: Record<string, Rule> = {

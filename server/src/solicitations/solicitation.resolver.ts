@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { COMMONS_DEMAND_MIN_ORGANISATIONS, DEMAND_WINDOW_DAYS } from "@kb/shared";
+import { COMMONS_DEMAND_MIN_ORGANISATIONS, DEMAND_WINDOW_DAYS, SOLICITATION_SCOPES } from "@kb/shared";
 import { withoutNulls, type RequestContext, type Viewer } from "../kernel/index.js";
 import { solicitationPolicy } from "./solicitation.policy.js";
 import type { SolicitationRecord } from "./solicitation.service.js";
@@ -43,7 +43,12 @@ export class SolicitationResolver {
     @Arg("openOnly", () => Boolean, { defaultValue: false }) openOnly = false,
   ): Promise<SolicitationListView> {
     const { total, items } = await ctx.services.solicitations.list(ctx.viewer, first, offset, openOnly);
-    return { total, items: items.map((s) => present(s, ctx.viewer)) };
+    return {
+      total,
+      items: items.map((s) => present(s, ctx.viewer)),
+      viewerCanCall: SOLICITATION_SCOPES.filter((scope) => solicitationPolicy.canCreate(ctx.viewer, scope)),
+      viewerCanSeeDemand: solicitationPolicy.canSeeDemand(ctx.viewer),
+    };
   }
 
   @Query(() => SolicitationView, { nullable: true, description: "One 募集; null when missing or not the viewer's to see." })

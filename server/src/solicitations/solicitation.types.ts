@@ -80,6 +80,12 @@ export class SolicitationListView {
 
   @Field(() => [SolicitationView])
   items!: SolicitationView[];
+
+  @Field(() => [SolicitationScopeEnum], { description: "The scopes the viewer may call 募集 in (empty for staff)." })
+  viewerCanCall!: SolicitationScope[];
+
+  @Field(() => Boolean, { description: "The viewer may open the demand board." })
+  viewerCanSeeDemand!: boolean;
 }
 
 @ObjectType("SolicitationCandidate", { description: "A case the viewer may offer to a 募集." })
