@@ -241,7 +241,7 @@ function CallForm({ query, scopes, onCancel }: { query: string | null; scopes: S
           {(props) => <textarea {...props} className="input-text min-h-24 w-full" maxLength={2000} value={description} onChange={(e) => setDescription(e.currentTarget.value)} />}
         </Field>
         <Field label={f.deadline} hint={f.deadlineHint} error={errors.deadline} requirement="required">
-          {(props) => <input {...props} type="date" className="input-text" value={deadline} onChange={(e) => setDeadline(e.currentTarget.value)} />}
+          {(props) => <input {...props} type="date" className="input-text w-auto" value={deadline} onChange={(e) => setDeadline(e.currentTarget.value)} />}
         </Field>
         {scopes.length > 1 && (
           <fieldset className="space-y-2">
