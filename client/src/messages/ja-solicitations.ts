@@ -40,7 +40,7 @@ export const jaSolicitations = {
     search: "探す",
     candidates: "寄せられる好事例",
     noCandidates: "寄せられる好事例が見つかりません。タイトルのことばを変えてみてください。",
-    comment: "ひとこと（任意）",
+    comment: "ひとこと",
     commentHint: "どんなところが募集に当てはまるか、短く書いてください。",
     submit: "この好事例を寄せる",
     submitting: "送っています…",

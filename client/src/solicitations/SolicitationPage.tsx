@@ -195,6 +195,7 @@ function AnswerForm({ solicitationId, onAnswered }: { solicitationId: string; on
         {d.answerHeading}
       </h2>
       <p>{d.answerLead}</p>
+      {done && <p role="status" className="rounded-8 border-2 border-green-900 bg-green-50 p-4">{done}</p>}
       <form role="search" aria-label={d.searchLabel} onSubmit={look} className="flex flex-wrap items-end gap-3">
         <div className="min-w-0 flex-1 basis-60">
           <Field label={d.searchLabel}>
@@ -228,20 +229,23 @@ function AnswerForm({ solicitationId, onAnswered }: { solicitationId: string; on
               ))
             )}
           </fieldset>
-          <Field label={d.comment} hint={d.commentHint} error={problem?.fields.comment}>
-            {(props) => <textarea {...props} className="input-text min-h-20 w-full" maxLength={1000} value={comment} onChange={(e) => setComment(e.currentTarget.value)} />}
-          </Field>
-          {problem && !problem.fields.caseId && (
-            <p role="alert" className="rounded-8 border-2 border-error-1 bg-red-50 p-4">
-              {problem.message}
-            </p>
+          {candidates.length > 0 && (
+            <>
+              <Field label={d.comment} hint={d.commentHint} error={problem?.fields.comment} requirement="optional">
+                {(props) => <textarea {...props} className="input-text min-h-20 w-full" maxLength={1000} value={comment} onChange={(e) => setComment(e.currentTarget.value)} />}
+              </Field>
+              {problem && !problem.fields.caseId && (
+                <p role="alert" className="rounded-8 border-2 border-error-1 bg-red-50 p-4">
+                  {problem.message}
+                </p>
+              )}
+              <button type="submit" className="btn-primary" disabled={answering.loading}>
+                {answering.loading ? d.submitting : d.submit}
+              </button>
+            </>
           )}
-          <button type="submit" className="btn-primary" disabled={answering.loading}>
-            {answering.loading ? d.submitting : d.submit}
-          </button>
         </form>
       )}
-      {done && <p role="status">{done}</p>}
     </section>
   );
 }
