@@ -2,6 +2,7 @@ import type { CaseKind, CaseStatus } from "@kb/shared";
 import { jaAdmin } from "./ja-admin";
 import { jaSolicitations } from "./ja-solicitations";
 import { jaSearchPage } from "./ja-search-page";
+import { jaSharing } from "../sharing/ja-sharing";
 
 /**
  * Every piece of Japanese UI copy in one object (STYLE habit 11). Components read from here;
@@ -12,6 +13,7 @@ import { jaSearchPage } from "./ja-search-page";
 export const ja = {
   admin: jaAdmin,
   solicitations: jaSolicitations,
+  sharing: jaSharing,
   app: jaSearchPage.app,
   search: jaSearchPage.search,
   facets: jaSearchPage.facets,
@@ -33,6 +35,7 @@ export const ja = {
       tags: "タグ",
       updatedAt: "最終更新",
       status: "状態",
+      sharing: "公開範囲",
     },
     sections: {
       summary: "概要",

@@ -1,8 +1,10 @@
+import { caseReadershipSql, mayReadPublished } from "../organisations/index.js";
+
 /**
- * Who may read a case, as the follow and 募集 notices need it: staff of the case's organisation read
- * its published cases; staff of every other organisation read only those shared to the commons.
- * Drafts and 庁内限定 cases reach nobody outside (issue 16 item 1). The one place these slices say it:
- * when organisations/readership.ts lands it answers here instead.
+ * Who may read a case, as the follow and 募集 notices need it: organisations/readership.ts's one rule
+ * for signed-in members (their own organisation's published cases, and every organisation's commons
+ * cases; 庁内限定 cases and drafts reach nobody outside). Notices and 募集 are for members only, so
+ * the anonymous half of the rule never applies here.
  */
 export interface CaseReadFacts {
   organisationId: string;
@@ -11,11 +13,18 @@ export interface CaseReadFacts {
 }
 
 export function canReadCase(reader: { organisationId: string } | null, c: CaseReadFacts): boolean {
-  return !!reader && c.status === "PUBLISHED" && (c.organisationId === reader.organisationId || c.sharing === "COMMONS");
+  return (
+    !!reader &&
+    c.status === "PUBLISHED" &&
+    mayReadPublished({ organisationId: reader.organisationId, publicOrganisationIds: [] }, { organisationId: c.organisationId, sharing: c.sharing === "COMMONS" ? "COMMONS" : "ORGANISATION" })
+  );
 }
 
-/** SQL: the user `u` may read the case `c` (both aliases in the query). */
-export const USER_READS_CASE_SQL = `(c.status = 'PUBLISHED' and (c.organisation_id = u.organisation_id or c.sharing = 'COMMONS'))`;
+/** The member half of the rule on a case `c`, with one `?` for the reader's organisation. */
+const MEMBER_READS = caseReadershipSql({ organisationId: "", publicOrganisationIds: [] }, "c").sql;
 
 /** SQL with one parameter (the viewer's organisation id): the viewer may read the case `c`. */
-export const VIEWER_READS_CASE_SQL = `(c.status = 'PUBLISHED' and (c.organisation_id = ? or c.sharing = 'COMMONS'))`;
+export const VIEWER_READS_CASE_SQL = `(c.status = 'PUBLISHED' and ${MEMBER_READS})`;
+
+/** SQL: the user `u` may read the case `c` (both aliases in the query). */
+export const USER_READS_CASE_SQL = `(c.status = 'PUBLISHED' and ${MEMBER_READS.replace("?", "u.organisation_id")})`;

@@ -1,5 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { Case, type CaseTransitioned } from "../cases/index.js";
+import { Case, type CaseSharingChanged, type CaseTransitioned } from "../cases/index.js";
 import type { DomainFact } from "../kernel/index.js";
 import { enqueueMail, type OutgoingMail } from "../mail/index.js";
 import { notify } from "../notifications/index.js";
@@ -26,49 +26,61 @@ function tell(em: EntityManager, recipients: Recipient[], type: NotificationType
 /**
  * A fact consumer (db/orm.ts): when a case becomes PUBLISHED, the people who follow one of its tags
  * or its organisation are told — only those who may read it (canReadCase: a 庁内限定 case tells nobody
- * outside its organisation), never its author (told by the review itself). Runs before the flush that
- * writes the fact, so the case's new status and sharing are read from the entity, not the table.
+ * outside its organisation), never its author (told by the review itself). When a published case is
+ * later shared to the commons, followers in the other organisations are told then (its own were told
+ * at publication). Runs before the flush that writes the facts, so the case's new status and sharing
+ * are read from the entity, not the table.
  */
 export async function notifyFollowersOfPublication(em: EntityManager, facts: readonly DomainFact[]): Promise<void> {
+  const published = new Set<string>();
   for (const fact of facts) {
-    if (fact.type !== "CaseTransitioned") continue;
-    const { caseId, to } = (fact as CaseTransitioned).payload;
-    if (to !== "PUBLISHED") continue;
-    const c = em.getUnitOfWork().getById(Case, caseId);
-    if (!c) continue; // published by a path that does not go through the workflow entity (none today)
-    const facts = { organisationId: c.organisation.id, status: c.status, sharing: c.sharing };
-    const rows = await em.execute<Recipient[]>(
-      `select distinct on (u.id) u.id, u.email, u.organisation_id, u.display_name,
-              case f.target_type when 'TAG' then 'タグ「' || t.name || '」' else '自治体「' || o.name || '」' end as reason
-         from follows f
-         join users u on u.id = f.user_id and u.active
-         left join tags t on f.target_type = 'TAG' and t.id = f.target_id
-         left join organisations o on f.target_type = 'ORGANISATION' and o.id = f.target_id
-        where ((f.target_type = 'TAG' and f.target_id in (select tag_id from case_tags where case_id = ?))
-           or (f.target_type = 'ORGANISATION' and f.target_id = ?))
-          and u.id <> coalesce(?::uuid, '00000000-0000-0000-0000-000000000000'::uuid)
-          and (u.organisation_id = ? or ?)
-        order by u.id, f.target_type desc`,
-      [caseId, facts.organisationId, c.author?.id ?? null, facts.organisationId, facts.sharing === "COMMONS"],
-    );
-    // The SQL says it; this says it again in the one rule's words, so the two cannot drift apart unseen.
-    const readers = rows.filter((r) => canReadCase({ organisationId: r.organisation_id }, facts));
-    const [org] = await em.execute<{ name: string }[]>("select name from organisations where id = ?", [facts.organisationId]);
-    const where = org ? `（${org.name}）` : "";
-    tell(
-      em,
-      readers,
-      "FOLLOWED_CASE_PUBLISHED",
-      caseId,
-      (r) => `フォロー中の${r.reason}に、新しい好事例「${c.title}」${where}が公開されました。`,
-      (r) => ({
-        to: r.email,
-        subject: `${SUBJECT_PREFIX}新しい好事例「${c.title}」`,
-        body: `${r.display_name}さん\n\nフォロー中の${r.reason}に、新しい好事例が公開されました。\n\n「${c.title}」${where}\n\nフォローの解除は、アカウントのページから行えます。`,
-        linkPath: `/cases/${caseId}`,
-      }),
-    );
+    if (fact.type === "CaseTransitioned" && (fact as CaseTransitioned).payload.to === "PUBLISHED") published.add((fact as CaseTransitioned).payload.caseId);
   }
+  for (const caseId of published) await notifyFollowersOf(em, caseId, false);
+  for (const fact of facts) {
+    if (fact.type !== "CaseSharingChanged") continue;
+    const { caseId, status, from, to } = (fact as CaseSharingChanged).payload;
+    if (status === "PUBLISHED" && from === "ORGANISATION" && to === "COMMONS" && !published.has(caseId)) await notifyFollowersOf(em, caseId, true);
+  }
+}
+
+async function notifyFollowersOf(em: EntityManager, caseId: string, outsidersOnly: boolean): Promise<void> {
+  const c = em.getUnitOfWork().getById(Case, caseId);
+  if (!c) return; // changed by a path that does not go through the workflow entity (none today)
+  const facts = { organisationId: c.organisation.id, status: c.status, sharing: c.sharing };
+  const rows = await em.execute<Recipient[]>(
+    `select distinct on (u.id) u.id, u.email, u.organisation_id, u.display_name,
+            case f.target_type when 'TAG' then 'タグ「' || t.name || '」' else '自治体「' || o.name || '」' end as reason
+       from follows f
+       join users u on u.id = f.user_id and u.active
+       left join tags t on f.target_type = 'TAG' and t.id = f.target_id
+       left join organisations o on f.target_type = 'ORGANISATION' and o.id = f.target_id
+      where ((f.target_type = 'TAG' and f.target_id in (select tag_id from case_tags where case_id = ?))
+         or (f.target_type = 'ORGANISATION' and f.target_id = ?))
+        and u.id <> coalesce(?::uuid, '00000000-0000-0000-0000-000000000000'::uuid)
+        and (u.organisation_id = ? or ?)
+      order by u.id, f.target_type desc`,
+    [caseId, facts.organisationId, c.author?.id ?? null, facts.organisationId, facts.sharing === "COMMONS"],
+  );
+  // The SQL says it; this says it again in the one rule's words, so the two cannot drift apart unseen.
+  const readers = rows.filter((r) => canReadCase({ organisationId: r.organisation_id }, facts) && !(outsidersOnly && r.organisation_id === facts.organisationId));
+  if (!readers.length) return;
+  const [org] = await em.execute<{ name: string }[]>("select name from organisations where id = ?", [facts.organisationId]);
+  const where = org ? `（${org.name}）` : "";
+  const verb = outsidersOnly ? "が自治体間で共有されました" : "が公開されました";
+  tell(
+    em,
+    readers,
+    "FOLLOWED_CASE_PUBLISHED",
+    caseId,
+    (r) => `フォロー中の${r.reason}に、新しい好事例「${c.title}」${where}${verb}。`,
+    (r) => ({
+      to: r.email,
+      subject: `${SUBJECT_PREFIX}新しい好事例「${c.title}」`,
+      body: `${r.display_name}さん\n\nフォロー中の${r.reason}に、新しい好事例${verb}。\n\n「${c.title}」${where}\n\nフォローの解除は、アカウントのページから行えます。`,
+      linkPath: `/cases/${caseId}`,
+    }),
+  );
 }
 
 /**

@@ -29,7 +29,7 @@ const gql = async <T>(query: string, variables: Record<string, unknown>, viewer:
   return r.data!;
 };
 
-/** A case written, submitted and published in the app by A (its sharing set first, as the publish step will). */
+/** A case written, submitted and published in the app by A, its 公開範囲 chosen at publication. */
 async function publishInA(title: string, sharing: "ORGANISATION" | "COMMONS"): Promise<string> {
   const created = await gql<{ createCase: { id: string; version: number } }>(
     `mutation ($input: CaseDraftInput!) { createCase(input: $input) { id version } }`,
@@ -37,8 +37,7 @@ async function publishInA(title: string, sharing: "ORGANISATION" | "COMMONS"): P
     author,
   );
   await gql(`mutation ($id: ID!, $version: Int!) { submitCase(id: $id, version: $version, confirmPersonalInfo: true) { id } }`, { id: created.createCase.id, version: created.createCase.version }, author);
-  await kb.orm.em.fork().execute("update cases set sharing = ? where id = ?", [sharing, created.createCase.id]);
-  await gql(`mutation ($id: ID!) { reviewCase(id: $id, input: { decision: PUBLISH }) { status } }`, { id: created.createCase.id }, secretariatA);
+  await gql(`mutation ($id: ID!, $sharing: CaseSharing!) { reviewCase(id: $id, input: { decision: PUBLISH, sharing: $sharing }) { status } }`, { id: created.createCase.id, sharing }, secretariatA);
   return created.createCase.id;
 }
 
@@ -119,6 +118,17 @@ describe("follow", () => {
     await worker.drainUntilEmpty();
     await worker.stop();
     await sink.waitFor((m) => m.to.includes(outsider.email) && m.subject.includes("自治体間で共有する窓口予約"));
+  });
+
+  it("a 庁内限定 case shared to the commons later tells the followers outside then, and only them", async () => {
+    const caseId = await publishInA("あとから共有する窓口予約", "ORGANISATION");
+    expect((await noticesOf(outsider)).filter((n) => n.caseId === caseId)).toEqual([]);
+    const before = (await noticesOf(colleague)).filter((n) => n.caseId === caseId);
+    expect(before).toHaveLength(1);
+    await gql(`mutation ($id: ID!) { setCaseSharing(id: $id, sharing: COMMONS) { id } }`, { id: caseId }, secretariatA);
+    const outside = (await noticesOf(outsider)).filter((n) => n.caseId === caseId);
+    expect(outside.map((n) => n.message)).toEqual([`フォロー中のタグ「${TAG}」に、新しい好事例「あとから共有する窓口予約」（宝塚市）が自治体間で共有されました。`]);
+    expect((await noticesOf(colleague)).filter((n) => n.caseId === caseId)).toHaveLength(1);
   });
 
   it("after unfollowing, nothing more arrives", async () => {

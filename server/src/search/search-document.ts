@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { CaseKind } from "@kb/shared";
+import type { CaseKind, CaseSharing } from "@kb/shared";
 import { stringify } from "safe-stable-stringify";
 import type { Case } from "../cases/index.js";
 import type { SynonymExpander } from "../synonyms/index.js";
@@ -12,6 +12,8 @@ export interface CaseSearchDocument {
   id: string;
   /** The case's organisation: every search filters on it (search-request.ts visibilityFilter), never from client input. */
   organisationId: string;
+  /** Its sharing scope (庁内限定 or the commons): the other half of the visibility filter. */
+  sharing: CaseSharing;
   externalId: string | null;
   kind: CaseKind;
   title: string;
@@ -63,6 +65,7 @@ export function toSearchDocument(
   const doc = {
     id: c.id,
     organisationId: c.organisation.id,
+    sharing: c.sharing,
     externalId: c.externalId ?? null,
     kind: c.kind,
     title: indexText(c.title),
