@@ -123,6 +123,13 @@ describe("募集 in Chromium", () => {
         await shot(desk, "created");
         await fitsWidth(desk);
 
+        // ── The staff member who searched follows the 募集 (told too when it is answered). ──
+        await searcher.goto(`${baseUrl}${solicitationPath.slice(1)}`);
+        await searcher.getByRole("heading", { level: 1, name: title }).waitFor();
+        await searcher.getByRole("button", { name: "この募集をフォローする" }).click();
+        await searcher.getByRole("button", { name: "フォローを解除する", pressed: true }).waitFor();
+        await searcher.getByText("フォロー中：好事例が寄せられるとお知らせします。").waitFor();
+
         // ── 熊本市's staff open 募集 from the header and answer with their commons case. ──
         const other = await open();
         await logIn(other, kumamoto);
@@ -153,6 +160,22 @@ describe("募集 in Chromium", () => {
         await fitsWidth(desk);
         await desk.goto(`${baseUrl}${solicitationPath.slice(1)}`);
         await desk.getByRole("region", { name: "寄せられた好事例" }).getByRole("link", { name: OFFERED }).waitFor();
+
+        // The follower is told as well, and sees what they follow on the account page.
+        await searcher.goto(`${baseUrl}notifications`);
+        await searcher.getByRole("link", { name: message }).waitFor();
+        await searcher.getByRole("banner").getByRole("link", { name: "アカウント設定" }).click();
+        const follows = searcher.getByRole("region", { name: "フォロー中" });
+        await follows.getByRole("link", { name: title }).waitFor();
+        await follows.getByRole("combobox", { name: "自治体をフォローする" }).selectOption({ label: "熊本県 熊本市" });
+        await follows.getByRole("button", { name: "フォローする" }).click();
+        await follows.getByRole("status").filter({ hasText: "「熊本市」をフォローしました。" }).waitFor();
+        await follows.getByRole("link", { name: title }).waitFor();
+        await shot(searcher, "follows");
+        await fitsWidth(searcher);
+        await follows.getByRole("button", { name: `「${title}」のフォローを解除` }).click();
+        await follows.getByRole("status").filter({ hasText: `「${title}」のフォローを解除しました。` }).waitFor();
+        expect(await follows.getByRole("link", { name: title }).count()).toBe(0);
 
         // ── …and by e-mail, through the SMTP server. ──
         const mail = await sink.waitFor((m) => m.to.includes(secretariat.email) && m.subject.includes(title), 30_000);
