@@ -15,6 +15,7 @@ import { SOLICITATIONS } from "./SolicitationsPage";
 const DEMAND_BOARD = graphql(`
   query DemandBoard {
     demandBoard {
+      includesOwn
       minimumOrganisations
       windowDays
       searches {
@@ -102,40 +103,42 @@ function DemandBoard() {
       </header>
       {drafting && <CallForm key={drafting.query ?? ""} query={drafting.query} scopes={scopes} onCancel={() => setDrafting(null)} />}
 
-      <section aria-labelledby="own-heading" className="space-y-3">
-        <h2 id="own-heading" className="text-std-24B-150 text-solid-gray-900">
-          {t.ownHeading}
-        </h2>
-        {board.searches.length === 0 ? (
-          <p className="rounded-8 bg-solid-gray-50 p-4">{t.ownEmpty}</p>
-        ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full min-w-[32rem] border-y border-solid-gray-200">
-              <caption className="sr-only">{t.ownHeading}</caption>
-              <thead>
-                <tr className="border-b border-solid-gray-200">
-                  <th scope="col" className={th}>{t.columns.query}</th>
-                  <th scope="col" className={th}>{t.columns.misses}</th>
-                  <th scope="col" className={th}>{t.columns.last}</th>
-                  <th scope="col" className={th}>{t.columns.action}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {board.searches.map((s) => (
-                  <tr key={s.query} className="border-b border-solid-gray-200">
-                    <th scope="row" className={`${td} text-left font-bold break-words`}>{s.query}</th>
-                    <td className={td}>{t.times(s.zeroResults)}</td>
-                    <td className={td}>
-                      <time dateTime={s.lastSearchedAt}>{formatDateTime(s.lastSearchedAt)}</time>
-                    </td>
-                    <td className={td}>{action(s.query, s.solicitationId)}</td>
+      {board.includesOwn && (
+        <section aria-labelledby="own-heading" className="space-y-3">
+          <h2 id="own-heading" className="text-std-24B-150 text-solid-gray-900">
+            {t.ownHeading}
+          </h2>
+          {board.searches.length === 0 ? (
+            <p className="rounded-8 bg-solid-gray-50 p-4">{t.ownEmpty}</p>
+          ) : (
+            <div className="overflow-x-auto">
+              <table className="w-full min-w-[32rem] border-y border-solid-gray-200">
+                <caption className="sr-only">{t.ownHeading}</caption>
+                <thead>
+                  <tr className="border-b border-solid-gray-200">
+                    <th scope="col" className={th}>{t.columns.query}</th>
+                    <th scope="col" className={th}>{t.columns.misses}</th>
+                    <th scope="col" className={th}>{t.columns.last}</th>
+                    <th scope="col" className={th}>{t.columns.action}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+                </thead>
+                <tbody>
+                  {board.searches.map((s) => (
+                    <tr key={s.query} className="border-b border-solid-gray-200">
+                      <th scope="row" className={`${td} text-left font-bold break-words`}>{s.query}</th>
+                      <td className={td}>{t.times(s.zeroResults)}</td>
+                      <td className={td}>
+                        <time dateTime={s.lastSearchedAt}>{formatDateTime(s.lastSearchedAt)}</time>
+                      </td>
+                      <td className={td}>{action(s.query, s.solicitationId)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      )}
 
       <section aria-labelledby="commons-heading" className="space-y-3">
         <h2 id="commons-heading" className="text-std-24B-150 text-solid-gray-900">
@@ -171,27 +174,29 @@ function DemandBoard() {
         )}
       </section>
 
-      <section aria-labelledby="questions-heading" className="space-y-3">
-        <h2 id="questions-heading" className="text-std-24B-150 text-solid-gray-900">
-          {t.questionsHeading}
-        </h2>
-        {board.unansweredQuestions.length === 0 ? (
-          <p className="rounded-8 bg-solid-gray-50 p-4">{t.questionsEmpty}</p>
-        ) : (
-          <ul className="divide-y divide-solid-gray-200 border-y border-solid-gray-200">
-            {board.unansweredQuestions.map((q) => (
-              <li key={q.caseId} className="py-3">
-                <Link to={`/cases/${encodeURIComponent(q.caseId)}#qa`} className="break-words">
-                  {q.caseTitle}
-                </Link>
-                <p className="text-dns-14N-130 text-solid-gray-700">
-                  {t.columns.unanswered} {t.questions(q.unanswered)}・{t.columns.oldest} {formatDate(q.oldestAskedAt)}
-                </p>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      {board.includesOwn && (
+        <section aria-labelledby="questions-heading" className="space-y-3">
+          <h2 id="questions-heading" className="text-std-24B-150 text-solid-gray-900">
+            {t.questionsHeading}
+          </h2>
+          {board.unansweredQuestions.length === 0 ? (
+            <p className="rounded-8 bg-solid-gray-50 p-4">{t.questionsEmpty}</p>
+          ) : (
+            <ul className="divide-y divide-solid-gray-200 border-y border-solid-gray-200">
+              {board.unansweredQuestions.map((q) => (
+                <li key={q.caseId} className="py-3">
+                  <Link to={`/cases/${encodeURIComponent(q.caseId)}#qa`} className="break-words">
+                    {q.caseTitle}
+                  </Link>
+                  <p className="text-dns-14N-130 text-solid-gray-700">
+                    {t.columns.unanswered} {t.questions(q.unanswered)}・{t.columns.oldest} {formatDate(q.oldestAskedAt)}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
     </>
   );
 }

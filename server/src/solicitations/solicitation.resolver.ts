@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { COMMONS_DEMAND_MIN_ORGANISATIONS, DEMAND_WINDOW_DAYS, SOLICITATION_SCOPES } from "@kb/shared";
-import { withoutNulls, type RequestContext, type Viewer } from "../kernel/index.js";
+import { isCurator, withoutNulls, type RequestContext, type Viewer } from "../kernel/index.js";
 import { solicitationPolicy } from "./solicitation.policy.js";
 import type { SolicitationRecord } from "./solicitation.service.js";
 import {
@@ -73,6 +73,7 @@ export class SolicitationResolver {
       searches: board.searches.map(({ key: _key, ...d }) => d),
       unansweredQuestions: board.unansweredQuestions,
       commons: board.commons,
+      includesOwn: isCurator(ctx.viewer),
       minimumOrganisations: COMMONS_DEMAND_MIN_ORGANISATIONS,
       windowDays: DEMAND_WINDOW_DAYS,
     };

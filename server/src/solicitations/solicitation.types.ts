@@ -156,6 +156,9 @@ export class DemandBoardView {
   @Field(() => [CommonsDemandView])
   commons!: CommonsDemandView[];
 
+  @Field(() => Boolean, { description: "Whether the viewer's own organisation's part is included (its secretariat and admins; not the 広域事務局 alone)." })
+  includesOwn!: boolean;
+
   @Field(() => Int, { description: "How many organisations must share a demand before it shows across the commons." })
   minimumOrganisations!: number;
 

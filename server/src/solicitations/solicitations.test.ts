@@ -82,7 +82,9 @@ describe("the demand board", () => {
   });
 
   it("across the commons shows counts of words at least the minimum of organisations searched, never one town's own words", async () => {
-    const { demandBoard } = await gql<{ demandBoard: { commons: { query: string; organisations: number; zeroResults: number }[] } }>(BOARD, {}, hub);
+    const { demandBoard } = await gql<{ demandBoard: { commons: { query: string; organisations: number; zeroResults: number }[]; searches: unknown[] } }>(BOARD, {}, hub);
+    // The 広域事務局 alone (a member, not a secretariat, of its organisation) sees the commons part only.
+    expect(demandBoard.searches).toEqual([]);
     expect(demandBoard.commons).toEqual([{ query: demandKeyOf("窓口 待ち時間"), organisations: 3, zeroResults: 6, solicitationId: null }]);
     // B's secretariat sees the same commons counts, and none of A's own words.
     const secretariatB = await kb.createViewer({ organisation: CODES.b, role: "SECRETARIAT", department: "札幌事務局" });
