@@ -61,7 +61,7 @@ export const jaSolicitations = {
     commonsEmpty: "いまはありません。",
     questionsHeading: "答えのない質問",
     questionsEmpty: "答えを待っている質問はありません。",
-    columns: { query: "検索したことば", misses: "見つからなかった回数", last: "最後の検索", organisations: "自治体の数", action: "募集", case: "好事例", unanswered: "答えのない質問", oldest: "最も古い質問" },
+    columns: { query: "検索語", misses: "回数", last: "最後の検索", organisations: "自治体数", action: "募集", case: "好事例", unanswered: "答えのない質問", oldest: "最も古い質問" },
     times: (n: number) => `${count(n)}回`,
     towns: (n: number) => `${count(n)}自治体`,
     questions: (n: number) => `${count(n)}件`,

@@ -8,7 +8,7 @@ import { ErrorNotice } from "../components/ErrorNotice";
 import { flashState } from "../components/FlashMessage";
 import { Field } from "../components/form/Field";
 import { toApiError } from "../lib/apiError";
-import { formatDate, formatDateTime } from "../lib/format";
+import { formatDate } from "../lib/format";
 import { messages as m } from "../messages";
 import { SOLICITATIONS } from "./SolicitationsPage";
 
@@ -112,7 +112,7 @@ function DemandBoard() {
             <p className="rounded-8 bg-solid-gray-50 p-4">{t.ownEmpty}</p>
           ) : (
             <div className="overflow-x-auto">
-              <table className="w-full min-w-[32rem] border-y border-solid-gray-200">
+              <table className="w-full border-y border-solid-gray-200">
                 <caption className="sr-only">{t.ownHeading}</caption>
                 <thead>
                   <tr className="border-b border-solid-gray-200">
@@ -128,9 +128,9 @@ function DemandBoard() {
                       <th scope="row" className={`${td} text-left font-bold break-words`}>{s.query}</th>
                       <td className={td}>{t.times(s.zeroResults)}</td>
                       <td className={td}>
-                        <time dateTime={s.lastSearchedAt}>{formatDateTime(s.lastSearchedAt)}</time>
+                        <time dateTime={s.lastSearchedAt}>{formatDate(s.lastSearchedAt)}</time>
                       </td>
-                      <td className={td}>{action(s.query, s.solicitationId)}</td>
+                      <td className={`${td} whitespace-nowrap`}>{action(s.query, s.solicitationId)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -149,7 +149,7 @@ function DemandBoard() {
           <p className="rounded-8 bg-solid-gray-50 p-4">{t.commonsEmpty}</p>
         ) : (
           <div className="overflow-x-auto">
-            <table className="w-full min-w-[32rem] border-y border-solid-gray-200">
+            <table className="w-full border-y border-solid-gray-200">
               <caption className="sr-only">{t.commonsHeading}</caption>
               <thead>
                 <tr className="border-b border-solid-gray-200">
@@ -165,7 +165,7 @@ function DemandBoard() {
                     <th scope="row" className={`${td} text-left font-bold break-words`}>{s.query}</th>
                     <td className={td}>{t.towns(s.organisations)}</td>
                     <td className={td}>{t.times(s.zeroResults)}</td>
-                    <td className={td}>{action(s.query, s.solicitationId)}</td>
+                    <td className={`${td} whitespace-nowrap`}>{action(s.query, s.solicitationId)}</td>
                   </tr>
                 ))}
               </tbody>
