@@ -57,11 +57,6 @@ export function openOrganisationIds(r: Readership): string[] {
   return [...new Set([r.organisationId, ...open])].sort();
 }
 
-/** A stable text of the reader's half of the rule, for cache keys. */
-export function readershipKey(r: Readership): string {
-  return r.organisationId !== null ? `member:${r.organisationId}` : `public:${[...r.publicOrganisationIds].sort().join(",")}`;
-}
-
 export const NO_ORGANISATION = "00000000-0000-0000-0000-000000000000";
 
 /**
