@@ -10,7 +10,7 @@ import { FreshnessService } from "../freshness/index.js";
 import type { RequestContext, RequestInfo, RequestScope, SessionCookie } from "../kernel/index.js";
 import { OrganisationService, readableOrganisationIds } from "../organisations/index.js";
 import { QuestionService } from "../questions/index.js";
-import { type CaseSearchIndex, SearchService } from "../search/index.js";
+import { type CaseSearchIndex, readerOrganisation, SearchService } from "../search/index.js";
 import { SynonymService } from "../synonyms/index.js";
 import { TagProposalService } from "../tag-proposals/index.js";
 import { TagBulkService } from "../tag-bulk/index.js";
@@ -41,7 +41,7 @@ function buildServices(em: RequestScope["em"], index: CaseSearchIndex, viewer: R
     directorySignIn: () => new DirectorySignInService(em),
     cases: () => new CaseService(em),
     workflow: () => new CaseWorkflowService(em),
-    search: (): SearchService => new SearchService(index, services.cases, readableOrganisations),
+    search: (): SearchService => new SearchService(index, services.cases, readableOrganisations, () => readerOrganisation(em, viewer)),
     tagVocabulary: () => new TagVocabularyService(em),
     tagBulk: () => new TagBulkService(em),
     tagProposals: () => new TagProposalService(em),

@@ -5,3 +5,4 @@ export * from "./organisation.service.js";
 export * from "./organisation.types.js";
 export { OrganisationResolver, presentOrganisation } from "./organisation.resolver.js";
 export { ensureSeedOrganisations, readOrganisationSeedFile, type OrganisationSeedFile, type OrganisationSeedReport } from "./organisation.seeds.js";
+export * from "./organisation.events.js";

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
-import type { CaseKind } from "@kb/shared";
+import { populationBandOf, type CaseKind, type OrganisationKind, type PopulationBand, type Prefecture } from "@kb/shared";
 import { stringify } from "safe-stable-stringify";
 import type { Case } from "../cases/index.js";
+import type { Organisation } from "../organisations/index.js";
 import type { SynonymExpander } from "../synonyms/index.js";
 
 /**
@@ -12,6 +13,14 @@ export interface CaseSearchDocument {
   id: string;
   /** The case's organisation: every search filters on it (search-request.ts visibilityFilter), never from client input. */
   organisationId: string;
+  /**
+   * The organisation's name, 都道府県, 団体区分 and 人口規模 (issue 16): facets, and what 似た自治体 compares
+   * (similar-organisations.ts). An organisation's change re-indexes its cases (OrganisationOfCasesChanged).
+   */
+  organisationName: string;
+  prefecture: Prefecture;
+  organisationKind: OrganisationKind;
+  populationBand: PopulationBand;
   externalId: string | null;
   kind: CaseKind;
   title: string;
@@ -63,6 +72,7 @@ export function toSearchDocument(
   const doc = {
     id: c.id,
     organisationId: c.organisation.id,
+    ...organisationFacts(c.organisation.getEntity()),
     externalId: c.externalId ?? null,
     kind: c.kind,
     title: indexText(c.title),
@@ -93,6 +103,13 @@ export function toSearchDocument(
     adoptionCount,
     version: c.version,
   };
+}
+
+/** What a document says of the case's organisation (loaded with the case). */
+export function organisationFacts(
+  o: Pick<Organisation, "name" | "prefecture" | "kind" | "population">,
+): Pick<CaseSearchDocument, "organisationName" | "prefecture" | "organisationKind" | "populationBand"> {
+  return { organisationName: indexText(o.name), prefecture: o.prefecture, organisationKind: o.kind, populationBand: populationBandOf(o.population) };
 }
 
 /**
