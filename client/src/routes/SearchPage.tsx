@@ -18,15 +18,17 @@ import {
   toggleFacetValue,
   toSearchVariables,
   withMinAdoptions,
+  withPreferSimilar,
   withSort,
 } from "../search/searchParams";
+import { SimilarTownsToggle } from "../search/SimilarTownsToggle";
 import { SortSelect } from "../search/SortSelect";
 import { AdoptionFilter } from "../adoptions/AdoptionFilter";
 import { ZeroResults } from "../search/ZeroResults";
 
 export const SEARCH_CASES = graphql(`
-  query SearchCases($query: String!, $first: Int!, $offset: Int!, $filter: CaseSearchFilter, $sort: CaseSearchSort!) {
-    searchCases(query: $query, first: $first, offset: $offset, filter: $filter, sort: $sort) {
+  query SearchCases($query: String!, $first: Int!, $offset: Int!, $filter: CaseSearchFilter, $sort: CaseSearchSort!, $preferSimilar: Boolean!) {
+    searchCases(query: $query, first: $first, offset: $offset, filter: $filter, sort: $sort, preferSimilar: $preferSimilar) {
       total
       processingTimeMs
       relaxed
@@ -198,6 +200,10 @@ export function SearchPage() {
           <div className="mt-3 flex flex-wrap items-center gap-4">
             <SortSelect value={state.sort} onChange={(sort) => go(withSort(state, sort), "filter")} />
             <AdoptionFilter value={state.minAdoptions ?? 0} onChange={(n) => go(withMinAdoptions(state, n), "filter")} />
+            {/* 似た自治体 (issue 16): for signed-in staff, with 関連度順 (the other orders are explicit). */}
+            {me && state.sort === "RELEVANCE" && (
+              <SimilarTownsToggle checked={state.preferSimilar} onChange={(on) => go(withPreferSimilar(state, on), "filter")} />
+            )}
             {curator && (
               <button type="button" className="btn-outline" aria-expanded={bulkOpen} onClick={() => setBulkOpen((v) => !v)}>
                 {m.tags.bulk.open}
@@ -246,6 +252,9 @@ export function SearchPage() {
                         case={hit.case}
                         highlights={hit.highlights}
                         matchReasons={hit.matchReasons}
+                        organisation={hit.organisation}
+                        ownOrganisationId={me?.organisation.id}
+                        likeness={hit.likeness}
                         from={currentSearch}
                         selection={
                           collector || (curator && bulkOpen)

@@ -1,6 +1,15 @@
 import { graphql } from "../gql";
 import type { ZeroResults_SuggestionsFragment } from "../gql/graphql";
-import { CASE_KIND_LABELS, formatWarekiFiscalYear, type CaseKind, type SearchState } from "@kb/shared/plain";
+import {
+  CASE_KIND_LABELS,
+  formatWarekiFiscalYear,
+  ORGANISATION_KIND_LABELS,
+  POPULATION_BAND_LABELS,
+  type CaseKind,
+  type OrganisationKind,
+  type PopulationBand,
+  type SearchState,
+} from "@kb/shared/plain";
 import { searchPageMessages as m } from "../messages/searchPage";
 import { clearFilters } from "./searchParams";
 
@@ -19,13 +28,28 @@ const FIELD_LABEL = {
   DEPARTMENT: m.facets.department,
   FISCAL_YEAR: m.facets.fiscalYear,
   TAGS: m.facets.tags,
+  ORGANISATION: m.facets.organisation,
+  PREFECTURE: m.facets.prefecture,
+  ORGANISATION_KIND: m.facets.organisationKind,
+  POPULATION_BAND: m.facets.populationBand,
 } as const;
 
-const KEY = { KIND: "kinds", DEPARTMENT: "departments", FISCAL_YEAR: "fiscalYears", TAGS: "tags" } as const;
+const KEY = {
+  KIND: "kinds",
+  DEPARTMENT: "departments",
+  FISCAL_YEAR: "fiscalYears",
+  TAGS: "tags",
+  ORGANISATION: "organisations",
+  PREFECTURE: "prefectures",
+  ORGANISATION_KIND: "organisationKinds",
+  POPULATION_BAND: "populationBands",
+} as const;
 
 function valueLabel(field: keyof typeof FIELD_LABEL, value: string): string {
   if (field === "KIND") return CASE_KIND_LABELS[value as CaseKind] ?? value;
   if (field === "FISCAL_YEAR") return formatWarekiFiscalYear(Number(value));
+  if (field === "ORGANISATION_KIND") return ORGANISATION_KIND_LABELS[value as OrganisationKind] ?? value;
+  if (field === "POPULATION_BAND") return POPULATION_BAND_LABELS[value as PopulationBand] ?? value;
   return value;
 }
 
@@ -48,7 +72,16 @@ export function ZeroResults({
   const tags = suggestions?.relatedTags ?? [];
   const wordsFindSomething = (suggestions?.withoutAnyFilter ?? 0) > 0;
   // With one facet selected, dropping it is dropping everything: offer it once.
-  const facetsSelected = [state.kinds, state.departments, state.fiscalYears, state.tags].filter((v) => v.length > 0).length;
+  const facetsSelected = [
+    state.kinds,
+    state.departments,
+    state.fiscalYears,
+    state.tags,
+    state.organisations,
+    state.prefectures,
+    state.organisationKinds,
+    state.populationBands,
+  ].filter((v) => v.length > 0).length;
   const offerDropAll = filtered && wordsFindSomething && facetsSelected > 1;
   return (
     <div className="space-y-4 rounded-8 border border-solid-gray-200 bg-solid-gray-50 p-6">
@@ -65,7 +98,9 @@ export function ZeroResults({
             {relax.map((r) => (
               <li key={r.field}>
                 <button type="button" className="btn-outline" onClick={() => go({ ...state, [KEY[r.field]]: [], page: 1 })}>
-                  {m.searchTools.dropFilter(FIELD_LABEL[r.field], r.values.map((v) => valueLabel(r.field, v)).join("・"))}
+                  {r.field === "ORGANISATION"
+                    ? m.searchTools.dropOrganisations
+                    : m.searchTools.dropFilter(FIELD_LABEL[r.field], r.values.map((v) => valueLabel(r.field, v)).join("・"))}
                   {m.searchTools.suggestionCount(r.total)}
                 </button>
               </li>
