@@ -34,9 +34,9 @@ export function readerOrganisationOf(o: { id: string; prefecture: Prefecture; ki
 }
 
 /** Two of the three alike (e.g. 人口規模が近い中核市, or 同じ県の町). */
-export const STRONG_LIKENESS_WEIGHT = 1.08;
+export const STRONG_LIKENESS_WEIGHT = 1.02;
 /** One of the three alike. */
-export const WEAK_LIKENESS_WEIGHT = 1.03;
+export const WEAK_LIKENESS_WEIGHT = 1.01;
 
 export interface Likeness {
   samePrefecture: boolean;
