@@ -25,7 +25,9 @@ interface Props {
 
 export function CommonsFacets({ state, facets, loaded, onToggle }: Props) {
   // The commons (issue 16): the case's organisation. 自治体 values are ids, the server names them.
-  const organisations = withSelected(facets?.organisation, state.organisations).map((c) => ({ ...c, label: ("label" in c ? c.label : null) ?? c.value }));
+  const organisations = withSelected(facets?.organisation, state.organisations)
+    .map((c) => ({ ...c, label: ("label" in c ? c.label : null) ?? c.value }))
+    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, "ja"));
   const prefectures = fixedOptions(facets?.prefecture, state.prefectures, PREFECTURES, {});
   const organisationKinds = fixedOptions(facets?.organisationKind, state.organisationKinds, ORGANISATION_KINDS, ORGANISATION_KIND_LABELS, true);
   const populationBands = fixedOptions(facets?.populationBand, state.populationBands, POPULATION_BANDS, POPULATION_BAND_LABELS, true);
