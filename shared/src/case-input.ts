@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CASE_KINDS } from "./enums.js";
+import { CASE_KINDS, CASE_SHARINGS } from "./enums.js";
 import { body, checkDetails, detailsInputSchema, effectsSchema, fiscalYearSchema, name, tagsSchema } from "./fields.js";
 import { text } from "./text.js";
 
@@ -41,10 +41,17 @@ export const caseSubmissionSchema = caseDraftSchema.superRefine((value, ctx) => 
 export const REVIEW_DECISIONS = ["PUBLISH", "REQUEST_CHANGES", "REJECT"] as const;
 export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
 
+const sharingSchema = z.enum(CASE_SHARINGS, { error: "公開範囲は「庁内限定」か「自治体間で共有」を選んでください" });
+
 export const reviewInputSchema = z
   .strictObject({
     decision: z.enum(REVIEW_DECISIONS),
     comment: text().trim().max(4000, { error: "コメントは4000文字以内で入力してください" }).default(""),
+    /**
+     * 公開範囲, decided when publishing (issue 16). Absent: the case keeps the one it has, or on its first
+     * publication its organisation's default (自治体間で共有 where it reads publicly, else 庁内限定).
+     */
+    sharing: sharingSchema.optional(),
   })
   .superRefine((value, ctx) => {
     // Staff must be told what to change or why it was declined.
@@ -53,6 +60,9 @@ export const reviewInputSchema = z
     }
   });
 export type ReviewInput = z.input<typeof reviewInputSchema>;
+
+/** The secretariat changes a case's 公開範囲 (shares it to the commons, or withdraws it). */
+export const caseSharingInputSchema = z.strictObject({ sharing: sharingSchema });
 
 export const loginSchema = z.strictObject({
   email: text().trim().toLowerCase().min(1, { error: "メールアドレスを入力してください" }).max(254),

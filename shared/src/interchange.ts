@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { interchangeDateSchema, parseInterchangeDate } from "./case-dates.js";
-import { CASE_KINDS, CASE_STATUSES } from "./enums.js";
+import { CASE_KINDS, CASE_SHARINGS, CASE_STATUSES } from "./enums.js";
 import { body, checkDetails, detailsInputSchema, effectsSchema, fiscalYearSchema, name, tagsSchema } from "./fields.js";
 import { localGovernmentCodeSchema } from "./organisations.js";
 
@@ -38,6 +38,11 @@ export const interchangeCaseSchema = z
     tags: tagsSchema,
     effects: effectsSchema,
     status: z.enum(CASE_STATUSES, { error: `status は ${CASE_STATUSES.join(" / ")} のいずれかです` }).default("DRAFT"),
+    /**
+     * 公開範囲 (optional, extending §9): ORGANISATION (庁内限定) or COMMONS (自治体間で共有). Absent: a new
+     * case gets its organisation's default (COMMONS where it reads publicly), a stored one keeps its own.
+     */
+    sharing: z.enum(CASE_SHARINGS, { error: `sharing は ${CASE_SHARINGS.join(" / ")} のいずれかです` }).optional(),
     details: detailsInputSchema,
     /**
      * The case's own dates (optional, extending §9): 公開日 and 最終更新. Without them an import dates a

@@ -18,7 +18,7 @@ import { interchangeCaseSchema, searchArgsSchema, type SearchArgs } from "@kb/sh
 import { CaseService } from "../../server/dist/cases/case.service.js";
 import { importCases } from "../../server/dist/importer/import.service.js";
 import { planSearch, visibilityFilter } from "../../server/dist/search/search-request.js";
-import { Organisation, readableOrganisationIds } from "../../server/dist/organisations/index.js";
+import { Organisation, readershipOf } from "../../server/dist/organisations/index.js";
 import { readerOrganisationOf } from "../../server/dist/search/similar-organisations.js";
 import { SearchService } from "../../server/dist/search/search.service.js";
 import { generateCase } from "../support/case-generator.ts";
@@ -60,14 +60,14 @@ async function main(): Promise<void> {
   const auth = { authorization: `Bearer ${meiliKey}` };
   // Raw: the Meilisearch requests the service sends for the query, sent by the service's own code
   // (runPlan: the strict multi-search, plus the relaxed one when it relaxes) — nothing else.
-  const planner = new SearchService(index, new CaseService(orm.em.fork()), () => readableOrganisationIds(orm.em.fork(), null));
+  const planner = new SearchService(index, new CaseService(orm.em.fork()), () => readershipOf(orm.em.fork(), null));
   const raw = async (i: number) => {
     await planner.runPlan(QUERIES[i % QUERIES.length]!);
   };
   // For reference: one strict multi-search per query, as a client without relaxation would send.
   const rawStrict = async (i: number) => {
     const args = QUERIES[i % QUERIES.length]!;
-    const res = await postJson(`${meiliUrl}/multi-search`, { queries: planSearch(indexUid, args, "all", visibilityFilter(await readableOrganisationIds(orm.em.fork(), null))).queries }, auth);
+    const res = await postJson(`${meiliUrl}/multi-search`, { queries: planSearch(indexUid, args, "all", visibilityFilter(await readershipOf(orm.em.fork(), null))).queries }, auth);
     if (res.status !== 200) throw new Error(`meili ${res.status}`);
   };
   const graphql = async (i: number) => {
@@ -110,7 +110,7 @@ async function main(): Promise<void> {
     const reader = readerOrganisationOf(home);
     const page = async (i: number, preferSimilar: boolean) => {
       const em = orm.em.fork();
-      const service = new SearchService(index, new CaseService(em), () => readableOrganisationIds(em, null), async () => reader);
+      const service = new SearchService(index, new CaseService(em), () => readershipOf(em, null), async () => reader);
       await service.search({ ...QUERIES[i % QUERIES.length]!, preferSimilar }, em);
     };
     const results: Record<"on" | "off", number[]> = { on: [], off: [] };
@@ -138,7 +138,7 @@ async function main(): Promise<void> {
   let most = 0;
   for (const first of sizes) {
     const em = orm.em.fork();
-    const service = new SearchService(index, new CaseService(em), () => readableOrganisationIds(orm.em.fork(), null));
+    const service = new SearchService(index, new CaseService(em), () => readershipOf(orm.em.fork(), null));
     statements = 0;
     const result = await service.search(searchArgsSchema.parse({ query: "申請", first }), em);
     most = Math.max(most, statements);

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 import { spawnNode, type Spawned } from "./processes.js";
 
 /** Debian's Chromium (apt-get install chromium), or CHROMIUM_PATH. */
@@ -51,4 +51,14 @@ export async function startBrowserApp(env: Record<string, string>): Promise<Brow
       }
     },
   };
+}
+
+/** Signs in through the login page and waits until the app has gone on to `next`. */
+export async function signIn(page: Page, baseUrl: string, user: { email: string; password: string }, next = "/"): Promise<void> {
+  await page.goto(`${baseUrl}login?next=${encodeURIComponent(next)}`);
+  await page.getByRole("textbox", { name: "メールアドレス" }).fill(user.email);
+  await page.getByLabel("パスワード").fill(user.password);
+  await page.getByRole("button", { name: "ログイン", exact: true }).click();
+  const path = next.split("?")[0];
+  await page.waitForURL((url) => url.pathname === path);
 }

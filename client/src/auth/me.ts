@@ -23,6 +23,7 @@ graphql(`
       prefecture
       kind
       code
+      publicReading
     }
   }
 `);

@@ -12,7 +12,7 @@ export const jaSearchPage = {
     skipToMain: "本文へスキップ",
     mainNav: "メインメニュー",
     navSearch: "好事例を探す",
-    footer: "好事例ナレッジベース（庁内限定）",
+    footer: "好事例ナレッジベース",
     pageLoading: "ページを読み込んでいます…",
     titleSuffix: " | 好事例ナレッジベース",
   },

@@ -1,6 +1,7 @@
 import type { CaseKind, CaseStatus } from "@kb/shared";
 import { jaAdmin } from "./ja-admin";
 import { jaSearchPage } from "./ja-search-page";
+import { jaSharing } from "../sharing/ja-sharing";
 
 /**
  * Every piece of Japanese UI copy in one object (STYLE habit 11). Components read from here;
@@ -10,6 +11,7 @@ import { jaSearchPage } from "./ja-search-page";
  */
 export const ja = {
   admin: jaAdmin,
+  sharing: jaSharing,
   app: jaSearchPage.app,
   search: jaSearchPage.search,
   facets: jaSearchPage.facets,
@@ -31,6 +33,7 @@ export const ja = {
       tags: "タグ",
       updatedAt: "最終更新",
       status: "状態",
+      sharing: "公開範囲",
     },
     sections: {
       summary: "概要",

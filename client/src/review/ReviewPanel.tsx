@@ -2,7 +2,7 @@ import { graphql } from "../gql";
 import type { ReviewPanel_CaseFragment } from "../gql/graphql";
 import { useMutation } from "@apollo/client/react";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { reviewInputSchema, type ReviewDecision, type ReviewInput } from "@kb/shared";
+import { reviewInputSchema, type CaseSharing, type ReviewDecision, type ReviewInput } from "@kb/shared";
 import { useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { useNavigate } from "react-router";
@@ -13,12 +13,16 @@ import { toApiError } from "../lib/apiError";
 import { useFocusAfterRender } from "../lib/useFocusAfterRender";
 import { messages as m } from "../messages";
 import { PersonalInfoFindings } from "../workflow/PersonalInfoFindings";
+import { useMe } from "../auth/me";
+import { SharingChoice } from "../sharing/SharingChoice";
 
 graphql(`
   fragment ReviewPanel_case on Case {
     id
     title
     kind
+    sharing
+    publishedAt
     personalInfoFindings {
       kind
       field
@@ -36,6 +40,7 @@ const REVIEW_CASE = graphql(`
     reviewCase(id: $id, input: $input) {
       id
       status
+      sharing
       version
       publishedAt
       viewerCan {
@@ -78,6 +83,11 @@ export function ReviewPanel({ case: c, content, id }: { case: ReviewPanel_case; 
     shouldFocusError: false,
   });
   const findings = c.personalInfoFindings ?? [];
+  // 公開範囲: what the server would choose without a word — the case's own once published before,
+  // else the organisation's default (shared where it reads publicly) — shown chosen, and sent as chosen.
+  const { me } = useMe();
+  const publicReading = me?.organisation.publicReading ?? false;
+  const [sharing, setSharing] = useState<CaseSharing>(c.publishedAt ? c.sharing : publicReading ? "COMMONS" : "ORGANISATION");
 
   const decide = (decision: ReviewDecision) => {
     setValue("decision", decision);
@@ -85,7 +95,7 @@ export function ReviewPanel({ case: c, content, id }: { case: ReviewPanel_case; 
     void handleSubmit(
       async (values) => {
         try {
-          await reviewCase({ variables: { id: c.id, input: { decision: values.decision, comment: values.comment } } });
+          await reviewCase({ variables: { id: c.id, input: { decision: values.decision, comment: values.comment, ...(values.decision === "PUBLISH" ? { sharing } : {}) } } });
         } catch (error) {
           const problem = toApiError(error, r.failed);
           const comment = problem.fields.find((f) => f.path === "comment");
@@ -121,6 +131,7 @@ export function ReviewPanel({ case: c, content, id }: { case: ReviewPanel_case; 
       </div>
 
       <form ref={formRef} noValidate aria-label={r.heading} onSubmit={(event) => event.preventDefault()} className="space-y-4">
+        <SharingChoice value={sharing} onChange={setSharing} publicReading={publicReading} disabled={isSubmitting} />
         <Field label={r.comment} hint={r.commentHint} error={errors.comment?.message}>
           {(a11y) => <textarea {...a11y} {...register("comment")} rows={5} maxLength={4000} className="input-text resize-y" />}
         </Field>

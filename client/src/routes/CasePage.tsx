@@ -25,6 +25,7 @@ import { TagList } from "../components/TagList";
 import { messages as m } from "../messages";
 import { QuestionsPanel } from "../questions/QuestionsPanel";
 import { ReviewPanel } from "../review/ReviewPanel";
+import { SharingPanel } from "../sharing/SharingPanel";
 import { TagProposalsPanel } from "../tags/TagProposalsPanel";
 
 const CASE_PAGE = graphql(`
@@ -53,6 +54,7 @@ const CASE_PAGE = graphql(`
       }
       details
       status
+      sharing
       updatedAt
       author {
         id
@@ -64,6 +66,7 @@ const CASE_PAGE = graphql(`
       }
       viewerCan {
         takePart
+        changeSharing
       }
       ...CaseWorkflow_case
       ...ReviewPanel_case
@@ -163,6 +166,9 @@ export default function CasePage() {
                 <StatusBadge status={c.status} />
               </Meta>
             )}
+            {c.status === "PUBLISHED" && (
+              <Meta label={m.casePage.meta.sharing}>{m.sharing.labels[c.sharing]}</Meta>
+            )}
             {c.author && (
               <Meta label={m.caseActions.author}>{m.header.user(c.author.displayName, c.author.department.name)}</Meta>
             )}
@@ -176,6 +182,7 @@ export default function CasePage() {
         <CaseWorkflowPanel case={c} reviewAnchor={c.viewerCan.review ? "review" : undefined} />
         {/* Curation (issue 5): 選定理由 and 好事例集 for readers; featuring and collecting for the secretariat. */}
         <CurationPanel caseId={c.id} />
+        {c.viewerCan.changeSharing && c.status === "PUBLISHED" && <SharingPanel caseId={c.id} sharing={c.sharing} />}
         {c.status === "PUBLISHED" && participates && <FreshnessNotice caseId={c.id} />}
 
         {SECTIONS.filter((key) => c[key].trim() !== "").map((key) => (

@@ -1,6 +1,7 @@
 import DataLoader from "dataloader";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { type CaseView, loadPublishedCaseViews } from "../cases/index.js";
+import type { Readership } from "../organisations/index.js";
 import { freshnessOfCases, type Freshness } from "../freshness/index.js";
 import type { AnswerRecord, QuestionRecord, QuestionService } from "../questions/index.js";
 import {
@@ -15,8 +16,8 @@ import {
  * Per-request batch loaders for 横展開 (adoptions, Q&A, freshness), like case.loaders: a page of
  * cases, adoptions or questions costs one query per kind of thing, never one per row.
  */
-/** `readableOrganisations`: whose published cases the request's viewer may see (organisations/readableOrganisationIds). */
-export function createAdoptionLoaders(em: EntityManager, adoptions: AdoptionService, questions: QuestionService, readableOrganisations: () => Promise<string[]>) {
+/** `readership`: who is reading (organisations/readership.ts), read once per request. */
+export function createAdoptionLoaders(em: EntityManager, adoptions: AdoptionService, questions: QuestionService, readership: () => Promise<Readership>) {
   const fromMap = <V>(load: (ids: readonly string[]) => Promise<Map<string, V>>, empty: V) =>
     new DataLoader<string, V>(async (ids) => {
       const map = await load(ids);
@@ -33,7 +34,7 @@ export function createAdoptionLoaders(em: EntityManager, adoptions: AdoptionServ
     answersByQuestion: fromMap<AnswerRecord[]>((ids) => questions.answersFor(ids), []),
     freshnessByCase: fromMap<Freshness | null>((ids) => freshnessOfCases(em, ids), null),
     /** Published cases as views (an adoption's or a question's case on a department page). */
-    publishedCase: fromMap<CaseView | null>(async (ids) => loadPublishedCaseViews(em, ids, await readableOrganisations()), null),
+    publishedCase: fromMap<CaseView | null>(async (ids) => loadPublishedCaseViews(em, ids, await readership()), null),
   };
 }
 

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from "type-graphql";
 import { withoutNulls, type RequestContext } from "../kernel/index.js";
-import { type CaseFacts, CaseView, departmentView, userSummary } from "../cases/index.js";
+import { CaseView, departmentView, factsOfView, userSummary } from "../cases/index.js";
 import { DepartmentView } from "../departments/index.js";
 import { UserSummaryView } from "../users/index.js";
 import { indexedAdoptionCount } from "./adoption.presenter.js";
@@ -40,7 +40,6 @@ const presentEvent = (e: AdoptionEventRecord): AdoptionEventView => ({
   actorId: e.actorId,
 });
 
-const factsOf = (c: CaseView): CaseFacts => ({ organisationId: c.organisationId, status: c.status, departmentId: c.department.id, authorId: c.authorId });
 
 /** Thin: the service validates, authorises (adoption.policy), writes, audits, notifies and re-indexes. */
 @Resolver(() => AdoptionView)
@@ -118,6 +117,6 @@ export class CaseAdoptionResolver {
 
   @FieldResolver(() => AdoptionAccessView)
   adoptionAccess(@Root() c: CaseView, @Ctx() ctx: RequestContext): AdoptionAccessView {
-    return { record: adoptionPolicy.canRecord(ctx.viewer, factsOf(c)) };
+    return { record: adoptionPolicy.canRecord(ctx.viewer, factsOfView(c)) };
   }
 }

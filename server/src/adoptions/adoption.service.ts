@@ -4,6 +4,7 @@ import { recordAudit } from "../audit/index.js";
 import { Case, lockCase, casePolicy } from "../cases/index.js";
 import { Department } from "../departments/index.js";
 import { badInput, badInputFromZod, forbidden, notFound, requireViewer, type Viewer, recordEvent } from "../kernel/index.js";
+import { caseReadershipWhere, type Readership } from "../organisations/index.js";
 import { adoptionErrors } from "./adoption.errors.js";
 import { notifyCaseOwners } from "../notifications/index.js";
 import { User } from "../users/index.js";
@@ -257,11 +258,12 @@ export class AdoptionService {
   }
 
   /** What a 課 has adopted (department page), newest change first, paginated. */
-  async byDepartment(departmentId: string, first: number, offset: number): Promise<{ total: number; items: AdoptionRecord[] }> {
+  async byDepartment(departmentId: string, readership: Readership, first: number, offset: number): Promise<{ total: number; items: AdoptionRecord[] }> {
     if (!isUuid(departmentId)) return { total: 0, items: [] };
     const [items, total] = await this.em.findAndCount(
       Adoption,
-      { department: departmentId, case: { status: "PUBLISHED" } },
+      // Only adoptions of cases the reader may read: another organisation's 庁内限定 case stays unseen.
+      { department: departmentId, case: { status: "PUBLISHED", ...caseReadershipWhere(readership) } },
       { orderBy: { updatedAt: "desc", id: "asc" }, limit: clamp(first), offset: Math.max(offset, 0) },
     );
     return { total, items: items.map(toAdoptionRecord) };

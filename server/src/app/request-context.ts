@@ -8,7 +8,7 @@ import { DepartmentAdminService, DepartmentReorganisationService } from "../depa
 import { DirectorySignInService } from "../directory-sign-in/index.js";
 import { FreshnessService } from "../freshness/index.js";
 import type { RequestContext, RequestInfo, RequestScope, SessionCookie } from "../kernel/index.js";
-import { OrganisationService, readableOrganisationIds } from "../organisations/index.js";
+import { OrganisationService, readershipOf, type Readership } from "../organisations/index.js";
 import { QuestionService } from "../questions/index.js";
 import { type CaseSearchIndex, readerOrganisation, SearchService } from "../search/index.js";
 import { SynonymService } from "../synonyms/index.js";
@@ -27,29 +27,30 @@ export type { RequestContext, RequestInfo, SessionCookie } from "../kernel/index
  * what it touches, and all share the request's EntityManager.
  */
 function buildServices(em: RequestScope["em"], index: CaseSearchIndex, viewer: RequestScope["viewer"]) {
-  // The organisation half of the visibility rule (issue 15), read once per request and handed to every
-  // service that lists published cases: the viewer's organisation, or for anonymous visitors those that allow public reading.
-  let readable: Promise<string[]> | undefined;
-  const readableOrganisations = (): Promise<string[]> => (readable ??= readableOrganisationIds(em, viewer));
+  // Who is reading (organisations/readership.ts: own organisation + the commons, or for anonymous
+  // visitors the commons of public-reading organisations), read once per request and handed to every
+  // service that lists published cases.
+  let readership: Promise<Readership> | undefined;
+  const readershipOfRequest = (): Promise<Readership> => (readership ??= readershipOf(em, viewer));
   const services = lazily({
     auth: () => new AuthService(em),
     /** アカウント設定: one's own password and sessions. */
     account: () => new AccountService(em),
     /** Organisations (operators create and list them). */
-    organisations: () => new OrganisationService(em, readableOrganisations),
+    organisations: () => new OrganisationService(em, readershipOfRequest),
     /** Directory sign-in settings (operators set them) and the login page's options. */
     directorySignIn: () => new DirectorySignInService(em),
     cases: () => new CaseService(em),
     workflow: () => new CaseWorkflowService(em),
-    search: (): SearchService => new SearchService(index, services.cases, readableOrganisations, () => readerOrganisation(em, viewer)),
+    search: (): SearchService => new SearchService(index, services.cases, readershipOfRequest, () => readerOrganisation(em, viewer)),
     tagVocabulary: () => new TagVocabularyService(em),
     tagBulk: () => new TagBulkService(em),
     tagProposals: () => new TagProposalService(em),
     synonyms: () => new SynonymService(em),
     collections: () => new CollectionService(em),
     collectionEntries: () => new CollectionEntryService(em),
-    featuredCases: () => new FeaturedCaseService(em, readableOrganisations),
-    homeFeed: () => new HomeFeedService(em, readableOrganisations),
+    featuredCases: () => new FeaturedCaseService(em, readershipOfRequest),
+    homeFeed: () => new HomeFeedService(em, readershipOfRequest),
     dashboard: () => new DashboardService(em),
     adoptions: () => new AdoptionService(em),
     questions: () => new QuestionService(em),
@@ -62,7 +63,7 @@ function buildServices(em: RequestScope["em"], index: CaseSearchIndex, viewer: R
   const loaders = lazily({
     cases: () => createCaseLoaders(em),
     /** 横展開: adoptions, Q&A, freshness. */
-    adoptions: (): AdoptionLoaders => createAdoptionLoaders(em, services.adoptions, services.questions, readableOrganisations),
+    adoptions: (): AdoptionLoaders => createAdoptionLoaders(em, services.adoptions, services.questions, readershipOfRequest),
     /** Collections and featured marks hanging off cases. */
     curation: (): CurationLoaders => createCurationLoaders(services.collections, services.featuredCases, viewer),
   });

@@ -9,7 +9,7 @@ import { recordRevision } from "../revisions/index.js";
 import { User } from "../users/index.js";
 import { Attachment, AttachmentContent } from "./attachment.entity.js";
 import { attachmentRemoved } from "./attachment.events.js";
-import { readableOrganisationIds } from "../organisations/index.js";
+import { readsPublicly } from "../organisations/index.js";
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 
@@ -155,7 +155,7 @@ export async function loadForDownload(
   const attachment = await em.findOne(Attachment, id, { populate: ["case"] });
   if (!attachment) return null;
   const c = attachment.case.getEntity();
-  const facts = { ...factsOf(c), publicReading: (await readableOrganisationIds(em, null)).includes(c.organisation.id) };
+  const facts = { ...factsOf(c), publicReading: await readsPublicly(em, c.organisation.id) };
   if (!casePolicy.canRead(viewer, facts)) return null;
   const content = await em.findOne(AttachmentContent, { attachment: id }, { populate: ["bytes"] });
   return content ? { attachment, bytes: content.bytes } : null;

@@ -1,13 +1,13 @@
 import { LockMode } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { CASE_STATUSES, type CaseStatus, isUuid } from "@kb/shared";
+import { CASE_STATUSES, type CaseSharing, type CaseStatus, isUuid } from "@kb/shared";
 import { forbidden, notFound, type AppError, type Viewer } from "../kernel/index.js";
 import { Case } from "./case.entity.js";
 import { caseErrors } from "./case.errors.js";
 import { casePolicy, type CaseFacts } from "./case.policy.js";
 
 export function factsOf(c: Case): CaseFacts {
-  return { organisationId: c.organisation.id, status: c.status, departmentId: c.department.id, authorId: c.author?.id ?? null };
+  return { organisationId: c.organisation.id, status: c.status, sharing: c.sharing, departmentId: c.department.id, authorId: c.author?.id ?? null };
 }
 
 /**
@@ -44,12 +44,12 @@ export async function findCaseOrNotFound(em: EntityManager, id: string, lock = f
  */
 export async function lockCase(tx: EntityManager, caseId: string): Promise<CaseFacts & { id: string; title: string }> {
   if (!isUuid(caseId)) throw notFound("好事例");
-  const [row] = await tx.execute<{ id: string; organisation_id: string; status: CaseStatus; department_id: string; author_id: string | null; title: string }[]>(
-    "select id, organisation_id, status, department_id, author_id, title from cases where id = ? for update",
+  const [row] = await tx.execute<{ id: string; organisation_id: string; status: CaseStatus; sharing: CaseSharing; department_id: string; author_id: string | null; title: string }[]>(
+    "select id, organisation_id, status, sharing, department_id, author_id, title from cases where id = ? for update",
     [caseId],
   );
   if (!row) throw notFound("好事例");
-  return { id: row.id, organisationId: row.organisation_id, status: row.status, departmentId: row.department_id, authorId: row.author_id, title: row.title };
+  return { id: row.id, organisationId: row.organisation_id, status: row.status, sharing: row.sharing, departmentId: row.department_id, authorId: row.author_id, title: row.title };
 }
 
 /**

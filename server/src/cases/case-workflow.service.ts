@@ -1,5 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { caseDraftSchema, caseSubmissionSchema, PERSONAL_INFO_LABELS, reviewInputSchema, scanCaseContentForPersonalInfo, type CaseDraft, type CaseStatus, sameMeaning } from "@kb/shared";
+import { caseDraftSchema, caseSharingInputSchema, caseSubmissionSchema, PERSONAL_INFO_LABELS, reviewInputSchema, scanCaseContentForPersonalInfo, type CaseDraft, type CaseStatus, sameMeaning } from "@kb/shared";
 import { recordAudit } from "../audit/index.js";
 import { Department } from "../departments/index.js";
 import { badInput, badInputFromZod, requireViewer, type Viewer, recordEvent } from "../kernel/index.js";
@@ -10,7 +10,8 @@ import { TagNameLookup } from "../tags/index.js";
 import { User } from "../users/index.js";
 import { applyCaseContent } from "./case-content.js";
 import { Case } from "./case.entity.js";
-import { caseEdited, caseTransitioned } from "./case.events.js";
+import { caseEdited, caseSharingChanged, caseTransitioned } from "./case.events.js";
+import { defaultSharingOf } from "../organisations/index.js";
 import { lockCaseForChange } from "./case-lock.js";
 import { casePolicy } from "./case.policy.js";
 
@@ -95,7 +96,7 @@ export class CaseWorkflowService {
     const viewer = requireViewer(viewerOrNull);
     const parsed = reviewInputSchema.safeParse(input);
     if (!parsed.success) throw badInputFromZod(parsed.error);
-    const { decision, comment } = parsed.data;
+    const { decision, comment, sharing } = parsed.data;
     return this.em.transactional(async (tx) => {
       const c = await lockCaseForChange(tx, viewer, id, null, (facts) => casePolicy.mayPublish(viewer, facts), {
         wrongState: "審査待ちの好事例ではありません。",
@@ -103,9 +104,15 @@ export class CaseWorkflowService {
       });
       const from = c.status;
       c.status = DECISION_STATUS[decision];
-      if (c.status === "PUBLISHED") c.publishedAt ??= new Date();
+      const sharingBefore = c.sharing;
+      if (c.status === "PUBLISHED") {
+        // 公開範囲 is decided with the publication: the reviewer's choice, else what the case had, else (first publication) the organisation's default.
+        c.sharing = sharing ?? (c.publishedAt ? c.sharing : await defaultSharingOf(tx, c.organisation.id));
+        c.publishedAt ??= new Date();
+      }
       tx.persist(tx.create(Review, { case: c, reviewer: tx.getReference(User, viewer.userId), decision, comment }));
-      this.afterTransition(tx, c, viewer, from, { decision, comment });
+      this.afterTransition(tx, c, viewer, from, { decision, comment, ...(c.status === "PUBLISHED" ? { sharing: c.sharing } : {}) });
+      if (c.sharing !== sharingBefore) recordEvent(tx, caseSharingChanged({ caseId: c.id, status: c.status, from: sharingBefore, to: c.sharing }));
       const author = c.author?.id;
       if (author) {
         const message = {
@@ -116,6 +123,38 @@ export class CaseWorkflowService {
         const type = ({ PUBLISH: "CASE_PUBLISHED", REQUEST_CHANGES: "CASE_CHANGES_REQUESTED", REJECT: "CASE_REJECTED" } as const)[decision];
         notify(tx, c.organisation.id, [author], type, c.id, message);
       }
+      return c;
+    });
+  }
+
+  /**
+   * 公開範囲: the secretariat shares a case with every organisation (自治体間で共有) or withdraws it to its
+   * own (庁内限定). Audited; the search document follows through the outbox row written with it, so
+   * a withdrawn case leaves other organisations' results as soon as the worker has run.
+   */
+  async setSharing(viewerOrNull: Viewer | null, id: string, input: unknown): Promise<Case> {
+    const viewer = requireViewer(viewerOrNull);
+    const parsed = caseSharingInputSchema.safeParse(input);
+    if (!parsed.success) throw badInputFromZod(parsed.error);
+    const { sharing } = parsed.data;
+    return this.em.transactional(async (tx) => {
+      const c = await lockCaseForChange(tx, viewer, id, null, (facts) => casePolicy.canChangeSharing(viewer, facts), {
+        wrongState: "下書きの好事例の公開範囲は、公開するときに決めます。",
+        forbidden: "公開範囲は事務局が決めます。",
+      });
+      if (c.sharing === sharing) return c;
+      const from = c.sharing;
+      c.sharing = sharing;
+      recordAudit(tx, {
+        organisationId: viewer.organisationId,
+        actorId: viewer.userId,
+        action: "case.sharing",
+        subjectType: "Case",
+        subjectId: c.id,
+        before: { sharing: from },
+        after: { sharing },
+      });
+      recordEvent(tx, caseSharingChanged({ caseId: c.id, status: c.status, from, to: sharing }));
       return c;
     });
   }

@@ -1,4 +1,4 @@
-import type { CaseStatus } from "@kb/shared";
+import type { CaseSharing, CaseStatus } from "@kb/shared";
 import type { DomainFact } from "../kernel/index.js";
 
 /** Facts the case workflow records (kernel/domain-events.ts), in the transaction of the change. */
@@ -9,7 +9,11 @@ export type CaseTransitioned = DomainFact<"CaseTransitioned", { caseId: string; 
 /** A person saved a change to what a case says; `status` is the case's status when it was saved. */
 export type CaseEdited = DomainFact<"CaseEdited", { caseId: string; status: CaseStatus }>;
 
-export type CaseFact = CaseTransitioned | CaseEdited;
+/** The secretariat changed who may read a case (庁内限定 ↔ 自治体間で共有); `status` is the case's. */
+export type CaseSharingChanged = DomainFact<"CaseSharingChanged", { caseId: string; status: CaseStatus; from: CaseSharing; to: CaseSharing }>;
+
+export type CaseFact = CaseTransitioned | CaseEdited | CaseSharingChanged;
 
 export const caseTransitioned = (payload: CaseTransitioned["payload"]): CaseTransitioned => ({ type: "CaseTransitioned", payload });
 export const caseEdited = (payload: CaseEdited["payload"]): CaseEdited => ({ type: "CaseEdited", payload });
+export const caseSharingChanged = (payload: CaseSharingChanged["payload"]): CaseSharingChanged => ({ type: "CaseSharingChanged", payload });

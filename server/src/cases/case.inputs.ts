@@ -1,8 +1,8 @@
 import { Field, Float, ID, InputType, Int, registerEnumType } from "type-graphql";
 import { GraphQLJSONObject } from "graphql-scalars";
-import { REVIEW_DECISIONS, type CaseKind, type OrganisationKind, type PopulationBand, type ReviewDecision } from "@kb/shared";
+import { REVIEW_DECISIONS, type CaseKind, type CaseSharing, type OrganisationKind, type PopulationBand, type ReviewDecision } from "@kb/shared";
 import { OrganisationKindEnum, PopulationBandEnum } from "../organisations/index.js";
-import { CaseKindEnum } from "./case.types.js";
+import { CaseKindEnum, CaseSharingEnum } from "./case.types.js";
 
 // Input fields are nullable where the shared zod schema has a default or a Japanese message for a
 // missing value: the schema, not GraphQL's type check, decides, so the form gets field-level errors.
@@ -68,6 +68,9 @@ export class ReviewInput {
 
   @Field(() => String, { nullable: true })
   comment?: string;
+
+  @Field(() => CaseSharingEnum, { nullable: true, description: "公開範囲 when publishing; absent: the case's own, or its organisation's default." })
+  sharing?: CaseSharing;
 }
 
 @InputType("CaseSearchFilter", { description: "Values within one field are ORed; fields are ANDed." })

@@ -1,4 +1,4 @@
-import type { CaseStatus } from "@kb/shared";
+import type { CaseSharing, CaseStatus } from "@kb/shared";
 import { isCurator, type Viewer } from "../kernel/index.js";
 
 /**
@@ -10,14 +10,20 @@ export interface CaseFacts {
   /** The case's organisation (issue 15): nothing of it is readable or writable from another. */
   organisationId: string;
   /**
-   * Whether its organisation lets anonymous visitors read published cases. Reads pass it (a published
-   * case of such an organisation is anyone's to read, members of other organisations included); write
+   * Whether its organisation lets anonymous visitors read its commons cases. Reads pass it; write
    * paths ask `canTakePart`, which never looks at it (absent: no).
    */
   publicReading?: boolean;
   status: CaseStatus;
+  /** 庁内限定 or the commons (issue 16): whether members of other organisations read it once published. */
+  sharing: CaseSharing;
   departmentId: string;
   authorId: string | null;
+}
+
+/** The policy's facts of a case as GraphQL presents it (every field resolver that hangs off a case asks with these). */
+export function factsOfView(c: { organisationId: string; status: CaseStatus; sharing: CaseSharing; department: { id: string }; authorId: string | null }): CaseFacts {
+  return { organisationId: c.organisationId, status: c.status, sharing: c.sharing, departmentId: c.department.id, authorId: c.authorId };
 }
 
 const OWNER_EDITABLE = new Set<CaseStatus>(["DRAFT", "CHANGES_REQUESTED"]);
@@ -38,19 +44,20 @@ const secretariatOf = (viewer: Viewer | null, c: CaseFacts): boolean => sameOrga
 
 export const casePolicy = {
   /**
-   * Published cases are for the members of its organisation, and for everyone (anonymous visitors
-   * and members of other organisations) where the organisation allows public reading; the rest for
-   * owners and its secretariat.
+   * Published cases are for the members of its organisation; a commons case (自治体間で共有) for the
+   * members of every organisation too, and for anonymous visitors where its organisation allows
+   * public reading; a 庁内限定 case for nobody outside. The rest for owners and its secretariat.
+   * The same rule for lists: organisations/readership.ts.
    */
   canRead(viewer: Viewer | null, c: CaseFacts): boolean {
-    if (c.status === "PUBLISHED" && c.publicReading === true) return true;
+    if (c.status === "PUBLISHED" && c.sharing === "COMMONS" && (viewer !== null || c.publicReading === true)) return true;
     return sameOrganisation(viewer, c) && (c.status === "PUBLISHED" || isOwner(viewer, c) || isCurator(viewer));
   },
   /**
    * Adopt it, ask or answer about it, propose tags, confirm it is current, open it for editing:
    * members of the case's own organisation who may read it. A member of another organisation reads a
-   * published case of a public-reading organisation but writes nothing into that organisation
-   * (cross-organisation adoption is the commons' work, issue 16).
+   * commons case but writes nothing into that organisation (yet: cross-organisation adoption and
+   * questions are the commons' next step, issue 16).
    */
   canTakePart(viewer: Viewer | null, c: CaseFacts): viewer is Viewer {
     return sameOrganisation(viewer, c) && casePolicy.canRead(viewer, c);
@@ -75,6 +82,13 @@ export const casePolicy = {
    */
   mayPublish(viewer: Viewer | null, c: CaseFacts): boolean {
     return secretariatOf(viewer, c) && c.status === "SUBMITTED";
+  },
+  /**
+   * 公開範囲 (庁内限定 / 自治体間で共有): the case's own organisation's secretariat decides, when
+   * publishing (the review) or at any time after; withdrawing from the commons is the same change.
+   */
+  canChangeSharing(viewer: Viewer | null, c: CaseFacts): boolean {
+    return secretariatOf(viewer, c) && c.status !== "DRAFT";
   },
   canArchive(viewer: Viewer | null, c: CaseFacts): boolean {
     return curatesIt(viewer, c) && c.status === "PUBLISHED";

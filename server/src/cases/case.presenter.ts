@@ -19,6 +19,7 @@ export function presentCase(c: Case, departmentPath: string[]): CaseView {
     effects: c.effects.map((e) => ({ label: e.label, before: finiteOrNull(e.before), after: finiteOrNull(e.after), unit: e.unit ?? null })),
     details: c.details ?? null,
     status: c.status,
+    sharing: c.sharing,
     version: c.version,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,

@@ -1,14 +1,13 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import type { CaseStatus } from "@kb/shared";
+import type { CaseSharing, CaseStatus } from "@kb/shared";
 import { badInput, withoutNulls, type RequestContext } from "../kernel/index.js";
 import type { Case } from "./case.entity.js";
 import { CaseDraftInput, ReviewInput } from "./case.inputs.js";
-import { casePolicy, type CaseFacts } from "./case.policy.js";
-import { AttachmentView, CaseListView, CasePermissionsView, CaseRevisionView, CaseStatusEnum, CaseView, PersonalInfoFindingView, ReviewView } from "./case.types.js";
+import { casePolicy, factsOfView } from "./case.policy.js";
+import { AttachmentView, CaseListView, CasePermissionsView, CaseSharingEnum, CaseRevisionView, CaseStatusEnum, CaseView, PersonalInfoFindingView, ReviewView } from "./case.types.js";
 import { DepartmentView } from "../departments/index.js";
 import { UserSummaryView } from "../users/index.js";
 
-const factsOf = (c: CaseView): CaseFacts => ({ organisationId: c.organisationId, status: c.status, departmentId: c.department.id, authorId: c.authorId });
 
 /** Thin: parse arguments, call the service (which validates and authorises), present. */
 @Resolver(() => CaseView)
@@ -71,6 +70,15 @@ export class CaseResolver {
     return this.present(ctx, await ctx.services.workflow.review(ctx.viewer, id, withoutNulls({ ...input })));
   }
 
+  @Mutation(() => CaseView, { description: "公開範囲を変更 (secretariat): share a case with every organisation, or withdraw it to the own (audited)." })
+  async setCaseSharing(
+    @Arg("id", () => ID) id: string,
+    @Arg("sharing", () => CaseSharingEnum) sharing: CaseSharing,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CaseView> {
+    return this.present(ctx, await ctx.services.workflow.setSharing(ctx.viewer, id, { sharing }));
+  }
+
   @Mutation(() => CaseView)
   async archiveCase(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<CaseView> {
     return this.present(ctx, await ctx.services.workflow.archive(ctx.viewer, id));
@@ -78,7 +86,7 @@ export class CaseResolver {
 
   @FieldResolver(() => CasePermissionsView)
   viewerCan(@Root() c: CaseView, @Ctx() ctx: RequestContext): CasePermissionsView {
-    const facts = factsOf(c);
+    const facts = factsOfView(c);
     return {
       edit: casePolicy.canEdit(ctx.viewer, facts),
       submit: casePolicy.canSubmit(ctx.viewer, facts),
@@ -86,6 +94,7 @@ export class CaseResolver {
       archive: casePolicy.canArchive(ctx.viewer, facts),
       removeAttachments: casePolicy.canRemoveAttachment(ctx.viewer, facts),
       takePart: casePolicy.canTakePart(ctx.viewer, facts),
+      changeSharing: casePolicy.canChangeSharing(ctx.viewer, facts),
     };
   }
 
@@ -96,7 +105,7 @@ export class CaseResolver {
 
   @FieldResolver(() => [PersonalInfoFindingView], { nullable: true, description: "Owners and the secretariat only." })
   async personalInfoFindings(@Root() c: CaseView, @Ctx() ctx: RequestContext): Promise<PersonalInfoFindingView[] | null> {
-    if (!casePolicy.canSeeReviewDetails(ctx.viewer, factsOf(c))) return null;
+    if (!casePolicy.canSeeReviewDetails(ctx.viewer, factsOfView(c))) return null;
     const [row] = await ctx.em.execute<{ findings: PersonalInfoFindingView[] | null }[]>(
       "select personal_info_findings as findings from cases where id = ?",
       [c.id],
@@ -106,7 +115,7 @@ export class CaseResolver {
 
   @FieldResolver(() => [ReviewView], { description: "Review history; empty unless the viewer owns the case or curates." })
   async reviews(@Root() c: CaseView, @Ctx() ctx: RequestContext): Promise<ReviewView[]> {
-    if (!casePolicy.canSeeReviewDetails(ctx.viewer, factsOf(c))) return [];
+    if (!casePolicy.canSeeReviewDetails(ctx.viewer, factsOfView(c))) return [];
     return (await ctx.loaders.cases.reviewsByCase.load(c.id)).map((r) => ({
       id: r.id,
       decision: r.decision,
@@ -118,7 +127,7 @@ export class CaseResolver {
 
   @FieldResolver(() => [CaseRevisionView], { description: "Saved versions, newest first; owners and curators only." })
   async revisions(@Root() c: CaseView, @Ctx() ctx: RequestContext): Promise<CaseRevisionView[]> {
-    if (!casePolicy.canSeeReviewDetails(ctx.viewer, factsOf(c))) return [];
+    if (!casePolicy.canSeeReviewDetails(ctx.viewer, factsOfView(c))) return [];
     return (await ctx.loaders.cases.revisionsByCase.load(c.id)).map((r) => ({
       id: r.id,
       version: r.version,

@@ -3,7 +3,7 @@ import { type CaseStatus, isUuid } from "@kb/shared";
 import { departmentPaths } from "../departments/index.js";
 import { requireRole, requireViewer, type Viewer } from "../kernel/index.js";
 import { Case } from "./case.entity.js";
-import { readableOrganisationIds } from "../organisations/index.js";
+import { caseReadershipWhere, readershipOf, readsPublicly } from "../organisations/index.js";
 import { factsOf } from "./case-lock.js";
 import { casePolicy } from "./case.policy.js";
 import { presentCase } from "./case.presenter.js";
@@ -25,8 +25,8 @@ export class CaseService {
 
   async findPublishedByIds(viewer: Viewer | null, ids: readonly string[]): Promise<Map<string, CaseView>> {
     if (!ids.length) return new Map();
-    const organisations = await readableOrganisationIds(this.em, viewer);
-    const cases = await this.em.find(Case, { id: { $in: [...ids] }, status: "PUBLISHED", organisation: { $in: organisations } }, { populate: ["tags"] });
+    const readership = await readershipOf(this.em, viewer);
+    const cases = await this.em.find(Case, { $and: [{ id: { $in: [...ids] }, status: "PUBLISHED" }, caseReadershipWhere(readership) as FilterQuery<Case>] }, { populate: ["tags"] });
     return new Map((await this.present(cases)).map((v) => [v.id, v]));
   }
 
@@ -35,7 +35,7 @@ export class CaseService {
     if (!isUuid(id)) return null;
     const c = await this.em.findOne(Case, id, { populate: ["tags"] });
     if (!c) return null;
-    const facts = { ...factsOf(c), publicReading: await this.publicReading(c.organisation.id) };
+    const facts = { ...factsOf(c), publicReading: await readsPublicly(this.em, c.organisation.id) };
     if (!casePolicy.canRead(viewer, facts)) return null;
     return (await this.present([c]))[0] ?? null;
   }
@@ -55,11 +55,6 @@ export class CaseService {
   async reviewQueue(viewerOrNull: Viewer | null, page: Page): Promise<CaseListView> {
     const curator = requireRole(viewerOrNull, "SECRETARIAT", "ADMIN");
     return this.list({ organisation: curator.organisationId, status: "SUBMITTED" }, { submittedAt: "asc", id: "asc" }, page);
-  }
-
-  /** Whether the organisation lets everyone read its published cases (cached list: no statement per page). */
-  private async publicReading(organisationId: string): Promise<boolean> {
-    return (await readableOrganisationIds(this.em, null)).includes(organisationId);
   }
 
   private async list(where: FilterQuery<Case>, orderBy: Record<string, "asc" | "desc">, page: Page): Promise<CaseListView> {

@@ -1,13 +1,15 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { GraphQLJSONObject } from "graphql-scalars";
 import { DepartmentView } from "../departments/index.js";
-import { CASE_KINDS, CASE_STATUSES, type CaseKind, type CaseStatus } from "@kb/shared";
+import { CASE_KINDS, CASE_SHARINGS, CASE_STATUSES, type CaseKind, type CaseSharing, type CaseStatus } from "@kb/shared";
 
 // GraphQL enums spelled exactly like the shared string unions.
 export const CaseKindEnum = Object.fromEntries(CASE_KINDS.map((k) => [k, k])) as { [K in CaseKind]: K };
 export const CaseStatusEnum = Object.fromEntries(CASE_STATUSES.map((s) => [s, s])) as { [K in CaseStatus]: K };
 registerEnumType(CaseKindEnum, { name: "CaseKind", description: "好事例の種別" });
 registerEnumType(CaseStatusEnum, { name: "CaseStatus", description: "好事例の公開状態" });
+export const CaseSharingEnum = Object.fromEntries(CASE_SHARINGS.map((s) => [s, s])) as { [K in CaseSharing]: K };
+registerEnumType(CaseSharingEnum, { name: "CaseSharing", description: "公開範囲: 庁内限定 (ORGANISATION) または 自治体間で共有 (COMMONS)" });
 
 @ObjectType("Effect", { description: "定量効果: 導入前 → 導入後" })
 export class EffectView {
@@ -74,6 +76,9 @@ export class CaseView {
   @Field(() => CaseStatusEnum)
   status!: CaseStatus;
 
+  @Field(() => CaseSharingEnum, { description: "公開範囲: 庁内限定 or 自治体間で共有 (who may read it once published)." })
+  sharing!: CaseSharing;
+
   @Field(() => Int, { description: "Pass it back when saving: a save based on an older version is refused." })
   version!: number;
 
@@ -115,6 +120,9 @@ export class CasePermissionsView {
     description: "May adopt, ask, answer, propose tags and confirm it is current: members of the case's own organisation (others read a public organisation's cases only).",
   })
   takePart!: boolean;
+
+  @Field(() => Boolean, { description: "May change 公開範囲 (庁内限定 / 自治体間で共有): the case's own secretariat, once submitted." })
+  changeSharing!: boolean;
 }
 
 @ObjectType("PersonalInfoFinding", { description: "個人情報の可能性がある箇所" })

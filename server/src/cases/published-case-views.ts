@@ -3,6 +3,7 @@ import { Case } from "./case.entity.js";
 import { presentCase } from "./case.presenter.js";
 import type { CaseView } from "./case.types.js";
 import { departmentPathsSql } from "../departments/index.js";
+import { caseReadershipSql, type Readership } from "../organisations/index.js";
 
 const columnsByMetadata = new WeakMap<object, Map<string, [string, boolean]>>();
 
@@ -34,13 +35,13 @@ const PATH = "kb_hydration_path";
  * reading every published case's entry — 1.7 ms of PostgreSQL CPU per page at 20k cases (statistics
  * not yet analysed after an import), most of the ~3 ms PostgreSQL spent per search page.
  */
-const PAGE_SQL = `with page as materialized (select * from cases where id in (?))
+const pageSql = (readership: string) => `with page as materialized (select * from cases where id in (?))
   select page.*,
          array(select t.name from case_tags ct join tags t on t.id = ct.tag_id where ct.case_id = page.id order by ct.ctid) as ${TAGS},
          paths.path as ${PATH}
     from page
     left join (${departmentPathsSql("select distinct p.department_id, p.department_id from page p")}) paths on paths.id = page.department_id
-   where page.status = 'PUBLISHED' and page.organisation_id in (?)`;
+   where page.status = 'PUBLISHED' and ${readership}`;
 
 /**
  * The published cases of a search page as GraphQL views, in one SQL statement (cases, their tags,
@@ -55,12 +56,13 @@ const PAGE_SQL = `with page as materialized (select * from cases where id in (?)
  * One statement rather than three sent at once: one PostgreSQL backend and one round trip per page,
  * and `cases` read once (measured at 20k cases: 1 statement ≈ 0.5 ms of PostgreSQL CPU against ~2.8 ms).
  */
-export async function loadPublishedCaseViews(em: EntityManager, ids: readonly string[], organisationIds: readonly string[]): Promise<Map<string, CaseView>> {
+export async function loadPublishedCaseViews(em: EntityManager, ids: readonly string[], readership: Readership): Promise<Map<string, CaseView>> {
   const views = new Map<string, CaseView>();
   const unique = [...new Set(ids)];
   if (!unique.length) return views;
-  // `organisationIds`: whose published cases the reader may see (organisations/readableOrganisationIds).
-  const rows = await em.execute<Record<string, unknown>[]>(PAGE_SQL, [unique, [...organisationIds]]);
+  // Only what the reader may read (organisations/readership.ts): a hit the rule no longer allows is dropped.
+  const readable = caseReadershipSql(readership, "page");
+  const rows = await em.execute<Record<string, unknown>[]>(pageSql(readable.sql), [unique, ...readable.params]);
   if (!rows.length) return views;
   const columns = columnsOf(em);
   for (const row of rows) {

@@ -1,5 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { collectionEntriesInputSchema, collectionEntryInputSchema, collectionOrderInputSchema, COLLECTION_ENTRIES_MAX, type CaseStatus, isUuid } from "@kb/shared";
+import { collectionEntriesInputSchema, collectionEntryInputSchema, collectionOrderInputSchema, COLLECTION_ENTRIES_MAX, type CaseSharing, type CaseStatus, isUuid } from "@kb/shared";
 import { recordAudit } from "../audit/index.js";
 import { Case } from "../cases/index.js";
 import { AppError, badInput, notFound, type Viewer } from "../kernel/index.js";
@@ -69,8 +69,8 @@ export class CollectionEntryService {
     const input = parseWith(collectionEntriesInputSchema, raw);
     return this.em.transactional(async (tx) => {
       const c = await lockCollection(tx, actor, input.collectionId, null);
-      const rows = await tx.execute<{ id: string; organisation_id: string; status: CaseStatus; department_id: string; author_id: string | null }[]>(
-        "select id, organisation_id, status, department_id, author_id from cases where id in (?) and organisation_id = ? for share",
+      const rows = await tx.execute<{ id: string; organisation_id: string; status: CaseStatus; sharing: CaseSharing; department_id: string; author_id: string | null }[]>(
+        "select id, organisation_id, status, sharing, department_id, author_id from cases where id in (?) and organisation_id = ? for share",
         [input.caseIds, actor.organisationId],
       );
       const found = new Map(rows.map((r) => [r.id, r]));

@@ -18,11 +18,12 @@ export const collectionPolicy = {
   },
   /**
    * Collections belong to an organisation: its members read its published ones (its curators its
-   * drafts too); everyone the published ones of organisations in `readableOrganisationIds`
-   * (organisations/readableOrganisationIds).
+   * drafts too); everyone the published ones of organisations in `openOrganisationIds`
+   * (organisations/readership.ts: those that read publicly). Their entries are still filtered case
+   * by case (`canSeeEntry`): a 庁内限定 case is never shown outside its organisation.
    */
-  canReadIn(viewer: Viewer | null, c: { status: CollectionStatus; organisationId: string }, readableOrganisationIds: readonly string[]): boolean {
-    if (c.status === "PUBLISHED" && readableOrganisationIds.includes(c.organisationId)) return true;
+  canReadIn(viewer: Viewer | null, c: { status: CollectionStatus; organisationId: string }, openOrganisationIds: readonly string[]): boolean {
+    if (c.status === "PUBLISHED" && openOrganisationIds.includes(c.organisationId)) return true;
     return viewer?.organisationId === c.organisationId && isCurator(viewer);
   },
   /** Only a published case can be featured or put in a collection. */

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { CollectionStatus } from "@kb/shared";
 import { isCurator, type RequestContext } from "../kernel/index.js";
-import { CaseView } from "../cases/index.js";
+import { CaseView, factsOfView } from "../cases/index.js";
 import { UserSummaryView } from "../users/index.js";
 import type { Collection } from "./collection.entity.js";
 import { collectionPolicy } from "./collection.policy.js";
@@ -188,7 +188,7 @@ export class CaseCurationResolver {
 
   @FieldResolver(() => Boolean, { description: "Whether the viewer may feature this case or put it in a collection (secretariat, published cases)." })
   viewerCanCurate(@Root() c: CaseView, @Ctx() ctx: RequestContext): boolean {
-    return collectionPolicy.canCurateIn(ctx.viewer, c.organisationId) && collectionPolicy.canCollectCase({ organisationId: c.organisationId, status: c.status, departmentId: c.department.id, authorId: c.authorId });
+    return collectionPolicy.canCurateIn(ctx.viewer, c.organisationId) && collectionPolicy.canCollectCase(factsOfView(c));
   }
 
   @Mutation(() => FeaturedMarkView, { description: "注目の好事例にする (or change its 選定理由); secretariat, published cases." })

@@ -1,10 +1,10 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { FilterQuery } from "@mikro-orm/core";
-import { collectionInputSchema, type CaseStatus, type CollectionStatus, isUuid } from "@kb/shared";
+import { collectionInputSchema, type CaseSharing, type CaseStatus, type CollectionStatus, isUuid } from "@kb/shared";
 import { recordAudit } from "../audit/index.js";
 import { isCurator, badInput, type Viewer } from "../kernel/index.js";
 import { type CaseView, loadPublishedCaseViews } from "../cases/index.js";
-import { readableOrganisationIds } from "../organisations/index.js";
+import { openOrganisationIds, readershipOf } from "../organisations/index.js";
 import { User } from "../users/index.js";
 import { Collection, CollectionEntry } from "./collection.entity.js";
 import { collectionPolicy } from "./collection.policy.js";
@@ -32,6 +32,7 @@ interface EntryRow {
   added_at: Date | string;
   title: string;
   status: CaseStatus;
+  sharing: CaseSharing;
   department_id: string;
   author_id: string | null;
 }
@@ -50,7 +51,7 @@ export class CollectionService {
 
   async list(viewer: Viewer | null, status: CollectionStatus | undefined, page: { first: number; offset: number }): Promise<{ total: number; items: Collection[] }> {
     // Drafts are the curators'; everyone else sees published collections whatever they ask for.
-    const published = { organisation: { $in: await readableOrganisationIds(this.em, viewer) }, status: "PUBLISHED" as const };
+    const published = { organisation: { $in: openOrganisationIds(await readershipOf(this.em, viewer)) }, status: "PUBLISHED" as const };
     const where: FilterQuery<Collection> =
       viewer && isCurator(viewer) ? { $or: [{ organisation: viewer.organisationId, ...(status ? { status } : {}) }, ...(status && status !== "PUBLISHED" ? [] : [published])] } : published;
     const [items, total] = await this.em.findAndCount(Collection, where, {
@@ -66,8 +67,8 @@ export class CollectionService {
     if (!isUuid(id)) return null;
     const c = await this.em.findOne(Collection, id);
     if (!c) return null;
-    const readable = await readableOrganisationIds(this.em, viewer);
-    return collectionPolicy.canReadIn(viewer, { status: c.status, organisationId: c.organisation.id }, readable) ? c : null;
+    const open = openOrganisationIds(await readershipOf(this.em, viewer));
+    return collectionPolicy.canReadIn(viewer, { status: c.status, organisationId: c.organisation.id }, open) ? c : null;
   }
 
   /**
@@ -79,18 +80,20 @@ export class CollectionService {
     const out = new Map<string, EntryRecord[]>(ids.map((id) => [id, []]));
     if (!ids.length) return out;
     const rows = await this.em.execute<EntryRow[]>(
-      `select e.collection_id, e.case_id, e.position, e.reason, e.added_at, c.title, c.organisation_id, c.status, c.department_id, c.author_id
+      `select e.collection_id, e.case_id, e.position, e.reason, e.added_at, c.title, c.organisation_id, c.status, c.sharing, c.department_id, c.author_id
          from collection_entries e join cases c on c.id = e.case_id
         where e.collection_id in (?) order by e.collection_id, e.position, e.added_at`,
       [ids],
     );
-    const readable = await readableOrganisationIds(this.em, viewer);
-    const visible = rows.filter((r) => collectionPolicy.canSeeEntry(viewer, { ...factsOfRow(r), publicReading: readable.includes(r.organisation_id) }));
-    // Entries whose case another organisation owns are not shown (canSeeEntry) and never hydrated.
+    const readership = await readershipOf(this.em, viewer);
+    const visible = rows.filter((r) =>
+      collectionPolicy.canSeeEntry(viewer, { ...factsOfRow(r), publicReading: readership.publicOrganisationIds.includes(r.organisation_id) }),
+    );
+    // Entries whose case the reader may not read (another organisation's 庁内限定 one, say) are not shown (canSeeEntry) and never hydrated.
     const views = await loadPublishedCaseViews(
       this.em,
       visible.filter((r) => r.status === "PUBLISHED").map((r) => r.case_id),
-      readable,
+      readership,
     );
     for (const r of visible) {
       const list = out.get(r.collection_id)!;
@@ -119,7 +122,7 @@ export class CollectionService {
         case: { $in: ids },
         collection: {
           $or: [
-            { organisation: { $in: await readableOrganisationIds(this.em, viewer) }, status: "PUBLISHED" },
+            { organisation: { $in: openOrganisationIds(await readershipOf(this.em, viewer)) }, status: "PUBLISHED" },
             // Drafts: the viewer's own organisation's curators only.
             ...(viewer && isCurator(viewer) ? [{ organisation: viewer.organisationId }] : []),
           ],

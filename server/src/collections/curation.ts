@@ -1,5 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { type CaseStatus, isUuid } from "@kb/shared";
+import { type CaseSharing, type CaseStatus, isUuid } from "@kb/shared";
 import type { CaseFacts } from "../cases/index.js";
 import { AppError, badInputFromZod, forbidden, notFound, requireViewer, type Viewer } from "../kernel/index.js";
 import { Collection } from "./collection.entity.js";
@@ -22,9 +22,10 @@ export function parseWith<T>(schema: { safeParse(raw: unknown): { success: true;
   return parsed.data;
 }
 
-export const factsOfRow = (r: { organisation_id: string; status: CaseStatus; department_id: string; author_id: string | null }): CaseFacts => ({
+export const factsOfRow = (r: { organisation_id: string; status: CaseStatus; sharing: CaseSharing; department_id: string; author_id: string | null }): CaseFacts => ({
   organisationId: r.organisation_id,
   status: r.status,
+  sharing: r.sharing,
   departmentId: r.department_id,
   authorId: r.author_id,
 });
@@ -39,8 +40,8 @@ export function requireCurator(viewer: Viewer | null): Viewer {
 export async function collectableCase(tx: EntityManager, actor: Viewer, caseId: string): Promise<void> {
   if (!isUuid(caseId)) throw notFound("好事例");
   // Another organisation's case is not found, as a missing one.
-  const [row] = await tx.execute<{ organisation_id: string; status: CaseStatus; department_id: string; author_id: string | null }[]>(
-    "select organisation_id, status, department_id, author_id from cases where id = ? and organisation_id = ? for share",
+  const [row] = await tx.execute<{ organisation_id: string; status: CaseStatus; sharing: CaseSharing; department_id: string; author_id: string | null }[]>(
+    "select organisation_id, status, sharing, department_id, author_id from cases where id = ? and organisation_id = ? for share",
     [caseId, actor.organisationId],
   );
   if (!row) throw notFound("好事例");

@@ -3,6 +3,7 @@ import { featureCaseInputSchema, isUuid } from "@kb/shared";
 import { recordAudit } from "../audit/index.js";
 import { Case, type CaseView, loadPublishedCaseViews } from "../cases/index.js";
 import { badInputFromZod, notFound, type Viewer } from "../kernel/index.js";
+import { caseReadershipSql, type Readership } from "../organisations/index.js";
 import { User } from "../users/index.js";
 import { FeaturedCase } from "./collection.entity.js";
 import { clampPage, collectableCase, requireCurator } from "./curation.js";
@@ -22,8 +23,8 @@ export interface FeaturedMarkRecord {
 export class FeaturedCaseService {
   constructor(
     private readonly em: EntityManager,
-    /** Whose published cases the request's viewer may see (organisations/readableOrganisationIds). */
-    private readonly readable: () => Promise<string[]>,
+    /** Who is reading (organisations/readership.ts), read once per request. */
+    private readonly readership: () => Promise<Readership>,
   ) {}
 
   async feature(viewer: Viewer | null, raw: unknown): Promise<FeaturedMarkRecord> {
@@ -85,19 +86,20 @@ export class FeaturedCaseService {
   /** 注目の好事例: featured cases that are published, most recently featured first. */
   async featuredCases(page: { first: number; offset: number }): Promise<{ total: number; items: (FeaturedMarkRecord & { case: CaseView })[] }> {
     const limit = clampPage(page.first);
-    const organisations = await this.readable();
+    const readership = await this.readership();
+    const readable = caseReadershipSql(readership, "c");
     const [rows, [count]] = await Promise.all([
       this.em.execute<{ case_id: string; reason: string; featured_at: Date | string; featured_by_id: string | null }[]>(
         `select f.case_id, f.reason, f.featured_at, f.featured_by_id from featured_cases f join cases c on c.id = f.case_id
-          where c.status = 'PUBLISHED' and c.organisation_id in (?) order by f.featured_at desc, f.case_id limit ? offset ?`,
-        [organisations, limit, Math.max(page.offset, 0)],
+          where c.status = 'PUBLISHED' and ${readable.sql} order by f.featured_at desc, f.case_id limit ? offset ?`,
+        [...readable.params, limit, Math.max(page.offset, 0)],
       ),
       this.em.execute<{ n: string | number }[]>(
-        "select count(*) as n from featured_cases f join cases c on c.id = f.case_id where c.status = 'PUBLISHED' and c.organisation_id in (?)",
-        [organisations],
+        `select count(*) as n from featured_cases f join cases c on c.id = f.case_id where c.status = 'PUBLISHED' and ${readable.sql}`,
+        readable.params,
       ),
     ]);
-    const views = await loadPublishedCaseViews(this.em, rows.map((r) => r.case_id), organisations);
+    const views = await loadPublishedCaseViews(this.em, rows.map((r) => r.case_id), readership);
     return {
       total: Number(count?.n ?? 0),
       items: rows.flatMap((r) => {

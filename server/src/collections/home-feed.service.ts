@@ -1,6 +1,7 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { COUNTED_ADOPTION_STATUSES } from "@kb/shared";
 import { type CaseView, loadPublishedCaseViews } from "../cases/index.js";
+import { caseReadershipSql, type Readership } from "../organisations/index.js";
 import { clampPage } from "./curation.js";
 
 /**
@@ -10,18 +11,19 @@ import { clampPage } from "./curation.js";
 export class HomeFeedService {
   constructor(
     private readonly em: EntityManager,
-    /** Whose published cases the request's viewer may see (organisations/readableOrganisationIds). */
-    private readonly readable: () => Promise<string[]>,
+    /** Who is reading (organisations/readership.ts), read once per request. */
+    private readonly readership: () => Promise<Readership>,
   ) {}
 
   /** 新着: the most recently published cases. */
   async newCases(first: number): Promise<CaseView[]> {
-    const organisations = await this.readable();
+    const readership = await this.readership();
+    const readable = caseReadershipSql(readership, "c");
     const rows = await this.em.execute<{ id: string }[]>(
-      "select id from cases where status = 'PUBLISHED' and organisation_id in (?) order by published_at desc nulls last, created_at desc, id limit ?",
-      [organisations, clampPage(first)],
+      `select c.id from cases c where c.status = 'PUBLISHED' and ${readable.sql} order by c.published_at desc nulls last, c.created_at desc, c.id limit ?`,
+      [...readable.params, clampPage(first)],
     );
-    const views = await loadPublishedCaseViews(this.em, rows.map((r) => r.id), organisations);
+    const views = await loadPublishedCaseViews(this.em, rows.map((r) => r.id), readership);
     return rows.flatMap((r) => views.get(r.id) ?? []);
   }
 
@@ -30,14 +32,15 @@ export class HomeFeedService {
    * them (the adoption ledger's COUNTED_ADOPTION_STATUSES), then by the latest such change.
    */
   async mostAdopted(first: number): Promise<{ case: CaseView; adoptionCount: number }[]> {
-    const organisations = await this.readable();
+    const readership = await this.readership();
+    const readable = caseReadershipSql(readership, "c");
     const rows = await this.em.execute<{ case_id: string; n: string | number }[]>(
       `select a.case_id, count(*) as n from adoptions a join cases c on c.id = a.case_id
-        where c.status = 'PUBLISHED' and c.organisation_id in (?) and a.status in (?)
+        where c.status = 'PUBLISHED' and ${readable.sql} and a.status in (?)
         group by a.case_id order by count(*) desc, max(a.updated_at) desc, a.case_id limit ?`,
-      [organisations, [...COUNTED_ADOPTION_STATUSES], clampPage(first)],
+      [...readable.params, [...COUNTED_ADOPTION_STATUSES], clampPage(first)],
     );
-    const views = await loadPublishedCaseViews(this.em, rows.map((r) => r.case_id), organisations);
+    const views = await loadPublishedCaseViews(this.em, rows.map((r) => r.case_id), readership);
     return rows.flatMap((r) => {
       const view = views.get(r.case_id);
       return view ? [{ case: view, adoptionCount: Number(r.n) }] : [];

@@ -1,11 +1,12 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { COUNTED_ADOPTION_STATUSES, isUuid } from "@kb/shared";
 import { presentAdoption, AdoptionListView } from "../adoptions/index.js";
-import { CaseListView, loadPublishedCaseViews } from "../cases/index.js";
-import { freshnessPolicy, dueCasesOf, factsOf, presentFreshness, FreshnessDueListView } from "../freshness/index.js";
+import { CaseListView, factsOfView, loadPublishedCaseViews } from "../cases/index.js";
+import { freshnessPolicy, dueCasesOf, presentFreshness, FreshnessDueListView } from "../freshness/index.js";
 import type { RequestContext } from "../kernel/index.js";
 import { presentQuestion, QuestionListView } from "../questions/index.js";
 import { currentDepartment, Department } from "../departments/index.js";
+import { caseReadershipSql, openOrganisationIds } from "../organisations/index.js";
 import { DepartmentPageView, DepartmentStatsView } from "./department-page.types.js";
 
 const clamp = (first: number) => Math.min(Math.max(first, 0), 100);
@@ -22,9 +23,10 @@ export class DepartmentPageResolver {
   @Query(() => DepartmentPageView, { nullable: true, description: "A department's page; null when there is none." })
   async department(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<DepartmentPageView | null> {
     if (!isUuid(id)) return null;
-    // Another organisation's 課 is not found (as an unknown id); anonymous visitors see those of public organisations.
-    // An old link to a 課 a 組織改正 abolished shows its successor's page, saying what became of it.
-    const current = await currentDepartment(ctx.em, id.toLowerCase(), await ctx.services.organisations.readableIds());
+    // Another organisation's 課 is not found (as an unknown id) unless that organisation reads publicly
+    // (its page then lists only what the reader may read). An old link to a 課 a 組織改正 abolished
+    // shows its successor's page, saying what became of it.
+    const current = await currentDepartment(ctx.em, id.toLowerCase(), openOrganisationIds(await ctx.services.organisations.readership()));
     if (!current) return null;
     const d = await ctx.em.findOneOrFail(Department, { id: current.id });
     id = current.id;
@@ -45,18 +47,21 @@ export class DepartmentPageResolver {
 
   @FieldResolver(() => DepartmentStatsView)
   async stats(@Root() d: DepartmentPageView, @Ctx() ctx: RequestContext): Promise<DepartmentStatsView> {
+    // Over the cases the reader may read: another organisation's reader counts only the commons.
+    const readable = caseReadershipSql(await ctx.services.organisations.readership(), "c");
+    const p = [d.id, ...readable.params];
     const [row] = await ctx.em.execute<Record<string, string>[]>(
       `select
-         (select count(*) from cases c where c.department_id = ? and c.status = 'PUBLISHED') as shared,
+         (select count(*) from cases c where c.department_id = ? and c.status = 'PUBLISHED' and ${readable.sql}) as shared,
          (select count(*) from adoptions a join cases c on c.id = a.case_id
-           where c.department_id = ? and c.status = 'PUBLISHED' and a.status in (${COUNTED})) as adopted_by_others,
+           where c.department_id = ? and c.status = 'PUBLISHED' and ${readable.sql} and a.status in (${COUNTED})) as adopted_by_others,
          (select count(*) from adoptions a join cases c on c.id = a.case_id
-           where a.department_id = ? and c.status = 'PUBLISHED' and a.status in (${COUNTED})) as adopted,
-         (select count(*) from adoptions a join cases c on c.id = a.case_id where a.department_id = ? and c.status = 'PUBLISHED') as records,
-         (select count(*) from questions q join cases c on c.id = q.case_id where q.department_id = ? and c.status = 'PUBLISHED') as asked,
+           where a.department_id = ? and c.status = 'PUBLISHED' and ${readable.sql} and a.status in (${COUNTED})) as adopted,
+         (select count(*) from adoptions a join cases c on c.id = a.case_id where a.department_id = ? and c.status = 'PUBLISHED' and ${readable.sql}) as records,
+         (select count(*) from questions q join cases c on c.id = q.case_id where q.department_id = ? and c.status = 'PUBLISHED' and ${readable.sql}) as asked,
          (select count(*) from questions q join cases c on c.id = q.case_id
-           where c.department_id = ? and c.status = 'PUBLISHED' and not exists (select 1 from answers a where a.question_id = q.id)) as unanswered`,
-      [d.id, d.id, d.id, d.id, d.id, d.id],
+           where c.department_id = ? and c.status = 'PUBLISHED' and ${readable.sql} and not exists (select 1 from answers a where a.question_id = q.id)) as unanswered`,
+      [...p, ...p, ...p, ...p, ...p, ...p],
     );
     return {
       sharedCount: Number(row?.shared ?? 0),
@@ -75,14 +80,17 @@ export class DepartmentPageResolver {
     @Arg("first", () => Int, { defaultValue: 10 }) first: number,
     @Arg("offset", () => Int, { defaultValue: 0 }) offset: number,
   ): Promise<CaseListView> {
+    const readership = await ctx.services.organisations.readership();
+    // Counted and listed alike: another organisation's reader counts only its commons cases.
+    const readable = caseReadershipSql(readership, "c");
     const [rows, count] = await Promise.all([
       ctx.em.execute<{ id: string }[]>(
-        "select id from cases where department_id = ? and status = 'PUBLISHED' order by published_at desc nulls last, id limit ? offset ?",
-        [d.id, clamp(first), Math.max(offset, 0)],
+        `select c.id from cases c where c.department_id = ? and c.status = 'PUBLISHED' and ${readable.sql} order by c.published_at desc nulls last, c.id limit ? offset ?`,
+        [d.id, ...readable.params, clamp(first), Math.max(offset, 0)],
       ),
-      ctx.em.execute<{ n: string }[]>("select count(*) as n from cases where department_id = ? and status = 'PUBLISHED'", [d.id]),
+      ctx.em.execute<{ n: string }[]>(`select count(*) as n from cases c where c.department_id = ? and c.status = 'PUBLISHED' and ${readable.sql}`, [d.id, ...readable.params]),
     ]);
-    const views = await loadPublishedCaseViews(ctx.em, rows.map((r) => r.id), await ctx.services.organisations.readableIds());
+    const views = await loadPublishedCaseViews(ctx.em, rows.map((r) => r.id), readership);
     return { total: Number(count[0]?.n ?? 0), items: rows.flatMap((r) => (views.has(r.id) ? [views.get(r.id)!] : [])) };
   }
 
@@ -93,7 +101,7 @@ export class DepartmentPageResolver {
     @Arg("first", () => Int, { defaultValue: 10 }) first: number,
     @Arg("offset", () => Int, { defaultValue: 0 }) offset: number,
   ): Promise<AdoptionListView> {
-    const { total, items } = await ctx.services.adoptions.byDepartment(d.id, first, offset);
+    const { total, items } = await ctx.services.adoptions.byDepartment(d.id, await ctx.services.organisations.readership(), first, offset);
     return { total, items: items.map(presentAdoption) };
   }
 
@@ -105,7 +113,7 @@ export class DepartmentPageResolver {
     @Arg("offset", () => Int, { defaultValue: 0 }) offset: number,
   ): Promise<QuestionListView> {
     if (!ctx.viewer) return { total: 0, items: [] };
-    const { total, items } = await ctx.services.questions.askedBy(d.id, first, offset);
+    const { total, items } = await ctx.services.questions.askedBy(d.id, await ctx.services.organisations.readership(), first, offset);
     return { total, items: items.map(presentQuestion) };
   }
 
@@ -117,7 +125,7 @@ export class DepartmentPageResolver {
     @Arg("offset", () => Int, { defaultValue: 0 }) offset: number,
   ): Promise<QuestionListView> {
     if (!ctx.viewer) return { total: 0, items: [] };
-    const { total, items } = await ctx.services.questions.unansweredFor(d.id, first, offset);
+    const { total, items } = await ctx.services.questions.unansweredFor(d.id, await ctx.services.organisations.readership(), first, offset);
     return { total, items: items.map(presentQuestion) };
   }
 
@@ -133,12 +141,12 @@ export class DepartmentPageResolver {
   ): Promise<FreshnessDueListView | null> {
     if (!freshnessPolicy.canSeeDueList(ctx.viewer, d.id)) return null;
     const { total, items } = await dueCasesOf(ctx.em, d.id, { first, offset });
-    const views = await loadPublishedCaseViews(ctx.em, items.map((f) => f.caseId), await ctx.services.organisations.readableIds());
+    const views = await loadPublishedCaseViews(ctx.em, items.map((f) => f.caseId), await ctx.services.organisations.readership());
     return {
       total,
       items: items.flatMap((f) => {
         const view = views.get(f.caseId);
-        return view ? [{ case: view, freshness: presentFreshness(f, factsOf(view), ctx) }] : [];
+        return view ? [{ case: view, freshness: presentFreshness(f, factsOfView(view), ctx) }] : [];
       }),
     };
   }

@@ -54,7 +54,7 @@ export async function* searchExportPages(em: EntityManager, search: SearchServic
     const { results } = await search.runPlan({ ...args, offset, first: Math.min(SEARCH_MAX_PAGE_SIZE, SEARCH_EXPORT_MAX_ROWS - offset) });
     const ids = (results[0]?.hits ?? []).map((hit) => String(hit.id));
     if (!ids.length) return;
-    const views = await loadPublishedCaseViews(em, ids, await search.readableOrganisations());
+    const views = await loadPublishedCaseViews(em, ids, await search.readership());
     const counts = await adoptionCountsByCase(em, ids);
     // A hit PostgreSQL no longer publishes is an index that has not caught up: left out, as on the page.
     yield ids.flatMap((id) => {
@@ -165,6 +165,7 @@ export async function organisationCodes(em: EntityManager, organisationIds: read
  * schema `kb import` uses, so an export always imports. A case written in the app has no externalId:
  * it gets `kb-<id>`, stable across exports. `organisation` is the case's 団体コード (from
  * organisationCodes), so the line re-imports into the same organisation; left out when it has none.
+ * `sharing` is its 公開範囲, so a re-import never widens who may read it.
  */
 export function interchangeRecord(c: CaseView, codes: ReadonlyMap<string, string> = new Map()): InterchangeCaseInput {
   const code = codes.get(c.organisationId);
@@ -184,6 +185,7 @@ export function interchangeRecord(c: CaseView, codes: ReadonlyMap<string, string
       ...(e.unit == null ? {} : { unit: e.unit }),
     })),
     status: "PUBLISHED",
+    sharing: c.sharing,
     ...(c.details && Object.keys(c.details).length ? { details: c.details } : {}),
   };
   const checked = interchangeCaseSchema.safeParse(record);

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../kernel/index.js";
-import { CaseView, userSummary, type CaseFacts } from "../cases/index.js";
+import { CaseView, factsOfView, userSummary, type CaseFacts } from "../cases/index.js";
 import { UserSummaryView } from "../users/index.js";
 import { freshnessPolicy } from "./freshness.policy.js";
 import type { Freshness } from "./freshness.service.js";
@@ -18,7 +18,6 @@ export function presentFreshness(f: Freshness, facts: CaseFacts, ctx: RequestCon
   };
 }
 
-export const factsOf = (c: CaseView): CaseFacts => ({ organisationId: c.organisationId, status: c.status, departmentId: c.department.id, authorId: c.authorId });
 
 /** The case page's part: freshness (published cases) and 内容を確認した. */
 @Resolver(() => CaseView)
@@ -27,14 +26,14 @@ export class CaseFreshnessResolver {
   async freshness(@Root() c: CaseView, @Ctx() ctx: RequestContext): Promise<CaseFreshnessView | null> {
     if (c.status !== "PUBLISHED") return null;
     const f = await ctx.loaders.adoptions.freshnessByCase.load(c.id);
-    return f ? presentFreshness(f, factsOf(c), ctx) : null;
+    return f ? presentFreshness(f, factsOfView(c), ctx) : null;
   }
 
   @Mutation(() => CaseFreshnessView, { description: "内容を確認した: the case's department confirms a published case is still right." })
   async confirmCaseFreshness(@Arg("caseId", () => ID) caseId: string, @Ctx() ctx: RequestContext): Promise<CaseFreshnessView> {
     const f = await ctx.services.freshness.confirm(ctx.viewer, caseId);
     const view = await ctx.services.cases.findVisible(ctx.viewer, caseId);
-    return presentFreshness(f, view ? factsOf(view) : { organisationId: "", status: "PUBLISHED", departmentId: "", authorId: null }, ctx);
+    return presentFreshness(f, view ? factsOfView(view) : { organisationId: "", status: "PUBLISHED", sharing: "ORGANISATION", departmentId: "", authorId: null }, ctx);
   }
 }
 

@@ -137,7 +137,7 @@ describe("export → import", () => {
   it("keeps the organisation: an exported line re-imports into the case's own organisation, not the importer's", async () => {
     await kb.importCases([buildCase({ externalId: "trip-1", title: "往復する好事例", status: "PUBLISHED" })], { organisationId: kumamotoId });
     const [id] = (await kb.orm.em.fork().execute<{ id: string }[]>("select id from cases where external_id = 'trip-1'")).map((r) => r.id);
-    const views = await loadPublishedCaseViews(kb.orm.em.fork(), [id!], [kumamotoId]);
+    const views = await loadPublishedCaseViews(kb.orm.em.fork(), [id!], { organisationId: kumamotoId, publicOrganisationIds: [] });
     const view = views.get(id!)!;
     const line = interchangeRecord(view, await organisationCodes(kb.orm.em.fork(), [view.organisationId]));
     expect(line.organisation).toBe(KUMAMOTO);

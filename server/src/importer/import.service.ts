@@ -11,7 +11,7 @@ import { applyImportedUpdatedAt, importedPublishedAt } from "./case-dates.js";
 import { casesImported } from "./import.events.js";
 import { parseInterchangeFile, type LineError, type ParsedFile } from "./jsonl-reader.js";
 import { recordEvent } from "../kernel/index.js";
-import { homeOrganisation, Organisation } from "../organisations/index.js";
+import { defaultSharingOf, homeOrganisation, Organisation } from "../organisations/index.js";
 import { routeByOrganisation, type ImportScope } from "./organisation-routing.js";
 
 export interface ImportProgress {
@@ -139,6 +139,8 @@ export async function importCases(em: EntityManager, records: InterchangeCase[],
   await em.transactional(async (tx) => {
     const organisationId = options.organisationId ?? (await homeOrganisation(tx)).id;
     const departments = new DepartmentNameLookup(tx, organisationId);
+    // A line without `sharing` gives a new case its organisation's default; a stored one keeps its own.
+    const defaultSharing = await defaultSharingOf(tx, organisationId);
     const tags = new TagNameLookup(tx);
     await Promise.all([departments.preload(), tags.preload()]);
     for (let start = 0; start < records.length; start += chunkSize) {
@@ -156,7 +158,8 @@ export async function importCases(em: EntityManager, records: InterchangeCase[],
         const { status, change } = decideImportStatus(current?.status ?? null, requested, options.updateStatus ?? false);
         if (change) counts.statusChanges.push({ externalId: record.externalId, change });
         const contentChanged = !current || !sameContent(current.contentHash, record);
-        if (current && !contentChanged && status === current.status) {
+        const sharing = record.sharing ?? current?.sharing ?? defaultSharing;
+        if (current && !contentChanged && status === current.status && sharing === current.sharing) {
           counts.unchanged++;
           continue;
         }
@@ -186,6 +189,18 @@ export async function importCases(em: EntityManager, records: InterchangeCase[],
             after: { status, source: "import" },
           });
         }
+        if (current && sharing !== current.sharing) {
+          recordAudit(tx, {
+            organisationId,
+            actorId: options.actorId ?? null,
+            action: "case.sharing",
+            subjectType: "Case",
+            subjectId: current.id,
+            before: { sharing: current.sharing },
+            after: { sharing, source: "import" },
+          });
+        }
+        target.sharing = sharing;
         target.status = status;
         if (current) counts.updated++;
         else counts.created++;
@@ -217,16 +232,19 @@ function snapshotOfRecord(record: InterchangeCase): CaseSnapshot {
 }
 
 /**
- * A stable hash of a validated line's content — its status (and organisation) left out, since the status of a stored
+ * A stable hash of a validated line's content — its status (and organisation, and sharing) left out, since the status of a stored
  * case is the workflow's, not the file's: equal content → equal hash → the re-import writes nothing.
  */
 export function contentHash(record: InterchangeCase): string {
   return sha256Of(hashedContent(record));
 }
 
-/** The line without its status and its `organisation` (where it lands, not what it says): an export re-imports unchanged. */
-function hashedContent(record: InterchangeCase): Omit<InterchangeCase, "status" | "organisation"> {
-  const { status: _status, organisation: _organisation, ...content } = record;
+/**
+ * The line without its status, its `organisation` (where it lands, not what it says) and its `sharing`
+ * (who may read it, compared on its own): an export re-imports unchanged.
+ */
+function hashedContent(record: InterchangeCase): Omit<InterchangeCase, "status" | "organisation" | "sharing"> {
+  const { status: _status, organisation: _organisation, sharing: _sharing, ...content } = record;
   return content;
 }
 

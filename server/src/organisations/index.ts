@@ -6,3 +6,4 @@ export * from "./organisation.types.js";
 export { OrganisationResolver, presentOrganisation } from "./organisation.resolver.js";
 export { ensureSeedOrganisations, readOrganisationSeedFile, type OrganisationSeedFile, type OrganisationSeedReport } from "./organisation.seeds.js";
 export * from "./organisation.events.js";
+export { caseReadershipSql, caseReadershipWhere, mayReadPublished, openOrganisationIds, defaultSharingOf, readershipKey, readershipOf, readsPublicly, type Readership } from "./readership.js";

@@ -398,6 +398,7 @@ const MUTATION_RULES: Record<string, Rule> = {
   resumeTagBulkJob: byId("id", (x) => x.a.bulkJob),
   retireTag: byId("id", (x) => x.a.tagId, { version: 1 }),
   reviewCase: byId("id", (x) => x.a.submitted, { input: { decision: "PUBLISH" } }),
+  setCaseSharing: byId("id", (x) => x.a.published, { sharing: "COMMONS" }),
   // Setting A's sign-in is the operator's installation-wide power (directory-sign-in.test.ts); here the
   // input is invalid, so B's operator changes nothing of A while every other role is refused outright.
   setOrganisationSignIn: () => ({ args: { organisationCode: A_CODE, input: { issuer: "ftp://idp.b.example.jp", clientId: "b", clientSecret: "b" } } }),

@@ -4,6 +4,7 @@ import { badInputFromZod, forbidden, recordEvent, requireOperator, type Viewer }
 import { Organisation } from "./organisation.entity.js";
 import { organisationErrors } from "./organisation.errors.js";
 import { organisationOfCasesChanged } from "./organisation.events.js";
+import { forgetPublicOrganisations, type Readership } from "./readership.js";
 
 /**
  * What the config says the installation's own organisation is (KB_ORGANISATION_*), applied once, at
@@ -21,13 +22,13 @@ export interface HomeOrganisationSettings {
 export class OrganisationService {
   constructor(
     private readonly em: EntityManager,
-    /** The request's readableOrganisationIds, read once per request (app/request-context.ts). */
-    private readonly readable: () => Promise<string[]>,
+    /** The request's readership, read once per request (app/request-context.ts). */
+    private readonly readershipOfRequest: () => Promise<Readership>,
   ) {}
 
-  /** Whose published cases the request's viewer may see: the organisation half of the visibility rule. */
-  readableIds(): Promise<string[]> {
-    return this.readable();
+  /** Who is reading: the visibility rule for published cases (organisations/readership.ts). */
+  readership(): Promise<Readership> {
+    return this.readershipOfRequest();
   }
 
   /** Every organisation, by 団体コード (operators only). */
@@ -163,44 +164,6 @@ export async function applyHomeOrganisationConfig(em: EntityManager, settings: H
   return true;
 }
 
-const NO_ORGANISATION = "00000000-0000-0000-0000-000000000000";
-
-/**
- * Whose published cases `viewer` may read (the organisation half of the visibility rule; the status
- * half is the case policy's): everyone reads those of organisations that allow public reading, and a
- * member their own organisation's too. Signing in never hides what an anonymous visitor sees. Built
- * here, never from client input; search puts the same list in every Meilisearch filter
- * (search/search-request.ts). Drafts and other unpublished things stay the own organisation's.
- */
-export async function readableOrganisationIds(em: EntityManager, viewer: Viewer | null): Promise<string[]> {
-  const open = await publicOrganisationIds(em);
-  if (!viewer) return open;
-  return open.includes(viewer.organisationId) ? open : [viewer.organisationId, ...open.filter((id) => id !== NO_ORGANISATION)].sort();
-}
-
-async function publicOrganisationIds(em: EntityManager): Promise<string[]> {
-  const connection = em.getConnection();
-  const cached = publicOrganisations.get(connection);
-  if (cached && Date.now() - cached.at < PUBLIC_ORGANISATIONS_TTL_MS) return cached.ids;
-  const rows = await em.execute<{ id: string }[]>("select id from organisations where public_reading order by id");
-  // Never empty (an empty list is no valid `in (…)`): the nil uuid, which no organisation has, reads nothing.
-  const ids = rows.length ? rows.map((r) => r.id) : [NO_ORGANISATION];
-  publicOrganisations.set(connection, { ids, at: Date.now() });
-  return ids;
-}
-
-/**
- * Which organisations allow public reading, per connection pool, read at most every
- * PUBLIC_ORGANISATIONS_TTL_MS: an anonymous search page then costs no extra statement (the search
- * page is pinned at one, search-features.test.ts). This process forgets it at once when it changes
- * an organisation; another instance behind the same load balancer follows within the TTL.
- */
-const publicOrganisations = new WeakMap<object, { ids: string[]; at: number }>();
-const PUBLIC_ORGANISATIONS_TTL_MS = 5_000;
-
-function forgetPublicOrganisations(em: EntityManager): void {
-  publicOrganisations.delete(em.getConnection());
-}
 
 
 /**

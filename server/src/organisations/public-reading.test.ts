@@ -3,10 +3,11 @@ import { buildCase, createTestBackend, type TestBackend } from "../../../test/su
 import { createOrganisation, updateOrganisation } from "./organisation.service.js";
 
 /**
- * A public-reading organisation's published cases are everyone's to read — anonymous visitors' and,
- * so that signing in never hides anything, other organisations' members' too — while nothing of it
- * is writable from outside and its unpublished things stay its own (isolation.test.ts covers a
- * private organisation: nothing at all crosses).
+ * A public-reading organisation's commons cases (its published cases default to the commons) are
+ * everyone's to read — anonymous visitors' and, so that signing in never hides anything, other
+ * organisations' members' too — while nothing of it is writable from outside and its unpublished
+ * things stay its own (isolation.test.ts covers a private organisation: nothing at all crosses;
+ * sharing.test.ts the 庁内限定 scope).
  */
 let kb: TestBackend;
 const OPEN = "282146"; // 宝塚市: public reading on
@@ -104,12 +105,17 @@ describe("reading a public-reading organisation from another (issue 15)", () => 
     expect(own.collections.items.every((c) => c.viewerCan.curate)).toBe(true);
   });
 
-  it("once the organisation stops public reading, nothing of it is readable from outside", async () => {
+  it("once the organisation stops public reading, anonymous visitors read nothing of it; other organisations keep its commons cases (issue 16)", async () => {
     await updateOrganisation(kb.orm.em.fork(), open.organisationId, { publicReading: false });
     try {
+      expect((await ok<{ searchCases: { hits: unknown[] } }>(SEARCH, { q: "窓口予約" }, null)).searchCases.hits).toEqual([]);
+      expect((await ok<{ case: unknown }>(CASE, { id: open.publishedCase }, null)).case).toBeNull();
+      // Its published cases were imported while it read publicly: they went to the commons, which is
+      // between the installation's organisations whatever the public may read.
+      const found = await ok<{ searchCases: { hits: { case: { id: string } }[] } }>(SEARCH, { q: "窓口予約" }, member.staff);
+      expect(found.searchCases.hits.map((h) => h.case.id)).toEqual([open.publishedCase]);
+      // Its own pages (collections) are its own again.
       for (const viewer of [null, member.staff]) {
-        expect((await ok<{ searchCases: { hits: unknown[] } }>(SEARCH, { q: "窓口予約" }, viewer)).searchCases.hits).toEqual([]);
-        expect((await ok<{ case: unknown }>(CASE, { id: open.publishedCase }, viewer)).case).toBeNull();
         expect((await ok<{ collections: { items: unknown[] } }>(COLLECTIONS, {}, viewer)).collections.items).toEqual([]);
       }
     } finally {

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
-import { departmentView, userSummary, type CaseFacts, CaseView } from "../cases/index.js";
+import { departmentView, factsOfView, userSummary, CaseView } from "../cases/index.js";
 import { questionPolicy } from "./question.policy.js";
 import { withoutNulls, type RequestContext } from "../kernel/index.js";
 import { DepartmentView } from "../departments/index.js";
@@ -28,7 +28,6 @@ const presentAnswer = (a: AnswerRecord, acceptedId: string | null): AnswerView =
   authorId: a.authorId,
 });
 
-const factsOf = (c: CaseView): CaseFacts => ({ organisationId: c.organisationId, status: c.status, departmentId: c.department.id, authorId: c.authorId });
 
 /** Thin: the service validates, authorises (question.policy), writes, audits and notifies. */
 @Resolver(() => QuestionView)
@@ -98,7 +97,7 @@ export class CaseQuestionResolver {
 
   @FieldResolver(() => QuestionAccessView)
   questionAccess(@Root() c: CaseView, @Ctx() ctx: RequestContext): QuestionAccessView {
-    const facts = factsOf(c);
+    const facts = factsOfView(c);
     return { ask: questionPolicy.canAsk(ctx.viewer, facts), answer: questionPolicy.canAnswer(ctx.viewer, facts) };
   }
 }

@@ -5,6 +5,7 @@ import { recordAudit } from "../audit/index.js";
 import { Case, lockCase, casePolicy } from "../cases/index.js";
 import { Department } from "../departments/index.js";
 import { badInputFromZod, forbidden, notFound, requireViewer, type Viewer } from "../kernel/index.js";
+import { caseReadershipSql, caseReadershipWhere, type Readership } from "../organisations/index.js";
 import { questionErrors } from "./question.errors.js";
 import { notify, notifyCaseOwners } from "../notifications/index.js";
 import { User } from "../users/index.js";
@@ -200,30 +201,32 @@ export class QuestionService {
   }
 
   /** What a 課 has asked (department page), on cases that are still published; newest first. */
-  async askedBy(departmentId: string, first: number, offset: number): Promise<{ total: number; items: QuestionRecord[] }> {
+  async askedBy(departmentId: string, readership: Readership, first: number, offset: number): Promise<{ total: number; items: QuestionRecord[] }> {
     if (!isUuid(departmentId)) return { total: 0, items: [] };
     const [items, total] = await this.em.findAndCount(
       Question,
-      { department: departmentId, case: { status: "PUBLISHED" } },
+      // Only questions on cases the reader may read: another organisation's 庁内限定 case stays unseen.
+      { department: departmentId, case: { status: "PUBLISHED", ...caseReadershipWhere(readership) } },
       { orderBy: { createdAt: "desc", id: "asc" }, limit: clamp(first), offset: Math.max(offset, 0) },
     );
     return { total, items: items.map(toQuestionRecord) };
   }
 
   /** Questions on a 課's published cases that nobody has answered yet (department page, 回答待ち). */
-  async unansweredFor(departmentId: string, first: number, offset: number): Promise<{ total: number; items: QuestionRecord[] }> {
+  async unansweredFor(departmentId: string, readership: Readership, first: number, offset: number): Promise<{ total: number; items: QuestionRecord[] }> {
     if (!isUuid(departmentId)) return { total: 0, items: [] };
+    const readable = caseReadershipSql(readership, "c");
     const [rows, count] = await Promise.all([
       this.em.execute<{ id: string }[]>(
         `select q.id from questions q join cases c on c.id = q.case_id
-          where c.department_id = ? and c.status = 'PUBLISHED' and not exists (select 1 from answers a where a.question_id = q.id)
+          where c.department_id = ? and c.status = 'PUBLISHED' and ${readable.sql} and not exists (select 1 from answers a where a.question_id = q.id)
           order by q.created_at asc, q.id limit ? offset ?`,
-        [departmentId, clamp(first), Math.max(offset, 0)],
+        [departmentId, ...readable.params, clamp(first), Math.max(offset, 0)],
       ),
       this.em.execute<{ n: string }[]>(
         `select count(*) as n from questions q join cases c on c.id = q.case_id
-          where c.department_id = ? and c.status = 'PUBLISHED' and not exists (select 1 from answers a where a.question_id = q.id)`,
-        [departmentId],
+          where c.department_id = ? and c.status = 'PUBLISHED' and ${readable.sql} and not exists (select 1 from answers a where a.question_id = q.id)`,
+        [departmentId, ...readable.params],
       ),
     ]);
     const found = rows.length ? await this.em.find(Question, { id: { $in: rows.map((r) => r.id) } }) : [];

@@ -44,7 +44,7 @@ const SEARCHABLE_ATTRIBUTES = [
 
 export const CASE_INDEX_SETTINGS: Settings = {
   searchableAttributes: [...SEARCHABLE_ATTRIBUTES],
-  filterableAttributes: ["organisationId", "organisationKind", "prefecture", "populationBand", "kind", "department", "departmentAliases", "fiscalYear", "tags", "adoptionCount"],
+  filterableAttributes: ["organisationId", "sharing", "organisationKind", "prefecture", "populationBand", "kind", "department", "departmentAliases", "fiscalYear", "tags", "adoptionCount"],
   sortableAttributes: ["fiscalYear", "publishedAt", "updatedAt", "adoptionCount"],
   displayedAttributes: ["*"],
   // `words` first: a case with every query word beats one with some (matchingStrategy relaxes the

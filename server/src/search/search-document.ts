@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { populationBandOf, type CaseKind, type OrganisationKind, type PopulationBand, type Prefecture } from "@kb/shared";
+import { populationBandOf, type CaseKind, type CaseSharing, type OrganisationKind, type PopulationBand, type Prefecture } from "@kb/shared";
 import { stringify } from "safe-stable-stringify";
 import type { Case } from "../cases/index.js";
 import type { Organisation } from "../organisations/index.js";
@@ -21,6 +21,8 @@ export interface CaseSearchDocument {
   prefecture: Prefecture;
   organisationKind: OrganisationKind;
   populationBand: PopulationBand;
+  /** Its sharing scope (庁内限定 or the commons): the other half of the visibility filter. */
+  sharing: CaseSharing;
   externalId: string | null;
   kind: CaseKind;
   title: string;
@@ -73,6 +75,7 @@ export function toSearchDocument(
     id: c.id,
     organisationId: c.organisation.id,
     ...organisationFacts(c.organisation.getEntity()),
+    sharing: c.sharing,
     externalId: c.externalId ?? null,
     kind: c.kind,
     title: indexText(c.title),

@@ -2,6 +2,7 @@ import { Meilisearch } from "meilisearch";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { buildCase, createTestBackend, type TestBackend } from "../../../test/support/test-backend.js";
 import { CaseService, loadPublishedCaseViews } from "../cases/index.js";
+import { readershipOf } from "../organisations/index.js";
 import { CASE_INDEX_SETTINGS } from "./case-search-index.js";
 
 interface Hit {
@@ -205,9 +206,8 @@ describe("facets that stay useful", () => {
 describe("a search page costs a fixed number of SQL statements", () => {
   it("hydrates hits exactly as the cases slice presents them (parity with CaseService)", async () => {
     const ids = (await kb.orm.em.fork().execute<{ id: string }[]>("select id from cases where status = 'PUBLISHED'")).map((r) => r.id);
-    // The seeds span several organisations (seeds/organisations.json): read as a visitor reads them, all public.
-    const organisations = (await kb.orm.em.fork().execute<{ id: string }[]>("select id from organisations where public_reading")).map((r) => r.id);
-    const lean = await loadPublishedCaseViews(kb.orm.em.fork(), ids, organisations);
+    // The seeds span several organisations (seeds/organisations.json): read as a visitor reads them, all public and shared.
+    const lean = await loadPublishedCaseViews(kb.orm.em.fork(), ids, await readershipOf(kb.orm.em.fork(), null));
     const orm = await new CaseService(kb.orm.em.fork()).findPublishedByIds(null, ids);
     expect(lean.size).toBe(ids.length);
     for (const id of ids) expect(lean.get(id)).toEqual(orm.get(id));

@@ -35,6 +35,8 @@ type Rules = { [T in KnownFact["type"]]: (payload: Extract<KnownFact, { type: T 
 const RULES: Rules = {
   CaseTransitioned: ({ caseId, from, to }) => (isPublished(from) || isPublished(to) ? content([caseId]) : NOTHING),
   CaseEdited: ({ caseId, status }) => (isPublished(status) ? content([caseId]) : NOTHING),
+  // Documents carry the sharing scope the visibility filter reads: the change must reach them.
+  CaseSharingChanged: ({ caseId, status }) => (isPublished(status) ? content([caseId]) : NOTHING),
   AttachmentRemoved: ({ caseId, caseStatus }) => (isPublished(caseStatus) ? content([caseId]) : NOTHING),
   // Documents carry tag names; a case that is not published gets a removal, which costs nothing.
   CasesRetagged: ({ caseIds }) => content(caseIds),

@@ -2,6 +2,7 @@ import type { MatchingStrategies, MultiSearchQuery } from "meilisearch";
 import { normalizeText, type SearchArgs, type SearchFilter, type SearchSort } from "@kb/shared";
 import { anyOf, FACET_ATTRIBUTES, filterValue, SEARCH_LOCALES, type FacetAttribute } from "./case-search-index.js";
 import { COMPOUND_TERMS } from "../synonyms/index.js";
+import type { Readership } from "../organisations/index.js";
 import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from "./search-document.js";
 
 /**
@@ -108,14 +109,15 @@ export interface SearchPlan {
 }
 
 /**
- * The visibility clause of every search request (issue 15): the organisations whose published cases
- * the reader may see (organisations/readableOrganisationIds), built by the server. It is part of each
- * query's filter, so the search-result cache (keyed by the queries) never serves one reader's answer
- * to a reader who may see less.
+ * The visibility clause of every search request (issues 15, 16): what the reader may read by
+ * organisations/readership.ts — their own organisation's published cases and the commons, or for an
+ * anonymous visitor the commons of public-reading organisations — built by the server, never from
+ * client input. It is part of each query's filter, so the search-result cache (keyed by the queries)
+ * never serves one reader's answer to a reader who may see less.
  */
-export function visibilityFilter(organisationIds: readonly string[]): string {
-  if (!organisationIds.length) return `organisationId = ${filterValue("-")}`;
-  return `organisationId IN [${[...organisationIds].sort().map(filterValue).join(", ")}]`;
+export function visibilityFilter(r: Readership): string {
+  if (r.organisationId !== null) return `(organisationId = ${filterValue(r.organisationId)} OR sharing = "COMMONS")`;
+  return `(sharing = "COMMONS" AND organisationId IN [${[...r.publicOrganisationIds].sort().map(filterValue).join(", ")}])`;
 }
 
 /** The filter sent: the visibility clause first, ANDed with the reader's own choices. */

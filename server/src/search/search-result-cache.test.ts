@@ -5,10 +5,10 @@ import { CaseWorkflowService, CaseService } from "../cases/index.js";
 import { CaseSearchIndex } from "./case-search-index.js";
 import { SearchOutboxWorker } from "./search-outbox.worker.js";
 import { SearchService } from "./search.service.js";
-import { readableOrganisationIds } from "../organisations/index.js";
+import { readershipOf } from "../organisations/index.js";
 
 /** Searches as an anonymous visitor: the installation's own organisation allows public reading. */
-const anonymous = () => readableOrganisationIds(kb.orm.em.fork(), null);
+const anonymous = () => readershipOf(kb.orm.em.fork(), null);
 
 /**
  * The search-result cache against real Meilisearch: identical searches are answered once per index

@@ -10,10 +10,10 @@ import { CaseSearchIndex } from "./case-search-index.js";
 import { enqueueSearchSync } from "./search-outbox.js";
 import { SearchOutboxWorker } from "./search-outbox.worker.js";
 import { SearchService } from "./search.service.js";
-import { readableOrganisationIds } from "../organisations/index.js";
+import { readershipOf } from "../organisations/index.js";
 
 /** Searches as an anonymous visitor: the installation's own organisation allows public reading. */
-const anonymous = () => readableOrganisationIds(kb.orm.em.fork(), null);
+const anonymous = () => readershipOf(kb.orm.em.fork(), null);
 
 /** The outbox → Meilisearch path: nothing lost, nothing stale, never hanging. Real PostgreSQL and Meilisearch. */
 let kb: TestBackend;

@@ -15,6 +15,7 @@ import {
 } from "./case-search-index.js";
 import { hasMatch, markersToHtml, type CaseSearchDocument } from "./search-document.js";
 import { loadSynonymExpander } from "../synonyms/index.js";
+import { mayReadPublished, type Readership } from "../organisations/index.js";
 import { canonicalTagFilter, TagAliasCache, type TagRedirect } from "../tags/index.js";
 import { matchedOnlyHidden, matchReasonsOf, type MatchContext } from "./match-reasons.js";
 import { federatedPage, likenessOf, type ReaderOrganisation } from "./similar-organisations.js";
@@ -71,24 +72,21 @@ export class SearchService {
     /** Kept for the request context's shape; pages are hydrated by cases/published-case-views.ts. */
     readonly cases: CaseService,
     /**
-     * Whose published cases the reader may see (organisations/readableOrganisationIds, from the
-     * request's viewer): every request to the engine is filtered by it and every page hydrated with it.
+     * Who is reading (organisations/readership.ts, from the request's viewer): every request to the
+     * engine is filtered by it and every page hydrated with it.
      */
-    private readonly readable: () => Promise<string[]>,
+    private readonly readershipOfRequest: () => Promise<Readership>,
     /** The signed-in reader's organisation (似た自治体); null for anonymous visitors. */
     private readonly readerOrganisation: () => Promise<ReaderOrganisation | null> = async () => null,
   ) {}
 
-  private scope?: Promise<string[]>;
-
-  /** The organisations whose published cases this reader may see (read once per request). */
-  readableOrganisations(): Promise<string[]> {
-    this.scope ??= this.readable();
-    return this.scope;
+  /** Who is reading (read once per request). */
+  readership(): Promise<Readership> {
+    return this.readershipOfRequest();
   }
 
   private async visibility(): Promise<string> {
-    return visibilityFilter(await this.readableOrganisations());
+    return visibilityFilter(await this.readership());
   }
 
   /**
@@ -136,7 +134,7 @@ export class SearchService {
 
     const ids = pageHits.map((hit) => String(hit.id));
     const [found, vocabulary, organisations] = await Promise.all([
-      loadPublishedCaseViews(em, ids, await this.readableOrganisations()),
+      loadPublishedCaseViews(em, ids, await this.readership()),
       // The rules the index's documents were expanded with: read once per index version.
       pageHits.some(matchedOnlyHidden) ? this.index.resultCache.perVersion("vocabulary", () => loadSynonymExpander(em.fork())) : null,
       this.organisationLabels(em),
@@ -288,10 +286,11 @@ export class SearchService {
    */
   async similarCases(caseId: string, first: number, em: EntityManager): Promise<SimilarCaseView[]> {
     const source = await this.guard(() => this.index.getDocument(caseId));
-    const readable = await this.readableOrganisations();
-    // A case of an organisation the reader may not see has no similar cases for them (as an unknown id).
-    if (!source || !readable.includes(source.organisationId)) return [];
-    const visibility = visibilityFilter(readable);
+    const readership = await this.readership();
+    // A case the reader may not read has no similar cases for them (as an unknown id). Documents
+    // written before the sharing scope existed carry none: they are read as 庁内限定 until re-indexed.
+    if (!source || !mayReadPublished(readership, { organisationId: source.organisationId, sharing: source.sharing ?? "ORGANISATION" })) return [];
+    const visibility = visibilityFilter(readership);
     const retrieve = ["id", "tags", "department", "departmentPath", "kind"];
     const base = { indexUid: this.index.uid, locales: [...SEARCH_LOCALES], attributesToRetrieve: retrieve, filter: [visibility] };
     const queries: MultiSearchQuery[] = [
@@ -335,7 +334,7 @@ export class SearchService {
     });
     scored.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
     const top = scored.slice(0, first);
-    const found = await loadPublishedCaseViews(em, top.map((s) => s.id), readable);
+    const found = await loadPublishedCaseViews(em, top.map((s) => s.id), readership);
     return top.flatMap((s) => {
       const view = found.get(s.id);
       return view ? [{ ...s, score: Math.round(s.score * 1000) / 1000, case: view }] : [];

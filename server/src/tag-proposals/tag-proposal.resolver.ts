@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { withoutNulls, type Viewer, type RequestContext } from "../kernel/index.js";
-import { type CaseFacts, CaseView } from "../cases/index.js";
+import { CaseView, factsOfView } from "../cases/index.js";
 import { UserSummaryView } from "../users/index.js";
 import { tagProposalPolicy } from "./tag-proposal.policy.js";
 import type { TagProposalRecord } from "./tag-proposal.service.js";
@@ -31,7 +31,6 @@ function present(p: TagProposalRecord, viewer: Viewer | null): TagProposalView {
   };
 }
 
-const factsOf = (c: CaseView): CaseFacts => ({ organisationId: c.organisationId, status: c.status, departmentId: c.department.id, authorId: c.authorId });
 
 /** Thin: the service validates, authorises (case.policy), writes, audits, notifies and re-indexes. */
 @Resolver(() => TagProposalView)
@@ -78,12 +77,12 @@ export class CaseTagProposalResolver {
     description: "Tag proposals: pending ones for every logged-in reader, decided ones for owners, the secretariat and the proposer.",
   })
   async tagProposals(@Root() c: CaseView, @Ctx() ctx: RequestContext): Promise<TagProposalView[]> {
-    return (await ctx.services.tagProposals.forCase(ctx.viewer, c.id, factsOf(c))).map((p) => present(p, ctx.viewer));
+    return (await ctx.services.tagProposals.forCase(ctx.viewer, c.id, factsOfView(c))).map((p) => present(p, ctx.viewer));
   }
 
   @FieldResolver(() => TagProposalAccessView)
   tagProposalAccess(@Root() c: CaseView, @Ctx() ctx: RequestContext): TagProposalAccessView {
-    const facts = factsOf(c);
+    const facts = factsOfView(c);
     return { propose: tagProposalPolicy.canPropose(ctx.viewer, facts), decide: tagProposalPolicy.canDecide(ctx.viewer, facts) };
   }
 }

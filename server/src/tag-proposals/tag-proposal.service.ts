@@ -1,5 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { DEFAULT_TAG_CATEGORY, nameKey, tagProposalDecisionSchema, tagProposalSchema, type CaseStatus, type TagCategory, type TagProposalStatus, isUuid } from "@kb/shared";
+import { DEFAULT_TAG_CATEGORY, nameKey, tagProposalDecisionSchema, tagProposalSchema, type CaseSharing, type CaseStatus, type TagCategory, type TagProposalStatus, isUuid } from "@kb/shared";
 import { recordAudit } from "../audit/index.js";
 import { casePolicy, type CaseFacts, Case, lockCase } from "../cases/index.js";
 import { badInput, badInputFromZod, forbidden, notFound, requireViewer, type Viewer } from "../kernel/index.js";
@@ -49,6 +49,7 @@ interface Row {
   case_id: string;
   case_title: string;
   case_status: CaseStatus;
+  case_sharing: CaseSharing;
   department_id: string;
   author_id: string | null;
   tag_id: string | null;
@@ -58,7 +59,7 @@ interface Row {
 
 const SELECT = `
   select p.id, p.tag_name, p.category, p.comment, p.status, p.created_at, p.decided_at, p.decision_comment,
-         p.proposer_id, p.decided_by_id, p.case_id, c.title as case_title, c.status as case_status,
+         p.proposer_id, p.decided_by_id, p.case_id, c.title as case_title, c.status as case_status, c.sharing as case_sharing,
          c.organisation_id, c.department_id, c.author_id, t.id as tag_id, t.name as live_name, t.category as live_category
     from tag_proposals p
     join cases c on c.id = p.case_id
@@ -81,7 +82,7 @@ function toRecord(r: Row): TagProposalRecord {
     decidedById: r.decided_by_id,
     caseId: r.case_id,
     caseTitle: r.case_title,
-    caseFacts: { organisationId: r.organisation_id, status: r.case_status, departmentId: r.department_id, authorId: r.author_id },
+    caseFacts: { organisationId: r.organisation_id, status: r.case_status, sharing: r.case_sharing, departmentId: r.department_id, authorId: r.author_id },
     existingTag: r.tag_id && r.live_name && r.live_category ? { id: r.tag_id, name: r.live_name, category: r.live_category } : null,
   };
 }

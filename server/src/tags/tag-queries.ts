@@ -2,6 +2,7 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import { hasUnusableCharacter, nameKey, TAG_CATEGORIES, type TagCategory } from "@kb/shared";
 import { isCurator, type Viewer } from "../kernel/index.js";
 import { departmentPaths } from "../departments/index.js";
+import { caseReadershipSql, type Readership } from "../organisations/index.js";
 
 /**
  * Reads of the vocabulary: lists with usage counts, one tag by name (aliases resolve), autocomplete,
@@ -36,14 +37,29 @@ interface TagRow {
 }
 
 /**
- * Whose cases a reader's counts are made of (issue 15): the organisations whose published cases
- * they may read (organisations/readableOrganisationIds). Tags are the installation's vocabulary;
- * how often they are used is each organisation's own.
+ * Whose cases a reader's counts are made of (issues 15, 16): who is reading (organisations/readership.ts).
+ * Tags are the installation's vocabulary; how often they are used is counted over what the reader may read.
  */
-export type CaseScope = readonly string[];
+export type CaseScope = Readership;
 
-/** A tag row with usage counts over the cases of `scope`; its one parameter (the scope) comes first. */
-const SELECT_TAG = `
+/** The published cases of the scope, as a condition on `cases c`. */
+function publishedIn(scope: CaseScope): { sql: string; params: unknown[] } {
+  const readable = caseReadershipSql(scope, "c");
+  return { sql: `(c.status = 'PUBLISHED' and ${readable.sql})`, params: readable.params };
+}
+
+/** Every case of the reader's own organisation (drafts too), and the published ones they may read elsewhere. */
+function ownOrPublishedIn(scope: CaseScope): { sql: string; params: unknown[] } {
+  const published = publishedIn(scope);
+  if (scope.organisationId === null) return published;
+  return { sql: `(c.organisation_id = ? or ${published.sql})`, params: [scope.organisationId, ...published.params] };
+}
+
+/** A tag row with usage counts over the cases of `scope`; its parameters (the scope's) come first. */
+function selectTag(scope: CaseScope): { sql: string; params: unknown[] } {
+  const cases = ownOrPublishedIn(scope);
+  return {
+    sql: `
   select t.id, t.name, t.category, t.description, t.retired_at, t.version, t.updated_at,
          u.usage, u.total_usage,
          (select array_agg(a.name order by a.name) from tags a where a.merged_into_id = t.id) as aliases
@@ -51,8 +67,11 @@ const SELECT_TAG = `
     cross join lateral (
       select count(*) filter (where c.status = 'PUBLISHED') as usage, count(*) as total_usage
         from case_tags ct join cases c on c.id = ct.case_id
-       where ct.tag_id = t.id and c.organisation_id in (?)
-    ) u`;
+       where ct.tag_id = t.id and ${cases.sql}
+    ) u`,
+    params: cases.params,
+  };
+}
 
 const toDate = (v: Date | string) => (v instanceof Date ? v : new Date(v));
 
@@ -80,17 +99,19 @@ function toRecord(r: TagRow): TagRecord {
 export function readableBy(viewer: Viewer | null, scope: CaseScope): { sql: string; params: unknown[] } {
   // Curators read every case of their organisation; a tag on no case at all tells nothing of anyone.
   if (isCurator(viewer)) {
+    const cases = ownOrPublishedIn(scope);
     return {
       sql: `(t.curated_at is not null or not exists (select 1 from case_tags ct where ct.tag_id = t.id)
-              or exists (select 1 from case_tags ct join cases c on c.id = ct.case_id where ct.tag_id = t.id and c.organisation_id in (?)))`,
-      params: [[...scope]],
+              or exists (select 1 from case_tags ct join cases c on c.id = ct.case_id where ct.tag_id = t.id and ${cases.sql}))`,
+      params: cases.params,
     };
   }
-  const own = viewer ? " or c.department_id = ? or c.author_id = ?" : "";
+  const published = publishedIn(scope);
+  const own = viewer ? " or (c.organisation_id = ? and (c.department_id = ? or c.author_id = ?))" : "";
   return {
     sql: `(t.curated_at is not null or exists (select 1 from case_tags ct join cases c on c.id = ct.case_id
-            where ct.tag_id = t.id and c.organisation_id in (?) and (c.status = 'PUBLISHED'${own})))`,
-    params: viewer ? [[...scope], viewer.departmentId, viewer.userId] : [[...scope]],
+            where ct.tag_id = t.id and (${published.sql}${own})))`,
+    params: viewer ? [...published.params, viewer.organisationId, viewer.departmentId, viewer.userId] : published.params,
   };
 }
 
@@ -107,7 +128,8 @@ const isCategory = (c: string | null | undefined): c is TagCategory => !!c && (T
 
 export async function tagRecordsByIds(em: EntityManager, scope: CaseScope, ids: readonly string[]): Promise<Map<string, TagRecord>> {
   if (!ids.length) return new Map();
-  const rows = await em.execute<TagRow[]>(`${SELECT_TAG} where t.id in (?)`, [[...scope], [...new Set(ids)]]);
+  const select = selectTag(scope);
+  const rows = await em.execute<TagRow[]>(`${select.sql} where t.id in (?)`, [...select.params, [...new Set(ids)]]);
   return new Map(rows.map((r) => [r.id, toRecord(r)]));
 }
 
@@ -118,10 +140,11 @@ export async function findTagByName(em: EntityManager, name: string, viewer: Vie
   // would refuse the parameter: nothing to find.
   if (!key || hasUnusableCharacter(key)) return null;
   const readable = readableBy(viewer, scope);
+  const select = selectTag(scope);
   const rows = await em.execute<TagRow[]>(
-    `${SELECT_TAG} where t.merged_into_id is null
+    `${select.sql} where t.merged_into_id is null
         and t.id = (select coalesce(x.merged_into_id, x.id) from tags x where x.name_key = ?) and ${readable.sql}`,
-    [[...scope], key, ...readable.params],
+    [...select.params, key, ...readable.params],
   );
   return rows[0] ? toRecord(rows[0]) : null;
 }
@@ -156,9 +179,10 @@ export async function listTags(em: EntityManager, q: VocabularyQuery, viewer: Vi
   conditions.push(readable.sql);
   params.push(...readable.params);
   const where = conditions.join(" and ");
+  const select = selectTag(scope);
   const [rows, count] = await Promise.all([
-    em.execute<TagRow[]>(`select * from (${SELECT_TAG} where ${where}) x order by x.retired_at nulls first, x.usage desc, x.name limit ? offset ?`, [
-      [...scope],
+    em.execute<TagRow[]>(`select * from (${select.sql} where ${where}) x order by x.retired_at nulls first, x.usage desc, x.name limit ? offset ?`, [
+      ...select.params,
       ...params,
       Math.min(Math.max(q.first, 1), 500),
       Math.max(q.offset, 0),
@@ -192,7 +216,8 @@ export async function suggestTags(
 ): Promise<TagSuggestion[]> {
   if (hasUnusableCharacter(text)) return []; // no tag holds NUL (see findTagByName)
   const key = likeEscape(nameKey(text).slice(0, 50));
-  const params: unknown[] = [`%${key}%`, [...scope], `${key}%`];
+  const published = publishedIn(scope);
+  const params: unknown[] = [`%${key}%`, ...published.params, `${key}%`];
   let categoryCondition = "";
   if (isCategory(category)) {
     categoryCondition = "and t.category = ?";
@@ -209,7 +234,7 @@ export async function suggestTags(
          from tags x where x.name_key like ?
      )
      select t.id, t.name, t.category, t.description,
-            (select count(*) from case_tags ct join cases c on c.id = ct.case_id and c.status = 'PUBLISHED' and c.organisation_id in (?) where ct.tag_id = t.id) as count,
+            (select count(*) from case_tags ct join cases c on c.id = ct.case_id and ${published.sql} where ct.tag_id = t.id) as count,
             bool_and(h.via_alias) as only_alias,
             min(case when h.via_alias then h.name end) as alias,
             bool_or(h.name_key like ?) as prefix
@@ -241,17 +266,18 @@ export interface RelatedTag {
 
 /** Tags that appear on the same published cases (co-occurrence), most shared first. */
 export async function relatedTags(em: EntityManager, scope: CaseScope, tagId: string, first: number): Promise<RelatedTag[]> {
+  const published = publishedIn(scope);
   const rows = await em.execute<{ id: string; name: string; category: TagCategory; description: string; count: string }[]>(
     `select t.id, t.name, t.category, t.description, count(*) as count
        from case_tags a
-       join cases c on c.id = a.case_id and c.status = 'PUBLISHED' and c.organisation_id in (?)
+       join cases c on c.id = a.case_id and ${published.sql}
        join case_tags b on b.case_id = a.case_id and b.tag_id <> a.tag_id
        join tags t on t.id = b.tag_id
       where a.tag_id = ?
       group by t.id
       order by count(*) desc, t.name
       limit ?`,
-    [[...scope], tagId, Math.min(Math.max(first, 1), 50)],
+    [...published.params, tagId, Math.min(Math.max(first, 1), 50)],
   );
   return rows.map((r) => ({ ...r, count: Number(r.count) }));
 }
@@ -263,16 +289,17 @@ export interface DepartmentUsage {
 
 /** The departments with the most published cases carrying the tag. Two statements. */
 export async function topDepartments(em: EntityManager, scope: CaseScope, tagId: string, first: number): Promise<DepartmentUsage[]> {
+  const published = publishedIn(scope);
   const rows = await em.execute<{ department_id: string; count: string }[]>(
     `select c.department_id, count(*) as count
        from case_tags ct
-       join cases c on c.id = ct.case_id and c.status = 'PUBLISHED' and c.organisation_id in (?)
+       join cases c on c.id = ct.case_id and ${published.sql}
        join departments d on d.id = c.department_id
       where ct.tag_id = ?
       group by c.department_id, d.name
       order by count(*) desc, d.name
       limit ?`,
-    [[...scope], tagId, Math.min(Math.max(first, 1), 50)],
+    [...published.params, tagId, Math.min(Math.max(first, 1), 50)],
   );
   const paths = await departmentPaths(
     em,

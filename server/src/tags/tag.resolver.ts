@@ -37,7 +37,7 @@ export function presentTag(t: TagRecord): TagView {
 }
 
 export async function tagView(ctx: RequestContext, id: string): Promise<TagView> {
-  const record = (await tagRecordsByIds(ctx.em, await ctx.services.organisations.readableIds(), [id])).get(id);
+  const record = (await tagRecordsByIds(ctx.em, await ctx.services.organisations.readership(), [id])).get(id);
   if (!record) throw notFound("タグ");
   return presentTag(record);
 }
@@ -66,7 +66,7 @@ export class TagSuggestionResolver {
     @Arg("first", () => Int, { defaultValue: 10 }) first = 10,
     @Arg("category", () => TagCategoryEnum, { nullable: true }) category?: TagCategory | null,
   ): Promise<TagUsageView[]> {
-    return suggestTags(ctx.em, ctx.viewer, await ctx.services.organisations.readableIds(), text, first, category);
+    return suggestTags(ctx.em, ctx.viewer, await ctx.services.organisations.readership(), text, first, category);
   }
 
   @Query(() => [TagTextMatchView], {
@@ -82,7 +82,7 @@ export class TagSuggestionResolver {
     const matcher = await loadTagTextMatcher(ctx.em);
     const taken = new Set(exclude.map((e) => normalizeText(e).toLowerCase()));
     const found = matcher.match(normalizeText(text)).filter((m) => !taken.has(m.tag.name.toLowerCase()));
-    const scope = await ctx.services.organisations.readableIds();
+    const scope = await ctx.services.organisations.readership();
     const [readable, usage] = await Promise.all([
       readableTagIds(
         ctx.em,
@@ -116,7 +116,7 @@ export class TagSuggestionResolver {
 export class TagPageResolver {
   @Query(() => TagView, { nullable: true, description: "A tag by any of its names; an old name (merged, renamed) gives the tag it became." })
   async tag(@Ctx() ctx: RequestContext, @Arg("name", () => String) name: string): Promise<TagView | null> {
-    const found = await findTagByName(ctx.em, name.slice(0, 100), ctx.viewer, await ctx.services.organisations.readableIds());
+    const found = await findTagByName(ctx.em, name.slice(0, 100), ctx.viewer, await ctx.services.organisations.readership());
     return found ? presentTag(found) : null;
   }
 
@@ -129,7 +129,7 @@ export class TagPageResolver {
     @Arg("first", () => Int, { defaultValue: 100 }) first: number,
     @Arg("offset", () => Int, { defaultValue: 0 }) offset: number,
   ): Promise<TagListView> {
-    const result = await listTags(ctx.em, { search, category, includeRetired, first, offset }, ctx.viewer, await ctx.services.organisations.readableIds());
+    const result = await listTags(ctx.em, { search, category, includeRetired, first, offset }, ctx.viewer, await ctx.services.organisations.readership());
     return { total: result.total, items: result.items.map(presentTag) };
   }
 
@@ -140,7 +140,7 @@ export class TagPageResolver {
 
   @FieldResolver(() => [TagUsageView], { description: "Tags that appear on the same published cases, most shared first (one tag at a time: tag pages)." })
   async relatedTags(@Root() tag: TagView, @Ctx() ctx: RequestContext, @Arg("first", () => Int, { defaultValue: 10 }) first: number): Promise<TagUsageView[]> {
-    return (await relatedTags(ctx.em, await ctx.services.organisations.readableIds(), tag.id, first)).map((r) => ({ ...r, matchedAlias: null }));
+    return (await relatedTags(ctx.em, await ctx.services.organisations.readership(), tag.id, first)).map((r) => ({ ...r, matchedAlias: null }));
   }
 
   @FieldResolver(() => [TagDepartmentUsageView], { description: "The departments with the most published cases carrying it." })
@@ -149,7 +149,7 @@ export class TagPageResolver {
     @Ctx() ctx: RequestContext,
     @Arg("first", () => Int, { defaultValue: 5 }) first: number,
   ): Promise<TagDepartmentUsageView[]> {
-    return topDepartments(ctx.em, await ctx.services.organisations.readableIds(), tag.id, first);
+    return topDepartments(ctx.em, await ctx.services.organisations.readership(), tag.id, first);
   }
 }
 

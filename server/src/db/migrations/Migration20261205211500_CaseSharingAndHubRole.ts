@@ -14,6 +14,10 @@ export class Migration20261205211500_CaseSharingAndHubRole extends Migration {
     this.addSql(`alter table "cases" add constraint "cases_sharing_check" check ("sharing" in ('ORGANISATION', 'COMMONS'));`);
     this.addSql(`update "cases" set "sharing" = 'COMMONS' where "organisation_id" in (select "id" from "organisations" where "public_reading");`);
     this.addSql(`create index "cases_sharing_status_index" on "cases" ("sharing", "status");`);
+    // Every published case's search document now carries `sharing` (the visibility filter reads it):
+    // queue them all for the search worker, which rewrites them after the migration commits.
+    this.addSql(`insert into "search_outbox" ("case_id", "kind", "enqueued_at", "available_at", "attempts")
+      select "id", 'content', now(), now(), 0 from "cases" where "status" = 'PUBLISHED';`);
 
     this.addSql(`alter table "users" drop constraint "users_installation_role_check";`);
     this.addSql(`alter table "users" add constraint "users_installation_role_check" check ("installation_role" in ('OPERATOR', 'HUB_SECRETARIAT'));`);
