@@ -31,7 +31,7 @@ beforeAll(async () => {
     { name: "琉球村", kana: "りゅうきゅうそん", prefecture: "沖縄県", kind: "VILLAGE", code: code("47903"), population: 4_000 },
   ] as const;
   for (const town of towns) {
-    const organisation = await createOrganisation(kb.orm.em.fork(), { ...town, populationAsOf: "2025-01-01", publicReading: true }, null);
+    const organisation = await createOrganisation(kb.orm.em.fork(), { ...town, populationAsOf: "2025-01-01" }, null);
     await kb.importCases(
       [
         buildCase({
@@ -39,15 +39,12 @@ beforeAll(async () => {
           summary: `${town.name}では、窓口の${WORD}をオンラインで受け付け、待ち時間をなくした。`,
           department: "市民課",
           tags: ["窓口DX"],
+          sharing: "COMMONS",
         }),
       ],
       { organisationId: organisation.id },
     );
   }
-  // 自治体間で共有 (the readership rule reads the commons by sharing; publicReading covers it until then).
-  await kb.orm.em.fork().execute("update cases set sharing = 'COMMONS' where title like ?", [`${WORD}%`]);
-  await kb.orm.em.fork().execute("insert into search_outbox (case_id, enqueued_at, available_at) select id, now(), now() from cases where title like ?", [`${WORD}%`]);
-  await kb.syncSearch();
   staff = await kb.createViewer({ organisation: "282014", role: "STAFF", department: "市民課", displayName: "播州 花子", email: `himeji-${process.pid}@example.lg.jp`, password: "himeji password 2026" });
 });
 

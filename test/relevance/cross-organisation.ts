@@ -74,6 +74,8 @@ export function crossOrganisationCases(): { organisationKey: string; record: Int
           fiscalYear: 2021 + ((n + i) % 5),
           tags: [tag, "業務改善"],
           status: "PUBLISHED",
+          // 自治体間で共有: the reader's staff read them as the commons.
+          sharing: "COMMONS",
         },
       });
     });

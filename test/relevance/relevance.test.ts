@@ -124,7 +124,7 @@ describe("似た自治体: cross-organisation queries, with and without the boos
     for (const o of [READER, ...CROSS_ORGANISATIONS]) {
       const created = await createOrganisation(
         kb.orm.em.fork(),
-        { name: o.name, kana: "てすと", prefecture: o.prefecture, kind: o.kind, code: o.code, population: o.population, populationAsOf: "2025-01-01", publicReading: true },
+        { name: o.name, kana: "てすと", prefecture: o.prefecture, kind: o.kind, code: o.code, population: o.population, populationAsOf: "2025-01-01" },
         null,
       );
       organisationIds.set(o.key, created.id);
@@ -133,10 +133,6 @@ describe("似た自治体: cross-organisation queries, with and without the boos
     for (const [key, id] of organisationIds) {
       await kb.importCases(cases.filter((c) => c.organisationKey === key).map((c) => c.record), { organisationId: id });
     }
-    // The commons: until the readership rule lets staff read shared cases by sharing alone, publicReading does it.
-    await kb.orm.em.fork().execute("update cases set sharing = 'COMMONS' where external_id like 'cross-%'");
-    await kb.orm.em.fork().execute("insert into search_outbox (case_id, enqueued_at, available_at) select id, now(), now() from cases where external_id like 'cross-%'");
-    await kb.syncSearch();
     const viewer = await kb.createViewer({ organisation: READER.code, department: "業務改革推進課" });
     const on = await evaluate(CROSS_ORGANISATION_QUERIES, { viewer, preferSimilar: true });
     const off = await evaluate(CROSS_ORGANISATION_QUERIES, { viewer, preferSimilar: false });

@@ -38,7 +38,6 @@ const SEARCHABLE_ATTRIBUTES = [
   "tips",
   "departmentPath",
   "departmentAliases",
-  "organisationName",
   "bodyTerms",
 ] as const;
 

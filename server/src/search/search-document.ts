@@ -16,6 +16,8 @@ export interface CaseSearchDocument {
   /**
    * The organisation's name, 都道府県, 団体区分 and 人口規模 (issue 16): facets, and what 似た自治体 compares
    * (similar-organisations.ts). An organisation's change re-indexes its cases (OrganisationOfCasesChanged).
+   * The name is not searchable: as a searchable attribute it cost the relevance suite a hit (recall@5
+   * 0.978 → 0.970); the 自治体 facet is the way to narrow to one organisation.
    */
   organisationName: string;
   prefecture: Prefecture;
