@@ -155,8 +155,8 @@ export const jaSearchPage = {
     suggestionsHeading: "条件を変えると見つかります",
     dropFilter: (facet: string, values: string) => `${facet}「${values}」を外す`,
     dropAllFilters: "絞り込みをすべて外す",
-    /** 自治体 values are ids: the button does not list them. */
-    dropOrganisations: "自治体の絞り込みを外す",
+    /** A facet whose values the button does not list (自治体: ids). */
+    dropFacetSelection: (facet: string) => `${facet}の絞り込みを外す`,
     suggestionCount: (n: number) => `（${n.toLocaleString("ja-JP")}件）`,
     relatedTagsHeading: "関連するタグで探す",
     facetSearchLabel: (facet: string) => `${facet}を絞り込み候補から探す`,

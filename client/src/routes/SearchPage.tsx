@@ -24,7 +24,7 @@ import {
 import { SimilarTownsToggle } from "../search/SimilarTownsToggle";
 import { SortSelect } from "../search/SortSelect";
 import { AdoptionFilter } from "../adoptions/AdoptionFilter";
-import { ZeroResults } from "../search/ZeroResults";
+
 
 export const SEARCH_CASES = graphql(`
   query SearchCases($query: String!, $first: Int!, $offset: Int!, $filter: CaseSearchFilter, $sort: CaseSearchSort!, $preferSimilar: Boolean!) {
@@ -65,6 +65,8 @@ export function prefetchSearchPage(client: ApolloClient, { pathname, search }: {
   client.query({ query: SEARCH_CASES, variables: toSearchVariables(state), fetchPolicy: "network-only" }).catch(() => {});
 }
 
+/** Help for a search that found nothing: its own chunk (rare, and shown only once a result is in). */
+const ZeroResults = lazy(() => import("../search/ZeroResults").then((module) => ({ default: module.ZeroResults })));
 /** The secretariat's bulk tagging: its own chunk (with the tag input), loaded when opened. */
 const BulkTagging = lazy(() => import("../search/BulkTagging").then((module) => ({ default: module.BulkTagging })));
 /** The secretariat's 選んだN件を好事例集に追加: its own chunk too. */
@@ -235,7 +237,9 @@ export function SearchPage() {
             {error ? (
               <ErrorNotice error={error} fallback={searchUnavailable(error) ? m.searchTools.unavailable : m.errors.search} onRetry={() => void refetch()} />
             ) : result && result.total === 0 ? (
-              <ZeroResults state={state} suggestions={result.suggestions} filtered={filtered} go={(next) => go(next, "filter")} />
+              <Suspense fallback={null}>
+                <ZeroResults state={state} suggestions={result.suggestions} filtered={filtered} go={(next) => go(next, "filter")} />
+              </Suspense>
             ) : result && result.hits.length === 0 ? (
               <div className="rounded-8 border border-solid-gray-200 bg-solid-gray-50 p-6">
                 <p>{m.search.pageOutOfRange}</p>

@@ -3,11 +3,7 @@ import type { ZeroResults_SuggestionsFragment } from "../gql/graphql";
 import {
   CASE_KIND_LABELS,
   formatWarekiFiscalYear,
-  ORGANISATION_KIND_LABELS,
-  POPULATION_BAND_LABELS,
   type CaseKind,
-  type OrganisationKind,
-  type PopulationBand,
   type SearchState,
 } from "@kb/shared/plain";
 import { searchPageMessages as m } from "../messages/searchPage";
@@ -34,6 +30,8 @@ const FIELD_LABEL = {
   POPULATION_BAND: m.facets.populationBand,
 } as const;
 
+const COMMONS_FIELDS = { ORGANISATION: 1, PREFECTURE: 1, ORGANISATION_KIND: 1, POPULATION_BAND: 1 };
+
 const KEY = {
   KIND: "kinds",
   DEPARTMENT: "departments",
@@ -48,8 +46,6 @@ const KEY = {
 function valueLabel(field: keyof typeof FIELD_LABEL, value: string): string {
   if (field === "KIND") return CASE_KIND_LABELS[value as CaseKind] ?? value;
   if (field === "FISCAL_YEAR") return formatWarekiFiscalYear(Number(value));
-  if (field === "ORGANISATION_KIND") return ORGANISATION_KIND_LABELS[value as OrganisationKind] ?? value;
-  if (field === "POPULATION_BAND") return POPULATION_BAND_LABELS[value as PopulationBand] ?? value;
   return value;
 }
 
@@ -98,8 +94,9 @@ export function ZeroResults({
             {relax.map((r) => (
               <li key={r.field}>
                 <button type="button" className="btn-outline" onClick={() => go({ ...state, [KEY[r.field]]: [], page: 1 })}>
-                  {r.field === "ORGANISATION"
-                    ? m.searchTools.dropOrganisations
+                  {/* The commons' facets (自治体 values are ids): the facet only, not its values. */}
+                  {r.field in COMMONS_FIELDS
+                    ? m.searchTools.dropFacetSelection(FIELD_LABEL[r.field])
                     : m.searchTools.dropFilter(FIELD_LABEL[r.field], r.values.map((v) => valueLabel(r.field, v)).join("・"))}
                   {m.searchTools.suggestionCount(r.total)}
                 </button>
