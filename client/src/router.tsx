@@ -50,6 +50,7 @@ export const router = createBrowserRouter([
           { path: "departments/:id", lazy: lazyPage(() => import("./departments/DepartmentPage")) },
           { path: "admin/personnel", lazy: lazyPage(() => import("./personnel/PersonnelPage")) },
           { path: "admin", lazy: lazyPage(() => import("./admin/AdminHomePage")) },
+          { path: "admin/hub", lazy: lazyPage(() => import("./hub/HubPage")) },
           { path: "admin/people", lazy: lazyPage(() => import("./admin/PeoplePage")) },
           { path: "admin/departments", lazy: lazyPage(() => import("./admin/DepartmentsPage")) },
           { path: "invite/:token", lazy: lazyPage(() => import("./admin/InvitationPage")) },

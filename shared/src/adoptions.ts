@@ -41,3 +41,13 @@ export const adoptionRecordSchema = z.strictObject({
   version: z.number().int().positive().nullable().optional(),
 });
 export type AdoptionRecordInput = z.infer<typeof adoptionRecordSchema>;
+
+/**
+ * 参考にした好事例 (issue 16): the case `caseId` is based on, or null to clear it. The server checks the
+ * rest (the original is readable by the one who names it, is not the case itself, closes no cycle).
+ */
+export const caseBasedOnSchema = z.strictObject({
+  caseId: uuidOf("事例"),
+  basedOnId: uuidOf("参考にした好事例").nullable(),
+});
+export type CaseBasedOnInput = z.infer<typeof caseBasedOnSchema>;

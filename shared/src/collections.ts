@@ -19,6 +19,19 @@ export const COLLECTION_STATUS_LABELS: Record<CollectionStatus, string> = {
   PUBLISHED: "公開中",
 };
 
+/**
+ * Whose a 好事例集 is (issue 16): an organisation's own (its secretariat curates it from its cases), or
+ * the commons' (the installation's 広域事務局 curates it from commons cases of any organisation, e.g.
+ * 「令和7年度 全国の好事例集」).
+ */
+export const COLLECTION_SCOPES = ["ORGANISATION", "COMMONS"] as const;
+export type CollectionScope = (typeof COLLECTION_SCOPES)[number];
+
+export const COLLECTION_SCOPE_LABELS: Record<CollectionScope, string> = {
+  ORGANISATION: "団体の好事例集",
+  COMMONS: "全国の好事例集（広域事務局）",
+};
+
 export const FEATURE_REASON_MAX = 1000;
 export const COLLECTION_TITLE_MAX = 100;
 export const COLLECTION_DESCRIPTION_MAX = 2000;
@@ -39,6 +52,8 @@ export const collectionInputSchema = z.strictObject({
   title: name("好事例集の名前", COLLECTION_TITLE_MAX),
   description: body("説明", COLLECTION_DESCRIPTION_MAX).default(""),
   fiscalYear: fiscalYearSchema.nullable().optional(),
+  /** Only when creating; a collection never changes scope. COMMONS: the 広域事務局's. */
+  scope: z.enum(COLLECTION_SCOPES).default("ORGANISATION"),
 });
 export type CollectionInput = z.infer<typeof collectionInputSchema>;
 

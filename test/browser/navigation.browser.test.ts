@@ -73,7 +73,7 @@ describe("管理: one header entry for the curators' and admins' tools", { timeo
         await page.getByRole("button", { name: "ログイン", exact: true }).click();
         const entry = page.getByRole("banner").getByRole("link", { name: "管理", exact: true });
         if (role === "STAFF") {
-          await page.getByText("このページは事務局と管理者だけが使えます。").waitFor();
+          await page.getByText("このページは事務局・管理者・広域事務局だけが使えます。").waitFor();
           expect(await entry.count()).toBe(0);
         } else {
           await page.getByRole("heading", { level: 1, name: "管理" }).waitFor();

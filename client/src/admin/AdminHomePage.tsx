@@ -1,6 +1,6 @@
 import { Link } from "react-router";
 import { RequireLogin } from "../auth/RequireLogin";
-import { isSecretariat, type Me } from "../auth/me";
+import { hasAdminTools, isHub, isSecretariat, type Me } from "../auth/me";
 import { WayOn } from "../components/WayOn";
 import { messages as m } from "../messages";
 
@@ -8,6 +8,7 @@ const h = m.admin.home;
 
 type Tool = keyof typeof h.tools;
 const TOOL_PATHS: Record<Tool, string> = {
+  hub: "/admin/hub",
   synonyms: "/admin/synonyms",
   tags: "/admin/tags",
   dashboard: "/admin/dashboard",
@@ -23,12 +24,15 @@ const TOOL_PATHS: Record<Tool, string> = {
  * a role sees only the tools it may use (the server refuses the rest anyway).
  */
 export default function AdminHomePage() {
-  return <RequireLogin>{(me) => (isSecretariat(me) || me.role === "ADMIN" ? <AdminHome me={me} /> : <NotForYou />)}</RequireLogin>;
+  return <RequireLogin>{(me) => (hasAdminTools(me) ? <AdminHome me={me} /> : <NotForYou />)}</RequireLogin>;
 }
 
 function AdminHome({ me }: { me: Me }) {
+  const curator = isSecretariat(me) || me.role === "ADMIN";
   const groups: { heading: string; tools: Tool[] }[] = [
-    { heading: h.curationHeading, tools: ["synonyms", "tags", "dashboard"] },
+    // The installation's 広域事務局 (issue 16): the commons, and the vocabulary it owns.
+    ...(isHub(me) ? [{ heading: h.hubHeading, tools: ["hub", "synonyms", "tags"] as Tool[] }] : []),
+    ...(curator ? [{ heading: h.curationHeading, tools: (isHub(me) ? ["dashboard"] : ["synonyms", "tags", "dashboard"]) as Tool[] }] : []),
     ...(me.role === "ADMIN" ? [{ heading: h.peopleHeading, tools: ["import", "people", "departments", "personnel"] as Tool[] }] : []),
   ];
   return (

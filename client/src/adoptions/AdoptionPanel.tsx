@@ -22,6 +22,7 @@ graphql(`
   id status note changes version createdAt updatedAt
   effects { label before after unit }
   department { id name }
+  organisation { id name }
   derivedCase { id title }
   recordedBy { id displayName }
   events { id fromStatus status note createdAt actor { id displayName } }
@@ -32,6 +33,7 @@ export const CASE_ADOPTIONS = graphql(`
   query CaseAdoptions($id: ID!) {
     case(id: $id) {
       id
+      organisation { id }
       adoptionCount
       adoptionSummary { considering trial adopted declined adoptionCount }
       adoptions { ...AdoptionPanel_adoption }
@@ -72,8 +74,11 @@ export function AdoptionPanel({ caseId, ownerDepartmentId }: { caseId: string; o
 
   if (error && !c) return <ErrorNotice error={error} fallback={a.failed} onRetry={() => void refetch()} />;
 
+  // Another 自治体's 課 (on a commons case) is named with its 自治体; its department page is not ours to link.
+  const own = (adoption: AdoptionItem) => adoption.organisation.id === c?.organisation.id;
+  const who = (adoption: AdoptionItem) => (own(adoption) ? adoption.department.name : `${adoption.organisation.name} ${adoption.department.name}`);
   const events = (c?.adoptions ?? [])
-    .flatMap((adoption) => adoption.events.map((event) => ({ ...event, department: adoption.department.name })))
+    .flatMap((adoption) => adoption.events.map((event) => ({ ...event, department: who(adoption) })))
     .sort((x, y) => (x.createdAt < y.createdAt ? 1 : x.createdAt > y.createdAt ? -1 : 0));
   const summary = c?.adoptionSummary;
 
@@ -96,7 +101,7 @@ export function AdoptionPanel({ caseId, ownerDepartmentId }: { caseId: string; o
             {c.adoptions.map((adoption) => (
               <li key={adoption.id} className="space-y-2 rounded-8 bg-solid-gray-50 p-3">
                 <p className="text-std-16B-170">
-                  <Link to={`/departments/${encodeURIComponent(adoption.department.id)}`}>{adoption.department.name}</Link>
+                  {own(adoption) ? <Link to={`/departments/${encodeURIComponent(adoption.department.id)}`}>{adoption.department.name}</Link> : who(adoption)}
                   {"："}
                   <StatusChip status={adoption.status} />
                   <span className="ml-2 text-dns-14N-130 text-solid-gray-700">{a.updatedAt(formatDate(adoption.updatedAt))}</span>
@@ -113,7 +118,7 @@ export function AdoptionPanel({ caseId, ownerDepartmentId }: { caseId: string; o
                     {adoption.changes}
                   </p>
                 )}
-                {adoption.effects.length > 0 && <AdoptionEffectsTable effects={adoption.effects} caption={a.effectsCaption(adoption.department.name)} />}
+                {adoption.effects.length > 0 && <AdoptionEffectsTable effects={adoption.effects} caption={a.effectsCaption(who(adoption))} />}
                 {adoption.derivedCase && (
                   <p className="text-dns-16N-130">
                     <span className="font-bold">{a.derivedCase}：</span>

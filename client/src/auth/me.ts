@@ -11,6 +11,7 @@ graphql(`
     displayName
     email
     role
+    installationRole
     department {
       id
       name
@@ -50,6 +51,12 @@ export function useMe(): MeState {
 }
 
 export const isSecretariat = (me: Me | null) => me?.role === "SECRETARIAT";
+
+/** The installation's 広域事務局 (issue 16): curates the commons whatever its role in its own organisation. */
+export const isHub = (me: Me | null) => me?.installationRole === "HUB_SECRETARIAT";
+
+/** Who has a tool under 管理 (/admin): the secretariat, admins and the 広域事務局. */
+export const hasAdminTools = (me: Me | null) => isSecretariat(me) || me?.role === "ADMIN" || isHub(me);
 
 /** Where the login page sends the user back to: same-origin paths only ("/x", never "//host"). */
 export function safeNext(next: string | null | undefined): string {

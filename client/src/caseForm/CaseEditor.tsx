@@ -8,6 +8,7 @@ import { LatestReviewComment } from "../case/LatestReviewComment";
 import { formatDateTime } from "../lib/format";
 import { messages as m } from "../messages";
 import { AttachmentUploader } from "./AttachmentUploader";
+import { BasedOnPicker } from "./BasedOnPicker";
 import { collectProblems } from "./caseErrors";
 import type { EditableCase } from "./caseEditorQueries";
 import { CommonFields } from "./CommonFields";
@@ -134,6 +135,8 @@ export function CaseEditor({ me, existing, refetch }: Props) {
           {autosave.savedAt && <p className="text-dns-14N-130 text-solid-gray-700">{m.caseForm.localDraft.autosaved(formatDateTime(autosave.savedAt))}</p>}
         </div>
       </form>
+
+      <BasedOnPicker caseId={caseId} />
 
       <AttachmentUploader
         caseId={caseId}

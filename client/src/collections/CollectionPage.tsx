@@ -5,6 +5,7 @@ import { useEffect, useRef } from "react";
 import { Link, useLocation, useParams } from "react-router";
 import { useMe } from "../auth/me";
 import { ErrorNotice } from "../components/ErrorNotice";
+import { AddCommonsCase } from "../hub/AddCommonsCase";
 import { messages as m } from "../messages";
 import { CollectionSettings } from "./CollectionSettings";
 import { EditableEntries } from "./EditableEntries";
@@ -18,6 +19,7 @@ graphql(`
     description
     fiscalYear
     status
+    scope
     version
     publishedAt
     entryCount
@@ -85,6 +87,9 @@ export default function CollectionPage() {
           {collection.title}
         </h1>
         <p className="flex flex-wrap gap-x-4 gap-y-1 text-dns-16N-130 text-solid-gray-700">
+          {collection.scope === "COMMONS" && (
+            <span className="rounded-4 border border-blue-900 bg-blue-50 px-2 text-dns-14B-130 text-blue-1000">{m.hub.collection.badge}</span>
+          )}
           {collection.status !== "PUBLISHED" && (
             <span>
               <span className="sr-only">{c.statusLabel}：</span>
@@ -148,6 +153,7 @@ export default function CollectionPage() {
         )}
       </section>
 
+      {curate && collection.scope === "COMMONS" && <AddCommonsCase collectionId={collection.id} />}
       {curate && <CollectionSettings collection={collection} onConflict={() => void refetch()} />}
     </article>
   );

@@ -99,7 +99,7 @@ export function CollectionSettings({ collection, onConflict }: { collection: Col
   return (
     <section aria-labelledby="collection-settings" className="space-y-4 rounded-8 border border-solid-gray-420 p-4 md:p-6">
       <h2 id="collection-settings" className="text-std-22B-150 text-solid-gray-900">
-        {c.editHeading}
+        {collection.scope === "COMMONS" ? c.editHeadingCommons : c.editHeading}
       </h2>
       <p role="status" aria-live="polite" className="text-std-16B-170 text-success-2">
         {status}

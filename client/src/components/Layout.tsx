@@ -2,7 +2,7 @@ import { graphql } from "../gql";
 import { useApolloClient, useMutation } from "@apollo/client/react";
 import { Suspense, useRef, type MouseEvent } from "react";
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation, useNavigate, useNavigation } from "react-router";
-import { isSecretariat, loginPath, useMe } from "../auth/me";
+import { hasAdminTools, isSecretariat, loginPath, useMe } from "../auth/me";
 import { searchPageMessages as m } from "../messages/searchPage";
 import { FlashMessage, flashState } from "./FlashMessage";
 import { NotificationBell } from "./NotificationBell";
@@ -114,7 +114,7 @@ export function Layout() {
                       </NavLink>
                     </li>
                   )}
-                  {(isSecretariat(me) || me.role === "ADMIN") && (
+                  {hasAdminTools(me) && (
                     <li>
                       {/* One entry for the curators' and admins' tools (admin/AdminHomePage.tsx); current on every page under it. */}
                       <NavLink to="/admin" className={navLink}>

@@ -3,6 +3,7 @@ import type { Charts_DashboardFragment, QueryTable_StatFragment } from "../gql/g
 import { CASE_KIND_LABELS, CASE_KINDS, formatFiscalYear, formatWarekiFiscalYear, type CaseKind } from "@kb/shared";
 import { formatDateTime } from "../lib/format";
 import { messages as m } from "../messages";
+import { OrganisationFlows } from "../adoptions/OrganisationFlows";
 import { AdoptionFlows } from "./AdoptionFlows";
 import { ChartFigure, DataTable } from "./ChartFigure";
 import { BLUE, GREEN, KIND_COLOR, ORANGE } from "./colors";
@@ -141,6 +142,8 @@ export function Charts({ dash, days }: { dash: Charts_DashboardFragment; days: n
       />
 
       <AdoptionFlows dash={dash} />
+
+      <OrganisationFlows involvingMine />
 
       <EffectsChart effects={dash.effects} />
 

@@ -4,6 +4,7 @@ import { useQuery } from "@apollo/client/react";
 import { EMPTY_SEARCH, formatWarekiFiscalYear, toSearchString } from "@kb/shared/plain";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
+import { OrganisationFlows } from "../adoptions/OrganisationFlows";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { KindBadge } from "../components/KindBadge";
 import { searchPageMessages as m } from "../messages/searchPage";
@@ -150,6 +151,9 @@ export function HomeSections() {
           )}
         </HomeSection>
       </div>
+
+      {/* 横展開 between 自治体 (issue 16). */}
+      <OrganisationFlows />
 
       <p>
         <Link to="/search">{h.browseAll}</Link>

@@ -9,9 +9,11 @@ export const jaAdmin = {
     title: "管理",
     lead: "好事例の整理や、職員・組織の管理を行うページです。役割に応じて使えるものが表示されます。",
     curationHeading: "好事例の整理",
+    hubHeading: "広域事務局",
     peopleHeading: "データ・職員・組織",
-    forbidden: "このページは事務局と管理者だけが使えます。",
+    forbidden: "このページは事務局・管理者・広域事務局だけが使えます。",
     tools: {
+      hub: { title: "全国の好事例（広域事務局）", description: "全国の好事例集づくり、団体をまたぐ横展開の状況、共有の好事例の書き出し、団体から届いたタグの確認を行います。" },
       synonyms: { title: "同義語", description: "検索で同じ意味として扱うことば（例：電子申請とオンライン申請）を登録します。" },
       tags: { title: "タグの語彙", description: "タグの分類と説明を整え、名前の変更や統合を行います。" },
       dashboard: { title: "ダッシュボード", description: "投稿・公開・横展開の状況を、期間を選んでグラフで確かめます。" },

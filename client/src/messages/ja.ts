@@ -1,5 +1,7 @@
 import type { CaseKind, CaseStatus } from "@kb/shared";
 import { jaAdmin } from "./ja-admin";
+import { jaLineage } from "./ja-lineage";
+import { jaHub } from "./ja-hub";
 import { jaSearchPage } from "./ja-search-page";
 import { jaSharing } from "../sharing/ja-sharing";
 
@@ -11,6 +13,7 @@ import { jaSharing } from "../sharing/ja-sharing";
  */
 export const ja = {
   admin: jaAdmin,
+  hub: jaHub,
   sharing: jaSharing,
   app: jaSearchPage.app,
   search: jaSearchPage.search,
@@ -775,6 +778,8 @@ export const ja = {
       proposalOn: (tag: string) => `「${tag}」の提案先`,
     },
   },
+  /** 横展開 across 自治体 (issue 16). */
+  lineage: jaLineage,
   adoptions: {
     ...jaSearchPage.adoptions,
     heading: "横展開（この好事例を取り入れた課）",
@@ -1001,6 +1006,7 @@ export const ja = {
       removed: (title: string) => `「${title}」を外しました。`,
       reasonSaved: "選定理由を保存しました。",
       editHeading: "好事例集の設定（事務局）",
+      editHeadingCommons: "好事例集の設定（広域事務局）",
       save: "保存する",
       saved: "保存しました。",
       publish: "公開する",

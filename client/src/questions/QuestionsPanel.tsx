@@ -20,10 +20,12 @@ export const CASE_QUESTIONS = graphql(`
   query CaseQuestions($id: ID!) {
     case(id: $id) {
       id
+      organisation { id }
       questionAccess { ask answer }
       questions {
         id body createdAt acceptedAnswerId viewerCanAccept
         department { id name }
+        organisation { id name }
         author { id displayName }
         answers { id body createdAt accepted department { id name } author { id displayName } }
       }
@@ -86,7 +88,7 @@ export function QuestionsPanel({ caseId, ownerDepartmentId }: { caseId: string; 
           ) : (
             <ol className="space-y-4">
               {c.questions.map((question, index) => (
-                <QuestionCard key={question.id} question={question} index={index} canAnswer={c.questionAccess.answer} onDone={done} />
+                <QuestionCard key={question.id} question={question} index={index} canAnswer={c.questionAccess.answer} onDone={done} caseOrganisationId={c.organisation.id} />
               ))}
             </ol>
           )}
@@ -108,11 +110,14 @@ function QuestionCard({
   index,
   canAnswer,
   onDone,
+  caseOrganisationId,
 }: {
   question: QuestionItem;
   index: number;
   canAnswer: boolean;
   onDone: (message: string) => void;
+  /** A question from another 自治体 (a commons case) names its 自治体 with its 課. */
+  caseOrganisationId: string;
 }) {
   const id = useId();
   const [accept, accepting] = useMutation(ACCEPT);
@@ -138,7 +143,13 @@ function QuestionCard({
         </h3>
         <p className="whitespace-pre-wrap text-std-16N-170">{question.body}</p>
         <p className="text-dns-14N-130 text-solid-gray-700">
-          {who(question.author, question.department)}・<time dateTime={question.createdAt}>{formatDateTime(question.createdAt)}</time>
+          {who(
+            question.author,
+            question.department && question.organisation && question.organisation.id !== caseOrganisationId
+              ? { name: `${question.organisation.name} ${question.department.name}` }
+              : question.department,
+          )}
+          ・<time dateTime={question.createdAt}>{formatDateTime(question.createdAt)}</time>
         </p>
         {question.answers.length > 0 && (
           <ol className="space-y-2 border-l-2 border-solid-gray-200 pl-4" aria-label={q.answersLabel(question.answers.length)}>

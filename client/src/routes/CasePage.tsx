@@ -4,8 +4,9 @@ import { useQuery } from "@apollo/client/react";
 import { formatFiscalYear } from "@kb/shared";
 import { Fragment, useEffect, useRef, type ReactNode } from "react";
 import { Link, useLocation, useParams, useSearchParams } from "react-router";
-import { useMe } from "../auth/me";
+import { isHub, useMe } from "../auth/me";
 import { AdoptionPanel } from "../adoptions/AdoptionPanel";
+import { LineagePanel } from "../adoptions/LineagePanel";
 import { AttachmentList } from "../case/AttachmentList";
 import { CaseWorkflowPanel } from "../case/CaseWorkflowPanel";
 import { DetailsList } from "../case/DetailsList";
@@ -16,6 +17,7 @@ import { ReviewHistory } from "../case/ReviewHistory";
 import { RevisionHistory } from "../case/RevisionHistory";
 import { CurationPanel } from "../collections/CurationPanel";
 import { ErrorNotice } from "../components/ErrorNotice";
+import { AddToCommonsCollection } from "../hub/AddToCommonsCollection";
 import { WayOn } from "../components/WayOn";
 import { FreshnessNotice } from "../departments/FreshnessNotice";
 import { KindBadge } from "../components/KindBadge";
@@ -43,6 +45,10 @@ const CASE_PAGE = graphql(`
         id
         name
         path
+      }
+      organisation {
+        id
+        name
       }
       fiscalYear
       tags
@@ -141,6 +147,7 @@ export default function CasePage() {
             <Meta label={m.casePage.meta.kind}>
               <KindBadge kind={c.kind} />
             </Meta>
+            <Meta label={m.lineage.organisation}>{c.organisation.name}</Meta>
             <Meta label={m.casePage.meta.department}>
               {path.map((name, i) => (
                 <Fragment key={i}>
@@ -182,6 +189,7 @@ export default function CasePage() {
         <CaseWorkflowPanel case={c} reviewAnchor={c.viewerCan.review ? "review" : undefined} />
         {/* Curation (issue 5): 選定理由 and 好事例集 for readers; featuring and collecting for the secretariat. */}
         <CurationPanel caseId={c.id} />
+        {isHub(me) && c.status === "PUBLISHED" && c.sharing === "COMMONS" && <AddToCommonsCollection caseId={c.id} />}
         {c.viewerCan.changeSharing && c.status === "PUBLISHED" && <SharingPanel caseId={c.id} sharing={c.sharing} />}
         {c.status === "PUBLISHED" && participates && <FreshnessNotice caseId={c.id} />}
 
@@ -207,6 +215,8 @@ export default function CasePage() {
           </p>
         )}
         {c.status === "PUBLISHED" && participates && <AdoptionPanel caseId={c.id} ownerDepartmentId={c.department.id} />}
+        {/* 参考にした好事例 and the cases based on this one, with their effects (issue 16). */}
+        <LineagePanel caseId={c.id} published={c.status === "PUBLISHED"} />
         {c.status === "PUBLISHED" && participates && <QuestionsPanel caseId={c.id} ownerDepartmentId={c.department.id} />}
         {c.status === "PUBLISHED" && participates && (
           <TagProposalsPanel caseId={c.id} tags={c.tags} text={[c.title, ...SECTIONS.map((key) => c[key])].join("\n")} />

@@ -1,6 +1,7 @@
 import { useId, useState } from "react";
 import { Link } from "react-router";
 import { RequireLogin } from "../auth/RequireLogin";
+import { isHub } from "../auth/me";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { messages as m } from "../messages";
 import { PendingProposals } from "./PendingProposals";
@@ -20,7 +21,7 @@ export default function VocabularyPage() {
   return (
     <RequireLogin>
       {(me) =>
-        me.role === "SECRETARIAT" || me.role === "ADMIN" ? (
+        me.role === "SECRETARIAT" || me.role === "ADMIN" || isHub(me) ? (
           <Vocabulary />
         ) : (
           <div className="space-y-4">

@@ -24,6 +24,7 @@ export function presentAdoption(a: AdoptionRecord): AdoptionView {
     version: a.version,
     createdAt: a.createdAt,
     updatedAt: a.updatedAt,
+    organisationId: a.organisationId,
     caseId: a.caseId,
     departmentId: a.departmentId,
     derivedCaseId: a.derivedCaseId,

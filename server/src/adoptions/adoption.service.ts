@@ -92,6 +92,8 @@ export async function adoptionFlows(
 
 export interface AdoptionRecord {
   id: string;
+  /** The adopting organisation (the row's tenant): another one than the case's on a commons case. */
+  organisationId: string;
   caseId: string;
   departmentId: string;
   status: AdoptionStatus;
@@ -118,6 +120,7 @@ export interface AdoptionEventRecord {
 export function toAdoptionRecord(a: Adoption): AdoptionRecord {
   return {
     id: a.id,
+    organisationId: a.organisation.id,
     caseId: a.case.id,
     departmentId: a.department.id,
     status: a.status,
@@ -215,12 +218,17 @@ export class AdoptionService {
         // adoptionCount is in the search document: the index follows (search-projector.ts), in the
         // next counts window (the case page shows the live count at once).
         recordEvent(tx, adoptionRecorded({ caseId: input.caseId, departmentId: viewer.departmentId, fromStatus, status: input.status }));
-        const [dept] = await tx.execute<{ name: string }[]>("select name from departments where id = ?", [viewer.departmentId]);
+        const [dept] = await tx.execute<{ name: string; organisation: string }[]>(
+          "select d.name, o.name as organisation from departments d join organisations o on o.id = d.organisation_id where d.id = ?",
+          [viewer.departmentId],
+        );
         const label = ADOPTION_STATUS_LABELS[input.status];
+        // Another 自治体's 課 (a commons case) is named with its 自治体.
+        const who = dept ? (viewer.organisationId === facts.organisationId ? dept.name : `${dept.organisation} ${dept.name}`) : "他の課";
         const message =
           fromStatus === null
-            ? `${dept?.name ?? "他の課"}が「${facts.title}」の横展開を「${label}」として記録しました。`
-            : `${dept?.name ?? "他の課"}が「${facts.title}」の横展開を「${ADOPTION_STATUS_LABELS[fromStatus]}」から「${label}」に更新しました。`;
+            ? `${who}が「${facts.title}」の横展開を「${label}」として記録しました。`
+            : `${who}が「${facts.title}」の横展開を「${ADOPTION_STATUS_LABELS[fromStatus]}」から「${label}」に更新しました。`;
         await notifyCaseOwners(tx, facts, viewer.userId, "ADOPTION_RECORDED", input.caseId, message);
       }
       await tx.flush();

@@ -56,6 +56,7 @@ export class AdoptionView {
   updatedAt!: Date;
 
   /** Not exposed: resolved by field resolvers. */
+  organisationId!: string;
   caseId!: string;
   departmentId!: string;
   derivedCaseId!: string | null;

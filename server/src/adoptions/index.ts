@@ -7,3 +7,6 @@ export * from "./adoption.service.js";
 export * from "./adoption.loaders.js";
 export * from "./adoption.resolver.js";
 export * from "./adoption.events.js";
+export * from "./lineage.service.js";
+export * from "./lineage.types.js";
+export * from "./lineage.resolver.js";

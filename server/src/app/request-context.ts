@@ -1,9 +1,9 @@
 import type { MikroORM } from "@mikro-orm/postgresql";
-import { createAdoptionLoaders, type AdoptionLoaders, AdoptionService } from "../adoptions/index.js";
+import { createAdoptionLoaders, type AdoptionLoaders, AdoptionService, LineageService } from "../adoptions/index.js";
 import { AccountService, AuthService } from "../auth/index.js";
 import { createCaseLoaders, CaseService, CaseWorkflowService } from "../cases/index.js";
 import { createCurationLoaders, type CurationLoaders, CollectionEntryService, CollectionService, FeaturedCaseService, HomeFeedService } from "../collections/index.js";
-import { DashboardService } from "../dashboard/index.js";
+import { DashboardService, HubDashboardService } from "../dashboard/index.js";
 import { DepartmentAdminService, DepartmentReorganisationService } from "../departments/index.js";
 import { DirectorySignInService } from "../directory-sign-in/index.js";
 import { FreshnessService } from "../freshness/index.js";
@@ -52,7 +52,10 @@ function buildServices(em: RequestScope["em"], index: CaseSearchIndex, viewer: R
     featuredCases: () => new FeaturedCaseService(em, readershipOfRequest),
     homeFeed: () => new HomeFeedService(em, readershipOfRequest),
     dashboard: () => new DashboardService(em),
+    hubDashboard: () => new HubDashboardService(em),
     adoptions: () => new AdoptionService(em),
+    /** 参考にした好事例 and the 横展開 flows between organisations (issue 16). */
+    lineage: () => new LineageService(em),
     questions: () => new QuestionService(em),
     freshness: () => new FreshnessService(em),
     /** Admin screens (issue 15): people, the department tree and 組織改正. */
@@ -63,7 +66,7 @@ function buildServices(em: RequestScope["em"], index: CaseSearchIndex, viewer: R
   const loaders = lazily({
     cases: () => createCaseLoaders(em),
     /** 横展開: adoptions, Q&A, freshness. */
-    adoptions: (): AdoptionLoaders => createAdoptionLoaders(em, services.adoptions, services.questions, readershipOfRequest),
+    adoptions: (): AdoptionLoaders => createAdoptionLoaders(em, services.adoptions, services.questions, services.lineage, readershipOfRequest),
     /** Collections and featured marks hanging off cases. */
     curation: (): CurationLoaders => createCurationLoaders(services.collections, services.featuredCases, viewer),
   });

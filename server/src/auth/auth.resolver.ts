@@ -69,6 +69,7 @@ async function presentMe(ctx: RequestContext, viewer: Viewer): Promise<MeView> {
     displayName: user.displayName,
     email: user.email,
     role: user.role,
+    installationRole: user.installationRole ?? null,
     department: { id: viewer.departmentId, name: path[path.length - 1] ?? "", path },
     organisation: presentOrganisation(organisation),
   };

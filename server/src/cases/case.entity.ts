@@ -73,6 +73,15 @@ export class Case {
   @Enum({ items: [...CASE_SHARINGS], type: "text" })
   sharing: CaseSharing & Opt = "ORGANISATION";
 
+  /**
+   * 参考にした好事例 (issue 16): the case this one is based on, perhaps another organisation's commons
+   * case. Set by the case's editors (adoptions/lineage.service.ts checks it: readable by the one who
+   * sets it, not the case itself, no cycle). The original's page lists the cases based on it.
+   */
+  @ManyToOne({ entity: () => Case, ref: true, nullable: true, deleteRule: "set null" })
+  @Index()
+  basedOn?: Ref<Case> | null;
+
   /** Optimistic lock: a save based on an older version is refused instead of overwriting. */
   @Property({ type: "integer", version: true })
   version!: number & Opt;

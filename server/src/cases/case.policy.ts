@@ -34,6 +34,11 @@ export function sameOrganisation(viewer: Viewer | null, c: Pick<CaseFacts, "orga
   return !!viewer && viewer.organisationId === c.organisationId;
 }
 
+/** A commons case (issue 16): published and shared with every organisation (自治体間で共有). */
+export function isCommonsCase(c: Pick<CaseFacts, "status" | "sharing">): boolean {
+  return c.status === "PUBLISHED" && c.sharing === "COMMONS";
+}
+
 export function isOwner(viewer: Viewer | null, c: CaseFacts): boolean {
   return sameOrganisation(viewer, c) && (viewer.departmentId === c.departmentId || viewer.userId === c.authorId);
 }
@@ -54,13 +59,15 @@ export const casePolicy = {
     return sameOrganisation(viewer, c) && (c.status === "PUBLISHED" || isOwner(viewer, c) || isCurator(viewer));
   },
   /**
-   * Adopt it, ask or answer about it, propose tags, confirm it is current, open it for editing:
-   * members of the case's own organisation who may read it. A member of another organisation reads a
-   * commons case but writes nothing into that organisation (yet: cross-organisation adoption and
-   * questions are the commons' next step, issue 16).
+   * Adopt it, ask or answer about it, propose tags, confirm it is current, open it for editing: a
+   * logged-in reader who is a member of the case's own organisation, or of any organisation when it is
+   * a commons case (issue 16: another 自治体 records its adoption and asks questions). What each may do
+   * then is the narrower policy's: editing, review, tags, freshness and features stay the owning
+   * organisation's (they all ask `sameOrganisation`), so on a commons case another organisation's
+   * member adopts and asks, and nothing more. Anonymous visitors take part in nothing.
    */
   canTakePart(viewer: Viewer | null, c: CaseFacts): viewer is Viewer {
-    return sameOrganisation(viewer, c) && casePolicy.canRead(viewer, c);
+    return !!viewer && casePolicy.canRead(viewer, c) && (sameOrganisation(viewer, c) || isCommonsCase(c));
   },
   /** Owners edit while the case is theirs to work on; the secretariat may correct it until archived. */
   canEdit(viewer: Viewer | null, c: CaseFacts): boolean {

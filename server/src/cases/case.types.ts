@@ -117,7 +117,7 @@ export class CasePermissionsView {
   removeAttachments!: boolean;
 
   @Field(() => Boolean, {
-    description: "May adopt, ask, answer, propose tags and confirm it is current: members of the case's own organisation (others read a public organisation's cases only).",
+    description: "May take part in it (adopt, ask; members of its own organisation also answer, propose tags, confirm it is current): members of its own organisation, and of any organisation on a commons case.",
   })
   takePart!: boolean;
 

@@ -6,7 +6,7 @@ import { AppError, badInput, notFound, type Viewer } from "../kernel/index.js";
 import { User } from "../users/index.js";
 import { type Collection, CollectionEntry } from "./collection.entity.js";
 import { collectionPolicy } from "./collection.policy.js";
-import { collectableCase, factsOfRow, lockCollection, parseWith, requireCurator, touch } from "./curation.js";
+import { collectableCase, factsOfRow, lockCollection, parseWith, requireCollectionWriter, touch } from "./curation.js";
 
 /** What adding many cases at once did: which were added (in the order given) and which were there already. */
 export interface BulkAddRecord {
@@ -24,11 +24,11 @@ export class CollectionEntryService {
   constructor(private readonly em: EntityManager) {}
 
   async addEntry(viewer: Viewer | null, raw: unknown): Promise<Collection> {
-    const actor = requireCurator(viewer);
+    const actor = requireCollectionWriter(viewer);
     const input = parseWith(collectionEntryInputSchema, raw);
     return this.em.transactional(async (tx) => {
       const c = await lockCollection(tx, actor, input.collectionId, null);
-      await collectableCase(tx, actor, input.caseId);
+      await collectableCase(tx, actor, input.caseId, c);
       const entries = await tx.find(CollectionEntry, { collection: c.id }, { orderBy: { position: "asc" } });
       if (entries.some((e) => e.case.id === input.caseId)) {
         throw badInput([{ path: "caseId", message: "この好事例はすでにこの好事例集に入っています。" }], "すでに追加されています");
@@ -65,18 +65,22 @@ export class CollectionEntryService {
    * not published refuses the whole request (nothing is added), as does going over the size limit.
    */
   async addEntries(viewer: Viewer | null, raw: unknown): Promise<BulkAddRecord> {
-    const actor = requireCurator(viewer);
+    const actor = requireCollectionWriter(viewer);
     const input = parseWith(collectionEntriesInputSchema, raw);
     return this.em.transactional(async (tx) => {
       const c = await lockCollection(tx, actor, input.collectionId, null);
+      const commons = c.scope === "COMMONS";
+      // Into a COMMONS collection: commons cases of any organisation (and the actor's own, to say why one is refused).
       const rows = await tx.execute<{ id: string; organisation_id: string; status: CaseStatus; sharing: CaseSharing; department_id: string; author_id: string | null }[]>(
-        "select id, organisation_id, status, sharing, department_id, author_id from cases where id in (?) and organisation_id = ? for share",
+        `select id, organisation_id, status, sharing, department_id, author_id from cases
+          where id in (?) and (organisation_id = ?${commons ? " or (status = 'PUBLISHED' and sharing = 'COMMONS')" : ""}) for share`,
         [input.caseIds, actor.organisationId],
       );
       const found = new Map(rows.map((r) => [r.id, r]));
       const problems = input.caseIds.flatMap((id, i) => {
         const row = found.get(id);
         if (!row) return [{ path: `caseIds.${i}`, message: "この好事例は見つかりません。" }];
+        if (commons) return collectionPolicy.canCollectIntoCommons(row) ? [] : [{ path: `caseIds.${i}`, message: "公開中で自治体間で共有している好事例だけを選べます。" }];
         return collectionPolicy.canCollectCase(factsOfRow(row)) ? [] : [{ path: `caseIds.${i}`, message: "公開中の好事例だけを選べます。" }];
       });
       if (problems.length) throw badInput(problems, "追加できない好事例が含まれています");
@@ -115,7 +119,7 @@ export class CollectionEntryService {
   }
 
   async updateEntry(viewer: Viewer | null, raw: unknown): Promise<Collection> {
-    const actor = requireCurator(viewer);
+    const actor = requireCollectionWriter(viewer);
     const input = parseWith(collectionEntryInputSchema, raw);
     return this.em.transactional(async (tx) => {
       const c = await lockCollection(tx, actor, input.collectionId, null);
@@ -139,7 +143,7 @@ export class CollectionEntryService {
   }
 
   async removeEntry(viewer: Viewer | null, collectionId: string, caseId: string): Promise<Collection> {
-    const actor = requireCurator(viewer);
+    const actor = requireCollectionWriter(viewer);
     if (!isUuid(caseId)) throw notFound("好事例集の項目");
     return this.em.transactional(async (tx) => {
       const c = await lockCollection(tx, actor, collectionId, null);
@@ -164,7 +168,7 @@ export class CollectionEntryService {
 
   /** Sets the whole order at once; the list must be exactly the collection's entries as of `version`. */
   async reorder(viewer: Viewer | null, raw: unknown): Promise<Collection> {
-    const actor = requireCurator(viewer);
+    const actor = requireCollectionWriter(viewer);
     const input = parseWith(collectionOrderInputSchema, raw);
     return this.em.transactional(async (tx) => {
       const c = await lockCollection(tx, actor, input.collectionId, input.version);

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from "@mikro-orm/decorators/legacy";
 import type { Opt, Ref } from "@mikro-orm/core";
-import { COLLECTION_STATUSES, type CollectionStatus } from "@kb/shared";
+import { COLLECTION_SCOPES, COLLECTION_STATUSES, type CollectionScope, type CollectionStatus } from "@kb/shared";
 import { Case } from "../cases/index.js";
 import { User } from "../users/index.js";
 import { Organisation } from "../organisations/index.js";
@@ -40,10 +40,18 @@ export class Collection {
   @PrimaryKey({ type: "uuid" })
   id: string & Opt = randomUUID();
 
-  /** The tenant (issue 15); never changes. Services filter by it (the viewer's organisation). */
+  /**
+   * The tenant (issue 15); never changes. Services filter by it (the viewer's organisation). A
+   * COMMONS collection keeps the organisation of the 広域事務局 who made it, for the audit trail only:
+   * it is curated by whoever is the hub, and read by every organisation (collections/commons.ts).
+   */
   @ManyToOne({ entity: () => Organisation, ref: true, deleteRule: "restrict" })
   @Index()
   organisation!: Ref<Organisation>;
+
+  /** ORGANISATION (its secretariat's) or COMMONS (the 広域事務局's, issue 16); never changes. */
+  @Enum({ items: [...COLLECTION_SCOPES], type: "text" })
+  scope: CollectionScope & Opt = "ORGANISATION";
 
   @Property({ type: "text" })
   title!: string;

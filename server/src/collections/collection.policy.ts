@@ -1,6 +1,6 @@
-import type { CollectionStatus } from "@kb/shared";
+import type { CaseSharing, CollectionScope, CollectionStatus } from "@kb/shared";
 import { casePolicy, type CaseFacts } from "../cases/index.js";
-import { isCurator, type Viewer } from "../kernel/index.js";
+import { isCurator, isHubSecretariat, type Viewer } from "../kernel/index.js";
 
 /**
  * Who may do what with curation, as small pure functions; services and resolvers ask here.
@@ -25,6 +25,28 @@ export const collectionPolicy = {
   canReadIn(viewer: Viewer | null, c: { status: CollectionStatus; organisationId: string }, openOrganisationIds: readonly string[]): boolean {
     if (c.status === "PUBLISHED" && openOrganisationIds.includes(c.organisationId)) return true;
     return viewer?.organisationId === c.organisationId && isCurator(viewer);
+  },
+  /**
+   * Curate this collection: an organisation's, its own secretariat; a COMMONS one (issue 16), the
+   * installation's 広域事務局, whatever organisation it is a member of.
+   */
+  canCurateCollection(viewer: Viewer | null, c: { scope: CollectionScope; organisationId: string }): boolean {
+    return c.scope === "COMMONS" ? isHubSecretariat(viewer) : collectionPolicy.canCurateIn(viewer, c.organisationId);
+  },
+  /** Create a collection of this scope. */
+  canCreate(viewer: Viewer | null, scope: CollectionScope): boolean {
+    return scope === "COMMONS" ? isHubSecretariat(viewer) : collectionPolicy.canCurate(viewer);
+  },
+  /**
+   * A COMMONS collection, published, is for everyone (what each reader sees of its entries is
+   * `canSeeCommonsEntry`); while a draft, for the 広域事務局 only.
+   */
+  canReadCommons(viewer: Viewer | null, c: { status: CollectionStatus }): boolean {
+    return c.status === "PUBLISHED" || isHubSecretariat(viewer);
+  },
+  /** Only a commons case (published, shared with every organisation) goes into a COMMONS collection. */
+  canCollectIntoCommons(c: { status: CaseFacts["status"]; sharing: CaseSharing }): boolean {
+    return c.status === "PUBLISHED" && c.sharing === "COMMONS";
   },
   /** Only a published case can be featured or put in a collection. */
   canCollectCase(c: CaseFacts): boolean {

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import type { CollectionStatus } from "@kb/shared";
+import type { CollectionScope, CollectionStatus } from "@kb/shared";
 import { isCurator, type RequestContext } from "../kernel/index.js";
 import { CaseView, factsOfView } from "../cases/index.js";
 import { UserSummaryView } from "../users/index.js";
@@ -15,6 +15,7 @@ import {
   CollectionListView,
   CollectionOrderInput,
   CollectionPermissionsView,
+  CollectionScopeEnum,
   CollectionStatusEnum,
   CollectionView,
   FeatureCaseInput,
@@ -30,6 +31,7 @@ export const presentCollection = (c: Collection): CollectionView => ({
   description: c.description,
   fiscalYear: c.fiscalYear ?? null,
   status: c.status,
+  scope: c.scope,
   version: c.version,
   publishedAt: c.publishedAt ?? null,
   createdAt: c.createdAt,
@@ -41,19 +43,23 @@ const collectionInput = (i: CollectionInput) => ({
   title: i.title,
   ...(i.description == null ? {} : { description: i.description }),
   ...(i.fiscalYear == null ? {} : { fiscalYear: i.fiscalYear }),
+  ...(i.scope == null ? {} : { scope: i.scope }),
 });
 
 /** Thin: the service validates, authorises (collection.policy), writes in one transaction and audits. */
 @Resolver(() => CollectionView)
 export class CollectionResolver {
-  @Query(() => CollectionListView, { description: "好事例集: published ones for everyone; drafts too for the secretariat and admins." })
+  @Query(() => CollectionListView, {
+    description: "好事例集: published ones for everyone; drafts too for the secretariat and admins (COMMONS drafts for the 広域事務局).",
+  })
   async collections(
     @Ctx() ctx: RequestContext,
     @Arg("status", () => CollectionStatusEnum, { nullable: true }) status?: CollectionStatus | null,
     @Arg("first", () => Int, { defaultValue: 20 }) first = 20,
     @Arg("offset", () => Int, { defaultValue: 0 }) offset = 0,
+    @Arg("scope", () => CollectionScopeEnum, { nullable: true, description: "Only this scope; both when omitted." }) scope?: CollectionScope | null,
   ): Promise<CollectionListView> {
-    const { total, items } = await ctx.services.collections.list(ctx.viewer, status ?? undefined, { first, offset });
+    const { total, items } = await ctx.services.collections.list(ctx.viewer, status ?? undefined, { first, offset }, scope ?? undefined);
     return { total, items: items.map(presentCollection) };
   }
 
@@ -168,7 +174,7 @@ export class CollectionResolver {
 
   @FieldResolver(() => CollectionPermissionsView)
   viewerCan(@Root() c: CollectionView, @Ctx() ctx: RequestContext): CollectionPermissionsView {
-    return { curate: collectionPolicy.canCurateIn(ctx.viewer, c.organisationId) };
+    return { curate: collectionPolicy.canCurateCollection(ctx.viewer, c) };
   }
 }
 

@@ -1,14 +1,14 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { FilterQuery } from "@mikro-orm/core";
-import { collectionInputSchema, type CaseSharing, type CaseStatus, type CollectionStatus, isUuid } from "@kb/shared";
+import { collectionInputSchema, type CaseSharing, type CaseStatus, type CollectionScope, type CollectionStatus, isUuid } from "@kb/shared";
 import { recordAudit } from "../audit/index.js";
-import { isCurator, badInput, type Viewer } from "../kernel/index.js";
+import { isCurator, isHubSecretariat, badInput, forbidden, requireViewer, type Viewer } from "../kernel/index.js";
 import { type CaseView, loadPublishedCaseViews } from "../cases/index.js";
 import { openOrganisationIds, readershipOf } from "../organisations/index.js";
 import { User } from "../users/index.js";
 import { Collection, CollectionEntry } from "./collection.entity.js";
 import { collectionPolicy } from "./collection.policy.js";
-import { clampPage, factsOfRow, lockCollection, parseWith, requireCurator, snapshot } from "./curation.js";
+import { clampPage, factsOfRow, lockCollection, parseWith, requireCollectionWriter, snapshot } from "./curation.js";
 
 /** One entry of a collection as this viewer may see it. `case` is null when the case is no longer published. */
 export interface EntryRecord {
@@ -49,13 +49,27 @@ export class CollectionService {
 
   // ── Reads ──────────────────────────────────────────────────────────────────────────────────
 
-  async list(viewer: Viewer | null, status: CollectionStatus | undefined, page: { first: number; offset: number }): Promise<{ total: number; items: Collection[] }> {
-    // Drafts are the curators'; everyone else sees published collections whatever they ask for.
-    const published = { organisation: { $in: openOrganisationIds(await readershipOf(this.em, viewer)) }, status: "PUBLISHED" as const };
-    const where: FilterQuery<Collection> =
-      viewer && isCurator(viewer) ? { $or: [{ organisation: viewer.organisationId, ...(status ? { status } : {}) }, ...(status && status !== "PUBLISHED" ? [] : [published])] } : published;
+  async list(
+    viewer: Viewer | null,
+    status: CollectionStatus | undefined,
+    page: { first: number; offset: number },
+    scope?: CollectionScope,
+  ): Promise<{ total: number; items: Collection[] }> {
+    // Drafts are the curators' (an organisation's its secretariat's, COMMONS ones the 広域事務局's);
+    // everyone else sees published collections whatever they ask for. Published COMMONS collections
+    // are everyone's (collection.policy canReadCommons).
+    const published: FilterQuery<Collection>[] = [];
+    if (scope !== "COMMONS") published.push({ scope: "ORGANISATION", organisation: { $in: openOrganisationIds(await readershipOf(this.em, viewer)) }, status: "PUBLISHED" });
+    if (scope !== "ORGANISATION") published.push({ scope: "COMMONS", status: "PUBLISHED" });
+    const drafts: FilterQuery<Collection>[] = [];
+    if (status !== "PUBLISHED") {
+      if (viewer && isCurator(viewer) && scope !== "COMMONS") drafts.push({ scope: "ORGANISATION", organisation: viewer.organisationId, status: "DRAFT" });
+      if (isHubSecretariat(viewer) && scope !== "ORGANISATION") drafts.push({ scope: "COMMONS", status: "DRAFT" });
+    }
+    const curating = drafts.length > 0;
+    const where: FilterQuery<Collection> = { $or: [...(status === "DRAFT" && curating ? [] : published), ...drafts] };
     const [items, total] = await this.em.findAndCount(Collection, where, {
-      orderBy: isCurator(viewer) && !status ? { updatedAt: "desc", id: "asc" } : { publishedAt: "desc", updatedAt: "desc", id: "asc" },
+      orderBy: curating && !status ? { updatedAt: "desc", id: "asc" } : { publishedAt: "desc", updatedAt: "desc", id: "asc" },
       limit: clampPage(page.first),
       offset: Math.max(page.offset, 0),
     });
@@ -67,6 +81,7 @@ export class CollectionService {
     if (!isUuid(id)) return null;
     const c = await this.em.findOne(Collection, id);
     if (!c) return null;
+    if (c.scope === "COMMONS") return collectionPolicy.canReadCommons(viewer, c) ? c : null;
     const open = openOrganisationIds(await readershipOf(this.em, viewer));
     return collectionPolicy.canReadIn(viewer, { status: c.status, organisationId: c.organisation.id }, open) ? c : null;
   }
@@ -89,7 +104,8 @@ export class CollectionService {
     const visible = rows.filter((r) =>
       collectionPolicy.canSeeEntry(viewer, { ...factsOfRow(r), publicReading: readership.publicOrganisationIds.includes(r.organisation_id) }),
     );
-    // Entries whose case the reader may not read (another organisation's 庁内限定 one, say) are not shown (canSeeEntry) and never hydrated.
+    // Entries whose case the reader may not read (another organisation's 庁内限定 one, say) are not shown (canSeeEntry) and never
+    // hydrated, in a COMMONS collection too: a case made 庁内限定 after it was added is gone for other organisations.
     const views = await loadPublishedCaseViews(
       this.em,
       visible.filter((r) => r.status === "PUBLISHED").map((r) => r.case_id),
@@ -122,9 +138,12 @@ export class CollectionService {
         case: { $in: ids },
         collection: {
           $or: [
-            { organisation: { $in: openOrganisationIds(await readershipOf(this.em, viewer)) }, status: "PUBLISHED" },
+            { scope: "ORGANISATION", organisation: { $in: openOrganisationIds(await readershipOf(this.em, viewer)) }, status: "PUBLISHED" },
             // Drafts: the viewer's own organisation's curators only.
-            ...(viewer && isCurator(viewer) ? [{ organisation: viewer.organisationId }] : []),
+            ...(viewer && isCurator(viewer) ? [{ scope: "ORGANISATION" as const, organisation: viewer.organisationId }] : []),
+            // COMMONS ones: published for everyone, drafts for the 広域事務局. The case itself is
+            // asked about by someone who can read it (the field hangs off a case they read).
+            { scope: "COMMONS", ...(isHubSecretariat(viewer) ? {} : { status: "PUBLISHED" as const }) },
           ],
         },
       },
@@ -137,11 +156,15 @@ export class CollectionService {
   // ── Writes ─────────────────────────────────────────────────────────────────────────────────
 
   async create(viewer: Viewer | null, raw: unknown): Promise<Collection> {
-    const actor = requireCurator(viewer);
+    const actor = requireViewer(viewer);
     const input = parseWith(collectionInputSchema, raw);
+    if (!collectionPolicy.canCreate(actor, input.scope)) {
+      throw forbidden(input.scope === "COMMONS" ? "全国の好事例集は広域事務局が作ります。" : "好事例の選定と好事例集の編集は事務局が行います。");
+    }
     return this.em.transactional(async (tx) => {
       const c = tx.create(Collection, {
         organisation: actor.organisationId,
+        scope: input.scope,
         title: input.title,
         description: input.description,
         fiscalYear: input.fiscalYear ?? null,
@@ -156,7 +179,7 @@ export class CollectionService {
   }
 
   async update(viewer: Viewer | null, id: string, version: number, raw: unknown): Promise<Collection> {
-    const actor = requireCurator(viewer);
+    const actor = requireCollectionWriter(viewer);
     const input = parseWith(collectionInputSchema, raw);
     return this.em.transactional(async (tx) => {
       const c = await lockCollection(tx, actor, id, version);
@@ -172,7 +195,7 @@ export class CollectionService {
   }
 
   async remove(viewer: Viewer | null, id: string, version: number): Promise<boolean> {
-    const actor = requireCurator(viewer);
+    const actor = requireCollectionWriter(viewer);
     return this.em.transactional(async (tx) => {
       const c = await lockCollection(tx, actor, id, version);
       const caseIds = (await tx.find(CollectionEntry, { collection: c.id }, { orderBy: { position: "asc" } })).map((e) => e.case.id);
@@ -185,13 +208,14 @@ export class CollectionService {
   }
 
   async setPublished(viewer: Viewer | null, id: string, version: number, published: boolean): Promise<Collection> {
-    const actor = requireCurator(viewer);
+    const actor = requireCollectionWriter(viewer);
     return this.em.transactional(async (tx) => {
       const c = await lockCollection(tx, actor, id, version);
       const from = c.status;
       if (published) {
+        const commonsOnly = c.scope === "COMMONS" ? " and k.sharing = 'COMMONS'" : "";
         const [row] = await tx.execute<{ n: string | number }[]>(
-          "select count(*) as n from collection_entries e join cases k on k.id = e.case_id where e.collection_id = ? and k.status = 'PUBLISHED'",
+          `select count(*) as n from collection_entries e join cases k on k.id = e.case_id where e.collection_id = ? and k.status = 'PUBLISHED'${commonsOnly}`,
           [c.id],
         );
         if (Number(row?.n ?? 0) === 0) {

@@ -1,9 +1,12 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
-import { COLLECTION_STATUSES, type CollectionStatus, type CaseStatus } from "@kb/shared";
+import { COLLECTION_SCOPES, COLLECTION_STATUSES, type CollectionScope, type CollectionStatus, type CaseStatus } from "@kb/shared";
 import { CaseView, CaseStatusEnum } from "../cases/index.js";
 
 export const CollectionStatusEnum = Object.fromEntries(COLLECTION_STATUSES.map((s) => [s, s])) as { [K in CollectionStatus]: K };
 registerEnumType(CollectionStatusEnum, { name: "CollectionStatus", description: "好事例集の公開状態" });
+
+export const CollectionScopeEnum = Object.fromEntries(COLLECTION_SCOPES.map((s) => [s, s])) as { [K in CollectionScope]: K };
+registerEnumType(CollectionScopeEnum, { name: "CollectionScope", description: "誰の好事例集か: 団体（事務局）か、全国（広域事務局）か" });
 
 @ObjectType("FeaturedMark", { description: "注目の好事例の印と選定理由（事務局）" })
 export class FeaturedMarkView {
@@ -88,6 +91,9 @@ export class CollectionView {
   @Field(() => CollectionStatusEnum)
   status!: CollectionStatus;
 
+  @Field(() => CollectionScopeEnum, { description: "ORGANISATION: 団体の好事例集; COMMONS: 広域事務局の全国の好事例集（自治体間で共有の好事例だけ）" })
+  scope!: CollectionScope;
+
   @Field(() => Int, { description: "Pass it back when reordering, renaming or publishing: a stale change is refused." })
   version!: number;
 
@@ -153,6 +159,9 @@ export class CollectionInput {
 
   @Field(() => Int, { nullable: true })
   fiscalYear?: number | null;
+
+  @Field(() => CollectionScopeEnum, { nullable: true, description: "作るときだけ。COMMONS は広域事務局だけが作れる。" })
+  scope?: CollectionScope | null;
 }
 
 @InputType("CollectionEntryInput")

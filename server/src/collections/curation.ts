@@ -1,7 +1,7 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { type CaseSharing, type CaseStatus, isUuid } from "@kb/shared";
 import type { CaseFacts } from "../cases/index.js";
-import { AppError, badInputFromZod, forbidden, notFound, requireViewer, type Viewer } from "../kernel/index.js";
+import { AppError, badInputFromZod, forbidden, isHubSecretariat, notFound, requireViewer, type Viewer } from "../kernel/index.js";
 import { Collection } from "./collection.entity.js";
 import { collectionPolicy } from "./collection.policy.js";
 
@@ -36,9 +36,29 @@ export function requireCurator(viewer: Viewer | null): Viewer {
   return v;
 }
 
-/** The case, locked against a concurrent archive, and published (only published cases are curated). */
-export async function collectableCase(tx: EntityManager, actor: Viewer, caseId: string): Promise<void> {
+/** Writes on collections: an organisation's secretariat, or the 広域事務局 (its COMMONS ones; `lockCollection` tells which). */
+export function requireCollectionWriter(viewer: Viewer | null): Viewer {
+  const v = requireViewer(viewer);
+  if (!collectionPolicy.canCurate(v) && !isHubSecretariat(v)) throw forbidden("好事例の選定と好事例集の編集は事務局が行います。");
+  return v;
+}
+
+/**
+ * The case, locked against a concurrent archive, and published (only published cases are curated).
+ * Into a COMMONS collection: a commons case of any organisation; a 庁内限定 one never (CONFLICT when
+ * it is the actor's own organisation's, not found when another's: nothing of it is told).
+ */
+export async function collectableCase(tx: EntityManager, actor: Viewer, caseId: string, collection?: Collection): Promise<void> {
   if (!isUuid(caseId)) throw notFound("好事例");
+  if (collection?.scope === "COMMONS") {
+    const [row] = await tx.execute<{ organisation_id: string; status: CaseStatus; sharing: CaseSharing }[]>(
+      "select organisation_id, status, sharing from cases where id = ? and (organisation_id = ? or (status = 'PUBLISHED' and sharing = 'COMMONS')) for share",
+      [caseId, actor.organisationId],
+    );
+    if (!row) throw notFound("好事例");
+    if (!collectionPolicy.canCollectIntoCommons(row)) throw new AppError("CONFLICT", "全国の好事例集には、公開中で自治体間で共有している好事例だけを入れられます。");
+    return;
+  }
   // Another organisation's case is not found, as a missing one.
   const [row] = await tx.execute<{ organisation_id: string; status: CaseStatus; sharing: CaseSharing; department_id: string; author_id: string | null }[]>(
     "select organisation_id, status, sharing, department_id, author_id from cases where id = ? and organisation_id = ? for share",
@@ -53,8 +73,11 @@ export async function collectableCase(tx: EntityManager, actor: Viewer, caseId: 
 /** The collection, locked for this transaction; CONFLICT when `version` is given and stale. */
 export async function lockCollection(tx: EntityManager, actor: Viewer, id: string, version: number | null): Promise<Collection> {
   if (!isUuid(id)) throw notFound("好事例集");
-  // Another organisation's collection is not found, as a missing one.
-  const rows = await tx.execute<{ id: string }[]>("select id from collections where id = ? and organisation_id = ? for update", [id, actor.organisationId]);
+  // Another organisation's collection is not found, as a missing one; a COMMONS one is the 広域事務局's.
+  const rows = await tx.execute<{ id: string }[]>(
+    "select id from collections where id = ? and ((scope = 'ORGANISATION' and organisation_id = ? and ?::boolean) or (scope = 'COMMONS' and ?::boolean)) for update",
+    [id, actor.organisationId, collectionPolicy.canCurate(actor), isHubSecretariat(actor)],
+  );
   if (!rows.length) throw notFound("好事例集");
   const c = await tx.findOneOrFail(Collection, id, { refresh: true });
   if (version !== null && c.version !== version) {
@@ -68,4 +91,4 @@ export function touch(c: Collection): void {
   c.updatedAt = new Date();
 }
 
-export const snapshot = (c: Collection) => ({ title: c.title, description: c.description, fiscalYear: c.fiscalYear ?? null, status: c.status });
+export const snapshot = (c: Collection) => ({ title: c.title, description: c.description, fiscalYear: c.fiscalYear ?? null, status: c.status, scope: c.scope });

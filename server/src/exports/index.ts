@@ -2,3 +2,4 @@
 // (enforced by .config/eslint.config.js). Files inside exports/ import each other directly, never through here.
 export * from "./export.policy.js";
 export * from "./export.service.js";
+export * from "./commons-export.js";

@@ -1,12 +1,12 @@
 import "reflect-metadata";
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
-import { AdoptionEventResolver, AdoptionResolver, CaseAdoptionResolver } from "../adoptions/index.js";
+import { AdoptionEventResolver, AdoptionOrganisationResolver, AdoptionResolver, CaseAdoptionResolver, CaseLineageResolver, QuestionOrganisationResolver } from "../adoptions/index.js";
 import { AttachmentResolver } from "../attachments/index.js";
 import { AuthResolver, MeSessionResolver } from "../auth/index.js";
 import { CaseResolver, CaseRevisionResolver, ReviewResolver, UserSummaryResolver } from "../cases/index.js";
 import { CaseCurationResolver, CollectionResolver, FeaturedMarkResolver } from "../collections/index.js";
-import { DashboardResolver } from "../dashboard/index.js";
+import { DashboardResolver, HubDashboardResolver } from "../dashboard/index.js";
 import { DirectorySignInResolver } from "../directory-sign-in/index.js";
 import { CaseFreshnessFieldsResolver, CaseFreshnessResolver } from "../freshness/index.js";
 import { DepartmentPageResolver } from "../department-pages/index.js";
@@ -48,10 +48,14 @@ export async function buildAppSchema(): Promise<GraphQLSchema> {
       CaseCurationResolver,
       FeaturedMarkResolver,
       DashboardResolver,
+      HubDashboardResolver,
       // 横展開: adoption ledger, Q&A, department pages, freshness.
       AdoptionResolver,
       AdoptionEventResolver,
       CaseAdoptionResolver,
+      CaseLineageResolver,
+      AdoptionOrganisationResolver,
+      QuestionOrganisationResolver,
       QuestionResolver,
       AnswerResolver,
       CaseQuestionResolver,

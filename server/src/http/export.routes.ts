@@ -8,7 +8,23 @@ import { type RequestContext, AppError, requireViewer, type Viewer } from "../ke
 import { HTTP_STATUS as STATUS } from "./error-status.js";
 import type { ContextOf } from "./request-context-of.js";
 import type { Logger } from "../logger.js";
-import { exportPolicy, collectionForExport, COLLECTION_CSV_COLUMNS, CSV_COLUMNS, csvRecord, exportRowsOfEntries, interchangeRecord, organisationCodes, searchArgsFromParams, searchExportPages, type ExportRow } from "../exports/index.js";
+import {
+  exportPolicy,
+  collectionForExport,
+  COLLECTION_CSV_COLUMNS,
+  COMMONS_CSV_PREFIX,
+  commonsExportPages,
+  commonsExportPolicy,
+  CSV_COLUMNS,
+  csvRecord,
+  exportRowsOfEntries,
+  interchangeRecord,
+  organisationCodes,
+  searchArgsFromParams,
+  searchExportPages,
+  spreadsheetSafe,
+  type ExportRow,
+} from "../exports/index.js";
 
 function sendError(res: Response, status: number, code: WireErrorCode, message: string, fields: unknown[] = []) {
   res.status(status).json({ error: { code, message, fields } });
@@ -41,6 +57,8 @@ const fileSafe = (title: string) =>
  *   GET /api/exports/search.csv?q=…&kind=…&dept=…&fy=…&tag=…&sort=…   every result of that search (≤ 10,000)
  *   GET /api/exports/collections/:id/cases.csv                          a 好事例集 in order, with 選定理由
  *   GET /api/exports/collections/:id/cases.jsonl                        a 好事例集 in the interchange format
+ *   GET /api/exports/commons/cases.csv                                  every commons case, with its organisation (広域事務局)
+ *   GET /api/exports/commons/cases.jsonl                                the same as JSON Lines: {"organisation": {code, name, prefecture}, "case": <interchange>}
  * CSV: UTF-8 with BOM, CRLF, quoted text, so Excel opens Japanese text correctly by double-click.
  * Errors: { error: { code, message, fields } } with the status of the code.
  */
@@ -91,7 +109,7 @@ export function exportRoutes(contextOf: ContextOf, logger: Logger): Router {
         if (!first.done) yield first.value;
         yield* pages;
       })();
-      await streamCsv(res, [...CSV_COLUMNS], all, origin(req), false, (rows) =>
+      await streamCsv(res, [...CSV_COLUMNS], all, (row) => csvRecord(row, origin(req), false), (rows) =>
         audit(ctx, viewer, "export.search.csv", "Search", "-", { query: args.query, filter: args.filter ?? null, sort: args.sort, rows }),
       );
     }),
@@ -106,7 +124,7 @@ export function exportRoutes(contextOf: ContextOf, logger: Logger): Router {
       const single = (async function* () {
         yield rows;
       })();
-      await streamCsv(res, [...COLLECTION_CSV_COLUMNS], single, origin(req), true, (n) =>
+      await streamCsv(res, [...COLLECTION_CSV_COLUMNS], single, (row) => csvRecord(row, origin(req), true), (n) =>
         audit(ctx, viewer, "export.collection.csv", "Collection", collection.id, { rows: n }),
       );
     }),
@@ -125,6 +143,51 @@ export function exportRoutes(contextOf: ContextOf, logger: Logger): Router {
     }),
   );
 
+  // The commons (issue 16): every organisation's shared cases, for the 広域事務局 to aggregate
+  // elsewhere. Streamed page by page (exports/commons-export.ts), audited once the last row is written.
+  const requireHub = (viewer: Viewer) => {
+    if (!commonsExportPolicy.canExport(viewer)) throw new AppError("FORBIDDEN", "共有の好事例の書き出しは広域事務局が行います。");
+  };
+
+  router.get(
+    "/exports/commons/cases.csv",
+    handle(async (req, res, viewer, ctx) => {
+      requireHub(viewer);
+      downloadHeaders(res, `全国の共有好事例_${today()}.csv`, `kb-commons-${today()}.csv`, "text/csv; charset=utf-8");
+      await streamCsv(
+        res,
+        [...COMMONS_CSV_PREFIX, ...CSV_COLUMNS],
+        commonsExportPages(ctx.em, viewer),
+        (row) => {
+          const o = (row as ExportRow & { organisation: { code: string | null; name: string; prefecture: string } }).organisation;
+          return [o.code ?? "", spreadsheetSafe(o.name), o.prefecture, ...csvRecord(row, origin(req), false)];
+        },
+        (rows) => audit(ctx, viewer, "export.commons.csv", "Commons", "-", { rows }),
+      );
+    }),
+  );
+
+  router.get(
+    "/exports/commons/cases.jsonl",
+    handle(async (_req, res, viewer, ctx) => {
+      requireHub(viewer);
+      downloadHeaders(res, `全国の共有好事例_${today()}.jsonl`, `kb-commons-${today()}.jsonl`, "application/x-ndjson; charset=utf-8");
+      let rows = 0;
+      for await (const page of commonsExportPages(ctx.em, viewer)) {
+        const codes = new Map(page.filter((r) => r.organisation.code).map((r) => [r.case.organisationId, r.organisation.code!]));
+        for (const row of page) {
+          rows++;
+          // Every case line is checked against the interchange schema (interchangeRecord) before it is sent.
+          const line = `${JSON.stringify({ organisation: row.organisation, case: interchangeRecord(row.case, codes) })}\n`;
+          if (!res.write(line)) await drained(res, res);
+        }
+      }
+      await audit(ctx, viewer, "export.commons.jsonl", "Commons", "-", { rows });
+      res.end();
+      await finished(res);
+    }),
+  );
+
   return router;
 }
 
@@ -136,8 +199,7 @@ async function streamCsv(
   res: Response,
   columns: string[],
   pages: AsyncIterable<ExportRow[]>,
-  origin: string,
-  withCollection: boolean,
+  cellsOf: (row: ExportRow) => (string | number)[],
   beforeEnd: (rows: number) => Promise<void>,
 ): Promise<number> {
   const csv = stringify({ bom: true, header: true, columns, record_delimiter: "windows", quoted_string: true });
@@ -146,7 +208,7 @@ async function streamCsv(
   for await (const page of pages) {
     for (const row of page) {
       rows++;
-      if (!csv.write(csvRecord(row, origin, withCollection))) await drained(csv, res);
+      if (!csv.write(cellsOf(row))) await drained(csv, res);
     }
   }
   await beforeEnd(rows);

@@ -23,7 +23,7 @@ import { createHttpApp } from "../http/index.js";
 import { createImportRun, saveMapping } from "../importer/index.js";
 import type { Viewer } from "../kernel/index.js";
 import { searchQueryRecorder } from "../search-stats/index.js";
-import { createOrganisation } from "./organisation.service.js";
+import { createOrganisation, updateOrganisation } from "./organisation.service.js";
 
 /**
  * Issue 15: nothing of one organisation is readable or writable from another. Two organisations,
@@ -55,9 +55,13 @@ const A_CODE = "282146"; // 宝塚市
 const B_CODE = "011002"; // 札幌市
 const SECRET = "機密A";
 
-/** An installation operator (a member of B) creates and lists organisations but has no power inside A by it. */
-type Outsider = "anonymous" | "B:STAFF" | "B:SECRETARIAT" | "B:ADMIN" | "B:OPERATOR";
-const OUTSIDERS: Outsider[] = ["anonymous", "B:STAFF", "B:SECRETARIAT", "B:ADMIN", "B:OPERATOR"];
+/**
+ * An installation operator (a member of B) creates and lists organisations but has no power inside A by it.
+ * The installation's 広域事務局 (a member of B, issue 16) curates the commons: it reads A's commons
+ * cases only, and A has none here (its cases are 庁内限定 or drafts), so it must see nothing of A either.
+ */
+type Outsider = "anonymous" | "B:STAFF" | "B:SECRETARIAT" | "B:ADMIN" | "B:OPERATOR" | "B:HUB";
+const OUTSIDERS: Outsider[] = ["anonymous", "B:STAFF", "B:SECRETARIAT", "B:ADMIN", "B:OPERATOR", "B:HUB"];
 
 interface Fixtures {
   a: {
@@ -115,6 +119,7 @@ beforeAll(async () => {
     "B:SECRETARIAT": await user(B_CODE, "SECRETARIAT", "札幌事務局", "札幌事務局員"),
     "B:ADMIN": await user(B_CODE, "ADMIN", "札幌情報課", "札幌管理者"),
     "B:OPERATOR": await kb.createViewer({ organisation: B_CODE, role: "STAFF", department: "札幌運用課", displayName: "札幌運用者", installationRole: "OPERATOR" }),
+    "B:HUB": await kb.createViewer({ organisation: B_CODE, role: "STAFF", department: "札幌広域連携課", displayName: "札幌広域事務局", installationRole: "HUB_SECRETARIAT" }),
   };
 
   // A's cases, in every state, in A's 課 (imported into A).
@@ -245,7 +250,7 @@ function leaks(value: unknown): string[] {
   return [...markers].filter((m) => text.includes(m));
 }
 
-const COUNT_KEY = /count|total|usage|^adoptions$|publishedCases|featuredCases|publishedCollections|unread/i;
+const COUNT_KEY = /count|total|usage|^adoptions$|publishedCases|featuredCases|publishedCollections|unread|commonsCases|adoptedByOthers|adoptedFromOthers|crossAdoptions|sharingOrganisations/i;
 /** Numbers under a count-like key that are not 0 (B has no data of its own while reads run). */
 function nonZeroCounts(value: unknown, at = ""): string[] {
   if (Array.isArray(value)) return value.flatMap((v, i) => nonZeroCounts(v, `${at}[${i}]`));
@@ -309,6 +314,9 @@ const QUERY_RULES: Record<string, Rule> = {
   department: byId("id", (x) => x.a.departmentId),
   featuredCases: () => ({ args: { first: 50 } }),
   home: () => ({ args: { first: 20 } }),
+  // The 広域事務局's (issue 16): only commons cases are counted, and A has none.
+  hubDashboard: () => ({ args: {} }),
+  proposedTags: () => ({ args: { first: 100 } }),
   lastTagMerge: () => ({ args: {} }),
   me: () => ({ args: {} }),
   myCases: () => ({ args: { first: 50 } }),
@@ -318,6 +326,8 @@ const QUERY_RULES: Record<string, Rule> = {
   // A has no directory sign-in: an operator (installation-wide by design) and everyone else get null or
   // NOT_FOUND alike; an ADMIN reads only their own (directory-sign-in.test.ts).
   organisationSignIn: byId("organisationId", (x) => x.a.organisationId),
+  // 横展開 between organisations (issue 16): A's cases are 庁内限定, so nothing of its adoptions counts.
+  organisationFlows: () => ({ args: { first: 50, involvingMine: false } }),
   pendingTagProposals: () => ({ args: { first: 50 } }),
   reviewQueue: () => ({ args: { first: 50 } }),
   searchCases: () => ({ args: { query: SECRET, first: 50 } }),
@@ -327,7 +337,11 @@ const QUERY_RULES: Record<string, Rule> = {
   synonymGroups: () => ({ args: {} }),
   tag: () => ({ args: { name: `${SECRET}専用タグ` }, missing: { name: `${randomUUID()}タグ` } }),
   tagBulkJob: byId("id", (x) => x.a.bulkJob),
-  tagMergePreview: (x) => ({ args: { sourceId: x.a.tagId, targetId: x.a.tagId }, missing: { sourceId: any(), targetId: any() } }),
+  // Two different tags (one and the same is refused before any lookup): A's against a missing one.
+  tagMergePreview: (x) => {
+    const other = any();
+    return { args: { sourceId: x.a.tagId, targetId: other }, missing: { sourceId: any(), targetId: other } };
+  },
   tagSuggestions: () => ({ args: { text: SECRET, first: 50 } }),
   tags: () => ({ args: { search: SECRET, first: 200 } }),
   tagsInText: () => ({ args: { text: `${SECRET}専用タグ ${SECRET}一括タグ` } }),
@@ -347,6 +361,9 @@ const MUTATION_RULES: Record<string, Rule> = {
   }),
   reissueInvitation: byId("userId", (x) => x.a.staff.userId),
   setUserActive: byId("userId", (x) => x.a.staff.userId, { active: false }),
+  // Operators only (installation-wide by design, as createOrganisation): taking the hub role from
+  // someone who does not have it changes nothing; every other role is refused before any lookup.
+  setHubSecretariat: (x) => ({ args: { email: x.a.staff.email, granted: false } }),
   splitDepartment: (x) => ({
     args: { input: { sourceId: x.a.departmentId, newDepartments: [{ name: "B分割一課" }, { name: "B分割二課" }], effectiveDate: "2026-04-01" } },
     missing: { input: { sourceId: any(), newDepartments: [{ name: "B分割一課" }, { name: "B分割二課" }], effectiveDate: "2026-04-01" } },
@@ -363,6 +380,8 @@ const MUTATION_RULES: Record<string, Rule> = {
   }),
   answerQuestion: (x) => ({ args: { input: { questionId: x.a.question, body: "Bの回答" } }, missing: { input: { questionId: any(), body: "Bの回答" } } }),
   archiveCase: byId("id", (x) => x.a.published),
+  // 参考にした好事例 (issue 16): A's case is not B's to edit; naming A's case from B's own: see the lineage probe below.
+  setCaseBasedOn: (x) => ({ args: { caseId: x.a.draft, basedOnId: x.a.published }, missing: { caseId: any(), basedOnId: any() } }),
   askQuestion: (x) => ({ args: { input: { caseId: x.a.published, body: "Bの質問" } }, missing: { input: { caseId: any(), body: "Bの質問" } } }),
   changePassword: () => ({ args: { input: { currentPassword: "wrong wrong wrong", newPassword: "another long passphrase" } } }),
   confirmCaseFreshness: byId("caseId", (x) => x.a.published),
@@ -545,6 +564,9 @@ const ROUTE_RULES: Record<string, RouteProbe> = {
     method: "GET",
     url: (x) => ({ a: `/api/exports/collections/${x.a.collection}/cases.jsonl`, missing: `/api/exports/collections/${any()}/cases.jsonl` }),
   },
+  // The 広域事務局's commons export (issue 16): A has no commons case, so nothing of it is written.
+  "GET /exports/commons/cases.csv": { method: "GET", url: () => ({ a: "/api/exports/commons/cases.csv" }) },
+  "GET /exports/commons/cases.jsonl": { method: "GET", url: () => ({ a: "/api/exports/commons/cases.jsonl" }) },
   "POST /imports/columns": {
     method: "POST",
     url: () => ({ a: "/api/imports/columns" }),
@@ -739,5 +761,106 @@ describe("the commons in search: another organisation's 庁内限定 and draft c
     const r = await gqlOk<{ searchCases: { total: number; facets: Facets } }>(`query { searchCases(query: "${WORD}") { total ${FACETS} } }`, {}, f.a.staff);
     expect(r.searchCases.total).toBe(2);
     expect(r.searchCases.facets.organisation).toEqual([{ value: f.a.organisationId, count: 2, label: "宝塚市" }]);
+  });
+});
+
+// ── Lineage across organisations (issue 16) ────────────────────────────────────────────────────
+
+describe("lineage does not carry A's 庁内限定 or draft cases to B (issue 16)", () => {
+  it("B's commons case lists none of A's derived cases that are 庁内限定 or drafts (no count either), and B cannot name them as its original", async () => {
+    // B publishes a commons case; A bases a 庁内限定 published case and a draft on it.
+    await kb.importCases([buildCase({ externalId: "b-commons", title: "札幌の共有事例", department: "札幌課" })], { organisationId: f.b["B:STAFF"].organisationId });
+    const [bCase] = await kb.orm.em.fork().execute<{ id: string }[]>("select id from cases where external_id = 'b-commons'");
+    await kb.orm.em.fork().execute("update cases set sharing = 'COMMONS' where id = ?", [bCase!.id]);
+    await kb.orm.em.fork().execute("update cases set based_on_id = ? where id in (?)", [bCase!.id, [f.a.published, f.a.draft]]);
+    // B reads publicly for this probe, so anonymous visitors read B's case too, and A's members (the
+    // positive control) read it whatever the commons rule.
+    const bOrganisation = f.b["B:STAFF"].organisationId;
+    await updateOrganisation(kb.orm.em.fork(), bOrganisation, { publicReading: true });
+    try {
+      const query = `query ($id: ID!) { case(id: $id) { id derivedCases { total items { id title organisation { name } } } adoptions { id } } }`;
+      for (const who of OUTSIDERS) {
+        const r = await kb.gql<{ case: { derivedCases: { total: number; items: unknown[] } } | null }>(query, { id: bCase!.id }, { viewer: viewerOf(who) });
+        expect(r.errors).toBeUndefined();
+        expect(leaks(r)).toEqual([]);
+        expect(r.data?.case?.derivedCases).toEqual({ total: 0, items: [] });
+      }
+      // A's own member reads A's 庁内限定 case, so it is listed for them (the probe would see a leak).
+      const own = await kb.gql<{ case: { derivedCases: { total: number } } }>(query, { id: bCase!.id }, { viewer: f.a.staff });
+      expect(own.data?.case.derivedCases.total).toBe(1);
+      // B's draft cannot name A's cases: refused exactly as an id that does not exist.
+      const draft = await gqlOk<{ createCase: { id: string } }>(
+        `mutation ($input: CaseDraftInput!) { createCase(input: $input) { id } }`,
+        { input: { kind: "PRACTICE", title: "札幌の派生下書き", fiscalYear: 2024 } },
+        f.b["B:STAFF"],
+      );
+      const name = (basedOnId: string) =>
+        kb.gql(`mutation ($c: ID!, $b: ID) { setCaseBasedOn(caseId: $c, basedOnId: $b) { id } }`, { c: draft.createCase.id, b: basedOnId }, { viewer: f.b["B:STAFF"] });
+      for (const target of [f.a.published, f.a.draft, f.a.archived]) {
+        const r = await name(target);
+        const m = await name(randomUUID());
+        expect(leaks(r)).toEqual([]);
+        expect(JSON.stringify(r.errors)).toBe(JSON.stringify(m.errors));
+      }
+    } finally {
+      await updateOrganisation(kb.orm.em.fork(), bOrganisation, { publicReading: false });
+      await kb.orm.em.fork().execute("update cases set based_on_id = null where id in (?)", [[f.a.published, f.a.draft]]);
+    }
+  });
+});
+
+// ── The commons (issue 16 item 8) ──────────────────────────────────────────────────────────────
+
+describe("the commons: a COMMONS collection never carries A's 庁内限定 cases to B", () => {
+  const hub = () => f.b["B:HUB"];
+  const entries = `query ($id: ID!) { collection(id: $id) { entryCount entries { caseId caseTitle case { id title } } } }`;
+
+  it("the hub cannot add A's 庁内限定 or draft case (answered as a missing case); a case made 庁内限定 later disappears for B", async () => {
+    const made = await gqlOk<{ createCollection: { id: string } }>(
+      `mutation ($input: CollectionInput!) { createCollection(input: $input) { id } }`,
+      { input: { title: "令和7年度 全国の好事例集", scope: "COMMONS" } },
+      hub(),
+    );
+    const id = made.createCollection.id;
+    const add = (caseId: string) =>
+      kb.gql(`mutation ($input: CollectionEntryInput!) { addCollectionEntry(input: $input) { id } }`, { input: { collectionId: id, caseId, reason: "全国に紹介" } }, { viewer: hub() });
+    const missing = await add(randomUUID());
+    expect(codeOf(missing)).toBe("NOT_FOUND");
+    for (const caseId of [f.a.published, f.a.draft, f.a.submitted, f.a.archived]) {
+      const r = await add(caseId);
+      expect(codeOf(r), caseId).toBe("NOT_FOUND");
+      expect(leaks(r)).toEqual([]);
+    }
+    const bulk = await kb.gql(
+      `mutation ($input: CollectionEntriesInput!) { addCollectionEntries(input: $input) { addedCaseIds } }`,
+      { input: { collectionId: id, caseIds: [f.a.published], reason: "全国に紹介" } },
+      { viewer: hub() },
+    );
+    expect(codeOf(bulk)).toBe("BAD_USER_INPUT");
+    expect(leaks(bulk)).toEqual([]);
+
+    // Positive control: A shares the case with every organisation; the hub adds it and B's staff read it.
+    const fingerprint = await fingerprintOfA();
+    await kb.orm.em.fork().execute("update cases set sharing = 'COMMONS' where id = ?", [f.a.published]);
+    try {
+      expect(codeOf(await add(f.a.published))).toBeNull();
+      const { collection } = await gqlOk<{ collection: { version: number } }>(`query ($id: ID!) { collection(id: $id) { version } }`, { id }, hub());
+      await gqlOk(`mutation ($id: ID!, $version: Int!) { publishCollection(id: $id, version: $version) { id } }`, { id, version: collection.version }, hub());
+      const seen = await kb.gql(entries, { id }, { viewer: f.b["B:STAFF"] });
+      expect(leaks(seen)).toContain(SECRET);
+      // A makes it 庁内限定 again: gone for every reader of B, the hub included; the entry stays for when it is shared again.
+      await kb.orm.em.fork().execute("update cases set sharing = 'ORGANISATION' where id = ?", [f.a.published]);
+      for (const who of ["B:STAFF", "B:SECRETARIAT", "B:HUB"] as const) {
+        const r = await kb.gql<{ collection: { entryCount: number } }>(entries, { id }, { viewer: f.b[who] });
+        expect(leaks(r), who).toEqual([]);
+        expect(r.data?.collection?.entryCount, who).toBe(0);
+      }
+      const anonymous = await kb.gql(entries, { id }, { viewer: null });
+      expect(leaks(anonymous)).toEqual([]);
+    } finally {
+      await kb.orm.em.fork().execute("update cases set sharing = 'ORGANISATION' where id = ?", [f.a.published]);
+      await kb.orm.em.fork().execute("delete from collection_entries where collection_id = ?", [id]);
+    }
+    expect(await fingerprintOfA()).toBe(fingerprint);
   });
 });

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HttpSession, startHttp } from "../../../test/support/http.js";
 import { createTestBackend, type TestBackend } from "../../../test/support/test-backend.js";
 import { REPO_ROOT } from "../config/index.js";
-import { ensureDemoAccounts, type DemoAccount } from "../users/index.js";
+import { ensureDemoAccounts, formatDemoAccounts, type DemoAccount } from "../users/index.js";
 import { updateHomeOrganisation } from "./organisation.service.js";
 
 /**
@@ -74,6 +74,10 @@ describe("the seeds across organisations", () => {
     for (const organisation of ["宝塚市", "熊本市"]) {
       expect(demo.filter((a) => a.organisationName === organisation).map((a) => a.role).sort()).toEqual(expect.arrayContaining(["ADMIN", "SECRETARIAT", "STAFF"]));
     }
+    // The installation's 広域事務局 (issue 16), a member of 宝塚市, printed with the others.
+    const [hub] = await kb.orm.em.fork().execute<{ installation_role: string }[]>("select installation_role from users where email = 'hub@demo.kb.example'");
+    expect(hub?.installation_role).toBe("HUB_SECRETARIAT");
+    expect(formatDemoAccounts(demo)).toContain("広域事務局");
     const http = await startHttp(kb);
     try {
       const signIn = async (organisation: string) => {

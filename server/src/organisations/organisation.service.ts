@@ -1,6 +1,6 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { organisationInputSchema, populationBandOf, prefectureOfCode, type OrganisationData } from "@kb/shared";
-import { badInputFromZod, forbidden, recordEvent, requireOperator, type Viewer } from "../kernel/index.js";
+import { badInputFromZod, forbidden, isHubSecretariat, recordEvent, requireOperator, requireRole, requireViewer, type Viewer } from "../kernel/index.js";
 import { Organisation } from "./organisation.entity.js";
 import { organisationErrors } from "./organisation.errors.js";
 import { organisationOfCasesChanged } from "./organisation.events.js";
@@ -168,12 +168,32 @@ export async function applyHomeOrganisationConfig(em: EntityManager, settings: H
 
 /**
  * Tags and search synonyms are the installation's vocabulary (DESIGN §10): a change renames, merges
- * or retires them for every organisation's cases. Until the installation-wide 広域事務局 role exists,
- * the curators of the installation's own organisation keep this power (as on a single-city
- * installation today); those of another organisation have none over it.
+ * or retires them for every organisation's cases. The installation's 広域事務局 (HUB_SECRETARIAT,
+ * issue 16) owns it, whatever its role in its own organisation; organisations propose (their
+ * secretariats' tag decisions, tag-proposals/). While no active account is the hub — a single-city
+ * installation, or before `kb user-hub --grant` — the curators of the installation's own
+ * organisation keep this power, as before; those of another organisation never have it.
  */
-export async function requireVocabularyCurator(em: EntityManager, curator: Viewer): Promise<Viewer> {
-  const [home] = await em.execute<{ id: string }[]>("select id from organisations where home");
-  if (curator.organisationId !== home?.id) throw forbidden("タグと同義語の管理は、この設置を運営する団体の事務局が行います。");
+export async function requireVocabularyCurator(em: EntityManager, viewer: Viewer | null): Promise<Viewer> {
+  const v = requireViewer(viewer);
+  if (isHubSecretariat(v)) return v;
+  const curator = requireRole(v, "SECRETARIAT", "ADMIN");
+  const [row] = await em.execute<{ home: boolean; hub: boolean }[]>(
+    `select exists (select 1 from organisations where home and id = ?) as home,
+            exists (select 1 from users where installation_role = 'HUB_SECRETARIAT' and active) as hub`,
+    [curator.organisationId],
+  );
+  if (row?.hub) throw forbidden("タグと同義語の管理は広域事務局が行います。タグの追加や変更は、好事例へのタグの提案から広域事務局に届きます。");
+  if (!row?.home) throw forbidden("タグと同義語の管理は、この設置を運営する団体の事務局が行います。");
   return curator;
+}
+
+/** Whether `viewer` may manage the vocabulary (the same rule as requireVocabularyCurator, as a yes or no for screens). */
+export async function mayCurateVocabulary(em: EntityManager, viewer: Viewer | null): Promise<boolean> {
+  try {
+    await requireVocabularyCurator(em, viewer);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -68,20 +68,21 @@ describe("reading a public-reading organisation from another (issue 15)", () => 
       const found = await ok<{ searchCases: { hits: { case: { id: string } }[] } }>(SEARCH, { q: "窓口予約" }, viewer);
       expect(found.searchCases.hits.map((h) => h.case.id)).toEqual([open.publishedCase]);
       const read = await ok<{ case: { id: string; viewerCan: { takePart: boolean; edit: boolean }; adoptionAccess: { record: boolean } } | null }>(CASE, { id: open.publishedCase }, viewer);
-      expect(read.case).toMatchObject({ id: open.publishedCase, viewerCan: { takePart: false, edit: false }, adoptionAccess: { record: false } });
+      // Its published case is a commons case (the import's default for a public-reading organisation):
+      // a member of another organisation takes part (adopts, asks: issue 16), a visitor does not.
+      const member = viewer !== null;
+      expect(read.case).toMatchObject({ id: open.publishedCase, viewerCan: { takePart: member, edit: false }, adoptionAccess: { record: member } });
       expect((await ok<{ case: unknown }>(CASE, { id: open.draftCase }, viewer)).case).toBeNull();
     }
   });
 
-  it("writes nothing into it: no adoption, question, tag proposal or feature from outside", async () => {
-    const adopt = `mutation ($input: AdoptionInput!) { recordAdoption(input: $input) { id } }`;
-    expect(await code(adopt, { input: { caseId: open.publishedCase, status: "CONSIDERING" } }, member.staff)).toBe("NOT_FOUND");
-    const ask = `mutation ($input: QuestionInput!) { askQuestion(input: $input) { id } }`;
-    expect(await code(ask, { input: { caseId: open.publishedCase, body: "札幌から質問です" } }, member.staff)).toBe("NOT_FOUND");
+  it("writes nothing into it but adoption and questions on its commons case (issue 16): no tag proposal or feature from outside", async () => {
+    const propose = `mutation ($input: TagProposalInput!) { proposeTag(input: $input) { id } }`;
+    expect(await code(propose, { input: { caseId: open.publishedCase, tag: "札幌の提案" } }, member.staff)).toBe("FORBIDDEN");
     const feature = `mutation ($input: FeatureCaseInput!) { featureCase(input: $input) { reason } }`;
     expect(await code(feature, { input: { caseId: open.publishedCase, reason: "札幌でも使いたい" } }, member.secretariat)).toBeDefined();
     const rows = await kb.orm.em.fork().execute<{ n: string }[]>(
-      "select (select count(*) from adoptions) + (select count(*) from questions) + (select count(*) from featured_cases) as n",
+      "select (select count(*) from tag_proposals) + (select count(*) from featured_cases) as n",
     );
     expect(Number(rows[0]!.n)).toBe(0);
     // The member's own view says so: no curation controls on the other organisation's case.

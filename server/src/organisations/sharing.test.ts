@@ -76,10 +76,11 @@ describe("the sharing scope (issue 16 item 1)", () => {
     expect(found.searchCases.total).toBe(1);
     expect(found.searchCases.facets.tags.map((t) => t.value)).not.toContain("庁内限定専用タグ");
     expect(found.searchCases.facets.department).toEqual([{ value: "市民課", count: 1 }]);
-    // The case itself: one readable (read-only), the other answers as a missing one.
+    // The case itself: one readable (B takes part in it: adopts and asks, issue 16 items 4-5; it does
+    // not change its sharing), the other answers as a missing one.
     expect((await ok<{ case: { id: string; viewerCan: { takePart: boolean; changeSharing: boolean } } }>(`query ($id: ID!) { case(id: $id) { id viewerCan { takePart changeSharing } } }`, { id: shared }, b.staff)).case).toEqual({
       id: shared,
-      viewerCan: { takePart: false, changeSharing: false },
+      viewerCan: { takePart: true, changeSharing: false },
     });
     expect((await ok<{ case: unknown }>(`query ($id: ID!) { case(id: $id) { id } }`, { id: internal }, b.staff)).case).toBeNull();
     // Similar cases of the commons case: never the 庁内限定 one; of the 庁内限定 one: nothing.
@@ -124,7 +125,8 @@ describe("the sharing scope (issue 16 item 1)", () => {
 
   it("the secretariat withdraws a case from the commons (audited, the index follows) and shares it again; nobody else may", async () => {
     expect(await code(SET_SHARING, { id: shared, sharing: "ORGANISATION" }, a.staff)).toBe("FORBIDDEN");
-    expect(await code(SET_SHARING, { id: shared, sharing: "ORGANISATION" }, b.secretariat)).toBe("NOT_FOUND");
+    // B reads the commons case, so it is refused as not B's to change (no existence to hide).
+    expect(await code(SET_SHARING, { id: shared, sharing: "ORGANISATION" }, b.secretariat)).toBe("FORBIDDEN");
     expect(await code(SET_SHARING, { id: internal, sharing: "COMMONS" }, b.secretariat)).toBe("NOT_FOUND");
     expect(await code(SET_SHARING, { id: shared, sharing: "EVERYONE" }, a.secretariat)).toBe("BAD_USER_INPUT");
 

@@ -2,12 +2,12 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import { answerAcceptSchema, answerPostSchema, questionAskSchema, isUuid } from "@kb/shared";
 import { questionPolicy } from "./question.policy.js";
 import { recordAudit } from "../audit/index.js";
-import { Case, lockCase, casePolicy } from "../cases/index.js";
+import { Case, lockCase, casePolicy, type CaseFacts } from "../cases/index.js";
 import { Department } from "../departments/index.js";
 import { badInputFromZod, forbidden, notFound, requireViewer, type Viewer } from "../kernel/index.js";
 import { caseReadershipSql, caseReadershipWhere, type Readership } from "../organisations/index.js";
 import { questionErrors } from "./question.errors.js";
-import { notify, notifyCaseOwners } from "../notifications/index.js";
+import { notify, secretariatUserIds } from "../notifications/index.js";
 import { User } from "../users/index.js";
 import { Answer, Question } from "./question.entity.js";
 
@@ -58,6 +58,42 @@ export const toAnswerRecord = (a: Answer): AnswerRecord => ({
   createdAt: a.createdAt,
 });
 
+/**
+ * Who hears of a new question (issue 16): the case's 課 — its active members and the case's author —
+ * never the asker. A 課 abolished by a 組織改正 (its 施行日 reached) hands it to its successor, and
+ * the successor's to its own; a 課 abolished without one, or one nobody works in any more, to the
+ * secretariat of the case's organisation, who answers for it (question.policy).
+ */
+export async function questionRecipients(
+  tx: EntityManager,
+  facts: Pick<CaseFacts, "organisationId" | "departmentId" | "authorId">,
+  askerId: string,
+): Promise<string[]> {
+  let departmentId: string | null = facts.departmentId;
+  for (let hops = 0; departmentId && hops < 20; hops++) {
+    const rows: { abolished: boolean; successor_id: string | null }[] = await tx.execute(
+      "select abolished_on is not null and abolished_on <= current_date as abolished, successor_id from departments where id = ? and organisation_id = ?",
+      [departmentId, facts.organisationId],
+    );
+    const d = rows[0];
+    if (!d?.abolished) break;
+    departmentId = d.successor_id;
+  }
+  const members = departmentId
+    ? await tx.execute<{ id: string }[]>(
+        "select id from users where active and organisation_id = ? and (department_id = ? or id = ?) and id <> ?",
+        [facts.organisationId, departmentId, facts.authorId ?? askerId, askerId],
+      )
+    : [];
+  if (members.length) return members.map((m) => m.id);
+  return (await secretariatUserIds(tx, facts.organisationId)).filter((id) => id !== askerId);
+}
+
+async function organisationName(tx: EntityManager, organisationId: string): Promise<string> {
+  const [o] = await tx.execute<{ name: string }[]>("select name from organisations where id = ?", [organisationId]);
+  return o?.name ?? "他の自治体";
+}
+
 const clamp = (first: number) => Math.min(Math.max(first, 0), 100);
 const excerpt = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
 
@@ -95,13 +131,14 @@ export class QuestionService {
         subjectId: input.caseId,
         after: { questionId: question.id, body: input.body },
       });
-      await notifyCaseOwners(
+      const asker = facts.organisationId === viewer.organisationId ? `${viewer.displayName}さん` : `${await organisationName(tx, viewer.organisationId)}の${viewer.displayName}さん`;
+      notify(
         tx,
-        facts,
-        viewer.userId,
+        facts.organisationId,
+        await questionRecipients(tx, facts, viewer.userId),
         "QUESTION_ASKED",
         input.caseId,
-        `${viewer.displayName}さんから「${facts.title}」に質問が届きました：「${excerpt(input.body)}」`,
+        `${asker}から「${facts.title}」に質問が届きました：「${excerpt(input.body)}」`,
       );
       await tx.flush();
       return toQuestionRecord(question);
@@ -137,7 +174,9 @@ export class QuestionService {
       });
       const asker = question.author?.id;
       if (asker && asker !== viewer.userId) {
-        notify(tx, facts.organisationId, [asker], "QUESTION_ANSWERED", facts.id, `「${facts.title}」へのあなたの質問に${viewer.displayName}さんが回答しました。`);
+        // The notice is the asker's: of their organisation, which is another one on a commons case.
+        const [a] = await tx.execute<{ organisation_id: string }[]>("select organisation_id from users where id = ?", [asker]);
+        notify(tx, a?.organisation_id ?? facts.organisationId, [asker], "QUESTION_ANSWERED", facts.id, `「${facts.title}」へのあなたの質問に${viewer.displayName}さんが回答しました。`);
       }
       await tx.flush();
       return toAnswerRecord(answer);

@@ -100,6 +100,8 @@ export class TagProposalService {
       // The case row lock serialises proposals for one case (no duplicate pending proposals).
       const facts = await lockCase(tx, input.caseId);
       if (!casePolicy.canTakePart(viewer, facts)) throw notFound("好事例");
+      // A commons case of another organisation: adoption and questions only (issue 16).
+      if (viewer.organisationId !== facts.organisationId) throw forbidden("タグの提案は、この好事例の自治体の職員ができます。");
       if (!tagProposalPolicy.canPropose(viewer, facts)) throw tagProposalErrors.caseNotPublished();
 
       const known = await tx.findOne(Tag, { nameKey: nameKey(input.tag) }, { populate: ["mergedInto"] });
@@ -206,7 +208,7 @@ export class TagProposalService {
    * twice), decided ones to the case's owners, the secretariat and the proposer.
    */
   async forCase(viewer: Viewer | null, caseId: string, facts: CaseFacts): Promise<TagProposalRecord[]> {
-    if (!viewer || !casePolicy.canTakePart(viewer, facts)) return [];
+    if (!viewer || !casePolicy.canTakePart(viewer, facts) || viewer.organisationId !== facts.organisationId) return [];
     const rows = await this.em.execute<Row[]>(`${SELECT} where p.case_id = ? order by p.created_at desc, p.id limit 50`, [caseId]);
     const decider = tagProposalPolicy.canDecide(viewer, facts);
     return rows.map(toRecord).filter((p) => p.status === "PENDING" || decider || p.proposerId === viewer.userId);

@@ -1,15 +1,16 @@
 import { UniqueConstraintViolationException } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { nameKey, tagCreateSchema, tagMergeSchema, tagUpdateSchema, isUuid } from "@kb/shared";
+import { nameKey, tagCreateSchema, tagMergeSchema, tagUpdateSchema, isUuid, type TagCategory } from "@kb/shared";
 import { recordAudit } from "../audit/index.js";
-import { badInput, badInputFromZod, notFound, requireRole, type Viewer, recordEvent } from "../kernel/index.js";
+import { badInput, badInputFromZod, notFound, type Viewer, recordEvent } from "../kernel/index.js";
 import { tagErrors } from "./tag.errors.js";
 import { SynonymGroup, casesMentioning, synonymsChanged } from "../synonyms/index.js";
 import { addTagToCases, casesWithTag, recordCaseTagChanges, removeTagFromCases } from "./case-tagging.js";
 import { TagMerge } from "./tag-merge.entity.js";
 import { Tag } from "./tag.entity.js";
 import { tagMergeUndone, tagRenamed, tagsMerged } from "./tag.events.js";
-import { requireVocabularyCurator } from "../organisations/index.js";
+import { readershipOf, requireVocabularyCurator } from "../organisations/index.js";
+import { readableTagIds } from "./tag-queries.js";
 
 /**
  * The secretariat's vocabulary tools: create, rename, recategorise, describe, retire / restore,
@@ -48,15 +49,49 @@ export interface TagMergePreview {
   addsSynonym: boolean;
 }
 
-const CURATOR_ROLES = ["SECRETARIAT", "ADMIN"] as const;
+/** A tag organisations started using on commons cases, waiting for the hub (proposedByOrganisations). */
+export interface ProposedTagRecord {
+  id: string;
+  name: string;
+  category: TagCategory;
+  version: number;
+  commonsCases: number;
+  organisations: string[];
+}
 
 const snapshot = (t: Tag) => ({ name: t.name, category: t.category, description: t.description, retiredAt: t.retiredAt ?? null });
 
 export class TagVocabularyService {
   constructor(private readonly em: EntityManager) {}
 
+  /**
+   * Organisations propose, the hub decides (issue 16): a tag an organisation's secretariat accepted
+   * from a proposal (tag-proposals/) or typed on a case, not yet taken into the installation's
+   * vocabulary (never curated), as soon as a commons case carries it. Only commons cases are
+   * counted or named: a name that exists only on 庁内限定 cases or drafts is not listed. Taking it in
+   * is `updateTag` (it marks the tag curated); folding it into an existing one is `mergeTags`.
+   */
+  async proposedByOrganisations(viewer: Viewer | null, page: { first: number; offset: number }): Promise<{ total: number; items: ProposedTagRecord[] }> {
+    await requireVocabularyCurator(this.em, viewer);
+    const where = `t.curated_at is null and t.merged_into_id is null and t.retired_at is null
+      and exists (select 1 from case_tags ct join cases c on c.id = ct.case_id where ct.tag_id = t.id and c.status = 'PUBLISHED' and c.sharing = 'COMMONS')`;
+    const rows = await this.em.execute<{ id: string; name: string; category: TagCategory; version: number; cases: string | number; organisations: string[] }[]>(
+      `select t.id, t.name, t.category, t.version,
+              (select count(*) from case_tags ct join cases c on c.id = ct.case_id where ct.tag_id = t.id and c.status = 'PUBLISHED' and c.sharing = 'COMMONS') as cases,
+              (select array_agg(distinct o.name order by o.name) from case_tags ct join cases c on c.id = ct.case_id join organisations o on o.id = c.organisation_id
+                where ct.tag_id = t.id and c.status = 'PUBLISHED' and c.sharing = 'COMMONS') as organisations
+         from tags t where ${where} order by t.created_at desc, t.id limit ? offset ?`,
+      [Math.min(Math.max(page.first, 1), 100), Math.max(page.offset, 0)],
+    );
+    const [count] = await this.em.execute<{ n: string | number }[]>(`select count(*) as n from tags t where ${where}`);
+    return {
+      total: Number(count?.n ?? 0),
+      items: rows.map((r) => ({ id: r.id, name: r.name, category: r.category, version: Number(r.version), commonsCases: Number(r.cases), organisations: r.organisations ?? [] })),
+    };
+  }
+
   async create(viewer: Viewer | null, raw: unknown): Promise<TagChange> {
-    const actor = await requireVocabularyCurator(this.em, requireRole(viewer, ...CURATOR_ROLES));
+    const actor = await requireVocabularyCurator(this.em, viewer);
     const parsed = tagCreateSchema.safeParse(raw);
     if (!parsed.success) throw badInputFromZod(parsed.error);
     const input = parsed.data;
@@ -85,13 +120,13 @@ export class TagVocabularyService {
    * with `keepOldNameAsSynonym`, as a search synonym) and re-indexes every case carrying the tag.
    */
   async update(viewer: Viewer | null, id: string, version: number, raw: unknown, keepOldNameAsSynonym = true): Promise<TagChange> {
-    const actor = await requireVocabularyCurator(this.em, requireRole(viewer, ...CURATOR_ROLES));
+    const actor = await requireVocabularyCurator(this.em, viewer);
     const parsed = tagUpdateSchema.safeParse(raw);
     if (!parsed.success) throw badInputFromZod(parsed.error);
     const input = parsed.data;
     try {
       return await this.em.transactional(async (tx) => {
-        const tag = await this.lockedLiveTag(tx, id, version);
+        const tag = await this.lockedLiveTag(tx, actor, id, version);
         const before = snapshot(tag);
         const oldName = tag.name;
         const oldKey = tag.nameKey;
@@ -152,9 +187,9 @@ export class TagVocabularyService {
   }
 
   private async setRetired(viewer: Viewer | null, id: string, version: number, retire: boolean): Promise<TagChange> {
-    const actor = await requireVocabularyCurator(this.em, requireRole(viewer, ...CURATOR_ROLES));
+    const actor = await requireVocabularyCurator(this.em, viewer);
     return this.em.transactional(async (tx) => {
-      const tag = await this.lockedLiveTag(tx, id, version);
+      const tag = await this.lockedLiveTag(tx, actor, id, version);
       const before = snapshot(tag);
       if (retire === !!tag.retiredAt) return { tagId: tag.id, affectedCases: 0 };
       tag.retiredAt = retire ? new Date() : null;
@@ -166,9 +201,9 @@ export class TagVocabularyService {
   }
 
   async mergePreview(viewer: Viewer | null, raw: unknown): Promise<TagMergePreview> {
-    await requireVocabularyCurator(this.em, requireRole(viewer, ...CURATOR_ROLES));
+    const actor = await requireVocabularyCurator(this.em, viewer);
     const { sourceId, targetId } = parseMerge(raw);
-    const [source, target] = await Promise.all([this.liveTag(this.em, sourceId, "統合するタグ"), this.liveTag(this.em, targetId, "統合先のタグ")]);
+    const [source, target] = await Promise.all([this.liveTag(this.em, actor, sourceId, "統合するタグ"), this.liveTag(this.em, actor, targetId, "統合先のタグ")]);
     if (target.retiredAt) throw badInput([{ path: "targetId", message: `「${target.name}」は廃止されています。廃止されていないタグに統合してください` }]);
     const [counts] = await this.em.execute<{ moving: string; published: string; both: string }[]>(
       `select count(*) as moving,
@@ -191,12 +226,12 @@ export class TagVocabularyService {
   }
 
   async merge(viewer: Viewer | null, raw: unknown): Promise<{ merge: TagMerge; affectedCases: number }> {
-    const actor = await requireVocabularyCurator(this.em, requireRole(viewer, ...CURATOR_ROLES));
+    const actor = await requireVocabularyCurator(this.em, viewer);
     const { sourceId, targetId } = parseMerge(raw);
     return this.em.transactional(async (tx) => {
       await lockTags(tx, [sourceId, targetId]);
-      const source = await this.liveTag(tx, sourceId, "統合するタグ");
-      const target = await this.liveTag(tx, targetId, "統合先のタグ");
+      const source = await this.liveTag(tx, actor, sourceId, "統合するタグ");
+      const target = await this.liveTag(tx, actor, targetId, "統合先のタグ");
       if (target.retiredAt) throw badInput([{ path: "targetId", message: `「${target.name}」は廃止されています。廃止されていないタグに統合してください` }]);
 
       const moved = await casesWithTag(tx, source.id);
@@ -244,14 +279,14 @@ export class TagVocabularyService {
 
   /** The latest merge (undone or not), for the vocabulary screen's 元に戻す. */
   async lastMerge(viewer: Viewer | null): Promise<TagMerge | null> {
-    await requireVocabularyCurator(this.em, requireRole(viewer, ...CURATOR_ROLES));
+    await requireVocabularyCurator(this.em, viewer);
     const [latest] = await this.em.find(TagMerge, {}, { orderBy: { createdAt: "desc", id: "desc" }, limit: 1 });
     return latest ?? null;
   }
 
   /** Undoes the latest merge, once. A merge that is not the latest, or was undone, is a CONFLICT. */
   async undoMerge(viewer: Viewer | null, mergeId: string): Promise<{ merge: TagMerge; affectedCases: number; keptSynonym: boolean }> {
-    const actor = await requireVocabularyCurator(this.em, requireRole(viewer, ...CURATOR_ROLES));
+    const actor = await requireVocabularyCurator(this.em, viewer);
     if (!isUuid(mergeId)) throw notFound("タグの統合");
     return this.em.transactional(async (tx) => {
       // Serialises undo against new merges: the latest merge is read under a lock.
@@ -364,19 +399,25 @@ export class TagVocabularyService {
     });
   }
 
-  private async liveTag(em: EntityManager, id: string, what: string): Promise<Tag> {
+  /**
+   * A live tag the curator can see (tag-queries readableBy, commons cases included): a name that
+   * exists only on another organisation's drafts or 庁内限定 cases is not found, as a missing one,
+   * for the 広域事務局 too.
+   */
+  private async liveTag(em: EntityManager, actor: Viewer, id: string, what: string): Promise<Tag> {
     if (!isUuid(id)) throw notFound(what);
     const tag = await em.findOne(Tag, id, { refresh: true });
     if (!tag) throw notFound(what);
+    if (!(await readableTagIds(em, actor, await readershipOf(em, actor), [id])).has(id)) throw notFound(what);
     if (tag.mergedInto) throw tagErrors.alreadyMerged(tag.name);
     return tag;
   }
 
   /** A live tag locked for this transaction; CONFLICT when someone saved it since `version`. */
-  private async lockedLiveTag(tx: EntityManager, id: string, version: number): Promise<Tag> {
+  private async lockedLiveTag(tx: EntityManager, actor: Viewer, id: string, version: number): Promise<Tag> {
     if (!isUuid(id)) throw notFound("タグ");
     await lockTags(tx, [id]);
-    const tag = await this.liveTag(tx, id, "タグ");
+    const tag = await this.liveTag(tx, actor, id, "タグ");
     if (tag.version !== version) {
       throw tagErrors.staleVersion();
     }

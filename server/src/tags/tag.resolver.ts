@@ -15,6 +15,7 @@ import {
   TagMergeView,
   TagTextMatchView,
   TagUpdateInput,
+  ProposedTagListView,
   TagUsageView,
   TagView,
 } from "./tag.types.js";
@@ -156,6 +157,17 @@ export class TagPageResolver {
 /** The secretariat's tools. Thin: the services validate, authorise (SECRETARIAT / ADMIN), write, audit and re-index. */
 @Resolver()
 export class TagVocabularyResolver {
+  @Query(() => ProposedTagListView, {
+    description: "団体の提案: 共有の好事例に付いた、まだ語彙に取り入れていないタグ（広域事務局、いなければ設置団体の事務局）。取り入れは updateTag、統合は mergeTags。",
+  })
+  async proposedTags(
+    @Ctx() ctx: RequestContext,
+    @Arg("first", () => Int, { defaultValue: 50 }) first = 50,
+    @Arg("offset", () => Int, { defaultValue: 0 }) offset = 0,
+  ): Promise<ProposedTagListView> {
+    return ctx.services.tagVocabulary.proposedByOrganisations(ctx.viewer, { first, offset });
+  }
+
   @Mutation(() => TagChangeView, { description: "Adds a vocabulary term (secretariat)." })
   async createTag(@Arg("input", () => TagCreateInput) input: TagCreateInput, @Ctx() ctx: RequestContext): Promise<TagChangeView> {
     const change = await ctx.services.tagVocabulary.create(ctx.viewer, withoutNulls({ ...input }));

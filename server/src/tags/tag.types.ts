@@ -196,3 +196,33 @@ export class TagUpdateInput {
   keepOldNameAsSynonym!: boolean;
 }
 
+
+@ObjectType("ProposedTag", { description: "団体が共有の好事例で使い始めた、まだ語彙に取り入れていないタグ（広域事務局が判断する）" })
+export class ProposedTagView {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => TagCategoryEnum)
+  category!: TagCategory;
+
+  @Field(() => Int, { description: "Pass it to updateTag to take it into the vocabulary." })
+  version!: number;
+
+  @Field(() => Int, { description: "このタグの付いた、自治体間で共有の公開中の好事例の数" })
+  commonsCases!: number;
+
+  @Field(() => [String], { description: "使っている団体（共有の好事例のあるもの）" })
+  organisations!: string[];
+}
+
+@ObjectType("ProposedTagList")
+export class ProposedTagListView {
+  @Field(() => Int)
+  total!: number;
+
+  @Field(() => [ProposedTagView])
+  items!: ProposedTagView[];
+}

@@ -23,6 +23,8 @@ const demoAccountsSchema = z.array(
     role: z.enum(["STAFF", "SECRETARIAT", "ADMIN"]),
     department: z.string(),
     departmentPath: z.array(z.string()).default([]),
+    /** The installation's 広域事務局 (issue 16), beside the role in the organisation. */
+    installationRole: z.enum(["HUB_SECRETARIAT"]).optional(),
   }),
 );
 
@@ -32,6 +34,7 @@ export interface DemoAccount {
   role: string;
   displayName: string;
   department: string;
+  installationRole?: "HUB_SECRETARIAT";
   /** The organisation's name (宝塚市), for the printed list. */
   organisationName: string;
 }
@@ -75,7 +78,8 @@ export function formatDemoAccounts(accounts: DemoAccount[]): string {
   for (const a of accounts) groups.set(a.organisationName, [...(groups.get(a.organisationName) ?? []), a]);
   const blocks = [...groups].map(([organisation, members]) => {
     const lines = members.map(
-      (a) => `      ${(roleLabel[a.role] ?? a.role).padEnd(4, "　")} ${a.email.padEnd(38)} ${a.password}   ${a.displayName}（${a.department}）`,
+      (a) =>
+        `      ${(a.installationRole ? "広域事務局" : (roleLabel[a.role] ?? a.role)).padEnd(4, "　")} ${a.email.padEnd(38)} ${a.password}   ${a.displayName}（${a.department}）`,
     );
     return `    ${organisation}\n${lines.join("\n")}`;
   });

@@ -16,6 +16,9 @@ export class MeView {
   @Field(() => String, { description: "STAFF / SECRETARIAT / ADMIN" })
   role!: string;
 
+  @Field(() => String, { nullable: true, description: "設置全体の役割: OPERATOR（運用者）/ HUB_SECRETARIAT（広域事務局）、ほとんどの人は null" })
+  installationRole!: string | null;
+
   @Field(() => DepartmentView)
   department!: DepartmentView;
 

@@ -2,6 +2,7 @@ import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
 import { departmentPaths } from "../departments/index.js";
 import type { RequestContext } from "../kernel/index.js";
 import type { User } from "./user.entity.js";
+import { setHubSecretariatAsOperator } from "./user.service.js";
 import { AcceptInvitationInputType, AdminUserListView, AdminUserView, InvitationView, InviteUserInputType, IssuedInvitationView } from "./people.types.js";
 
 /** Presents a page of users: the 課 paths in one statement (departmentPaths), whatever the page size. */
@@ -77,6 +78,14 @@ export class PeopleResolver {
   async setUserActive(@Arg("userId", () => ID) userId: string, @Arg("active", () => Boolean) active: boolean, @Ctx() ctx: RequestContext): Promise<AdminUserView> {
     const user = await ctx.services.people.setActive(ctx.viewer, userId, active);
     return (await present(ctx, [user], new Map()))[0]!;
+  }
+
+  @Mutation(() => Boolean, {
+    description: "広域事務局（設置全体の好事例集・タグ・ダッシュボード・書き出し）にする・外す（設置の運用者のみ、監査記録あり）。広域事務局かどうかを返す",
+  })
+  async setHubSecretariat(@Arg("email", () => String) email: string, @Arg("granted", () => Boolean) granted: boolean, @Ctx() ctx: RequestContext): Promise<boolean> {
+    const user = await setHubSecretariatAsOperator(ctx.em, ctx.viewer, email, granted);
+    return user.installationRole === "HUB_SECRETARIAT";
   }
 
   @Mutation(() => String, { description: "招待リンクからパスワードを設定する（ログイン不要）; ログインに使うメールアドレスを返す" })

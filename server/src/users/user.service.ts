@@ -3,7 +3,7 @@ import { newUserSchema } from "@kb/shared";
 import { recordAudit } from "../audit/index.js";
 import { deleteOtherSessions, hashPassword } from "../auth/index.js";
 import { DepartmentNameLookup } from "../departments/index.js";
-import { badInputFromZod, type InstallationRole } from "../kernel/index.js";
+import { AppError, badInputFromZod, requireOperator, type InstallationRole, type Viewer } from "../kernel/index.js";
 import { organisationByCode } from "../organisations/index.js";
 import { userErrors } from "./user.errors.js";
 import { User } from "./user.entity.js";
@@ -80,4 +80,40 @@ export async function setUserActive(em: EntityManager, email: string, active: bo
     });
     return { user, endedSessions };
   });
+}
+
+/**
+ * Makes an account the installation's 広域事務局 (HUB_SECRETARIAT, issue 16) or takes it back
+ * (`kb user-hub`, and operators in GraphQL). The account keeps its organisation and role there; an
+ * installation operator stays an operator (one installation role per account: CONFLICT). Audited in
+ * the account's organisation. Answers whether it changed anything.
+ */
+export async function setHubSecretariat(em: EntityManager, email: string, granted: boolean, actorId: string | null = null): Promise<{ user: User; changed: boolean }> {
+  const key = email.normalize("NFKC").trim().toLowerCase();
+  return em.transactional(async (tx) => {
+    const user = await tx.findOne(User, { email: key });
+    if (!user) throw userErrors.noSuchUser(key);
+    const before = user.installationRole ?? null;
+    if (before === "OPERATOR" && !granted) return { user, changed: false };
+    if (before === "OPERATOR") throw new AppError("CONFLICT", `${key} は設置の運用者です。運用者を広域事務局にはできません（別のアカウントを使ってください）。`);
+    const after = granted ? "HUB_SECRETARIAT" : null;
+    if (before === after) return { user, changed: false };
+    user.installationRole = after;
+    recordAudit(tx, {
+      organisationId: user.organisation.id,
+      actorId,
+      action: granted ? "user.hub.grant" : "user.hub.revoke",
+      subjectType: "User",
+      subjectId: user.id,
+      before: { installationRole: before },
+      after: { installationRole: after },
+    });
+    return { user, changed: true };
+  });
+}
+
+/** The same, from GraphQL: installation operators only (refused before any lookup, so nothing is told). */
+export async function setHubSecretariatAsOperator(em: EntityManager, viewer: Viewer | null, email: string, granted: boolean): Promise<User> {
+  const operator = requireOperator(viewer);
+  return (await setHubSecretariat(em, email, granted, operator.userId)).user;
 }

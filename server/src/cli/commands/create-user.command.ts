@@ -11,15 +11,17 @@ interface CreateUserOptions {
   parent: string[];
   organisation?: string;
   operator?: boolean;
+  hub?: boolean;
 }
 
 export const createUserCommand: KbCommand<CreateUserOptions> = {
   name: "create-user",
   usage: `  create-user --email <e-mail> --name <氏名> --role STAFF|SECRETARIAT|ADMIN --department <課> [--parent <局・部>]...
-              [--organisation <団体コード>] [--operator]
+              [--organisation <団体コード>] [--operator | --hub]
                                          利用者を作成します。パスワードは入力を求めます（パイプからも読めます）。
                                          --organisation を省くとこの設置の団体の利用者になります。
-                                         --operator は設置全体の運用者（団体の登録ができる）にします。`,
+                                         --operator は設置全体の運用者（団体の登録ができる）にします。
+                                         --hub は広域事務局にします（あとからは user-hub で変えられます）。`,
   define: (command) =>
     command
       .option("--email <e-mail>")
@@ -28,11 +30,16 @@ export const createUserCommand: KbCommand<CreateUserOptions> = {
       .option("--department <課>")
       .option("--parent <局・部>", "上位組織（上から順に、繰り返し指定）", (value: string, previous: string[]) => [...previous, value], [] as string[])
       .option("--organisation <団体コード>")
-      .option("--operator"),
+      .option("--operator")
+      .option("--hub"),
   async run(_operands, values, { withBackend }) {
     const missing = (["email", "name", "department"] as const).filter((k) => !values[k]);
     if (missing.length) {
       process.stderr.write(`次の指定が必要です: ${missing.map((m) => `--${m}`).join(" ")}\n`);
+      return 2;
+    }
+    if (values.operator && values.hub) {
+      process.stderr.write("--operator と --hub は同時に指定できません。\n");
       return 2;
     }
     const password = await readSecret("パスワード（12文字以上）: ");
@@ -45,7 +52,7 @@ export const createUserCommand: KbCommand<CreateUserOptions> = {
           department: values.department!,
           departmentPath: values.parent,
           organisation: values.organisation,
-          installationRole: values.operator ? "OPERATOR" : null,
+          installationRole: values.operator ? "OPERATOR" : values.hub ? "HUB_SECRETARIAT" : null,
           password,
         }),
       );

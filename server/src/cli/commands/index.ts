@@ -11,6 +11,7 @@ import { organisationCommand } from "./organisation.command.js";
 import { reindexCommand } from "./reindex.command.js";
 import { restoreCommand } from "./restore.command.js";
 import { deactivateUserCommand, reactivateUserCommand } from "./user-active.command.js";
+import { userHubCommand } from "./user-hub.command.js";
 
 /** Every `kb` command, in the order the help lists them. Add a command: a file here and one line. */
-export const COMMANDS: KbCommand[] = [importCommand, importTableCommand, importKintoneCommand, reindexCommand, checkIndexCommand, organisationCommand, createUserCommand, deactivateUserCommand, reactivateUserCommand, loadTagsCommand, freshnessCheckCommand, backupCommand, restoreCommand];
+export const COMMANDS: KbCommand[] = [importCommand, importTableCommand, importKintoneCommand, reindexCommand, checkIndexCommand, organisationCommand, createUserCommand, deactivateUserCommand, reactivateUserCommand, userHubCommand, loadTagsCommand, freshnessCheckCommand, backupCommand, restoreCommand];

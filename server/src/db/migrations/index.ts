@@ -19,6 +19,8 @@ import { Migration20261205123144_Organisations } from "./Migration20261205123144
 import { Migration20261205180946_DepartmentCodesAndEmployeeNumbers } from "./Migration20261205180946_DepartmentCodesAndEmployeeNumbers.js";
 import { Migration20261205181712_DirectorySignIn } from "./Migration20261205181712_DirectorySignIn.js";
 import { Migration20261205211500_CaseSharingAndHubRole } from "./Migration20261205211500_CaseSharingAndHubRole.js";
+import { Migration20261205220200_CaseBasedOn } from "./Migration20261205220200_CaseBasedOn.js";
+import { Migration20261205220400_CommonsCollections } from "./Migration20261205220400_CommonsCollections.js";
 import { Migration20261205181821_AdminPeopleAndReorganisation } from "./Migration20261205181821_AdminPeopleAndReorganisation.js";
 
 /** Every migration, in order. Listed explicitly so the compiled build needs no file globbing. */
@@ -44,4 +46,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: "Migration20261205181712_DirectorySignIn", class: Migration20261205181712_DirectorySignIn },
   { name: "Migration20261205181821_AdminPeopleAndReorganisation", class: Migration20261205181821_AdminPeopleAndReorganisation },
   { name: "Migration20261205211500_CaseSharingAndHubRole", class: Migration20261205211500_CaseSharingAndHubRole },
+  { name: "Migration20261205220200_CaseBasedOn", class: Migration20261205220200_CaseBasedOn },
+  { name: "Migration20261205220400_CommonsCollections", class: Migration20261205220400_CommonsCollections },
 ];
