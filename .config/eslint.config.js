@@ -13,8 +13,8 @@ import tseslint from "typescript-eslint";
  *
  * What the folders are (test/architecture/slice-boundaries.test.ts checks the graph with this list):
  * - Domain slices: adoptions attachments audit auth cases collections dashboard
- *   department-pages departments exports freshness importer notifications personnel questions revisions search
- *   search-stats synonyms tag-bulk tag-proposals tags users. At most four pairs of them import each
+ *   department-pages departments exports follows freshness importer mail notifications personnel questions
+ *   revisions search search-stats solicitations synonyms tag-bulk tag-proposals tags users. At most four pairs of them import each
  *   other, none with search/: search/ reads the writers to build documents; no writer imports search/.
  * - Shared kernel: kernel/ (errors, Viewer, the per-request scope type). It knows no slice and no
  *   GraphQL, so it imports nothing from other folders.

@@ -8,6 +8,7 @@ import { initOrm, migrate, withStartupLock } from "./db/index.js";
 import { applyHomeOrganisationConfig, ensureSeedOrganisations, readOrganisationSeedFile } from "./organisations/index.js";
 import { AppError } from "./kernel/index.js";
 import { FreshnessJob } from "./freshness/index.js";
+import { MailOutboxWorker } from "./mail/index.js";
 import { buildAppSchema } from "./graphql/index.js";
 import { failAbandonedImportRuns, importInterchangeFile } from "./importer/index.js";
 import { createHttpApp, listenHttp } from "./http/index.js";
@@ -153,6 +154,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
   let server: Server | undefined;
   let worker: SearchOutboxWorker | undefined;
   let freshness: FreshnessJob | undefined;
+  let mail: MailOutboxWorker | undefined;
   try {
     worker = new SearchOutboxWorker(backend.orm, backend.index, backend.services.databaseUrl, logger.child({ component: "search-sync" }), {
       minDrainIntervalMs: config.searchSyncIntervalMs,
@@ -171,6 +173,9 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     // 鮮度確認: notifies owning 課 of cases not reviewed for two fiscal years, every 6 hours.
     freshness = new FreshnessJob(backend.orm, logger.child({ component: "freshness" }));
     freshness.start();
+    // Follow notices by e-mail (KB_SMTP_*): sent from the outbox, retried with backoff (mail/).
+    mail = new MailOutboxWorker(backend.orm, config.smtp, logger.child({ component: "mail" }), { pollMs: config.mailPollMs, publicUrl: config.publicUrl });
+    mail.start();
     const { app, apollo } = await createHttpApp({
       config,
       logger,
@@ -184,6 +189,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     const runningServer = server;
     const runningWorker = worker;
     const runningFreshness = freshness;
+    const runningMail = mail;
     return {
       backend,
       worker,
@@ -199,6 +205,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
         await apollo.stop();
         logger.debug("graphql stopped");
         await runningFreshness.stop();
+        await runningMail.stop();
         await runningWorker.stop();
         logger.debug("search worker stopped");
         await backend.close();
@@ -208,6 +215,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
   } catch (error) {
     server?.close();
     await freshness?.stop();
+    await mail?.stop();
     await worker?.stop();
     await backend.close();
     throw error;

@@ -26,3 +26,4 @@ export * from "./error-codes.js";
 export * from "./personnel.js";
 export * from "./people.js";
 export * from "./directory-sign-in.js";
+export * from "./solicitations.js";

@@ -1,6 +1,7 @@
 import { RequireLogin } from "../auth/RequireLogin";
 import type { Me } from "../auth/me";
 import { messages as m } from "../messages";
+import { FollowList } from "./FollowList";
 import { PasswordForm } from "./PasswordForm";
 import { SessionList } from "./SessionList";
 
@@ -36,6 +37,7 @@ function Account({ me }: { me: Me }) {
           <dd>{m.account.roles[me.role] ?? me.role}</dd>
         </dl>
       </section>
+      <FollowList />
       <PasswordForm />
       <SessionList />
     </>

@@ -12,6 +12,7 @@ const TOOL_PATHS: Record<Tool, string> = {
   synonyms: "/admin/synonyms",
   tags: "/admin/tags",
   dashboard: "/admin/dashboard",
+  demand: "/admin/demand",
   import: "/admin/import",
   people: "/admin/people",
   departments: "/admin/departments",
@@ -30,9 +31,9 @@ export default function AdminHomePage() {
 function AdminHome({ me }: { me: Me }) {
   const curator = isSecretariat(me) || me.role === "ADMIN";
   const groups: { heading: string; tools: Tool[] }[] = [
-    // The installation's 広域事務局 (issue 16): the commons, and the vocabulary it owns.
-    ...(isHub(me) ? [{ heading: h.hubHeading, tools: ["hub", "synonyms", "tags"] as Tool[] }] : []),
-    ...(curator ? [{ heading: h.curationHeading, tools: (isHub(me) ? ["dashboard"] : ["synonyms", "tags", "dashboard"]) as Tool[] }] : []),
+    // The installation's 広域事務局 (issue 16): the commons, the vocabulary it owns, and what staff everywhere look for.
+    ...(isHub(me) ? [{ heading: h.hubHeading, tools: (curator ? ["hub", "synonyms", "tags"] : ["hub", "synonyms", "tags", "demand"]) as Tool[] }] : []),
+    ...(curator ? [{ heading: h.curationHeading, tools: (isHub(me) ? ["dashboard", "demand"] : ["synonyms", "tags", "dashboard", "demand"]) as Tool[] }] : []),
     ...(me.role === "ADMIN" ? [{ heading: h.peopleHeading, tools: ["import", "people", "departments", "personnel"] as Tool[] }] : []),
   ];
   return (

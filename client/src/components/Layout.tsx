@@ -103,6 +103,11 @@ export function Layout() {
                     </NavLink>
                   </li>
                   <li>
+                    <NavLink to="/solicitations" className={navLink}>
+                      {m.header.navSolicitations}
+                    </NavLink>
+                  </li>
+                  <li>
                     <NavLink to={`/departments/${encodeURIComponent(me.department.id)}`} className={navLink}>
                       {m.departments.nav}
                     </NavLink>

@@ -14,6 +14,9 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query FollowableOrganisations {\n    followableOrganisations {\n      id\n      name\n      prefecture\n    }\n  }\n": typeof types.FollowableOrganisationsDocument,
+    "\n  mutation FollowFromAccount($input: FollowInput!) {\n    follow(input: $input) {\n      id\n      label\n    }\n  }\n": typeof types.FollowFromAccountDocument,
+    "\n  mutation UnfollowFromAccount($input: FollowInput!) {\n    unfollow(input: $input)\n  }\n": typeof types.UnfollowFromAccountDocument,
     "\n  query MySessions {\n    mySessions {\n      id\n      createdAt\n      lastSeenAt\n      userAgent\n      address\n      current\n    }\n  }\n": typeof types.MySessionsDocument,
     "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": typeof types.ChangePasswordDocument,
     "\n  mutation EndOtherSessions {\n    endOtherSessions\n  }\n": typeof types.EndOtherSessionsDocument,
@@ -128,6 +131,17 @@ type Documents = {
     "\n  fragment Facets_facets on CaseFacets {\n    kind { value count }\n    department { value count }\n    fiscalYear { value count }\n    tags { value count }\n    organisation { value count label }\n    prefecture { value count }\n    organisationKind { value count }\n    populationBand { value count }\n  }\n": typeof types.Facets_FacetsFragmentDoc,
     "\n  fragment ZeroResults_suggestions on SearchSuggestions {\n    withoutFilter { field values total }\n    withoutAnyFilter\n    relatedTags { value count }\n  }\n": typeof types.ZeroResults_SuggestionsFragmentDoc,
     "\n  mutation SetCaseSharing($id: ID!, $sharing: CaseSharing!) {\n    setCaseSharing(id: $id, sharing: $sharing) {\n      id\n      sharing\n      version\n    }\n  }\n": typeof types.SetCaseSharingDocument,
+    "\n  query DemandBoard {\n    demandBoard {\n      includesOwn\n      minimumOrganisations\n      windowDays\n      searches {\n        query\n        zeroResults\n        lastSearchedAt\n        solicitationId\n      }\n      unansweredQuestions {\n        caseId\n        caseTitle\n        unanswered\n        oldestAskedAt\n      }\n      commons {\n        query\n        organisations\n        zeroResults\n        solicitationId\n      }\n    }\n    solicitations(first: 1) {\n      total\n      viewerCanCall\n    }\n  }\n": typeof types.DemandBoardDocument,
+    "\n  mutation CreateSolicitation($input: SolicitationInput!) {\n    createSolicitation(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateSolicitationDocument,
+    "\n  mutation Follow($input: FollowInput!) {\n    follow(input: $input) {\n      id\n    }\n  }\n": typeof types.FollowDocument,
+    "\n  mutation Unfollow($input: FollowInput!) {\n    unfollow(input: $input)\n  }\n": typeof types.UnfollowDocument,
+    "\n  query MyFollows {\n    myFollows {\n      id\n      targetType\n      targetId\n      label\n      createdAt\n    }\n  }\n": typeof types.MyFollowsDocument,
+    "\n  fragment SolicitationMeta_solicitation on Solicitation {\n    scope\n    byHub\n    organisationName\n    deadline\n    open\n    answerCount\n  }\n": typeof types.SolicitationMeta_SolicitationFragmentDoc,
+    "\n  query Solicitation($id: ID!) {\n    solicitation(id: $id) {\n      id\n      title\n      description\n      viewerFollows\n      viewerCanAnswer\n      viewerCanClose\n      ...SolicitationMeta_solicitation\n      answers {\n        id\n        caseId\n        caseTitle\n        organisationName\n        departmentName\n        comment\n        createdAt\n      }\n    }\n  }\n": typeof types.SolicitationDocument,
+    "\n  query SolicitationCandidates($id: ID!, $search: String!) {\n    solicitationCandidates(solicitationId: $id, search: $search) {\n      caseId\n      title\n      organisationName\n    }\n  }\n": typeof types.SolicitationCandidatesDocument,
+    "\n  mutation AnswerSolicitation($input: SolicitationAnswerInput!) {\n    answerSolicitation(input: $input) {\n      id\n      caseTitle\n    }\n  }\n": typeof types.AnswerSolicitationDocument,
+    "\n  mutation CloseSolicitation($id: ID!) {\n    closeSolicitation(id: $id) {\n      id\n      open\n    }\n  }\n": typeof types.CloseSolicitationDocument,
+    "\n  query Solicitations($first: Int!) {\n    solicitations(first: $first) {\n      total\n      viewerCanSeeDemand\n      items {\n        id\n        title\n        ...SolicitationMeta_solicitation\n      }\n    }\n  }\n": typeof types.SolicitationsDocument,
     "\n  query SynonymGroups {\n    synonymGroups {\n      id\n      mode\n      terms\n      note\n      version\n    }\n  }\n": typeof types.SynonymGroupsDocument,
     "\n  mutation CreateSynonymGroup($input: SynonymGroupInput!) {\n    createSynonymGroup(input: $input) {\n      affectedCases\n    }\n  }\n": typeof types.CreateSynonymGroupDocument,
     "\n  mutation UpdateSynonymGroup($id: ID!, $version: Int!, $input: SynonymGroupInput!) {\n    updateSynonymGroup(id: $id, version: $version, input: $input) {\n      affectedCases\n    }\n  }\n": typeof types.UpdateSynonymGroupDocument,
@@ -153,6 +167,9 @@ type Documents = {
     "\n  mutation SubmitCase($id: ID!, $version: Int!, $confirmPersonalInfo: Boolean!) {\n    submitCase(id: $id, version: $version, confirmPersonalInfo: $confirmPersonalInfo) {\n      id\n      status\n      version\n      submittedAt\n      viewerCan {\n        edit\n        submit\n        review\n        archive\n      }\n    }\n  }\n": typeof types.SubmitCaseDocument,
 };
 const documents: Documents = {
+    "\n  query FollowableOrganisations {\n    followableOrganisations {\n      id\n      name\n      prefecture\n    }\n  }\n": types.FollowableOrganisationsDocument,
+    "\n  mutation FollowFromAccount($input: FollowInput!) {\n    follow(input: $input) {\n      id\n      label\n    }\n  }\n": types.FollowFromAccountDocument,
+    "\n  mutation UnfollowFromAccount($input: FollowInput!) {\n    unfollow(input: $input)\n  }\n": types.UnfollowFromAccountDocument,
     "\n  query MySessions {\n    mySessions {\n      id\n      createdAt\n      lastSeenAt\n      userAgent\n      address\n      current\n    }\n  }\n": types.MySessionsDocument,
     "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": types.ChangePasswordDocument,
     "\n  mutation EndOtherSessions {\n    endOtherSessions\n  }\n": types.EndOtherSessionsDocument,
@@ -267,6 +284,17 @@ const documents: Documents = {
     "\n  fragment Facets_facets on CaseFacets {\n    kind { value count }\n    department { value count }\n    fiscalYear { value count }\n    tags { value count }\n    organisation { value count label }\n    prefecture { value count }\n    organisationKind { value count }\n    populationBand { value count }\n  }\n": types.Facets_FacetsFragmentDoc,
     "\n  fragment ZeroResults_suggestions on SearchSuggestions {\n    withoutFilter { field values total }\n    withoutAnyFilter\n    relatedTags { value count }\n  }\n": types.ZeroResults_SuggestionsFragmentDoc,
     "\n  mutation SetCaseSharing($id: ID!, $sharing: CaseSharing!) {\n    setCaseSharing(id: $id, sharing: $sharing) {\n      id\n      sharing\n      version\n    }\n  }\n": types.SetCaseSharingDocument,
+    "\n  query DemandBoard {\n    demandBoard {\n      includesOwn\n      minimumOrganisations\n      windowDays\n      searches {\n        query\n        zeroResults\n        lastSearchedAt\n        solicitationId\n      }\n      unansweredQuestions {\n        caseId\n        caseTitle\n        unanswered\n        oldestAskedAt\n      }\n      commons {\n        query\n        organisations\n        zeroResults\n        solicitationId\n      }\n    }\n    solicitations(first: 1) {\n      total\n      viewerCanCall\n    }\n  }\n": types.DemandBoardDocument,
+    "\n  mutation CreateSolicitation($input: SolicitationInput!) {\n    createSolicitation(input: $input) {\n      id\n    }\n  }\n": types.CreateSolicitationDocument,
+    "\n  mutation Follow($input: FollowInput!) {\n    follow(input: $input) {\n      id\n    }\n  }\n": types.FollowDocument,
+    "\n  mutation Unfollow($input: FollowInput!) {\n    unfollow(input: $input)\n  }\n": types.UnfollowDocument,
+    "\n  query MyFollows {\n    myFollows {\n      id\n      targetType\n      targetId\n      label\n      createdAt\n    }\n  }\n": types.MyFollowsDocument,
+    "\n  fragment SolicitationMeta_solicitation on Solicitation {\n    scope\n    byHub\n    organisationName\n    deadline\n    open\n    answerCount\n  }\n": types.SolicitationMeta_SolicitationFragmentDoc,
+    "\n  query Solicitation($id: ID!) {\n    solicitation(id: $id) {\n      id\n      title\n      description\n      viewerFollows\n      viewerCanAnswer\n      viewerCanClose\n      ...SolicitationMeta_solicitation\n      answers {\n        id\n        caseId\n        caseTitle\n        organisationName\n        departmentName\n        comment\n        createdAt\n      }\n    }\n  }\n": types.SolicitationDocument,
+    "\n  query SolicitationCandidates($id: ID!, $search: String!) {\n    solicitationCandidates(solicitationId: $id, search: $search) {\n      caseId\n      title\n      organisationName\n    }\n  }\n": types.SolicitationCandidatesDocument,
+    "\n  mutation AnswerSolicitation($input: SolicitationAnswerInput!) {\n    answerSolicitation(input: $input) {\n      id\n      caseTitle\n    }\n  }\n": types.AnswerSolicitationDocument,
+    "\n  mutation CloseSolicitation($id: ID!) {\n    closeSolicitation(id: $id) {\n      id\n      open\n    }\n  }\n": types.CloseSolicitationDocument,
+    "\n  query Solicitations($first: Int!) {\n    solicitations(first: $first) {\n      total\n      viewerCanSeeDemand\n      items {\n        id\n        title\n        ...SolicitationMeta_solicitation\n      }\n    }\n  }\n": types.SolicitationsDocument,
     "\n  query SynonymGroups {\n    synonymGroups {\n      id\n      mode\n      terms\n      note\n      version\n    }\n  }\n": types.SynonymGroupsDocument,
     "\n  mutation CreateSynonymGroup($input: SynonymGroupInput!) {\n    createSynonymGroup(input: $input) {\n      affectedCases\n    }\n  }\n": types.CreateSynonymGroupDocument,
     "\n  mutation UpdateSynonymGroup($id: ID!, $version: Int!, $input: SynonymGroupInput!) {\n    updateSynonymGroup(id: $id, version: $version, input: $input) {\n      affectedCases\n    }\n  }\n": types.UpdateSynonymGroupDocument,
@@ -306,6 +334,18 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FollowableOrganisations {\n    followableOrganisations {\n      id\n      name\n      prefecture\n    }\n  }\n"): (typeof documents)["\n  query FollowableOrganisations {\n    followableOrganisations {\n      id\n      name\n      prefecture\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FollowFromAccount($input: FollowInput!) {\n    follow(input: $input) {\n      id\n      label\n    }\n  }\n"): (typeof documents)["\n  mutation FollowFromAccount($input: FollowInput!) {\n    follow(input: $input) {\n      id\n      label\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnfollowFromAccount($input: FollowInput!) {\n    unfollow(input: $input)\n  }\n"): (typeof documents)["\n  mutation UnfollowFromAccount($input: FollowInput!) {\n    unfollow(input: $input)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -762,6 +802,50 @@ export function graphql(source: "\n  fragment ZeroResults_suggestions on SearchS
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SetCaseSharing($id: ID!, $sharing: CaseSharing!) {\n    setCaseSharing(id: $id, sharing: $sharing) {\n      id\n      sharing\n      version\n    }\n  }\n"): (typeof documents)["\n  mutation SetCaseSharing($id: ID!, $sharing: CaseSharing!) {\n    setCaseSharing(id: $id, sharing: $sharing) {\n      id\n      sharing\n      version\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DemandBoard {\n    demandBoard {\n      includesOwn\n      minimumOrganisations\n      windowDays\n      searches {\n        query\n        zeroResults\n        lastSearchedAt\n        solicitationId\n      }\n      unansweredQuestions {\n        caseId\n        caseTitle\n        unanswered\n        oldestAskedAt\n      }\n      commons {\n        query\n        organisations\n        zeroResults\n        solicitationId\n      }\n    }\n    solicitations(first: 1) {\n      total\n      viewerCanCall\n    }\n  }\n"): (typeof documents)["\n  query DemandBoard {\n    demandBoard {\n      includesOwn\n      minimumOrganisations\n      windowDays\n      searches {\n        query\n        zeroResults\n        lastSearchedAt\n        solicitationId\n      }\n      unansweredQuestions {\n        caseId\n        caseTitle\n        unanswered\n        oldestAskedAt\n      }\n      commons {\n        query\n        organisations\n        zeroResults\n        solicitationId\n      }\n    }\n    solicitations(first: 1) {\n      total\n      viewerCanCall\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateSolicitation($input: SolicitationInput!) {\n    createSolicitation(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CreateSolicitation($input: SolicitationInput!) {\n    createSolicitation(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Follow($input: FollowInput!) {\n    follow(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation Follow($input: FollowInput!) {\n    follow(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Unfollow($input: FollowInput!) {\n    unfollow(input: $input)\n  }\n"): (typeof documents)["\n  mutation Unfollow($input: FollowInput!) {\n    unfollow(input: $input)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyFollows {\n    myFollows {\n      id\n      targetType\n      targetId\n      label\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  query MyFollows {\n    myFollows {\n      id\n      targetType\n      targetId\n      label\n      createdAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SolicitationMeta_solicitation on Solicitation {\n    scope\n    byHub\n    organisationName\n    deadline\n    open\n    answerCount\n  }\n"): (typeof documents)["\n  fragment SolicitationMeta_solicitation on Solicitation {\n    scope\n    byHub\n    organisationName\n    deadline\n    open\n    answerCount\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Solicitation($id: ID!) {\n    solicitation(id: $id) {\n      id\n      title\n      description\n      viewerFollows\n      viewerCanAnswer\n      viewerCanClose\n      ...SolicitationMeta_solicitation\n      answers {\n        id\n        caseId\n        caseTitle\n        organisationName\n        departmentName\n        comment\n        createdAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query Solicitation($id: ID!) {\n    solicitation(id: $id) {\n      id\n      title\n      description\n      viewerFollows\n      viewerCanAnswer\n      viewerCanClose\n      ...SolicitationMeta_solicitation\n      answers {\n        id\n        caseId\n        caseTitle\n        organisationName\n        departmentName\n        comment\n        createdAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SolicitationCandidates($id: ID!, $search: String!) {\n    solicitationCandidates(solicitationId: $id, search: $search) {\n      caseId\n      title\n      organisationName\n    }\n  }\n"): (typeof documents)["\n  query SolicitationCandidates($id: ID!, $search: String!) {\n    solicitationCandidates(solicitationId: $id, search: $search) {\n      caseId\n      title\n      organisationName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AnswerSolicitation($input: SolicitationAnswerInput!) {\n    answerSolicitation(input: $input) {\n      id\n      caseTitle\n    }\n  }\n"): (typeof documents)["\n  mutation AnswerSolicitation($input: SolicitationAnswerInput!) {\n    answerSolicitation(input: $input) {\n      id\n      caseTitle\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CloseSolicitation($id: ID!) {\n    closeSolicitation(id: $id) {\n      id\n      open\n    }\n  }\n"): (typeof documents)["\n  mutation CloseSolicitation($id: ID!) {\n    closeSolicitation(id: $id) {\n      id\n      open\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Solicitations($first: Int!) {\n    solicitations(first: $first) {\n      total\n      viewerCanSeeDemand\n      items {\n        id\n        title\n        ...SolicitationMeta_solicitation\n      }\n    }\n  }\n"): (typeof documents)["\n  query Solicitations($first: Int!) {\n    solicitations(first: $first) {\n      total\n      viewerCanSeeDemand\n      items {\n        id\n        title\n        ...SolicitationMeta_solicitation\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

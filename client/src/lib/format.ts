@@ -21,3 +21,13 @@ const warekiDateTimeFormat = new Intl.DateTimeFormat("ja-JP-u-ca-japanese", {
   timeZone: "Asia/Tokyo",
 });
 export const formatWarekiDateTime = (iso: string) => format(iso, warekiDateTimeFormat);
+
+/** 和暦 of a calendar day: 令和9年3月31日. */
+const warekiDateFormat = new Intl.DateTimeFormat("ja-JP-u-ca-japanese", { era: "long", year: "numeric", month: "long", day: "numeric", timeZone: "Asia/Tokyo" });
+export const formatWarekiDate = (iso: string) => format(iso, warekiDateFormat);
+
+/** A calendar day (YYYY-MM-DD, as 期限 are kept) both ways: 2027年3月31日（令和9年3月31日）. */
+export function formatDay(day: string): string {
+  const at = `${day}T12:00:00+09:00`;
+  return `${formatDate(at)}（${formatWarekiDate(at)}）`;
+}

@@ -16,6 +16,7 @@ export const jaAdmin = {
       hub: { title: "全国の好事例（広域事務局）", description: "全国の好事例集づくり、団体をまたぐ横展開の状況、共有の好事例の書き出し、団体から届いたタグの確認を行います。" },
       synonyms: { title: "同義語", description: "検索で同じ意味として扱うことば（例：電子申請とオンライン申請）を登録します。" },
       tags: { title: "タグの語彙", description: "タグの分類と説明を整え、名前の変更や統合を行います。" },
+      demand: { title: "募集の掲示板", description: "職員が探しても見つからなかったものを確かめ、「こんな事例を募集しています」と呼びかけます。" },
       dashboard: { title: "ダッシュボード", description: "投稿・公開・横展開の状況を、期間を選んでグラフで確かめます。" },
       import: { title: "好事例の取り込み", description: "kintone の書き出しや CSV・Excel の一覧から、好事例をまとめて取り込みます。" },
       people: { title: "利用者の管理", description: "利用者の招待、役割の変更、無効化を行います。" },

@@ -103,6 +103,8 @@ export const jaSearchPage = {
     navMine: "自分の投稿",
     navReview: "審査",
     navAdmin: "管理",
+    /** 募集 (issue 16): what the secretariats call for. */
+    navSolicitations: "募集",
     /** The bell's accessible name. */
     notificationsLabel: (unread: number) => (unread > 0 ? `お知らせ（未読${unread}件）` : "お知らせ（未読なし）"),
   },

@@ -2,6 +2,7 @@ import type { CaseKind, CaseStatus } from "@kb/shared";
 import { jaAdmin } from "./ja-admin";
 import { jaLineage } from "./ja-lineage";
 import { jaHub } from "./ja-hub";
+import { jaSolicitations } from "./ja-solicitations";
 import { jaSearchPage } from "./ja-search-page";
 import { jaSharing } from "../sharing/ja-sharing";
 
@@ -14,6 +15,7 @@ import { jaSharing } from "../sharing/ja-sharing";
 export const ja = {
   admin: jaAdmin,
   hub: jaHub,
+  solicitations: jaSolicitations,
   sharing: jaSharing,
   app: jaSearchPage.app,
   search: jaSearchPage.search,
@@ -924,6 +926,8 @@ export const ja = {
     QUESTION_ANSWERED: "回答",
     ANSWER_ACCEPTED: "回答",
     FRESHNESS_CHECK_DUE: "内容の確認",
+    FOLLOWED_CASE_PUBLISHED: "フォロー",
+    SOLICITATION_ANSWERED: "募集",
   } as Record<string, string>,
 
 

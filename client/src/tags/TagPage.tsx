@@ -10,6 +10,7 @@ import { CaseCard } from "../search/CaseCard";
 import { Facets } from "../search/Facets";
 import { Pagination } from "../search/Pagination";
 import { clearFilters, toggleFacetValue, toSearchVariables } from "../search/searchParams";
+import { TagFollow } from "./TagFollow";
 
 const TAG_PAGE = graphql(`
   query TagPage($name: String!) {
@@ -120,6 +121,7 @@ export default function TagPage() {
         <p>
           <Link to={{ pathname: "/", search: toSearchString({ ...EMPTY_SEARCH, tags: [tag.name] }) }}>{m.tags.page.openInSearch}</Link>
         </p>
+        <TagFollow tagId={tag.id} />
       </header>
 
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[18rem_minmax(0,1fr)] lg:gap-10">

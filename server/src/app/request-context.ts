@@ -6,10 +6,12 @@ import { createCurationLoaders, type CurationLoaders, CollectionEntryService, Co
 import { DashboardService, HubDashboardService } from "../dashboard/index.js";
 import { DepartmentAdminService, DepartmentReorganisationService } from "../departments/index.js";
 import { DirectorySignInService } from "../directory-sign-in/index.js";
+import { FollowService } from "../follows/index.js";
 import { FreshnessService } from "../freshness/index.js";
 import type { RequestContext, RequestInfo, RequestScope, SessionCookie } from "../kernel/index.js";
 import { OrganisationService, readershipOf, type Readership } from "../organisations/index.js";
 import { QuestionService } from "../questions/index.js";
+import { DemandBoardService, SolicitationService } from "../solicitations/index.js";
 import { type CaseSearchIndex, readerOrganisation, SearchService } from "../search/index.js";
 import { SynonymService } from "../synonyms/index.js";
 import { TagProposalService } from "../tag-proposals/index.js";
@@ -58,6 +60,10 @@ function buildServices(em: RequestScope["em"], index: CaseSearchIndex, viewer: R
     lineage: () => new LineageService(em),
     questions: () => new QuestionService(em),
     freshness: () => new FreshnessService(em),
+    /** Issue 16: 募集, the demand board, follows. */
+    solicitations: () => new SolicitationService(em),
+    demandBoard: (): DemandBoardService => new DemandBoardService(em, services.solicitations),
+    follows: () => new FollowService(em),
     /** Admin screens (issue 15): people, the department tree and 組織改正. */
     people: () => new PeopleService(em),
     departmentAdmin: () => new DepartmentAdminService(em),

@@ -101,7 +101,37 @@ const envSchema = z.object({
   KB_ORGANISATION_NAME: z.string().trim().min(1).max(100).optional(),
   KB_ORGANISATION_KANA: z.string().trim().min(1).max(200).optional(),
   KB_ORGANISATION_CODE: z.string().trim().regex(/^\d{6}$/, { error: "KB_ORGANISATION_CODE must be the 6-digit 全国地方公共団体コード" }).optional(),
+
+  // --- E-mail (issue 16: follow notices) ---
+  /**
+   * The SMTP server follow notices are sent through. Unset: no e-mail is sent (notices stay in the
+   * app). Mail is queued in the database and sent by a background worker with retries, so a
+   * failing SMTP server never fails a publish (server/src/mail/).
+   */
+  KB_SMTP_HOST: z.string().trim().min(1).optional(),
+  KB_SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  /** `true`: TLS from the first byte (usually port 465); `false` (default): STARTTLS when the server offers it. */
+  KB_SMTP_SECURE: z.enum(["true", "false"]).default("false"),
+  KB_SMTP_USER: z.string().optional(),
+  /** A secret: never logged. */
+  KB_SMTP_PASSWORD: z.string().optional(),
+  /** The From address (needed with KB_SMTP_HOST), e.g. "好事例ナレッジベース <kb@city.example.lg.jp>". */
+  KB_MAIL_FROM: z.string().trim().min(3).optional(),
+  /** The address staff open the app at, for links in e-mails (https://kb.city.example.lg.jp/). */
+  KB_PUBLIC_URL: optionalUrl("KB_PUBLIC_URL"),
+  /** How often the mail worker looks for e-mail to send (ms). */
+  KB_MAIL_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(5_000),
 });
+
+/** Where follow notices are sent through (KB_SMTP_*). */
+export interface SmtpConfig {
+  host: string;
+  port: number;
+  secure: boolean;
+  user?: string;
+  password?: string;
+  from: string;
+}
 
 export interface AppConfig {
   env: "development" | "production" | "test";
@@ -143,6 +173,12 @@ export interface AppConfig {
   requestTimeoutMs: number;
   /** KB_ORGANISATION_*: the installation's own organisation's name and code, applied once (first start). */
   homeOrganisation: { name?: string; kana?: string; code?: string };
+  /** KB_SMTP_*: unset when no e-mail is sent. */
+  smtp?: SmtpConfig;
+  /** KB_PUBLIC_URL: makes links in e-mails absolute. */
+  publicUrl?: string;
+  /** KB_MAIL_POLL_MS. */
+  mailPollMs: number;
 }
 
 /** `true`/`false`, a hop count, or an address list, as Express's `trust proxy` takes them. */
@@ -177,6 +213,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env, defaults: Conf
   if (e.NODE_ENV === "production" && e.KB_MUTATION_RATE_PER_MINUTE === 0) {
     throw new ConfigError(["KB_MUTATION_RATE_PER_MINUTE: 0 (no limit) is not allowed in production"]);
   }
+  if (e.KB_SMTP_HOST && !e.KB_MAIL_FROM) throw new ConfigError(["KB_SMTP_HOST is set but KB_MAIL_FROM (the From address) is not"]);
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -203,6 +240,11 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env, defaults: Conf
     mutationRatePerMinute: e.KB_MUTATION_RATE_PER_MINUTE,
     requestTimeoutMs: e.KB_REQUEST_TIMEOUT_MS,
     homeOrganisation: { name: e.KB_ORGANISATION_NAME, kana: e.KB_ORGANISATION_KANA, code: e.KB_ORGANISATION_CODE },
+    smtp: e.KB_SMTP_HOST
+      ? { host: e.KB_SMTP_HOST, port: e.KB_SMTP_PORT, secure: e.KB_SMTP_SECURE === "true", user: e.KB_SMTP_USER, password: e.KB_SMTP_PASSWORD, from: e.KB_MAIL_FROM! }
+      : undefined,
+    publicUrl: e.KB_PUBLIC_URL,
+    mailPollMs: e.KB_MAIL_POLL_MS,
   };
 }
 

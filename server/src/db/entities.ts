@@ -25,6 +25,9 @@ import { TagBulkJob } from "../tag-bulk/tag-bulk-job.entity.js";
 import { TagMerge } from "../tags/tag-merge.entity.js";
 import { Tag } from "../tags/tag.entity.js";
 import { User } from "../users/user.entity.js";
+import { Follow } from "../follows/follow.entity.js";
+import { MailOutbox } from "../mail/mail-outbox.entity.js";
+import { Solicitation, SolicitationAnswer } from "../solicitations/solicitation.entity.js";
 import { UserInvitation } from "../users/user-invitation.entity.js";
 
 export const ENTITIES = [
@@ -72,4 +75,9 @@ export const ENTITIES = [
   OrganisationSignIn,
   DirectoryIdentity,
   DirectorySignInAttempt,
+  // Issue 16: 募集 and the demand board, follows, the e-mail outbox.
+  Solicitation,
+  SolicitationAnswer,
+  Follow,
+  MailOutbox,
 ];

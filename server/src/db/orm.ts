@@ -2,6 +2,7 @@ import "reflect-metadata";
 import { ReflectMetadataProvider } from "@mikro-orm/decorators/legacy";
 import { Migrator } from "@mikro-orm/migrations";
 import { defineConfig, MikroORM, type Options } from "@mikro-orm/postgresql";
+import { notifyFollowersOfPublication } from "../follows/index.js";
 import { DomainEventDispatcher } from "../kernel/index.js";
 import type { Logger } from "../logger.js";
 import { projectSearch } from "../search/index.js";
@@ -18,7 +19,7 @@ export function ormConfig(databaseUrl: string, logger?: Logger, overrides: Parti
     extensions: [Migrator],
     // Facts writers record (kernel/domain-events.ts) reach their consumers inside the writer's
     // transaction, whichever process opened the ORM (server, CLI, tests): nothing to forget.
-    subscribers: [new DomainEventDispatcher([projectSearch])],
+    subscribers: [new DomainEventDispatcher([projectSearch, notifyFollowersOfPublication])],
     // Relations are loaded through MikroORM's dataloader: a page of cases costs a fixed number of queries.
     dataloader: true,
     ensureDatabase: false,

@@ -11,12 +11,14 @@ import { DirectorySignInResolver } from "../directory-sign-in/index.js";
 import { CaseFreshnessFieldsResolver, CaseFreshnessResolver } from "../freshness/index.js";
 import { DepartmentPageResolver } from "../department-pages/index.js";
 import { DepartmentAdminResolver } from "../departments/index.js";
+import { FollowResolver } from "../follows/index.js";
 import { NotificationResolver } from "../notifications/index.js";
 import { OrganisationResolver } from "../organisations/index.js";
 import { AnswerResolver, CaseQuestionResolver, QuestionResolver } from "../questions/index.js";
 import { CaseTagProposalResolver, TagProposalResolver } from "../tag-proposals/index.js";
 import { TagPageResolver, TagSuggestionResolver, TagVocabularyResolver } from "../tags/index.js";
 import { SearchResolver } from "../search/index.js";
+import { SolicitationResolver } from "../solicitations/index.js";
 import { TagBulkResolver } from "../tag-bulk/index.js";
 import { SynonymResolver } from "../synonyms/index.js";
 import { PeopleResolver } from "../users/index.js";
@@ -62,6 +64,9 @@ export async function buildAppSchema(): Promise<GraphQLSchema> {
       DepartmentPageResolver,
       CaseFreshnessResolver,
       CaseFreshnessFieldsResolver,
+      // Issue 16: 募集 and the demand board, follows.
+      SolicitationResolver,
+      FollowResolver,
     ], validate: false });
 }
 

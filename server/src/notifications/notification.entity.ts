@@ -21,6 +21,9 @@ export const NOTIFICATION_TYPES = [
   "QUESTION_ANSWERED",
   "ANSWER_ACCEPTED",
   "FRESHNESS_CHECK_DUE",
+  // Issue 16: a case published where one follows (a tag, a 自治体); a case offered to a 募集.
+  "FOLLOWED_CASE_PUBLISHED",
+  "SOLICITATION_ANSWERED",
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 

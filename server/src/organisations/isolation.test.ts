@@ -86,6 +86,7 @@ interface Fixtures {
     tagId: string;
     departmentId: string;
     notification: string;
+    solicitation: string;
   };
   b: Record<Exclude<Outsider, "anonymous">, Viewer & { email: string; password: string }>;
 }
@@ -194,6 +195,13 @@ beforeAll(async () => {
   const mappingText = await fs.readFile(path.join(examples, "case-list.mapping.json"), "utf8");
   const run = await createImportRun(kb.orm, a.admin, { fileName: `${SECRET}.xlsx`, bytes: await fs.readFile(path.join(examples, "case-list.xlsx")) }, mappingText, {});
   const mapping = await saveMapping(kb.orm, a.admin, { name: `${SECRET}の対応付け`, mapping: JSON.parse(mappingText) });
+  // Issue 16: A's secretariat calls for cases within A (庁内), A's staff answers it and follows its tag.
+  const solicitation = await gqlOk<{ createSolicitation: { id: string } }>(
+    `mutation ($input: SolicitationInput!) { createSolicitation(input: $input) { id } }`,
+    { input: { title: `${SECRET}の募集`, description: `${SECRET}の募集の説明`, deadline: "2099-03-31", scope: "ORGANISATION", demandQuery: `${SECRET}検索語` } },
+    a.secretariat,
+  );
+  await gqlOk(`mutation ($input: SolicitationAnswerInput!) { answerSolicitation(input: $input) { id } }`, { input: { solicitationId: solicitation.createSolicitation.id, caseId: published, comment: `${SECRET}の応募` } }, a.staff);
   // A's members search: the words are A's statistics.
   await gqlOk(`query { searchCases(query: "${SECRET}検索語") { total } }`, {}, a.staff);
   await kb.syncSearch();
@@ -206,6 +214,7 @@ beforeAll(async () => {
   await kb.syncSearch();
 
   const [tag] = await kb.orm.em.fork().execute<{ id: string }[]>("select id from tags where name = ?", [`${SECRET}専用タグ`]);
+  await gqlOk(`mutation ($input: FollowInput!) { follow(input: $input) { id } }`, { input: { targetType: "TAG", targetId: tag!.id } }, a.other);
   const [notification] = await kb.orm.em.fork().execute<{ id: string }[]>("select id from notifications where organisation_id = ? limit 1", [orgA.id]);
   f = {
     a: {
@@ -227,6 +236,7 @@ beforeAll(async () => {
       tagId: tag!.id,
       departmentId: ids[0]!.department_id,
       notification: notification!.id,
+      solicitation: solicitation.createSolicitation.id,
     },
     b,
   };
@@ -345,6 +355,14 @@ const QUERY_RULES: Record<string, Rule> = {
   tagSuggestions: () => ({ args: { text: SECRET, first: 50 } }),
   tags: () => ({ args: { search: SECRET, first: 200 } }),
   tagsInText: () => ({ args: { text: `${SECRET}専用タグ ${SECRET}一括タグ` } }),
+  // Issue 16: A's 庁内 募集 is A's alone; the demand board shows B's own words and commons counts (A alone is below the minimum).
+  solicitations: () => ({ args: { first: 50 } }),
+  solicitation: byId("id", (x) => x.a.solicitation),
+  solicitationCandidates: byId("solicitationId", (x) => x.a.solicitation, { search: SECRET }),
+  demandBoard: () => ({ args: {} }),
+  myFollows: () => ({ args: {} }),
+  // Names of organisations are public knowledge (an operator lists them); nothing of A's data.
+  followableOrganisations: () => ({ args: {} }),
 };
 
 const MUTATION_RULES: Record<string, Rule> = {
@@ -434,6 +452,15 @@ const MUTATION_RULES: Record<string, Rule> = {
   }),
   updateSynonymGroup: () => ({ args: { id: any(), version: 1, input: { terms: ["Bの語", "Bの別語"] } } }),
   updateTag: byId("id", (x) => x.a.tagId, { version: 1, input: { name: "Bが改名" } }),
+  // Issue 16: B's own 募集 is allowed (in B); A's cannot be closed or answered, nor A's 庁内 tag followed.
+  createSolicitation: () => ({ args: { input: { title: "Bの募集", deadline: "2099-03-31", scope: "ORGANISATION" } } }),
+  closeSolicitation: byId("id", (x) => x.a.solicitation),
+  answerSolicitation: (x) => ({
+    args: { input: { solicitationId: x.a.solicitation, caseId: x.a.published } },
+    missing: { input: { solicitationId: any(), caseId: any() } },
+  }),
+  follow: (x) => ({ args: { input: { targetType: "TAG", targetId: x.a.tagId } }, missing: { input: { targetType: "TAG", targetId: any() } } }),
+  unfollow: (x) => ({ args: { input: { targetType: "TAG", targetId: x.a.tagId } }, missing: { input: { targetType: "TAG", targetId: any() } } }),
 };
 
 /** Everything of A, and what hangs off A's cases, as one hash: writes from outside must leave it as it is. */
@@ -442,7 +469,7 @@ async function fingerprintOfA(): Promise<string> {
   // positive controls) would land in the middle of a comparison.
   await searchQueryRecorder(kb.orm.em).flush();
   const org = f.a.organisationId;
-  const own = ["cases", "departments", "users", "collections", "adoptions", "questions", "notifications", "import_runs", "import_mappings", "audit_log", "tag_bulk_jobs", "search_query_stats", "department_aliases", "user_invitations"];
+  const own = ["cases", "departments", "users", "collections", "adoptions", "questions", "notifications", "import_runs", "import_mappings", "audit_log", "tag_bulk_jobs", "search_query_stats", "department_aliases", "user_invitations", "solicitations", "solicitation_answers", "follows"];
   const ofCases = ["case_tags", "attachments", "featured_cases", "reviews", "case_revisions", "case_freshness", "tag_proposals", "collection_entries"];
   const parts = [
     ...own.map((t) => `select '${t}' || t::text as x from ${t} t where organisation_id = '${org}'`),
@@ -485,6 +512,11 @@ describe("organisation isolation (issue 15)", () => {
     expect(nonZeroCounts(dashboard).length).toBeGreaterThan(0);
     const tags = await kb.gql(operationFor("query", schemaTypes.query.getFields().tags!, { search: SECRET }), { search: SECRET }, { viewer: f.a.secretariat });
     expect(leaks(tags)).toContain(SECRET);
+    // Issue 16: A's 庁内 募集, its answer and A's follow show to A's own.
+    const calls = await kb.gql(operationFor("query", schemaTypes.query.getFields().solicitations!, { first: 50 }), { first: 50 }, { viewer: f.a.staff });
+    expect(leaks(calls)).toContain(SECRET);
+    const follows = await kb.gql(operationFor("query", schemaTypes.query.getFields().myFollows!, {}), {}, { viewer: f.a.other });
+    expect(leaks(follows)).toContain(SECRET);
   });
 
   describe.each(OUTSIDERS)("as %s", (who) => {

@@ -22,6 +22,7 @@ import { Migration20261205211500_CaseSharingAndHubRole } from "./Migration202612
 import { Migration20261205220200_CaseBasedOn } from "./Migration20261205220200_CaseBasedOn.js";
 import { Migration20261205220400_CommonsCollections } from "./Migration20261205220400_CommonsCollections.js";
 import { Migration20261205181821_AdminPeopleAndReorganisation } from "./Migration20261205181821_AdminPeopleAndReorganisation.js";
+import { Migration20261205220300_DemandBoardAndFollows } from "./Migration20261205220300_DemandBoardAndFollows.js";
 
 /** Every migration, in order. Listed explicitly so the compiled build needs no file globbing. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -47,5 +48,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: "Migration20261205181821_AdminPeopleAndReorganisation", class: Migration20261205181821_AdminPeopleAndReorganisation },
   { name: "Migration20261205211500_CaseSharingAndHubRole", class: Migration20261205211500_CaseSharingAndHubRole },
   { name: "Migration20261205220200_CaseBasedOn", class: Migration20261205220200_CaseBasedOn },
+  { name: "Migration20261205220300_DemandBoardAndFollows", class: Migration20261205220300_DemandBoardAndFollows },
   { name: "Migration20261205220400_CommonsCollections", class: Migration20261205220400_CommonsCollections },
 ];
