@@ -1,42 +1,9 @@
 import { z } from "zod";
 import { name } from "./fields.js";
 import { text } from "./text.js";
+import { ORGANISATION_KINDS, PREFECTURES, type Prefecture } from "./organisation-terms.js";
 
-/** The 47 都道府県, in 都道府県コード order (JIS X 0401): index + 1 is the code, the first two digits of a 団体コード. */
-export const PREFECTURES = [
-  "北海道", "青森県", "岩手県", "宮城県", "秋田県", "山形県", "福島県",
-  "茨城県", "栃木県", "群馬県", "埼玉県", "千葉県", "東京都", "神奈川県",
-  "新潟県", "富山県", "石川県", "福井県", "山梨県", "長野県", "岐阜県",
-  "静岡県", "愛知県", "三重県", "滋賀県", "京都府", "大阪府", "兵庫県",
-  "奈良県", "和歌山県", "鳥取県", "島根県", "岡山県", "広島県", "山口県",
-  "徳島県", "香川県", "愛媛県", "高知県", "福岡県", "佐賀県", "長崎県",
-  "熊本県", "大分県", "宮崎県", "鹿児島県", "沖縄県",
-] as const;
-export type Prefecture = (typeof PREFECTURES)[number];
-
-/** The kinds of 地方公共団体 an organisation can be; string unions so zod, GraphQL and SQL share one spelling. */
-export const ORGANISATION_KINDS = [
-  "PREFECTURE",
-  "DESIGNATED_CITY",
-  "CORE_CITY",
-  "CITY",
-  "SPECIAL_WARD",
-  "TOWN",
-  "VILLAGE",
-  "UNION",
-] as const;
-export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
-
-export const ORGANISATION_KIND_LABELS: Record<OrganisationKind, string> = {
-  PREFECTURE: "都道府県",
-  DESIGNATED_CITY: "政令指定都市",
-  CORE_CITY: "中核市",
-  CITY: "一般市",
-  SPECIAL_WARD: "特別区",
-  TOWN: "町",
-  VILLAGE: "村",
-  UNION: "一部事務組合・広域連合",
-};
+export * from "./organisation-terms.js";
 
 /**
  * The check digit of a 全国地方公共団体コード: weights 6,5,4,3,2 over the first five digits,

@@ -7,5 +7,6 @@
 export * from "./enums.js";
 export * from "./fiscal-year.js";
 export * from "./normalize.js";
+export * from "./organisation-terms.js";
 export * from "./search-terms.js";
 export * from "./search-url.js";

@@ -1,4 +1,5 @@
 import { CASE_KINDS } from "./enums.js";
+import { ORGANISATION_KINDS, POPULATION_BANDS, PREFECTURES } from "./organisation-terms.js";
 
 /**
  * The search's words and limits, without zod: the search page's first load reads its URL with these
@@ -23,5 +24,9 @@ export const SEARCH_FILTER_LIMITS = {
   departments: { count: 50, length: 100 },
   fiscalYears: { count: 50, min: 1900, max: 2200 },
   tags: { count: 30, length: 50 },
+  organisations: { count: 50 },
+  prefectures: { count: PREFECTURES.length },
+  organisationKinds: { count: ORGANISATION_KINDS.length },
+  populationBands: { count: POPULATION_BANDS.length },
   minAdoptionCount: { min: 0, max: 10_000 },
 } as const;

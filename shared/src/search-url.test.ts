@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CASE_KINDS } from "./enums.js";
+import { ORGANISATION_KINDS, POPULATION_BANDS, PREFECTURES } from "./organisation-terms.js";
 import { SEARCH_SORTS } from "./search-terms.js";
 import { searchArgsFromUrl, searchFilterSchema } from "./search.js";
 import { EMPTY_SEARCH, isValidSearchFilter, parseSearchUrl, SEARCH_FILTER_VALUE_CHECKS, SEARCH_MAX_PAGE, toSearchParams, toSearchString, type SearchState } from "./search-url.js";
@@ -11,6 +12,7 @@ const strict = (query: string) => searchArgsFromUrl(new URLSearchParams(query), 
 describe("the search page's reading of its URL", () => {
   it("reads every parameter, 年度 in any spelling, in canonical order", () => {
     expect(parse("q=予約&kind=WORKSHOP&kind=KINTONE_APP&dept=子育て支援課&fy=R5&fy=令和6年度&tag=生成AI&tag=kintone&adopted=3&sort=NEWEST&page=2")).toEqual({
+      ...EMPTY_SEARCH,
       q: "予約",
       kinds: ["KINTONE_APP", "WORKSHOP"],
       departments: ["子育て支援課"],
@@ -53,8 +55,13 @@ describe("the search page's reading of its URL", () => {
       departments: fc.uniqueArray(word, { maxLength: 5 }),
       fiscalYears: fc.uniqueArray(fc.integer({ min: 1990, max: 2100 }), { maxLength: 5 }),
       tags: fc.uniqueArray(word, { maxLength: 5 }),
+      organisations: fc.uniqueArray(fc.uuid().map((u) => u.toLowerCase()), { maxLength: 3 }),
+      prefectures: fc.uniqueArray(fc.constantFrom(...PREFECTURES), { maxLength: 5 }),
+      organisationKinds: fc.uniqueArray(fc.constantFrom(...ORGANISATION_KINDS)),
+      populationBands: fc.uniqueArray(fc.constantFrom(...POPULATION_BANDS)),
       sort: fc.constantFrom(...SEARCH_SORTS),
       page: fc.integer({ min: 1, max: SEARCH_MAX_PAGE }),
+      preferSimilar: fc.boolean(),
     });
     fc.assert(
       fc.property(state, fc.constantFrom(undefined, 1, 3), (s, minAdoptions) => {
@@ -81,9 +88,23 @@ describe("the page's checks without zod", () => {
         expect(SEARCH_FILTER_VALUE_CHECKS.departments(value)).toBe(takes(shape.departments.unwrap().element, value));
         expect(SEARCH_FILTER_VALUE_CHECKS.tags(value)).toBe(takes(shape.tags.unwrap().element, value));
         expect(SEARCH_FILTER_VALUE_CHECKS.kinds(value)).toBe(takes(shape.kinds.unwrap().element, value));
+        expect(SEARCH_FILTER_VALUE_CHECKS.prefectures(value)).toBe(takes(shape.prefectures.unwrap().element, value));
+        expect(SEARCH_FILTER_VALUE_CHECKS.organisationKinds(value)).toBe(takes(shape.organisationKinds.unwrap().element, value));
+        expect(SEARCH_FILTER_VALUE_CHECKS.populationBands(value)).toBe(takes(shape.populationBands.unwrap().element, value));
+        expect(SEARCH_FILTER_VALUE_CHECKS.organisations(value)).toBe(takes(shape.organisations.unwrap().element, value));
       }),
     );
     for (const kind of CASE_KINDS) expect(SEARCH_FILTER_VALUE_CHECKS.kinds(kind)).toBe(true);
+    for (const value of ["兵庫県", "CORE_CITY", "FROM_50K", "UNKNOWN"]) {
+      for (const key of ["prefectures", "organisationKinds", "populationBands"] as const) {
+        expect(SEARCH_FILTER_VALUE_CHECKS[key](value), `${key} ${value}`).toBe(takes(shape[key].unwrap().element, value));
+      }
+    }
+    fc.assert(
+      fc.property(fc.oneof(fc.uuid(), fc.uuid({ version: [1, 4, 7] }).map((u) => u.toUpperCase()), fc.string({ maxLength: 40 })), (value) => {
+        expect(SEARCH_FILTER_VALUE_CHECKS.organisations(value)).toBe(takes(shape.organisations.unwrap().element, value));
+      }),
+    );
     const year = fc.oneof(fc.integer({ min: 1800, max: 2300 }), fc.double(), fc.constantFrom(Number.NaN, Infinity, 1899.5, 2200.0001, 1900, 2200));
     fc.assert(
       fc.property(year, (value) => {
@@ -101,6 +122,10 @@ describe("the page's checks without zod", () => {
         departments: some(word, 52),
         fiscalYears: some(fc.oneof(fc.integer({ min: 1890, max: 2210 }), fc.constant(Number.NaN)), 52),
         tags: some(word, 32),
+        prefectures: some(fc.oneof(fc.constantFrom(...PREFECTURES), fc.constant("ムー県")), 48),
+        organisationKinds: some(fc.oneof(fc.constantFrom(...ORGANISATION_KINDS), fc.constant("NOPE")), 9),
+        populationBands: some(fc.oneof(fc.constantFrom(...POPULATION_BANDS), fc.constant("HUGE")), 6),
+        organisations: some(fc.oneof(fc.uuid(), fc.constant("x")), 51),
         minAdoptionCount: fc.option(fc.oneof(fc.integer({ min: -2, max: 10_002 }), fc.constant(1.5)), { nil: undefined }),
       },
       { requiredKeys: [] },
@@ -124,10 +149,13 @@ describe("an export's reading of the same URL", () => {
       first: 100,
       offset: 0,
       sort: "MOST_ADOPTED",
+      preferSimilar: true,
       filter: { kinds: ["KINTONE_APP"], fiscalYears: [2024], tags: ["kintone"], minAdoptionCount: 1 },
     });
+    const commons = strict("pref=兵庫県&okind=CORE_CITY&pop=FROM_200K&similar=0");
+    expect(commons.data).toMatchObject({ preferSimilar: false, filter: { prefectures: ["兵庫県"], organisationKinds: ["CORE_CITY"], populationBands: ["FROM_200K"] } });
     expect(strict("fy=R6").data?.filter).toEqual({ fiscalYears: [2024] });
-    expect(strict("").data).toEqual({ query: "", first: 100, offset: 0, sort: "RELEVANCE" });
+    expect(strict("").data).toEqual({ query: "", first: 100, offset: 0, sort: "RELEVANCE", preferSimilar: true });
   });
 
   it("refuses what the page would drop, naming where", () => {

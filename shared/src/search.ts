@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CASE_KINDS } from "./enums.js";
+import { ORGANISATION_KINDS, POPULATION_BANDS, PREFECTURES } from "./organisation-terms.js";
 import { readSearchUrl } from "./search-url.js";
 import { SEARCH_FILTER_LIMITS as LIMITS, SEARCH_SORTS } from "./search-terms.js";
 import { text, uuidOf } from "./text.js";
@@ -12,6 +13,11 @@ export const searchFilterSchema = z.strictObject({
   departments: z.array(text().max(LIMITS.departments.length)).max(LIMITS.departments.count).optional(),
   fiscalYears: z.array(z.number().int().min(LIMITS.fiscalYears.min).max(LIMITS.fiscalYears.max)).max(LIMITS.fiscalYears.count).optional(),
   tags: z.array(text().max(LIMITS.tags.length)).max(LIMITS.tags.count).optional(),
+  /** 自治体 (organisation ids), 都道府県, 団体区分 and 人口規模 of the case's organisation (the commons, issue 16). */
+  organisations: z.array(uuidOf("自治体")).max(LIMITS.organisations.count).optional(),
+  prefectures: z.array(z.enum(PREFECTURES)).max(LIMITS.prefectures.count).optional(),
+  organisationKinds: z.array(z.enum(ORGANISATION_KINDS)).max(LIMITS.organisationKinds.count).optional(),
+  populationBands: z.array(z.enum(POPULATION_BANDS)).max(LIMITS.populationBands.count).optional(),
   /** 横展開: only cases that at least this many departments are trying or use (試行中 + 導入済). */
   minAdoptionCount: z.number().int().min(LIMITS.minAdoptionCount.min).max(LIMITS.minAdoptionCount.max).optional(),
 });
@@ -28,6 +34,11 @@ export const searchArgsSchema = z.object({
   offset: z.number().int().min(0).max(10_000, { error: "これ以上先のページは表示できません" }).default(0),
   filter: searchFilterSchema.optional(),
   sort: z.enum(SEARCH_SORTS).default("RELEVANCE"),
+  /**
+   * 似た自治体を優先: with RELEVANCE, a signed-in reader's results favour cases of organisations like
+   * theirs (search/similar-organisations.ts). Ignored for anonymous readers and the other orders.
+   */
+  preferSimilar: z.boolean().default(true),
 });
 export type SearchArgs = z.infer<typeof searchArgsSchema>;
 
@@ -61,6 +72,10 @@ export function searchArgsFromUrl(params: URLSearchParams, { first, offset = 0 }
     ...(raw.departments.length ? { departments: raw.departments } : {}),
     ...(raw.fiscalYears.length ? { fiscalYears: raw.fiscalYears } : {}),
     ...(raw.tags.length ? { tags: raw.tags } : {}),
+    ...(raw.organisations.length ? { organisations: raw.organisations } : {}),
+    ...(raw.prefectures.length ? { prefectures: raw.prefectures } : {}),
+    ...(raw.organisationKinds.length ? { organisationKinds: raw.organisationKinds } : {}),
+    ...(raw.populationBands.length ? { populationBands: raw.populationBands } : {}),
     ...(raw.minAdoptions ? { minAdoptionCount: Number(raw.minAdoptions) } : {}),
   };
   return searchArgsSchema.safeParse({
@@ -69,5 +84,6 @@ export function searchArgsFromUrl(params: URLSearchParams, { first, offset = 0 }
     offset,
     ...(Object.keys(filter).length ? { filter } : {}),
     ...(raw.sort ? { sort: raw.sort } : {}),
+    ...(raw.similar === "0" ? { preferSimilar: false } : {}),
   });
 }

@@ -32,6 +32,7 @@ describe("benchmark script (smoke)", () => {
       "search.graphql.c1.p95",
       "search.graphql_vs_raw.c16.p95_ratio",
       "search.sql_statements.max",
+      "search.similar_vs_plain.c1.p95_ratio",
       "freshness.p95",
       "memory.server.rss",
     ]) {

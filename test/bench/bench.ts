@@ -18,7 +18,8 @@ import { interchangeCaseSchema, searchArgsSchema, type SearchArgs } from "@kb/sh
 import { CaseService } from "../../server/dist/cases/case.service.js";
 import { importCases } from "../../server/dist/importer/import.service.js";
 import { planSearch, visibilityFilter } from "../../server/dist/search/search-request.js";
-import { readershipOf } from "../../server/dist/organisations/index.js";
+import { Organisation, readershipOf } from "../../server/dist/organisations/index.js";
+import { readerOrganisationOf } from "../../server/dist/search/similar-organisations.js";
 import { SearchService } from "../../server/dist/search/search.service.js";
 import { generateCase } from "../support/case-generator.ts";
 import { importGeneratedCases, memoryOf, metric, note, percentile, postJson, runLoad, SEARCH_FILTERS, SEARCH_GQL, SEARCH_WORDS, startServer, startStack } from "./lib.ts";
@@ -100,6 +101,30 @@ async function main(): Promise<void> {
   }
   const strict = await runLoad(1, REQUESTS, SECONDS, rawStrict);
   for (const p of [50, 95, 99]) metric(`search.raw_strict_only.c1.p${p}`, percentile(strict.latencies, p), "ms", { requests: strict.latencies.length });
+
+  // --- 似た自治体を優先 (issue 16): the same pages with and without the boost, side by side ------------------
+  // In-process, through the service the GraphQL resolver calls (the HTTP side has no signed-in reader
+  // here): the boost adds one federated multi-search (three weighted queries) per page. Printed, never asserted.
+  {
+    const home = await orm.em.fork().findOneOrFail(Organisation, { home: true });
+    const reader = readerOrganisationOf(home);
+    const page = async (i: number, preferSimilar: boolean) => {
+      const em = orm.em.fork();
+      const service = new SearchService(index, new CaseService(em), () => readershipOf(em, null), async () => reader);
+      await service.search({ ...QUERIES[i % QUERIES.length]!, preferSimilar }, em);
+    };
+    const results: Record<"on" | "off", number[]> = { on: [], off: [] };
+    for (let half = 0; half < 2; half++) {
+      for (const side of ["off", "on"] as const) {
+        results[side].push(...(await runLoad(1, Math.ceil(REQUESTS / 4), SECONDS / 4, (i) => page(i, side === "on"))).latencies);
+      }
+    }
+    for (const side of ["off", "on"] as const) {
+      const sorted = results[side].sort((a, b) => a - b);
+      for (const p of [50, 95]) metric(`search.similar_${side}.c1.p${p}`, percentile(sorted, p), "ms", { requests: sorted.length, preferSimilar: side === "on" });
+    }
+    metric("search.similar_vs_plain.c1.p95_ratio", percentile(results.on, 95) / percentile(results.off, 95), "x");
+  }
 
   // --- SQL statements per search page ------------------------------------------------------------
   let statements = 0;

@@ -5,16 +5,16 @@ import { createTestBackend, type TestBackend } from "../support/test-backend.js"
 
 /**
  * Issue 16's first acceptance journey, in Debian's Chromium against the real server with the seeds,
- * at 1280 px and 390 px: 自治体 A (宝塚市) shares a case with the commons; staff of 自治体 B (熊本市)
+ * at 1280 px and 390 px: 自治体 A (宝塚市) shares a case with the commons; staff of 自治体 B (姫路市)
  * find it by searching, ask a question; A's 課 is told and answers; B records 導入済 with its own
  * effects, writes a case of its own naming A's as 参考にした好事例, and B's secretariat publishes it;
  * A's case page shows who adopted it (自治体 and 課), the derived case and both sets of effects, and
- * the home page the flow 「宝塚市の事例を熊本市が導入」.
+ * the home page the flow 「宝塚市の事例を姫路市が導入」.
  * Screenshots go to $KB_SCREENSHOTS when it is set.
  */
 const SHOTS = process.env.KB_SCREENSHOTS;
 const TITLE = "緊急通報利用者情報 報告管理アプリ"; // a seed case of 宝塚市 高齢福祉課
-const KUMAMOTO = "431001";
+const HIMEJI = "282014"; // 中核市, 兵庫県 like 宝塚市: a town like it in one way (似た自治体)
 
 let kb: TestBackend;
 let app: BrowserApp | undefined;
@@ -37,7 +37,7 @@ beforeAll(async () => {
   };
   owner = await person(undefined, "高齢福祉課", "宝塚 一郎", "commons-owner");
   aSecretariat = await person(undefined, "業務改革推進課", "宝塚 事務局", "commons-a-secretariat", "SECRETARIAT");
-  bSecretariat = await person(KUMAMOTO, "改革推進課", "熊本 事務局", "commons-b-secretariat", "SECRETARIAT");
+  bSecretariat = await person(HIMEJI, "改革推進課", "姫路 事務局", "commons-b-secretariat", "SECRETARIAT");
   const [row] = await kb.orm.em.fork().execute<{ id: string }[]>("select id from cases where title = ?", [TITLE]);
   caseId = row!.id;
 });
@@ -52,15 +52,15 @@ async function noSidewaysScroll(page: Page): Promise<void> {
 }
 
 const RUNS = [
-  { name: "desktop", viewport: { width: 1280, height: 900 }, department: "高齢者支援課", staff: "肥後 花子", derived: "熊本市版 緊急通報の報告管理", after: 12 },
-  { name: "phone", viewport: { width: 390, height: 844 }, department: "地域包括ケア推進課", staff: "阿蘇 次郎", derived: "熊本市 地域包括ケアの通報管理", after: 15 },
+  { name: "desktop", viewport: { width: 1280, height: 900 }, department: "高齢者支援課", staff: "播磨 花子", derived: "姫路市版 緊急通報の報告管理", after: 12 },
+  { name: "phone", viewport: { width: 390, height: 844 }, department: "地域包括ケア推進課", staff: "飾磨 次郎", derived: "姫路市 地域包括ケアの通報管理", after: 15 },
 ] as const;
 
 describe("the commons: 横展開 across 自治体 with lineage", () => {
   it.each(RUNS)("A shares, B finds, asks, adopts and derives; A's page shows the lineage ($name)", async (run) => {
     const staff = await (async () => {
       const p = { email: `commons-b-${run.name}-${process.pid}@example.lg.jp`, password: `commons b ${run.name} 2026`, displayName: run.staff };
-      await kb.createViewer({ organisation: KUMAMOTO, department: run.department, displayName: run.staff, email: p.email, password: p.password });
+      await kb.createViewer({ organisation: HIMEJI, department: run.department, displayName: run.staff, email: p.email, password: p.password });
       return p;
     })();
     const contexts: BrowserContext[] = [];
@@ -96,8 +96,11 @@ describe("the commons: 横展開 across 自治体 with lineage", () => {
       await b.getByRole("searchbox", { name: "キーワード" }).fill("緊急通報");
       await b.getByRole("searchbox", { name: "キーワード" }).press("Enter");
       const results = b.getByRole("region", { name: "「緊急通報」の検索結果" });
-      // ── 似た自治体 (issue 16 item 3, another helper's): the search by towns like mine goes HERE — assert
-      //    the card's reason (「人口規模が近い…」) before opening the case. ──
+      // ── 似た自治体: on by default for staff, and the card says why 宝塚市's case comes first. ──
+      expect(await b.getByRole("checkbox", { name: "似た自治体を優先" }).isChecked()).toBe(true);
+      const card = results.getByRole("listitem").filter({ has: b.getByRole("link", { name: TITLE, exact: true }) });
+      await card.getByText("同じ兵庫県の事例").waitFor();
+      await part(card, "part-similar");
       await results.getByRole("link", { name: TITLE, exact: true }).click();
       await b.getByRole("heading", { level: 1, name: TITLE }).waitFor();
       await b.getByText("宝塚市", { exact: true }).first().waitFor();
@@ -113,7 +116,7 @@ describe("the commons: 横展開 across 自治体 with lineage", () => {
       // ── A's 課 is told, and answers. ──
       const a = await newPage();
       await signIn(a, baseUrl, owner, "/notifications");
-      await a.getByRole("link", { name: `熊本市の${run.staff}さんから「${TITLE}」に質問が届きました：「${question.slice(0, 40)}${question.length > 40 ? "…" : ""}」` }).click();
+      await a.getByRole("link", { name: `姫路市の${run.staff}さんから「${TITLE}」に質問が届きました：「${question.slice(0, 40)}${question.length > 40 ? "…" : ""}」` }).click();
       await a.getByRole("heading", { level: 1, name: TITLE }).waitFor();
       const ownerQa = a.getByRole("region", { name: "質問と回答" });
       const asked = ownerQa.getByRole("article").filter({ hasText: question });
@@ -127,7 +130,7 @@ describe("the commons: 横展開 across 自治体 with lineage", () => {
       const ledger = b.getByRole("region", { name: "横展開（この好事例を取り入れた課）" });
       const form = ledger.getByRole("form", { name: `あなたの課（${run.department}）の横展開を記録する` });
       await form.getByRole("radio", { name: /^導入済/ }).check();
-      await form.getByRole("textbox", { name: "メモ" }).fill("宝塚市の回答をもとに、熊本市でも導入しました");
+      await form.getByRole("textbox", { name: "メモ" }).fill("宝塚市の回答をもとに、姫路市でも導入しました");
       await form.getByRole("button", { name: "効果の行を追加" }).click();
       const row = form.getByRole("group", { name: "効果 1" });
       await row.getByRole("textbox", { name: "項目" }).fill("月次集計作業");
@@ -136,7 +139,7 @@ describe("the commons: 横展開 across 自治体 with lineage", () => {
       await row.getByRole("textbox", { name: "単位" }).fill("時間/月");
       await form.getByRole("button", { name: "記録する" }).click();
       await ledger.getByRole("status").filter({ hasText: "横展開を「導入済」として記録しました。" }).waitFor();
-      await ledger.getByText(`熊本市 ${run.department}`, { exact: false }).first().waitFor();
+      await ledger.getByText(`姫路市 ${run.department}`, { exact: false }).first().waitFor();
       await shot(b, "adopted");
       await noSidewaysScroll(b);
 
@@ -146,7 +149,7 @@ describe("the commons: 横展開 across 自治体 with lineage", () => {
       await editor.getByRole("radio", { name: "その他の業務改善" }).check();
       await editor.getByRole("textbox", { name: "タイトル 必須" }).fill(run.derived);
       await editor.getByRole("combobox", { name: "年度 必須" }).selectOption({ label: "令和6年度（2024年度）" });
-      await editor.getByRole("textbox", { name: "概要 提出時に必須" }).fill("宝塚市の緊急通報の報告管理アプリを参考に、熊本市の運用に合わせて導入しました。");
+      await editor.getByRole("textbox", { name: "概要 提出時に必須" }).fill("宝塚市の緊急通報の報告管理アプリを参考に、姫路市の運用に合わせて導入しました。");
       await editor.getByRole("textbox", { name: "取組内容 提出時に必須" }).fill("宝塚市に質問して集計の手順を確かめ、同じ仕組みを作りました。");
       await editor.getByRole("textbox", { name: "成果 提出時に必須" }).fill("月次の集計作業が短くなりました。");
       await editor.getByRole("button", { name: "行を追加" }).click();
@@ -188,15 +191,15 @@ describe("the commons: 横展開 across 自治体 with lineage", () => {
       await a.goto(`${baseUrl}cases/${caseId}`);
       await a.getByRole("heading", { level: 1, name: TITLE }).waitFor();
       const adopters = a.getByRole("region", { name: "横展開（この好事例を取り入れた課）" });
-      await adopters.getByText(`熊本市 ${run.department}`, { exact: false }).first().waitFor();
-      await adopters.getByRole("table", { name: `熊本市 ${run.department}で測った効果` }).or(adopters.getByRole("list", { name: `熊本市 ${run.department}で測った効果` })).first().waitFor();
+      await adopters.getByText(`姫路市 ${run.department}`, { exact: false }).first().waitFor();
+      await adopters.getByRole("table", { name: `姫路市 ${run.department}で測った効果` }).or(adopters.getByRole("list", { name: `姫路市 ${run.department}で測った効果` })).first().waitFor();
       const lineage = a.getByRole("region", { name: "この事例を参考にした事例" });
       await lineage.getByRole("link", { name: run.derived }).waitFor();
-      await lineage.getByText(`熊本市 ${run.department}`, { exact: true }).first().waitFor();
+      await lineage.getByText(`姫路市 ${run.department}`, { exact: true }).first().waitFor();
       // Both sets of effects, side by side: this case's own and the derived case's.
       const own = lineage.getByRole("table", { name: "この事例の効果" }).or(lineage.getByRole("list", { name: "この事例の効果" })).first();
       await own.waitFor();
-      const theirs = lineage.getByRole("table", { name: `熊本市 ${run.department}の効果` }).or(lineage.getByRole("list", { name: `熊本市 ${run.department}の効果` })).first();
+      const theirs = lineage.getByRole("table", { name: `姫路市 ${run.department}の効果` }).or(lineage.getByRole("list", { name: `姫路市 ${run.department}の効果` })).first();
       await theirs.waitFor();
       expect(await theirs.textContent()).toContain(String(run.after / 10));
       await lineage.scrollIntoViewIfNeeded();
@@ -209,7 +212,7 @@ describe("the commons: 横展開 across 自治体 with lineage", () => {
       // ── The home page: the flow between the two 自治体. ──
       await a.goto(baseUrl);
       const flows = a.getByRole("region", { name: "自治体間の横展開" });
-      await flows.getByText("宝塚市の事例を熊本市が導入").waitFor();
+      await flows.getByText("宝塚市の事例を姫路市が導入").waitFor();
       await flows.scrollIntoViewIfNeeded();
       await shot(a, "home-flows");
       await part(flows, "part-flows");

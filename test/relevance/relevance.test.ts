@@ -5,6 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importInterchangeFile } from "../../server/src/importer/import.service.js";
 import { generateCase } from "../support/case-generator.js";
 import { createTestBackend, type TestBackend } from "../support/test-backend.js";
+import { createOrganisation } from "../../server/src/organisations/index.js";
+import type { Viewer } from "../../server/src/kernel/index.js";
+import { CROSS_ORGANISATION_QUERIES, CROSS_ORGANISATIONS, crossOrganisationCases, READER } from "./cross-organisation.js";
 import { RELEVANCE_QUERIES } from "./queries.js";
 import { evaluateRelevance, lostPlaces, metricLines, scaleLines, type CaseLabel, type RelevanceReport } from "./relevance.js";
 
@@ -30,12 +33,17 @@ beforeAll(async () => {
 });
 afterAll(() => kb?.close());
 
-const SEARCH = `query ($query: String!) { searchCases(query: $query, first: 10) { hits { case { externalId title tags } } } }`;
+const SEARCH = `query ($query: String!, $preferSimilar: Boolean!) { searchCases(query: $query, first: 10, preferSimilar: $preferSimilar) { hits { case { externalId title tags } } } }`;
 const labels = new Map<string, CaseLabel>();
 
-function evaluate(): Promise<RelevanceReport> {
-  return evaluateRelevance(RELEVANCE_QUERIES, async (query) => {
-    const result = await kb.gql<{ searchCases: { hits: { case: { externalId: string } & CaseLabel }[] } }>(SEARCH, { query });
+/** `as`: a signed-in reader (似た自治体を優先 applies unless `preferSimilar` is false); anonymous by default. */
+function evaluate(queries = RELEVANCE_QUERIES, as: { viewer: Viewer; preferSimilar: boolean } | null = null): Promise<RelevanceReport> {
+  return evaluateRelevance(queries, async (query) => {
+    const result = await kb.gql<{ searchCases: { hits: { case: { externalId: string } & CaseLabel }[] } }>(
+      SEARCH,
+      { query, preferSimilar: as?.preferSimilar ?? true },
+      { viewer: as?.viewer ?? null },
+    );
     expect(result.errors).toBeUndefined();
     const hits = result.data!.searchCases.hits;
     for (const { case: c } of hits) labels.set(c.externalId, { title: c.title, tags: c.tags });
@@ -84,5 +92,53 @@ describe.skipIf(DISTRACTORS <= 0)(`relevance with ${DISTRACTORS} generated distr
     for (const lost of lostPlaces(small, large, RELEVANCE_QUERIES, isDistractor, (id) => labels.get(id) ?? { title: "?", tags: [] })) {
       process.stdout.write(`${JSON.stringify({ lostAtScale: lost })}\n`);
     }
+  });
+});
+
+/**
+ * 似た自治体 (issue 16 item 3): cross-organisation queries read by staff of one organisation, with
+ * 似た自治体を優先 and without; and the suite above read by the same staff both ways, to show the boost
+ * costs the ordinary queries nothing. Printed as JSON lines; the figures are the measurement, the
+ * expectations only that the boost does not make things worse.
+ */
+describe("似た自治体: cross-organisation queries, with and without the boost", () => {
+  const round = (n: number) => Math.round(n * 1000) / 1000;
+  const print = (suite: string, boost: boolean, report: RelevanceReport) => {
+    for (const [metric, value] of [["recall@5", report.recallAt5], ["mrr@10", report.mrrAt10]] as const) {
+      process.stdout.write(`${JSON.stringify({ metric: `relevance.similar.${suite}.${metric}`, value: round(value), unit: "ratio", boost, queries: report.queries })}\n`);
+    }
+  };
+
+  it("the seeds' queries, read by staff of a seeded 中核市 (姫路市), lose nothing to the boost", async () => {
+    // Before the cross-organisation cases join: their judgments cover the seeds only.
+    const viewer = await kb.createViewer({ organisation: "282014", department: "業務改革推進課" });
+    const on = await evaluate(RELEVANCE_QUERIES, { viewer, preferSimilar: true });
+    const off = await evaluate(RELEVANCE_QUERIES, { viewer, preferSimilar: false });
+    print("seeds", true, on);
+    print("seeds", false, off);
+    expect(on.recallAt5).toBeGreaterThanOrEqual(off.recallAt5 - 0.02);
+  });
+
+  it("the cross-organisation queries find the cases of organisations like the reader's sooner", { timeout: 120_000 }, async () => {
+    const organisationIds = new Map<string, string>();
+    for (const o of [READER, ...CROSS_ORGANISATIONS]) {
+      const created = await createOrganisation(
+        kb.orm.em.fork(),
+        { name: o.name, kana: "てすと", prefecture: o.prefecture, kind: o.kind, code: o.code, population: o.population, populationAsOf: "2025-01-01" },
+        null,
+      );
+      organisationIds.set(o.key, created.id);
+    }
+    const cases = crossOrganisationCases();
+    for (const [key, id] of organisationIds) {
+      await kb.importCases(cases.filter((c) => c.organisationKey === key).map((c) => c.record), { organisationId: id });
+    }
+    const viewer = await kb.createViewer({ organisation: READER.code, department: "業務改革推進課" });
+    const on = await evaluate(CROSS_ORGANISATION_QUERIES, { viewer, preferSimilar: true });
+    const off = await evaluate(CROSS_ORGANISATION_QUERIES, { viewer, preferSimilar: false });
+    print("cross", true, on);
+    print("cross", false, off);
+    expect(on.recallAt5).toBeGreaterThanOrEqual(off.recallAt5);
+    expect(on.mrrAt10).toBeGreaterThanOrEqual(off.mrrAt10);
   });
 });

@@ -44,6 +44,10 @@ export const jaSearchPage = {
     department: "所属",
     fiscalYear: "年度",
     tags: "タグ",
+    organisation: "自治体",
+    prefecture: "都道府県",
+    organisationKind: "団体区分",
+    populationBand: "人口規模",
     /** The checkbox's label, and so its accessible name: "kintoneアプリ (12)". */
     option: (label: string, count: number) => `${label} (${count.toLocaleString("ja-JP")})`,
     showMore: (facet: string, n: number) => `${facet}をすべて表示（ほか${n}件）`,
@@ -65,6 +69,17 @@ export const jaSearchPage = {
     department: "所属",
     fiscalYear: "年度",
     tags: "タグ",
+    organisation: "自治体",
+  },
+
+  /** 似た自治体 (issue 16): favour cases of organisations like the reader's, and say why on the card. */
+  similarTowns: {
+    toggle: "似た自治体を優先",
+    reasonsLabel: "似た自治体",
+    sameKindAndSize: (kind: string) => `人口規模が近い${kind}の事例`,
+    sameKind: (kind: string) => `同じ${kind}の事例`,
+    sameSize: "人口規模が近い自治体の事例",
+    samePrefecture: (prefecture: string) => `同じ${prefecture}の事例`,
   },
 
   // ── Issue 3: accounts, 投稿, 審査, notifications (client of the workflow) ──────────────────────
@@ -139,11 +154,6 @@ export const jaSearchPage = {
     matchReasonsLabel: "一致のしかた",
     matchSynonym: (term: string) => `同義語「${term}」に一致`,
     matchRelaxed: "検索語の一部に一致",
-    suggestionsHeading: "条件を変えると見つかります",
-    dropFilter: (facet: string, values: string) => `${facet}「${values}」を外す`,
-    dropAllFilters: "絞り込みをすべて外す",
-    suggestionCount: (n: number) => `（${n.toLocaleString("ja-JP")}件）`,
-    relatedTagsHeading: "関連するタグで探す",
     facetSearchLabel: (facet: string) => `${facet}を絞り込み候補から探す`,
     facetSearchHint: "語の一部でも探せます（例：支援）",
     facetSearchEmpty: "該当する項目はありません。",

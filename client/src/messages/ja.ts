@@ -4,6 +4,7 @@ import { jaLineage } from "./ja-lineage";
 import { jaHub } from "./ja-hub";
 import { jaSolicitations } from "./ja-solicitations";
 import { jaSearchPage } from "./ja-search-page";
+import { jaZeroResults } from "./ja-zero-results";
 import { jaSharing } from "../sharing/ja-sharing";
 
 /**
@@ -502,7 +503,7 @@ export const ja = {
     ...jaSearchPage.notFound,
     link: "好事例の検索へ",
   },
-  searchTools: jaSearchPage.searchTools,
+  searchTools: { ...jaSearchPage.searchTools, ...jaZeroResults },
 
   /** 似ている好事例 on the case page (issue 4). */
   similar: {

@@ -18,15 +18,17 @@ import {
   toggleFacetValue,
   toSearchVariables,
   withMinAdoptions,
+  withPreferSimilar,
   withSort,
 } from "../search/searchParams";
+import { SimilarTownsToggle } from "../search/SimilarTownsToggle";
 import { SortSelect } from "../search/SortSelect";
 import { AdoptionFilter } from "../adoptions/AdoptionFilter";
-import { ZeroResults } from "../search/ZeroResults";
+
 
 export const SEARCH_CASES = graphql(`
-  query SearchCases($query: String!, $first: Int!, $offset: Int!, $filter: CaseSearchFilter, $sort: CaseSearchSort!) {
-    searchCases(query: $query, first: $first, offset: $offset, filter: $filter, sort: $sort) {
+  query SearchCases($query: String!, $first: Int!, $offset: Int!, $filter: CaseSearchFilter, $sort: CaseSearchSort!, $preferSimilar: Boolean!) {
+    searchCases(query: $query, first: $first, offset: $offset, filter: $filter, sort: $sort, preferSimilar: $preferSimilar) {
       total
       processingTimeMs
       relaxed
@@ -63,6 +65,8 @@ export function prefetchSearchPage(client: ApolloClient, { pathname, search }: {
   client.query({ query: SEARCH_CASES, variables: toSearchVariables(state), fetchPolicy: "network-only" }).catch(() => {});
 }
 
+/** Help for a search that found nothing: its own chunk (rare, and shown only once a result is in). */
+const ZeroResults = lazy(() => import("../search/ZeroResults").then((module) => ({ default: module.ZeroResults })));
 /** The secretariat's bulk tagging: its own chunk (with the tag input), loaded when opened. */
 const BulkTagging = lazy(() => import("../search/BulkTagging").then((module) => ({ default: module.BulkTagging })));
 /** The secretariat's 選んだN件を好事例集に追加: its own chunk too. */
@@ -198,6 +202,10 @@ export function SearchPage() {
           <div className="mt-3 flex flex-wrap items-center gap-4">
             <SortSelect value={state.sort} onChange={(sort) => go(withSort(state, sort), "filter")} />
             <AdoptionFilter value={state.minAdoptions ?? 0} onChange={(n) => go(withMinAdoptions(state, n), "filter")} />
+            {/* 似た自治体 (issue 16): for signed-in staff, with 関連度順 (the other orders are explicit). */}
+            {me && state.sort === "RELEVANCE" && (
+              <SimilarTownsToggle checked={state.preferSimilar} onChange={(on) => go(withPreferSimilar(state, on), "filter")} />
+            )}
             {curator && (
               <button type="button" className="btn-outline" aria-expanded={bulkOpen} onClick={() => setBulkOpen((v) => !v)}>
                 {m.tags.bulk.open}
@@ -229,7 +237,9 @@ export function SearchPage() {
             {error ? (
               <ErrorNotice error={error} fallback={searchUnavailable(error) ? m.searchTools.unavailable : m.errors.search} onRetry={() => void refetch()} />
             ) : result && result.total === 0 ? (
-              <ZeroResults state={state} suggestions={result.suggestions} filtered={filtered} go={(next) => go(next, "filter")} />
+              <Suspense fallback={null}>
+                <ZeroResults state={state} suggestions={result.suggestions} filtered={filtered} go={(next) => go(next, "filter")} />
+              </Suspense>
             ) : result && result.hits.length === 0 ? (
               <div className="rounded-8 border border-solid-gray-200 bg-solid-gray-50 p-6">
                 <p>{m.search.pageOutOfRange}</p>
@@ -246,6 +256,9 @@ export function SearchPage() {
                         case={hit.case}
                         highlights={hit.highlights}
                         matchReasons={hit.matchReasons}
+                        organisation={hit.organisation}
+                        ownOrganisationId={me?.organisation.id}
+                        likeness={hit.likeness}
                         from={currentSearch}
                         selection={
                           collector || (curator && bulkOpen)

@@ -1,6 +1,6 @@
 import { graphql } from "../gql";
 import type { CaseCard_CaseFragment, CaseCard_HitFragment } from "../gql/graphql";
-import { formatWarekiFiscalYear } from "@kb/shared/plain";
+import { formatWarekiFiscalYear, ORGANISATION_KIND_LABELS } from "@kb/shared/plain";
 import { Link } from "react-router";
 import { Highlighted } from "../components/Highlighted";
 import { KindBadge } from "../components/KindBadge";
@@ -50,10 +50,23 @@ graphql(`
       kind
       term
     }
+    organisation {
+      id
+      name
+      prefecture
+      kind
+    }
+    likeness {
+      samePrefecture
+      sameKind
+      samePopulationBand
+    }
   }
 `);
 
 type MatchReason = CaseCard_HitFragment["matchReasons"][number];
+type HitOrganisation = NonNullable<CaseCard_HitFragment["organisation"]>;
+type Likeness = NonNullable<CaseCard_HitFragment["likeness"]>;
 
 interface Props {
   case: CaseCard_CaseFragment;
@@ -64,13 +77,32 @@ interface Props {
   from: string;
   /** The secretariat's tools on many results (好事例集に追加, 一括タグ付け): a checkbox that puts the case in the selection. */
   selection?: { checked: boolean; onChange: (checked: boolean) => void } | undefined;
+  /** The case's organisation: named on the card when it is not the reader's own (`ownOrganisationId`). */
+  organisation?: HitOrganisation | null | undefined;
+  ownOrganisationId?: string | undefined;
+  /** 似た自治体: why the search favoured this case (how its organisation is like the reader's). */
+  likeness?: Likeness | null | undefined;
+}
+
+/** 「人口規模が近い中核市の事例」「同じ兵庫県の事例」: each way the organisation is like the reader's, once. */
+export function likenessTexts(likeness: Likeness, organisation: HitOrganisation): string[] {
+  const t = m.similarTowns;
+  const kind = ORGANISATION_KIND_LABELS[organisation.kind];
+  const texts: string[] = [];
+  if (likeness.sameKind && likeness.samePopulationBand) texts.push(t.sameKindAndSize(kind));
+  else if (likeness.sameKind) texts.push(t.sameKind(kind));
+  else if (likeness.samePopulationBand) texts.push(t.sameSize);
+  if (likeness.samePrefecture) texts.push(t.samePrefecture(organisation.prefecture));
+  return texts;
 }
 
 function reasonText(reason: MatchReason): string {
   return reason.kind === "SYNONYM" && reason.term ? m.searchTools.matchSynonym(reason.term) : m.searchTools.matchRelaxed;
 }
 
-export function CaseCard({ case: c, highlights, matchReasons = [], from, selection }: Props) {
+export function CaseCard({ case: c, highlights, matchReasons = [], from, selection, organisation, ownOrganisationId, likeness }: Props) {
+  const otherOrganisation = organisation && organisation.id !== ownOrganisationId ? organisation : null;
+  const similar = likeness && organisation ? likenessTexts(likeness, organisation) : [];
   // The link's accessible name must be exactly the title: use the highlight only if it says the same.
   const title = highlightText(highlights.title) === c.title ? <Highlighted value={highlights.title} /> : c.title;
   const to = {
@@ -93,6 +125,12 @@ export function CaseCard({ case: c, highlights, matchReasons = [], from, selecti
             <KindBadge kind={c.kind} />
           </dd>
         </div>
+        {otherOrganisation && (
+          <div>
+            <dt className="sr-only">{m.card.organisation}</dt>
+            <dd className="text-dns-16B-130 text-solid-gray-800">{otherOrganisation.name}</dd>
+          </div>
+        )}
         <div>
           <dt className="sr-only">{m.card.department}</dt>
           <dd>{c.department.name}</dd>
@@ -106,6 +144,16 @@ export function CaseCard({ case: c, highlights, matchReasons = [], from, selecti
             <dt className="sr-only">{m.searchTools.matchReasonsLabel}</dt>
             {[...new Set(matchReasons.map(reasonText))].map((text) => (
               <dd key={text} className="rounded-4 border border-solid-gray-300 bg-solid-gray-50 px-2 py-0.5 text-dns-14N-130 text-solid-gray-800">
+                {text}
+              </dd>
+            ))}
+          </div>
+        )}
+        {similar.length > 0 && (
+          <div className="flex flex-wrap gap-2">
+            <dt className="sr-only">{m.similarTowns.reasonsLabel}</dt>
+            {similar.map((text) => (
+              <dd key={text} className="rounded-4 border border-blue-700 bg-blue-50 px-2 py-0.5 text-dns-14N-130 text-blue-1000">
                 {text}
               </dd>
             ))}

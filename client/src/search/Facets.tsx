@@ -1,7 +1,13 @@
 import { graphql } from "../gql";
 import type { Facets_FacetsFragment } from "../gql/graphql";
-import { CASE_KIND_LABELS, CASE_KINDS, formatWarekiFiscalYear, type CaseKind, type SearchState } from "@kb/shared/plain";
-import { useId, useState, type ReactNode } from "react";
+import {
+  CASE_KIND_LABELS,
+  CASE_KINDS,
+  formatWarekiFiscalYear,
+  type CaseKind,
+  type SearchState,
+} from "@kb/shared/plain";
+import { lazy, Suspense, useId, useState, type ReactNode } from "react";
 import { searchPageMessages as m } from "../messages/searchPage";
 import { FacetCheckboxList, type FacetOption } from "./FacetCheckboxList";
 import { FacetValueSearch } from "./FacetValueSearch";
@@ -13,10 +19,14 @@ graphql(`
     department { value count }
     fiscalYear { value count }
     tags { value count }
+    organisation { value count label }
+    prefecture { value count }
+    organisationKind { value count }
+    populationBand { value count }
   }
 `);
 
-type CaseFacets = Facets_FacetsFragment;
+export type CaseFacets = Facets_FacetsFragment;
 type FacetCount = CaseFacets["kind"][number];
 
 interface Props {
@@ -36,11 +46,27 @@ interface Props {
 }
 
 const COLLAPSE_AFTER = 10;
+
+const CommonsFacets = lazy(() => import("./CommonsFacets").then((module) => ({ default: module.CommonsFacets })));
 const isCaseKind = (value: string): value is CaseKind => (CASE_KINDS as readonly string[]).includes(value);
 
+/** A facet of fixed values: only those, labelled, in their own order when `ordered`. */
+export function fixedOptions<V extends string>(
+  counts: FacetCount[] | undefined,
+  selected: readonly V[],
+  values: readonly V[],
+  labels: Partial<Record<V, string>>,
+  ordered = false,
+): FacetOption[] {
+  const at = (value: string) => values.indexOf(value as V);
+  const list = withSelected(counts, selected).filter((c) => at(c.value) >= 0);
+  if (ordered) list.sort((a, b) => at(a.value) - at(b.value));
+  return list.map((c) => ({ ...c, label: labels[c.value as V] ?? c.value }));
+}
+
 /** Server counts, plus any selected value the server did not list (so it can still be unticked). */
-function withSelected(counts: FacetCount[] | undefined, selected: readonly string[]): FacetCount[] {
-  const list = [...(counts ?? [])];
+export function withSelected<C extends FacetCount>(counts: C[] | undefined, selected: readonly string[]): (C | FacetCount)[] {
+  const list: (C | FacetCount)[] = [...(counts ?? [])];
   for (const value of selected) if (!list.some((c) => c.value === value)) list.push({ value, count: 0 });
   return list;
 }
@@ -53,9 +79,7 @@ export function Facets({ state, facets, onToggle, onClear, pinnedTags, results }
   const active = activeFilterCount(state);
   const loaded = facets !== undefined;
 
-  const kinds = withSelected(facets?.kind, state.kinds)
-    .filter((c) => isCaseKind(c.value))
-    .map((c) => ({ ...c, label: CASE_KIND_LABELS[c.value as CaseKind] }));
+  const kinds = fixedOptions(facets?.kind, state.kinds, CASE_KINDS, CASE_KIND_LABELS);
   const departments = withSelected(facets?.department, state.departments).map((c) => ({ ...c, label: c.value }));
   const fiscalYears = withSelected(facets?.fiscalYear, state.fiscalYears.map(String))
     .filter((c) => /^\d{4}$/.test(c.value))
@@ -134,6 +158,10 @@ export function Facets({ state, facets, onToggle, onClear, pinnedTags, results }
           }
         />
         )}
+        {/* The commons (issue 16): its own chunk, so the search page's first load stays within budget. */}
+        <Suspense fallback={null}>
+          <CommonsFacets state={state} facets={facets} loaded={loaded} onToggle={onToggle} />
+        </Suspense>
         {active > 0 && (
           <button type="button" className="btn-text" onClick={onClear}>
             {m.facets.clearAll}
@@ -161,7 +189,7 @@ interface GroupProps {
   search?: ReactNode;
 }
 
-function FacetGroup({ legend, options, selected, loaded, onToggle, search }: GroupProps) {
+export function FacetGroup({ legend, options, selected, loaded, onToggle, search }: GroupProps) {
   const [expanded, setExpanded] = useState(false);
   const chosen = new Set(selected);
   const visible = expanded ? options : options.filter((o, i) => i < COLLAPSE_AFTER || chosen.has(o.value));

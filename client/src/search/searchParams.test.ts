@@ -1,6 +1,6 @@
 import { EMPTY_SEARCH, parseSearchUrl, SEARCH_MAX_PAGE, toSearchParams } from "@kb/shared";
 import { describe, expect, it } from "vitest";
-import { toggleFacetValue, toSearchVariables, withMinAdoptions, withSort } from "./searchParams";
+import { clearFilters, toggleFacetValue, toSearchVariables, withMinAdoptions, withPreferSimilar, withSort } from "./searchParams";
 
 const parse = (query: string) => parseSearchUrl(new URLSearchParams(query));
 
@@ -8,12 +8,11 @@ describe("search URL state", () => {
   it("reads repeatable params and drops invalid values", () => {
     const state = parse("q=%E4%BA%88%E7%B4%84&kind=WORKSHOP&kind=NOPE&kind=KINTONE_APP&fy=2024&fy=%E4%BB%A4%E5%92%8C5%E5%B9%B4%E5%BA%A6&fy=x&fy=R6&tag=kintone&tag=kintone&page=2");
     expect(state).toEqual({
+      ...EMPTY_SEARCH,
       q: "予約",
       kinds: ["KINTONE_APP", "WORKSHOP"],
-      departments: [],
       fiscalYears: [2024, 2023],
       tags: ["kintone"],
-      sort: "RELEVANCE",
       page: 2,
     });
   });
@@ -33,14 +32,35 @@ describe("search URL state", () => {
   });
 
   it("builds searchCases variables with 20 per page and no empty filter", () => {
-    expect(toSearchVariables({ ...EMPTY_SEARCH, page: 3 })).toEqual({ query: "", first: 20, offset: 40, sort: "RELEVANCE" });
+    expect(toSearchVariables({ ...EMPTY_SEARCH, page: 3 })).toEqual({ query: "", first: 20, offset: 40, sort: "RELEVANCE", preferSimilar: true });
     expect(toSearchVariables({ ...EMPTY_SEARCH, kinds: ["PRACTICE"], fiscalYears: [2024] })).toEqual({
       query: "",
       first: 20,
       offset: 0,
       sort: "RELEVANCE",
+      preferSimilar: true,
       filter: { kinds: ["PRACTICE"], fiscalYears: [2024] },
     });
+  });
+
+  it("carries the commons facets and 似た自治体を優先 (issue 16)", () => {
+    const organisation = "0b7c1a2e-3f4d-4e5a-8b6c-7d8e9f0a1b2c";
+    const state = parse(`pref=兵庫県&pref=北海道&pref=ムー県&okind=CORE_CITY&okind=NOPE&pop=FROM_50K&org=${organisation}&org=x&similar=0`);
+    expect(state).toMatchObject({
+      prefectures: ["北海道", "兵庫県"],
+      organisationKinds: ["CORE_CITY"],
+      populationBands: ["FROM_50K"],
+      organisations: [organisation],
+      preferSimilar: false,
+    });
+    expect(toSearchVariables(state)).toMatchObject({
+      preferSimilar: false,
+      filter: { prefectures: ["北海道", "兵庫県"], organisationKinds: ["CORE_CITY"], populationBands: ["FROM_50K"], organisations: [organisation] },
+    });
+    expect(toSearchParams(withPreferSimilar(state, true)).get("similar")).toBeNull();
+    expect(toSearchParams(clearFilters(state)).toString()).toBe("similar=0");
+    const ticked = toggleFacetValue({ ...EMPTY_SEARCH, page: 3 }, "populationBands", "UNKNOWN", true);
+    expect(ticked).toMatchObject({ populationBands: ["UNKNOWN"], page: 1 });
   });
 
   it("keeps a non-default sort in the URL and drops an unknown one; a new sort starts at page 1", () => {
@@ -71,6 +91,7 @@ describe("the adoption filter (横展開, issue 5)", () => {
       first: 20,
       offset: 0,
       sort: "MOST_ADOPTED",
+      preferSimilar: true,
       filter: { minAdoptionCount: 3 },
     });
     expect(toSearchParams(withMinAdoptions({ ...EMPTY_SEARCH, page: 4 }, 1)).toString()).toBe("adopted=1");

@@ -12,7 +12,7 @@ import type { RequestContext, RequestInfo, RequestScope, SessionCookie } from ".
 import { OrganisationService, readershipOf, type Readership } from "../organisations/index.js";
 import { QuestionService } from "../questions/index.js";
 import { DemandBoardService, SolicitationService } from "../solicitations/index.js";
-import { type CaseSearchIndex, SearchService } from "../search/index.js";
+import { type CaseSearchIndex, readerOrganisation, SearchService } from "../search/index.js";
 import { SynonymService } from "../synonyms/index.js";
 import { TagProposalService } from "../tag-proposals/index.js";
 import { TagBulkService } from "../tag-bulk/index.js";
@@ -44,7 +44,7 @@ function buildServices(em: RequestScope["em"], index: CaseSearchIndex, viewer: R
     directorySignIn: () => new DirectorySignInService(em),
     cases: () => new CaseService(em),
     workflow: () => new CaseWorkflowService(em),
-    search: (): SearchService => new SearchService(index, services.cases, readershipOfRequest),
+    search: (): SearchService => new SearchService(index, services.cases, readershipOfRequest, () => readerOrganisation(em, viewer)),
     tagVocabulary: () => new TagVocabularyService(em),
     tagBulk: () => new TagBulkService(em),
     tagProposals: () => new TagProposalService(em),

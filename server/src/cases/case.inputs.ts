@@ -1,6 +1,7 @@
-import { Field, Float, InputType, Int, registerEnumType } from "type-graphql";
+import { Field, Float, ID, InputType, Int, registerEnumType } from "type-graphql";
 import { GraphQLJSONObject } from "graphql-scalars";
-import { REVIEW_DECISIONS, type CaseKind, type CaseSharing, type ReviewDecision } from "@kb/shared";
+import { REVIEW_DECISIONS, type CaseKind, type CaseSharing, type OrganisationKind, type PopulationBand, type ReviewDecision } from "@kb/shared";
+import { OrganisationKindEnum, PopulationBandEnum } from "../organisations/index.js";
 import { CaseKindEnum, CaseSharingEnum } from "./case.types.js";
 
 // Input fields are nullable where the shared zod schema has a default or a Japanese message for a
@@ -85,6 +86,18 @@ export class CaseSearchFilterInput {
 
   @Field(() => [String], { nullable: true })
   tags?: string[];
+
+  @Field(() => [ID], { nullable: true, description: "The case's organisation (自治体), by id." })
+  organisations?: string[];
+
+  @Field(() => [String], { nullable: true, description: "The case's organisation's 都道府県 (e.g. 兵庫県)." })
+  prefectures?: string[];
+
+  @Field(() => [OrganisationKindEnum], { nullable: true, description: "The case's organisation's 団体区分." })
+  organisationKinds?: OrganisationKind[];
+
+  @Field(() => [PopulationBandEnum], { nullable: true, description: "The case's organisation's 人口規模 band." })
+  populationBands?: PopulationBand[];
 
   @Field(() => Int, { nullable: true, description: "横展開: at least this many departments are trying or use the case (試行中 + 導入済)." })
   minAdoptionCount?: number;

@@ -5,4 +5,5 @@ export * from "./organisation.service.js";
 export * from "./organisation.types.js";
 export { OrganisationResolver, presentOrganisation } from "./organisation.resolver.js";
 export { ensureSeedOrganisations, readOrganisationSeedFile, type OrganisationSeedFile, type OrganisationSeedReport } from "./organisation.seeds.js";
+export * from "./organisation.events.js";
 export { caseReadershipSql, caseReadershipWhere, mayReadPublished, openOrganisationIds, defaultSharingOf, readershipOf, readsPublicly, type Readership } from "./readership.js";

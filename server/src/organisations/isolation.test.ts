@@ -738,6 +738,64 @@ describe("organisation isolation over /api (issue 15)", () => {
   });
 });
 
+/**
+ * Issue 16: the commons. A shares one published case; its 庁内限定 case and its draft say the same
+ * words. B's staff find the shared one — and no count of any facet (自治体, 都道府県, 団体区分, 人口規模 and
+ * the others), with or without a selection (the disjunctive queries), counts the other two.
+ */
+describe("the commons in search: another organisation's 庁内限定 and draft cases count nowhere", () => {
+  const WORD = "共有雪囲い語";
+  const FACETS = "facets { kind { value count } department { value count } fiscalYear { value count } tags { value count } organisation { value count label } prefecture { value count } organisationKind { value count } populationBand { value count } }";
+  type Facets = Record<string, { value: string; count: number }[]>;
+  const total = (list: { count: number }[]) => list.reduce((sum, c) => sum + c.count, 0);
+
+  beforeAll(async () => {
+    const kase = (title: string, status: "PUBLISHED" | "DRAFT", sharing: "COMMONS" | "ORGANISATION") =>
+      buildCase({ title: `${WORD} ${title}`, summary: `${WORD}の概要`, department: "共有課", tags: [WORD], status, fiscalYear: 2022, sharing });
+    await kb.importCases([kase("共有", "PUBLISHED", "COMMONS"), kase("庁内限定", "PUBLISHED", "ORGANISATION"), kase("下書き", "DRAFT", "COMMONS")], {
+      organisationId: f.a.organisationId,
+    });
+  });
+
+  it("B's staff see the shared case alone, in every facet count, with and without selections", async () => {
+    const viewer = f.b["B:STAFF"];
+    const filters = [
+      undefined,
+      { organisations: [f.a.organisationId] },
+      { prefectures: ["兵庫県"] },
+      { organisationKinds: ["CITY"] },
+      { populationBands: ["UNKNOWN"] },
+      { tags: [WORD], fiscalYears: [2022], prefectures: ["兵庫県"] },
+    ];
+    for (const filter of filters) {
+      const r = await gqlOk<{ searchCases: { total: number; hits: { case: { title: string } }[]; facets: Facets } }>(
+        filter
+          ? `query ($filter: CaseSearchFilter) { searchCases(query: "${WORD}", filter: $filter) { total hits { case { title } } ${FACETS} } }`
+          : `query { searchCases(query: "${WORD}") { total hits { case { title } } ${FACETS} } }`,
+        filter ? { filter } : {},
+        viewer,
+      );
+      const label = JSON.stringify(filter);
+      expect(r.searchCases.hits.map((h) => h.case.title), label).toEqual([`${WORD} 共有`]);
+      expect(r.searchCases.total, label).toBe(1);
+      for (const [facet, counts] of Object.entries(r.searchCases.facets)) expect(total(counts), `${label} ${facet}`).toBe(1);
+      expect(r.searchCases.facets.organisation, label).toEqual([{ value: f.a.organisationId, count: 1, label: "宝塚市" }]);
+    }
+    const values = await gqlOk<{ searchFacetValues: { value: string; count: number }[] }>(
+      `query { searchFacetValues(facet: TAGS, facetQuery: "${WORD}", query: "") { value count } }`,
+      {},
+      viewer,
+    );
+    expect(values.searchFacetValues).toEqual([{ value: WORD, count: 1 }]);
+  });
+
+  it("A's own staff count all of A's published cases (the probe would see a leak)", async () => {
+    const r = await gqlOk<{ searchCases: { total: number; facets: Facets } }>(`query { searchCases(query: "${WORD}") { total ${FACETS} } }`, {}, f.a.staff);
+    expect(r.searchCases.total).toBe(2);
+    expect(r.searchCases.facets.organisation).toEqual([{ value: f.a.organisationId, count: 2, label: "宝塚市" }]);
+  });
+});
+
 // ── Lineage across organisations (issue 16) ────────────────────────────────────────────────────
 
 describe("lineage does not carry A's 庁内限定 or draft cases to B (issue 16)", () => {

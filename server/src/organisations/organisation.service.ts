@@ -1,8 +1,9 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { organisationInputSchema, prefectureOfCode, type OrganisationData } from "@kb/shared";
-import { badInputFromZod, forbidden, isHubSecretariat, requireOperator, requireRole, requireViewer, type Viewer } from "../kernel/index.js";
+import { organisationInputSchema, populationBandOf, prefectureOfCode, type OrganisationData } from "@kb/shared";
+import { badInputFromZod, forbidden, isHubSecretariat, recordEvent, requireOperator, requireRole, requireViewer, type Viewer } from "../kernel/index.js";
 import { Organisation } from "./organisation.entity.js";
 import { organisationErrors } from "./organisation.errors.js";
+import { organisationOfCasesChanged } from "./organisation.events.js";
 import { forgetPublicOrganisations, type Readership } from "./readership.js";
 
 /**
@@ -123,11 +124,22 @@ export async function updateOrganisation(em: EntityManager, organisationId: stri
     if (!parsed.success) throw badInputFromZod(parsed.error);
     const data = parsed.data;
     if (await tx.count(Organisation, { code: data.code, id: { $ne: organisation.id } })) throw organisationErrors.codeTaken(data.code);
+    const before = searchedFactsOf(organisation);
     tx.assign(organisation, { ...data, configuredAt: new Date() });
+    if (searchedFactsOf(organisation) !== before) {
+      // Its cases' search documents carry these (name, 都道府県, 団体区分, 人口規模): re-index them with this commit.
+      const rows = await tx.execute<{ id: string }[]>("select id from cases where organisation_id = ? and status = 'PUBLISHED'", [organisation.id]);
+      if (rows.length) recordEvent(tx, organisationOfCasesChanged({ organisationId: organisation.id, caseIds: rows.map((r) => r.id) }));
+    }
     return organisation;
   });
   forgetPublicOrganisations(em);
   return updated;
+}
+
+/** What search documents say of an organisation (search/search-document.ts organisationFacts), as one comparable string. */
+function searchedFactsOf(o: Organisation): string {
+  return JSON.stringify([o.name, o.prefecture, o.kind, populationBandOf(o.population)]);
 }
 
 /**

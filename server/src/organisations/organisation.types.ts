@@ -1,11 +1,25 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
-import { ORGANISATION_KIND_LABELS, ORGANISATION_KINDS, type OrganisationKind } from "@kb/shared";
+import {
+  ORGANISATION_KIND_LABELS,
+  ORGANISATION_KINDS,
+  POPULATION_BAND_LABELS,
+  POPULATION_BANDS,
+  type OrganisationKind,
+  type PopulationBand,
+} from "@kb/shared";
 
-const OrganisationKindEnum = Object.fromEntries(ORGANISATION_KINDS.map((k) => [k, k])) as { [K in OrganisationKind]: K };
+export const OrganisationKindEnum = Object.fromEntries(ORGANISATION_KINDS.map((k) => [k, k])) as { [K in OrganisationKind]: K };
 registerEnumType(OrganisationKindEnum, {
   name: "OrganisationKind",
   description: "団体の種類",
   valuesConfig: Object.fromEntries(ORGANISATION_KINDS.map((k) => [k, { description: ORGANISATION_KIND_LABELS[k] }])),
+});
+
+export const PopulationBandEnum = Object.fromEntries(POPULATION_BANDS.map((b) => [b, b])) as { [K in PopulationBand]: K };
+registerEnumType(PopulationBandEnum, {
+  name: "PopulationBand",
+  description: "人口規模 (bands of shared/src/organisation-terms.ts; UNKNOWN: no population entered)",
+  valuesConfig: Object.fromEntries(POPULATION_BANDS.map((b) => [b, { description: POPULATION_BAND_LABELS[b] }])),
 });
 
 @ObjectType("Organisation", { description: "自治体（団体）: 利用者・課・好事例が属するテナント" })

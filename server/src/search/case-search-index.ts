@@ -1,5 +1,7 @@
 import {
   Meilisearch,
+  type FederatedMultiSearchParams,
+  type SearchResponse,
   type Index,
   type MultiSearchQuery,
   type MultiSearchResult,
@@ -41,7 +43,7 @@ const SEARCHABLE_ATTRIBUTES = [
 
 export const CASE_INDEX_SETTINGS: Settings = {
   searchableAttributes: [...SEARCHABLE_ATTRIBUTES],
-  filterableAttributes: ["organisationId", "sharing", "kind", "department", "departmentAliases", "fiscalYear", "tags", "adoptionCount"],
+  filterableAttributes: ["organisationId", "sharing", "organisationKind", "prefecture", "populationBand", "kind", "department", "departmentAliases", "fiscalYear", "tags", "adoptionCount"],
   sortableAttributes: ["fiscalYear", "publishedAt", "updatedAt", "adoptionCount"],
   displayedAttributes: ["*"],
   // `words` first: a case with every query word beats one with some (matchingStrategy relaxes the
@@ -72,7 +74,7 @@ export const CASE_INDEX_SETTINGS: Settings = {
 };
 
 export const SEARCH_LOCALES = ["jpn"] as const;
-export const FACET_ATTRIBUTES = ["kind", "department", "fiscalYear", "tags"] as const;
+export const FACET_ATTRIBUTES = ["kind", "department", "fiscalYear", "tags", "organisationId", "prefecture", "organisationKind", "populationBand"] as const;
 export type FacetAttribute = (typeof FACET_ATTRIBUTES)[number];
 
 /** How long a worker waits for Meilisearch to finish one task before it retries the batch. */
@@ -201,6 +203,17 @@ export class CaseSearchIndex {
    */
   async multiSearch(queries: MultiSearchQuery[]): Promise<MultiSearchResult<RecordAny>[]> {
     return this.guarded(() => this.resultCache.get(queries, async () => (await this.searchClient.multiSearch({ queries })).results));
+  }
+
+  /**
+   * One federated search (似た自治体: several queries merged into one ranked list by weighted score),
+   * cached and guarded like multiSearch.
+   */
+  async federatedSearch(request: FederatedMultiSearchParams): Promise<SearchResponse<RecordAny>> {
+    const [result] = await this.guarded(() =>
+      this.resultCache.get(request, async () => [(await this.searchClient.multiSearch(request)) as unknown as MultiSearchResult<RecordAny>]),
+    );
+    return result as unknown as SearchResponse<RecordAny>;
   }
 
   /** Facet-value search (prefix match on the words of a value), with the same fail-fast rule. */

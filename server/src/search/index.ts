@@ -8,3 +8,4 @@ export * from "./search-outbox.worker.js";
 export * from "./search.service.js";
 export * from "./search.resolver.js";
 export * from "./search-projector.js";
+export { readerOrganisation, likenessOf, likenessTiers, type ReaderOrganisation } from "./similar-organisations.js";

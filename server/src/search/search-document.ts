@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
-import type { CaseKind, CaseSharing } from "@kb/shared";
+import { populationBandOf, type CaseKind, type CaseSharing, type OrganisationKind, type PopulationBand, type Prefecture } from "@kb/shared";
 import { stringify } from "safe-stable-stringify";
 import type { Case } from "../cases/index.js";
+import type { Organisation } from "../organisations/index.js";
 import type { SynonymExpander } from "../synonyms/index.js";
 
 /**
@@ -12,6 +13,16 @@ export interface CaseSearchDocument {
   id: string;
   /** The case's organisation: every search filters on it (search-request.ts visibilityFilter), never from client input. */
   organisationId: string;
+  /**
+   * The organisation's name, 都道府県, 団体区分 and 人口規模 (issue 16): facets, and what 似た自治体 compares
+   * (similar-organisations.ts). An organisation's change re-indexes its cases (OrganisationOfCasesChanged).
+   * The name is not searchable: as a searchable attribute it cost the relevance suite a hit (recall@5
+   * 0.978 → 0.970); the 自治体 facet is the way to narrow to one organisation.
+   */
+  organisationName: string;
+  prefecture: Prefecture;
+  organisationKind: OrganisationKind;
+  populationBand: PopulationBand;
   /** Its sharing scope (庁内限定 or the commons): the other half of the visibility filter. */
   sharing: CaseSharing;
   externalId: string | null;
@@ -65,6 +76,7 @@ export function toSearchDocument(
   const doc = {
     id: c.id,
     organisationId: c.organisation.id,
+    ...organisationFacts(c.organisation.getEntity()),
     sharing: c.sharing,
     externalId: c.externalId ?? null,
     kind: c.kind,
@@ -96,6 +108,13 @@ export function toSearchDocument(
     adoptionCount,
     version: c.version,
   };
+}
+
+/** What a document says of the case's organisation (loaded with the case). */
+export function organisationFacts(
+  o: Pick<Organisation, "name" | "prefecture" | "kind" | "population">,
+): Pick<CaseSearchDocument, "organisationName" | "prefecture" | "organisationKind" | "populationBand"> {
+  return { organisationName: indexText(o.name), prefecture: o.prefecture, organisationKind: o.kind, populationBand: populationBandOf(o.population) };
 }
 
 /**

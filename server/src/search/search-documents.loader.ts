@@ -15,8 +15,8 @@ export interface LoadedDocuments {
 
 /**
  * The index's view of a set of cases, read fresh from PostgreSQL: documents for the published
- * ones, and the ids that must leave the index. Six queries per batch (synonyms, cases, tags,
- * department paths, former department names, adoption counts), whatever the batch size.
+ * ones, and the ids that must leave the index. At most seven queries per batch (synonyms, cases,
+ * tags, organisations, department paths, former department names, adoption counts), whatever the batch size.
  */
 export async function loadSearchDocuments(
   em: EntityManager,
@@ -30,7 +30,7 @@ export async function loadSearchDocuments(
     Case,
     { id: { $in: ids }, status: "PUBLISHED" },
     // refresh: a second load in the same unit of work (the worker's re-check) must see new data.
-    { populate: ["tags"], orderBy: { id: "asc" }, refresh: true },
+    { populate: ["tags", "organisation"], orderBy: { id: "asc" }, refresh: true },
   );
   const departmentIds = published.map((c) => c.department.id);
   const [paths, aliases, adoptions] = await Promise.all([

@@ -4,6 +4,7 @@ import type { AttachmentFact } from "../attachments/index.js";
 import type { CaseFact } from "../cases/index.js";
 import type { DepartmentFact } from "../departments/index.js";
 import type { ImportFact } from "../importer/index.js";
+import type { OrganisationFact } from "../organisations/index.js";
 import type { DomainFact } from "../kernel/index.js";
 import type { SynonymFact } from "../synonyms/index.js";
 import type { TagFact } from "../tags/index.js";
@@ -11,7 +12,7 @@ import type { SearchOutboxKind } from "./search-outbox.entity.js";
 import { enqueueSearchSync } from "./search-outbox.js";
 
 /** Every fact a writer records (each slice's `<slice>.events.ts`). */
-export type KnownFact = AdoptionFact | AttachmentFact | CaseFact | DepartmentFact | ImportFact | SynonymFact | TagFact;
+export type KnownFact = AdoptionFact | AttachmentFact | CaseFact | DepartmentFact | ImportFact | OrganisationFact | SynonymFact | TagFact;
 
 /** Which search documents a fact touches, and how soon they must follow (see SearchOutboxKind). */
 interface Touch {
@@ -50,6 +51,8 @@ const RULES: Rules = {
   CasesImported: ({ caseIds }) => content(caseIds),
   // Documents carry the 課's name, path and former names (組織改正, rename, move).
   DepartmentOfCasesChanged: ({ caseIds }) => content(caseIds),
+  // Documents carry the organisation's name, 都道府県, 団体区分 and 人口規模 (facets, 似た自治体).
+  OrganisationOfCasesChanged: ({ caseIds }) => content(caseIds),
 };
 
 export function searchTouchOf(fact: DomainFact): Touch {

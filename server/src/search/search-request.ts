@@ -53,6 +53,10 @@ const FILTER_OF: Record<FacetAttribute, FilterKey> = {
   department: "departments",
   fiscalYear: "fiscalYears",
   tags: "tags",
+  organisationId: "organisations",
+  prefecture: "prefectures",
+  organisationKind: "organisationKinds",
+  populationBand: "populationBands",
 };
 
 /**
@@ -95,6 +99,9 @@ export function sortOf(sort: SearchSort): string[] | undefined {
   }
 }
 
+/** What a hit says of its case's organisation (search-document.ts organisationFacts). */
+export const ORGANISATION_ATTRIBUTES = ["organisationId", "organisationName", "prefecture", "organisationKind", "populationBand"] as const;
+
 export interface SearchPlan {
   queries: MultiSearchQuery[];
   /** For each facet with a selection, the position of its own query in `queries`. */
@@ -132,7 +139,8 @@ export function planSearch(indexUid: string, args: SearchArgs, strategy: Strateg
       sort: sortOf(args.sort),
       facets: FACET_ATTRIBUTES.filter((a) => !selected.includes(a)),
       // adoptionCount: cards show the count the page is sorted by, without another SQL statement.
-      attributesToRetrieve: ["id", "adoptionCount"],
+      // The organisation's attributes: the card names it, and 似た自治体 says how it is like the reader's.
+      attributesToRetrieve: ["id", "adoptionCount", ...ORGANISATION_ATTRIBUTES],
       attributesToHighlight: ["title", ...SNIPPET_FIELDS],
       attributesToCrop: [...SNIPPET_FIELDS],
       cropLength: CROP_LENGTH,

@@ -1,5 +1,5 @@
 import { LRUCache } from "lru-cache";
-import type { MultiSearchQuery, MultiSearchResult, RecordAny } from "meilisearch";
+import type { FederatedMultiSearchParams, MultiSearchQuery, MultiSearchResult, RecordAny } from "meilisearch";
 
 /**
  * Answers of Meilisearch to identical search requests, reused while the index has not changed.
@@ -62,10 +62,11 @@ export class SearchResultCache {
     this.maxStaleMs = options.maxStaleMs ?? 1000;
   }
 
-  async get(queries: MultiSearchQuery[], search: () => Promise<Results>): Promise<Results> {
+  /** `request`: the queries of a multi-search, or a federated search (its one answer is the array's only element). */
+  async get(request: MultiSearchQuery[] | FederatedMultiSearchParams, search: () => Promise<Results>): Promise<Results> {
     if (!this.entries) return search();
     const version = await this.currentVersion();
-    const key = JSON.stringify(queries);
+    const key = JSON.stringify(request);
     const now = Date.now();
     const cached = this.entries.get(key);
     if (cached && cached.version === version) {

@@ -18,6 +18,7 @@ import { loadSynonymExpander } from "../synonyms/index.js";
 import { mayReadPublished, type Readership } from "../organisations/index.js";
 import { canonicalTagFilter, TagAliasCache, type TagRedirect } from "../tags/index.js";
 import { matchedOnlyHidden, matchReasonsOf, type MatchContext } from "./match-reasons.js";
+import { federatedPage, likenessOf, type ReaderOrganisation } from "./similar-organisations.js";
 import {
   buildFilter,
   planSearch,
@@ -38,6 +39,7 @@ import type {
   FacetCountView,
   FacetField,
   FilterRelaxationView,
+  SearchHitOrganisationView,
   SearchSuggestionsView,
   SimilarCaseView,
 } from "./search.types.js";
@@ -47,6 +49,10 @@ const FIELD_OF: Record<FacetAttribute, FacetField> = {
   department: "DEPARTMENT",
   fiscalYear: "FISCAL_YEAR",
   tags: "TAGS",
+  organisationId: "ORGANISATION",
+  prefecture: "PREFECTURE",
+  organisationKind: "ORGANISATION_KIND",
+  populationBand: "POPULATION_BAND",
 };
 
 /** One per index (so per process): what tag names in filters stand for, following the index's version. */
@@ -70,6 +76,8 @@ export class SearchService {
      * engine is filtered by it and every page hydrated with it.
      */
     private readonly readershipOfRequest: () => Promise<Readership>,
+    /** The signed-in reader's organisation (似た自治体); null for anonymous visitors. */
+    private readonly readerOrganisation: () => Promise<ReaderOrganisation | null> = async () => null,
   ) {}
 
   /** Who is reading (read once per request). */
@@ -120,15 +128,19 @@ export class SearchService {
   async search(args: SearchArgs, em: EntityManager): Promise<CaseSearchResultView> {
     const { plan, results, relaxed, strictTotal } = await this.runPlan(args);
     const main = results[0]!;
+    // 似た自治体を優先: the same page, ordered by the federated search (similar-organisations.ts); totals and facets stay the plan's.
+    const reader = args.preferSimilar && args.sort === "RELEVANCE" ? await this.readerOrganisation() : null;
+    const pageHits = reader ? (await this.guard(() => this.index.federatedSearch(federatedPage(plan.queries[0]!, reader, args.offset, args.first)))).hits : main.hits;
 
-    const ids = main.hits.map((hit) => String(hit.id));
-    const [found, vocabulary] = await Promise.all([
+    const ids = pageHits.map((hit) => String(hit.id));
+    const [found, vocabulary, organisations] = await Promise.all([
       loadPublishedCaseViews(em, ids, await this.readership()),
       // The rules the index's documents were expanded with: read once per index version.
-      main.hits.some(matchedOnlyHidden) ? this.index.resultCache.perVersion("vocabulary", () => loadSynonymExpander(em.fork())) : null,
+      pageHits.some(matchedOnlyHidden) ? this.index.resultCache.perVersion("vocabulary", () => loadSynonymExpander(em.fork())) : null,
+      this.organisationLabels(em),
     ]);
     const reasons: MatchContext = { query: normalizeText(args.query), relaxed, strictTotal, vocabulary };
-    const hits = main.hits.flatMap((hit, i) => {
+    const hits = pageHits.flatMap((hit, i) => {
       const view = found.get(String(hit.id));
       // A hit PostgreSQL no longer publishes is an index that has not caught up yet: leave it out.
       if (!view) return [];
@@ -137,6 +149,8 @@ export class SearchService {
           case: withIndexedAdoptionCount(view, hit.adoptionCount),
           highlights: highlightsOf(hit._formatted as Partial<CaseSearchDocument> | undefined, view),
           matchReasons: matchReasonsOf(hit, args.offset + i, view, reasons),
+          organisation: hitOrganisationOf(hit, organisations),
+          likeness: reader ? likenessOf(reader, hit as Partial<CaseSearchDocument>) : null,
         },
       ];
     });
@@ -147,6 +161,8 @@ export class SearchService {
       const source = at === undefined ? main : results[at]!;
       facets[attribute] = toFacetCounts(source.facetDistribution?.[attribute]);
     }
+    // 自治体: the values are ids; say their names.
+    facets.organisationId = facets.organisationId.map((c) => ({ ...c, label: organisations.get(c.value) ?? null }));
 
     const total = main.estimatedTotalHits ?? hits.length;
     return {
@@ -162,11 +178,25 @@ export class SearchService {
   }
 
   /**
+   * Organisation id → the name the 自治体 facet and the cards show (with the 都道府県 when two share a
+   * name, 府中市（東京都） and 府中市（広島県）), read once per index version: a rename re-indexes the
+   * organisation's cases (OrganisationOfCasesChanged), which moves the version on.
+   */
+  private organisationLabels(em: EntityManager): Promise<Map<string, string>> {
+    return this.index.resultCache.perVersion("organisationLabels", async () => {
+      const rows = await em.fork().execute<{ id: string; name: string; prefecture: string }[]>("select id, name, prefecture from organisations");
+      const named = new Map<string, number>();
+      for (const r of rows) named.set(r.name, (named.get(r.name) ?? 0) + 1);
+      return new Map(rows.map((r) => [r.id, named.get(r.name)! > 1 ? `${r.name}（${r.prefecture}）` : r.name]));
+    });
+  }
+
+  /**
    * The ids of every result of a search, as the search page finds them (relaxed when the page is),
    * up to `limit` (at most the index's maxTotalHits): the selection of "all results" for bulk tagging.
    */
   async matchingCaseIds(args: Pick<SearchArgs, "query" | "filter">, limit: number): Promise<string[]> {
-    const full: SearchArgs = { query: args.query, filter: args.filter, first: 0, offset: 0, sort: "RELEVANCE" };
+    const full: SearchArgs = { query: args.query, filter: args.filter, first: 0, offset: 0, sort: "RELEVANCE", preferSimilar: false };
     const { plan } = await this.runPlan(full);
     const main = plan.queries[0]!;
     const [result] = await this.send([
@@ -324,6 +354,19 @@ export class SearchService {
       throw error;
     }
   }
+}
+
+function hitOrganisationOf(hit: Record<string, unknown>, labels: Map<string, string>): SearchHitOrganisationView | null {
+  const doc = hit as Partial<CaseSearchDocument>;
+  // A document indexed before organisations were part of it (until the next reindex) says nothing more.
+  if (!doc.organisationId || !doc.prefecture || !doc.organisationKind || !doc.populationBand) return null;
+  return {
+    id: doc.organisationId,
+    name: labels.get(doc.organisationId) ?? doc.organisationName ?? "",
+    prefecture: doc.prefecture,
+    kind: doc.organisationKind,
+    populationBand: doc.populationBand,
+  };
 }
 
 function toFacetCounts(distribution: Record<string, number> | undefined): FacetCountView[] {

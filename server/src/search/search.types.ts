@@ -5,7 +5,9 @@ import {
   type SearchableFacet,
   type SearchSort,
 } from "@kb/shared";
+import type { OrganisationKind, PopulationBand } from "@kb/shared";
 import { CaseSearchFilterInput, CaseView } from "../cases/index.js";
+import { OrganisationKindEnum, PopulationBandEnum } from "../organisations/index.js";
 
 export const CaseSearchSortEnum = Object.fromEntries(SEARCH_SORTS.map((s) => [s, s])) as { [K in SearchSort]: K };
 registerEnumType(CaseSearchSortEnum, {
@@ -17,7 +19,7 @@ registerEnumType(CaseSearchSortEnum, {
 export const SearchableFacetEnum = Object.fromEntries(SEARCHABLE_FACETS.map((s) => [s, s])) as { [K in SearchableFacet]: K };
 registerEnumType(SearchableFacetEnum, { name: "SearchableFacet", description: "Facets whose values can be searched." });
 
-export const FACET_FIELDS = ["KIND", "DEPARTMENT", "FISCAL_YEAR", "TAGS"] as const;
+export const FACET_FIELDS = ["KIND", "DEPARTMENT", "FISCAL_YEAR", "TAGS", "ORGANISATION", "PREFECTURE", "ORGANISATION_KIND", "POPULATION_BAND"] as const;
 export type FacetField = (typeof FACET_FIELDS)[number];
 export const FacetFieldEnum = Object.fromEntries(FACET_FIELDS.map((s) => [s, s])) as { [K in FacetField]: K };
 registerEnumType(FacetFieldEnum, { name: "CaseFacetField", description: "A facet of case search." });
@@ -59,6 +61,38 @@ export class SearchMatchReasonView {
   term!: string | null;
 }
 
+@ObjectType("SearchHitOrganisation", { description: "The organisation of a hit's case, as the index has it." })
+export class SearchHitOrganisationView {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String)
+  prefecture!: string;
+
+  @Field(() => OrganisationKindEnum)
+  kind!: OrganisationKind;
+
+  @Field(() => PopulationBandEnum)
+  populationBand!: PopulationBand;
+}
+
+@ObjectType("OrganisationLikeness", {
+  description: "似た自治体: how the case's organisation is like the reader's (the reason the search favoured it).",
+})
+export class LikenessView {
+  @Field(() => Boolean)
+  samePrefecture!: boolean;
+
+  @Field(() => Boolean, { description: "Same 団体区分 (e.g. both 中核市)." })
+  sameKind!: boolean;
+
+  @Field(() => Boolean, { description: "Same 人口規模 band." })
+  samePopulationBand!: boolean;
+}
+
 @ObjectType("CaseSearchHit")
 export class CaseSearchHitView {
   @Field(() => CaseView)
@@ -71,6 +105,15 @@ export class CaseSearchHitView {
     description: "Empty when the case contains the search words; otherwise how it matched (through a synonym, or only some words).",
   })
   matchReasons!: SearchMatchReasonView[];
+
+  @Field(() => SearchHitOrganisationView, { nullable: true, description: "Null only for a document indexed before organisations were part of it." })
+  organisation!: SearchHitOrganisationView | null;
+
+  @Field(() => LikenessView, {
+    nullable: true,
+    description: "似た自治体を優先 was applied and the case's organisation is like the reader's (never for the reader's own organisation).",
+  })
+  likeness!: LikenessView | null;
 }
 
 @ObjectType("FacetCount")
@@ -80,6 +123,9 @@ export class FacetCountView {
 
   @Field(() => Int)
   count!: number;
+
+  @Field(() => String, { nullable: true, description: "What to show for a value that is an id (自治体: its name); null otherwise." })
+  label?: string | null;
 }
 
 @ObjectType("CaseFacets", {
@@ -97,6 +143,18 @@ export class CaseFacetsView {
 
   @Field(() => [FacetCountView])
   tags!: FacetCountView[];
+
+  @Field(() => [FacetCountView], { name: "organisation", description: "自治体: values are organisation ids, labels their names." })
+  organisationId!: FacetCountView[];
+
+  @Field(() => [FacetCountView], { description: "都道府県 of the case's organisation." })
+  prefecture!: FacetCountView[];
+
+  @Field(() => [FacetCountView], { description: "団体区分 (OrganisationKind values) of the case's organisation." })
+  organisationKind!: FacetCountView[];
+
+  @Field(() => [FacetCountView], { description: "人口規模 (PopulationBand values) of the case's organisation." })
+  populationBand!: FacetCountView[];
 }
 
 @ObjectType("FilterRelaxation", { description: "How many cases the search finds without the selection of one facet." })
@@ -179,6 +237,12 @@ export class SearchCasesArgs {
 
   @Field(() => CaseSearchSortEnum, { defaultValue: "RELEVANCE" })
   sort!: SearchSort;
+
+  @Field(() => Boolean, {
+    defaultValue: true,
+    description: "似た自治体を優先: with RELEVANCE, favour (at about equal relevance) cases of organisations like the signed-in reader's. No effect for anonymous readers.",
+  })
+  preferSimilar!: boolean;
 }
 
 @ArgsType()
