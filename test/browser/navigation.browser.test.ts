@@ -59,8 +59,8 @@ describe("navigation to a page still loading", { timeout: 120_000 }, () => {
 
 describe("管理: one header entry for the curators' and admins' tools", { timeout: 120_000 }, () => {
   const TOOLS = {
-    SECRETARIAT: ["同義語", "タグの語彙", "ダッシュボード"],
-    ADMIN: ["同義語", "タグの語彙", "ダッシュボード", "好事例の取り込み", "利用者の管理", "組織の管理", "人事異動の取り込み"],
+    SECRETARIAT: ["同義語", "タグの語彙", "ダッシュボード", "募集の掲示板"],
+    ADMIN: ["同義語", "タグの語彙", "ダッシュボード", "募集の掲示板", "好事例の取り込み", "利用者の管理", "組織の管理", "人事異動の取り込み"],
   };
   for (const width of [1280, 390]) {
     it(`offers each role the tools it may use, and staff none (${width} px)`, async () => {
