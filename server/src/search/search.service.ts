@@ -126,10 +126,13 @@ export class SearchService {
 
   /** `em`: the request's EntityManager, which the page's cases are read with. */
   async search(args: SearchArgs, em: EntityManager): Promise<CaseSearchResultView> {
-    const { plan, results, relaxed, strictTotal } = await this.runPlan(args);
-    const main = results[0]!;
     // 似た自治体を優先: the same page, ordered by the federated search (similar-organisations.ts); totals and facets stay the plan's.
-    const reader = args.preferSimilar && args.sort === "RELEVANCE" ? await this.readerOrganisation() : null;
+    // The reader's organisation is read while the engine answers the plan, not after it (one round trip less on the page's path).
+    const [{ plan, results, relaxed, strictTotal }, reader] = await Promise.all([
+      this.runPlan(args),
+      args.preferSimilar && args.sort === "RELEVANCE" ? this.readerOrganisation() : null,
+    ]);
+    const main = results[0]!;
     const pageHits = reader ? (await this.guard(() => this.index.federatedSearch(federatedPage(plan.queries[0]!, reader, args.offset, args.first)))).hits : main.hits;
 
     const ids = pageHits.map((hit) => String(hit.id));
