@@ -175,7 +175,10 @@ export interface AppConfig {
   homeOrganisation: { name?: string; kana?: string; code?: string };
   /** KB_SMTP_*: unset when no e-mail is sent. */
   smtp?: SmtpConfig;
-  /** KB_PUBLIC_URL: makes links in e-mails absolute. */
+  /**
+   * KB_PUBLIC_URL: makes links in e-mails absolute, and is the origin of the sign-in redirect URI and
+   * of links in exports (else taken from the request's Host).
+   */
   publicUrl?: string;
   /** KB_MAIL_POLL_MS. */
   mailPollMs: number;

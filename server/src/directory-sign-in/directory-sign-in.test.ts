@@ -1,4 +1,5 @@
 import fs from "node:fs/promises";
+import nodeHttp from "node:http";
 import os from "node:os";
 import path from "node:path";
 import fc from "fast-check";
@@ -181,6 +182,27 @@ describe("directory sign-in (OpenID Connect) against a real provider", () => {
     await configureOrganisationSignIn(kb.orm.em.fork(), "271004", { issuer: "http://127.0.0.1:9/", clientId: "x", clientSecret: "y" }, null);
     expect((await new FlowClient().request(`${http.url}/auth/directory/271004/start`)).location).toBe(`${http.url}/login?signInError=PROVIDER_UNAVAILABLE`);
     expect((await new FlowClient().request(`${http.url}/auth/directory/999999/start`)).location).toBe(`${http.url}/login?signInError=NOT_CONFIGURED`);
+  });
+
+  it("takes the redirect URI from KB_PUBLIC_URL when set, whatever Host the request names", async () => {
+    const forgedHostStart = (url: string) =>
+      new Promise<string>((resolve, reject) => {
+        const req = nodeHttp.get(`${url}/auth/directory/${A}/start`, { headers: { host: "evil.example", "x-forwarded-for": "10.23.0.1" } }, (res) => {
+          res.resume();
+          resolve(res.headers.location ?? "");
+        });
+        req.on("error", reject);
+      });
+    const redirectUriOf = (location: string) => new URL(location).searchParams.get("redirect_uri");
+    // Without it the Host decides (the provider refuses an unregistered redirect URI) …
+    expect(redirectUriOf(await forgedHostStart(http.url))).toBe("http://evil.example/auth/directory/callback");
+    // … with it no request header does.
+    const pinned = await startHttp(kb, { KB_PUBLIC_URL: "https://kb.city.example.jp/" });
+    try {
+      expect(redirectUriOf(await forgedHostStart(pinned.url))).toBe("https://kb.city.example.jp/auth/directory/callback");
+    } finally {
+      await pinned.close();
+    }
   });
 
   it("counts starts and callbacks against the address's write budget", async () => {

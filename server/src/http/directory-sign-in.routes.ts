@@ -5,19 +5,13 @@ import { AuthService } from "../auth/index.js";
 import type { AppConfig } from "../config/index.js";
 import { DIRECTORY_CALLBACK_PATH, DirectorySignInFlow, newBrowserKey, SIGN_IN_ATTEMPT_TTL_MS, SignInRefusal } from "../directory-sign-in/index.js";
 import type { Logger } from "../logger.js";
+import { publicOriginOf } from "./public-origin.js";
 import type { MutationRateLimit } from "./rate-limit.js";
 import { sessionCookieFor, sessionTokenOf } from "./session.js";
 
 /** The browser's key to its sign-in attempt: HttpOnly, only sent to /auth/directory, gone after ten minutes. */
 const ATTEMPT_COOKIE = "kb_sign_in";
 const ATTEMPT_COOKIE_PATH = "/auth/directory";
-
-/**
- * This installation's origin as the browser sees it (protocol as KB_TRUST_PROXY decides, the Host
- * header): the redirect URI sent to the provider. A forged Host only yields a redirect URI the provider
- * has not registered, which it refuses.
- */
-const originOf = (req: Request) => `${req.protocol}://${req.get("host")}`;
 
 /**
  * Directory sign-in (OpenID Connect), carried by browser navigations, not GraphQL:
@@ -31,6 +25,9 @@ const originOf = (req: Request) => `${req.protocol}://${req.get("host")}`;
  */
 export function directorySignInRoutes(orm: MikroORM, logger: Logger, config: AppConfig, limit: MutationRateLimit): Router {
   const router = Router();
+  // The redirect URI sent to the provider and the page it returns to after logout. Without
+  // KB_PUBLIC_URL a forged Host only yields a redirect URI the provider has not registered, which it refuses.
+  const originOf = publicOriginOf(config);
   // A start writes a row and a callback calls the provider: both count against the address's write
   // budget (the anonymous one of GraphQL mutations), so a flood cannot fill the table or hammer the provider.
   const overBudget = async (req: Request, res: Response) => {

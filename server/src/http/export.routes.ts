@@ -7,7 +7,9 @@ import { recordAudit } from "../audit/index.js";
 import { type RequestContext, AppError, requireViewer, type Viewer } from "../kernel/index.js";
 import { HTTP_STATUS as STATUS } from "./error-status.js";
 import type { ContextOf } from "./request-context-of.js";
+import type { AppConfig } from "../config/index.js";
 import type { Logger } from "../logger.js";
+import { publicOriginOf } from "./public-origin.js";
 import {
   exportPolicy,
   collectionForExport,
@@ -62,7 +64,7 @@ const fileSafe = (title: string) =>
  * CSV: UTF-8 with BOM, CRLF, quoted text, so Excel opens Japanese text correctly by double-click.
  * Errors: { error: { code, message, fields } } with the status of the code.
  */
-export function exportRoutes(contextOf: ContextOf, logger: Logger): Router {
+export function exportRoutes(contextOf: ContextOf, logger: Logger, config: AppConfig): Router {
   const router = Router();
 
   const handle =
@@ -95,7 +97,7 @@ export function exportRoutes(contextOf: ContextOf, logger: Logger): Router {
     });
   };
 
-  const origin = (req: Request) => `${req.protocol}://${req.get("host") ?? "localhost"}`;
+  const origin = publicOriginOf(config);
 
   router.get(
     "/exports/search.csv",

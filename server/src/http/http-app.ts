@@ -94,7 +94,7 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<{ app: Express; 
   app.use("/api", importMappingRoutes(orm, logger, config.repoRoot));
   app.use("/api", importRoutes(orm, logger, config.repoRoot));
   app.use("/api", personnelRoutes(orm, logger));
-  app.use("/api", exportRoutes(contextOf, logger));
+  app.use("/api", exportRoutes(contextOf, logger, config));
 
   const clientDist = path.join(config.repoRoot, "client", "dist");
   const indexHtml = path.join(clientDist, "index.html");
