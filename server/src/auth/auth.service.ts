@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { loginSchema } from "@kb/shared";
+import { recordAudit } from "../audit/index.js";
 import { badInputFromZod, type InstallationRole, type Role, type Viewer } from "../kernel/index.js";
 import { authErrors } from "./auth.errors.js";
 import { User, viewerOfUser } from "../users/index.js";
@@ -68,6 +69,16 @@ export class AuthService {
       userAgent: client.userAgent ? client.userAgent.slice(0, 300) : null,
       address: client.ip,
       directorySignIn,
+    });
+    // Who signed in, when, from where and how: the session row goes at logout, this stays with the
+    // rest of the audit log. Written in the session's own flush, so one never exists without the other.
+    recordAudit(this.em, {
+      organisationId: user.organisation.id,
+      actorId: user.id,
+      action: "user.sign_in",
+      subjectType: "User",
+      subjectId: user.id,
+      after: { via: directorySignIn ? "directory" : "password", ip: client.ip },
     });
     await this.em.flush();
     return {

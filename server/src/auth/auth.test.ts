@@ -116,6 +116,17 @@ describe("sessions a person controls", () => {
 
     const anonymous = await new HttpSession(http.url, freshIp()).gql(SESSIONS);
     expect(anonymous.errors?.[0]?.extensions?.["code"]).toBe("UNAUTHENTICATED");
+
+    // Each sign-in stays in the audit log after its session is gone; a refused one is not a sign-in.
+    expect((await new HttpSession(http.url, freshIp()).login(person.email, "not the password")).errors?.[0]?.extensions?.["code"]).toBe("UNAUTHENTICATED");
+    const signIns = await kb.orm.em.fork().execute<{ after: { via: string; ip: string } }[]>(
+      "select after from audit_log where subject_id = ? and action = 'user.sign_in' order by id",
+      [person.userId],
+    );
+    expect(signIns.map((r) => r.after)).toEqual([
+      { via: "password", ip: office.forwardedFor },
+      { via: "password", ip: phone.forwardedFor },
+    ]);
   });
 
   it("changes one's password with the current one, ends every other session and keeps this one", async () => {

@@ -103,6 +103,7 @@ describe("directory sign-in (OpenID Connect) against a real provider", () => {
     expect(await me(client)).toEqual({ email: "hanako@takarazuka.example.jp", displayName: "宝塚 花子", role: "STAFF", directorySignIn: true, department: { name: "情報政策課" } });
     const created = (await audit("user.create")).filter((r) => r.after.via === "directory");
     expect(created.map((r) => r.after.email)).toEqual(["hanako@takarazuka.example.jp"]);
+    expect((await audit("user.sign_in")).map((r) => r.after.via)).toContain("directory");
     // A second sign-in finds the same person by issuer + subject, even after the directory changed the address.
     op.accounts.get("hanako")!.email = "hanako.new@takarazuka.example.jp";
     const again = await signIn(A, "hanako");

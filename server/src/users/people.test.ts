@@ -62,7 +62,7 @@ describe("people", () => {
     // Used up.
     expect(codeOf(await kb.gql(accept, { input }, { viewer: null }))).toBe("NOT_FOUND");
     const audit = await sql<{ action: string }>("select action from audit_log where subject_id = ? order by at, action", [user.id]);
-    expect(audit.map((a) => a.action).sort()).toEqual(["user.create", "user.invitation-accept", "user.invite"]);
+    expect(audit.map((a) => a.action).sort()).toEqual(["user.create", "user.invitation-accept", "user.invite", "user.sign_in"]);
   });
 
   it("lists with search and filters, only the ADMIN's organisation", async () => {
