@@ -80,12 +80,20 @@ export async function prepareMeilisearchBinary(dataDir: string): Promise<string>
   return target;
 }
 
-/** `port`: a restart under a running server keeps the URL the server and its search worker hold. */
-export async function startEmbeddedMeilisearch(dataDir: string, logger: Logger, options: { port?: number } = {}): Promise<RunningMeilisearch> {
-  const log = logger.child({ service: "meilisearch" });
+/**
+ * `port`: a restart under a running server keeps the URL the server and its search worker hold.
+ * `home`: its directory under the data dir (a second node, KB_SEARCH_REPLICA=embedded, has its own);
+ * both use the one master key of the data dir.
+ */
+export async function startEmbeddedMeilisearch(
+  dataDir: string,
+  logger: Logger,
+  options: { port?: number; home?: string } = {},
+): Promise<RunningMeilisearch> {
+  const log = logger.child({ service: options.home ?? "meilisearch" });
   const binary = await prepareMeilisearchBinary(dataDir);
   const masterKey = await readOrCreateSecret(path.join(dataDir, "secrets", "meili-master-key"));
-  const home = path.join(dataDir, "meilisearch");
+  const home = path.join(dataDir, options.home ?? "meilisearch");
   await fs.mkdir(home, { recursive: true });
   await stopOrphanedMeilisearch(home, log);
   const port = options.port ?? (await getFreePort());
