@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { createReadStream } from "node:fs";
 import fs from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -73,7 +73,9 @@ export async function prepareMeilisearchBinary(dataDir: string): Promise<string>
     );
   }
   await fs.mkdir(path.dirname(target), { recursive: true });
-  const partial = `${target}.partial-${process.pid}`;
+  // Unique per call: with KB_SEARCH_REPLICA=embedded two Meilisearch start at once on one data dir,
+  // and a shared partial file made the second rename fail (ENOENT). The last rename wins; both copies are the verified binary.
+  const partial = `${target}.partial-${process.pid}-${randomBytes(4).toString("hex")}`;
   await fs.copyFile(source, partial);
   await fs.chmod(partial, 0o755);
   await fs.rename(partial, target);
