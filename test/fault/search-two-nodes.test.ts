@@ -233,6 +233,7 @@ async function killUnderLoad(victim: keyof typeof nodes, phase: number): Promise
   const writeFailures: unknown[] = [];
   let downAt = 0;
   let upAt = 0;
+  let victimBacklog = 0;
   let next = 1000 * phase;
   try {
     for (let round = 0; round < 40; round++) {
@@ -255,6 +256,7 @@ async function killUnderLoad(victim: keyof typeof nodes, phase: number): Promise
           .fork()
           .execute<{ n: string }[]>("select count(*) as n from search_outbox where node = ? and processed_at is null", [victim]);
         expect(Number(pending!.n)).toBeGreaterThan(0);
+        victimBacklog = Number(pending!.n);
         // /healthz: healthy but degraded (200: the instance still answers searches), naming the dead node.
         const health = await probeHealth();
         expect(health.code).toBe(200);
@@ -281,7 +283,21 @@ async function killUnderLoad(victim: keyof typeof nodes, phase: number): Promise
   expect(load.errors).toEqual([]);
   // Searches really ran while the node was dead (with the primary dead, every one of them was answered by the replica).
   expect(load.answered.filter((a) => a.at >= downAt && a.at <= upAt).length).toBeGreaterThan(20);
+  const caughtUpStart = Date.now();
   await expectEveryNodeEqualsDatabase();
+  // Figures for the README (not asserted: timings depend on the machine).
+  console.log(
+    JSON.stringify({
+      killed: victim,
+      searches: load.answered.length,
+      searchesWhileDown: load.answered.filter((a) => a.at >= downAt && a.at <= upAt).length,
+      searchErrors: load.errors.length,
+      failedOver: indexOf(victim).failovers,
+      victimRowsWaitingSoonAfterKill: victimBacklog,
+      downMs: upAt - downAt,
+      drainAndCheckMs: Date.now() - caughtUpStart,
+    }),
+  );
   // The victim caught up: readers prefer it again, and /healthz is ok.
   expect(indexOf(victim).behind).toBe(false);
   const health = await probeHealth();
