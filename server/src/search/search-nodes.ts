@@ -8,8 +8,10 @@ export const REPLICA_NODE = "replica";
 
 /**
  * Makes `search_nodes` say which nodes besides "primary" get outbox rows: the configured ones.
- * A node registered now starts behind by every published case, so all of them are queued for it
- * (in the same transaction: the node never misses a write made between the two statements).
+ * A node registered now starts behind by every case, so all of them are queued for it (in the same
+ * transaction: the node never misses a write made between the two statements). Every case, not only
+ * the published ones: a node that was registered before may still hold documents of cases
+ * unpublished meanwhile, and the worker removes those.
  * A node no longer configured is removed with its undelivered rows, which nothing would ever drain.
  * Every instance of the server must be given the same nodes (README, Search availability).
  */
@@ -33,7 +35,7 @@ export async function registerSearchNodes(orm: MikroORM, configured: readonly st
       );
       if (!row) continue;
       added.push(name);
-      await tx.execute("insert into search_outbox (node, case_id, enqueued_at, available_at) select ?::text, id, now(), now() from cases where status = 'PUBLISHED'", [
+      await tx.execute("insert into search_outbox (node, case_id, enqueued_at, available_at) select ?::text, id, now(), now() from cases", [
         name,
       ]);
     }

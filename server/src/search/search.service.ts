@@ -101,7 +101,9 @@ export class SearchService {
       aliases = new TagAliasCache(() => index.readerVersion());
       tagAliasCaches.set(this.index, aliases);
     }
-    return canonicalTagFilter(em, filter, aliases);
+    // Both nodes down: the coded SEARCH_UNAVAILABLE, not an unexpected error.
+    const cache = aliases;
+    return this.guard(() => canonicalTagFilter(em, filter, cache));
   }
 
   /** Runs the Meilisearch side of a search page: all words first, relaxed when too little is found. */
@@ -140,8 +142,8 @@ export class SearchService {
     const [found, vocabulary, organisations] = await Promise.all([
       loadPublishedCaseViews(em, ids, await this.readership()),
       // The rules the index's documents were expanded with: read once per index version.
-      pageHits.some(matchedOnlyHidden) ? this.index.perVersion("vocabulary", () => loadSynonymExpander(em.fork())) : null,
-      this.organisationLabels(em),
+      pageHits.some(matchedOnlyHidden) ? this.guard(() => this.index.perVersion("vocabulary", () => loadSynonymExpander(em.fork()))) : null,
+      this.guard(() => this.organisationLabels(em)),
     ]);
     const reasons: MatchContext = { query: normalizeText(args.query), relaxed, strictTotal, vocabulary };
     const hits = pageHits.flatMap((hit, i) => {
