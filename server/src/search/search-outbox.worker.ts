@@ -90,6 +90,8 @@ export class SearchOutboxWorker {
   /** The node whose rows this worker drains. */
   readonly node: string;
   private ensured = false;
+  /** A batch failed while the node did not answer its health check: release the backoff once it does. */
+  private nodeWasDown = false;
 
   constructor(
     private readonly orm: MikroORM,
@@ -147,7 +149,7 @@ export class SearchOutboxWorker {
     this.draining = this.drainLanes(true)
       .then(
         async () => {
-          await Promise.all([this.purgeNowAndThen(), this.noteCaughtUp()]);
+          await Promise.all([this.purgeNowAndThen(), this.afterDrain()]);
         },
         (error: unknown) => this.logger.warn({ err: error }, "search sync failed; will retry"),
       )
@@ -275,21 +277,44 @@ export class SearchOutboxWorker {
       // Searches prefer a node that has its rows (case-search-index.ts): this one may miss some now.
       this.index.behind = true;
       if (this.options.ensureIndex) this.ensured = false;
+      if (!this.nodeWasDown) this.nodeWasDown = !(await this.index.healthy());
       throw error;
     }
   }
 
   /**
-   * After a drain without failure: a node marked behind is current again once none of its rows is
-   * left undelivered (rows in their backoff count as undelivered). One query, only while behind.
+   * After a drain without failure:
+   * - A node that was down and answers again gets its waiting rows now: their backoff (up to
+   *   maxBackoffMs, a minute by default) was for the outage, and the node should catch up at once.
+   *   Once per outage, so rows that fail for another reason keep their backoff.
+   * - Whether the node is behind (has undelivered rows that already failed once), whichever
+   *   instance's worker saw them fail: searches then ask the other node first. Only with two nodes
+   *   (one query per drain), or while this process marked it behind.
    */
-  private async noteCaughtUp(): Promise<void> {
-    if (!this.index.behind) return;
+  private async afterDrain(): Promise<void> {
+    if (this.nodeWasDown && (await this.index.healthy())) {
+      this.nodeWasDown = false;
+      const released = await this.orm.em
+        .fork()
+        .execute<{ id: string }[]>(
+          "update search_outbox set available_at = now() where node = ? and processed_at is null and available_at > now() returning id",
+          [this.node],
+        )
+        .catch(() => []);
+      if (released.length) {
+        this.logger.info({ node: this.node, rows: released.length }, "search node is back; delivering its waiting rows now");
+        this.wakeAgain = true;
+      }
+    }
+    if (this.index.nodes().length < 2 && !this.index.behind) return;
     const [row] = await this.orm.em
       .fork()
-      .execute<{ n: string }[]>("select count(*) as n from search_outbox where node = ? and processed_at is null", [this.node])
-      .catch(() => [{ n: "1" }]);
-    if (Number(row?.n ?? 1) === 0) this.index.behind = false;
+      .execute<{ failed: boolean }[]>(
+        "select exists (select 1 from search_outbox where node = ? and processed_at is null and attempts > 0) as failed",
+        [this.node],
+      )
+      .catch(() => [{ failed: this.index.behind }]);
+    this.index.behind = Boolean(row?.failed);
   }
 
   /** Deletes done rows past the retention, except those a running reindex will replay. */
