@@ -14,7 +14,7 @@ import { failAbandonedImportRuns, importInterchangeFile } from "./importer/index
 import { createHttpApp, listenHttp } from "./http/index.js";
 import { acquireBackingServices, type BackingServices } from "./infra/index.js";
 import type { Logger } from "./logger.js";
-import { CaseSearchIndex, SearchOutboxWorker } from "./search/index.js";
+import { CaseSearchIndex, PRIMARY_NODE, registerSearchNodes, REPLICA_NODE, SearchOutboxWorker } from "./search/index.js";
 import { loadTagVocabulary, readTagSeedFile } from "./tags/index.js";
 import { ensureDemoAccounts, type DemoAccount } from "./users/index.js";
 
@@ -27,7 +27,10 @@ export interface Backend {
   logger: Logger;
   services: BackingServices;
   orm: MikroORM;
+  /** The search node readers ask first ("primary"); with a second node, its searches fail over to it. */
   index: CaseSearchIndex;
+  /** Every search node: the primary, and the replica when one is configured (README, Search availability). */
+  searchNodes: CaseSearchIndex[];
   close(): Promise<void>;
 }
 
@@ -55,7 +58,18 @@ export async function connectBackend(config: AppConfig, logger: Logger, services
     orm = await initOrm(services.databaseUrl, logger);
     const index = CaseSearchIndex.connect(services.meiliUrl, services.meiliMasterKey, config.searchIndex, {
       resultCacheEntries: config.searchCacheEntries,
+      node: PRIMARY_NODE,
     });
+    const replica = services.meiliReplicaUrl
+      ? CaseSearchIndex.connect(services.meiliReplicaUrl, services.meiliReplicaMasterKey, config.searchIndex, {
+          resultCacheEntries: config.searchCacheEntries,
+          node: REPLICA_NODE,
+        })
+      : undefined;
+    if (replica) {
+      index.pairWith(replica);
+      replica.pairWith(index);
+    }
     // Instances started together take turns (db/startup-lock.ts): one migrates and creates the index.
     const ormReady = orm;
     await withStartupLock(services.databaseUrl, async () => {
@@ -66,6 +80,8 @@ export async function connectBackend(config: AppConfig, logger: Logger, services
         logger.info({ name: config.homeOrganisation.name, code: config.homeOrganisation.code }, "named the installation's own organisation from KB_ORGANISATION_*");
       }
       await index.ensure();
+      // The second node may be down now: its worker applies the settings before its first batch.
+      await replica?.ensure().catch((error: unknown) => logger.warn({ err: error }, "the second Meilisearch is not reachable; its index is prepared when it is"));
     });
     const ormRef = orm;
     return {
@@ -74,6 +90,7 @@ export async function connectBackend(config: AppConfig, logger: Logger, services
       services,
       orm,
       index,
+      searchNodes: replica ? [index, replica] : [index],
       async close() {
         await closeOrm(ormRef, logger);
         logger.debug("database connections closed");
@@ -142,7 +159,10 @@ export async function loadSeeds(orm: MikroORM, repoRoot: string, logger: Logger)
 
 export interface RunningApp {
   backend: Backend;
+  /** The primary node's search sync. */
   worker: SearchOutboxWorker;
+  /** One search sync per node, each on its own outbox rows. */
+  workers: SearchOutboxWorker[];
   demoAccounts: DemoAccount[];
   url: string;
   stop(): Promise<void>;
@@ -153,21 +173,29 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
   const backend = await openBackend(config, logger, { reuseRunningServices: false });
   let server: Server | undefined;
   let worker: SearchOutboxWorker | undefined;
+  let workers: SearchOutboxWorker[] = [];
   let freshness: FreshnessJob | undefined;
   let mail: MailOutboxWorker | undefined;
   try {
-    worker = new SearchOutboxWorker(backend.orm, backend.index, backend.services.databaseUrl, logger.child({ component: "search-sync" }), {
-      minDrainIntervalMs: config.searchSyncIntervalMs,
-      countsWindowMs: config.searchCountsWindowMs,
-    });
+    workers = backend.searchNodes.map(
+      (node) =>
+        new SearchOutboxWorker(backend.orm, node, backend.services.databaseUrl, logger.child({ component: "search-sync", node: node.node }), {
+          minDrainIntervalMs: config.searchSyncIntervalMs,
+          countsWindowMs: config.searchCountsWindowMs,
+          ensureIndex: node.node !== PRIMARY_NODE,
+        }),
+    );
+    worker = workers[0]!;
     const startingWorker = worker;
     const demoAccounts = await withStartupLock(backend.services.databaseUrl, async () => {
+      // Which nodes get outbox rows: the ones this server is configured with (a new one is queued every published case).
+      await registerSearchNodes(backend.orm, backend.searchNodes.map((n) => n.node), logger);
       // On a first start, the printed URL should already find the seed cases: index them before serving.
       // (Under the startup lock: of N instances started together on an empty database, one seeds.)
       if (config.seedOnEmpty && (await seedIfEmpty(backend)) > 0) await startingWorker.drainUntilEmpty();
       return config.demoAccounts ? await ensureDemoAccounts(backend.orm, config.repoRoot, config.dataDir) : [];
     });
-    await worker.start();
+    await Promise.all(workers.map((w) => w.start()));
     // Imports a previous server process was running when it died read as failed from now on.
     await failAbandonedImportRuns(backend.orm, logger);
     // 鮮度確認: notifies owning 課 of cases not reviewed for two fiscal years, every 6 hours.
@@ -187,12 +215,13 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     server = await listenHttp(app, config.port, "0.0.0.0");
     const port = (server.address() as AddressInfo).port;
     const runningServer = server;
-    const runningWorker = worker;
+    const runningWorkers = workers;
     const runningFreshness = freshness;
     const runningMail = mail;
     return {
       backend,
       worker,
+      workers,
       demoAccounts,
       url: `http://localhost:${port}/`,
       async stop() {
@@ -206,7 +235,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
         logger.debug("graphql stopped");
         await runningFreshness.stop();
         await runningMail.stop();
-        await runningWorker.stop();
+        await Promise.all(runningWorkers.map((w) => w.stop()));
         logger.debug("search worker stopped");
         await backend.close();
         logger.debug("backend closed");
@@ -216,7 +245,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     server?.close();
     await freshness?.stop();
     await mail?.stop();
-    await worker?.stop();
+    await Promise.all(workers.map((w) => w.stop()));
     await backend.close();
     throw error;
   }

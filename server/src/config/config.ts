@@ -20,6 +20,15 @@ const envSchema = z.object({
   DATABASE_URL: optionalUrl("DATABASE_URL"),
   MEILI_URL: optionalUrl("MEILI_URL"),
   MEILI_MASTER_KEY: z.string().optional(),
+  /**
+   * A second Meilisearch of your own (README, Search availability): fed from the same outbox with
+   * its own progress, searches fail over to it. Unset: one search node.
+   */
+  MEILI_REPLICA_URL: optionalUrl("MEILI_REPLICA_URL"),
+  /** Its key; default MEILI_MASTER_KEY. */
+  MEILI_REPLICA_MASTER_KEY: z.string().optional(),
+  /** `embedded`: the server starts and supervises a second embedded Meilisearch (own data dir and port). */
+  KB_SEARCH_REPLICA: z.enum(["embedded"], { error: "KB_SEARCH_REPLICA may only be embedded" }).optional(),
   /** Name of the Meilisearch index holding published cases (tests use one per suite). */
   KB_SEARCH_INDEX: z
     .string()
@@ -140,6 +149,12 @@ export interface AppConfig {
   databaseUrl?: string;
   meiliUrl?: string;
   meiliMasterKey?: string;
+  /** MEILI_REPLICA_URL: a second search node run by the user. */
+  meiliReplicaUrl?: string;
+  /** MEILI_REPLICA_MASTER_KEY, else MEILI_MASTER_KEY. */
+  meiliReplicaMasterKey?: string;
+  /** KB_SEARCH_REPLICA=embedded: the backing services start a second embedded Meilisearch. */
+  searchReplicaEmbedded: boolean;
   searchIndex: string;
   seedOnEmpty: boolean;
   demoAccounts: boolean;
@@ -213,6 +228,8 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env, defaults: Conf
   const e = parsed.data;
   // A key without a URL would be silently ignored (the embedded Meilisearch has its own key).
   if (e.MEILI_MASTER_KEY && !e.MEILI_URL) throw new ConfigError(["MEILI_MASTER_KEY is set but MEILI_URL is not"]);
+  if (e.MEILI_REPLICA_MASTER_KEY && !e.MEILI_REPLICA_URL) throw new ConfigError(["MEILI_REPLICA_MASTER_KEY is set but MEILI_REPLICA_URL is not"]);
+  if (e.MEILI_REPLICA_URL && e.KB_SEARCH_REPLICA) throw new ConfigError(["MEILI_REPLICA_URL and KB_SEARCH_REPLICA=embedded both name a second search node: set one"]);
   if (e.NODE_ENV === "production" && e.KB_MUTATION_RATE_PER_MINUTE === 0) {
     throw new ConfigError(["KB_MUTATION_RATE_PER_MINUTE: 0 (no limit) is not allowed in production"]);
   }
@@ -224,6 +241,9 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env, defaults: Conf
     databaseUrl: e.DATABASE_URL,
     meiliUrl: e.MEILI_URL,
     meiliMasterKey: e.MEILI_MASTER_KEY,
+    meiliReplicaUrl: e.MEILI_REPLICA_URL,
+    meiliReplicaMasterKey: e.MEILI_REPLICA_URL ? (e.MEILI_REPLICA_MASTER_KEY ?? e.MEILI_MASTER_KEY) : undefined,
+    searchReplicaEmbedded: e.KB_SEARCH_REPLICA === "embedded",
     searchIndex: e.KB_SEARCH_INDEX,
     seedOnEmpty: e.KB_SEED,
     demoAccounts: e.KB_DEMO_ACCOUNTS === undefined ? !e.DATABASE_URL : e.KB_DEMO_ACCOUNTS === "true" || e.KB_DEMO_ACCOUNTS === "1",

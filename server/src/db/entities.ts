@@ -18,6 +18,7 @@ import { Answer, Question } from "../questions/question.entity.js";
 import { Review } from "../cases/review.entity.js";
 import { CaseRevision } from "../revisions/case-revision.entity.js";
 import { SearchOutbox } from "../search/search-outbox.entity.js";
+import { SearchNode } from "../search/search-node.entity.js";
 import { SearchReindexRun } from "../search/search-reindex.entity.js";
 import { SynonymGroup } from "../synonyms/synonym.entity.js";
 import { TagProposal } from "../tag-proposals/tag-proposal.entity.js";
@@ -35,6 +36,7 @@ export const ENTITIES = [
   Department,
   Tag,
   SearchOutbox,
+  SearchNode,
   SearchReindexRun,
   SynonymGroup,
   AuditLog,

@@ -13,10 +13,10 @@ describe("migrations", () => {
     expect(diff.trim()).toBe("");
   });
 
-  it("install the trigger that wakes the search worker", async () => {
+  it("install the triggers that wake the search worker and copy rows for a second search node", async () => {
     const rows = await kb.orm.em.fork().execute<{ tgname: string }[]>(
-      "select tgname from pg_trigger where tgrelid = 'search_outbox'::regclass and not tgisinternal",
+      "select tgname from pg_trigger where tgrelid = 'search_outbox'::regclass and not tgisinternal order by tgname",
     );
-    expect(rows.map((r) => r.tgname)).toEqual(["search_outbox_notify"]);
+    expect(rows.map((r) => r.tgname)).toEqual(["search_outbox_fan_out", "search_outbox_notify"]);
   });
 });

@@ -20,6 +20,9 @@ export interface BackingServices {
   databaseUrl: string;
   meiliUrl: string;
   meiliMasterKey?: string;
+  /** The second search node (MEILI_REPLICA_URL, or the embedded one of KB_SEARCH_REPLICA=embedded); unset: one node. */
+  meiliReplicaUrl?: string;
+  meiliReplicaMasterKey?: string;
   /** True when this process started embedded services and must stop them. */
   owned: boolean;
   /** Settles with a message when an embedded service this process owns died and could not be restarted. */
@@ -36,8 +39,10 @@ interface RuntimeRecord {
   state: "starting" | "ready";
   databaseUrl?: string;
   meiliUrl?: string;
+  meiliReplicaUrl?: string;
   postgresPid?: number;
   meiliPid?: number;
+  meiliReplicaPid?: number;
 }
 
 export class ServicesBusyError extends Error {}
@@ -51,11 +56,14 @@ export async function acquireBackingServices(
 ): Promise<BackingServices> {
   const needPostgres = !config.databaseUrl;
   const needMeili = !config.meiliUrl;
-  if (!needPostgres && !needMeili) {
+  const needReplica = config.searchReplicaEmbedded;
+  if (!needPostgres && !needMeili && !needReplica) {
     return {
       databaseUrl: config.databaseUrl!,
       meiliUrl: config.meiliUrl!,
       meiliMasterKey: config.meiliMasterKey,
+      meiliReplicaUrl: config.meiliReplicaUrl,
+      meiliReplicaMasterKey: config.meiliReplicaMasterKey,
       owned: false,
       crashed: NEVER,
       embedded: () => ({}),
@@ -91,12 +99,13 @@ export async function acquireBackingServices(
     }
     if (record.state === "ready") {
       logger.info({ ownerPid: record.ownerPid }, "using the embedded services of the running server");
+      const embeddedKey = () => readOrCreateSecret(path.join(config.dataDir, "secrets", "meili-master-key"));
       return {
         databaseUrl: config.databaseUrl ?? record.databaseUrl!,
         meiliUrl: config.meiliUrl ?? record.meiliUrl!,
-        meiliMasterKey: config.meiliUrl
-          ? config.meiliMasterKey
-          : await readOrCreateSecret(path.join(config.dataDir, "secrets", "meili-master-key")),
+        meiliMasterKey: config.meiliUrl ? config.meiliMasterKey : await embeddedKey(),
+        meiliReplicaUrl: config.meiliReplicaUrl ?? record.meiliReplicaUrl,
+        meiliReplicaMasterKey: config.meiliReplicaUrl ? config.meiliReplicaMasterKey : record.meiliReplicaUrl ? await embeddedKey() : undefined,
         owned: false,
         crashed: NEVER,
         embedded: () => ({}),
@@ -110,16 +119,23 @@ export async function acquireBackingServices(
 
   let postgres: RunningPostgres | undefined;
   let meili: RunningMeilisearch | undefined;
+  let replica: RunningMeilisearch | undefined;
   const stop = async () => {
-    await Promise.allSettled([meili?.stop(), postgres?.stop()]);
+    await Promise.allSettled([meili?.stop(), replica?.stop(), postgres?.stop()]);
     await fs.rm(recordFile, { force: true });
   };
   // Fixed ports: a restarted child must answer on the URL the ORM and the search worker hold.
-  const [postgresPort, meiliPort] = await Promise.all([getFreePort(), getFreePort()]);
+  const [postgresPort, meiliPort, replicaPort] = await Promise.all([getFreePort(), getFreePort(), getFreePort()]);
   const startPostgres = () => startEmbeddedPostgres(config.dataDir, logger, { port: postgresPort });
   const startMeili = () => startEmbeddedMeilisearch(config.dataDir, logger, { port: meiliPort });
+  // The second node: its own data (<dataDir>/meilisearch-replica) and port, supervised like the first.
+  const startReplica = () => startEmbeddedMeilisearch(config.dataDir, logger, { port: replicaPort, home: "meilisearch-replica" });
   try {
-    [postgres, meili] = await Promise.all([needPostgres ? startPostgres() : undefined, needMeili ? startMeili() : undefined]);
+    [postgres, meili, replica] = await Promise.all([
+      needPostgres ? startPostgres() : undefined,
+      needMeili ? startMeili() : undefined,
+      needReplica ? startReplica() : undefined,
+    ]);
   } catch (error) {
     await stop();
     throw error;
@@ -129,31 +145,51 @@ export async function acquireBackingServices(
   const forgetRecord = () => rmSync(recordFile, { force: true });
   process.once("exit", forgetRecord);
   const reaper = startChildReaper();
-  const supervisors: { postgres?: Supervisor<RunningPostgres>; meilisearch?: Supervisor<RunningMeilisearch> } = {};
+  const supervisors: {
+    postgres?: Supervisor<RunningPostgres>;
+    meilisearch?: Supervisor<RunningMeilisearch>;
+    "meilisearch-replica"?: Supervisor<RunningMeilisearch>;
+  } = {};
   const record = async () => {
     const pg = supervisors.postgres?.child;
     const ms = supervisors.meilisearch?.child;
-    reaper.watch([...(pg ? [{ pid: pg.pid, signal: "INT" as const }] : []), ...(ms ? [{ pid: ms.pid, signal: "TERM" as const }] : [])]);
+    const rs = supervisors["meilisearch-replica"]?.child;
+    reaper.watch([
+      ...(pg ? [{ pid: pg.pid, signal: "INT" as const }] : []),
+      ...(ms ? [{ pid: ms.pid, signal: "TERM" as const }] : []),
+      ...(rs ? [{ pid: rs.pid, signal: "TERM" as const }] : []),
+    ]);
     await writeRecord(recordFile, {
       ownerPid: process.pid,
       state: "ready",
       databaseUrl: pg?.url,
       meiliUrl: ms?.url,
+      meiliReplicaUrl: rs?.url,
       postgresPid: pg?.pid,
       meiliPid: ms?.pid,
+      meiliReplicaPid: rs?.pid,
     });
   };
   const onRestarted = () => void record().catch((error: unknown) => logger.warn({ err: error }, `could not update ${recordFile}`));
   if (postgres) supervisors.postgres = new Supervisor("PostgreSQL", postgres, startPostgres, logger.child({ service: "postgres" }), onRestarted);
   if (meili) supervisors.meilisearch = new Supervisor("Meilisearch", meili, startMeili, logger.child({ service: "meilisearch" }), onRestarted);
+  if (replica) {
+    supervisors["meilisearch-replica"] = new Supervisor("Meilisearch (replica)", replica, startReplica, logger.child({ service: "meilisearch-replica" }), onRestarted);
+  }
   await record();
   const all = Object.values(supervisors);
-  const crashed = Promise.race(all.map((s) => s.failed));
+  // A second search node that cannot be restarted leaves the product with one node (healthz says
+  // so); it is no reason to stop the server.
+  const replicaSupervisor = supervisors["meilisearch-replica"];
+  const crashed = Promise.race(all.filter((s) => s !== replicaSupervisor).map((s) => s.failed));
+  void replicaSupervisor?.failed.then((message) => logger.error({ message }, "the second Meilisearch could not be restarted; searching on one node"));
 
   return {
     databaseUrl: config.databaseUrl ?? postgres!.url,
     meiliUrl: config.meiliUrl ?? meili!.url,
     meiliMasterKey: config.meiliUrl ? config.meiliMasterKey : meili!.masterKey,
+    meiliReplicaUrl: config.meiliReplicaUrl ?? replica?.url,
+    meiliReplicaMasterKey: config.meiliReplicaUrl ? config.meiliReplicaMasterKey : replica?.masterKey,
     owned: true,
     crashed,
     embedded: () =>

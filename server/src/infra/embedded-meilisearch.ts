@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { createReadStream } from "node:fs";
 import fs from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -73,19 +73,29 @@ export async function prepareMeilisearchBinary(dataDir: string): Promise<string>
     );
   }
   await fs.mkdir(path.dirname(target), { recursive: true });
-  const partial = `${target}.partial-${process.pid}`;
+  // Unique per call: with KB_SEARCH_REPLICA=embedded two Meilisearch start at once on one data dir,
+  // and a shared partial file made the second rename fail (ENOENT). The last rename wins; both copies are the verified binary.
+  const partial = `${target}.partial-${process.pid}-${randomBytes(4).toString("hex")}`;
   await fs.copyFile(source, partial);
   await fs.chmod(partial, 0o755);
   await fs.rename(partial, target);
   return target;
 }
 
-/** `port`: a restart under a running server keeps the URL the server and its search worker hold. */
-export async function startEmbeddedMeilisearch(dataDir: string, logger: Logger, options: { port?: number } = {}): Promise<RunningMeilisearch> {
-  const log = logger.child({ service: "meilisearch" });
+/**
+ * `port`: a restart under a running server keeps the URL the server and its search worker hold.
+ * `home`: its directory under the data dir (a second node, KB_SEARCH_REPLICA=embedded, has its own);
+ * both use the one master key of the data dir.
+ */
+export async function startEmbeddedMeilisearch(
+  dataDir: string,
+  logger: Logger,
+  options: { port?: number; home?: string } = {},
+): Promise<RunningMeilisearch> {
+  const log = logger.child({ service: options.home ?? "meilisearch" });
   const binary = await prepareMeilisearchBinary(dataDir);
   const masterKey = await readOrCreateSecret(path.join(dataDir, "secrets", "meili-master-key"));
-  const home = path.join(dataDir, "meilisearch");
+  const home = path.join(dataDir, options.home ?? "meilisearch");
   await fs.mkdir(home, { recursive: true });
   await stopOrphanedMeilisearch(home, log);
   const port = options.port ?? (await getFreePort());

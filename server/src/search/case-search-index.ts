@@ -102,6 +102,8 @@ export interface CaseSearchIndexOptions {
   resultCacheEntries?: number;
   /** How long a read of the index version is trusted (search-result-cache.ts). Default 100 ms. */
   resultCacheVersionTtlMs?: number;
+  /** Which search node this is (its outbox rows carry the name): "primary" unless a second node. */
+  node?: string;
 }
 
 export class CaseSearchIndex {
@@ -112,6 +114,24 @@ export class CaseSearchIndex {
   private readonly breaker: CircuitBreaker<[() => Promise<unknown>], unknown>;
   /** Identical searches answered once per index version. */
   readonly resultCache: SearchResultCache;
+  /** Values derived from what the index holds, per readerVersion. */
+  private readonly derived: SearchResultCache;
+  /** The search node's name (search-nodes.ts). */
+  readonly node: string;
+  /**
+   * The other node, asked within the same request when this one cannot answer (down, timing out,
+   * 5xx, or its breaker open). Each node keeps its own answer cache, keyed by its own index
+   * version, so an answer of one node is never served as the other's.
+   */
+  private failover?: CaseSearchIndex;
+  /**
+   * Set by this node's outbox worker when a batch failed, cleared when the node has all its rows
+   * again: a node that was down and is catching up is asked only after the other one, so a search
+   * does not show what the other node already knows is gone or changed.
+   */
+  behind = false;
+  /** Reader calls this node handed to its failover (since start; /healthz shows it). */
+  failovers = 0;
 
   constructor(
     readonly client: Meilisearch,
@@ -120,6 +140,7 @@ export class CaseSearchIndex {
     options: CaseSearchIndexOptions = {},
   ) {
     this.index = client.index<CaseSearchDocument>(uid);
+    this.node = options.node ?? "primary";
     this.searchClient = searchClient ?? client;
     this.breaker = new CircuitBreaker((call: () => Promise<unknown>) => call(), {
       // The search client has its own timeout (searchTimeoutMs); the breaker only counts failures.
@@ -141,12 +162,73 @@ export class CaseSearchIndex {
       maxEntries: options.resultCacheEntries ?? 500,
       versionTtlMs: options.resultCacheVersionTtlMs,
     });
+    // No answers of its own: only perVersion, following readerVersion.
+    this.derived = new SearchResultCache(() => this.readerVersion(), { maxEntries: 0, versionTtlMs: 0 });
+  }
+
+  /**
+   * Searches of this node fail over to `other` (and the other's back to this one): two nodes fed
+   * from the same outbox (search-nodes.ts). The preferred node is this one unless it is behind.
+   */
+  pairWith(other: CaseSearchIndex): void {
+    this.failover = other;
+  }
+
+  /** This node and the one it fails over to, if any (/healthz, check-index, reindex). */
+  nodes(): CaseSearchIndex[] {
+    return this.failover ? [this, this.failover] : [this];
+  }
+
+  /** The nodes a reader call tries, in order. */
+  private order(): CaseSearchIndex[] {
+    const other = this.failover;
+    if (!other) return [this];
+    // Prefer a node that is current and whose breaker is closed; the other one stays the fallback.
+    const ready = (n: CaseSearchIndex) => !n.behind && !n.breaker.opened;
+    return ready(this) || !ready(other) ? [this, other] : [other, this];
+  }
+
+  /**
+   * Runs a reader call on the preferred node and, when that node cannot answer
+   * (SearchUnavailableError: no connection, timeout, 5xx, breaker open), on the other one in the
+   * same request. A 4xx is the request's fault and is not retried elsewhere.
+   */
+  private async onSomeNode<T>(call: (node: CaseSearchIndex) => Promise<T>): Promise<T> {
+    const [first, second] = this.order();
+    try {
+      return await call(first!);
+    } catch (error) {
+      if (!second || !(error instanceof SearchUnavailableError)) throw error;
+      first!.failovers++;
+      return call(second);
+    }
   }
 
   /** Changes with every change of the index's documents or settings, and with a swap. */
   private async version(): Promise<string> {
     const raw = await this.searchClient.getRawIndex(this.uid);
     return `${raw.createdAt}|${raw.updatedAt}`;
+  }
+
+  /**
+   * The version that values derived from the index (tag aliases, labels, vocabulary) follow: this
+   * node's, or while it cannot answer, the other node's (prefixed, so it never equals one of this
+   * node's). Answers of searches are not keyed by this: each node's cache uses its own version.
+   */
+  async readerVersion(): Promise<string> {
+    return this.onSomeNode(async (node) => {
+      try {
+        return `${node.node}:${await node.resultCache.currentVersion()}`;
+      } catch (error) {
+        if (!engineDown(error)) throw error;
+        throw new SearchUnavailableError(error);
+      }
+    });
+  }
+
+  /** A value loaded at most once per version of what the reader's searches see (see readerVersion). */
+  perVersion<T>(name: string, load: () => Promise<T>): Promise<T> {
+    return this.derived.perVersion(name, load);
   }
 
   static connect(url: string, apiKey: string | undefined, uid: string, options: CaseSearchIndexOptions = {}): CaseSearchIndex {
@@ -202,7 +284,9 @@ export class CaseSearchIndex {
    * waits on a dead engine.
    */
   async multiSearch(queries: MultiSearchQuery[]): Promise<MultiSearchResult<RecordAny>[]> {
-    return this.guarded(() => this.resultCache.get(queries, async () => (await this.searchClient.multiSearch({ queries })).results));
+    return this.onSomeNode((node) =>
+      node.guarded(() => node.resultCache.get(queries, async () => (await node.searchClient.multiSearch({ queries })).results)),
+    );
   }
 
   /**
@@ -210,27 +294,29 @@ export class CaseSearchIndex {
    * cached and guarded like multiSearch.
    */
   async federatedSearch(request: FederatedMultiSearchParams): Promise<SearchResponse<RecordAny>> {
-    const [result] = await this.guarded(() =>
-      this.resultCache.get(request, async () => [(await this.searchClient.multiSearch(request)) as unknown as MultiSearchResult<RecordAny>]),
+    const [result] = await this.onSomeNode((node) =>
+      node.guarded(() =>
+        node.resultCache.get(request, async () => [(await node.searchClient.multiSearch(request)) as unknown as MultiSearchResult<RecordAny>]),
+      ),
     );
     return result as unknown as SearchResponse<RecordAny>;
   }
 
   /** Facet-value search (prefix match on the words of a value), with the same fail-fast rule. */
   async searchFacetValues(params: Parameters<Index["searchForFacetValues"]>[0]): Promise<{ value: string; count: number }[]> {
-    return this.guarded(async () => (await this.searchClient.index(this.uid).searchForFacetValues(params)).facetHits);
+    return this.onSomeNode((node) => node.guarded(async () => (await node.searchClient.index(node.uid).searchForFacetValues(params)).facetHits));
   }
 
   /** One stored document, or null. */
   async getDocument(id: string): Promise<CaseSearchDocument | null> {
-    return this.guarded(async () => {
+    return this.onSomeNode((node) => node.guarded(async () => {
       try {
-        return (await this.searchClient.index(this.uid).getDocument(id)) as unknown as CaseSearchDocument;
+        return (await node.searchClient.index(node.uid).getDocument(id)) as unknown as CaseSearchDocument;
       } catch (error) {
         if (meiliApiError(error)?.cause?.code === "document_not_found") return null;
         throw error;
       }
-    });
+    }));
   }
 
   /**

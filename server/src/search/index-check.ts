@@ -24,7 +24,7 @@ export const driftOf = (r: IndexCheckReport) => r.missing.length + r.extra.lengt
 
 
 /**
- * Compares PostgreSQL and Meilisearch by id and by a hash of each whole document: what the index
+ * Compares PostgreSQL and one search node (`index`; `kb check-index` checks each node) by id and by a hash of each whole document: what the index
  * holds is hashed as returned, what it should hold is built from PostgreSQL exactly as the worker
  * would build it (synonym expansion included). Cases with a pending outbox row are left out.
  * A difference seen once is looked at again before it is reported, so a write racing the check
@@ -40,25 +40,28 @@ export async function checkIndex(orm: MikroORM, index: CaseSearchIndex, options:
   return { ...first, ...again, pending: Math.max(first.pending, again.pending) };
 }
 
-/** Queues every drifted case (missing, stale, extra) for the worker; ids that are not cases are removed directly. */
+/** Queues every drifted case (missing, stale, extra) for this node's worker; ids that are not cases are removed directly. */
 export async function repairIndex(orm: MikroORM, index: CaseSearchIndex, report: IndexCheckReport): Promise<number> {
   const ids = [...report.missing, ...report.stale, ...report.extra];
   const cases = ids.filter((id) => isUuid(id));
   const strays = ids.filter((id) => !isUuid(id));
   if (strays.length) await index.remove(strays);
   await orm.em.fork().transactional(async (tx) => {
-    enqueueSearchSync(tx, cases);
+    enqueueSearchSync(tx, cases, "content", index.node);
   });
   return ids.length;
 }
 
-async function pendingCaseIds(orm: MikroORM): Promise<Set<string>> {
-  const rows = await orm.em.fork().execute<{ case_id: string }[]>("select distinct case_id from search_outbox where processed_at is null");
+/** Cases with a change still on its way to this node (each node has its own outbox rows). */
+async function pendingCaseIds(orm: MikroORM, node: string): Promise<Set<string>> {
+  const rows = await orm.em
+    .fork()
+    .execute<{ case_id: string }[]>("select distinct case_id from search_outbox where node = ? and processed_at is null", [node]);
   return new Set(rows.map((r) => r.case_id));
 }
 
 async function compareAll(orm: MikroORM, index: CaseSearchIndex, batchSize: number): Promise<IndexCheckReport> {
-  const pending = await pendingCaseIds(orm);
+  const pending = await pendingCaseIds(orm, index.node);
   const expected = new Map<string, string>();
   for await (const upserts of publishedDocumentBatches(orm, batchSize)) {
     for (const doc of upserts) expected.set(doc.id, documentHash(doc as never));
@@ -71,7 +74,7 @@ async function compareAll(orm: MikroORM, index: CaseSearchIndex, batchSize: numb
 }
 
 async function compareSome(orm: MikroORM, index: CaseSearchIndex, ids: string[]): Promise<Pick<IndexCheckReport, "missing" | "extra" | "stale" | "pending">> {
-  const pending = await pendingCaseIds(orm);
+  const pending = await pendingCaseIds(orm, index.node);
   const expected = new Map<string, string>();
   const caseIds = ids.filter((id) => isUuid(id));
   for (let i = 0; i < caseIds.length; i += 1000) {

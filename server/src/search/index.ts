@@ -5,6 +5,7 @@ export * from "./case-search-index.js";
 export * from "./index-check.js";
 export * from "./reindex.js";
 export * from "./search-outbox.worker.js";
+export { PRIMARY_NODE, REPLICA_NODE, registerSearchNodes } from "./search-nodes.js";
 export * from "./search.service.js";
 export * from "./search.resolver.js";
 export * from "./search-projector.js";

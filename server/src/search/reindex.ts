@@ -97,11 +97,12 @@ export async function reindex(orm: MikroORM, index: CaseSearchIndex, logger: Log
 
     // Every change since the mark, whether the live worker already sent it to the old index or not.
     const replayed = await orm.em.fork().transactional(async (tx) => {
+      // For the node rebuilt (`kb reindex` rebuilds each node in turn); the rows since the mark of every node name the same cases.
       const rows = await tx.execute<{ case_id: string }[]>(
-        `insert into search_outbox (case_id, enqueued_at, available_at, attempts)
-         select distinct case_id, now(), now(), 0 from search_outbox where id > ?
+        `insert into search_outbox (node, case_id, enqueued_at, available_at, attempts)
+         select distinct ?::text, case_id, now(), now(), 0 from search_outbox where id > ?
          returning case_id`,
-        [mark],
+        [index.node, mark],
       );
       return rows.length;
     });

@@ -6,13 +6,14 @@ import type { Opt } from "@mikro-orm/core";
  * so a committed change always has its row and a rolled-back one never does. The worker reloads
  * the case by id, so the row carries no payload and duplicate rows are harmless.
  *
- * Rows are marked done (`processedAt`) once Meilisearch reported success, and kept for a while:
+ * Rows are marked done (`processedAt`) once their node's Meilisearch reported success, and kept for a while:
  * `kb reindex` replays every row written after it started, done or not, into the new index.
  */
 export type SearchOutboxKind = "content" | "counts";
 
 @Entity({ tableName: "search_outbox" })
-@Index({ properties: ["processedAt", "id"] })
+// Each search node claims its own rows in id order (search-outbox.worker.ts).
+@Index({ properties: ["node", "processedAt", "id"] })
 // Wakes the search worker (LISTEN kb_search_outbox). NOTIFY is delivered at commit, never on rollback.
 @Trigger({
   name: "search_outbox_notify",
@@ -21,9 +22,32 @@ export type SearchOutboxKind = "content" | "counts";
   forEach: "statement",
   body: "perform pg_notify('kb_search_outbox', ''); return null;",
 })
+// A second search node (search-nodes.ts): every row written for "primary" gets a copy for each
+// registered node, in the same statement and transaction, so each node has rows of its own. A
+// statement trigger with a transition table: one extra (empty) query per INSERT statement when no
+// node is registered, so a one-node installation pays nothing measurable. The function is made by
+// Migration20261206010000_SearchNodes; the DDL is given whole because MikroORM cannot declare
+// REFERENCING NEW TABLE.
+@Trigger({
+  name: "search_outbox_fan_out",
+  timing: "after",
+  events: ["insert"],
+  forEach: "statement",
+  expression:
+    'create trigger "search_outbox_fan_out" after insert on "search_outbox" referencing new table as inserted for each statement execute function "search_outbox_fan_out_fn"();',
+})
 export class SearchOutbox {
   @PrimaryKey({ type: "bigint", autoincrement: true })
   id!: string & Opt;
+
+  /**
+   * The search node this row is for ("primary": MEILI_URL; "replica": MEILI_REPLICA_URL). Each node
+   * has its own rows, hence its own progress, backoff and retention: a node that is down falls
+   * behind on its rows only, and catches up when it is back. The application writes "primary"; the
+   * fan-out trigger copies the row for every other registered node.
+   */
+  @Property({ type: "text", default: "primary" })
+  node: string & Opt = "primary";
 
   @Property({ type: "uuid" })
   caseId!: string;

@@ -37,6 +37,12 @@ export interface OutboxWorkerOptions {
   maxBackoffMs?: number;
   /** Done rows are kept this long (a running reindex keeps the rows it will replay regardless). */
   retentionMs?: number;
+  /**
+   * Create the index and apply its settings before the first batch (and again after a failed
+   * attempt). For a second node, which may be down when the server starts: without it, the first
+   * upsert would let Meilisearch create the index without our settings (no filterable attributes).
+   */
+  ensureIndex?: boolean;
   /** For fault tests only: called inside a batch, between loading the documents and indexing them. */
   beforeIndex?: (caseIds: string[]) => Promise<void>;
   /** For fault tests only: called after Meilisearch succeeded, before the rows are marked done. */
@@ -44,7 +50,9 @@ export interface OutboxWorkerOptions {
 }
 
 /**
- * Drains `search_outbox` into Meilisearch.
+ * Drains `search_outbox` into Meilisearch: the rows of one search node (`index.node`). With a second
+ * node there is one worker per node, each on its own rows, so everything below holds per node and a
+ * node that is down delays only its own rows (search-nodes.ts).
  * - Rows are claimed with FOR UPDATE SKIP LOCKED, so workers on several instances never process
  *   the same row; duplicates of a case in one batch collapse into one document.
  * - Each case is reloaded from PostgreSQL (the row has no payload), so duplicate and out-of-order
@@ -79,6 +87,11 @@ export class SearchOutboxWorker {
   private wakeAgain = false;
   private stopping = false;
   private lastPurge = 0;
+  /** The node whose rows this worker drains. */
+  readonly node: string;
+  private ensured = false;
+  /** A batch failed while the node did not answer its health check: release the backoff once it does. */
+  private nodeWasDown = false;
 
   constructor(
     private readonly orm: MikroORM,
@@ -87,6 +100,7 @@ export class SearchOutboxWorker {
     private readonly logger: Logger,
     private readonly options: OutboxWorkerOptions = {},
   ) {
+    this.node = index.node;
     this.batchSize = options.batchSize ?? 1000;
     this.lanes = options.lanes ?? 3;
     this.pollIntervalMs = options.pollIntervalMs ?? 2000;
@@ -134,7 +148,9 @@ export class SearchOutboxWorker {
     const contentBefore = this.contentRowsIndexed;
     this.draining = this.drainLanes(true)
       .then(
-        () => this.purgeNowAndThen(),
+        async () => {
+          await Promise.all([this.purgeNowAndThen(), this.afterDrain()]);
+        },
         (error: unknown) => this.logger.warn({ err: error }, "search sync failed; will retry"),
       )
       .finally(() => {
@@ -163,7 +179,7 @@ export class SearchOutboxWorker {
   async pendingCount(): Promise<number> {
     const [row] = await this.orm.em
       .fork()
-      .execute<{ n: string }[]>("select count(*) as n from search_outbox where processed_at is null and available_at <= now()");
+      .execute<{ n: string }[]>("select count(*) as n from search_outbox where node = ? and processed_at is null and available_at <= now()", [this.node]);
     return Number(row?.n ?? 0);
   }
 
@@ -206,8 +222,11 @@ export class SearchOutboxWorker {
       }
       const [row] = await this.orm.em
         .fork()
-        .execute<{ n: string }[]>("select count(*) as n from search_outbox where processed_at is null");
-      if (Number(row?.n ?? 0) === 0) return;
+        .execute<{ n: string }[]>("select count(*) as n from search_outbox where node = ? and processed_at is null", [this.node]);
+      if (Number(row?.n ?? 0) === 0) {
+        this.index.behind = false;
+        return;
+      }
       if (Date.now() > deadline) throw new Error(`search outbox still has ${row?.n} rows after ${timeoutMs} ms`);
       const wait = Math.max(20, Math.min(await this.nextDueInMs(), 1000));
       await new Promise((r) => setTimeout(r, wait));
@@ -219,11 +238,15 @@ export class SearchOutboxWorker {
     const em = this.orm.em.fork();
     let claimedIds: string[] = [];
     try {
+      if (this.options.ensureIndex && !this.ensured) {
+        await this.index.ensure();
+        this.ensured = true;
+      }
       return await em.transactional(async (tx) => {
         const rows = await tx.execute<{ id: string; case_id: string; kind: string }[]>(
-          `select id, case_id, kind from search_outbox where processed_at is null and ${this.dueAt} <= now()
+          `select id, case_id, kind from search_outbox where node = ? and processed_at is null and ${this.dueAt} <= now()
             order by id limit ? for update skip locked`,
-          [this.batchSize],
+          [this.node, this.batchSize],
         );
         if (!rows.length) return 0;
         claimedIds = rows.map((r) => r.id);
@@ -237,7 +260,8 @@ export class SearchOutboxWorker {
 
         const stale = changedSince(sent, await loadSearchDocuments(tx, caseIds));
         if (stale.length) {
-          enqueueSearchSync(tx, stale);
+          // For this node only; a change has rows of its own for every node already.
+          enqueueSearchSync(tx, stale, "content", this.node);
           await tx.flush();
         }
         await tx.execute("update search_outbox set processed_at = now() where id in (?)", [claimedIds]);
@@ -250,8 +274,47 @@ export class SearchOutboxWorker {
       });
     } catch (error) {
       if (claimedIds.length) await this.backOff(claimedIds, error);
+      // Searches prefer a node that has its rows (case-search-index.ts): this one may miss some now.
+      this.index.behind = true;
+      if (this.options.ensureIndex) this.ensured = false;
+      if (!this.nodeWasDown) this.nodeWasDown = !(await this.index.healthy());
       throw error;
     }
+  }
+
+  /**
+   * After a drain without failure:
+   * - A node that was down and answers again gets its waiting rows now: their backoff (up to
+   *   maxBackoffMs, a minute by default) was for the outage, and the node should catch up at once.
+   *   Once per outage, so rows that fail for another reason keep their backoff.
+   * - Whether the node is behind (has undelivered rows that already failed once), whichever
+   *   instance's worker saw them fail: searches then ask the other node first. Only with two nodes
+   *   (one query per drain), or while this process marked it behind.
+   */
+  private async afterDrain(): Promise<void> {
+    if (this.nodeWasDown && (await this.index.healthy())) {
+      this.nodeWasDown = false;
+      const released = await this.orm.em
+        .fork()
+        .execute<{ id: string }[]>(
+          "update search_outbox set available_at = now() where node = ? and processed_at is null and available_at > now() returning id",
+          [this.node],
+        )
+        .catch(() => []);
+      if (released.length) {
+        this.logger.info({ node: this.node, rows: released.length }, "search node is back; delivering its waiting rows now");
+        this.wakeAgain = true;
+      }
+    }
+    if (this.index.nodes().length < 2 && !this.index.behind) return;
+    const [row] = await this.orm.em
+      .fork()
+      .execute<{ failed: boolean }[]>(
+        "select exists (select 1 from search_outbox where node = ? and processed_at is null and attempts > 0) as failed",
+        [this.node],
+      )
+      .catch(() => [{ failed: this.index.behind }]);
+    this.index.behind = Boolean(row?.failed);
   }
 
   /** Deletes done rows past the retention, except those a running reindex will replay. */
@@ -288,7 +351,8 @@ export class SearchOutboxWorker {
       const [row] = await this.orm.em
         .fork()
         .execute<{ ms: string | null }[]>(
-          `select extract(epoch from (min(${this.dueAt}) - now())) * 1000 as ms from search_outbox where processed_at is null`,
+          `select extract(epoch from (min(${this.dueAt}) - now())) * 1000 as ms from search_outbox where node = ? and processed_at is null`,
+          [this.node],
         );
       return row?.ms == null ? this.pollIntervalMs : Math.max(0, Number(row.ms));
     } catch {

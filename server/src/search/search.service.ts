@@ -96,11 +96,14 @@ export class SearchService {
   async canonicalTagFilter(em: EntityManager, filter: SearchArgs["filter"]): Promise<{ filter: SearchArgs["filter"]; redirects: TagRedirect[] }> {
     let aliases = tagAliasCaches.get(this.index);
     if (!aliases) {
-      const cache = this.index.resultCache;
-      aliases = new TagAliasCache(() => cache.currentVersion());
+      const index = this.index;
+      // The version of whichever node answers readers (one node may be down: case-search-index.ts).
+      aliases = new TagAliasCache(() => index.readerVersion());
       tagAliasCaches.set(this.index, aliases);
     }
-    return canonicalTagFilter(em, filter, aliases);
+    // Both nodes down: the coded SEARCH_UNAVAILABLE, not an unexpected error.
+    const cache = aliases;
+    return this.guard(() => canonicalTagFilter(em, filter, cache));
   }
 
   /** Runs the Meilisearch side of a search page: all words first, relaxed when too little is found. */
@@ -139,8 +142,8 @@ export class SearchService {
     const [found, vocabulary, organisations] = await Promise.all([
       loadPublishedCaseViews(em, ids, await this.readership()),
       // The rules the index's documents were expanded with: read once per index version.
-      pageHits.some(matchedOnlyHidden) ? this.index.resultCache.perVersion("vocabulary", () => loadSynonymExpander(em.fork())) : null,
-      this.organisationLabels(em),
+      pageHits.some(matchedOnlyHidden) ? this.guard(() => this.index.perVersion("vocabulary", () => loadSynonymExpander(em.fork()))) : null,
+      this.guard(() => this.organisationLabels(em)),
     ]);
     const reasons: MatchContext = { query: normalizeText(args.query), relaxed, strictTotal, vocabulary };
     const hits = pageHits.flatMap((hit, i) => {
@@ -186,7 +189,7 @@ export class SearchService {
    * organisation's cases (OrganisationOfCasesChanged), which moves the version on.
    */
   private organisationLabels(em: EntityManager): Promise<Map<string, string>> {
-    return this.index.resultCache.perVersion("organisationLabels", async () => {
+    return this.index.perVersion("organisationLabels", async () => {
       const rows = await em.fork().execute<{ id: string; name: string; prefecture: string }[]>("select id, name, prefecture from organisations");
       const named = new Map<string, number>();
       for (const r of rows) named.set(r.name, (named.get(r.name) ?? 0) + 1);

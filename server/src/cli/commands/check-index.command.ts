@@ -8,22 +8,34 @@ export const checkIndexCommand: KbCommand<{ repair?: boolean; json?: boolean }> 
   define: (command) => command.option("--repair").option("--json"),
   async run(_operands, values, { logger, withBackend }) {
     return withBackend(async (backend) => {
-      let report = await checkIndex(backend.orm, backend.index);
-      const found = report;
-      let repaired = 0;
-      if (values.repair && driftOf(report) > 0) {
-        repaired = await repairIndex(backend.orm, backend.index, report);
-        const worker = new SearchOutboxWorker(backend.orm, backend.index, backend.services.databaseUrl, logger);
-        await worker.drainPatiently(10 * 60_000);
-        report = await checkIndex(backend.orm, backend.index);
+      // Each search node is compared with the database on its own (a second node: README, Search availability).
+      const results = [];
+      for (const index of backend.searchNodes) {
+        let report = await checkIndex(backend.orm, index);
+        const found = report;
+        let repaired = 0;
+        if (values.repair && driftOf(report) > 0) {
+          repaired = await repairIndex(backend.orm, index, report);
+          const worker = new SearchOutboxWorker(backend.orm, index, backend.services.databaseUrl, logger);
+          await worker.drainPatiently(10 * 60_000);
+          report = await checkIndex(backend.orm, index);
+        }
+        results.push({ node: index.node, found, repaired, after: report });
       }
+      const several = results.length > 1;
       if (values.json) {
-        process.stdout.write(`${JSON.stringify({ found: summary(found), repaired, after: summary(report) })}\n`);
+        const [first] = results;
+        const line = { found: summary(first!.found), repaired: first!.repaired, after: summary(first!.after) };
+        const nodes = Object.fromEntries(results.map((r) => [r.node, { found: summary(r.found), repaired: r.repaired, after: summary(r.after) }]));
+        process.stdout.write(`${JSON.stringify(several ? { ...line, nodes } : line)}\n`);
       } else {
-        print(found, "照合結果");
-        if (repaired) print(report, `${repaired}件を修復した後の照合結果`);
+        for (const r of results) {
+          const node = several ? `［${r.node === "primary" ? "検索ノード1" : "検索ノード2"}］` : "";
+          print(r.found, `${node}照合結果`);
+          if (r.repaired) print(r.after, `${node}${r.repaired}件を修復した後の照合結果`);
+        }
       }
-      return driftOf(report) === 0 ? 0 : 1;
+      return results.every((r) => driftOf(r.after) === 0) ? 0 : 1;
     });
   },
 };

@@ -149,8 +149,16 @@ export async function writeImport<T>(write: () => Promise<T>, passThrough: (erro
 /** Makes the import searchable before the command exits (a running server's worker would too). */
 export async function makeSearchable(backend: Backend, logger: Logger): Promise<void> {
   if (process.stderr.isTTY) process.stderr.write(" 検索インデックスに反映しています…\n");
-  const worker = new SearchOutboxWorker(backend.orm, backend.index, backend.services.databaseUrl, logger);
-  await worker.drainUntilEmpty();
+  for (const index of backend.searchNodes) {
+    const primary = index === backend.index;
+    // A second node gets its index settings first if it has none yet (it may have been down at start).
+    const worker = new SearchOutboxWorker(backend.orm, index, backend.services.databaseUrl, logger, { ensureIndex: !primary });
+    if (primary) await worker.drainUntilEmpty();
+    else {
+      // The second node being down fails no import: its rows wait for the server's worker.
+      await worker.drainUntilEmpty().catch((error: unknown) => logger.warn({ err: error, node: index.node }, "the second search node is not up to date yet; the server's search sync will bring it"));
+    }
+  }
 }
 
 

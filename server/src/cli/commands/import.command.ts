@@ -2,9 +2,8 @@ import path from "node:path";
 import cliProgress from "cli-progress";
 import { describeStatusChange, summarizeStatusChanges } from "@kb/shared";
 import { importInterchangeFile, type ImportReport } from "../../importer/index.js";
-import { SearchOutboxWorker } from "../../search/index.js";
 import type { KbCommand } from "../command.js";
-import { importOrganisation, writeImport } from "./import-table.command.js";
+import { importOrganisation, makeSearchable, writeImport } from "./import-table.command.js";
 
 export const importCommand: KbCommand<{ skipInvalid?: boolean; updateStatus?: boolean; organisation?: string }> = {
   name: "import",
@@ -49,9 +48,7 @@ export const importCommand: KbCommand<{ skipInvalid?: boolean; updateStatus?: bo
       });
       if (result.imported && result.created + result.updated > 0) {
         // Make the import searchable before we exit (a running server's worker would do it too).
-        if (tty) process.stderr.write(" 検索インデックスに反映しています…\n");
-        const worker = new SearchOutboxWorker(backend.orm, backend.index, backend.services.databaseUrl, logger);
-        await worker.drainUntilEmpty();
+        await makeSearchable(backend, logger);
       }
       return result;
     });

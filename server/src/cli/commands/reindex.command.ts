@@ -14,20 +14,24 @@ export const reindexCommand: KbCommand<{ batchSize: string }> = {
     }
     const tty = Boolean(process.stderr.isTTY);
     return withBackend(async (backend) => {
-      const report = await reindex(backend.orm, backend.index, logger, {
-        batchSize,
-        onProgress: (done, total) => {
-          if (tty) process.stderr.write(`\r 新しいインデックスを作成中… ${done}/${total} 件`);
-        },
-      });
-      if (tty) process.stderr.write("\n");
-      // Replay the changes made meanwhile now (a running server's worker would do it too).
-      const worker = new SearchOutboxWorker(backend.orm, backend.index, backend.services.databaseUrl, logger);
-      await worker.drainPatiently(10 * 60_000);
-      process.stdout.write(
-        `再作成完了: ${report.documents}件を新しいインデックスに登録し、切り替えました。` +
-          `作業中の変更 ${report.replayed}件を反映しました。\n`,
-      );
+      // Each search node is rebuilt in turn (one reindex at a time); searches fail over meanwhile only if a node is down.
+      for (const index of backend.searchNodes) {
+        const node = backend.searchNodes.length > 1 ? `［${index.node === "primary" ? "検索ノード1" : "検索ノード2"}］` : "";
+        const report = await reindex(backend.orm, index, logger, {
+          batchSize,
+          onProgress: (done, total) => {
+            if (tty) process.stderr.write(`\r ${node}新しいインデックスを作成中… ${done}/${total} 件`);
+          },
+        });
+        if (tty) process.stderr.write("\n");
+        // Replay the changes made meanwhile now (a running server's worker would do it too).
+        const worker = new SearchOutboxWorker(backend.orm, index, backend.services.databaseUrl, logger);
+        await worker.drainPatiently(10 * 60_000);
+        process.stdout.write(
+          `${node}再作成完了: ${report.documents}件を新しいインデックスに登録し、切り替えました。` +
+            `作業中の変更 ${report.replayed}件を反映しました。\n`,
+        );
+      }
       return 0;
     });
   },
