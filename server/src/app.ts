@@ -4,7 +4,7 @@ import path from "node:path";
 import type { MikroORM } from "@mikro-orm/postgresql";
 import type { AppConfig } from "./config/index.js";
 import { Case } from "./cases/index.js";
-import { initOrm, migrate, withStartupLock } from "./db/index.js";
+import { initOrm, migrate, startReplicaMonitor, withStartupLock } from "./db/index.js";
 import { applyHomeOrganisationConfig, ensureSeedOrganisations, readOrganisationSeedFile } from "./organisations/index.js";
 import { AppError } from "./kernel/index.js";
 import { FreshnessJob } from "./freshness/index.js";
@@ -52,7 +52,7 @@ export async function openBackend(
 export async function connectBackend(config: AppConfig, logger: Logger, services: BackingServices): Promise<Backend> {
   let orm: MikroORM | undefined;
   try {
-    orm = await initOrm(services.databaseUrl, logger);
+    orm = await initOrm(services.databaseUrl, logger, { replicaUrls: services.replicaUrls });
     const index = CaseSearchIndex.connect(services.meiliUrl, services.meiliMasterKey, config.searchIndex, {
       resultCacheEntries: config.searchCacheEntries,
     });
@@ -67,6 +67,13 @@ export async function connectBackend(config: AppConfig, logger: Logger, services
       }
       await index.ensure();
     });
+    // Read replicas (db/replicas.ts): watched from here on; none configured, nothing runs.
+    const replicas = await startReplicaMonitor(orm, {
+      maxLagMs: config.replicaMaxLagMs,
+      intervalMs: Math.min(1000, Math.max(100, Math.floor(config.replicaMaxLagMs / 5))),
+      logger: logger.child({ component: "replicas" }),
+    });
+    if (replicas) logger.info({ replicas: replicas.snapshot(), maxLagMs: config.replicaMaxLagMs }, "reading lists and search pages from read replicas");
     const ormRef = orm;
     return {
       config,
@@ -75,6 +82,7 @@ export async function connectBackend(config: AppConfig, logger: Logger, services
       orm,
       index,
       async close() {
+        await replicas?.stop();
         await closeOrm(ormRef, logger);
         logger.debug("database connections closed");
         await services.stop();

@@ -5,6 +5,7 @@ import type { AppConfig } from "../config/index.js";
 import type { Logger } from "../logger.js";
 import { startEmbeddedMeilisearch, type RunningMeilisearch } from "./embedded-meilisearch.js";
 import { startEmbeddedPostgres, type RunningPostgres } from "./embedded-postgres.js";
+import { startEmbeddedReplica } from "./embedded-postgres-replica.js";
 import { startChildReaper } from "./child-reaper.js";
 import { getFreePort, isProcessAlive, sleep } from "./process-utils.js";
 import { readOrCreateSecret } from "./secrets.js";
@@ -18,6 +19,8 @@ import { Supervisor, type ChildState } from "./supervisor.js";
  */
 export interface BackingServices {
   databaseUrl: string;
+  /** Read replicas of databaseUrl (DATABASE_REPLICA_URLS, or the embedded one of KB_DB_REPLICA=embedded). */
+  replicaUrls: string[];
   meiliUrl: string;
   meiliMasterKey?: string;
   /** True when this process started embedded services and must stop them. */
@@ -54,6 +57,7 @@ export async function acquireBackingServices(
   if (!needPostgres && !needMeili) {
     return {
       databaseUrl: config.databaseUrl!,
+      replicaUrls: config.databaseReplicaUrls,
       meiliUrl: config.meiliUrl!,
       meiliMasterKey: config.meiliMasterKey,
       owned: false,
@@ -91,8 +95,10 @@ export async function acquireBackingServices(
     }
     if (record.state === "ready") {
       logger.info({ ownerPid: record.ownerPid }, "using the embedded services of the running server");
+      // (The CLI borrowing them has no use for the replica: its reads follow its own writes.)
       return {
         databaseUrl: config.databaseUrl ?? record.databaseUrl!,
+        replicaUrls: config.databaseUrl ? config.databaseReplicaUrls : [],
         meiliUrl: config.meiliUrl ?? record.meiliUrl!,
         meiliMasterKey: config.meiliUrl
           ? config.meiliMasterKey
@@ -110,7 +116,9 @@ export async function acquireBackingServices(
 
   let postgres: RunningPostgres | undefined;
   let meili: RunningMeilisearch | undefined;
+  let replica: RunningPostgres | undefined;
   const stop = async () => {
+    await replica?.stop().catch(() => {});
     await Promise.allSettled([meili?.stop(), postgres?.stop()]);
     await fs.rm(recordFile, { force: true });
   };
@@ -120,6 +128,11 @@ export async function acquireBackingServices(
   const startMeili = () => startEmbeddedMeilisearch(config.dataDir, logger, { port: meiliPort });
   try {
     [postgres, meili] = await Promise.all([needPostgres ? startPostgres() : undefined, needMeili ? startMeili() : undefined]);
+    // KB_DB_REPLICA=embedded: a streaming replica of the embedded primary, for the read-replica path.
+    // Not supervised: when it is gone, lag-tolerant reads simply go to the primary (db/replicas.ts).
+    if (postgres && config.embeddedReplica) {
+      replica = await startEmbeddedReplica(postgres.url, path.join(config.dataDir, "postgres-replica"), logger, { pgBinDir: config.pgBinDir });
+    }
   } catch (error) {
     await stop();
     throw error;
@@ -133,7 +146,11 @@ export async function acquireBackingServices(
   const record = async () => {
     const pg = supervisors.postgres?.child;
     const ms = supervisors.meilisearch?.child;
-    reaper.watch([...(pg ? [{ pid: pg.pid, signal: "INT" as const }] : []), ...(ms ? [{ pid: ms.pid, signal: "TERM" as const }] : [])]);
+    reaper.watch([
+      ...(pg ? [{ pid: pg.pid, signal: "INT" as const }] : []),
+      ...(ms ? [{ pid: ms.pid, signal: "TERM" as const }] : []),
+      ...(replica ? [{ pid: replica.pid, signal: "INT" as const }] : []),
+    ]);
     await writeRecord(recordFile, {
       ownerPid: process.pid,
       state: "ready",
@@ -150,8 +167,10 @@ export async function acquireBackingServices(
   const all = Object.values(supervisors);
   const crashed = Promise.race(all.map((s) => s.failed));
 
+  const runningReplica = replica;
   return {
     databaseUrl: config.databaseUrl ?? postgres!.url,
+    replicaUrls: runningReplica ? [runningReplica.url] : config.databaseReplicaUrls,
     meiliUrl: config.meiliUrl ?? meili!.url,
     meiliMasterKey: config.meiliUrl ? config.meiliMasterKey : meili!.masterKey,
     owned: true,
@@ -162,6 +181,7 @@ export async function acquireBackingServices(
       for (const s of all) s.quiesce();
     },
     async stop() {
+      await runningReplica?.stop().catch(() => {});
       await Promise.allSettled(all.map((s) => s.stop()));
       reaper.close();
       await fs.rm(recordFile, { force: true });

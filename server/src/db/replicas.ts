@@ -1,0 +1,296 @@
+import { EntityManager, PostgreSqlDriver, type MikroORM } from "@mikro-orm/postgresql";
+import type { Logger } from "../logger.js";
+import { isDatabaseUnavailable } from "./connection-errors.js";
+
+/**
+ * PostgreSQL read replicas (issue 17) through MikroORM's own `replicas`, for reads that tolerate a
+ * little lag — search hydration and lists — and nothing else.
+ *
+ * MikroORM's default (`preferReadReplicas: true`) sends every read outside a transaction to a random
+ * replica, including the read-modify-write of every service and the session lookup. We turn that off
+ * (db/orm.ts) and opt in narrowly: each request has one `ReadRoute`, decided once, and one extra
+ * EntityManager fork (`KbEntityManager` with a route) that the composition root hands to the listing
+ * services only (app/request-context.ts). Every other query stays on the primary.
+ *
+ * Three rules keep it invisible to the user:
+ *  - A replica is used only while the monitor below finds it up, still replaying (not promoted) and
+ *    at most `maxLagMs` behind; otherwise lag-tolerant reads go to the primary.
+ *  - Read-your-writes: a request carrying the WAL position of its person's last commit (the
+ *    `kb_written_lsn` cookie, http/) uses a replica only when every usable replica has replayed past
+ *    it. LSNs rather than a time window: exact (no window to tune against the real lag) and free
+ *    (one `pg_current_wal_lsn()` after a write, none after a read).
+ *  - A replica query that fails because the replica is unreachable is retried on the primary at once,
+ *    and the monitor stops using replicas until its next successful look: never an error for the user.
+ */
+
+/** WAL positions ("16/B374D848") as numbers that compare. */
+export function parseLsn(text: string): bigint {
+  const [high, low] = text.split("/");
+  return (BigInt(`0x${high}`) << 32n) | BigInt(`0x${low}`);
+}
+
+export function isLsn(text: string): boolean {
+  return /^[0-9A-F]{1,8}\/[0-9A-F]{1,8}$/i.test(text);
+}
+
+/** The cookie that carries the WAL position of its holder's last write (see ReadRoute). */
+export const WRITTEN_LSN_COOKIE = "kb_written_lsn";
+
+interface ReplicaState {
+  up: boolean;
+  replayLsn: bigint;
+  /** Upper bound of how far behind the primary it is (ms), from the primary's sampled positions. */
+  lagMs: number;
+}
+
+export interface ReplicaMonitorOptions {
+  maxLagMs: number;
+  intervalMs: number;
+  logger?: Logger;
+}
+
+/**
+ * Looks at the primary and each replica every `intervalMs`: the primary's current WAL position is
+ * sampled, then each replica's replay position. A replica's lag is bounded by "now − the latest
+ * sample it has replayed past": exact enough, and unlike `now() − pg_last_xact_replay_timestamp()`
+ * it does not grow while the primary is idle.
+ */
+export class ReplicaMonitor {
+  private readonly states: ReplicaState[];
+  private samples: { at: number; lsn: bigint }[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private polling: Promise<void> | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly driver: KbPostgreSqlDriver,
+    readonly options: ReplicaMonitorOptions,
+  ) {
+    this.states = driver.replicaConnections().map(() => ({ up: false, replayLsn: 0n, lagMs: Infinity }));
+  }
+
+  async start(): Promise<void> {
+    await this.poll();
+    const tick = () => {
+      if (this.stopped) return;
+      this.timer = setTimeout(() => void this.poll().finally(tick), this.options.intervalMs);
+      this.timer.unref();
+    };
+    tick();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.polling;
+  }
+
+  /** Indexes of the replicas a lag-tolerant read may use now. */
+  usable(): number[] {
+    return this.states.flatMap((s, i) => (s.up && s.lagMs <= this.options.maxLagMs ? [i] : []));
+  }
+
+  /** Whether a reader whose last write is at `writtenLsn` (null: none known) may read from a replica now. */
+  canServe(writtenLsn: bigint | null): boolean {
+    const usable = this.usable();
+    if (!usable.length) return false;
+    return writtenLsn === null || usable.every((i) => this.states[i]!.replayLsn >= writtenLsn);
+  }
+
+  /** A replica query failed as unreachable: use none until the next look finds them (and look now). */
+  suspect(error: unknown): void {
+    this.options.logger?.warn({ err: error }, "a read replica did not answer; reading from the primary");
+    for (const s of this.states) s.up = false;
+    void this.poll();
+  }
+
+  /** The primary's WAL position now: at or past every commit that has returned. */
+  async primaryLsn(): Promise<string> {
+    const [row] = await this.driver.getConnection("write").execute<{ lsn: string }[]>("select pg_current_wal_lsn()::text as lsn");
+    return row!.lsn;
+  }
+
+  /** For /healthz and tests: each replica's state. */
+  snapshot(): { up: boolean; lagMs: number | null; replayLsn: string }[] {
+    return this.states.map((s) => ({
+      up: s.up,
+      lagMs: Number.isFinite(s.lagMs) ? s.lagMs : null,
+      replayLsn: `${(s.replayLsn >> 32n).toString(16).toUpperCase()}/${(s.replayLsn & 0xffffffffn).toString(16).toUpperCase()}`,
+    }));
+  }
+
+  /** One look at everything (concurrent calls share it). */
+  poll(): Promise<void> {
+    this.polling ??= this.look().finally(() => {
+      this.polling = undefined;
+    });
+    return this.polling;
+  }
+
+  private async look(): Promise<void> {
+    const timeout = Math.max(500, this.options.intervalMs * 2);
+    try {
+      const at = Date.now();
+      const lsn = parseLsn(await withTimeout(this.primaryLsn(), timeout));
+      this.samples.push({ at, lsn });
+    } catch {
+      // The primary itself is away: replicas cannot be judged (nor written to); the app reports that elsewhere.
+    }
+    // Samples older than the bound only say "too far behind"; keep one of them as the floor.
+    const horizon = Date.now() - this.options.maxLagMs - 2 * this.options.intervalMs;
+    while (this.samples.length > 1 && this.samples[1]!.at < horizon) this.samples.shift();
+    await Promise.all(
+      this.driver.replicaConnections().map(async (connection, i) => {
+        const state = this.states[i]!;
+        try {
+          const [row] = await withTimeout(
+            connection.execute<{ recovery: boolean; lsn: string | null }[]>("select pg_is_in_recovery() as recovery, pg_last_wal_replay_lsn()::text as lsn"),
+            timeout,
+          );
+          // A promoted replica no longer follows this primary: its answers may diverge.
+          if (!row?.recovery || !row.lsn) throw new Error("not a streaming replica (promoted, or not replaying)");
+          state.replayLsn = parseLsn(row.lsn);
+          const caughtUp = this.samples.filter((s) => s.lsn <= state.replayLsn).at(-1);
+          state.lagMs = caughtUp ? Date.now() - caughtUp.at : Infinity;
+          if (!state.up) this.options.logger?.info({ replica: i, lagMs: state.lagMs }, "read replica is answering");
+          state.up = true;
+        } catch (error) {
+          if (state.up) this.options.logger?.warn({ replica: i, err: error }, "read replica is not answering; reading from the primary");
+          state.up = false;
+        }
+      }),
+    );
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * MikroORM's driver, choosing a replica among those the monitor finds usable (MikroORM's own picks
+ * any configured one at random, up or down). Without a monitor or a usable replica, 'read' is the primary.
+ */
+export class KbPostgreSqlDriver extends PostgreSqlDriver {
+  monitor: ReplicaMonitor | undefined;
+
+  override getConnection(type: "read" | "write" = "write") {
+    if (type === "write" || !this.monitor) return super.getConnection("write");
+    const usable = this.monitor.usable();
+    if (!usable.length) return super.getConnection("write");
+    return this.replicas[usable[Math.floor(Math.random() * usable.length)]!]!;
+  }
+
+  replicaConnections() {
+    return this.replicas;
+  }
+}
+
+/**
+ * Where one request's lag-tolerant reads go, decided at its first such read and kept for the request
+ * (its pages then come from one server, not a mix). A mutation pins it to the primary before any
+ * resolver runs (http/: the GraphQL plugin), so what a write returns is read back from the primary.
+ */
+export class ReadRoute {
+  private decided: boolean | undefined;
+  private pinned = false;
+
+  constructor(
+    private readonly monitor: ReplicaMonitor,
+    /** The WAL position of the reader's last write, from their cookie (null: none or unknown). */
+    private readonly writtenLsn: bigint | null,
+  ) {}
+
+  pinToPrimary(): void {
+    this.pinned = true;
+  }
+
+  get isPinned(): boolean {
+    return this.pinned;
+  }
+
+  useReplica(): boolean {
+    if (this.pinned) return false;
+    this.decided ??= this.monitor.canServe(this.writtenLsn);
+    return this.decided;
+  }
+
+  replicaFailed(error: unknown): void {
+    this.decided = false;
+    this.monitor.suspect(error);
+  }
+}
+
+/**
+ * The ORM's EntityManager class. Without a route (every EntityManager but a request's reader fork)
+ * it is MikroORM's own. With one, the reads below go to a replica when the route says so, outside
+ * transactions only (MikroORM pins a transaction to the primary anyway), and are retried on the
+ * primary when the replica is unreachable.
+ */
+export class KbEntityManager extends EntityManager {
+  readRoute: ReadRoute | undefined;
+}
+
+/** The reads a reader fork routes; their options are the third argument (execute's: method or options). */
+const ROUTED = ["find", "findOne", "findAndCount", "count", "execute"] as const;
+type Routed = (...args: unknown[]) => Promise<unknown>;
+for (const name of ROUTED) {
+  const base = EntityManager.prototype[name] as unknown as Routed;
+  Object.defineProperty(KbEntityManager.prototype, name, {
+    configurable: true,
+    writable: true,
+    value: async function routed(this: KbEntityManager, ...args: unknown[]): Promise<unknown> {
+      const route = this.readRoute;
+      if (!route || this.isInTransaction() || !route.useReplica()) return base.apply(this, args);
+      try {
+        return await base.apply(this, onReplica(name, args));
+      } catch (error) {
+        if (!isDatabaseUnavailable(error)) throw error;
+        route.replicaFailed(error);
+        return base.apply(this, args);
+      }
+    },
+  });
+}
+
+function onReplica(name: (typeof ROUTED)[number], args: unknown[]): unknown[] {
+  const out = [...args];
+  if (name === "execute") {
+    const [query, params, methodOrOptions, loggerContext] = args;
+    const options = typeof methodOrOptions === "object" && methodOrOptions !== null ? methodOrOptions : { method: methodOrOptions ?? "all", loggerContext };
+    return [query, params, { ...options, connectionType: "read" }];
+  }
+  while (out.length < 3) out.push(undefined);
+  out[2] = { ...(out[2] as object | undefined), connectionType: "read" };
+  return out;
+}
+
+/** The request's reader fork: `em` itself when the ORM has no replicas. */
+export function readerFork(em: EntityManager, route: ReadRoute | undefined): EntityManager {
+  if (!route || !(em instanceof KbEntityManager)) return em;
+  const fork = em.fork() as KbEntityManager;
+  fork.readRoute = route;
+  return fork;
+}
+
+/** The ORM's replica monitor, when it has replicas. */
+export function replicaMonitorOf(orm: MikroORM): ReplicaMonitor | undefined {
+  const driver = orm.driver as unknown;
+  return driver instanceof KbPostgreSqlDriver ? driver.monitor : undefined;
+}
+
+/** Starts watching the ORM's replicas (none configured: nothing to do). */
+export async function startReplicaMonitor(orm: MikroORM, options: ReplicaMonitorOptions): Promise<ReplicaMonitor | undefined> {
+  const driver = orm.driver as unknown;
+  if (!(driver instanceof KbPostgreSqlDriver) || !driver.replicaConnections().length) return undefined;
+  const monitor = new ReplicaMonitor(driver, options);
+  driver.monitor = monitor;
+  await monitor.start();
+  return monitor;
+}
