@@ -176,6 +176,9 @@ describe("read replicas", () => {
     expect((await replica.query("select pg_is_in_recovery() as r")).rows[0].r).toBe(true);
     expect((await primary.query("select count(*)::int as n from pg_stat_replication where state = 'streaming'")).rows[0].n).toBe(1);
     expect(decodeURIComponent(curator.cookies.get("kb_written_lsn")!)).toMatch(/^[0-9A-F]+\/[0-9A-F]+$/);
+    const health = (await (await fetch(`${url}/healthz`)).json()) as { status: string; replicas: { up: boolean }[] };
+    expect(health.status).toBe("ok");
+    expect(health.replicas).toEqual([expect.objectContaining({ up: true })]);
   });
 
   it("serves another person's list from the replica, and the writer's own from the primary", async () => {
