@@ -242,32 +242,38 @@ const ROUTED = ["find", "findOne", "findAndCount", "count", "execute"] as const;
 type Routed = (...args: unknown[]) => Promise<unknown>;
 for (const name of ROUTED) {
   const base = EntityManager.prototype[name] as unknown as Routed;
+  // Not async itself: every EntityManager but a reader fork goes straight to MikroORM's method.
   Object.defineProperty(KbEntityManager.prototype, name, {
     configurable: true,
     writable: true,
-    value: async function routed(this: KbEntityManager, ...args: unknown[]): Promise<unknown> {
+    value: function routed(this: KbEntityManager, ...args: unknown[]): Promise<unknown> {
       const route = this.readRoute;
       if (!route || this.isInTransaction() || !route.useReplica()) return base.apply(this, args);
-      try {
-        return await base.apply(this, onReplica(name, args));
-      } catch (error) {
-        if (!isDatabaseUnavailable(error)) throw error;
-        route.replicaFailed(error);
-        return base.apply(this, args);
-      }
+      return onReplica(this, base, name, args, route);
     },
   });
 }
 
-function onReplica(name: (typeof ROUTED)[number], args: unknown[]): unknown[] {
-  const out = [...args];
+async function onReplica(em: KbEntityManager, base: Routed, name: (typeof ROUTED)[number], args: unknown[], route: ReadRoute): Promise<unknown> {
+  try {
+    return await base.apply(em, withConnection(name, args, "read"));
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    route.replicaFailed(error);
+    // Explicitly the primary: the inner reads of findAndCount carry 'read' from the outer call.
+    return base.apply(em, withConnection(name, args, "write"));
+  }
+}
+
+function withConnection(name: (typeof ROUTED)[number], args: unknown[], connectionType: "read" | "write"): unknown[] {
   if (name === "execute") {
     const [query, params, methodOrOptions, loggerContext] = args;
     const options = typeof methodOrOptions === "object" && methodOrOptions !== null ? methodOrOptions : { method: methodOrOptions ?? "all", loggerContext };
-    return [query, params, { ...options, connectionType: "read" }];
+    return [query, params, { ...options, connectionType }];
   }
+  const out = [...args];
   while (out.length < 3) out.push(undefined);
-  out[2] = { ...(out[2] as object | undefined), connectionType: "read" };
+  out[2] = { ...(out[2] as object | undefined), connectionType };
   return out;
 }
 
