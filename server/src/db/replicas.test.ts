@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseConfig } from "../config/config.js";
+import { ConfigError, parseConfig } from "../config/index.js";
 import { isLsn, parseLsn } from "./replicas.js";
 
 describe("WAL positions", () => {
