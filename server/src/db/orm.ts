@@ -25,7 +25,14 @@ export function ormConfig(databaseUrl: string, logger?: Logger, overrides: OrmOp
     // replica they are MikroORM's own.
     driver: KbPostgreSqlDriver,
     entityManager: KbEntityManager,
-    replicas: replicaUrls.map((clientUrl, i) => ({ name: `replica-${i + 1}`, clientUrl, pool: { min: 0, max: 10 } })),
+    // A replica that stops answering (a host gone, not a refused port) must not hold a reader for long:
+    // a connection not made in 2 s fails as unavailable and the read is retried on the primary.
+    replicas: replicaUrls.map((clientUrl, i) => ({
+      name: `replica-${i + 1}`,
+      clientUrl,
+      pool: { min: 0, max: 10 },
+      driverOptions: { connectionTimeoutMillis: 2000 },
+    })),
     // Never "any read outside a transaction": services read-modify-write, and sessions, rate limits and
     // outboxes must see the latest. Only a request's reader fork asks for 'read' (db/replicas.ts).
     preferReadReplicas: false,
