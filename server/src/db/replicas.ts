@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { EntityManager, PostgreSqlDriver, type MikroORM } from "@mikro-orm/postgresql";
 import type { Logger } from "../logger.js";
 import { isDatabaseUnavailable } from "./connection-errors.js";
@@ -15,9 +16,8 @@ import { isDatabaseUnavailable } from "./connection-errors.js";
  * Three rules keep it invisible to the user:
  *  - A replica is used only while the monitor below finds it up, still replaying (not promoted) and
  *    at most `maxLagMs` behind; otherwise lag-tolerant reads go to the primary.
- *  - Read-your-writes: a request carrying the WAL position of its person's last commit (the
- *    `kb_written_lsn` cookie, http/) uses a replica only when every usable replica has replayed past
- *    it. LSNs rather than a time window: exact (no window to tune against the real lag) and free
+ *  - Read-your-writes: a request carrying the WAL position of its person's last mutation (the
+ *    `kb_written_lsn` cookie, http/) uses only a replica that has replayed past it. LSNs rather than a time window: exact (no window to tune against the real lag) and free
  *    (one `pg_current_wal_lsn()` after a write, none after a read).
  *  - A replica query that fails because the replica is unreachable is retried on the primary at once,
  *    and the monitor stops using replicas until its next successful look: never an error for the user.
@@ -90,11 +90,14 @@ export class ReplicaMonitor {
     return this.states.flatMap((s, i) => (s.up && s.lagMs <= this.options.maxLagMs ? [i] : []));
   }
 
-  /** Whether a reader whose last write is at `writtenLsn` (null: none known) may read from a replica now. */
-  canServe(writtenLsn: bigint | null): boolean {
-    const usable = this.usable();
-    if (!usable.length) return false;
-    return writtenLsn === null || usable.every((i) => this.states[i]!.replayLsn >= writtenLsn);
+  /**
+   * A replica a reader whose last write is at `writtenLsn` (null: none known) may read from now, at
+   * random among those that qualify, or null. The replay positions are the last look's, so at most
+   * behind the truth: a replica judged past the write is past it.
+   */
+  pick(writtenLsn: bigint | null): number | null {
+    const fit = this.usable().filter((i) => writtenLsn === null || this.states[i]!.replayLsn >= writtenLsn);
+    return fit.length ? fit[Math.floor(Math.random() * fit.length)]! : null;
   }
 
   /** A replica query failed as unreachable: use none until the next look finds them (and look now). */
@@ -173,18 +176,21 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   ]).finally(() => clearTimeout(timer));
 }
 
+/** The replica a request's route chose, while a reader fork's query runs (set by `onReplica` below). */
+const chosenReplica = new AsyncLocalStorage<number>();
+
 /**
- * MikroORM's driver, choosing a replica among those the monitor finds usable (MikroORM's own picks
- * any configured one at random, up or down). Without a monitor or a usable replica, 'read' is the primary.
+ * MikroORM's driver, reading from the replica the request's route chose (MikroORM's own picks any
+ * configured one at random per query, up or down, and knows nothing of the reader's last write).
+ * A 'read' asked for outside a route goes to a usable replica, or the primary when there is none.
  */
 export class KbPostgreSqlDriver extends PostgreSqlDriver {
   monitor: ReplicaMonitor | undefined;
 
   override getConnection(type: "read" | "write" = "write") {
     if (type === "write" || !this.monitor) return super.getConnection("write");
-    const usable = this.monitor.usable();
-    if (!usable.length) return super.getConnection("write");
-    return this.replicas[usable[Math.floor(Math.random() * usable.length)]!]!;
+    const chosen = chosenReplica.getStore() ?? this.monitor.pick(null);
+    return chosen === null ? super.getConnection("write") : this.replicas[chosen]!;
   }
 
   replicaConnections() {
@@ -193,12 +199,13 @@ export class KbPostgreSqlDriver extends PostgreSqlDriver {
 }
 
 /**
- * Where one request's lag-tolerant reads go, decided at its first such read and kept for the request
- * (its pages then come from one server, not a mix). A mutation pins it to the primary before any
- * resolver runs (http/: the GraphQL plugin), so what a write returns is read back from the primary.
+ * Where one request's lag-tolerant reads go, decided at its first such read and kept for the request:
+ * one replica, so its lists come from one server, not a mix. A mutation pins it to the primary before
+ * any resolver runs (http/: the GraphQL plugin), so what a write returns is read back from the primary.
  */
 export class ReadRoute {
-  private decided: boolean | undefined;
+  /** undefined: not decided yet; null: the primary; else the replica's index. */
+  private decided: number | null | undefined;
   private pinned = false;
 
   constructor(
@@ -215,14 +222,15 @@ export class ReadRoute {
     return this.pinned;
   }
 
-  useReplica(): boolean {
-    if (this.pinned) return false;
-    this.decided ??= this.monitor.canServe(this.writtenLsn);
+  /** The replica this request reads from, or null for the primary. */
+  replica(): number | null {
+    if (this.pinned) return null;
+    if (this.decided === undefined) this.decided = this.monitor.pick(this.writtenLsn);
     return this.decided;
   }
 
   replicaFailed(error: unknown): void {
-    this.decided = false;
+    this.decided = null;
     this.monitor.suspect(error);
   }
 }
@@ -248,15 +256,16 @@ for (const name of ROUTED) {
     writable: true,
     value: function routed(this: KbEntityManager, ...args: unknown[]): Promise<unknown> {
       const route = this.readRoute;
-      if (!route || this.isInTransaction() || !route.useReplica()) return base.apply(this, args);
-      return onReplica(this, base, name, args, route);
+      const replica = route && !this.isInTransaction() ? route.replica() : null;
+      if (replica === null) return base.apply(this, args);
+      return onReplica(this, base, name, args, route!, replica);
     },
   });
 }
 
-async function onReplica(em: KbEntityManager, base: Routed, name: (typeof ROUTED)[number], args: unknown[], route: ReadRoute): Promise<unknown> {
+async function onReplica(em: KbEntityManager, base: Routed, name: (typeof ROUTED)[number], args: unknown[], route: ReadRoute, replica: number): Promise<unknown> {
   try {
-    return await base.apply(em, withConnection(name, args, "read"));
+    return await chosenReplica.run(replica, () => base.apply(em, withConnection(name, args, "read")));
   } catch (error) {
     if (!isDatabaseUnavailable(error)) throw error;
     route.replicaFailed(error);
