@@ -4,7 +4,7 @@ import path from "node:path";
 import type { MikroORM } from "@mikro-orm/postgresql";
 import type { AppConfig } from "./config/index.js";
 import { Case } from "./cases/index.js";
-import { initOrm, migrate, withStartupLock } from "./db/index.js";
+import { initOrm, migrate, startReplicaMonitor, withStartupLock } from "./db/index.js";
 import { applyHomeOrganisationConfig, ensureSeedOrganisations, readOrganisationSeedFile } from "./organisations/index.js";
 import { AppError } from "./kernel/index.js";
 import { FreshnessJob } from "./freshness/index.js";
@@ -55,7 +55,7 @@ export async function openBackend(
 export async function connectBackend(config: AppConfig, logger: Logger, services: BackingServices): Promise<Backend> {
   let orm: MikroORM | undefined;
   try {
-    orm = await initOrm(services.databaseUrl, logger);
+    orm = await initOrm(services.databaseUrl, logger, { replicaUrls: services.replicaUrls });
     const index = CaseSearchIndex.connect(services.meiliUrl, services.meiliMasterKey, config.searchIndex, {
       resultCacheEntries: config.searchCacheEntries,
       node: PRIMARY_NODE,
@@ -83,6 +83,13 @@ export async function connectBackend(config: AppConfig, logger: Logger, services
       // The second node may be down now: its worker applies the settings before its first batch.
       await replica?.ensure().catch((error: unknown) => logger.warn({ err: error }, "the second Meilisearch is not reachable; its index is prepared when it is"));
     });
+    // Read replicas (db/replicas.ts): watched from here on; none configured, nothing runs.
+    const replicas = await startReplicaMonitor(orm, {
+      maxLagMs: config.replicaMaxLagMs,
+      intervalMs: Math.min(1000, Math.max(100, Math.floor(config.replicaMaxLagMs / 5))),
+      logger: logger.child({ component: "replicas" }),
+    });
+    if (replicas) logger.info({ replicas: replicas.snapshot(), maxLagMs: config.replicaMaxLagMs }, "reading lists and search pages from read replicas");
     const ormRef = orm;
     return {
       config,
@@ -92,6 +99,7 @@ export async function connectBackend(config: AppConfig, logger: Logger, services
       index,
       searchNodes: replica ? [index, replica] : [index],
       async close() {
+        await replicas?.stop();
         await closeOrm(ormRef, logger);
         logger.debug("database connections closed");
         await services.stop();

@@ -3,6 +3,7 @@ import { createAdoptionLoaders, type AdoptionLoaders, AdoptionService, LineageSe
 import { AccountService, AuthService } from "../auth/index.js";
 import { createCaseLoaders, CaseService, CaseWorkflowService } from "../cases/index.js";
 import { createCurationLoaders, type CurationLoaders, CollectionEntryService, CollectionService, FeaturedCaseService, HomeFeedService } from "../collections/index.js";
+import { readerFork, type ReadRoute } from "../db/index.js";
 import { DashboardService, HubDashboardService } from "../dashboard/index.js";
 import { DepartmentAdminService, DepartmentReorganisationService } from "../departments/index.js";
 import { DirectorySignInService } from "../directory-sign-in/index.js";
@@ -28,7 +29,7 @@ export type { RequestContext, RequestInfo, SessionCookie } from "../kernel/index
  * service one way, `ctx.services.<name>`. Each is created on first use, so a request pays only for
  * what it touches, and all share the request's EntityManager.
  */
-function buildServices(em: RequestScope["em"], index: CaseSearchIndex, viewer: RequestScope["viewer"]) {
+function buildServices(em: RequestScope["em"], reads: () => RequestScope["em"], index: CaseSearchIndex, viewer: RequestScope["viewer"]) {
   // Who is reading (organisations/readership.ts: own organisation + the commons, or for anonymous
   // visitors the commons of public-reading organisations), read once per request and handed to every
   // service that lists published cases.
@@ -49,10 +50,13 @@ function buildServices(em: RequestScope["em"], index: CaseSearchIndex, viewer: R
     tagBulk: () => new TagBulkService(em),
     tagProposals: () => new TagProposalService(em),
     synonyms: () => new SynonymService(em),
-    collections: () => new CollectionService(em),
+    // Lists read through `reads()` (a replica when allowed): collections, featured cases, the home
+    // feed. Their writes run in transactions, which MikroORM keeps on the primary, and a mutation's
+    // `reads()` is `em` itself (the route is pinned before any resolver runs).
+    collections: () => new CollectionService(reads()),
     collectionEntries: () => new CollectionEntryService(em),
-    featuredCases: () => new FeaturedCaseService(em, readershipOfRequest),
-    homeFeed: () => new HomeFeedService(em, readershipOfRequest),
+    featuredCases: () => new FeaturedCaseService(reads(), readershipOfRequest),
+    homeFeed: () => new HomeFeedService(reads(), readershipOfRequest),
     dashboard: () => new DashboardService(em),
     hubDashboard: () => new HubDashboardService(em),
     adoptions: () => new AdoptionService(em),
@@ -95,16 +99,25 @@ declare module "../kernel/request-context.js" {
 
 const NO_COOKIE: SessionCookie = { token: null, set: () => {}, clear: () => {} };
 
-export function createRequestContext(orm: MikroORM, index: CaseSearchIndex, info: RequestInfo = {}): RequestContext {
+export function createRequestContext(orm: MikroORM, index: CaseSearchIndex, info: RequestInfo & { readRoute?: ReadRoute } = {}): RequestContext {
   const em = info.signal ? orm.em.fork({ signal: info.signal, inflightQueryAbortStrategy: "cancel query" }) : orm.em.fork();
   const viewer = info.viewer ?? null;
+  const route = info.readRoute;
+  // Made at first use, which is inside a resolver: by then a mutation has pinned the route (http/),
+  // and a pinned or absent route means `em` itself — one identity map, as before replicas.
+  let reads: RequestScope["em"] | undefined;
+  const readsOfRequest = () => (reads ??= route && !route.isPinned ? readerFork(em, route) : em);
   return {
     viewer,
     clientIp: info.clientIp ?? "unknown",
     userAgent: info.userAgent ?? null,
     session: info.session ?? NO_COOKIE,
     em,
-    ...buildServices(em, index, viewer),
+    get reads() {
+      return readsOfRequest();
+    },
+    readRoute: route ?? null,
+    ...buildServices(em, readsOfRequest, index, viewer),
   };
 }
 

@@ -18,6 +18,19 @@ const envSchema = z.object({
   /** Where embedded services keep their data, relative to the repo root unless absolute. */
   KB_DATA_DIR: z.string().min(1).default(".data"),
   DATABASE_URL: optionalUrl("DATABASE_URL"),
+  /**
+   * Read replicas of DATABASE_URL, comma-separated PostgreSQL URLs: search hydration and lists read
+   * from them while they are within KB_DB_REPLICA_MAX_LAG_MS; everything else uses the primary
+   * (server/src/db/replicas.ts).
+   */
+  DATABASE_REPLICA_URLS: z.string().optional(),
+  /**
+   * `embedded`: with the embedded PostgreSQL, also run a streaming replica of it (pg_basebackup from
+   * Debian's postgresql-client; development and tests of the replica path). Off by default.
+   */
+  KB_DB_REPLICA: z.enum(["embedded", "off"], { error: "KB_DB_REPLICA must be embedded or off" }).default("off"),
+  /** A replica further behind the primary than this (ms) is skipped: its reads go to the primary. */
+  KB_DB_REPLICA_MAX_LAG_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   MEILI_URL: optionalUrl("MEILI_URL"),
   MEILI_MASTER_KEY: z.string().optional(),
   /**
@@ -147,6 +160,12 @@ export interface AppConfig {
   port: number;
   dataDir: string;
   databaseUrl?: string;
+  /** DATABASE_REPLICA_URLS, split (empty: none). */
+  databaseReplicaUrls: string[];
+  /** KB_DB_REPLICA: run an embedded streaming replica beside the embedded PostgreSQL. */
+  embeddedReplica: boolean;
+  /** KB_DB_REPLICA_MAX_LAG_MS. */
+  replicaMaxLagMs: number;
   meiliUrl?: string;
   meiliMasterKey?: string;
   /** MEILI_REPLICA_URL: a second search node run by the user. */
@@ -233,12 +252,22 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env, defaults: Conf
   if (e.NODE_ENV === "production" && e.KB_MUTATION_RATE_PER_MINUTE === 0) {
     throw new ConfigError(["KB_MUTATION_RATE_PER_MINUTE: 0 (no limit) is not allowed in production"]);
   }
+  const replicaUrls = (e.DATABASE_REPLICA_URLS ?? "").split(",").map((u) => u.trim()).filter(Boolean);
+  const badReplica = replicaUrls.find((u) => !z.url().safeParse(u).success);
+  if (badReplica !== undefined) throw new ConfigError([`DATABASE_REPLICA_URLS: ${badReplica} is not a URL`]);
+  if (replicaUrls.length && !e.DATABASE_URL) throw new ConfigError(["DATABASE_REPLICA_URLS is set but DATABASE_URL (their primary) is not"]);
+  if (e.KB_DB_REPLICA === "embedded" && e.DATABASE_URL) {
+    throw new ConfigError(["KB_DB_REPLICA=embedded replicates the embedded PostgreSQL; with DATABASE_URL give DATABASE_REPLICA_URLS instead"]);
+  }
   if (e.KB_SMTP_HOST && !e.KB_MAIL_FROM) throw new ConfigError(["KB_SMTP_HOST is set but KB_MAIL_FROM (the From address) is not"]);
   return {
     env: e.NODE_ENV,
     port: e.PORT,
     dataDir: path.resolve(REPO_ROOT, e.KB_DATA_DIR),
     databaseUrl: e.DATABASE_URL,
+    databaseReplicaUrls: replicaUrls,
+    embeddedReplica: e.KB_DB_REPLICA === "embedded",
+    replicaMaxLagMs: e.KB_DB_REPLICA_MAX_LAG_MS,
     meiliUrl: e.MEILI_URL,
     meiliMasterKey: e.MEILI_MASTER_KEY,
     meiliReplicaUrl: e.MEILI_REPLICA_URL,

@@ -3,4 +3,5 @@
 export * from "./connection-errors.js";
 export * from "./migrations/index.js";
 export * from "./orm.js";
+export * from "./replicas.js";
 export * from "./startup-lock.js";

@@ -8,12 +8,34 @@ import type { Logger } from "../logger.js";
 import { projectSearch } from "../search/index.js";
 import { ENTITIES } from "./entities.js";
 import { MIGRATIONS } from "./migrations/index.js";
+import { KbEntityManager, KbPostgreSqlDriver } from "./replicas.js";
 
 export type Orm = MikroORM;
 
-export function ormConfig(databaseUrl: string, logger?: Logger, overrides: Partial<Options> = {}): Options {
+export interface OrmOptions extends Partial<Options> {
+  /** Read replicas of `databaseUrl` (DATABASE_REPLICA_URLS or the embedded one), for lag-tolerant reads only (db/replicas.ts). */
+  replicaUrls?: readonly string[];
+}
+
+export function ormConfig(databaseUrl: string, logger?: Logger, overrides: OrmOptions = {}): Options {
+  const { replicaUrls = [], ...rest } = overrides;
   return defineConfig({
     clientUrl: databaseUrl,
+    // Our driver and EntityManager only add a usable-replica choice and a per-request opt-in; with no
+    // replica they are MikroORM's own.
+    driver: KbPostgreSqlDriver,
+    entityManager: KbEntityManager,
+    // A replica that stops answering (a host gone, not a refused port) must not hold a reader for long:
+    // a connection not made in 2 s fails as unavailable and the read is retried on the primary.
+    replicas: replicaUrls.map((clientUrl, i) => ({
+      name: `replica-${i + 1}`,
+      clientUrl,
+      pool: { min: 0, max: 10 },
+      driverOptions: { connectionTimeoutMillis: 2000 },
+    })),
+    // Never "any read outside a transaction": services read-modify-write, and sessions, rate limits and
+    // outboxes must see the latest. Only a request's reader fork asks for 'read' (db/replicas.ts).
+    preferReadReplicas: false,
     entities: ENTITIES,
     metadataProvider: ReflectMetadataProvider,
     extensions: [Migrator],
@@ -35,11 +57,11 @@ export function ormConfig(databaseUrl: string, logger?: Logger, overrides: Parti
     pool: { min: 0, max: 10 },
     debug: false,
     logger: (message) => logger?.debug({ component: "orm" }, message),
-    ...overrides,
+    ...rest,
   });
 }
 
-export async function initOrm(databaseUrl: string, logger?: Logger, overrides: Partial<Options> = {}): Promise<MikroORM> {
+export async function initOrm(databaseUrl: string, logger?: Logger, overrides: OrmOptions = {}): Promise<MikroORM> {
   return MikroORM.init(ormConfig(databaseUrl, logger, overrides));
 }
 

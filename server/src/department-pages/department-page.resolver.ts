@@ -48,9 +48,10 @@ export class DepartmentPageResolver {
   @FieldResolver(() => DepartmentStatsView)
   async stats(@Root() d: DepartmentPageView, @Ctx() ctx: RequestContext): Promise<DepartmentStatsView> {
     // Over the cases the reader may read: another organisation's reader counts only the commons.
+    // Counts and lists tolerate a little lag: ctx.reads (a read replica when allowed, db/replicas.ts).
     const readable = caseReadershipSql(await ctx.services.organisations.readership(), "c");
     const p = [d.id, ...readable.params];
-    const [row] = await ctx.em.execute<Record<string, string>[]>(
+    const [row] = await ctx.reads.execute<Record<string, string>[]>(
       `select
          (select count(*) from cases c where c.department_id = ? and c.status = 'PUBLISHED' and ${readable.sql}) as shared,
          (select count(*) from adoptions a join cases c on c.id = a.case_id
@@ -84,13 +85,13 @@ export class DepartmentPageResolver {
     // Counted and listed alike: another organisation's reader counts only its commons cases.
     const readable = caseReadershipSql(readership, "c");
     const [rows, count] = await Promise.all([
-      ctx.em.execute<{ id: string }[]>(
+      ctx.reads.execute<{ id: string }[]>(
         `select c.id from cases c where c.department_id = ? and c.status = 'PUBLISHED' and ${readable.sql} order by c.published_at desc nulls last, c.id limit ? offset ?`,
         [d.id, ...readable.params, clamp(first), Math.max(offset, 0)],
       ),
-      ctx.em.execute<{ n: string }[]>(`select count(*) as n from cases c where c.department_id = ? and c.status = 'PUBLISHED' and ${readable.sql}`, [d.id, ...readable.params]),
+      ctx.reads.execute<{ n: string }[]>(`select count(*) as n from cases c where c.department_id = ? and c.status = 'PUBLISHED' and ${readable.sql}`, [d.id, ...readable.params]),
     ]);
-    const views = await loadPublishedCaseViews(ctx.em, rows.map((r) => r.id), readership);
+    const views = await loadPublishedCaseViews(ctx.reads, rows.map((r) => r.id), readership);
     return { total: Number(count[0]?.n ?? 0), items: rows.flatMap((r) => (views.has(r.id) ? [views.get(r.id)!] : [])) };
   }
 

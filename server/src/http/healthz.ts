@@ -1,5 +1,6 @@
 import type { MikroORM } from "@mikro-orm/postgresql";
 import type { RequestHandler } from "express";
+import { replicaMonitorOf } from "../db/index.js";
 import type { BackingServices } from "../infra/index.js";
 import type { CaseSearchIndex } from "../search/index.js";
 
@@ -18,6 +19,7 @@ import type { CaseSearchIndex } from "../search/index.js";
  * nothing. Only both nodes down make "search" down (503). Watch `status`, not only the code.
  */
 export function healthz(orm: MikroORM, index: CaseSearchIndex, embedded: BackingServices["embedded"] = () => ({})): RequestHandler {
+  const replicas = replicaMonitorOf(orm);
   return async (_req, res) => {
     const nodes = index.nodes();
     const [database, ...answering] = await Promise.all([
@@ -50,6 +52,9 @@ export function healthz(orm: MikroORM, index: CaseSearchIndex, embedded: Backing
       embedded: embedded(),
       // Since start: how many searches the result cache answered (for operators and `npm run load`).
       searchCache: { hits: index.resultCache.hits, misses: index.resultCache.misses },
+      // Read replicas (db/replicas.ts), when configured: informative only — one down or lagging is
+      // skipped (its reads go to the primary), so it never makes the instance degraded.
+      ...(replicas ? { replicas: replicas.snapshot() } : {}),
     });
   };
 }

@@ -24,6 +24,7 @@ import { graphqlHandler, guardCommits } from "./request-deadline.js";
 import { healthz } from "./healthz.js";
 import { securityHeaders } from "./security-headers.js";
 import { requestContextOf } from "./request-context-of.js";
+import { readRoutePlugin, rememberWrites } from "./read-replicas.js";
 
 export interface HttpAppDeps {
   config: AppConfig;
@@ -64,7 +65,7 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<{ app: Express; 
     // Apollo's default cache-control plugin hooks every field of every answer (~1,000 on a search
     // page: 0.3 ms of CPU per search, measured) only to conclude `no-store`, as nothing here sets
     // cache hints: off, and the header is set below instead.
-    plugins: [...limits.plugins, mutationRateLimitPlugin(mutationLimit), ApolloServerPluginCacheControlDisabled(), ...(production ? [ApolloServerPluginLandingPageDisabled()] : [])],
+    plugins: [...limits.plugins, mutationRateLimitPlugin(mutationLimit), readRoutePlugin(), ApolloServerPluginCacheControlDisabled(), ...(production ? [ApolloServerPluginLandingPageDisabled()] : [])],
   });
   await apollo.start();
 
@@ -83,6 +84,7 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<{ app: Express; 
       apollo,
       ({ req, res, deadline }) => contextOf(req, res, deadline.signal),
       config.requestTimeoutMs,
+      rememberWrites(orm, config.cookieSecure, logger),
     ),
     graphqlBodyErrors,
   );

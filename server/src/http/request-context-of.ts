@@ -3,6 +3,7 @@ import type { Request, Response } from "express";
 import { createRequestContext, type RequestContext } from "../app/index.js";
 import type { AppConfig } from "../config/index.js";
 import type { CaseSearchIndex } from "../search/index.js";
+import { readRouteOf } from "./read-replicas.js";
 import { sessionCookieFor, viewerOf } from "./session.js";
 
 /** A plain-HTTP route's way to its request context (and so to the services), the same as GraphQL's. */
@@ -21,5 +22,6 @@ export function requestContextOf(orm: MikroORM, index: CaseSearchIndex, cookieSe
       userAgent: req.get("user-agent") ?? null,
       ...(res ? { session: sessionCookieFor(req, res, cookieSecure) } : {}),
       ...(signal ? { signal } : {}),
+      readRoute: readRouteOf(orm, req),
     });
 }

@@ -46,6 +46,11 @@ export class RequestDeadline {
     return true;
   }
 
+  /** Whether a transaction of the request has committed (its person has written). */
+  get hasCommitted(): boolean {
+    return this.committed;
+  }
+
   finish(): void {
     clearTimeout(this.timer);
   }
@@ -92,6 +97,8 @@ export function graphqlHandler<TContext extends BaseContext>(
   apollo: ApolloServer<TContext>,
   context: (args: { req: Request; res: Response; deadline: RequestDeadline }) => Promise<TContext>,
   timeoutMs: number,
+  /** Runs once the answer is known, before its headers go out (http/read-replicas.ts sets a cookie after a write). */
+  beforeHeaders?: (req: Request, res: Response, deadline: RequestDeadline) => Promise<void>,
 ): RequestHandler {
   return async (req, res) => {
     const deadline = new RequestDeadline(timeoutMs);
@@ -111,6 +118,7 @@ export function graphqlHandler<TContext extends BaseContext>(
           answer.catch(() => {});
           return sendTimeout(req, res);
         }
+        await beforeHeaders?.(req, res, deadline);
         for (const [key, value] of response.headers) res.setHeader(key, value);
         res.statusCode = response.status ?? 200;
         if (response.body.kind === "complete") {

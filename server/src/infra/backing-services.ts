@@ -5,6 +5,7 @@ import type { AppConfig } from "../config/index.js";
 import type { Logger } from "../logger.js";
 import { startEmbeddedMeilisearch, type RunningMeilisearch } from "./embedded-meilisearch.js";
 import { startEmbeddedPostgres, type RunningPostgres } from "./embedded-postgres.js";
+import { startEmbeddedReplica } from "./embedded-postgres-replica.js";
 import { startChildReaper } from "./child-reaper.js";
 import { getFreePort, isProcessAlive, sleep } from "./process-utils.js";
 import { readOrCreateSecret } from "./secrets.js";
@@ -18,6 +19,8 @@ import { Supervisor, type ChildState } from "./supervisor.js";
  */
 export interface BackingServices {
   databaseUrl: string;
+  /** Read replicas of databaseUrl (DATABASE_REPLICA_URLS, or the embedded one of KB_DB_REPLICA=embedded). */
+  replicaUrls: string[];
   meiliUrl: string;
   meiliMasterKey?: string;
   /** The second search node (MEILI_REPLICA_URL, or the embedded one of KB_SEARCH_REPLICA=embedded); unset: one node. */
@@ -60,6 +63,7 @@ export async function acquireBackingServices(
   if (!needPostgres && !needMeili && !needReplica) {
     return {
       databaseUrl: config.databaseUrl!,
+      replicaUrls: config.databaseReplicaUrls,
       meiliUrl: config.meiliUrl!,
       meiliMasterKey: config.meiliMasterKey,
       meiliReplicaUrl: config.meiliReplicaUrl,
@@ -100,8 +104,10 @@ export async function acquireBackingServices(
     if (record.state === "ready") {
       logger.info({ ownerPid: record.ownerPid }, "using the embedded services of the running server");
       const embeddedKey = () => readOrCreateSecret(path.join(config.dataDir, "secrets", "meili-master-key"));
+      // (The CLI borrowing them has no use for the read replica: its reads follow its own writes.)
       return {
         databaseUrl: config.databaseUrl ?? record.databaseUrl!,
+        replicaUrls: config.databaseUrl ? config.databaseReplicaUrls : [],
         meiliUrl: config.meiliUrl ?? record.meiliUrl!,
         meiliMasterKey: config.meiliUrl ? config.meiliMasterKey : await embeddedKey(),
         meiliReplicaUrl: config.meiliReplicaUrl ?? record.meiliReplicaUrl,
@@ -120,7 +126,9 @@ export async function acquireBackingServices(
   let postgres: RunningPostgres | undefined;
   let meili: RunningMeilisearch | undefined;
   let replica: RunningMeilisearch | undefined;
+  let pgReplica: RunningPostgres | undefined;
   const stop = async () => {
+    await pgReplica?.stop().catch(() => {});
     await Promise.allSettled([meili?.stop(), replica?.stop(), postgres?.stop()]);
     await fs.rm(recordFile, { force: true });
   };
@@ -136,6 +144,11 @@ export async function acquireBackingServices(
       needMeili ? startMeili() : undefined,
       needReplica ? startReplica() : undefined,
     ]);
+    // KB_DB_REPLICA=embedded: a streaming replica of the embedded primary, for the read-replica path.
+    // Not supervised: when it is gone, lag-tolerant reads simply go to the primary (db/replicas.ts).
+    if (postgres && config.embeddedReplica) {
+      pgReplica = await startEmbeddedReplica(postgres.url, path.join(config.dataDir, "postgres-replica"), logger, { pgBinDir: config.pgBinDir });
+    }
   } catch (error) {
     await stop();
     throw error;
@@ -158,6 +171,7 @@ export async function acquireBackingServices(
       ...(pg ? [{ pid: pg.pid, signal: "INT" as const }] : []),
       ...(ms ? [{ pid: ms.pid, signal: "TERM" as const }] : []),
       ...(rs ? [{ pid: rs.pid, signal: "TERM" as const }] : []),
+      ...(pgReplica ? [{ pid: pgReplica.pid, signal: "INT" as const }] : []),
     ]);
     await writeRecord(recordFile, {
       ownerPid: process.pid,
@@ -184,8 +198,10 @@ export async function acquireBackingServices(
   const crashed = Promise.race(all.filter((s) => s !== replicaSupervisor).map((s) => s.failed));
   void replicaSupervisor?.failed.then((message) => logger.error({ message }, "the second Meilisearch could not be restarted; searching on one node"));
 
+  const runningReplica = pgReplica;
   return {
     databaseUrl: config.databaseUrl ?? postgres!.url,
+    replicaUrls: runningReplica ? [runningReplica.url] : config.databaseReplicaUrls,
     meiliUrl: config.meiliUrl ?? meili!.url,
     meiliMasterKey: config.meiliUrl ? config.meiliMasterKey : meili!.masterKey,
     meiliReplicaUrl: config.meiliReplicaUrl ?? replica?.url,
@@ -198,6 +214,7 @@ export async function acquireBackingServices(
       for (const s of all) s.quiesce();
     },
     async stop() {
+      await runningReplica?.stop().catch(() => {});
       await Promise.allSettled(all.map((s) => s.stop()));
       reaper.close();
       await fs.rm(recordFile, { force: true });

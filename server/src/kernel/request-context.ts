@@ -23,6 +23,19 @@ export interface RequestScope {
   session: SessionCookie;
   /** Forked for this request: its own identity map, never the global EntityManager. */
   em: EntityManager;
+  /**
+   * For reads that tolerate a little lag (search hydration, lists): a read replica's EntityManager
+   * when the request may use one (db/replicas.ts: replicas up, within the lag bound, past the
+   * reader's last write, not a mutation), else `em` itself. Never for writes or read-modify-write.
+   */
+  readonly reads: EntityManager;
+  /** Where lag-tolerant reads go; null without read replicas. A mutation pins it to the primary. */
+  readRoute: ReadRouting | null;
+}
+
+/** What the GraphQL layer may ask of a request's read route (db/replicas.ts ReadRoute). */
+export interface ReadRouting {
+  pinToPrimary(): void;
 }
 
 /**

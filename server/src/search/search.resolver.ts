@@ -19,7 +19,8 @@ export class SearchResolver {
     if (!parsed.success) throw badInputFromZod(parsed.error);
     // A merged or renamed tag's old name (an old link) searches the tag it became.
     const { filter, redirects } = await ctx.services.search.canonicalTagFilter(ctx.em, parsed.data.filter);
-    const result = await ctx.services.search.search({ ...parsed.data, filter }, ctx.em);
+    // The page's cases are hydrated from ctx.reads: a read replica when the request may use one (db/replicas.ts).
+    const result = await ctx.services.search.search({ ...parsed.data, filter }, ctx.reads);
     // Dashboard analytics (issue 5): counted in memory, written in batches; first pages only.
     if (parsed.data.offset === 0) searchQueryRecorder(ctx.em).record(parsed.data.query, result.total, new Date(), ctx.viewer?.organisationId);
     return { ...result, tagRedirects: redirects };
@@ -37,6 +38,6 @@ export class SearchResolver {
   async similarCases(@Args(() => SimilarCasesArgs) args: SimilarCasesArgs, @Ctx() ctx: RequestContext): Promise<SimilarCaseView[]> {
     const parsed = similarCasesArgsSchema.safeParse(args);
     if (!parsed.success) throw badInputFromZod(parsed.error);
-    return ctx.services.search.similarCases(parsed.data.caseId, parsed.data.first, ctx.em);
+    return ctx.services.search.similarCases(parsed.data.caseId, parsed.data.first, ctx.reads);
   }
 }

@@ -130,7 +130,8 @@ export class TagPageResolver {
     @Arg("first", () => Int, { defaultValue: 100 }) first: number,
     @Arg("offset", () => Int, { defaultValue: 0 }) offset: number,
   ): Promise<TagListView> {
-    const result = await listTags(ctx.em, { search, category, includeRetired, first, offset }, ctx.viewer, await ctx.services.organisations.readership());
+    // The vocabulary and tag pages' lists tolerate a little lag: ctx.reads (a read replica when allowed, db/replicas.ts).
+    const result = await listTags(ctx.reads, { search, category, includeRetired, first, offset }, ctx.viewer, await ctx.services.organisations.readership());
     return { total: result.total, items: result.items.map(presentTag) };
   }
 
@@ -141,7 +142,7 @@ export class TagPageResolver {
 
   @FieldResolver(() => [TagUsageView], { description: "Tags that appear on the same published cases, most shared first (one tag at a time: tag pages)." })
   async relatedTags(@Root() tag: TagView, @Ctx() ctx: RequestContext, @Arg("first", () => Int, { defaultValue: 10 }) first: number): Promise<TagUsageView[]> {
-    return (await relatedTags(ctx.em, await ctx.services.organisations.readership(), tag.id, first)).map((r) => ({ ...r, matchedAlias: null }));
+    return (await relatedTags(ctx.reads, await ctx.services.organisations.readership(), tag.id, first)).map((r) => ({ ...r, matchedAlias: null }));
   }
 
   @FieldResolver(() => [TagDepartmentUsageView], { description: "The departments with the most published cases carrying it." })
@@ -150,7 +151,7 @@ export class TagPageResolver {
     @Ctx() ctx: RequestContext,
     @Arg("first", () => Int, { defaultValue: 5 }) first: number,
   ): Promise<TagDepartmentUsageView[]> {
-    return topDepartments(ctx.em, await ctx.services.organisations.readership(), tag.id, first);
+    return topDepartments(ctx.reads, await ctx.services.organisations.readership(), tag.id, first);
   }
 }
 
