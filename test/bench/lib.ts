@@ -46,6 +46,8 @@ export function percentile(sorted: number[], p: number): number {
 export interface LoadResult {
   latencies: number[];
   errors: number;
+  /** The first failure's message, to tell a timeout from a bug. */
+  firstError?: string;
   seconds: number;
 }
 
@@ -53,6 +55,7 @@ export interface LoadResult {
 export async function runLoad(concurrency: number, requests: number, maxSeconds: number, task: (i: number) => Promise<void>): Promise<LoadResult> {
   const latencies: number[] = [];
   let errors = 0;
+  let firstError: string | undefined;
   let next = 0;
   const started = performance.now();
   const deadline = started + maxSeconds * 1000;
@@ -63,14 +66,15 @@ export async function runLoad(concurrency: number, requests: number, maxSeconds:
       try {
         await task(i);
         latencies.push(performance.now() - t0);
-      } catch {
+      } catch (error) {
         errors++;
+        firstError ??= String(error).slice(0, 300);
       }
     }
   };
   await Promise.all(Array.from({ length: concurrency }, lane));
   latencies.sort((a, b) => a - b);
-  return { latencies, errors, seconds: (performance.now() - started) / 1000 };
+  return { latencies, errors, firstError, seconds: (performance.now() - started) / 1000 };
 }
 
 /** Resident and peak memory of a process, in MiB (Linux /proc). */

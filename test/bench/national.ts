@@ -7,6 +7,7 @@ import fs from "node:fs";
 import fsp from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import readline from "node:readline";
 import type { MikroORM } from "@mikro-orm/postgresql";
 import { localGovernmentCheckDigit, PREFECTURES, type InterchangeCaseInput, type OrganisationKind } from "@kb/shared";
 import { createOrganisation } from "../../server/dist/organisations/index.js";
@@ -67,7 +68,8 @@ const PREFECTURE_WEIGHTS = [
 export function generateOrganisations(count: number, cases: number, seed = 1700): GeneratedOrganisation[] {
   const random = mulberry32(seed);
   const n = Math.max(KINDS.length, count);
-  const perKind = KINDS.map((k) => Math.max(1, Math.round(k.share * n)));
+  // Every 都道府県 once from 470 organisations up; fewer (a small smoke run) in proportion.
+  const perKind = KINDS.map((k) => (k.kind === "PREFECTURE" ? Math.max(1, Math.min(PREFECTURES.length, Math.round(n / 36))) : Math.max(1, Math.round(k.share * n))));
   // Rounding: the 一般市 (the largest kind) absorb the difference.
   perKind[4]! += n - perKind.reduce((a, b) => a + b, 0);
   const usedPerPrefecture = new Map<number, number>();
@@ -103,8 +105,9 @@ export function generateOrganisations(count: number, cases: number, seed = 1700)
       });
     }
   });
-  // Cases by population^0.8, largest remainder, so the total is exact.
-  const weights = organisations.map((o) => o.population ** 0.8);
+  // Cases by population^0.8, largest remainder, so the total is exact. A 都道府県 files like a large
+  // city, not like all its 市町村 together: it weighs as a fifth of its population.
+  const weights = organisations.map((o) => (o.kind === "PREFECTURE" ? o.population / 5 : o.population) ** 0.8);
   const sum = weights.reduce((a, b) => a + b, 0);
   const exact = weights.map((w) => (w / sum) * cases);
   const counts = exact.map(Math.floor);
@@ -162,17 +165,25 @@ export async function engineLimit(
     const buildSeconds = (performance.now() - t0) / 1000;
     await index.ensure();
     const auth = { authorization: `Bearer ${meiliKey}` };
-    const lines = (await fsp.readFile(file, "utf8")).split("\n").filter(Boolean);
     let bytes = 0;
     const t1 = performance.now();
     let last = -1;
-    for (let i = 0; i < lines.length; i += chunk) {
-      const body = `${lines.slice(i, i + chunk).join("\n")}\n`;
+    // Read back line by line: a million documents are more than one string can hold.
+    let pending: string[] = [];
+    const push = async () => {
+      const body = `${pending.join("\n")}\n`;
+      pending = [];
       bytes += Buffer.byteLength(body);
       const res = await fetch(`${meiliUrl}/indexes/${uid}/documents?primaryKey=id`, { method: "POST", headers: { ...auth, "content-type": "application/x-ndjson" }, body });
       if (res.status !== 202) throw new Error(`engine push ${res.status}: ${await res.text()}`);
       last = ((await res.json()) as { taskUid: number }).taskUid;
+    };
+    for await (const line of readline.createInterface({ input: fs.createReadStream(file), crlfDelay: Infinity })) {
+      if (!line) continue;
+      pending.push(line);
+      if (pending.length >= chunk) await push();
     }
+    if (pending.length) await push();
     for (;;) {
       const task = (await (await fetch(`${meiliUrl}/tasks/${last}`, { headers: auth })).json()) as { status: string; error?: unknown };
       if (task.status === "succeeded") break;
