@@ -13,7 +13,9 @@ import { startEmbeddedMeilisearch } from "../../server/dist/infra/embedded-meili
 import { ensureDatabase, startEmbeddedPostgres } from "../../server/dist/infra/embedded-postgres.js";
 import { createLogger } from "../../server/dist/logger.js";
 import { CaseSearchIndex } from "../../server/dist/search/case-search-index.js";
+import type { InterchangeCaseInput } from "@kb/shared";
 import { generateCase } from "../support/case-generator.ts";
+import { nationalCase, type GeneratedOrganisation } from "./national.ts";
 import { httpRequest } from "../support/http-request.ts";
 export { httpRequest, TimeoutError, type HttpAnswer } from "../support/http-request.ts";
 
@@ -44,6 +46,8 @@ export function percentile(sorted: number[], p: number): number {
 export interface LoadResult {
   latencies: number[];
   errors: number;
+  /** The first failure's message, to tell a timeout from a bug. */
+  firstError?: string;
   seconds: number;
 }
 
@@ -51,6 +55,7 @@ export interface LoadResult {
 export async function runLoad(concurrency: number, requests: number, maxSeconds: number, task: (i: number) => Promise<void>): Promise<LoadResult> {
   const latencies: number[] = [];
   let errors = 0;
+  let firstError: string | undefined;
   let next = 0;
   const started = performance.now();
   const deadline = started + maxSeconds * 1000;
@@ -61,14 +66,15 @@ export async function runLoad(concurrency: number, requests: number, maxSeconds:
       try {
         await task(i);
         latencies.push(performance.now() - t0);
-      } catch {
+      } catch (error) {
         errors++;
+        firstError ??= String(error).slice(0, 300);
       }
     }
   };
   await Promise.all(Array.from({ length: concurrency }, lane));
   latencies.sort((a, b) => a - b);
-  return { latencies, errors, seconds: (performance.now() - started) / 1000 };
+  return { latencies, errors, firstError, seconds: (performance.now() - started) / 1000 };
 }
 
 /** Resident and peak memory of a process, in MiB (Linux /proc). */
@@ -134,6 +140,8 @@ export interface Stack {
   meiliUrl: string;
   meiliKey: string;
   meiliPid?: number;
+  /** The embedded PostgreSQL's postmaster (undefined with DATABASE_URL). */
+  pgPid?: number;
   indexUid: string;
   suffix: string;
   server: Child;
@@ -155,6 +163,7 @@ export async function startStack(label: string, stops: (() => Promise<void>)[], 
   let meiliUrl = process.env.MEILI_URL;
   let meiliKey = process.env.MEILI_MASTER_KEY ?? "";
   let meiliPid: number | undefined;
+  let pgPid: number | undefined;
   let dataDir: string | undefined;
   if (!databaseUrl || !meiliUrl) {
     await fsp.mkdir(path.join(REPO_ROOT, ".data"), { recursive: true });
@@ -169,6 +178,7 @@ export async function startStack(label: string, stops: (() => Promise<void>)[], 
     const pg = await startEmbeddedPostgres(dataDir!, logger);
     stops.unshift(() => pg.stop());
     databaseUrl = pg.url;
+    pgPid = pg.pid;
   } else {
     const admin = new URL(databaseUrl);
     admin.pathname = "/postgres";
@@ -193,7 +203,7 @@ export async function startStack(label: string, stops: (() => Promise<void>)[], 
   stops.unshift(async () => {
     await index.client.deleteIndex(indexUid).waitTask().catch(() => {});
   });
-  return { baseUrl, databaseUrl, meiliUrl, meiliKey, meiliPid, indexUid, suffix, server, orm, index };
+  return { baseUrl, databaseUrl, meiliUrl, meiliKey, meiliPid, pgPid, indexUid, suffix, server, orm, index };
 }
 
 /**
@@ -224,27 +234,67 @@ export async function startServer(
 /**
  * Imports `count` generated cases (seed 4242) and waits until the running server's search worker
  * has indexed them all. Returns the import report and the two durations in seconds.
+ *
+ * With `national` (test/bench/national.ts), each case names its organisation (interchange
+ * `organisation`, created beforehand) and a 公開範囲, some are drafts; the lines go organisation by
+ * organisation into files of at most `chunk` lines, imported one after the other (as organisations
+ * send their own files; a million lines would not fit one string, nor sensibly one transaction).
+ * Files are written before the clock starts; import seconds add up the imports, searchable runs
+ * from the first import until the index holds every published case and the outbox is empty.
  */
-export async function importGeneratedCases(stack: Stack, count: number) {
-  const file = path.join(os.tmpdir(), `kb-${stack.indexUid}.jsonl`);
-  const lines: string[] = [];
-  for (let i = 0; i < count; i++) lines.push(JSON.stringify(generateCase(i, 4242)));
-  await fsp.writeFile(file, `${lines.join("\n")}\n`);
+export async function importGeneratedCases(
+  stack: Stack,
+  count: number,
+  national?: { organisations: readonly GeneratedOrganisation[]; chunk?: number },
+) {
+  const files: string[] = [];
+  let published = 0;
+  let lines: string[] = [];
+  const flush = async () => {
+    if (!lines.length) return;
+    const file = path.join(os.tmpdir(), `kb-${stack.indexUid}-${files.length}.jsonl`);
+    await fsp.writeFile(file, `${lines.join("\n")}\n`);
+    files.push(file);
+    lines = [];
+  };
+  const chunk = national?.chunk ?? (national ? 50_000 : Infinity);
+  const add = async (record: InterchangeCaseInput) => {
+    if (record.status !== "DRAFT") published++;
+    lines.push(JSON.stringify(record));
+    if (lines.length >= chunk) await flush();
+  };
+  if (national) {
+    let i = 0;
+    for (const o of national.organisations) for (let k = 0; k < o.cases; k++) await add(nationalCase(i++, o.code));
+  } else {
+    for (let i = 0; i < count; i++) await add(generateCase(i, 4242));
+  }
+  await flush();
   try {
     const t0 = performance.now();
-    const report = await importInterchangeFile(stack.orm, file);
-    const imported = (performance.now() - t0) / 1000;
-    if (!report.imported) throw new Error(`import failed: ${JSON.stringify(report.errors.slice(0, 3))}`);
-    for (;;) {
+    let importing = 0;
+    const report = { created: 0, updated: 0, unchanged: 0, files: files.length };
+    for (const file of files) {
+      const t = performance.now();
+      const one = await importInterchangeFile(stack.orm, file);
+      importing += performance.now() - t;
+      if (!one.imported) throw new Error(`import failed: ${JSON.stringify(one.errors.slice(0, 3))}`);
+      report.created += one.created;
+      report.updated += one.updated;
+      report.unchanged += one.unchanged;
+      if (files.length > 1) note(`imported file ${files.indexOf(file) + 1}/${files.length} (${report.created} cases, ${Math.round((performance.now() - t0) / 1000)} s)`);
+    }
+    for (let polls = 0; ; polls++) {
       const [row] = await stack.orm.em.fork().execute<{ n: string }[]>("select count(*) as n from search_outbox where processed_at is null");
       const docs = await stack.index.documentCount().catch(() => 0);
-      if (Number(row!.n) === 0 && docs >= report.created) break;
-      if (performance.now() - t0 > 30 * 60_000) throw new Error(`not searchable after 30 minutes (${docs} documents)`);
+      if (Number(row!.n) === 0 && docs >= published) break;
+      if (polls % 240 === 0) note(`indexing: ${docs}/${published} documents, ${row!.n} outbox rows pending, ${Math.round((performance.now() - t0) / 1000)} s`);
+      if (performance.now() - t0 > 120 * 60_000) throw new Error(`not searchable after 120 minutes (${docs} documents)`);
       await new Promise((r) => setTimeout(r, 250));
     }
-    return { report, importSeconds: imported, searchableSeconds: (performance.now() - t0) / 1000 };
+    return { report, published, importSeconds: importing / 1000, searchableSeconds: (performance.now() - t0) / 1000 };
   } finally {
-    await fsp.rm(file, { force: true });
+    for (const file of files) await fsp.rm(file, { force: true });
   }
 }
 
