@@ -13,7 +13,7 @@ import { localGovernmentCheckDigit, PREFECTURES, type InterchangeCaseInput, type
 import { createOrganisation } from "../../server/dist/organisations/index.js";
 import { CaseSearchIndex } from "../../server/dist/search/case-search-index.js";
 import { publishedDocumentBatches } from "../../server/dist/search/search-documents.loader.js";
-import { generateCase } from "../support/case-generator.ts";
+import { generateCase, mulberry32 } from "../support/case-generator.ts";
 
 export interface GeneratedOrganisation {
   name: string;
@@ -26,17 +26,6 @@ export interface GeneratedOrganisation {
   publicReading: boolean;
   /** Cases this organisation gets in the data set. */
   cases: number;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**

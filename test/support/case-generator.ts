@@ -5,7 +5,8 @@ import type { CaseKind, InterchangeCaseInput } from "@kb/shared";
  * The same seed always gives the same cases, so a benchmark run can be repeated exactly.
  */
 
-function mulberry32(seed: number): () => number {
+/** A small seeded PRNG: the same seed, the same sequence (generated data that a run can repeat). */
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
