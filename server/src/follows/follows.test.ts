@@ -162,7 +162,9 @@ describe("follow", () => {
     expect([1, 2, 3, 20].map(mailRetryDelayMs)).toEqual([30_000, 60_000, 120_000, 3_600_000]);
     expect(MAIL_MAX_ATTEMPTS).toBeGreaterThan(3);
     // When the server is back and the retry is due, it goes.
-    await kb.orm.em.fork().execute("update mail_outbox set next_attempt_at = now() where sent_at is null");
+    // A second in the past: the worker compares with its own millisecond clock, and PostgreSQL's now()
+    // (microseconds) could fall later within the same millisecond, leaving the row not yet due.
+    await kb.orm.em.fork().execute("update mail_outbox set next_attempt_at = now() - interval '1 second' where sent_at is null");
     const worker = new MailOutboxWorker(kb.orm, { host: "127.0.0.1", port: sink.port, secure: false, from: "kb@example.lg.jp" }, kb.logger);
     await worker.drainUntilEmpty();
     await worker.stop();
