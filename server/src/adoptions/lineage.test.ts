@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { shapeCounts, statementsSentBy } from "../../../test/support/statements.js";
 import { buildCase, createTestBackend, type TestBackend } from "../../../test/support/test-backend.js";
 import { createOrganisation, updateOrganisation } from "../organisations/index.js";
 import type { Viewer } from "../kernel/index.js";
@@ -267,26 +268,25 @@ describe("横展開 flows between organisations", () => {
   });
 
   it("a page of flows and of a case's lineage costs a fixed number of statements (loaders, no N+1)", async () => {
-    const connection = kb.orm.em.getConnection();
     const counted = async (query: string, variables: Record<string, unknown>) => {
       await ok(gql(query, variables, c.staff)); // warm the per-connection caches
-      const spy = vi.spyOn(connection, "execute");
-      try {
-        await ok(gql(query, variables, c.staff));
-        return spy.mock.calls.length;
-      } finally {
-        spy.mockRestore();
-      }
+      return statementsSentBy(kb.orm.em.getConnection(), async () => ok(gql(query, variables, c.staff)));
     };
     const FLOW_PAGE = `query ($first: Int) { organisationFlows(first: $first) { total items { from { name } to { name } } } }`;
-    const one = await counted(FLOW_PAGE, { first: 1 });
-    const three = await counted(FLOW_PAGE, { first: 10 });
+    const one = (await counted(FLOW_PAGE, { first: 1 })).length;
+    const three = (await counted(FLOW_PAGE, { first: 10 })).length;
     expect(three).toBe(one);
     expect(three).toBeLessThanOrEqual(4); // page, total, organisations (+ the session's own)
     const lineage = await counted(
       `query ($id: ID!) { case(id: $id) { organisation { name } basedOn { id } adoptions { organisation { name } department { name } derivedCase { id } } derivedCases { items { organisation { name } basedOn { id } effects { after } } } } }`,
       { id: ids.commons },
     );
-    expect(lineage).toBeLessThanOrEqual(12);
+    // The case has three adoptions by three organisations, so a per-row lookup would send some shape
+    // at least four times. Organisations are asked for at three places in the tree; each place's rows
+    // go in one batch, but whether two places share a batch depends on which of their parents' rows
+    // arrived first: 12 statements usually, 13 when the machine is slow (once seen in CI).
+    const [, most] = shapeCounts(lineage)[0]!;
+    expect(most, JSON.stringify(shapeCounts(lineage))).toBeLessThanOrEqual(3);
+    expect(lineage.length).toBeLessThanOrEqual(13);
   });
 });

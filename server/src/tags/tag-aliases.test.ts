@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCase, createTestBackend, type TestBackend } from "../../../test/support/test-backend.js";
+import { statementsSentBy } from "../../../test/support/statements.js";
 import { canonicalTagFilter, TagAliasCache } from "./tag-aliases.js";
 
 /** The tag names of a search filter, resolved once per index version (and at most maxAgeMs) instead of once per search. */
@@ -12,13 +13,11 @@ beforeAll(async () => {
 afterAll(() => kb?.close());
 
 async function countingStatements<T>(run: () => Promise<T>): Promise<{ value: T; statements: number }> {
-  const spy = vi.spyOn(kb.orm.em.getConnection(), "execute");
-  try {
-    const value = await run();
-    return { value, statements: spy.mock.calls.length };
-  } finally {
-    spy.mockRestore();
-  }
+  let value: T | undefined;
+  const statements = await statementsSentBy(kb.orm.em.getConnection(), async () => {
+    value = await run();
+  });
+  return { value: value as T, statements: statements.length };
 }
 
 describe("TagAliasCache", () => {
