@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { localGovernmentCheckDigit } from "@kb/shared";
+import { createOrganisation } from "../../server/src/organisations/index.js";
 import { startBrowserApp, type BrowserApp } from "../support/browser.js";
 import { createTestBackend, type TestBackend } from "../support/test-backend.js";
 
@@ -26,7 +28,12 @@ beforeAll(async () => {
   kb = await createTestBackend();
   app = await startBrowserApp(kb.env);
   ({ baseUrl, browser } = app);
-  // After the seeds: their 自治体 exist now (seeds/organisations.json).
+  // After the seeds: their 自治体 exist now (seeds/organisations.json). Fifty more 町 (北海道, none
+  // sharing yet) put the organisations' table on two pages.
+  for (let n = 1; n <= 50; n++) {
+    const firstFive = `01${String(900 + n).padStart(3, "0")}`;
+    await createOrganisation(kb.orm.em.fork(), { name: `試験町${n}`, kana: `しけんちょう${n}`, prefecture: "北海道", kind: "TOWN", code: `${firstFive}${localGovernmentCheckDigit(firstFive)}` }, null);
+  }
   hub = await kb.createViewer({
     organisation: "281000",
     department: "広域連携課",
@@ -93,11 +100,21 @@ describe("the 広域事務局", () => {
 
       // The numbers: only commons cases, and 横展開 between organisations.
       const numbers = page.getByRole("region", { name: "団体をまたぐ状況" });
-      await numbers.getByText("宝塚市 から 熊本市 へ 1件").waitFor();
+      await numbers.getByText("宝塚市の事例を熊本市が導入").waitFor();
       const cross = numbers.locator("dl > div").filter({ hasText: "団体をまたぐ横展開" });
       await expect(cross.locator("dd").textContent()).resolves.toBe("1件");
       await noSideways(page);
       await shot(page, `hub-page-${name}`);
+      // 57 organisations, 50 a page: the seeds' seven share and come first, then the 試験町 by code.
+      await numbers.getByRole("navigation", { name: "ページ送り" }).getByRole("link", { name: "次へ" }).click();
+      await page.waitForURL((url) => url.searchParams.get("page") === "2");
+      await numbers.getByText("2ページ中 2ページ目").waitFor();
+      await numbers.getByText("試験町50").filter({ visible: true }).first().waitFor();
+      await expect(numbers.getByText("試験町43").count()).resolves.toBe(0); // the last of page 1
+      await noSideways(page);
+      await shot(page, `hub-page-2-${name}`);
+      await page.goBack();
+      await numbers.getByText("宝塚市の事例を熊本市が導入").waitFor();
 
       // The export downloads: every commons case, with its organisation.
       const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "CSV（Excel 向け）" }).click()]);

@@ -2,12 +2,14 @@ import { graphql } from "../gql";
 import { useMutation, useQuery } from "@apollo/client/react";
 import { COLLECTION_STATUS_LABELS, formatWarekiFiscalYear } from "@kb/shared";
 import { useRef, useState } from "react";
-import { Link, useNavigate } from "react-router";
+import { Link, useNavigate, useSearchParams } from "react-router";
+import { OrganisationFlows } from "../adoptions/OrganisationFlows";
 import { RequireLogin } from "../auth/RequireLogin";
 import { isHub } from "../auth/me";
 import { CollectionForm, type CollectionInput } from "../collections/CollectionForm";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { flashState } from "../components/FlashMessage";
+import { ListPagination, pageFrom } from "../components/ListPagination";
 import { firstInvalidControl } from "../components/form/Field";
 import { WayOn } from "../components/WayOn";
 import { toApiError } from "../lib/apiError";
@@ -40,30 +42,31 @@ const CREATE_COMMONS = graphql(`
 `);
 
 const HUB_DASHBOARD = graphql(`
-  query HubDashboard {
+  query HubDashboard($first: Int!, $offset: Int!) {
     hubDashboard {
       totals {
         commonsCases
         sharingOrganisations
         crossAdoptions
       }
-      organisations {
-        organisationId
-        code
-        name
-        prefecture
-        commonsCases
-        adoptedByOthers
-        adoptedFromOthers
-      }
-      flows {
-        fromOrganisationId
-        toOrganisationId
-        adoptions
+      organisations(first: $first, offset: $offset) {
+        total
+        items {
+          organisationId
+          code
+          name
+          prefecture
+          commonsCases
+          adoptedByOthers
+          adoptedFromOthers
+        }
       }
     }
   }
 `);
+
+/** Organisations per page of the table: some 1,700 take part nationwide. */
+const ORGANISATIONS_PAGE = 50;
 
 const PROPOSED_TAGS = graphql(`
   query HubProposedTags {
@@ -210,16 +213,21 @@ function CommonsCollections() {
 
 function CrossOrganisationDashboard() {
   const d = h.dashboard;
-  const { data, loading, error, refetch } = useQuery(HUB_DASHBOARD, { fetchPolicy: "cache-and-network" });
-  const dashboard = data?.hubDashboard;
-  const names = new Map(dashboard?.organisations.map((o) => [o.organisationId, o.name]) ?? []);
+  const [params] = useSearchParams();
+  const page = pageFrom(params);
+  const { data, previousData, loading, error, refetch } = useQuery(HUB_DASHBOARD, {
+    variables: { first: ORGANISATIONS_PAGE, offset: (page - 1) * ORGANISATIONS_PAGE },
+    fetchPolicy: "cache-and-network",
+  });
+  const dashboard = (data ?? previousData)?.hubDashboard;
+  const organisations = dashboard?.organisations.items ?? [];
   return (
     <section aria-labelledby="hub-dashboard" className="space-y-4" aria-busy={loading}>
       <h2 id="hub-dashboard" className="text-std-24B-150 text-solid-gray-900">
         {d.heading}
       </h2>
       <p className="text-dns-16N-130 text-solid-gray-800">{d.lead}</p>
-      {error ? (
+      {error && !dashboard ? (
         <ErrorNotice error={error} fallback={d.failed} onRetry={() => void refetch()} />
       ) : !dashboard ? (
         <p role="status">{d.loading}</p>
@@ -263,7 +271,7 @@ function CrossOrganisationDashboard() {
               </tr>
             </thead>
             <tbody>
-              {dashboard.organisations.map((o) => (
+              {organisations.map((o) => (
                 <tr key={o.organisationId} className="border-b border-solid-gray-200">
                   <th scope="row" className="p-2 font-normal">
                     {o.name}
@@ -280,7 +288,7 @@ function CrossOrganisationDashboard() {
           <div className="space-y-2 md:hidden">
             <h3 className="text-std-18B-160 text-solid-gray-900">{d.tableCaption}</h3>
             <ul className="space-y-2">
-              {dashboard.organisations.map((o) => (
+              {organisations.map((o) => (
                 <li key={o.organisationId} className="rounded-8 border border-solid-gray-200 bg-white p-3">
                   <p className="text-std-17B-170">
                     {o.name}
@@ -299,20 +307,10 @@ function CrossOrganisationDashboard() {
             </ul>
           </div>
 
-          <h3 className="text-std-18B-160 text-solid-gray-900">{d.flowsHeading}</h3>
-          {dashboard.flows.length === 0 ? (
-            <p className="rounded-8 bg-solid-gray-50 p-4">{d.flowsEmpty}</p>
-          ) : (
-            <ul className="list-disc space-y-1 pl-6">
-              {dashboard.flows.map((f) => (
-                <li key={`${f.fromOrganisationId}-${f.toOrganisationId}`}>
-                  {d.flow(names.get(f.fromOrganisationId) ?? "", names.get(f.toOrganisationId) ?? "", f.adoptions)}
-                </li>
-              ))}
-            </ul>
-          )}
+          <ListPagination page={page} pageSize={ORGANISATIONS_PAGE} total={dashboard.organisations.total} />
         </>
       )}
+      <OrganisationFlows headingLevel={3} />
     </section>
   );
 }

@@ -38,11 +38,6 @@ export const jaHub = {
       adoptedByOthers: "ほかの団体が取り入れた",
       adoptedFromOthers: "ほかの団体から取り入れた",
     },
-    flowsHeading: "横展開の流れ（団体から団体へ）",
-    flowsEmpty: "団体をまたぐ横展開の記録はまだありません。",
-    flow: (from: string, to: string, n: number) => `${from} から ${to} へ ${count(n)}件`,
-    flowFrom: "元の団体",
-    flowTo: "取り入れた団体",
   },
   export: {
     heading: "共有の好事例の書き出し",

@@ -36,26 +36,17 @@ export class HubOrganisationRowView {
   adoptedFromOthers!: number;
 }
 
-@ObjectType("HubFlow", { description: "団体から団体への横展開（試行中・導入済の記録の数）" })
-export class HubFlowView {
-  @Field(() => ID)
-  fromOrganisationId!: string;
+@ObjectType("HubOrganisationPage", { description: "団体の一覧の1ページ（共有の好事例の多い順）" })
+export class HubOrganisationPageView {
+  @Field(() => Int, { description: "団体の総数" })
+  total!: number;
 
-  @Field(() => ID)
-  toOrganisationId!: string;
-
-  @Field(() => Int)
-  adoptions!: number;
+  @Field(() => [HubOrganisationRowView])
+  items!: HubOrganisationRowView[];
 }
 
-@ObjectType("HubDashboard", { description: "広域事務局のダッシュボード: 自治体間で共有の好事例だけを集計" })
+@ObjectType("HubDashboard", { description: "広域事務局のダッシュボード: 自治体間で共有の好事例だけを集計。団体をまたぐ横展開の流れは organisationFlows" })
 export class HubDashboardView {
   @Field(() => HubDashboardTotalsView)
   totals!: HubDashboardTotalsView;
-
-  @Field(() => [HubOrganisationRowView])
-  organisations!: HubOrganisationRowView[];
-
-  @Field(() => [HubFlowView])
-  flows!: HubFlowView[];
 }

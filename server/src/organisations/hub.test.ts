@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { interchangeCaseSchema } from "@kb/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HttpSession, startHttp } from "../../../test/support/http.js";
+import { statementsSentBy } from "../../../test/support/statements.js";
 import { buildCase, createTestBackend, type TestBackend } from "../../../test/support/test-backend.js";
 import { COMMONS_EXPORT_PAGE } from "../exports/index.js";
 import type { Viewer } from "../kernel/index.js";
@@ -201,7 +202,9 @@ describe("the vocabulary is the hub's; organisations propose", () => {
 });
 
 describe("the hub's dashboard across organisations", () => {
-  const DASHBOARD = `{ hubDashboard { totals { commonsCases sharingOrganisations crossAdoptions } organisations { code name prefecture commonsCases adoptedByOthers adoptedFromOthers } flows { fromOrganisationId toOrganisationId adoptions } } }`;
+  const DASHBOARD = `query ($first: Int, $offset: Int) { hubDashboard { totals { commonsCases sharingOrganisations crossAdoptions } organisations(first: $first, offset: $offset) { total items { code name prefecture commonsCases adoptedByOthers adoptedFromOthers } } } }`;
+  type Dashboard = { hubDashboard: { totals: Record<string, number>; organisations: { total: number; items: { code: string; commonsCases: number; adoptedByOthers: number; adoptedFromOthers: number }[] } } };
+  const FLOWS = `{ organisationFlows(first: 100) { total items { from { id } to { id } considering trial adopted } } }`;
 
   it("counts commons cases and 横展開 between organisations, and nothing of 庁内限定 cases", async () => {
     const adopt = async (caseId: string, organisationId: string, departmentName: string, status: string) => {
@@ -217,15 +220,37 @@ describe("the hub's dashboard across organisations", () => {
     await adopt(cases.yCommons, y.id, "窓口サービス課", "ADOPTED"); // within Y: not between organisations
 
     expect(code(await kb.gql(DASHBOARD, {}, { viewer: z.secretariat }))).toBe("FORBIDDEN");
-    const { hubDashboard } = await ok(
-      kb.gql<{ hubDashboard: { totals: Record<string, number>; organisations: { code: string; commonsCases: number; adoptedByOthers: number; adoptedFromOthers: number }[]; flows: unknown[] } }>(DASHBOARD, {}, { viewer: hub }),
-    );
+    const { hubDashboard } = await ok(kb.gql<Dashboard>(DASHBOARD, { first: 100 }, { viewer: hub }));
     expect(hubDashboard.totals).toEqual({ commonsCases: 2, sharingOrganisations: 2, crossAdoptions: 1 });
-    const row = (c: string) => hubDashboard.organisations.find((o) => o.code === c);
+    const row = (c: string) => hubDashboard.organisations.items.find((o) => o.code === c);
     expect(row("282146")).toMatchObject({ commonsCases: 1, adoptedByOthers: 1, adoptedFromOthers: 0 });
     expect(row("431001")).toMatchObject({ commonsCases: 1, adoptedByOthers: 0, adoptedFromOthers: 1 });
     expect(row("011002")).toMatchObject({ commonsCases: 0, adoptedByOthers: 0, adoptedFromOthers: 0 });
-    expect(hubDashboard.flows).toEqual([{ fromOrganisationId: x.id, toOrganisationId: y.id, adoptions: 1 }]);
+    // The flows between organisations are the commons' organisationFlows (検討中 shown, but not counted above).
+    const { organisationFlows } = await ok(kb.gql<{ organisationFlows: { items: { from: { id: string }; to: { id: string }; considering: number; trial: number; adopted: number }[] } }>(FLOWS, {}, { viewer: hub }));
+    expect(organisationFlows.items.map((f) => [f.from.id, f.to.id, f.considering, f.trial, f.adopted]).sort()).toEqual(
+      [[x.id, y.id, 0, 0, 1], [x.id, z.id, 1, 0, 0]].sort(),
+    );
+  });
+
+  it("pages the organisations, those sharing most first, at a fixed number of statements per page", async () => {
+    const all = (await ok(kb.gql<Dashboard>(DASHBOARD, { first: 100 }, { viewer: hub }))).hubDashboard.organisations;
+    expect(all.total).toBe(all.items.length);
+    const counts = all.items.map((o) => o.commonsCases);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    const pages: string[] = [];
+    for (let offset = 0; offset < all.total; offset += 2) {
+      const page = (await ok(kb.gql<Dashboard>(DASHBOARD, { first: 2, offset }, { viewer: hub }))).hubDashboard.organisations;
+      expect(page.total).toBe(all.total);
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      pages.push(...page.items.map((o) => o.code));
+    }
+    expect(pages).toEqual(all.items.map((o) => o.code));
+    // A page costs the same whatever its size: totals, the page, the count.
+    const statements = async (first: number) => (await statementsSentBy(kb.orm.em.getConnection(), () => ok(kb.gql(DASHBOARD, { first }, { viewer: hub })))).length;
+    await statements(1); // warm the session's caches
+    expect(await statements(1)).toBe(await statements(100));
+    expect(await statements(100)).toBeLessThanOrEqual(3);
   });
 });
 

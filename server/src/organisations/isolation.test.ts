@@ -262,11 +262,17 @@ function leaks(value: unknown): string[] {
 
 const COUNT_KEY = /count|total|usage|^adoptions$|publishedCases|featuredCases|publishedCollections|unread|commonsCases|adoptedByOthers|adoptedFromOthers|crossAdoptions|sharingOrganisations/i;
 /** Numbers under a count-like key that are not 0 (B has no data of its own while reads run). */
+/**
+ * Counts that are not A's data: how many organisations take part, which the directory (`organisations`)
+ * tells everyone by listing them all, A included.
+ */
+const DIRECTORY_COUNTS = new Set([".hubDashboard.organisations.total"]);
+
 function nonZeroCounts(value: unknown, at = ""): string[] {
   if (Array.isArray(value)) return value.flatMap((v, i) => nonZeroCounts(v, `${at}[${i}]`));
   if (value && typeof value === "object") {
     return Object.entries(value).flatMap(([k, v]) =>
-      typeof v === "number" && COUNT_KEY.test(k) && v !== 0 ? [`${at}.${k}=${v}`] : nonZeroCounts(v, `${at}.${k}`),
+      typeof v === "number" && COUNT_KEY.test(k) && v !== 0 && !DIRECTORY_COUNTS.has(`${at}.${k}`) ? [`${at}.${k}=${v}`] : nonZeroCounts(v, `${at}.${k}`),
     );
   }
   return [];
