@@ -23,6 +23,9 @@ export const searchFilterSchema = z.strictObject({
 });
 export type SearchFilter = z.infer<typeof searchFilterSchema>;
 
+/** The filter argument: absent or null (GraphQL sends a nullable argument given as null as null) mean no filter. */
+const filterArgument = searchFilterSchema.nullish().transform((v) => v ?? undefined);
+
 export const searchArgsSchema = z.object({
   query: text().max(500, { error: "検索語は500文字以内で入力してください" }).default(""),
   first: z
@@ -32,7 +35,7 @@ export const searchArgsSchema = z.object({
     .max(SEARCH_MAX_PAGE_SIZE, { error: `一度に取得できるのは${SEARCH_MAX_PAGE_SIZE}件までです` })
     .default(20),
   offset: z.number().int().min(0).max(10_000, { error: "これ以上先のページは表示できません" }).default(0),
-  filter: searchFilterSchema.optional(),
+  filter: filterArgument,
   sort: z.enum(SEARCH_SORTS).default("RELEVANCE"),
   /**
    * 似た自治体を優先: with RELEVANCE, a signed-in reader's results favour cases of organisations like
@@ -42,15 +45,15 @@ export const searchArgsSchema = z.object({
 });
 export type SearchArgs = z.infer<typeof searchArgsSchema>;
 
-/** Facets whose values can be searched (there are too many tags and departments to list them all). */
-export const SEARCHABLE_FACETS = ["TAGS", "DEPARTMENT"] as const;
+/** Facets whose values can be searched (there are too many tags, departments and 自治体 to list them all). */
+export const SEARCHABLE_FACETS = ["TAGS", "DEPARTMENT", "ORGANISATION"] as const;
 export type SearchableFacet = (typeof SEARCHABLE_FACETS)[number];
 
 export const facetSearchArgsSchema = z.object({
   facet: z.enum(SEARCHABLE_FACETS),
   facetQuery: text().max(50, { error: "50文字以内で入力してください" }).default(""),
   query: text().max(500).default(""),
-  filter: searchFilterSchema.optional(),
+  filter: filterArgument,
   first: z.number().int().min(1).max(50).default(10),
 });
 export type FacetSearchArgs = z.infer<typeof facetSearchArgsSchema>;

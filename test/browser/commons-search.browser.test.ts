@@ -45,6 +45,17 @@ beforeAll(async () => {
       { organisationId: organisation.id },
     );
   }
+  // Two more, so that the 自治体 facet holds more values than it lists (10) and offers its value search.
+  for (const town of [
+    { name: "白浜町", kana: "しらはまちょう", prefecture: "和歌山県", kind: "TOWN", code: code("30901") },
+    { name: "雪国村", kana: "ゆきぐにむら", prefecture: "新潟県", kind: "VILLAGE", code: code("15901") },
+  ] as const) {
+    const organisation = await createOrganisation(kb.orm.em.fork(), town, null);
+    await kb.importCases(
+      [buildCase({ title: `公民館の予約をオンライン化した（${town.name}）`, summary: "公民館の予約を電話から申請システムに移した。", department: "生涯学習課", sharing: "COMMONS" })],
+      { organisationId: organisation.id },
+    );
+  }
   staff = await kb.createViewer({ organisation: "282014", role: "STAFF", department: "市民課", displayName: "播州 花子", email: `himeji-${process.pid}@example.lg.jp`, password: "himeji password 2026" });
 });
 
@@ -114,6 +125,37 @@ describe("staff of one 自治体 search the commons", () => {
       await page.waitForURL((url) => url.searchParams.get("similar") === "0");
       await expect.poll(() => results.getByText("同じ兵庫県の事例").count()).toBe(0);
       await expect.poll(() => cards.count()).toBe(2);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe("the 自治体 facet", () => {
+  it.each([
+    ["desktop", { width: 1280, height: 900 }],
+    ["phone", { width: 390, height: 844 }],
+  ] as const)("finds a 自治体 by its reading and narrows the results to it (%s)", async (name, viewport) => {
+    const context = await browser.newContext({ viewport, locale: "ja-JP" });
+    const page = await context.newPage();
+    try {
+      // Every case, no words: the 自治体 facet counts all twelve organisations.
+      await page.goto(`${baseUrl}login?next=${encodeURIComponent("/search")}`);
+      await page.getByRole("textbox", { name: "メールアドレス" }).fill(staff.email);
+      await page.getByLabel("パスワード").fill(staff.password);
+      await page.getByRole("button", { name: "ログイン", exact: true }).click();
+      await page.waitForURL((url) => url.pathname === "/search");
+      const results = page.getByRole("main");
+      await results.getByRole("article").first().waitFor();
+      if (viewport.width < 1024) await page.getByRole("button", { name: /絞り込み条件/ }).click();
+      await page.getByRole("searchbox", { name: "自治体を絞り込み候補から探す" }).fill("しらはま");
+      const found = page.getByRole("list", { name: "自治体を絞り込み候補から探す" }).getByRole("checkbox", { name: /^白浜町 \(1\)$/ });
+      await found.check();
+      await page.waitForURL((url) => url.searchParams.has("org"));
+      await expect.poll(() => results.getByRole("article").count()).toBe(1);
+      await results.getByRole("article").first().getByText("白浜町", { exact: true }).waitFor();
+      await noOverflow(page);
+      await shot(page, `commons-organisation-search-${name}`);
     } finally {
       await context.close();
     }

@@ -7,8 +7,9 @@ import {
   type SearchState,
 } from "@kb/shared/plain";
 import { searchPageMessages as m } from "../messages/searchPage";
-import { FacetGroup, fixedOptions, withSelected, type CaseFacets } from "./Facets";
-import type { FacetKey } from "./searchParams";
+import { COLLAPSE_AFTER, FacetGroup, fixedOptions, withSelected, type CaseFacets } from "./Facets";
+import { FacetValueSearch } from "./FacetValueSearch";
+import { toSearchVariables, type FacetKey } from "./searchParams";
 
 /**
  * The commons' facets (issue 16): the case's 自治体, 都道府県, 団体区分 and 人口規模. Each shows once there
@@ -40,6 +41,19 @@ export function CommonsFacets({ state, facets, loaded, onToggle }: Props) {
           selected={state.organisations}
           loaded={loaded}
           onToggle={(v, on) => onToggle("organisations", v, on)}
+          search={
+            // Nationwide some 1,700 自治体 share: found by name or reading rather than scrolled for.
+            organisations.length > COLLAPSE_AFTER && (
+              <FacetValueSearch
+                facet="ORGANISATION"
+                legend={m.facets.organisation}
+                query={state.q}
+                filter={toSearchVariables(state).filter}
+                selected={state.organisations}
+                onToggle={(v, on) => onToggle("organisations", v, on)}
+              />
+            )
+          }
         />
       )}
       {offers(prefectures, state.prefectures) && (

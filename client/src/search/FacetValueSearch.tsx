@@ -11,6 +11,7 @@ const FACET_VALUES = graphql(`
     searchFacetValues(facet: $facet, facetQuery: $facetQuery, query: $query, filter: $filter, first: 10) {
       value
       count
+      label
     }
   }
 `);
@@ -18,7 +19,7 @@ const FACET_VALUES = graphql(`
 const DEBOUNCE_MS = 250;
 
 /**
- * Finds values of a long facet (tags, departments) by any part of their name, with counts for
+ * Finds values of a long facet (tags, departments, 自治体) by any part of their name, with counts for
  * the current search. Nothing is sent while an IME composition is open.
  */
 export function FacetValueSearch({
@@ -87,7 +88,7 @@ export function FacetValueSearch({
       {sent && data && values.length === 0 && <p className="text-dns-14N-130 text-solid-gray-700">{m.searchTools.facetSearchEmpty}</p>}
       {values.length > 0 && (
         <FacetCheckboxList
-          options={values.map((v) => ({ ...v, label: v.value }))}
+          options={values.map((v) => ({ ...v, label: v.label ?? v.value }))}
           selected={chosen}
           onToggle={onToggle}
           label={m.searchTools.facetSearchLabel(legend)}

@@ -45,7 +45,7 @@ interface Props {
   results?: { total: number; show: () => void };
 }
 
-const COLLAPSE_AFTER = 10;
+export const COLLAPSE_AFTER = 10;
 
 const CommonsFacets = lazy(() => import("./CommonsFacets").then((module) => ({ default: module.CommonsFacets })));
 const isCaseKind = (value: string): value is CaseKind => (CASE_KINDS as readonly string[]).includes(value);

@@ -26,12 +26,12 @@ export class SearchResolver {
     return { ...result, tagRedirects: redirects };
   }
 
-  @Query(() => [FacetCountView], { description: "Values of the tag or department facet that contain the given text, with counts." })
+  @Query(() => [FacetCountView], { description: "Values of the tag, department or 自治体 facet that contain the given text (自治体: in its name or reading), with counts." })
   async searchFacetValues(@Args(() => SearchFacetValuesArgs) args: SearchFacetValuesArgs, @Ctx() ctx: RequestContext): Promise<FacetCountView[]> {
     const parsed = facetSearchArgsSchema.safeParse(args);
     if (!parsed.success) throw badInputFromZod(parsed.error);
     const { filter } = await ctx.services.search.canonicalTagFilter(ctx.em, parsed.data.filter);
-    return ctx.services.search.searchFacetValues({ ...parsed.data, filter });
+    return ctx.services.search.searchFacetValues({ ...parsed.data, filter }, ctx.reads);
   }
 
   @Query(() => [SimilarCaseView], { description: "Published cases like this one (shared tags, department, kind, text)." })

@@ -56,6 +56,9 @@ const FIELD_OF: Record<FacetAttribute, FacetField> = {
 };
 
 /** One per index (so per process): what tag names in filters stand for, following the index's version. */
+/** How many 自治体 whose name matches a facet search are counted (the search returns at most 50). */
+const MAX_ORGANISATION_CANDIDATES = 300;
+
 const tagAliasCaches = new WeakMap<CaseSearchIndex, TagAliasCache>();
 
 /**
@@ -261,7 +264,8 @@ export class SearchService {
    * 子育て支援課), with counts for the current words and the other facets' selections. Meilisearch's
    * own facet search matches only word prefixes, so we also filter its full distribution.
    */
-  async searchFacetValues(args: FacetSearchArgs): Promise<FacetCountView[]> {
+  async searchFacetValues(args: FacetSearchArgs, em: EntityManager): Promise<FacetCountView[]> {
+    if (args.facet === "ORGANISATION") return this.searchOrganisationValues(args, em);
     const attribute: FacetAttribute = args.facet === "TAGS" ? "tags" : "department";
     const needle = normalizeText(args.facetQuery).toLowerCase();
     const q = normalizeText(args.query);
@@ -283,6 +287,36 @@ export class SearchService {
       .map(([value, count]) => ({ value, count }))
       .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, "ja"))
       .slice(0, args.first);
+  }
+
+  /**
+   * 自治体 by any part of their name or reading (宝塚, たからづか), with counts for the current search.
+   * The facet's values are ids, which Meilisearch's facet search cannot match by name: the names are
+   * matched here (organisationSearchKeys, once per index version), and one search counts the cases of
+   * the matching organisations (at most MAX_ORGANISATION_CANDIDATES of them: 「市」 alone names hundreds).
+   */
+  private async searchOrganisationValues(args: FacetSearchArgs, em: EntityManager): Promise<FacetCountView[]> {
+    const needle = normalizeText(args.facetQuery).toLowerCase();
+    if (!needle) return [];
+    const [keys, labels] = await Promise.all([this.guard(() => this.organisationSearchKeys(em)), this.guard(() => this.organisationLabels(em))]);
+    const candidates = [...keys].filter(([, key]) => key.includes(needle)).map(([id]) => id).slice(0, MAX_ORGANISATION_CANDIDATES);
+    if (!candidates.length) return [];
+    const filter = [...withVisibility(await this.visibility(), buildFilter(args.filter, "organisationId")), `organisationId IN [${candidates.map(filterValue).join(", ")}]`];
+    const [result] = await this.send([
+      { indexUid: this.index.uid, q: normalizeText(args.query), locales: [...SEARCH_LOCALES], limit: 0, filter, facets: ["organisationId"] },
+    ]);
+    return toFacetCounts(result!.facetDistribution?.organisationId)
+      .map((c) => ({ ...c, label: labels.get(c.value) ?? null }))
+      .sort((a, b) => b.count - a.count || (a.label ?? "").localeCompare(b.label ?? "", "ja"))
+      .slice(0, args.first);
+  }
+
+  /** Organisation id → its name, 都道府県 and reading, normalised for matching; read once per index version. */
+  private organisationSearchKeys(em: EntityManager): Promise<Map<string, string>> {
+    return this.index.perVersion("organisationSearchKeys", async () => {
+      const rows = await em.fork().execute<{ id: string; name: string; kana: string | null; prefecture: string }[]>("select id, name, kana, prefecture from organisations");
+      return new Map(rows.map((r) => [r.id, normalizeText(`${r.name} ${r.kana ?? ""} ${r.prefecture}`).toLowerCase()]));
+    });
   }
 
   /**
