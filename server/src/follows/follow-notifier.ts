@@ -83,6 +83,77 @@ async function notifyFollowersOf(em: EntityManager, caseId: string, outsidersOnl
   );
 }
 
+/** What an import made newly readable: cases it published, and published cases it shared to the commons. */
+export interface ImportedPublication {
+  organisationId: string;
+  publishedIds: readonly string[];
+  sharedIds: readonly string[];
+  /** Who ran the import (not told), when a person did. */
+  actorId: string | null;
+}
+
+/**
+ * An import is one act, however many cases it publishes: each follower who may read some of them is
+ * told once — how many, and the newest — not once per case (a file of 3,000 cases must not send
+ * 3,000 e-mails). The same rule as a publication through the app: who may read the case
+ * (USER_READS_CASE_SQL), and a case shared to the commons later tells only followers outside its
+ * organisation. In the import's transaction: the notices exist exactly when the cases do.
+ */
+export async function notifyFollowersOfImport(em: EntityManager, input: ImportedPublication): Promise<void> {
+  if (!input.publishedIds.length && !input.sharedIds.length) return;
+  const pgArray = (ids: readonly string[]) => `{${ids.join(",")}}`;
+  const rows = await em.execute<(Recipient & { n: string; reasons: string; latest_id: string; latest_title: string })[]>(
+    `with told as (
+       select distinct on (u.id, c.id) u.id as user_id, c.id as case_id, c.title, c.published_at,
+              case f.target_type when 'TAG' then 'タグ「' || t.name || '」' else '自治体「' || o.name || '」' end as reason
+         from follows f
+         join users u on u.id = f.user_id and u.active
+         join cases c on c.id = any(?::uuid[]) or (c.id = any(?::uuid[]) and u.organisation_id <> c.organisation_id)
+         left join tags t on f.target_type = 'TAG' and t.id = f.target_id
+         left join organisations o on f.target_type = 'ORGANISATION' and o.id = f.target_id
+        where ((f.target_type = 'TAG' and exists (select 1 from case_tags ct where ct.case_id = c.id and ct.tag_id = f.target_id))
+            or (f.target_type = 'ORGANISATION' and f.target_id = c.organisation_id))
+          and u.id <> coalesce(?::uuid, '00000000-0000-0000-0000-000000000000'::uuid)
+          and ${USER_READS_CASE_SQL}
+        order by u.id, c.id, f.target_type desc)
+     select u.id, u.email, u.organisation_id, u.display_name, min(told.reason) as reason,
+            count(distinct told.reason) as reasons, count(*) as n,
+            (array_agg(told.case_id order by told.published_at desc nulls last, told.case_id))[1] as latest_id,
+            (array_agg(told.title order by told.published_at desc nulls last, told.case_id))[1] as latest_title
+       from told join users u on u.id = told.user_id
+      group by u.id, u.email, u.organisation_id, u.display_name`,
+    [pgArray(input.publishedIds), pgArray(input.sharedIds), input.actorId],
+  );
+  if (!rows.length) return;
+  const [org] = await em.execute<{ name: string }[]>("select name from organisations where id = ?", [input.organisationId]);
+  const from = org?.name ?? "";
+  const what = (r: (typeof rows)[number]) => {
+    const n = Number(r.n);
+    const reason = `${r.reason}${Number(r.reasons) > 1 ? "など" : ""}`;
+    return n === 1
+      ? `フォロー中の${reason}に、${from}の好事例「${r.latest_title}」が取り込みで加わりました。`
+      : `フォロー中の${reason}に、${from}の好事例${n.toLocaleString("ja-JP")}件が取り込みで加わりました（最新は「${r.latest_title}」）。`;
+  };
+  // One notice per recipient: each names its own newest case.
+  for (const r of rows) {
+    tell(
+      em,
+      [r],
+      "FOLLOWED_CASE_PUBLISHED",
+      r.latest_id,
+      () => what(r),
+      () => ({
+        to: r.email,
+        subject: `${SUBJECT_PREFIX}${from}の新しい好事例${Number(r.n) > 1 ? `${Number(r.n).toLocaleString("ja-JP")}件` : `「${r.latest_title}」`}`,
+        body: [`${r.display_name}さん`, what(r), Number(r.n) > 1 ? `下のリンクから、${from}の好事例を新しい順に開けます。` : null, "フォローの解除は、アカウントのページから行えます。"]
+          .filter(Boolean)
+          .join("\n\n"),
+        linkPath: Number(r.n) > 1 ? `/search?org=${input.organisationId}&sort=NEWEST` : `/cases/${r.latest_id}`,
+      }),
+    );
+  }
+}
+
 /**
  * A case was offered in answer to a 募集: its requester and followers are told — those who may read
  * the case (USER_READS_CASE_SQL) and still see the 募集 — never the one who answered.

@@ -171,3 +171,40 @@ describe("follow", () => {
     await sink.waitFor((m) => m.subject.includes("SMTPが落ちている日の事例"));
   });
 });
+
+describe("an import that publishes cases", () => {
+  it("tells each follower once for the whole import, of the cases they may read; a re-import tells nobody again", async () => {
+    const [tag] = await kb.orm.em.fork().execute<{ id: string }[]>("select id from tags where name = ?", [TAG]);
+    const outside = await kb.createViewer({ organisation: B, department: "区政課", displayName: "札幌 取込", email: `import-outside-${process.pid}@example.lg.jp` });
+    const inside = await kb.createViewer({ organisation: A, department: "税務課", displayName: "宝塚 取込", email: `import-inside-${process.pid}@example.lg.jp` });
+    for (const who of [outside, inside]) await gql(`mutation ($input: FollowInput!) { follow(input: $input) { id } }`, { input: { targetType: "TAG", targetId: tag!.id } }, who);
+    const records = (internalSharing: "ORGANISATION" | "COMMONS") => [
+      buildCase({ externalId: "import-1", title: "取込の窓口予約その1", tags: [TAG], sharing: "COMMONS" }),
+      buildCase({ externalId: "import-2", title: "取込の窓口予約その2", tags: [TAG], sharing: "COMMONS" }),
+      buildCase({ externalId: "import-3", title: "取込の庁内限定の窓口予約", tags: [TAG], sharing: internalSharing }),
+      buildCase({ externalId: "import-4", title: "取込の下書き", tags: [TAG], status: "DRAFT", sharing: "COMMONS" }),
+      buildCase({ externalId: "import-5", title: "取込の別の話題", tags: ["別の話題"], sharing: "COMMONS" }),
+    ];
+    const imported = async (viewer: Viewer) => (await noticesOf(viewer)).filter((n) => n.type === "FOLLOWED_CASE_PUBLISHED").map((n) => n.message);
+    const mailsTo = async (address: string) =>
+      (await kb.orm.em.fork().execute<{ subject: string }[]>("select subject from mail_outbox where to_address = ?", [address])).map((m) => m.subject).sort();
+
+    await kb.importCases(records("ORGANISATION"), { organisationId: orgA });
+    // Outside 宝塚市: the two commons cases, in one notice and one e-mail. Inside: the 庁内限定 one too.
+    expect(await imported(outside)).toEqual([expect.stringMatching(/^フォロー中のタグ「窓口予約」に、宝塚市の好事例2件が取り込みで加わりました（最新は「取込の窓口予約その[12]」）。$/)]);
+    expect(await imported(inside)).toEqual([expect.stringMatching(/^フォロー中のタグ「窓口予約」に、宝塚市の好事例3件が取り込みで加わりました/)]);
+    expect(await mailsTo(outside.email!)).toEqual(["【好事例ナレッジベース】宝塚市の新しい好事例2件"]);
+    expect(await mailsTo(inside.email!)).toEqual(["【好事例ナレッジベース】宝塚市の新しい好事例3件"]);
+
+    // The same file again changes nothing, and tells nobody.
+    await kb.importCases(records("ORGANISATION"), { organisationId: orgA });
+    expect(await imported(outside)).toHaveLength(1);
+    expect(await imported(inside)).toHaveLength(1);
+
+    // The 庁内限定 case shared to the commons by the file: told outside only, by its own name.
+    await kb.importCases(records("COMMONS"), { organisationId: orgA });
+    expect((await imported(outside))[0]).toBe("フォロー中のタグ「窓口予約」に、宝塚市の好事例「取込の庁内限定の窓口予約」が取り込みで加わりました。");
+    expect(await imported(inside)).toHaveLength(1);
+    expect(await mailsTo(outside.email!)).toEqual(["【好事例ナレッジベース】宝塚市の新しい好事例2件", "【好事例ナレッジベース】宝塚市の新しい好事例「取込の庁内限定の窓口予約」"].sort());
+  });
+});

@@ -5,6 +5,7 @@ import { stringify } from "safe-stable-stringify";
 import { recordAudit } from "../audit/index.js";
 import { applyCaseContent, Case } from "../cases/index.js";
 import { Department, DepartmentNameLookup } from "../departments/index.js";
+import { notifyFollowersOfImport } from "../follows/index.js";
 import { type CaseSnapshot, recordRevision } from "../revisions/index.js";
 import { TagNameLookup } from "../tags/index.js";
 import { applyImportedUpdatedAt, importedPublishedAt } from "./case-dates.js";
@@ -138,6 +139,8 @@ export async function importCases(em: EntityManager, records: InterchangeCase[],
   const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0, statusChanges: [] };
   await em.transactional(async (tx) => {
     const organisationId = options.organisationId ?? (await homeOrganisation(tx)).id;
+    // What the import makes newly readable, for the followers (told once per import, at the end).
+    const publication = { organisationId, publishedIds: [] as string[], sharedIds: [] as string[], actorId: options.actorId ?? null };
     const departments = new DepartmentNameLookup(tx, organisationId);
     // A line without `sharing` gives a new case its organisation's default; a stored one keeps its own.
     const defaultSharing = await defaultSharingOf(tx, organisationId);
@@ -200,6 +203,8 @@ export async function importCases(em: EntityManager, records: InterchangeCase[],
             after: { sharing, source: "import" },
           });
         }
+        if (status === "PUBLISHED" && current?.status !== "PUBLISHED") publication.publishedIds.push(target.id);
+        else if (status === "PUBLISHED" && sharing === "COMMONS" && current?.sharing !== "COMMONS") publication.sharedIds.push(target.id);
         target.sharing = sharing;
         target.status = status;
         if (current) counts.updated++;
@@ -216,6 +221,7 @@ export async function importCases(em: EntityManager, records: InterchangeCase[],
       tx.clear();
       options.onProgress?.({ phase: "write", done: Math.min(start + chunkSize, records.length), total: records.length });
     }
+    await notifyFollowersOfImport(tx, publication);
   });
   return counts;
 }
