@@ -73,8 +73,9 @@ export function markWritten(res: Response): void {
  * for all of them: a writing request (any method but GET, HEAD and OPTIONS) that succeeded (status
  * below 400), or a read marked with markWritten, gets the cookie just before its answer goes out.
  * Each route answers only after its transaction committed, so the position read then is past it.
- * By method, not by counting commits: a POST that stores nothing (a dry run) costs its person at most
- * one read from the primary, while a write left out would show them a list without it.
+ * By method, not by counting commits: a POST that stores nothing (a dry run) only keeps its person on
+ * the primary until a replica has replayed up to then (usually at once), while a write left out would
+ * show them a list without it.
  *
  * The answer is held back by wrapping `res.end` (as compression does), because reading the position
  * is asynchronous and a header cannot be added once the answer has started to go out.
