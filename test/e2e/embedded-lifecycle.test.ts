@@ -4,58 +4,18 @@ import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../../server/src/config/config.js";
 import { isProcessAlive, waitFor } from "../../server/src/infra/process-utils.js";
-import { runNode, spawnNode, type Spawned } from "../support/processes.js";
+import { embeddedProduct, runNode, type EmbeddedProduct } from "../support/processes.js";
 
 /**
  * `npm start` as a newcomer runs it: no URLs set, so PostgreSQL and Meilisearch are embedded,
  * seeded, served on one port, reused by `kb`, and stopped with the server.
  */
-let dataDir: string;
-const env = () => ({
-  KB_DATA_DIR: dataDir,
-  PORT: "0",
-  DATABASE_URL: "",
-  MEILI_URL: "",
-  MEILI_MASTER_KEY: "",
-  KB_SEARCH_INDEX: "",
-  LOG_LEVEL: "info",
-  KB_LOG_FORMAT: "json",
-});
-
+let product: EmbeddedProduct;
 beforeAll(async () => {
-  await fs.mkdir(path.join(REPO_ROOT, ".data"), { recursive: true });
-  dataDir = await fs.mkdtemp(path.join(REPO_ROOT, ".data", "lifecycle-"));
-  await fs.chmod(dataDir, 0o755);
+  product = await embeddedProduct("lifecycle");
 });
-const servers: Spawned[] = [];
-afterEach(async () => {
-  // A failed assertion must not leave a server (and its services) running into the next test.
-  for (const server of servers.splice(0)) {
-    if (server.child.exitCode === null && server.child.signalCode === null) {
-      server.child.kill("SIGTERM");
-      await server.exited;
-    }
-  }
-});
-afterAll(async () => {
-  await fs.rm(dataDir, { recursive: true, force: true });
-});
-
-interface Record {
-  ownerPid: number;
-  postgresPid: number;
-  meiliPid: number;
-  meiliUrl: string;
-}
-const readRecord = async () => JSON.parse(await fs.readFile(path.join(dataDir, "run/services.json"), "utf8")) as Record;
-
-async function start(): Promise<{ server: Spawned; url: string }> {
-  const server = spawnNode("server/dist/main.js", [], env());
-  servers.push(server);
-  // A first start (initdb, seeding, indexing) takes over a minute on a busy 2-core machine.
-  const [, url] = await server.waitForOutput(/is running: (http:\/\/localhost:\d+\/)/, 180_000);
-  return { server, url: url! };
-}
+afterEach(() => product.stopServers());
+afterAll(() => product?.remove());
 
 async function searchFirst(url: string, query: string) {
   const res = await fetch(`${url}graphql`, {
@@ -69,7 +29,7 @@ async function searchFirst(url: string, query: string) {
 
 describe("embedded services lifecycle", () => {
   it("starts, seeds, answers, shares its services with kb, and leaves nothing behind on Ctrl-C", { timeout: 180_000 }, async () => {
-    const { server, url } = await start();
+    const { server, url } = await product.start();
     expect(server.output()).toContain("loaded the seed cases");
     const health = await fetch(`${url}healthz`);
     expect(health.status).toBe(200);
@@ -91,31 +51,31 @@ describe("embedded services lifecycle", () => {
     });
     expect(((await login.json()) as { data: { login: { role: string } } }).data.login.role).toBe("SECRETARIAT");
 
-    const record = await readRecord();
+    const record = await product.readRecord();
     expect(record.ownerPid).toBe(server.child.pid);
     expect(isProcessAlive(record.postgresPid)).toBe(true);
     expect(isProcessAlive(record.meiliPid)).toBe(true);
 
     // kb while the server runs: it must use these services, not start a second pair.
-    const imported = await runNode("server/dist/cli/kb.js", ["import", path.join(REPO_ROOT, "test/fixtures/cases-120.jsonl")], env());
+    const imported = await runNode("server/dist/cli/kb.js", ["import", path.join(REPO_ROOT, "test/fixtures/cases-120.jsonl")], product.env());
     expect(imported.code, imported.output).toBe(0);
     expect(imported.output).toContain("新規 120件");
-    expect((await readRecord()).ownerPid).toBe(server.child.pid);
+    expect((await product.readRecord()).ownerPid).toBe(server.child.pid);
     expect((await searchFirst(url, "防災訓練")).total).toBeGreaterThan(0);
 
     server.child.kill("SIGINT");
     expect(await server.exited).toBe(0);
     expect(isProcessAlive(record.postgresPid)).toBe(false);
     expect(isProcessAlive(record.meiliPid)).toBe(false);
-    await expect(fs.access(path.join(dataDir, "run/services.json"))).rejects.toThrow();
+    await expect(fs.access(path.join(product.dataDir, "run/services.json"))).rejects.toThrow();
   });
 
   it("reuses the data on a second start (no re-seeding) and kb starts its own services when no server runs", { timeout: 180_000 }, async () => {
-    const imported = await runNode("server/dist/cli/kb.js", ["import", path.join(REPO_ROOT, "test/fixtures/cases-120.jsonl")], env());
+    const imported = await runNode("server/dist/cli/kb.js", ["import", path.join(REPO_ROOT, "test/fixtures/cases-120.jsonl")], product.env());
     expect(imported.code, imported.output).toBe(0);
     expect(imported.output).toContain("変更なし 120件");
 
-    const { server, url } = await start();
+    const { server, url } = await product.start();
     expect(server.output()).not.toContain("loaded the seed cases");
     // The same demo passwords again: they live in the data dir, not in a new random draw.
     expect(server.output()).toMatch(/staff@demo\.kb\.example\s+demo-/);
@@ -127,13 +87,13 @@ describe("embedded services lifecycle", () => {
   });
 
   it("restarts a killed child on its URL, and exits 1 only when it cannot be started again", { timeout: 180_000 }, async () => {
-    const { server, url } = await start();
-    const record = await readRecord();
+    const { server, url } = await product.start();
+    const record = await product.readRecord();
     process.kill(record.meiliPid, "SIGKILL");
     // Restarted by the server itself, on the same URL: searches answer again without a person.
-    await waitFor(async () => (await readRecord()).meiliPid !== record.meiliPid, 60_000, "Meilisearch to be restarted");
+    await waitFor(async () => (await product.readRecord()).meiliPid !== record.meiliPid, 60_000, "Meilisearch to be restarted");
     await waitFor(async () => (await fetch(`${url}healthz`)).status === 200, 60_000, "/healthz 200");
-    const restarted = await readRecord();
+    const restarted = await product.readRecord();
     expect(restarted.meiliUrl).toBe(record.meiliUrl);
     // (The first search after a start loads Meilisearch's Japanese dictionary: it may time out once.)
     await waitFor(async () => (await searchFirst(url, "予約")).hits[0]?.case.externalId === "takarazuka-2024-kintone-01", 60_000, "a search to answer");

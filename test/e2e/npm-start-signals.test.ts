@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../../server/src/config/config.js";
 import { isProcessAlive, waitFor } from "../../server/src/infra/process-utils.js";
-import { spawnNode, type Spawned } from "../support/processes.js";
+import { embeddedProduct, RUNNING_URL, type EmbeddedProduct } from "../support/processes.js";
 
 /**
  * What a supervisor (systemd, a container runtime, pm2) does: signal the process it started — npm —
@@ -15,32 +15,10 @@ import { spawnNode, type Spawned } from "../support/processes.js";
  * `npm start` is `npm run build && exec npm run serve`: the test runs `npm run serve` (the same npm →
  * server chain, without rebuilding client/dist under the browser tests running beside it).
  */
-let dataDir: string;
-const env = () => ({
-  ...process.env,
-  KB_DATA_DIR: dataDir,
-  PORT: "0",
-  DATABASE_URL: "",
-  MEILI_URL: "",
-  MEILI_MASTER_KEY: "",
-  KB_SEARCH_INDEX: "",
-  KB_SEED: "false",
-  LOG_LEVEL: "info",
-  KB_LOG_FORMAT: "json",
-});
-
-interface Record {
-  ownerPid: number;
-  postgresPid: number;
-  meiliPid: number;
-}
-const readRecord = async () => JSON.parse(await fs.readFile(path.join(dataDir, "run/services.json"), "utf8")) as Record;
-
+let product: EmbeddedProduct;
 const started: ChildProcess[] = [];
 beforeAll(async () => {
-  await fs.mkdir(path.join(REPO_ROOT, ".data"), { recursive: true });
-  dataDir = await fs.mkdtemp(path.join(REPO_ROOT, ".data", "signals-"));
-  await fs.chmod(dataDir, 0o755);
+  product = await embeddedProduct("signals", { KB_SEED: "false" });
 });
 afterEach(async () => {
   // A failed check must not leave a server behind: stop the whole group we started.
@@ -49,20 +27,19 @@ afterEach(async () => {
       process.kill(-child.pid!, "SIGKILL");
     }
   }
+  await product.stopServers();
 });
-afterAll(async () => {
-  await fs.rm(dataDir, { recursive: true, force: true });
-});
+afterAll(() => product?.remove());
 
 /** `npm run serve` in its own process group (as a service manager starts it), with its output. */
 function npmServe(): { npm: ChildProcess; output: () => string; url: Promise<string> } {
-  const npm = spawn("npm", ["run", "serve"], { cwd: REPO_ROOT, env: env(), stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const npm = spawn("npm", ["run", "serve"], { cwd: REPO_ROOT, env: { ...process.env, ...product.env() }, stdio: ["ignore", "pipe", "pipe"], detached: true });
   started.push(npm);
   let output = "";
   const url = new Promise<string>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = output.match(/is running: (http:\/\/localhost:\d+\/)/);
+      const match = output.match(RUNNING_URL);
       if (match) resolve(match[1]!);
     };
     npm.stdout!.on("data", onData);
@@ -84,7 +61,7 @@ describe("npm start under a supervisor", () => {
       const { npm, output, url } = npmServe();
       const base = await url;
       expect((await fetch(`${base}healthz`)).status).toBe(200);
-      const record = await readRecord();
+      const record = await product.readRecord();
       const pids = [npm.pid!, record.ownerPid, record.postgresPid, record.meiliPid];
       for (const pid of pids) expect(isProcessAlive(pid)).toBe(true);
 
@@ -92,22 +69,21 @@ describe("npm start under a supervisor", () => {
       await expectAllGone(pids, output);
       // Stopped in order, not killed: the server logged its orderly stop.
       expect(output()).toContain('"msg":"stopping"');
-      await expect(fs.access(path.join(dataDir, "run/services.json"))).rejects.toThrow();
+      await expect(fs.access(path.join(product.dataDir, "run/services.json"))).rejects.toThrow();
     });
   }
 
   it("SIGKILL of npm: the server notices it was orphaned and stops everything", { timeout: 180_000 }, async () => {
     const { npm, output, url } = npmServe();
     await url;
-    const record = await readRecord();
+    const record = await product.readRecord();
     process.kill(npm.pid!, "SIGKILL");
     await expectAllGone([record.ownerPid, record.postgresPid, record.meiliPid], output);
   });
 
   it("SIGKILL of the server: its embedded PostgreSQL and Meilisearch do not outlive it", { timeout: 180_000 }, async () => {
-    const server: Spawned = spawnNode("server/dist/main.js", [], env());
-    await server.waitForOutput(/is running: /);
-    const record = await readRecord();
+    const { server } = await product.start();
+    const record = await product.readRecord();
     server.child.kill("SIGKILL");
     await server.exited;
     await expectAllGone([record.postgresPid, record.meiliPid], server.output);

@@ -1,9 +1,6 @@
-import fs from "node:fs/promises";
-import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { REPO_ROOT } from "../../server/src/config/config.js";
 import { isProcessAlive } from "../../server/src/infra/process-utils.js";
-import { runNode, spawnNode, type Spawned } from "../support/processes.js";
+import { embeddedProduct, runNode, type EmbeddedProduct } from "../support/processes.js";
 
 /**
  * `KB_SEARCH_REPLICA=embedded npm start`: the server starts and supervises a second embedded
@@ -11,44 +8,13 @@ import { runNode, spawnNode, type Spawned } from "../support/processes.js";
  * and searches keep answering through the replica while the first Meilisearch is killed with
  * SIGKILL and restarted by the server. `kb check-index` run beside the server compares both nodes.
  */
-let dataDir: string;
-const env = () => ({
-  KB_DATA_DIR: dataDir,
-  PORT: "0",
-  DATABASE_URL: "",
-  MEILI_URL: "",
-  MEILI_MASTER_KEY: "",
-  KB_SEARCH_INDEX: "",
-  KB_SEARCH_REPLICA: "embedded",
-  LOG_LEVEL: "info",
-  KB_LOG_FORMAT: "json",
-});
-
+let product: EmbeddedProduct;
 beforeAll(async () => {
-  await fs.mkdir(path.join(REPO_ROOT, ".data"), { recursive: true });
-  dataDir = await fs.mkdtemp(path.join(REPO_ROOT, ".data", "replica-"));
-  await fs.chmod(dataDir, 0o755);
+  product = await embeddedProduct("replica", { KB_SEARCH_REPLICA: "embedded" });
 });
-const servers: Spawned[] = [];
-afterEach(async () => {
-  for (const server of servers.splice(0)) {
-    if (server.child.exitCode === null && server.child.signalCode === null) {
-      server.child.kill("SIGTERM");
-      await server.exited;
-    }
-  }
-});
-afterAll(async () => {
-  await fs.rm(dataDir, { recursive: true, force: true });
-});
+afterEach(() => product.stopServers());
+afterAll(() => product?.remove());
 
-interface ServicesRecord {
-  postgresPid: number;
-  meiliPid: number;
-  meiliReplicaPid?: number;
-  meiliReplicaUrl?: string;
-}
-const readRecord = async () => JSON.parse(await fs.readFile(path.join(dataDir, "run/services.json"), "utf8")) as ServicesRecord;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function search(url: string, query: string): Promise<{ total?: number; errors?: unknown }> {
@@ -72,17 +38,15 @@ interface CheckJson {
 
 describe("KB_SEARCH_REPLICA=embedded", () => {
   it("runs two supervised Meilisearch, fills both, and answers searches while the first is killed and restarted", { timeout: 240_000 }, async () => {
-    const server = spawnNode("server/dist/main.js", [], env());
-    servers.push(server);
-    const [, url] = await server.waitForOutput(/is running: (http:\/\/localhost:\d+\/)/, 180_000);
-    const record = await readRecord();
+    const { server, url } = await product.start();
+    const record = await product.readRecord();
     expect(record.meiliReplicaPid && isProcessAlive(record.meiliReplicaPid)).toBe(true);
     expect(record.meiliReplicaPid).not.toBe(record.meiliPid);
 
     // Both nodes are filled from the outbox (the replica's copy of the seeds comes from its own rows).
     let check: CheckJson | undefined;
     for (let attempt = 0; attempt < 60; attempt++) {
-      const run = await runNode("server/dist/cli/kb.js", ["check-index", "--json"], env());
+      const run = await runNode("server/dist/cli/kb.js", ["check-index", "--json"], product.env());
       const line = run.output.split("\n").find((l) => l.startsWith('{"found"'));
       expect(line, run.output).toBeDefined();
       check = JSON.parse(line!) as CheckJson;
@@ -104,21 +68,21 @@ describe("KB_SEARCH_REPLICA=embedded", () => {
     let answered = 0;
     const deadline = Date.now() + 90_000;
     for (;;) {
-      const result = await search(url!, answered % 2 ? "予約" : "窓口");
+      const result = await search(url, answered % 2 ? "予約" : "窓口");
       if (result.errors) errors.push(result.errors);
       else answered++;
-      const now = await readRecord().catch(() => record);
+      const now = await product.readRecord().catch(() => record);
       const healthNow = (await (await fetch(`${url}healthz`)).json()) as { status: string };
       if (now.meiliPid !== record.meiliPid && healthNow.status === "ok" && answered >= 10) break;
       if (Date.now() > deadline) throw new Error(`the first Meilisearch was not back within 90 s (${answered} searches answered)`);
       await sleep(50);
     }
     expect(errors).toEqual([]);
-    expect((await search(url!, "予約")).total).toBeGreaterThan(0);
+    expect((await search(url, "予約")).total).toBeGreaterThan(0);
 
     server.child.kill("SIGINT");
     expect(await server.exited).toBe(0);
-    const last = await readRecord().catch(() => undefined);
+    const last = await product.readRecord().catch(() => undefined);
     expect(last).toBeUndefined();
     expect(isProcessAlive(record.meiliReplicaPid!)).toBe(false);
   });

@@ -2,7 +2,6 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import type { MikroORM } from "@mikro-orm/postgresql";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { REPO_ROOT } from "../../server/src/config/config.js";
 import { initOrm } from "../../server/src/db/orm.js";
 import { isProcessAlive } from "../../server/src/infra/process-utils.js";
 import { createLogger } from "../../server/src/logger.js";
@@ -10,7 +9,7 @@ import { CaseSearchIndex } from "../../server/src/search/case-search-index.js";
 import { checkIndex, driftOf } from "../../server/src/search/index-check.js";
 import { createUser } from "../../server/src/users/user.service.js";
 import { httpRequest, TimeoutError } from "../support/http-request.js";
-import { spawnNode, type Spawned } from "../support/processes.js";
+import { embeddedProduct, type EmbeddedProduct, type ServicesRecord, type Spawned } from "../support/processes.js";
 
 /**
  * The default set-up — `npm start` with no URLs, so the server runs its own PostgreSQL and
@@ -20,7 +19,7 @@ import { spawnNode, type Spawned } from "../support/processes.js";
  * the index equals the database. Figures are printed as JSON lines ({"metric", "value", "unit"}).
  */
 const logger = createLogger(process.env.LOG_LEVEL ?? "error");
-let dataDir: string;
+let product: EmbeddedProduct;
 let server: Spawned;
 let baseUrl: string;
 let orm: MikroORM;
@@ -32,13 +31,6 @@ interface Session {
   ip: string;
   cookie?: string;
 }
-interface ServicesRecord {
-  ownerPid: number;
-  databaseUrl: string;
-  meiliUrl: string;
-  postgresPid: number;
-  meiliPid: number;
-}
 interface Health {
   status: string;
   down: string[];
@@ -47,7 +39,6 @@ interface Health {
 type Answer = { ok: true; data: Record<string, unknown> } | { ok: false; kind: "coded" | "503" | "hung" | "other"; detail: string };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const readRecord = async () => JSON.parse(await fs.readFile(path.join(dataDir, "run/services.json"), "utf8")) as ServicesRecord;
 const report = (name: string, value: number, unit: string, extra: Record<string, unknown> = {}) =>
   process.stdout.write(`${JSON.stringify({ metric: `fault.${name}`, value: Math.round(value), unit, ...extra })}\n`);
 
@@ -143,7 +134,7 @@ function startTraffic(label: string) {
 
 /** Kills one embedded child under traffic and watches /healthz until the server says it is whole again. */
 async function killUnderLoad(part: "postgres" | "meilisearch", pidOf: (r: ServicesRecord) => number) {
-  const before = await readRecord();
+  const before = await product.readRecord();
   const traffic = startTraffic(part);
   await sleep(2000);
   const killedAt = performance.now();
@@ -162,7 +153,7 @@ async function killUnderLoad(part: "postgres" | "meilisearch", pidOf: (r: Servic
   }
   await sleep(3000);
   await traffic.stop();
-  const after = await readRecord();
+  const after = await product.readRecord();
   return { before, after, seen, traffic, healthyAfterMs };
 }
 
@@ -193,26 +184,18 @@ async function login(session: Session, email: string, password: string): Promise
 }
 
 beforeAll(async () => {
-  await fs.mkdir(path.join(REPO_ROOT, ".data"), { recursive: true });
-  dataDir = await fs.mkdtemp(path.join(REPO_ROOT, ".data", "supervision-"));
-  await fs.chmod(dataDir, 0o755);
-  server = spawnNode("server/dist/main.js", [], {
-    KB_DATA_DIR: dataDir,
-    PORT: "0",
-    DATABASE_URL: "",
-    MEILI_URL: "",
-    MEILI_MASTER_KEY: "",
-    KB_SEARCH_INDEX: "",
+  product = await embeddedProduct("supervision", {
     KB_SEED: "false",
     KB_DEMO_ACCOUNTS: "false",
     KB_MUTATION_RATE_PER_MINUTE: "0",
     LOG_LEVEL: "warn",
-    KB_LOG_FORMAT: "json",
   });
-  baseUrl = (await server.waitForOutput(/is running: (http:\/\/localhost:\d+\/)/, 150_000))[1]!.replace("localhost", "127.0.0.1");
-  const record = await readRecord();
+  const started = await product.start(150_000);
+  server = started.server;
+  baseUrl = started.url.replace("localhost", "127.0.0.1");
+  const record = await product.readRecord();
   orm = await initOrm(record.databaseUrl, logger);
-  const key = (await fs.readFile(path.join(dataDir, "secrets", "meili-master-key"), "utf8")).trim();
+  const key = (await fs.readFile(path.join(product.dataDir, "secrets", "meili-master-key"), "utf8")).trim();
   index = CaseSearchIndex.connect(record.meiliUrl, key, "cases");
   for (let i = 0; i < 4; i++) {
     await createUser(orm.em.fork(), { email: `watch-${i}@example.jp`, displayName: `監視 職員${i + 1}`, role: "STAFF", department: `監視第${i + 1}課`, password: `watch-password-${i}` });
@@ -233,11 +216,7 @@ afterEach((context) => {
 
 afterAll(async () => {
   await orm?.close(true).catch(() => {});
-  if (server && server.child.exitCode === null && server.child.signalCode === null) {
-    server.child.kill("SIGTERM");
-    await server.exited;
-  }
-  if (dataDir) await fs.rm(dataDir, { recursive: true, force: true });
+  await product?.remove();
 });
 
 describe("embedded services supervised by the server (default set-up)", () => {

@@ -19,6 +19,7 @@ import type { CaseSearchIndex } from "../../server/src/search/case-search-index.
 import { checkIndex } from "../../server/src/search/index-check.js";
 import { registerSearchNodes } from "../../server/src/search/search-nodes.js";
 import { SearchOutboxWorker } from "../../server/src/search/search-outbox.worker.js";
+import { viewerOfUser } from "../../server/src/users/user.entity.js";
 import { createUser } from "../../server/src/users/user.service.js";
 import { generateCase } from "../support/case-generator.js";
 import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy.js";
@@ -96,14 +97,7 @@ beforeAll(async () => {
     role: "STAFF",
     department: "テスト課",
   });
-  viewer = {
-    userId: user.id,
-    organisationId: user.organisation.id,
-    installationRole: user.installationRole ?? null,
-    role: user.role,
-    departmentId: user.department.id,
-    displayName: user.displayName,
-  };
+  viewer = viewerOfUser(user);
 }, 180_000);
 
 afterAll(async () => {

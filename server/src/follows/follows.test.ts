@@ -1,5 +1,5 @@
 import { createServer } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startSmtpSink, type SmtpSink } from "../../../test/support/smtp.js";
 import { buildCase, createTestBackend, type TestBackend } from "../../../test/support/test-backend.js";
 import type { Viewer } from "../kernel/index.js";
@@ -161,14 +161,35 @@ describe("follow", () => {
     expect(new Date(row!.next_attempt_at).getTime()).toBeGreaterThan(Date.now() + 20_000);
     expect([1, 2, 3, 20].map(mailRetryDelayMs)).toEqual([30_000, 60_000, 120_000, 3_600_000]);
     expect(MAIL_MAX_ATTEMPTS).toBeGreaterThan(3);
-    // When the server is back and the retry is due, it goes.
-    // A second in the past: the worker compares with its own millisecond clock, and PostgreSQL's now()
-    // (microseconds) could fall later within the same millisecond, leaving the row not yet due.
-    await kb.orm.em.fork().execute("update mail_outbox set next_attempt_at = now() - interval '1 second' where sent_at is null");
+    // When the server is back and the retry is due (by the database's clock, as the worker reads it), it goes.
+    await kb.orm.em.fork().execute("update mail_outbox set next_attempt_at = now() where sent_at is null");
     const worker = new MailOutboxWorker(kb.orm, { host: "127.0.0.1", port: sink.port, secure: false, from: "kb@example.lg.jp" }, kb.logger);
     await worker.drainUntilEmpty();
     await worker.stop();
     await sink.waitFor((m) => m.subject.includes("SMTPが落ちている日の事例"));
+  });
+
+  it("an e-mail made due by PostgreSQL's now() goes in the next drain, even when the app's clock reads a millisecond earlier", async () => {
+    const caseId = await publishInA("データベースの時計で期限が来た事例", "ORGANISATION");
+    const [row] = await kb.orm.em.fork().execute<{ due: Date }[]>(
+      "update mail_outbox set next_attempt_at = now() where subject like '%データベースの時計で期限が来た事例%' and sent_at is null returning next_attempt_at as due",
+    );
+    // The app's clock one millisecond behind the database's: what a drain within the same
+    // millisecond sees (JavaScript has milliseconds, now() microseconds), or a host clock a little late.
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date(new Date(row!.due).getTime() - 1));
+    const worker = new MailOutboxWorker(kb.orm, { host: "127.0.0.1", port: sink.port, secure: false, from: "kb@example.lg.jp" }, kb.logger);
+    let sent: number;
+    try {
+      sent = await worker.drainOnce();
+    } finally {
+      vi.useRealTimers();
+      await worker.stop();
+    }
+    expect(sent).toBe(1);
+    const mail = await sink.waitFor((m) => m.subject.includes("データベースの時計で期限が来た事例"));
+    expect(mail.to).toEqual([colleague.email]);
+    expect(mail.text).toContain(`/cases/${caseId}`);
   });
 });
 

@@ -24,7 +24,7 @@ import { graphqlHandler, guardCommits } from "./request-deadline.js";
 import { healthz } from "./healthz.js";
 import { securityHeaders } from "./security-headers.js";
 import { requestContextOf } from "./request-context-of.js";
-import { readRoutePlugin, rememberWrites } from "./read-replicas.js";
+import { readRoutePlugin, rememberApiWrites, rememberWrites } from "./read-replicas.js";
 
 export interface HttpAppDeps {
   config: AppConfig;
@@ -92,6 +92,8 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<{ app: Express; 
   app.use("/auth", directorySignInRoutes(orm, logger, config, mutationLimit));
 
   app.use("/api", apiWriteRateLimit(mutationLimit, orm));
+  // Read-your-writes for every route below: their writes set kb_written_lsn as mutations do.
+  app.use("/api", rememberApiWrites(orm, config.cookieSecure, logger));
   app.use("/api", attachmentRoutes(contextOf, logger));
   app.use("/api", importMappingRoutes(orm, logger, config.repoRoot));
   app.use("/api", importRoutes(orm, logger, config.repoRoot));

@@ -10,6 +10,7 @@ import { createImportRun, getImportRun, MAX_IMPORT_BYTES, startImportRun } from 
 import type { Logger } from "../logger.js";
 import { CSRF_HEADER } from "./attachment.routes.js";
 import { readMultipart, type MultipartUpload } from "./multipart.js";
+import { markWritten } from "./read-replicas.js";
 import { viewerOf } from "./session.js";
 
 function sendError(res: Response, status: number, code: WireErrorCode, message: string, fields: unknown[] = []) {
@@ -108,7 +109,10 @@ export function importRoutes(orm: MikroORM, logger: Logger, repoRoot: string): R
   router.get(
     "/imports/:id",
     handle(async (req, res) => {
-      res.set("Cache-Control", "no-store").json(await getImportRun(orm, await viewerOf(orm, req), String(req.params.id)));
+      const run = await getImportRun(orm, await viewerOf(orm, req), String(req.params.id));
+      // The import wrote its cases after /start had answered: the page that sees it over reads them next.
+      if (run.state === "SUCCEEDED" || run.state === "FAILED") markWritten(res);
+      res.set("Cache-Control", "no-store").json(run);
     }),
   );
 

@@ -1,9 +1,9 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { MikroORM } from "@mikro-orm/postgresql";
 import { parseCookie } from "cookie";
-import type { Request, Response } from "express";
+import type { Request, RequestHandler, Response } from "express";
 import type { AppConfig } from "../config/index.js";
-import { isLsn, parseLsn, ReadRoute, replicaMonitorOf, WRITTEN_LSN_COOKIE } from "../db/index.js";
+import { isLsn, parseLsn, ReadRoute, replicaMonitorOf, WRITTEN_LSN_COOKIE, type ReplicaMonitor } from "../db/index.js";
 import type { RequestContext } from "../kernel/index.js";
 import type { Logger } from "../logger.js";
 import type { RequestDeadline } from "./request-deadline.js";
@@ -48,18 +48,60 @@ export function readRoutePlugin(): ApolloServerPlugin<RequestContext> {
  * the cookie, so the person's next reads use a replica only once it has replayed their write.
  * Only mutations: a query's own bookkeeping commits (the search log, a session's last-seen time) are
  * nothing its person reads back, and counting them would send every searcher's next page to the primary.
- * Ten minutes is ample: a replica that far behind is past any lag bound and skipped anyway.
  */
 export function rememberWrites(orm: MikroORM, mode: AppConfig["cookieSecure"], logger: Logger) {
   return async (req: Request, res: Response, deadline: RequestDeadline): Promise<void> => {
     const monitor = replicaMonitorOf(orm);
     if (!monitor || !deadline.hasCommitted || !routes.get(req)?.isPinned) return;
-    try {
-      const lsn = await monitor.primaryLsn();
-      res.cookie(WRITTEN_LSN_COOKIE, lsn, { httpOnly: true, sameSite: "lax", secure: mode === "always" || (mode === "tls" && req.secure), maxAge: 10 * 60_000, path: "/" });
-    } catch (error) {
-      // The write itself succeeded; without the position its author may briefly see an older list.
-      logger.warn({ err: error }, "could not read the WAL position after a write");
-    }
+    await setWrittenLsn(monitor, req, res, mode, logger);
   };
+}
+
+const READING_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+const reportsWrite = new WeakSet<Response>();
+
+/**
+ * A read under /api that reports a write its person started and the server finished after that
+ * request had answered (an import run that is over): the cookie then, as after the write itself.
+ */
+export function markWritten(res: Response): void {
+  reportsWrite.add(res);
+}
+
+/**
+ * The same for the REST routes under /api (uploads, imports, saved mappings, 人事異動), in one place
+ * for all of them: a writing request (any method but GET, HEAD and OPTIONS) that succeeded (status
+ * below 400), or a read marked with markWritten, gets the cookie just before its answer goes out.
+ * Each route answers only after its transaction committed, so the position read then is past it.
+ * By method, not by counting commits: a POST that stores nothing (a dry run) only keeps its person on
+ * the primary until a replica has replayed up to then (usually at once), while a write left out would
+ * show them a list without it.
+ *
+ * The answer is held back by wrapping `res.end` (as compression does), because reading the position
+ * is asynchronous and a header cannot be added once the answer has started to go out.
+ */
+export function rememberApiWrites(orm: MikroORM, mode: AppConfig["cookieSecure"], logger: Logger): RequestHandler {
+  return (req, res, next) => {
+    const monitor = replicaMonitorOf(orm);
+    if (!monitor) return next();
+    const end = res.end.bind(res) as (...args: unknown[]) => Response;
+    res.end = ((...args: unknown[]) => {
+      const wrote = !READING_METHODS.has(req.method) || reportsWrite.has(res);
+      if (!wrote || res.statusCode >= 400 || res.headersSent) return end(...args);
+      void setWrittenLsn(monitor, req, res, mode, logger).finally(() => end(...args));
+      return res;
+    }) as Response["end"];
+    next();
+  };
+}
+
+/** Ten minutes is ample: a replica that far behind is past any lag bound and skipped anyway. */
+async function setWrittenLsn(monitor: ReplicaMonitor, req: Request, res: Response, mode: AppConfig["cookieSecure"], logger: Logger): Promise<void> {
+  try {
+    const lsn = await monitor.primaryLsn();
+    res.cookie(WRITTEN_LSN_COOKIE, lsn, { httpOnly: true, sameSite: "lax", secure: mode === "always" || (mode === "tls" && req.secure), maxAge: 10 * 60_000, path: "/" });
+  } catch (error) {
+    // The write itself succeeded; without the position its author may briefly see an older list.
+    logger.warn({ err: error }, "could not read the WAL position after a write");
+  }
 }

@@ -37,7 +37,7 @@ export interface BackingServices {
   stop(): Promise<void>;
 }
 
-interface RuntimeRecord {
+export interface RuntimeRecord {
   ownerPid: number;
   state: "starting" | "ready";
   databaseUrl?: string;

@@ -6,7 +6,7 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import type { Logger } from "../logger.js";
-import { getFreePort, isProcessAlive, sleep, terminate } from "./process-utils.js";
+import { getFreePort, isProcessAlive, sleep, terminate, watchChildExit, type ChildExit } from "./process-utils.js";
 import { readOrCreateSecret } from "./secrets.js";
 
 /**
@@ -33,7 +33,7 @@ export interface RunningMeilisearch {
   url: string;
   masterKey: string;
   pid: number;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  exited: Promise<ChildExit>;
   stop(): Promise<void>;
 }
 
@@ -126,9 +126,7 @@ export async function startEmbeddedMeilisearch(
   const pid = child.pid;
   if (!pid) throw new Error(`could not spawn ${binary}`);
   await fs.writeFile(path.join(home, "meilisearch.pid"), String(pid));
-  // A last resort for exits that skip our shutdown (process.exit in a library, an uncaught error).
-  const killOnExit = () => child.kill("SIGTERM");
-  process.once("exit", killOnExit);
+  const watched = watchChildExit(child, "SIGTERM");
 
   let stderrTail = "";
   child.stdout?.on("data", (chunk: Buffer) => log.debug(chunk.toString().trim()));
@@ -136,20 +134,12 @@ export async function startEmbeddedMeilisearch(
     stderrTail = (stderrTail + chunk.toString()).slice(-4000);
     log.debug(chunk.toString().trim());
   });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once("exit", (code, signal) => resolve({ code, signal })),
-  );
-  let hasExited = false;
-  void exited.then(() => {
-    hasExited = true;
-    process.removeListener("exit", killOnExit);
-  });
 
   try {
     // Not waitFor(): an exit during start-up must end the wait at once, not after the minute.
     const deadline = Date.now() + 60_000;
     for (;;) {
-      if (hasExited) throw new Error(`Meilisearch exited during start-up: ${stderrTail.slice(-600)}`);
+      if (watched.hasExited) throw new Error(`Meilisearch exited during start-up: ${stderrTail.slice(-600)}`);
       // A time limit: whatever else listens on the port (it was taken meanwhile) may never answer.
       const ok = await fetch(`${url}/health`, { signal: AbortSignal.timeout(2000) }).then((res) => res.ok, () => false);
       if (ok) break;
@@ -166,12 +156,12 @@ export async function startEmbeddedMeilisearch(
     url,
     masterKey,
     pid,
-    exited,
+    exited: watched.exited,
     async stop() {
-      process.removeListener("exit", killOnExit);
-      if (hasExited) return;
+      watched.forget();
+      if (watched.hasExited) return;
       await terminate(pid, "SIGTERM", 15_000);
-      await exited;
+      await watched.exited;
     },
   };
 }

@@ -9,7 +9,7 @@ import { promisify } from "node:util";
 import pg from "pg";
 import type { Logger } from "../logger.js";
 import { EMBEDDED_POSTGRES_MAJOR, type RunningPostgres } from "./embedded-postgres.js";
-import { getFreePort, isProcessAlive, sleep, terminate, waitFor } from "./process-utils.js";
+import { getFreePort, isProcessAlive, sleep, terminate, waitFor, watchChildExit } from "./process-utils.js";
 
 const run = promisify(execFile);
 
@@ -54,14 +54,7 @@ export async function startEmbeddedReplica(
     { ...(runAs ?? {}), stdio: ["ignore", "ignore", "pipe"] },
   );
   child.stderr?.on("data", (chunk: Buffer) => log.debug(chunk.toString("utf8").trim()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
-  const stopOnExit = () => child.kill("SIGINT");
-  process.once("exit", stopOnExit);
-  let hasExited = false;
-  void exited.then(() => {
-    hasExited = true;
-    process.removeListener("exit", stopOnExit);
-  });
+  const watched = watchChildExit(child, "SIGINT");
 
   const primary = new URL(primaryUrl);
   const url = new URL(primaryUrl);
@@ -70,7 +63,7 @@ export async function startEmbeddedReplica(
   try {
     await waitFor(
       async () => {
-        if (hasExited) throw new Error("the replica's postgres exited");
+        if (watched.hasExited) throw new Error("the replica's postgres exited");
         const client = new pg.Client({ connectionString: url.toString() });
         await client.connect();
         try {
@@ -91,13 +84,13 @@ export async function startEmbeddedReplica(
   return {
     url: url.toString(),
     pid: child.pid!,
-    exited,
+    exited: watched.exited,
     async stop() {
-      process.removeListener("exit", stopOnExit);
-      if (hasExited || !isProcessAlive(child.pid)) return;
+      watched.forget();
+      if (watched.hasExited || !isProcessAlive(child.pid)) return;
       await terminate(child.pid!, "SIGINT", 30_000);
       // terminate() polls the pid; give the 'exit' event its turn so `exited` settles too.
-      await Promise.race([exited, sleep(1000)]);
+      await Promise.race([watched.exited, sleep(1000)]);
     },
   };
 }

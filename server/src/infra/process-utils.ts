@@ -1,3 +1,4 @@
+import type { ChildProcess } from "node:child_process";
 import net from "node:net";
 
 /** Asks the kernel for a free loopback port. */
@@ -62,4 +63,47 @@ export async function waitFor(probe: () => Promise<boolean>, timeoutMs: number, 
     await sleep(100);
   }
   throw new Error(`${what} did not become ready within ${timeoutMs} ms${lastError ? `: ${String(lastError)}` : ""}`);
+}
+
+/** How a child process ended. */
+export interface ChildExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+/** A child service process watched by watchChildExit. */
+export interface WatchedChild {
+  /** Settles when the child exits (the supervisor restarts it on an unexpected one). */
+  readonly exited: Promise<ChildExit>;
+  /** Whether it has exited: a start-up wait stops at once, a stop has nothing left to do. */
+  readonly hasExited: boolean;
+  /** Removes the last-resort listener: the orderly stop is under way. */
+  forget(): void;
+}
+
+/**
+ * Watches an embedded service's process (PostgreSQL, its replica, Meilisearch), the same for each:
+ * until the child exits, a last resort sends it `lastResort` when this process exits without the
+ * orderly stop (process.exit in a library, an uncaught error), so no service outlives the server.
+ */
+export function watchChildExit(child: ChildProcess, lastResort: NodeJS.Signals): WatchedChild {
+  let hasExited = false;
+  const onOurExit = () => child.kill(lastResort);
+  const exited = new Promise<ChildExit>((resolve) => {
+    // Already gone before we looked: its 'exit' event has been emitted and will not come again.
+    if (child.exitCode !== null || child.signalCode !== null) resolve({ code: child.exitCode, signal: child.signalCode });
+    else child.once("exit", (code, signal) => resolve({ code, signal }));
+  });
+  process.once("exit", onOurExit);
+  void exited.then(() => {
+    hasExited = true;
+    process.removeListener("exit", onOurExit);
+  });
+  return {
+    exited,
+    get hasExited() {
+      return hasExited;
+    },
+    forget: () => process.removeListener("exit", onOurExit),
+  };
 }

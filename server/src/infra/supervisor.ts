@@ -1,11 +1,11 @@
 import type { Logger } from "../logger.js";
-import { sleep } from "./process-utils.js";
+import { sleep, type ChildExit } from "./process-utils.js";
 
 /** What every embedded service start returns. */
 export interface RunningChild {
   url: string;
   pid: number;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  exited: Promise<ChildExit>;
   stop(): Promise<void>;
 }
 

@@ -78,20 +78,26 @@ export class MailOutboxWorker {
     this.transport?.close();
   }
 
-  /** One round: prune, claim what is due, send it. Answers how many were sent. Tests call it. */
-  async drainOnce(now = new Date()): Promise<number> {
+  /**
+   * One round: prune, claim what is due, send it. Answers how many were sent. Tests call it.
+   * Every time here is PostgreSQL's now(), never this process's clock: rows are made due by the
+   * database (and by other app instances on other hosts), and a JavaScript Date — milliseconds, and
+   * maybe a host clock a little late — can read "earlier" than a row due at now(), leaving it unsent
+   * and ending the drain (follows.test.ts, "made due by PostgreSQL's now()").
+   */
+  async drainOnce(): Promise<number> {
     const em = this.orm.em.fork();
     await em.execute(
-      `delete from mail_outbox where created_at < ? and (sent_at is not null or failed_at is not null or ?)`,
-      [new Date(now.getTime() - MAIL_RETENTION_MS), !this.transport],
+      `delete from mail_outbox where created_at < now() - ? * interval '1 millisecond' and (sent_at is not null or failed_at is not null or ?)`,
+      [MAIL_RETENTION_MS, !this.transport],
     );
     if (!this.transport) return 0;
     const claimed = await em.execute<Claimed[]>(
-      `update mail_outbox set next_attempt_at = ? where id in (
-         select id from mail_outbox where sent_at is null and failed_at is null and next_attempt_at <= ?
+      `update mail_outbox set next_attempt_at = now() + ? * interval '1 millisecond' where id in (
+         select id from mail_outbox where sent_at is null and failed_at is null and next_attempt_at <= now()
           order by next_attempt_at, created_at limit ${BATCH} for update skip locked)
        returning id, to_address, subject, body, link_path, attempts`,
-      [new Date(now.getTime() + LEASE_MS), now],
+      [LEASE_MS],
     );
     let sent = 0;
     for (const mail of claimed) {
@@ -104,8 +110,9 @@ export class MailOutboxWorker {
         const message = error instanceof Error ? error.message : String(error);
         const giveUp = attempts >= MAIL_MAX_ATTEMPTS;
         await em.execute(
-          "update mail_outbox set attempts = ?, last_error = ?, next_attempt_at = ?, failed_at = ? where id = ?",
-          [attempts, message.slice(0, 500), new Date(Date.now() + mailRetryDelayMs(attempts)), giveUp ? new Date() : null, mail.id],
+          `update mail_outbox set attempts = ?, last_error = ?, next_attempt_at = now() + ? * interval '1 millisecond',
+             failed_at = case when ? then now() end where id = ?`,
+          [attempts, message.slice(0, 500), mailRetryDelayMs(attempts), giveUp, mail.id],
         );
         (giveUp ? this.logger.error.bind(this.logger) : this.logger.warn.bind(this.logger))({ mailId: mail.id, attempts, err: message }, giveUp ? "e-mail given up" : "e-mail not sent; will retry");
       }
