@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startBrowserApp, type BrowserApp } from "../support/browser.js";
+import { signIn, startBrowserApp, type BrowserApp } from "../support/browser.js";
 import { createTestBackend, type TestBackend } from "../support/test-backend.js";
 
 /**
@@ -40,14 +40,9 @@ async function shot(page: Page, name: string, fullPage = true): Promise<void> {
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage });
 }
 
-async function logIn(page: Page, who: { email: string; password: string }, next: string): Promise<void> {
-  await page.goto(`${baseUrl}login?next=${encodeURIComponent(next)}`);
-  await page.getByRole("heading", { level: 1, name: "ログイン" }).waitFor();
-  await page.getByRole("textbox", { name: "メールアドレス" }).fill(who.email);
-  await page.getByLabel("パスワード").fill(who.password);
-  await page.getByRole("button", { name: "ログイン" }).click();
-  await page.waitForURL((url) => url.pathname === next.split("?")[0]);
-}
+type Person = { email: string; password: string };
+/** The shared sign-in (test/support/browser.ts), on this file's app. */
+const logIn = (page: Page, who: Person, next: string) => signIn(page, baseUrl, who, next);
 
 const newPage = () => browser.newPage({ locale: "ja-JP", viewport: { width: 1280, height: 900 } });
 

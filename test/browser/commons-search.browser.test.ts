@@ -2,7 +2,7 @@ import { localGovernmentCheckDigit } from "@kb/shared";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOrganisation } from "../../server/src/organisations/index.js";
-import { startBrowserApp, type BrowserApp } from "../support/browser.js";
+import { signIn, startBrowserApp, type BrowserApp } from "../support/browser.js";
 import { buildCase, createTestBackend, type TestBackend } from "../support/test-backend.js";
 
 /**
@@ -82,11 +82,7 @@ describe("staff of one 自治体 search the commons", () => {
     const page = await context.newPage();
     const phone = viewport.width < 1024;
     try {
-      await page.goto(`${baseUrl}login?next=${encodeURIComponent(`/search?q=${WORD}`)}`);
-      await page.getByRole("textbox", { name: "メールアドレス" }).fill(staff.email);
-      await page.getByLabel("パスワード").fill(staff.password);
-      await page.getByRole("button", { name: "ログイン", exact: true }).click();
-      await page.waitForURL((url) => url.pathname === "/search");
+      await signIn(page, baseUrl, staff, `/search?q=${WORD}`);
 
       const results = page.getByRole("region", { name: `「${WORD}」の検索結果` });
       const cards = results.getByRole("article");
@@ -140,11 +136,7 @@ describe("the 自治体 facet", () => {
     const page = await context.newPage();
     try {
       // Every case, no words: the 自治体 facet counts all twelve organisations.
-      await page.goto(`${baseUrl}login?next=${encodeURIComponent("/search")}`);
-      await page.getByRole("textbox", { name: "メールアドレス" }).fill(staff.email);
-      await page.getByLabel("パスワード").fill(staff.password);
-      await page.getByRole("button", { name: "ログイン", exact: true }).click();
-      await page.waitForURL((url) => url.pathname === "/search");
+      await signIn(page, baseUrl, staff, "/search");
       const results = page.getByRole("main");
       await results.getByRole("article").first().waitFor();
       if (viewport.width < 1024) await page.getByRole("button", { name: /絞り込み条件/ }).click();

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startBrowserApp, type BrowserApp } from "../support/browser.js";
+import { signIn, startBrowserApp, type BrowserApp } from "../support/browser.js";
 import { startSmtpSink, type SmtpSink } from "../support/smtp.js";
 import { createTestBackend, type TestBackend } from "../support/test-backend.js";
 
@@ -40,14 +40,9 @@ afterAll(async () => {
   await kb?.close();
 });
 
-async function logIn(page: Page, who: { email: string; password: string }): Promise<void> {
-  await page.goto(`${baseUrl}login?next=${encodeURIComponent("/")}`);
-  await page.getByRole("heading", { level: 1, name: "ログイン" }).waitFor();
-  await page.getByRole("textbox", { name: "メールアドレス" }).fill(who.email);
-  await page.getByLabel("パスワード").fill(who.password);
-  await page.getByRole("button", { name: "ログイン" }).click();
-  await page.waitForURL((url) => url.pathname === "/");
-}
+type Person = { email: string; password: string };
+/** The shared sign-in (test/support/browser.ts), on this file's app. */
+const logIn = (page: Page, who: Person) => signIn(page, baseUrl, who, "/");
 
 /** The page's width is the viewport's: nothing sticks out sideways (390 px). */
 async function fitsWidth(page: Page): Promise<void> {

@@ -3,7 +3,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { localGovernmentCheckDigit } from "@kb/shared";
 import { createOrganisation } from "../../server/src/organisations/index.js";
-import { startBrowserApp, type BrowserApp } from "../support/browser.js";
+import { signIn, startBrowserApp, type BrowserApp } from "../support/browser.js";
 import { createTestBackend, type TestBackend } from "../support/test-backend.js";
 
 /**
@@ -71,13 +71,8 @@ async function shot(page: Page, name: string): Promise<void> {
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 }
 
-async function logIn(page: Page, who: Person, next: string): Promise<void> {
-  await page.goto(`${baseUrl}login?next=${encodeURIComponent(next)}`);
-  await page.getByRole("textbox", { name: "メールアドレス" }).fill(who.email);
-  await page.getByLabel("パスワード").fill(who.password);
-  await page.getByRole("button", { name: "ログイン", exact: true }).click();
-  await page.waitForURL((url) => url.pathname === next);
-}
+/** The shared sign-in (test/support/browser.ts), on this file's app. */
+const logIn = (page: Page, who: Person, next: string) => signIn(page, baseUrl, who, next);
 
 async function noSideways(page: Page): Promise<void> {
   const overflow = await page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth);

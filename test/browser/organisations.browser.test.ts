@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startBrowserApp, type BrowserApp } from "../support/browser.js";
+import { signIn, startBrowserApp, type BrowserApp } from "../support/browser.js";
 import { createTestBackend, type TestBackend } from "../support/test-backend.js";
 
 /**
@@ -41,11 +41,7 @@ describe("a member of another seeded 自治体", () => {
     const context = await browser.newContext({ viewport, locale: "ja-JP" });
     const page = await context.newPage();
     try {
-      await page.goto(`${baseUrl}login?next=${encodeURIComponent("/search?q=届出ナビ")}`);
-      await page.getByRole("textbox", { name: "メールアドレス" }).fill(staff.email);
-      await page.getByLabel("パスワード").fill(staff.password);
-      await page.getByRole("button", { name: "ログイン", exact: true }).click();
-      await page.waitForURL((url) => url.pathname === "/search");
+      await signIn(page, baseUrl, staff, "/search?q=届出ナビ");
       const banner = page.getByRole("banner");
       await banner.getByText("熊本市", { exact: true }).waitFor();
       await banner.getByText("肥後 菜々（窓口サービス課）", { exact: true }).waitFor();

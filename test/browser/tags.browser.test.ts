@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestBackend, type TestBackend } from "../support/test-backend.js";
-import { startBrowserApp, type BrowserApp } from "../support/browser.js";
+import { signIn, startBrowserApp, type BrowserApp } from "../support/browser.js";
 
 /**
  * Tags as a shared vocabulary, in Debian's Chromium against the real server with the seeds: a staff
@@ -45,14 +45,9 @@ async function shot(page: Page, name: string, fullPage = true): Promise<void> {
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage });
 }
 
-async function logIn(page: Page, who: { email: string; password: string }, next: string): Promise<void> {
-  await page.goto(`${baseUrl}login?next=${encodeURIComponent(next)}`);
-  await page.getByRole("heading", { level: 1, name: "ログイン" }).waitFor();
-  await page.getByRole("textbox", { name: "メールアドレス" }).fill(who.email);
-  await page.getByLabel("パスワード").fill(who.password);
-  await page.getByRole("button", { name: "ログイン" }).click();
-  await page.waitForURL((url) => url.pathname === next.split("?")[0]);
-}
+type Person = { email: string; password: string };
+/** The shared sign-in (test/support/browser.ts), on this file's app. */
+const logIn = (page: Page, who: Person, next: string) => signIn(page, baseUrl, who, next);
 
 async function caseUrl(): Promise<string> {
   const [row] = await kb.orm.em.fork().execute<{ id: string }[]>("select id from cases where title = ?", [TITLE]);
