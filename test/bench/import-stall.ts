@@ -12,7 +12,8 @@
  * the same run: the server's own event-loop delay (perf_hooks.monitorEventLoopDelay, loaded into
  * the server by loop-delay-preload.ts, max and p99), and what a user feels: a small GET sent every
  * 10 ms, its latency (max and p99). Each import is also measured phase by phase: the upload with
- * its dry run, the run (start → SUCCEEDED), and the search worker indexing the new cases afterwards.
+ * its dry run, the run (start → its transaction commits), and the rest: the search worker indexing
+ * the new cases (not the importer's work, but the same process's event loop).
  */
 import fsp from "node:fs/promises";
 import http from "node:http";
@@ -66,8 +67,9 @@ async function main(): Promise<void> {
     body: JSON.stringify({ query: `mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { id } }`, variables: { e: email, p: password } }),
     headers: { "content-type": "application/json", "x-kb-request": "1" },
   });
-  const cookie = login.headers["set-cookie"]?.[0]?.split(";")[0];
-  if (!cookie) throw new Error(`could not sign in: ${login.text}`);
+  const signedIn = login.headers["set-cookie"]?.[0]?.split(";")[0];
+  if (!signedIn) throw new Error(`could not sign in: ${login.text}`);
+  const cookie: string = signedIn;
 
   // The files, built before any clock starts.
   const csvRows = Array.from({ length: ROWS }, (_, i) => importRow(i, { seed: 3000, offset: 0, titleMark: "CSV" }));
@@ -79,7 +81,7 @@ async function main(): Promise<void> {
     ["csv", { name: "cases.csv", bytes: csv }, "CSV-"],
     ["xlsx", { name: "cases.xlsx", bytes: xlsx }, "XLSX-"],
   ] as const) {
-    await measure(`import.${format}`, (phase) => runImport(file, importMapping(prefix), phase));
+    await measure(`import.${format}`, (phase) => runImport(file, prefix, phase));
   }
   metric("machine.load_average", os.loadavg()[0]!, "1-min", { at: "end" });
 
@@ -90,7 +92,7 @@ async function main(): Promise<void> {
    */
   async function measure(label: string, work: (phase: (name: string) => Promise<void>) => Promise<Record<string, unknown> | void>): Promise<void> {
     await loopDelay();
-    const phases: Record<string, number>[] = [];
+    const phases: { maxMs: number; p99Ms: number }[] = [];
     const phase = async (name: string) => {
       const d = await loopDelay();
       phases.push({ maxMs: d.maxMs, p99Ms: d.p99Ms });
@@ -124,10 +126,10 @@ async function main(): Promise<void> {
   }
 
   /** Upload (the dry run), start, and follow the run until it is done, as the import page does. */
-  async function runImport(file: { name: string; bytes: Buffer }, mapping: string, phase: (name: string) => Promise<void>): Promise<Record<string, unknown>> {
+  async function runImport(file: { name: string; bytes: Buffer }, prefix: string, phase: (name: string) => Promise<void>): Promise<Record<string, unknown>> {
     const headers = { cookie, "x-kb-request": "1" };
     const form = new FormData();
-    form.append("mapping", mapping);
+    form.append("mapping", importMapping(prefix));
     form.append("status", "PUBLISHED");
     form.append("file", new Blob([new Uint8Array(file.bytes)]), file.name);
     const tUpload = performance.now();
@@ -140,25 +142,31 @@ async function main(): Promise<void> {
     const started = await httpRequest(`${baseUrl}api/imports/${run.id}/start`, { method: "POST", headers, timeoutMs: 60_000 });
     if (started.status !== 202) throw new Error(`start: ${started.status} ${started.text}`);
     const tStart = performance.now();
+    // The run ends when its one transaction commits (the cases become visible); the search worker
+    // starts indexing them at once, in the same process: measured as a phase of its own.
+    for (;;) {
+      const [row] = await stack.orm.em.fork().execute<{ n: string }[]>("select count(*) as n from cases where external_id like ?", [`${prefix}%`]);
+      if (Number(row!.n) >= ROWS) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const importMs = performance.now() - tStart;
+    await phase("run");
     for (;;) {
       await new Promise((r) => setTimeout(r, 100));
       const polled = await httpRequest(`${baseUrl}api/imports/${run.id}`, { headers, timeoutMs: 60_000 });
       const view = JSON.parse(polled.text) as { state: string; report: { created: number } | null; error: string | null };
-      if (view.state === "SUCCEEDED") {
-        if (view.report?.created !== ROWS) throw new Error(`imported ${view.report?.created} of ${ROWS}`);
-        const importMs = performance.now() - tStart;
-        await phase("run");
-        // The search worker then indexes the new cases in the same process: measured on its own.
-        for (;;) {
-          const [row] = await stack.orm.em.fork().execute<{ n: string }[]>("select count(*) as n from search_outbox where processed_at is null");
-          if (Number(row!.n) === 0) break;
-          await new Promise((r) => setTimeout(r, 100));
-        }
-        await phase("indexing");
-        return { rows: ROWS, dryRunSeconds: Math.round(dryRunMs / 100) / 10, importSeconds: Math.round(importMs / 100) / 10 };
-      }
       if (view.state === "FAILED") throw new Error(`import failed: ${view.error}`);
+      if (view.state !== "SUCCEEDED") continue;
+      if (view.report?.created !== ROWS) throw new Error(`imported ${view.report?.created} of ${ROWS}`);
+      break;
     }
+    for (;;) {
+      const [row] = await stack.orm.em.fork().execute<{ n: string }[]>("select count(*) as n from search_outbox where processed_at is null");
+      if (Number(row!.n) === 0) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await phase("indexing");
+    return { rows: ROWS, dryRunSeconds: Math.round(dryRunMs / 100) / 10, importSeconds: Math.round(importMs / 100) / 10 };
   }
 }
 
