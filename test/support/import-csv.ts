@@ -1,4 +1,4 @@
-import { generateCase } from "./case-generator.js";
+import { generateCase } from "./case-generator.ts";
 
 /**
  * A generated table for the admin import, as a city hall's spreadsheet export looks: the columns,

@@ -11,7 +11,7 @@ import { TagNameLookup } from "../tags/index.js";
 import { applyImportedUpdatedAt, importedPublishedAt } from "./case-dates.js";
 import { casesImported } from "./import.events.js";
 import { parseInterchangeFile, type LineError, type ParsedFile } from "./jsonl-reader.js";
-import { recordEvent } from "../kernel/index.js";
+import { recordEvent, timeSlices } from "../kernel/index.js";
 import { defaultSharingOf, homeOrganisation, Organisation } from "../organisations/index.js";
 import { routeByOrganisation, type ImportScope } from "./organisation-routing.js";
 
@@ -146,6 +146,9 @@ export async function importCases(em: EntityManager, records: InterchangeCase[],
     const defaultSharing = await defaultSharingOf(tx, organisationId);
     const tags = new TagNameLookup(tx);
     await Promise.all([departments.preload(), tags.preload()]);
+    // Hashing and applying a chunk's records is synchronous work (the lookups answer from memory):
+    // it runs in slices, so other requests are answered meanwhile (kernel/yield-every.ts).
+    const slices = timeSlices();
     for (let start = 0; start < records.length; start += chunkSize) {
       const chunk = records.slice(start, start + chunkSize);
       const existing = await tx.find(
@@ -211,11 +214,15 @@ export async function importCases(em: EntityManager, records: InterchangeCase[],
         else counts.created++;
         tx.persist(target);
         changed.push({ target, record, contentChanged, created: !current });
+        await slices.tick();
       }
       if (changed.length) recordEvent(tx, casesImported({ caseIds: changed.map((c) => c.target.id) }));
       await tx.flush();
       // An import is an edit like any other: each created or changed case keeps a revision.
-      for (const { target, record, contentChanged } of changed) if (contentChanged) recordRevision(tx, target, null, snapshotOfRecord(record));
+      for (const { target, record, contentChanged } of changed) {
+        if (contentChanged) recordRevision(tx, target, null, snapshotOfRecord(record));
+        await slices.tick();
+      }
       await tx.flush();
       await applyImportedUpdatedAt(tx, changed);
       tx.clear();

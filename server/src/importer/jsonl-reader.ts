@@ -1,6 +1,7 @@
 import { createReadStream } from "node:fs";
 import readline from "node:readline";
 import { describeIssues, interchangeCaseSchema, type InterchangeCase } from "@kb/shared";
+import { timeSlices } from "../kernel/index.js";
 
 export interface LineError {
   line: number;
@@ -30,7 +31,10 @@ export async function parseInterchangeFile(
   const firstLineOf = new Map<string, number>();
   let lineNumber = 0;
   let lines = 0;
+  // A read of the file hands over hundreds of lines at once, each validated synchronously: slices.
+  const slices = timeSlices();
   for await (const raw of input) {
+    await slices.tick();
     lineNumber++;
     const text = (lineNumber === 1 ? raw.replace(/^\uFEFF/, "") : raw).trim();
     if (!text) continue;

@@ -53,7 +53,7 @@ export async function planKintoneImport(
     );
     return { ...plan, files: new Map() };
   }
-  const mapped = mapAll(mapping, records, options.status, {
+  const mapped = await mapAll(mapping, records, options.status, {
     defaultDetails: mapping.kintone.captureAppStructure ? { KINTONE_APP: appStructureDetails(data) } : {},
   });
   const plan = await planRecords(em, { source, fileErrors: [], mapped }, choice);

@@ -14,7 +14,7 @@ import {
   type TableMapping,
 } from "@kb/shared";
 import { recordAudit } from "../audit/index.js";
-import { fieldErrorsFromZod } from "../kernel/index.js";
+import { fieldErrorsFromZod, mapInSlices, timeSlices } from "../kernel/index.js";
 import { homeOrganisation, Organisation } from "../organisations/index.js";
 import { importCases, sameContent, type ImportProgress } from "./import.service.js";
 import { routeByOrganisation } from "./organisation-routing.js";
@@ -113,13 +113,14 @@ export async function planTableFile(
   if (fileErrors.length) return planRecords(em, { source, fileErrors, mapped: [] }, choice);
   return planRecords(
     em,
-    { source, fileErrors, mapped: mapAll(mapping, records, options.status), rejectedRows: orphans },
+    { source, fileErrors, mapped: await mapAll(mapping, records, options.status), rejectedRows: orphans },
     choice,
   );
 }
 
-export function mapAll(mapping: TableMapping, records: SourceRecord[], status: ImportStatus, options: MapOptions = {}): MappedRecord[] {
-  return records.map((r) => mapRecord(mapping, r, status, options));
+/** Maps every record (and validates it: the costly part), in slices that let other requests run. */
+export function mapAll(mapping: TableMapping, records: SourceRecord[], status: ImportStatus, options: MapOptions = {}): Promise<MappedRecord[]> {
+  return mapInSlices(records, (r) => mapRecord(mapping, r, status, options));
 }
 
 export interface StatusChoice {
@@ -139,6 +140,8 @@ export async function planRecords(em: EntityManager, input: PlanSource, choice: 
   const rows: ImportRowReport[] = [];
   const valid: { row: ImportRowReport; value: InterchangeCase }[] = [];
   const firstSeen = new Map<string, string>();
+  // Every loop over the records gives other requests a turn now and then (kernel/yield-every.ts).
+  const slices = timeSlices();
   for (const r of input.rejectedRows ?? []) {
     rows.push({ where: r.where, row: r.row, externalId: null, title: null, action: "REJECT", messages: [r.message] });
   }
@@ -153,6 +156,7 @@ export async function planRecords(em: EntityManager, input: PlanSource, choice: 
     }
     firstSeen.set(m.value.externalId, m.where);
     valid.push({ row, value: m.value });
+    await slices.tick();
   }
   // A table import lands in one organisation (the admin's, or the CLI's --organisation): a record
   // naming another one's 団体コード is rejected and lands nowhere.
@@ -176,6 +180,7 @@ export async function planRecords(em: EntityManager, input: PlanSource, choice: 
     row.statusChange = change;
     if (change) row.messages = [describeStatusChange(change)];
     actions.set(value.externalId, row.action);
+    await slices.tick();
   }
   const count = (action: ImportRowReport["action"]) => rows.filter((r) => r.action === action).length;
   const changes = rows.map((r) => r.statusChange).filter((c) => !!c);

@@ -5,3 +5,4 @@ export * from "./request-context.js";
 export * from "./viewer.js";
 export * from "./without-nulls.js";
 export * from "./domain-events.js";
+export * from "./yield-every.js";
