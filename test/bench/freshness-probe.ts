@@ -16,6 +16,10 @@
  *                  "--max-indexing-threads=2 --max-indexing-memory=4GiB"): the probe then starts
  *                  Meilisearch itself with the embedded launch options plus these (an option given
  *                  here as --name=value replaces the embedded one of that name)
+ *   PROBE_LOAD_RATE   > 0: instead, measure while the load script (test/load/load.ts) runs its mix at
+ *                  this many operations/s against the default server, and print each sample's stages
+ *                  (publish-stages.ts) and their p50/p95 as `probe.under_load.stage.*` lines
+ *   PROBE_LOAD_SECONDS  how long the load runs (default 90)
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -26,11 +30,14 @@ import { interchangeCaseSchema } from "@kb/shared";
 import { importCases } from "../../server/dist/importer/import.service.js";
 import { MEILISEARCH_MAX_INDEXING_MEMORY, prepareMeilisearchBinary } from "../../server/dist/infra/embedded-meilisearch.js";
 import { generateCase } from "../support/case-generator.ts";
-import { importGeneratedCases, note, postJson, REPO_ROOT, SEARCH_GQL, setNotePrefix, startServer, startStack } from "./lib.ts";
+import { importGeneratedCases, note, postJson, REPO_ROOT, SEARCH_GQL, setNotePrefix, spawnNode, startServer, startStack } from "./lib.ts";
+import { printStages, PublishTracer, stageMs, STAGES, type PublishSample } from "./publish-stages.ts";
 
 setNotePrefix("freshness-probe");
 const CASES = Number(process.env.PROBE_CASES ?? 300);
 const SAMPLES = Number(process.env.PROBE_SAMPLES ?? 15);
+const LOAD_RATE = Number(process.env.PROBE_LOAD_RATE ?? 0);
+const LOAD_SECONDS = Number(process.env.PROBE_LOAD_SECONDS ?? 90);
 const EXTRA_ARGS = (process.env.PROBE_MEILI_ARGS ?? "").split(/\s+/).filter(Boolean);
 const stops: (() => Promise<void>)[] = [];
 
@@ -97,12 +104,14 @@ async function main(): Promise<void> {
   );
   // As the benchmark does: the default server (cache on) takes over, and applies the settings again.
   await stack.server.stop();
-  const defaults = await startServer(stack, stops);
+  // Under load, as the benchmark: the load script's clients each send their own X-Forwarded-For.
+  const defaults = await startServer(stack, stops, LOAD_RATE > 0 ? { KB_TRUST_PROXY: "loopback" } : {});
   note(`${CASES} cases; default server at ${defaults.baseUrl}`);
   const ask = async (query: string) => {
     const res = await postJson(`${defaults.baseUrl}graphql`, { query: SEARCH_GQL, variables: { query, first: 20, offset: 0 } });
     return (res.body as { data: { searchCases: { hits: unknown[] } } }).data.searchCases.hits.length;
   };
+  if (LOAD_RATE > 0) return underLoad(stack, defaults.baseUrl, ask);
   for (let i = 0; i < SAMPLES; i++) {
     const token = Array.from(randomBytes(10), (b) => String.fromCharCode(97 + (b % 26))).join("");
     const record = interchangeCaseSchema.parse({ ...generateCase(CASES + i, 4242), title: `${token} の公開事例` });
@@ -159,6 +168,38 @@ async function main(): Promise<void> {
     if (process.env.PROBE_DUMP) process.stdout.write(`${JSON.stringify(batch)}\n`);
     await new Promise((r) => setTimeout(r, 150 + ((i * 373) % 1700)));
   }
+}
+
+/** The same publishes while the load script runs its mix against the default server, stage by stage. */
+async function underLoad(stack: Awaited<ReturnType<typeof startStack>>, baseUrl: string, ask: (q: string) => Promise<number>): Promise<void> {
+  const load = spawnNode(path.join(REPO_ROOT, "test/load/load.ts"), ["--url", baseUrl, "--rate", String(LOAD_RATE), "--duration", String(LOAD_SECONDS)], {
+    DATABASE_URL: stack.databaseUrl,
+  });
+  stops.unshift(() => load.stop());
+  await load.waitFor(/operations\/s for/, 300_000);
+  const tracer = new PublishTracer(stack.orm, stack.databaseUrl, { url: stack.meiliUrl, key: stack.meiliKey, indexUid: stack.indexUid });
+  await tracer.start();
+  stops.unshift(() => tracer.stop());
+  const samples: PublishSample[] = [];
+  const started = performance.now();
+  const tolerant = (q: string) => ask(q).catch(() => -1);
+  for (let i = 0; i < SAMPLES && load.child.exitCode === null && performance.now() - started < (LOAD_SECONDS - 5) * 1000; i++) {
+    const token = Array.from(randomBytes(10), (b) => String.fromCharCode(97 + (b % 26))).join("");
+    const record = { ...generateCase(CASES + 1000 + i, 4242), title: `${token} の公開事例` };
+    await tolerant(token);
+    const sample = await tracer.publish(record, token, tolerant);
+    samples.push(sample);
+    const line: Record<string, unknown> = { sample: i };
+    for (const [name, from, to] of STAGES) line[name] = Math.round(stageMs(sample, from, to));
+    line.batchTasks = sample.batchTasks;
+    line.batchDocuments = sample.batchDocuments;
+    line.load = sample.load.toFixed(2);
+    process.stdout.write(`${JSON.stringify(line)}\n`);
+    await new Promise((r) => setTimeout(r, 150 + ((i * 373) % 1700)));
+  }
+  printStages("probe.under_load", samples, { loadRate: LOAD_RATE, cases: CASES });
+  await new Promise<void>((resolve) => (load.child.exitCode !== null ? resolve() : load.child.once("exit", () => resolve())));
+  for (const l of load.output().split("\n")) if (/"metric":"load\.(rate\.achieved|search\.p95|all\.p95|errors\.total)"/.test(l)) process.stdout.write(`${l}\n`);
 }
 
 try {

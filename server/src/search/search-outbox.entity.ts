@@ -15,12 +15,16 @@ export type SearchOutboxKind = "content" | "counts";
 // Each search node claims its own rows in id order (search-outbox.worker.ts).
 @Index({ properties: ["node", "processedAt", "id"] })
 // Wakes the search worker (LISTEN kb_search_outbox). NOTIFY is delivered at commit, never on rollback.
+// Its payload says what the statement wrote: 'content' (index at once) or 'counts' (adoption counts
+// only, due at the end of their window), so a stream of adoptions does not keep the worker draining
+// (search-outbox.worker.ts). The function is made by Migration20261206030000_SearchOutboxNotifyKind.
 @Trigger({
   name: "search_outbox_notify",
   timing: "after",
   events: ["insert"],
   forEach: "statement",
-  body: "perform pg_notify('kb_search_outbox', ''); return null;",
+  expression:
+    'create trigger "search_outbox_notify" after insert on "search_outbox" referencing new table as inserted for each statement execute function "search_outbox_search_outbox_notify_fn"();',
 })
 // A second search node (search-nodes.ts): every row written for "primary" gets a copy for each
 // registered node, in the same statement and transaction, so each node has rows of its own. A

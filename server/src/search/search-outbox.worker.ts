@@ -73,6 +73,7 @@ export class SearchOutboxWorker {
   private readonly maxBackoffMs: number;
   private readonly retentionMs: number;
   private readonly minDrainIntervalMs: number;
+  private readonly countsWindowMs: number;
   /** SQL for when a row is due (counts rows: the end of their window). */
   private readonly dueAt: string;
   /** When the last drain that indexed content rows started (the spacing counts from it). */
@@ -109,6 +110,7 @@ export class SearchOutboxWorker {
     this.retentionMs = options.retentionMs ?? 15 * 60_000;
     this.minDrainIntervalMs = options.minDrainIntervalMs ?? 0;
     const windowMs = Math.max(0, Math.floor(options.countsWindowMs ?? 0));
+    this.countsWindowMs = windowMs;
     this.dueAt =
       windowMs > 0
         ? `case when kind = 'counts' then greatest(available_at, to_timestamp((floor(extract(epoch from enqueued_at) * 1000 / ${windowMs}) + 1) * ${windowMs} / 1000.0)) else available_at end`
@@ -165,6 +167,22 @@ export class SearchOutboxWorker {
       });
   }
 
+  /**
+   * A NOTIFY from the outbox trigger; its payload says what the statement wrote. Rows to index at
+   * once ("content", or no payload from an older trigger) start a drain. Adoption counts alone
+   * ("counts") are not due before the end of their window: the worker only sets its timer for
+   * then (one small query, not a drain). Under a stream of adoptions, a drain per adoption kept
+   * the worker busy finding nothing due, and a publish arriving meanwhile waited for it to end.
+   */
+  private notified(payload: string | undefined): void {
+    if (payload !== "counts" || this.countsWindowMs === 0) {
+      this.wake();
+      return;
+    }
+    if (!this.running) return;
+    void this.nextDueInMs().then((due) => this.schedule(due));
+  }
+
   /** Resolves once the outbox has no row that is due (for tests and the CLI). */
   async waitUntilIdle(timeoutMs = 60_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
@@ -195,16 +213,32 @@ export class SearchOutboxWorker {
    */
   private async drainLanes(backlogOnly: boolean): Promise<number> {
     let total = 0;
+    const running: Promise<void>[] = [];
+    // One lane first; the others only once a claim comes back full (a backlog). A wake for one
+    // publish, or a poll that finds nothing, then costs one claim instead of one per lane, and a
+    // publish arriving meanwhile does not wait for claims that were bound to find nothing.
+    const more = () => {
+      while (running.length < this.lanes) running.push(lane());
+    };
     const lane = async () => {
       for (;;) {
-        const processed = await this.drainBatch();
+        const processed = await this.drainBatch(more);
         total += processed;
         if (processed === 0 || this.stopping || (backlogOnly && processed < this.batchSize)) return;
       }
     };
-    const outcomes = await Promise.allSettled(Array.from({ length: this.lanes }, lane));
-    const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === "rejected");
-    if (failed) throw failed.reason;
+    running.push(lane());
+    // Lanes may be added while waiting: wait until every lane started so far has ended.
+    for (let settled = 0; settled < running.length; ) {
+      const batch = running.slice(settled);
+      const outcomes = await Promise.allSettled(batch);
+      settled += batch.length;
+      const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === "rejected");
+      if (failed) {
+        await Promise.allSettled(running);
+        throw failed.reason;
+      }
+    }
     return total;
   }
 
@@ -233,8 +267,11 @@ export class SearchOutboxWorker {
     }
   }
 
-  /** One batch: claim, index, re-check, mark done. Returns the number of rows processed (0 = nothing due). */
-  async drainBatch(): Promise<number> {
+  /**
+   * One batch: claim, index, re-check, mark done. Returns the number of rows processed (0 = nothing due).
+   * `onFullClaim`: called as soon as the claim took a full batch (more rows are probably waiting).
+   */
+  async drainBatch(onFullClaim?: () => void): Promise<number> {
     const em = this.orm.em.fork();
     let claimedIds: string[] = [];
     try {
@@ -250,6 +287,7 @@ export class SearchOutboxWorker {
         );
         if (!rows.length) return 0;
         claimedIds = rows.map((r) => r.id);
+        if (rows.length === this.batchSize) onFullClaim?.();
         const caseIds = [...new Set(rows.map((r) => r.case_id))];
         const sent = await loadSearchDocuments(tx, caseIds);
         await this.options.beforeIndex?.(caseIds);
@@ -404,7 +442,7 @@ export class SearchOutboxWorker {
   /** LISTEN on a dedicated connection; the outbox trigger NOTIFYs on commit. Reconnects if lost. */
   private async listen(): Promise<void> {
     const client = new pg.Client({ connectionString: this.databaseUrl });
-    client.on("notification", () => this.wake());
+    client.on("notification", (message) => this.notified(message.payload));
     client.on("error", (error) => {
       // 57P01: PostgreSQL is shutting down (on Ctrl-C the terminal signals it too): expected, not a fault.
       const shuttingDown = (error as { code?: string }).code === "57P01";

@@ -111,6 +111,33 @@ describe("search-result cache while a fresh answer is on its way", () => {
     expect(await cache.get(q, async () => answer("unexpected"))).toEqual(answer("new"));
   });
 
+  it("after invalidate() the new version is read at once, so the next search goes straight to Meilisearch", async () => {
+    const { SearchResultCache } = await import("./search-result-cache.js");
+    let version = "v1";
+    let reads = 0;
+    const cache = new SearchResultCache(async () => {
+      reads++;
+      return version;
+    }, { maxEntries: 10, versionTtlMs: 10_000 });
+    const q = [{ indexUid: "x", q: "除雪" }];
+    await cache.get(q, async () => answer("old"));
+    expect(reads).toBe(1);
+    // This process's worker saw its task succeed: the index is at v2.
+    version = "v2";
+    cache.invalidate();
+    await sleep(0);
+    expect(reads).toBe(2); // read before any search asked for it
+    let searched = false;
+    expect(
+      await cache.get(q, async () => {
+        searched = true;
+        return answer("new");
+      }),
+    ).toEqual(answer("new"));
+    expect(searched).toBe(true);
+    expect(reads).toBe(2); // the search did not wait for a read of its own
+  });
+
   it("never stands in an answer older than maxStaleMs, and invalidate() drops this process's view at once", async () => {
     const { SearchResultCache } = await import("./search-result-cache.js");
     let version = "v1";

@@ -259,6 +259,88 @@ describe("adoption counts are indexed once per window", () => {
   });
 });
 
+describe("a stream of adoptions under which a case is published", () => {
+  it("an adoption count's NOTIFY starts no drain, a publish's starts one claim; the counts still go at the end of their window", async () => {
+    // Counts due only after a long window, and no polling: what drains is the NOTIFY alone.
+    const listening = worker({ pollIntervalMs: 10 * 60_000, countsWindowMs: 600_000 });
+    await kb.syncSearch();
+    const counted = buildCase({ title: "採用が続く事例" });
+    const published = buildCase({ title: "採用の合間に公開された事例" });
+    await kb.importCases([counted]);
+    // Imported (and searchable) beforehand, then taken out of the index: its publish below is one
+    // commit with one outbox row, so one NOTIFY.
+    await importCases(kb.orm.em.fork(), [parse(published)]);
+    await kb.syncSearch();
+    const id = await caseId(published.externalId);
+    await kb.index.remove([id]);
+    let claims = 0;
+    const drainBatch = listening.drainBatch.bind(listening);
+    listening.drainBatch = (onFullClaim) => {
+      claims++;
+      return drainBatch(onFullClaim);
+    };
+    await listening.start();
+    try {
+      // The start-up drain (a timer, so it may come after start() returned): let it run, then count.
+      for (let i = 0; i < 200 && claims === 0; i++) await new Promise((r) => setTimeout(r, 20));
+      await listening.waitUntilIdle();
+      claims = 0;
+      // Three adoptions (three commits, three NOTIFYs), then a publish: NOTIFYs arrive in commit
+      // order, so by the time the published case is indexed, every adoption's NOTIFY was handled.
+      for (let i = 0; i < 3; i++) {
+        const em = kb.orm.em.fork();
+        enqueueSearchSync(em, [await caseId(counted.externalId)], "counts");
+        await em.flush();
+      }
+      const em = kb.orm.em.fork();
+      enqueueSearchSync(em, [id], "content");
+      await em.flush();
+      for (let i = 0; i < 200 && !(await outboxRows(id)).every((r) => r.processed_at); i++) await new Promise((r) => setTimeout(r, 50));
+      expect((await kb.index.getDocument(id))?.title).toBe("採用の合間に公開された事例");
+      // One claim for the publish: none per adoption, and one lane only for a batch that was not full.
+      expect(claims).toBe(1);
+      const pending = await kb.orm.em.fork().execute<{ n: string }[]>("select count(*) as n from search_outbox where processed_at is null and kind = 'counts'");
+      expect(Number(pending[0]!.n)).toBe(3);
+    } finally {
+      await listening.stop();
+    }
+    // A short window: the counts rows' NOTIFY alone (no poll, no other write) has the worker come back for them.
+    const windowed = worker({ pollIntervalMs: 10 * 60_000, countsWindowMs: 300 });
+    await windowed.start();
+    try {
+      await windowed.waitUntilIdle();
+      const em = kb.orm.em.fork();
+      enqueueSearchSync(em, [await caseId(counted.externalId)], "counts");
+      await em.flush();
+      const undone = () => kb.orm.em.fork().execute<{ n: string }[]>("select count(*) as n from search_outbox where processed_at is null");
+      for (let i = 0; i < 200 && Number((await undone())[0]!.n) > 0; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(Number((await undone())[0]!.n)).toBe(0);
+    } finally {
+      await windowed.stop();
+    }
+  });
+
+  it("a backlog still opens every lane: a full claim starts the others, and nothing is left behind", async () => {
+    await kb.syncSearch();
+    const records = Array.from({ length: 9 }, (_, i) => buildCase({ title: `積み残しのない事例 ${i}` }));
+    await importCases(kb.orm.em.fork(), records.map(parse));
+    const inFlight = { now: 0, most: 0 };
+    const laned = worker({
+      batchSize: 2,
+      lanes: 3,
+      // Each batch holds its claim until three are in flight (or 5 s passed, when fewer lanes run).
+      beforeIndex: async () => {
+        inFlight.most = Math.max(inFlight.most, ++inFlight.now);
+        for (let waited = 0; inFlight.most < 3 && waited < 5000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+        inFlight.now--;
+      },
+    });
+    expect(await laned.drainUntilEmpty()).toBe(9);
+    expect(inFlight.most).toBe(3);
+    for (const record of records) expect((await indexed(record.externalId))?.title).toBe(record.title);
+  });
+});
+
 describe("when Meilisearch is unreachable", () => {
   it("writes still commit; the worker backs off and delivers once Meilisearch answers", async () => {
     const dead = CaseSearchIndex.connect("http://127.0.0.1:9", undefined, kb.index.uid, { requestTimeoutMs: 1000 });
