@@ -17,6 +17,13 @@ interface Recipient {
 
 const SUBJECT_PREFIX = "【好事例ナレッジベース】";
 
+/** Active followers `u` of a tag or a 自治体 (`f`), with the followed thing's name for the notice. */
+const FOLLOWERS_FROM = `follows f
+       join users u on u.id = f.user_id and u.active
+       left join tags t on f.target_type = 'TAG' and t.id = f.target_id
+       left join organisations o on f.target_type = 'ORGANISATION' and o.id = f.target_id`;
+const FOLLOW_REASON = `case f.target_type when 'TAG' then 'タグ「' || t.name || '」' else '自治体「' || o.name || '」' end`;
+
 /** In-app notices (each in the recipient's own organisation) and e-mails, in the caller's transaction. */
 function tell(em: EntityManager, recipients: Recipient[], type: NotificationType, caseId: string, message: (r: Recipient) => string, mail: (r: Recipient) => OutgoingMail): void {
   for (const r of recipients) notify(em, r.organisation_id, [r.id], type, caseId, message(r));
@@ -49,12 +56,8 @@ async function notifyFollowersOf(em: EntityManager, caseId: string, outsidersOnl
   if (!c) return; // changed by a path that does not go through the workflow entity (none today)
   const facts = { organisationId: c.organisation.id, status: c.status, sharing: c.sharing };
   const rows = await em.execute<Recipient[]>(
-    `select distinct on (u.id) u.id, u.email, u.organisation_id, u.display_name,
-            case f.target_type when 'TAG' then 'タグ「' || t.name || '」' else '自治体「' || o.name || '」' end as reason
-       from follows f
-       join users u on u.id = f.user_id and u.active
-       left join tags t on f.target_type = 'TAG' and t.id = f.target_id
-       left join organisations o on f.target_type = 'ORGANISATION' and o.id = f.target_id
+    `select distinct on (u.id) u.id, u.email, u.organisation_id, u.display_name, ${FOLLOW_REASON} as reason
+       from ${FOLLOWERS_FROM}
       where ((f.target_type = 'TAG' and f.target_id in (select tag_id from case_tags where case_id = ?))
          or (f.target_type = 'ORGANISATION' and f.target_id = ?))
         and u.id <> coalesce(?::uuid, '00000000-0000-0000-0000-000000000000'::uuid)
@@ -104,13 +107,9 @@ export async function notifyFollowersOfImport(em: EntityManager, input: Imported
   const pgArray = (ids: readonly string[]) => `{${ids.join(",")}}`;
   const rows = await em.execute<(Recipient & { n: string; reasons: string; latest_id: string; latest_title: string })[]>(
     `with told as (
-       select distinct on (u.id, c.id) u.id as user_id, c.id as case_id, c.title, c.published_at,
-              case f.target_type when 'TAG' then 'タグ「' || t.name || '」' else '自治体「' || o.name || '」' end as reason
-         from follows f
-         join users u on u.id = f.user_id and u.active
+       select distinct on (u.id, c.id) u.id as user_id, c.id as case_id, c.title, c.published_at, ${FOLLOW_REASON} as reason
+         from ${FOLLOWERS_FROM}
          join cases c on c.id = any(?::uuid[]) or (c.id = any(?::uuid[]) and u.organisation_id <> c.organisation_id)
-         left join tags t on f.target_type = 'TAG' and t.id = f.target_id
-         left join organisations o on f.target_type = 'ORGANISATION' and o.id = f.target_id
         where ((f.target_type = 'TAG' and exists (select 1 from case_tags ct where ct.case_id = c.id and ct.tag_id = f.target_id))
             or (f.target_type = 'ORGANISATION' and f.target_id = c.organisation_id))
           and u.id <> coalesce(?::uuid, '00000000-0000-0000-0000-000000000000'::uuid)

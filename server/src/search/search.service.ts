@@ -55,10 +55,10 @@ const FIELD_OF: Record<FacetAttribute, FacetField> = {
   populationBand: "POPULATION_BAND",
 };
 
-/** One per index (so per process): what tag names in filters stand for, following the index's version. */
 /** How many 自治体 whose name matches a facet search are counted (the search returns at most 50). */
 const MAX_ORGANISATION_CANDIDATES = 300;
 
+/** One per index (so per process): what tag names in filters stand for, following the index's version. */
 const tagAliasCaches = new WeakMap<CaseSearchIndex, TagAliasCache>();
 
 /**
@@ -188,16 +188,24 @@ export class SearchService {
 
   /**
    * Organisation id → the name the 自治体 facet and the cards show (with the 都道府県 when two share a
-   * name, 府中市（東京都） and 府中市（広島県）), read once per index version: a rename re-indexes the
-   * organisation's cases (OrganisationOfCasesChanged), which moves the version on.
+   * name, 府中市（東京都） and 府中市（広島県）), and the text the 自治体 value search matches (name, reading,
+   * 都道府県, normalised). Read once per index version: a rename re-indexes the organisation's cases
+   * (OrganisationOfCasesChanged), which moves the version on.
    */
-  private organisationLabels(em: EntityManager): Promise<Map<string, string>> {
-    return this.index.perVersion("organisationLabels", async () => {
-      const rows = await em.fork().execute<{ id: string; name: string; prefecture: string }[]>("select id, name, prefecture from organisations");
+  private organisationDirectory(em: EntityManager): Promise<{ labels: Map<string, string>; searchKeys: Map<string, string> }> {
+    return this.index.perVersion("organisationDirectory", async () => {
+      const rows = await em.fork().execute<{ id: string; name: string; kana: string | null; prefecture: string }[]>("select id, name, kana, prefecture from organisations");
       const named = new Map<string, number>();
       for (const r of rows) named.set(r.name, (named.get(r.name) ?? 0) + 1);
-      return new Map(rows.map((r) => [r.id, named.get(r.name)! > 1 ? `${r.name}（${r.prefecture}）` : r.name]));
+      return {
+        labels: new Map(rows.map((r) => [r.id, named.get(r.name)! > 1 ? `${r.name}（${r.prefecture}）` : r.name])),
+        searchKeys: new Map(rows.map((r) => [r.id, normalizeText(`${r.name} ${r.kana ?? ""} ${r.prefecture}`).toLowerCase()])),
+      };
     });
+  }
+
+  private async organisationLabels(em: EntityManager): Promise<Map<string, string>> {
+    return (await this.organisationDirectory(em)).labels;
   }
 
   /**
@@ -292,14 +300,25 @@ export class SearchService {
   /**
    * 自治体 by any part of their name or reading (宝塚, たからづか), with counts for the current search.
    * The facet's values are ids, which Meilisearch's facet search cannot match by name: the names are
-   * matched here (organisationSearchKeys, once per index version), and one search counts the cases of
+   * matched here (organisationDirectory, once per index version), and one search counts the cases of
    * the matching organisations (at most MAX_ORGANISATION_CANDIDATES of them: 「市」 alone names hundreds).
    */
   private async searchOrganisationValues(args: FacetSearchArgs, em: EntityManager): Promise<FacetCountView[]> {
     const needle = normalizeText(args.facetQuery).toLowerCase();
     if (!needle) return [];
-    const [keys, labels] = await Promise.all([this.guard(() => this.organisationSearchKeys(em)), this.guard(() => this.organisationLabels(em))]);
-    const candidates = [...keys].filter(([, key]) => key.includes(needle)).map(([id]) => id).slice(0, MAX_ORGANISATION_CANDIDATES);
+    const { labels, searchKeys } = await this.guard(() => this.organisationDirectory(em));
+    // Names that start with the words first, then names holding them, then readings and 都道府県:
+    // when 「市」 names hundreds, the ones counted are the likeliest.
+    const rank = (id: string) => {
+      const label = normalizeText(labels.get(id) ?? "").toLowerCase();
+      return label.startsWith(needle) ? 0 : label.includes(needle) ? 1 : 2;
+    };
+    const candidates = [...searchKeys]
+      .filter(([, key]) => key.includes(needle))
+      .map(([id]) => ({ id, rank: rank(id) }))
+      .sort((a, b) => a.rank - b.rank)
+      .slice(0, MAX_ORGANISATION_CANDIDATES)
+      .map((c) => c.id);
     if (!candidates.length) return [];
     const filter = [...withVisibility(await this.visibility(), buildFilter(args.filter, "organisationId")), `organisationId IN [${candidates.map(filterValue).join(", ")}]`];
     const [result] = await this.send([
@@ -309,14 +328,6 @@ export class SearchService {
       .map((c) => ({ ...c, label: labels.get(c.value) ?? null }))
       .sort((a, b) => b.count - a.count || (a.label ?? "").localeCompare(b.label ?? "", "ja"))
       .slice(0, args.first);
-  }
-
-  /** Organisation id → its name, 都道府県 and reading, normalised for matching; read once per index version. */
-  private organisationSearchKeys(em: EntityManager): Promise<Map<string, string>> {
-    return this.index.perVersion("organisationSearchKeys", async () => {
-      const rows = await em.fork().execute<{ id: string; name: string; kana: string | null; prefecture: string }[]>("select id, name, kana, prefecture from organisations");
-      return new Map(rows.map((r) => [r.id, normalizeText(`${r.name} ${r.kana ?? ""} ${r.prefecture}`).toLowerCase()]));
-    });
   }
 
   /**
