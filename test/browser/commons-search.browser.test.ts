@@ -140,7 +140,10 @@ describe("the 自治体 facet", () => {
       const results = page.getByRole("main");
       await results.getByRole("article").first().waitFor();
       if (viewport.width < 1024) await page.getByRole("button", { name: /絞り込み条件/ }).click();
-      await page.getByRole("searchbox", { name: "自治体を絞り込み候補から探す" }).fill("しらはま");
+      const box = page.getByRole("searchbox", { name: "自治体を絞り込み候補から探す" });
+      // Its hint says what may be typed: a reading works, as the example shows.
+      await expect(box.getAttribute("aria-describedby").then((id) => page.locator(`[id="${id}"]`).textContent())).resolves.toContain("たからづか");
+      await box.fill("しらはま");
       const found = page.getByRole("list", { name: "自治体を絞り込み候補から探す" }).getByRole("checkbox", { name: /^白浜町 \(1\)$/ });
       await found.check();
       await page.waitForURL((url) => url.searchParams.has("org"));

@@ -6,6 +6,7 @@ import {
   PREFECTURES,
   type SearchState,
 } from "@kb/shared/plain";
+import { jaCommonsFacets } from "../messages/ja-commons-facets";
 import { searchPageMessages as m } from "../messages/searchPage";
 import { COLLAPSE_AFTER, FacetGroup, fixedOptions, withSelected, type CaseFacets } from "./Facets";
 import { FacetValueSearch } from "./FacetValueSearch";
@@ -51,6 +52,7 @@ export function CommonsFacets({ state, facets, loaded, onToggle }: Props) {
                 filter={toSearchVariables(state).filter}
                 selected={state.organisations}
                 onToggle={(v, on) => onToggle("organisations", v, on)}
+                hint={jaCommonsFacets.organisationSearchHint}
               />
             )
           }

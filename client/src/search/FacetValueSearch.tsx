@@ -29,6 +29,7 @@ export function FacetValueSearch({
   filter,
   selected,
   onToggle,
+  hint = m.searchTools.facetSearchHint,
 }: {
   facet: SearchableFacet;
   legend: string;
@@ -36,6 +37,8 @@ export function FacetValueSearch({
   filter?: SearchFilter;
   selected: readonly string[];
   onToggle: (value: string, selected: boolean) => void;
+  /** What may be typed (the default speaks of names: 支援 finds 子育て支援課). */
+  hint?: string;
 }) {
   const inputId = useId();
   const hintId = useId();
@@ -83,7 +86,7 @@ export function FacetValueSearch({
         }}
       />
       <p id={hintId} className="text-dns-14N-130 text-solid-gray-700">
-        {m.searchTools.facetSearchHint}
+        {hint}
       </p>
       {sent && data && values.length === 0 && <p className="text-dns-14N-130 text-solid-gray-700">{m.searchTools.facetSearchEmpty}</p>}
       {values.length > 0 && (

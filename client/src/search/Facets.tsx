@@ -10,7 +10,6 @@ import {
 import { lazy, Suspense, useId, useState, type ReactNode } from "react";
 import { searchPageMessages as m } from "../messages/searchPage";
 import { FacetCheckboxList, type FacetOption } from "./FacetCheckboxList";
-import { FacetValueSearch } from "./FacetValueSearch";
 import { activeFilterCount, toSearchVariables, type FacetKey } from "./searchParams";
 
 graphql(`
@@ -47,6 +46,8 @@ interface Props {
 
 export const COLLAPSE_AFTER = 10;
 
+// Shown only once a facet holds more than COLLAPSE_AFTER values: a chunk of its own, out of the first load.
+const FacetValueSearch = lazy(() => import("./FacetValueSearch").then((module) => ({ default: module.FacetValueSearch })));
 const CommonsFacets = lazy(() => import("./CommonsFacets").then((module) => ({ default: module.CommonsFacets })));
 const isCaseKind = (value: string): value is CaseKind => (CASE_KINDS as readonly string[]).includes(value);
 
@@ -119,14 +120,16 @@ export function Facets({ state, facets, onToggle, onClear, pinnedTags, results }
           onToggle={(v, on) => onToggle("departments", v, on)}
           search={
             departments.length > COLLAPSE_AFTER && (
-              <FacetValueSearch
-                facet="DEPARTMENT"
-                legend={m.facets.department}
-                query={state.q}
-                filter={filter}
-                selected={state.departments}
-                onToggle={(v, on) => onToggle("departments", v, on)}
-              />
+              <Suspense fallback={null}>
+                <FacetValueSearch
+                  facet="DEPARTMENT"
+                  legend={m.facets.department}
+                  query={state.q}
+                  filter={filter}
+                  selected={state.departments}
+                  onToggle={(v, on) => onToggle("departments", v, on)}
+                />
+              </Suspense>
             )
           }
         />
@@ -146,14 +149,16 @@ export function Facets({ state, facets, onToggle, onClear, pinnedTags, results }
           onToggle={(v, on) => onToggle("tags", v, on)}
           search={
             tags.length > COLLAPSE_AFTER && (
-              <FacetValueSearch
-                facet="TAGS"
-                legend={m.facets.tags}
-                query={state.q}
-                filter={toSearchVariables(state).filter}
-                selected={state.tags}
-                onToggle={(v, on) => onToggle("tags", v, on)}
-              />
+              <Suspense fallback={null}>
+                <FacetValueSearch
+                  facet="TAGS"
+                  legend={m.facets.tags}
+                  query={state.q}
+                  filter={toSearchVariables(state).filter}
+                  selected={state.tags}
+                  onToggle={(v, on) => onToggle("tags", v, on)}
+                />
+              </Suspense>
             )
           }
         />
