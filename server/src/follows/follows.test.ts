@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startSmtpSink, type SmtpSink } from "../../../test/support/smtp.js";
 import { buildCase, createTestBackend, type TestBackend } from "../../../test/support/test-backend.js";
 import type { Viewer } from "../kernel/index.js";
-import { MailOutboxWorker, mailRetryDelayMs, MAIL_MAX_ATTEMPTS } from "../mail/index.js";
+import { enqueueMail, MailOutboxWorker, mailRetryDelayMs, MAIL_MAX_ATTEMPTS } from "../mail/index.js";
 import { createOrganisation } from "../organisations/index.js";
 
 /**
@@ -190,6 +190,28 @@ describe("follow", () => {
     const mail = await sink.waitFor((m) => m.subject.includes("データベースの時計で期限が来た事例"));
     expect(mail.to).toEqual([colleague.email]);
     expect(mail.text).toContain(`/cases/${caseId}`);
+  });
+  it("an e-mail queued while the app's clock runs an hour ahead is due at once by PostgreSQL's clock", async () => {
+    const subject = `時計が進んだホストから送る知らせ ${process.pid}`;
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date(Date.now() + 3_600_000));
+    try {
+      await kb.orm.em.fork().transactional(async (em) => enqueueMail(em, [{ to: colleague.email, subject, body: "本文" }]));
+    } finally {
+      vi.useRealTimers();
+    }
+    const [row] = await kb.orm.em.fork().execute<{ due: boolean; fresh: boolean }[]>(
+      "select next_attempt_at <= now() as due, created_at > now() - interval '1 minute' and created_at <= now() as fresh from mail_outbox where subject = ?",
+      [subject],
+    );
+    expect(row).toEqual({ due: true, fresh: true });
+    const worker = new MailOutboxWorker(kb.orm, { host: "127.0.0.1", port: sink.port, secure: false, from: "kb@example.lg.jp" }, kb.logger);
+    try {
+      await worker.drainUntilEmpty();
+    } finally {
+      await worker.stop();
+    }
+    await sink.waitFor((m) => m.subject === subject);
   });
 });
 

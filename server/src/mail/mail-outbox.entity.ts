@@ -29,8 +29,13 @@ export class MailOutbox {
   @Property({ type: "integer" })
   attempts: number & Opt = 0;
 
-  @Property({ type: "datetime", columnType: "timestamptz" })
-  nextAttemptAt: Date & Opt = new Date();
+  /**
+   * Due time by PostgreSQL's clock, as the worker compares it with now(): a new row takes the
+   * column default, so an app host whose clock runs ahead cannot queue a mail the worker sees as
+   * not yet due (issue 16, left alone at stop 25).
+   */
+  @Property({ type: "datetime", columnType: "timestamptz", defaultRaw: "now()" })
+  nextAttemptAt!: Date & Opt;
 
   @Property({ type: "datetime", columnType: "timestamptz", nullable: true })
   sentAt?: Date | null;
@@ -41,6 +46,7 @@ export class MailOutbox {
   @Property({ type: "text", nullable: true })
   lastError?: string | null;
 
-  @Property({ type: "datetime", columnType: "timestamptz" })
-  createdAt: Date & Opt = new Date();
+  /** By PostgreSQL's clock as well: the worker prunes by `created_at < now() - retention`. */
+  @Property({ type: "datetime", columnType: "timestamptz", defaultRaw: "now()" })
+  createdAt!: Date & Opt;
 }

@@ -23,6 +23,7 @@ import { Migration20261205220200_CaseBasedOn } from "./Migration20261205220200_C
 import { Migration20261205220400_CommonsCollections } from "./Migration20261205220400_CommonsCollections.js";
 import { Migration20261206010000_SearchNodes } from "./Migration20261206010000_SearchNodes.js";
 import { Migration20261206030000_SearchOutboxNotifyKind } from "./Migration20261206030000_SearchOutboxNotifyKind.js";
+import { Migration20261207000000_MailOutboxDatabaseClock } from "./Migration20261207000000_MailOutboxDatabaseClock.js";
 import { Migration20261205181821_AdminPeopleAndReorganisation } from "./Migration20261205181821_AdminPeopleAndReorganisation.js";
 import { Migration20261205220300_DemandBoardAndFollows } from "./Migration20261205220300_DemandBoardAndFollows.js";
 
@@ -54,4 +55,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: "Migration20261205220400_CommonsCollections", class: Migration20261205220400_CommonsCollections },
   { name: "Migration20261206010000_SearchNodes", class: Migration20261206010000_SearchNodes },
   { name: "Migration20261206030000_SearchOutboxNotifyKind", class: Migration20261206030000_SearchOutboxNotifyKind },
+  { name: "Migration20261207000000_MailOutboxDatabaseClock", class: Migration20261207000000_MailOutboxDatabaseClock },
 ];
