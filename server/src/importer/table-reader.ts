@@ -3,7 +3,7 @@ import { parse as csvParser, type Options as CsvOptions } from "csv-parse";
 import iconv from "iconv-lite";
 import { normalizeText, type ImportEncoding } from "@kb/shared";
 import { timeSlices } from "../kernel/index.js";
-import { readSheetInWorker } from "./xlsx-sheet.js";
+import { readSheetInWorker, SpreadsheetReaderFailure } from "./xlsx-sheet.js";
 import { OversizedArchiveError, unpackXlsxSafely } from "./xlsx-archive.js";
 
 /** One cell as read: text from CSV; text, numbers, booleans and dates from Excel. */
@@ -118,6 +118,7 @@ async function readXlsx(bytes: Buffer, sheet: string | number | undefined, heade
     data = await readSheetInWorker(await unpackXlsxSafely(bytes), sheet ?? 1);
   } catch (error) {
     if (error instanceof OversizedArchiveError) throw new RefusedFileError(error.message);
+    if (error instanceof SpreadsheetReaderFailure) throw error;
     const name = (error as Error).name;
     if (name === "SheetNotFoundError") throw new TableReadError(`シート「${String(sheet)}」が見つかりません。`);
     throw new TableReadError("Excel ファイル（.xlsx）として読めません。ファイルが壊れていないか確認してください。");

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { writeXlsx, writeXlsxBomb, writeXlsxWithManyParts } from "../../../test/support/xlsx.js";
-import { RefusedFileError, readTable } from "./table-reader.js";
-import { MAX_XLSX_ENTRIES, MAX_XLSX_UNPACKED_BYTES } from "./xlsx-archive.js";
+import { RefusedFileError, readTable, TableReadError } from "./table-reader.js";
+import { MAX_XLSX_ENTRIES, MAX_XLSX_UNPACKED_BYTES, unpackXlsxSafely } from "./xlsx-archive.js";
+import { readSheetInWorker, SpreadsheetReaderFailure } from "./xlsx-sheet.js";
 
 /**
  * Issue 12: an .xlsx cannot exhaust memory (a 1 MB file inflating to 1 GiB took the server from
@@ -47,5 +48,17 @@ describe("a CSV holding NUL", () => {
     const error = await readTable("list.csv", Buffer.from("件名,年度\n窓口\u0000の改善,2024\n", "utf8")).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RefusedFileError);
     expect((error as Error).message).toContain("NUL 文字");
+  });
+});
+
+describe("a spreadsheet reader thread that fails", () => {
+  it("is the server's failure, not the file's: it is not reported as an unreadable .xlsx", async () => {
+    const bytes = await unpackXlsxSafely(writeXlsx("一覧", [["件名"], ["窓口の改善"]]));
+    // A reader that cannot start (its module is missing), as a broken deployment would have it.
+    const missing = new URL("./no-such-reader.worker.js", import.meta.url);
+    const failure = await readSheetInWorker(bytes, 1, missing).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(SpreadsheetReaderFailure);
+    expect(failure).not.toBeInstanceOf(TableReadError);
+    expect(await readSheetInWorker(bytes, 1)).toEqual([["件名"], ["窓口の改善"]]);
   });
 });
