@@ -5,6 +5,7 @@ import { buildCase, createTestBackend, type TestBackend } from "../../../test/su
 import { writeXlsx } from "../../../test/support/xlsx.js";
 import type { Viewer } from "../kernel/index.js";
 import { PersonnelChangeService } from "./personnel-change.service.js";
+import { planDigest, type PlanState } from "./personnel-plan.js";
 
 let kb: TestBackend;
 let admin: Viewer;
@@ -287,5 +288,24 @@ describe("人事異動 after a 組織改正", () => {
     expect(await userByEmail("koho@example.lg.jp")).toMatchObject({ department: "こども課" });
     const [abolished] = await sql<{ n: string }>("select count(*) as n from users where department_id = ?", [hoiku.departmentId]);
     expect(Number(abolished!.n)).toBe(0);
+  });
+});
+
+describe("the dry run's digest", () => {
+  it("changes when a 課 gains or loses a former name, since a line naming it is read by that name", () => {
+    const state: PlanState = {
+      people: [],
+      departments: [{ id: "d1", name: "市民課", nameKey: "市民課", code: null, aliasKeys: ["住民課"] }],
+      foreignEmails: new Set(),
+      viewerId: "v",
+      today: "2026-12-06",
+    };
+    const bytes = Buffer.from("氏名,メール,所属\n");
+    const digest = planDigest(bytes, state);
+    expect(planDigest(bytes, { ...state, departments: [{ ...state.departments[0]!, aliasKeys: ["戸籍課", "住民課"] }] })).not.toBe(digest);
+    expect(planDigest(bytes, { ...state, departments: [{ ...state.departments[0]!, aliasKeys: [] }] })).not.toBe(digest);
+    // The order the aliases were read in does not matter.
+    const two = { ...state, departments: [{ ...state.departments[0]!, aliasKeys: ["住民課", "戸籍課"] }] };
+    expect(planDigest(bytes, two)).toBe(planDigest(bytes, { ...state, departments: [{ ...state.departments[0]!, aliasKeys: ["戸籍課", "住民課"] }] }));
   });
 });

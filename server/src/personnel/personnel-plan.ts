@@ -264,7 +264,8 @@ export function planDigest(fileBytes: Buffer, state: PlanState): string {
   const people = [...state.people].sort((a, b) => a.id.localeCompare(b.id));
   h.update(JSON.stringify(people.map((p) => [p.id, p.email, p.displayName, p.employeeNumber, p.role, p.departmentId, p.active])));
   const departments = [...state.departments].sort((a, b) => a.id.localeCompare(b.id));
-  h.update(JSON.stringify(departments.map((d) => [d.id, d.nameKey, d.code])));
+  // Former names too: a line naming an old 課 is read as its successor (組織改正).
+  h.update(JSON.stringify(departments.map((d) => [d.id, d.nameKey, d.code, [...(d.aliasKeys ?? [])].sort()])));
   h.update(JSON.stringify([...state.foreignEmails].sort()));
   h.update(state.viewerId);
   return h.digest("hex");
