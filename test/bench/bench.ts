@@ -126,11 +126,14 @@ async function main(): Promise<void> {
 
   // --- latency: raw Meilisearch vs GraphQL searchCases, same queries --------------------------------
   const auth = { authorization: `Bearer ${meiliKey}` };
-  // Raw: the Meilisearch requests the service sends for the query, sent by the service's own code
-  // (runPlan: the strict multi-search, plus the relaxed one when it relaxes) — nothing else.
+  // Raw: the Meilisearch requests the service sends for the page, sent by the service's own code
+  // (runPage: the strict multi-search, the relaxed one when it relaxes, and — the reader being
+  // signed in and 似た自治体を優先 the default — the federated page beside them) — nothing else.
   const planner = new SearchService(index, new CaseService(orm.em.fork()), readership);
+  const readerOrganisation = readerOrganisationOf(await orm.em.fork().findOneOrFail(Organisation, { id: readerOrgId }));
   const raw = async (i: number) => {
-    await planner.runPlan(QUERIES[i % QUERIES.length]!);
+    const args = QUERIES[i % QUERIES.length]!;
+    await planner.runPage(args, args.preferSimilar ? readerOrganisation : null);
   };
   // For reference: one strict multi-search per query, as a client without relaxation would send.
   const rawStrict = async (i: number) => {
