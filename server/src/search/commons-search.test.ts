@@ -155,7 +155,7 @@ describe("似た自治体を優先", () => {
     expect(pages).toEqual(boosted.hits.map((h) => h.case.id));
   });
 
-  it("relaxes as the plain search does: same total, facets and cases, the like ones first", async () => {
+  it("relaxes as the plain search does, and asks for a term as for a phrase: same total, facets and cases, the like ones first", async () => {
     // No case says 除雪機: all words find nothing, so the page is the relaxed one (its hits from the
     // federated request of the relaxed query, its counts from the plan).
     const RELAXED = SEARCH.replace("total", "total relaxed");
@@ -171,6 +171,13 @@ describe("似た自治体を優先", () => {
     expect(boosted.facets).toEqual(plain.facets);
     expect(new Set(boosted.hits.map((h) => h.case.id))).toEqual(new Set(plain.hits.map((h) => h.case.id)));
     expect(boosted.hits.slice(0, 2).map(organisationOfHit)).toEqual(["strong", "weak"]);
+    // One word (a term: its page is asked for beside the plan), the same.
+    const term = await search({ query: "雪囲い" });
+    const termPlain = await search({ query: "雪囲い", preferSimilar: false });
+    expect(term.total).toBe(termPlain.total);
+    expect(term.facets).toEqual(termPlain.facets);
+    expect(new Set(term.hits.map((h) => h.case.id))).toEqual(new Set(termPlain.hits.map((h) => h.case.id)));
+    expect(term.hits.slice(0, 2).map(organisationOfHit)).toEqual(["strong", "weak"]);
   });
 
   it("takes the reader's organisation from the session's own statement, as the organisation is", async () => {

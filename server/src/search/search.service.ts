@@ -126,7 +126,7 @@ export class SearchService {
     // A phrase such as 窓口の待ち時間を減らしたい often needs relaxing: ask for both forms in the
     // same request instead of paying a second round trip. A term asks for the relaxed form only
     // when the strict one found too little (rare).
-    const phrase = /\s|[\u3041-\u309f]/u.test(query);
+    const phrase = isPhrase(query);
     const loose = query ? planSearch(this.index.uid, args, relaxedStrategy(query), visibility) : undefined;
     const both = phrase && loose ? await this.send([...sent(strict), ...sent(loose)]) : undefined;
     const results = both ? both.slice(0, strict.queries.length) : await this.send(sent(strict));
@@ -141,9 +141,10 @@ export class SearchService {
    * Every Meilisearch request of a search page, and the page's hits. Without a reader to favour
    * (anonymous, another sort, 似た自治体を優先 off), the plan alone: its main query's hits. With one,
    * the hits come from the federated form of the main query (similar-organisations.ts), so the plan
-   * asks for counts and facets only, and the federated page of the strict query is sent beside it
-   * rather than after it: one round trip instead of two, whose answer is thrown away only when
-   * the plan relaxes (then the relaxed query's page follows).
+   * asks for counts and facets only. For a term, which rarely relaxes, the strict query's federated
+   * page is sent beside the plan rather than after it (one round trip instead of two; thrown away
+   * when the plan relaxes after all). A phrase often relaxes: its page follows the plan's answer,
+   * so Meilisearch never builds a page nobody reads.
    */
   async runPage(
     args: SearchArgs,
@@ -155,11 +156,11 @@ export class SearchService {
     }
     const pageOf = async (plan: SearchPlan) =>
       (await this.guard(() => this.index.federatedSearch(federatedPage(plan.queries[0]!, reader, args.offset, args.first)))).hits;
-    const strictPage = pageOf(planSearch(this.index.uid, args, "all", await this.visibility()));
+    const strictPage = isPhrase(normalizeText(args.query)) ? undefined : pageOf(planSearch(this.index.uid, args, "all", await this.visibility()));
     // Awaited below, or not needed when the plan fails or relaxes: never an unhandled rejection.
-    strictPage.catch(() => {});
+    strictPage?.catch(() => {});
     const run = await this.runPlan(args, { countsOnly: true });
-    return { ...run, pageHits: run.relaxed ? await pageOf(run.plan) : await strictPage };
+    return { ...run, pageHits: await (run.relaxed || !strictPage ? pageOf(run.plan) : strictPage) };
   }
 
   /** `em`: the request's EntityManager, which the page's cases are read with. */
@@ -434,6 +435,11 @@ export class SearchService {
       throw error;
     }
   }
+}
+
+/** Several words, or a sentence (hiragana): likely to need relaxing (runPlan, runPage). */
+function isPhrase(normalizedQuery: string): boolean {
+  return /\s|[\u3041-\u309f]/u.test(normalizedQuery);
 }
 
 function hitOrganisationOf(hit: Record<string, unknown>, labels: Map<string, string>): SearchHitOrganisationView | null {
