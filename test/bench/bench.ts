@@ -13,8 +13,8 @@
  *   DATABASE_URL / MEILI_URL (+ MEILI_MASTER_KEY): use these services instead of fresh embedded ones
  *
  * Raw Meilisearch and GraphQL `searchCases` run side by side in one run, on the same queries: the
- * raw side sends exactly the multi-search request the service sends for a page (same filters,
- * disjunctive facet queries, highlights), so the difference is what our layer adds.
+ * raw side sends exactly the Meilisearch requests the service sends for a page (runPage: same filters,
+ * disjunctive facet queries, highlights, the 似た自治体 federated page), so the difference is what our layer adds.
  *
  * National scale (issue 17): the cases belong to generated organisations (national.ts) with 公開範囲;
  * searches are a signed-in staff member of a mid-size 一般市 (readership filter on, on both sides);
