@@ -13,8 +13,8 @@
  *   DATABASE_URL / MEILI_URL (+ MEILI_MASTER_KEY): use these services instead of fresh embedded ones
  *
  * Raw Meilisearch and GraphQL `searchCases` run side by side in one run, on the same queries: the
- * raw side sends exactly the multi-search request the service sends for a page (same filters,
- * disjunctive facet queries, highlights), so the difference is what our layer adds.
+ * raw side sends exactly the Meilisearch requests the service sends for a page (runPage: same filters,
+ * disjunctive facet queries, highlights, the 似た自治体 federated page), so the difference is what our layer adds.
  *
  * National scale (issue 17): the cases belong to generated organisations (national.ts) with 公開範囲;
  * searches are a signed-in staff member of a mid-size 一般市 (readership filter on, on both sides);
@@ -126,11 +126,14 @@ async function main(): Promise<void> {
 
   // --- latency: raw Meilisearch vs GraphQL searchCases, same queries --------------------------------
   const auth = { authorization: `Bearer ${meiliKey}` };
-  // Raw: the Meilisearch requests the service sends for the query, sent by the service's own code
-  // (runPlan: the strict multi-search, plus the relaxed one when it relaxes) — nothing else.
+  // Raw: the Meilisearch requests the service sends for the page, sent by the service's own code
+  // (runPage: the strict multi-search, the relaxed one when it relaxes, and — the reader being
+  // signed in and 似た自治体を優先 the default — the federated page beside them) — nothing else.
   const planner = new SearchService(index, new CaseService(orm.em.fork()), readership);
+  const readerOrganisation = readerOrganisationOf(await orm.em.fork().findOneOrFail(Organisation, { id: readerOrgId }));
   const raw = async (i: number) => {
-    await planner.runPlan(QUERIES[i % QUERIES.length]!);
+    const args = QUERIES[i % QUERIES.length]!;
+    await planner.runPage(args, args.preferSimilar ? readerOrganisation : null);
   };
   // For reference: one strict multi-search per query, as a client without relaxation would send.
   const rawStrict = async (i: number) => {

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { loginSchema } from "@kb/shared";
+import { loginSchema, type OrganisationKind, type Prefecture } from "@kb/shared";
 import { recordAudit } from "../audit/index.js";
 import { badInputFromZod, type InstallationRole, type Role, type Viewer } from "../kernel/index.js";
 import { authErrors } from "./auth.errors.js";
@@ -108,13 +108,26 @@ export class AuthService {
   async viewerForToken(token: string | null | undefined): Promise<Viewer | null> {
     if (!token || token.length > 200) return null;
     const tokenHash = hashToken(token);
-    const [row] = await this.em.execute<{ id: string; organisation_id: string; role: Role; installation_role: InstallationRole | null; department_id: string; display_name: string }[]>(
+    const [row] = await this.em.execute<
+      {
+        id: string;
+        organisation_id: string;
+        role: Role;
+        installation_role: InstallationRole | null;
+        department_id: string;
+        display_name: string;
+        prefecture: Prefecture;
+        organisation_kind: OrganisationKind;
+        population: number | null;
+      }[]
+    >(
       `with seen as (
          update sessions set last_seen_at = now()
           where token_hash = ? and expires_at > now() and last_seen_at < now() - interval '1 minute'
        )
-       select u.id, u.organisation_id, u.role, u.installation_role, u.department_id, u.display_name
-         from sessions s join users u on u.id = s.user_id
+       select u.id, u.organisation_id, u.role, u.installation_role, u.department_id, u.display_name,
+              o.prefecture, o.kind as organisation_kind, o.population
+         from sessions s join users u on u.id = s.user_id join organisations o on o.id = u.organisation_id
         where s.token_hash = ? and s.expires_at > now() and u.active`,
       [tokenHash, tokenHash],
     );
@@ -126,6 +139,7 @@ export class AuthService {
           installationRole: row.installation_role,
           departmentId: row.department_id,
           displayName: row.display_name,
+          organisationFacts: { prefecture: row.prefecture, kind: row.organisation_kind, population: row.population },
         }
       : null;
   }

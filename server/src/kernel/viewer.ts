@@ -1,3 +1,4 @@
+import type { OrganisationKind, Prefecture } from "@kb/shared";
 import { AppError, forbidden } from "./app-error.js";
 
 /** Roles; what each may do is in the policies (cases/case.policy.ts, collections/collection.policy.ts). Order matters nowhere: each check names the roles it allows. */
@@ -28,6 +29,12 @@ export interface Viewer {
   installationRole?: InstallationRole | null;
   departmentId: string;
   displayName: string;
+  /**
+   * What 似た自治体 compares of the viewer's organisation (search/similar-organisations.ts), read in
+   * the session's own statement so a search page needs none of its own; absent where a viewer is
+   * made otherwise (tests, sign-in), and then read when needed.
+   */
+  organisationFacts?: { prefecture: Prefecture; kind: OrganisationKind; population: number | null };
 }
 
 export const notSignedIn = () => new AppError("UNAUTHENTICATED", "ログインしてください。");

@@ -1,6 +1,7 @@
 import { localGovernmentCheckDigit } from "@kb/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCase, createTestBackend, type TestBackend } from "../../../test/support/test-backend.js";
+import { AuthService } from "../auth/index.js";
 import type { Viewer } from "../kernel/index.js";
 import { createOrganisation, updateOrganisation } from "../organisations/index.js";
 
@@ -11,7 +12,7 @@ import { createOrganisation, updateOrganisation } from "../organisations/index.j
  */
 
 let kb: TestBackend;
-let reader: Viewer;
+let reader: Viewer & { email: string; password: string };
 const ids: Record<string, string> = {};
 
 const code = (firstFive: string) => `${firstFive}${localGovernmentCheckDigit(firstFive)}`;
@@ -152,6 +153,39 @@ describe("似た自治体を優先", () => {
     const pages = [];
     for (let offset = 0; offset < 4; offset++) pages.push(...(await search({ first: 1, offset })).hits.map((h) => h.case.id));
     expect(pages).toEqual(boosted.hits.map((h) => h.case.id));
+  });
+
+  it("relaxes as the plain search does, and asks for a term as for a phrase: same total, facets and cases, the like ones first", async () => {
+    // No case says 除雪機: all words find nothing, so the page is the relaxed one (its hits from the
+    // federated request of the relaxed query, its counts from the plan).
+    const RELAXED = SEARCH.replace("total", "total relaxed");
+    const run = async (preferSimilar: boolean) => {
+      const r = await kb.gql<{ searchCases: Result & { relaxed: boolean } }>(RELAXED, { query: "雪囲い 共同作業 除雪機", preferSimilar }, { viewer: reader });
+      expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+      return r.data!.searchCases;
+    };
+    const [boosted, plain] = [await run(true), await run(false)];
+    expect(plain.relaxed).toBe(true);
+    expect(boosted.relaxed).toBe(true);
+    expect(boosted.total).toBe(plain.total);
+    expect(boosted.facets).toEqual(plain.facets);
+    expect(new Set(boosted.hits.map((h) => h.case.id))).toEqual(new Set(plain.hits.map((h) => h.case.id)));
+    expect(boosted.hits.slice(0, 2).map(organisationOfHit)).toEqual(["strong", "weak"]);
+    // One word (a term: its page is asked for beside the plan), the same.
+    const term = await search({ query: "雪囲い" });
+    const termPlain = await search({ query: "雪囲い", preferSimilar: false });
+    expect(term.total).toBe(termPlain.total);
+    expect(term.facets).toEqual(termPlain.facets);
+    expect(new Set(term.hits.map((h) => h.case.id))).toEqual(new Set(termPlain.hits.map((h) => h.case.id)));
+    expect(term.hits.slice(0, 2).map(organisationOfHit)).toEqual(["strong", "weak"]);
+  });
+
+  it("takes the reader's organisation from the session's own statement, as the organisation is", async () => {
+    const signedIn = await new AuthService(kb.orm.em.fork()).login({ email: reader.email, password: reader.password }, { ip: "10.0.0.1", userAgent: "test" });
+    const viewer = await new AuthService(kb.orm.em.fork()).viewerForToken(signedIn.token);
+    expect(viewer?.organisationFacts).toEqual({ prefecture: "兵庫県", kind: "CORE_CITY", population: 400_000 });
+    const fromSession = await search({}, viewer);
+    expect(fromSession.hits.map((h) => [h.case.id, h.likeness])).toEqual((await search({})).hits.map((h) => [h.case.id, h.likeness]));
   });
 
   it("does nothing for an anonymous visitor", async () => {

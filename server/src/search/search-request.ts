@@ -158,3 +158,28 @@ export function planSearch(indexUid: string, args: SearchArgs, strategy: Strateg
   }
   return { queries, facetQueryAt };
 }
+
+/**
+ * A plan's queries with the main query asking for counts and facets only (no hits, highlights or
+ * crops): for a page whose hits come from another request (似た自治体, similar-organisations.ts).
+ * Totals and facet counts do not depend on the page, so they are the same; Meilisearch skips
+ * ranking, fetching and highlighting the page it would have thrown away.
+ */
+export function countsOnly(plan: SearchPlan): MultiSearchQuery[] {
+  const [main, ...facetQueries] = plan.queries;
+  const {
+    offset: _offset,
+    limit: _limit,
+    sort: _sort,
+    attributesToRetrieve: _retrieve,
+    attributesToHighlight: _highlight,
+    attributesToCrop: _crop,
+    cropLength: _cropLength,
+    cropMarker: _cropMarker,
+    highlightPreTag: _pre,
+    highlightPostTag: _post,
+    showMatchesPosition: _positions,
+    ...counts
+  } = main!;
+  return [{ ...counts, limit: 0 }, ...facetQueries];
+}

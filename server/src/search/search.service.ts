@@ -21,6 +21,7 @@ import { matchedOnlyHidden, matchReasonsOf, type MatchContext } from "./match-re
 import { federatedPage, likenessOf, type ReaderOrganisation } from "./similar-organisations.js";
 import {
   buildFilter,
+  countsOnly,
   planSearch,
   RELAX_BELOW,
   relaxedStrategy,
@@ -109,37 +110,66 @@ export class SearchService {
     return this.guard(() => canonicalTagFilter(em, filter, cache));
   }
 
-  /** Runs the Meilisearch side of a search page: all words first, relaxed when too little is found. */
+  /**
+   * Runs the Meilisearch side of a search page: all words first, relaxed when too little is found.
+   * `countsOnly`: the main query asks for totals and facets alone (the page's hits come from
+   * elsewhere, see runPage); the plan returned is the full one either way.
+   */
   async runPlan(
     args: SearchArgs,
+    options: { countsOnly?: boolean } = {},
   ): Promise<{ plan: SearchPlan; results: MultiSearchResult<RecordAny>[]; relaxed: boolean; strictTotal: number }> {
     const visibility = await this.visibility();
     const strict = planSearch(this.index.uid, args, "all", visibility);
     const query = normalizeText(args.query);
+    const sent = (plan: SearchPlan) => (options.countsOnly ? countsOnly(plan) : plan.queries);
     // A phrase such as 窓口の待ち時間を減らしたい often needs relaxing: ask for both forms in the
     // same request instead of paying a second round trip. A term asks for the relaxed form only
     // when the strict one found too little (rare).
-    const phrase = /\s|[\u3041-\u309f]/u.test(query);
+    const phrase = isPhrase(query);
     const loose = query ? planSearch(this.index.uid, args, relaxedStrategy(query), visibility) : undefined;
-    const both = phrase && loose ? await this.send([...strict.queries, ...loose.queries]) : undefined;
-    const results = both ? both.slice(0, strict.queries.length) : await this.send(strict.queries);
+    const both = phrase && loose ? await this.send([...sent(strict), ...sent(loose)]) : undefined;
+    const results = both ? both.slice(0, strict.queries.length) : await this.send(sent(strict));
     const total = results[0]?.estimatedTotalHits ?? 0;
     if (total >= RELAX_BELOW || !loose) return { plan: strict, results, relaxed: false, strictTotal: total };
-    const relaxedResults = both ? both.slice(strict.queries.length) : await this.send(loose.queries);
+    const relaxedResults = both ? both.slice(strict.queries.length) : await this.send(sent(loose));
     if ((relaxedResults[0]?.estimatedTotalHits ?? 0) <= total) return { plan: strict, results, relaxed: false, strictTotal: total };
     return { plan: loose, results: relaxedResults, relaxed: true, strictTotal: total };
+  }
+
+  /**
+   * Every Meilisearch request of a search page, and the page's hits. Without a reader to favour
+   * (anonymous, another sort, 似た自治体を優先 off), the plan alone: its main query's hits. With one,
+   * the hits come from the federated form of the main query (similar-organisations.ts), so the plan
+   * asks for counts and facets only. For a term, which rarely relaxes, the strict query's federated
+   * page is sent beside the plan rather than after it (one round trip instead of two; thrown away
+   * when the plan relaxes after all). A phrase often relaxes: its page follows the plan's answer,
+   * so Meilisearch never builds a page nobody reads.
+   */
+  async runPage(
+    args: SearchArgs,
+    reader: ReaderOrganisation | null,
+  ): Promise<{ plan: SearchPlan; results: MultiSearchResult<RecordAny>[]; relaxed: boolean; strictTotal: number; pageHits: RecordAny[] }> {
+    if (!reader) {
+      const run = await this.runPlan(args);
+      return { ...run, pageHits: run.results[0]!.hits };
+    }
+    const pageOf = async (plan: SearchPlan) =>
+      (await this.guard(() => this.index.federatedSearch(federatedPage(plan.queries[0]!, reader, args.offset, args.first)))).hits;
+    const strictPage = isPhrase(normalizeText(args.query)) ? undefined : pageOf(planSearch(this.index.uid, args, "all", await this.visibility()));
+    // Awaited below, or not needed when the plan fails or relaxes: never an unhandled rejection.
+    strictPage?.catch(() => {});
+    const run = await this.runPlan(args, { countsOnly: true });
+    return { ...run, pageHits: await (run.relaxed || !strictPage ? pageOf(run.plan) : strictPage) };
   }
 
   /** `em`: the request's EntityManager, which the page's cases are read with. */
   async search(args: SearchArgs, em: EntityManager): Promise<CaseSearchResultView> {
     // 似た自治体を優先: the same page, ordered by the federated search (similar-organisations.ts); totals and facets stay the plan's.
-    // The reader's organisation is read while the engine answers the plan, not after it (one round trip less on the page's path).
-    const [{ plan, results, relaxed, strictTotal }, reader] = await Promise.all([
-      this.runPlan(args),
-      args.preferSimilar && args.sort === "RELEVANCE" ? this.readerOrganisation() : null,
-    ]);
+    // The reader's organisation comes with the session (no statement) when the viewer was read from one.
+    const reader = args.preferSimilar && args.sort === "RELEVANCE" ? await this.readerOrganisation() : null;
+    const { plan, results, relaxed, strictTotal, pageHits } = await this.runPage(args, reader);
     const main = results[0]!;
-    const pageHits = reader ? (await this.guard(() => this.index.federatedSearch(federatedPage(plan.queries[0]!, reader, args.offset, args.first)))).hits : main.hits;
 
     const ids = pageHits.map((hit) => String(hit.id));
     const [found, vocabulary, organisations] = await Promise.all([
@@ -405,6 +435,11 @@ export class SearchService {
       throw error;
     }
   }
+}
+
+/** Several words, or a sentence (hiragana): likely to need relaxing (runPlan, runPage). */
+function isPhrase(normalizedQuery: string): boolean {
+  return /\s|[\u3041-\u309f]/u.test(normalizedQuery);
 }
 
 function hitOrganisationOf(hit: Record<string, unknown>, labels: Map<string, string>): SearchHitOrganisationView | null {

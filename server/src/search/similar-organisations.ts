@@ -92,9 +92,10 @@ export function federatedPage(main: MultiSearchQuery, reader: ReaderOrganisation
   };
 }
 
-/** The signed-in reader's organisation as 似た自治体 compares it (one primary-key read, or the identity map's); null for anonymous visitors. */
+/** The signed-in reader's organisation as 似た自治体 compares it (from the session's statement, else one primary-key read); null for anonymous visitors. */
 export async function readerOrganisation(em: EntityManager, viewer: Viewer | null): Promise<ReaderOrganisation | null> {
   if (!viewer) return null;
+  if (viewer.organisationFacts) return readerOrganisationOf({ id: viewer.organisationId, ...viewer.organisationFacts });
   const organisation = await em.findOne(Organisation, viewer.organisationId);
   return organisation ? readerOrganisationOf(organisation) : null;
 }
