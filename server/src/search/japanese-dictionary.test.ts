@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { Meilisearch } from "meilisearch";
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
 import { COMPOUND_TERMS, MUNICIPAL_COMPOUNDS } from "../synonyms/index.js";
-import { relaxQuery, relaxedStrategy } from "./search-request.js";
+import { relaxedOrders, relaxQuery, relaxedStrategy } from "./search-request.js";
 
 /**
  * The dictionary file writes each compound split the way Meilisearch segments it without the
@@ -52,5 +52,20 @@ describe("municipal dictionary", () => {
     expect(relaxQuery("児童扶養手当の現況報告")).toBe("児童 扶養 手当 の現況報告");
     expect(relaxedStrategy("児童扶養手当")).toBe("all");
     expect(relaxedStrategy("窓口の待ち時間を減らしたい")).toBe("last");
+  });
+
+  it("asks a relaxed phrase in word orders each led by one of its phrases (at most 4), a particle staying with its word", () => {
+    expect(relaxedOrders("道路の穴を市民から通報してもらいたい")).toEqual([
+      "道路の 穴を 市民から 通報してもらいたい",
+      "穴を 市民から 通報してもらいたい 道路の",
+      "市民から 通報してもらいたい 道路の 穴を",
+      "通報してもらいたい 道路の 穴を 市民から",
+    ]);
+    // Compounds split first; the lone の joins 手当, it leads nothing.
+    expect(relaxedOrders("児童扶養手当の現況報告")[3]).toBe("現況報告 児童 扶養 手当の");
+    expect(relaxedOrders("SNS 発信 広報 動画 写真")).toHaveLength(4);
+    // One phrase: one order (a plain "last" query).
+    expect(relaxedOrders("研修")).toEqual(["研修"]);
+    expect(relaxedOrders("問い合わせたい")).toEqual(["問い合わせたい"]);
   });
 });

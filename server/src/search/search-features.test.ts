@@ -85,6 +85,26 @@ describe("Japanese relevance", () => {
     expect(ids(colloquial)[0]).toBe("takarazuka-2024-kintone-01");
     expect(ids(colloquial).slice(0, 5)).toContain("kumamoto-2022-practice-01");
   });
+
+  it("ranks a relaxed need by how many of its words a case has, not only whether it has the first", async () => {
+    const firstWordOnly = buildCase({ title: "公園の清掃ボランティア登録", summary: "公園の清掃に参加する市民を登録した。" });
+    const otherWords = buildCase({ title: "遊具の点検記録アプリ", summary: "遊具の点検結果を写真付きで記録した。" });
+    await kb.importCases([firstWordOnly, otherWords]);
+    const found = await search("公園の遊具を点検したい", { first: 50 });
+    expect(found.relaxed).toBe(true);
+    // Dropping words from the end alone ("last") required 公園: the case about inspecting play equipment was not found at all.
+    expect(ids(found)).toContain(otherWords.externalId);
+    expect(ids(found).indexOf(otherWords.externalId)).toBeLessThan(ids(found).indexOf(firstWordOnly.externalId));
+    // The total and the facet counts describe the same cases as the hits.
+    expect(found.total).toBe(found.hits.length);
+    expect(found.facets.kind.reduce((sum, c) => sum + c.count, 0)).toBe(found.total);
+  });
+
+  it("finds a dictionary compound's variant: 要介護認定 finds a case that says 介護認定", async () => {
+    const short = buildCase({ title: "介護認定の進捗を共有するアプリ", summary: "介護認定の調査日と審査会の日程を一覧にした。" });
+    await kb.importCases([short]);
+    expect(ids(await search("要介護認定"))).toEqual(expect.arrayContaining(["takarazuka-2024-kintone-05", short.externalId]));
+  });
 });
 
 describe("synonyms: the product's expansion, and the engine behaviour it works around (DESIGN §6)", () => {

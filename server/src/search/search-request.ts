@@ -1,4 +1,4 @@
-import type { MatchingStrategies, MultiSearchQuery } from "meilisearch";
+import type { FederatedMultiSearchParams, MatchingStrategies, MultiSearchQuery } from "meilisearch";
 import { normalizeText, type SearchArgs, type SearchFilter, type SearchSort } from "@kb/shared";
 import { anyOf, FACET_ATTRIBUTES, filterValue, SEARCH_LOCALES, type FacetAttribute } from "./case-search-index.js";
 import { COMPOUND_TERMS } from "../synonyms/index.js";
@@ -45,6 +45,59 @@ export function relaxedStrategy(query: string): Strategy {
 
 export function relaxQuery(q: string): string {
   return q.replace(COMPOUND_SPLITTER, (term) => ` ${PARTS_OF.get(term) ?? term} `).replace(/\s+/g, " ").trim();
+}
+
+/** A relaxed query is asked in at most this many word orders (one query each, in one federated request). */
+export const MAX_RELAXED_ORDERS = 4;
+
+/**
+ * Where a query breaks into phrases: after a particle that a kanji, katakana or latin word follows
+ * (道路の|穴を|市民から|通報してもらいたい). Crude on purpose: it only decides which words a relaxed
+ * query may start with; the engine still tokenizes each phrase, so the words sent are the same.
+ */
+const PHRASE_BREAK = /(?<=の|を|に|は|が|で|と|へ|や|から|まで|より)(?=[^\s\u3041-\u309f])/u;
+const HIRAGANA_ONLY = /^[\u3041-\u309f]+$/u;
+
+/**
+ * The relaxed query in several word orders, each phrase leading once: the relaxed search merges
+ * their answers (federatedRelaxed). "last" drops words from the end, so on its own it requires the
+ * first word and ranks every case that has only that word alike: 保育所の問い合わせを記録したい ranked
+ * any case of 保育課 as high as one about recording enquiries there. With each phrase leading once,
+ * a case having more of the words ranks higher, whichever they are. One order for a single phrase.
+ */
+export function relaxedOrders(q: string): string[] {
+  const relaxed = relaxQuery(q);
+  const phrases: string[] = [];
+  for (const part of relaxed.split(" ").flatMap((p) => p.split(PHRASE_BREAK))) {
+    // A particle on its own (の of 児童 扶養 手当 の現況報告) leads nothing: it stays with the phrase before it.
+    if (phrases.length && HIRAGANA_ONLY.test(part)) phrases[phrases.length - 1] += part;
+    else if (part) phrases.push(part);
+  }
+  if (phrases.length < 2) return [relaxed];
+  return Array.from({ length: Math.min(phrases.length, MAX_RELAXED_ORDERS) }, (_, i) => [...phrases.slice(i), ...phrases.slice(0, i)].join(" "));
+}
+
+/**
+ * Later orders weigh slightly less: between cases that have one word each, the query's first
+ * (usually its topic: 道路 of 道路の穴を…) still comes first, as with "last" alone.
+ */
+const ORDER_WEIGHT_STEP = 0.02;
+export const relaxedOrderWeight = (order: number): number => 1 - order * ORDER_WEIGHT_STEP;
+
+/**
+ * One query of a relaxed plan (its page, or one facet's counts) as a federated search over the
+ * relaxed word orders: hits merged by weighted ranking score, each case once, facet counts merged.
+ */
+export function federatedRelaxed(query: MultiSearchQuery, orders: readonly string[]): FederatedMultiSearchParams {
+  const { offset, limit, facets, page: _page, hitsPerPage: _hitsPerPage, ...rest } = query;
+  return {
+    federation: {
+      offset: offset ?? 0,
+      limit: limit ?? 20,
+      ...(facets?.length ? { facetsByIndex: { [query.indexUid]: facets }, mergeFacets: {} } : {}),
+    },
+    queries: orders.map((q, i) => ({ ...rest, q, federationOptions: { weight: relaxedOrderWeight(i) } })),
+  };
 }
 
 type FilterKey = keyof SearchFilter;
@@ -104,6 +157,8 @@ export const ORGANISATION_ATTRIBUTES = ["organisationId", "organisationName", "p
 
 export interface SearchPlan {
   queries: MultiSearchQuery[];
+  /** A relaxed plan whose queries were answered in these word orders (relaxedOrders, federatedRelaxed). */
+  orders?: string[];
   /** For each facet with a selection, the position of its own query in `queries`. */
   facetQueryAt: Partial<Record<FacetAttribute, number>>;
 }

@@ -22,8 +22,10 @@ import { federatedPage, likenessOf, type ReaderOrganisation } from "./similar-or
 import {
   buildFilter,
   countsOnly,
+  federatedRelaxed,
   planSearch,
   RELAX_BELOW,
+  relaxedOrders,
   relaxedStrategy,
   relaxQuery,
   selectedValues,
@@ -134,7 +136,17 @@ export class SearchService {
     if (total >= RELAX_BELOW || !loose) return { plan: strict, results, relaxed: false, strictTotal: total };
     const relaxedResults = both ? both.slice(strict.queries.length) : await this.send(sent(loose));
     if ((relaxedResults[0]?.estimatedTotalHits ?? 0) <= total) return { plan: strict, results, relaxed: false, strictTotal: total };
-    return { plan: loose, results: relaxedResults, relaxed: true, strictTotal: total };
+    // Words dropped from the end only ("last"): then in every word order, so a case with more of the
+    // words ranks higher whichever they are (search-request.ts relaxedOrders). Pages, totals and facet
+    // counts all come from the same federated searches, so they describe the same cases. 新しい順 and
+    // 横展開の多い順 keep "last": a federation merges by score, not by a sort.
+    const orders = args.sort === "RELEVANCE" && loose.queries[0]!.matchingStrategy === "last" ? relaxedOrders(query) : [];
+    if (orders.length < 2) return { plan: loose, results: relaxedResults, relaxed: true, strictTotal: total };
+    // countsOnly: the main query's federation asks for no page either (limit 0).
+    const relaxedSent = sent(loose);
+    const federated = await Promise.all(relaxedSent.map((q) => this.guard(() => this.index.federatedSearch(federatedRelaxed(q, orders)))));
+    const merged = federated.map((r, i) => ({ ...r, indexUid: relaxedSent[i]!.indexUid }) as unknown as MultiSearchResult<RecordAny>);
+    return { plan: { ...loose, orders }, results: merged, relaxed: true, strictTotal: total };
   }
 
   /**
@@ -155,7 +167,7 @@ export class SearchService {
       return { ...run, pageHits: run.results[0]!.hits };
     }
     const pageOf = async (plan: SearchPlan) =>
-      (await this.guard(() => this.index.federatedSearch(federatedPage(plan.queries[0]!, reader, args.offset, args.first)))).hits;
+      (await this.guard(() => this.index.federatedSearch(federatedPage(plan.queries[0]!, reader, args.offset, args.first, plan.orders)))).hits;
     const strictPage = isPhrase(normalizeText(args.query)) ? undefined : pageOf(planSearch(this.index.uid, args, "all", await this.visibility()));
     // Awaited below, or not needed when the plan fails or relaxes: never an unhandled rejection.
     strictPage?.catch(() => {});
@@ -246,18 +258,20 @@ export class SearchService {
     const full: SearchArgs = { query: args.query, filter: args.filter, first: 0, offset: 0, sort: "RELEVANCE", preferSimilar: false };
     const { plan } = await this.runPlan(full);
     const main = plan.queries[0]!;
-    const [result] = await this.send([
-      {
-        indexUid: this.index.uid,
-        q: main.q ?? "",
-        locales: [...SEARCH_LOCALES],
-        matchingStrategy: main.matchingStrategy,
-        filter: main.filter,
-        limit,
-        attributesToRetrieve: ["id"],
-      },
-    ]);
-    return (result?.hits ?? []).map((hit) => String(hit.id));
+    const ids: MultiSearchQuery = {
+      indexUid: this.index.uid,
+      q: main.q ?? "",
+      locales: [...SEARCH_LOCALES],
+      matchingStrategy: main.matchingStrategy,
+      filter: main.filter,
+      limit,
+      attributesToRetrieve: ["id"],
+    };
+    // A relaxed page in several word orders: the same cases, from the same federated search.
+    const hits = plan.orders
+      ? (await this.guard(() => this.index.federatedSearch(federatedRelaxed(ids, plan.orders!)))).hits
+      : ((await this.send([ids]))[0]?.hits ?? []);
+    return hits.map((hit) => String(hit.id));
   }
 
   /** Zero results: which selections to drop (their counts come free from the facet queries) and related tags. */

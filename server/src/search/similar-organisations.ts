@@ -5,6 +5,7 @@ import type { Viewer } from "../kernel/index.js";
 import { Organisation } from "../organisations/index.js";
 import { filterValue } from "./case-search-index.js";
 import type { CaseSearchDocument } from "./search-document.js";
+import { relaxedOrderWeight } from "./search-request.js";
 
 /**
  * 似た自治体 (issue 16 item 3): at about equal relevance, a signed-in reader's results favour cases of
@@ -79,16 +80,21 @@ export const LIKENESS_ATTRIBUTES = ["organisationId", "prefecture", "organisatio
  * The federated form of a page's main query: the same words, strategy, filter, highlighting and
  * page, split by likeness. `main` is the plan's first query (search-request.ts planSearch).
  */
-export function federatedPage(main: MultiSearchQuery, reader: ReaderOrganisation, offset: number, limit: number): FederatedMultiSearchParams {
+export function federatedPage(main: MultiSearchQuery, reader: ReaderOrganisation, offset: number, limit: number, orders?: readonly string[]): FederatedMultiSearchParams {
   const { offset: _offset, limit: _limit, facets: _facets, sort: _sort, page: _page, hitsPerPage: _hitsPerPage, filter, ...rest } = main;
   const base = Array.isArray(filter) ? (filter as string[]) : filter ? [filter] : [];
+  // A relaxed page asked in several word orders (search-request.ts relaxedOrders): each order in each tier.
+  const words = orders?.length ? orders : [main.q];
   return {
     federation: { offset, limit },
-    queries: likenessTiers(reader).map(({ filter: tier, weight }) => ({
-      ...rest,
-      filter: [...base, tier],
-      federationOptions: { weight },
-    })),
+    queries: words.flatMap((q, i) =>
+      likenessTiers(reader).map(({ filter: tier, weight }) => ({
+        ...rest,
+        q,
+        filter: [...base, tier],
+        federationOptions: { weight: weight * relaxedOrderWeight(i) },
+      })),
+    ),
   };
 }
 

@@ -57,6 +57,19 @@ export const COMPOUND_TERMS: readonly CompoundTerm[] = MUNICIPAL_COMPOUNDS.map((
 });
 
 /**
+ * Other names staff write for a dictionary compound, found as each other (like an EQUIVALENT synonym
+ * group, but built in: the compounds are ours, not the secretariat's). A dictionary token matches only
+ * whole, so without these 要介護認定 (one token) misses a text that says 介護認定 for the same
+ * procedure, and 全庁照会 misses 庁内照会. Indexing adds each name to a text containing another one
+ * (synonym-expander.ts), and a hit found so says 同義語「介護認定」に一致. `why`: the reason, for
+ * whoever adds the next one.
+ */
+export const COMPOUND_VARIANTS: readonly { terms: readonly string[]; why: string }[] = [
+  { terms: ["要介護認定", "介護認定"], why: "「介護認定」は要介護（要支援）認定の略称として文書でも窓口でも使われる" },
+  { terms: ["全庁照会", "庁内照会"], why: "他の課へ照会して回答を集める同じ事務を、自治体により全庁照会とも庁内照会とも呼ぶ" },
+];
+
+/**
  * Particles and auxiliaries that carry no meaning in a query such as 窓口の待ち時間を減らしたい.
  * Only hiragana function words that the tokenizer emits as whole tokens: never a kanji (会 is a
  * token of 選挙管理委員会) and never ない (書かない窓口).

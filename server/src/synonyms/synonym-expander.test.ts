@@ -40,4 +40,13 @@ describe("synonym expansion (index time)", () => {
     expect(expander.synonymsMatching("児童扶養手当現況報告", "扶養")).toEqual([]);
     expect(expander.synonymsMatching("生成AI研修", "mychatgpt")).toEqual([]);
   });
+  it("makes a dictionary compound and its variants find each other (COMPOUND_VARIANTS), with no rule of the secretariat", () => {
+    const builtIn = new SynonymExpander([]);
+    expect(builtIn.expand("介護認定の進捗確認")).toContain("要介護認定");
+    expect(builtIn.expand("要介護認定の申請")).toEqual(expect.arrayContaining(["介護認定", "要 介護 認定"]));
+    expect(builtIn.expand("庁内照会の回答集約")).toContain("全庁照会");
+    expect(builtIn.expand("全庁照会の回答集約")).toContain("庁内照会");
+    // And a hit found so says why: 同義語「介護認定」に一致.
+    expect(builtIn.synonymsMatching("介護認定の進捗確認", "要介護認定")).toEqual(["介護認定"]);
+  });
 });

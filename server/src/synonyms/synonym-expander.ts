@@ -1,5 +1,5 @@
 import type { SynonymMode } from "@kb/shared";
-import { COMPOUND_TERMS, type CompoundTerm } from "./japanese-dictionary.js";
+import { COMPOUND_TERMS, COMPOUND_VARIANTS, type CompoundTerm } from "./japanese-dictionary.js";
 
 /**
  * Synonym expansion done by the product, at index time (search/search-features.test.ts; Meilisearch's own `synonyms`
@@ -35,8 +35,10 @@ export class SynonymExpander {
   constructor(
     readonly rules: readonly SynonymRule[],
     compounds: readonly CompoundTerm[] = COMPOUND_TERMS,
+    variants: readonly { terms: readonly string[] }[] = COMPOUND_VARIANTS,
   ) {
-    for (const rule of rules) {
+    // The dictionary's own variants (要介護認定 ⇔ 介護認定) behave as EQUIVALENT groups, before the secretariat's.
+    for (const rule of [...variants.map((v) => ({ mode: "EQUIVALENT" as const, terms: [...v.terms] })), ...rules]) {
       const terms = rule.terms;
       if (rule.mode === "EQUIVALENT") {
         for (const term of terms) this.add(term, terms.filter((t) => t !== term), true);
