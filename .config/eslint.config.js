@@ -38,7 +38,7 @@ const frontDoorPattern = (alsoAllowed = "") => ({
 });
 
 export default tseslint.config(
-  { ignores: ["**/node_modules/**", "**/dist/**", ".data/**", "**/*.tsbuildinfo", "server/src/db/migrations/Migration*.ts", "client/src/gql/**"] },
+  { ignores: ["**/node_modules/**", "**/dist/**", "**/dist-ssr/**", ".data/**", "**/*.tsbuildinfo", "server/src/db/migrations/Migration*.ts", "client/src/gql/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

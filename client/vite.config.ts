@@ -38,6 +38,9 @@ export default defineConfig({
       },
     },
   },
+  // The search page's server build (src/ssr.tsx → dist-ssr/): self-contained, as the production image
+  // installs the server's dependencies only (server/Dockerfile), not React, Apollo Client or the router.
+  ssr: { noExternal: true },
   server: { proxy },
   preview: { proxy },
 });

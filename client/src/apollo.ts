@@ -1,10 +1,10 @@
-import { ApolloClient, HttpLink, InMemoryCache } from "@apollo/client";
+import { ApolloClient, HttpLink, InMemoryCache, type InMemoryCacheConfig } from "@apollo/client";
 
 /**
  * The one Apollo Client of the app. Cache policies live here and nowhere else (STYLE habit 10).
  * The session is an httpOnly cookie set by the server, so requests go same-origin with cookies.
  */
-export const cache = new InMemoryCache({
+const cacheConfig: InMemoryCacheConfig = {
   typePolicies: {
     Query: {
       fields: {
@@ -107,7 +107,11 @@ export const cache = new InMemoryCache({
     FacetCount: { keyFields: false },
     Effect: { keyFields: false },
   },
-});
+};
+
+/** A fresh cache with the app's policies: the search page's server rendering (ssr.tsx) makes one per request. */
+export const newCache = () => new InMemoryCache(cacheConfig);
+export const cache = newCache();
 
 export const apolloClient = new ApolloClient({
   link: new HttpLink({ uri: "/graphql", credentials: "same-origin" }),

@@ -15,7 +15,9 @@ let browser: Browser;
 
 beforeAll(async () => {
   kb = await createTestBackend();
-  app = await startBrowserApp(kb.env);
+  // A generous budget for the first results in the HTML (search-page-html.ts), so every test here meets
+  // the page as a visitor usually does, whatever this machine's load.
+  app = await startBrowserApp({ ...kb.env, KB_SEARCH_PAGE_HTML_BUDGET_MS: "5000" });
   ({ baseUrl, browser } = app);
 });
 
@@ -129,4 +131,67 @@ describe("search page in Chromium", () => {
     await expect.poll(() => page.getByRole("status").first().textContent()).toMatch(/\d+件の好事例/);
     await page.close();
   });
+});
+
+/**
+ * Issue 17: a search address's HTML carries its first results (server/src/http/search-page-html.ts),
+ * rendered by the app's own components on the server. React then replaces that markup with its own:
+ * the same page in the same place, no second search, and the keyboard works as before.
+ */
+describe("the first results in the search page's HTML", () => {
+  const URL_PATH = `search?q=${encodeURIComponent("予約")}`;
+  /** Where the page's landmarks are: the HTML's and React's must agree (no jump when React takes over). */
+  const boxesOf = (page: Page) =>
+    page.evaluate(() =>
+      ["header", "h1", "form[role=search]", "#results-heading", "main article", "main article h3 a", "main ol > li:last-child"].map((selector) => {
+        const r = document.querySelector(selector)!.getBoundingClientRect();
+        return `${selector} ${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}×${Math.round(r.height)}`;
+      }),
+    );
+
+  for (const [name, viewport] of [
+    ["desktop", { width: 1280, height: 900 }],
+    ["phone", { width: 390, height: 844 }],
+  ] as const) {
+    it(`shows them without the app's code, where the app then shows them, without a second search (${name})`, async () => {
+      const still = await browser.newContext({ locale: "ja-JP", viewport, javaScriptEnabled: false });
+      const plain = await still.newPage();
+      await plain.goto(`${baseUrl}${URL_PATH}`);
+      const first = plain.locator("main article").first();
+      expect(await first.getByRole("link").first().textContent()).toBe("児童扶養手当現況報告 来庁者予約アプリ");
+      expect(await plain.title()).toBe("「予約」の検索結果 | 好事例ナレッジベース");
+      // Controls that need the app's code are inert until it runs; links and the search form are not.
+      expect(await plain.locator("main section[inert] input[type=checkbox], main section[inert] button").count()).toBeGreaterThan(0);
+      expect(await plain.locator("[inert] a, [inert] form").count()).toBe(0);
+      const html = await boxesOf(plain);
+      if (process.env.KB_SCREENSHOTS) await plain.screenshot({ path: `${process.env.KB_SCREENSHOTS}/search-html-${name}.png` });
+      await still.close();
+
+      const page = await browser.newPage({ locale: "ja-JP", viewport });
+      const searches = recordSearches(page);
+      await page.goto(`${baseUrl}${URL_PATH}`);
+      // React's markup has no inert parts: it has replaced the HTML's.
+      await page.locator("main").waitFor();
+      await expect.poll(() => page.locator("[inert]").count()).toBe(0);
+      await page.waitForLoadState("networkidle");
+      expect(await boxesOf(page)).toEqual(html);
+      expect(searches).toEqual([]);
+      if (process.env.KB_SCREENSHOTS) await page.screenshot({ path: `${process.env.KB_SCREENSHOTS}/search-app-${name}.png` });
+
+      // The keyboard: the skip link comes first, and typing in the search box searches (the app's own, live).
+      await page.keyboard.press("Tab");
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("本文へスキップ");
+      const box = page.getByRole("searchbox", { name: "キーワード" });
+      await box.focus();
+      await box.fill("手当");
+      await page.getByRole("heading", { name: "「手当」の検索結果" }).waitFor();
+      await expect.poll(() => searches).toEqual(["手当"]);
+      if (name === "phone") {
+        // The facet list opens from its button (it was inert in the HTML).
+        await page.getByRole("button", { name: /絞り込み条件/ }).click();
+        await page.getByRole("group", { name: "種別" }).waitFor();
+      }
+      await page.close();
+    });
+  }
 });

@@ -17,6 +17,7 @@ import {
   clearFilters,
   toggleFacetValue,
   toSearchVariables,
+  type SearchVariables,
   withMinAdoptions,
   withPreferSimilar,
   withSort,
@@ -24,6 +25,7 @@ import {
 import { SimilarTownsToggle } from "../search/SimilarTownsToggle";
 import { SortSelect } from "../search/SortSelect";
 import { AdoptionFilter } from "../adoptions/AdoptionFilter";
+import { serverRendering } from "../serverRendering";
 
 
 export const SEARCH_CASES = graphql(`
@@ -51,18 +53,42 @@ function isHome(pathname: string, search: string): boolean {
   return pathname === "/" && search === "";
 }
 
+/** Whether the page's HTML brought the answer (prefetchSearchPage): true until the page's first query has used it. */
+let answerInHtml = false;
+function takeAnswerInHtml(): boolean {
+  const taken = answerInHtml;
+  answerInHtml = false;
+  return taken;
+}
+
+/** The variables of the search at this address, or undefined where the page shows no results (home, other pages). */
+export function searchPageVariables(pathname: string, search: string): SearchVariables | undefined {
+  if (pathname !== "/" && pathname !== "/search") return undefined;
+  const state = parseSearchUrl(new URLSearchParams(search));
+  return isHome(pathname, toSearchString(state)) ? undefined : toSearchVariables(state);
+}
+
 /**
  * Starts the search page's query as soon as the app's code has loaded, before React's first render
  * (main.tsx): on a slow CPU that render takes a good half second, and the query no longer waits
  * for it. The page's own `useQuery` (same document, same variables) joins the request in flight
  * (Apollo deduplicates identical queries) or finds its answer in the cache. Errors are the page's
  * to show, so they are dropped here.
+ *
+ * When the server already rendered the first results (`#kb-search`: its answer, as JSON; see
+ * ssr.tsx), that answer goes into the cache instead: the page's first query reads it from there, so
+ * React's first render shows the same results as the HTML and nobody searches twice.
  */
 export function prefetchSearchPage(client: ApolloClient, { pathname, search }: { pathname: string; search: string }): void {
-  if (pathname !== "/" && pathname !== "/search") return;
-  const state = parseSearchUrl(new URLSearchParams(search));
-  if (isHome(pathname, toSearchString(state))) return;
-  client.query({ query: SEARCH_CASES, variables: toSearchVariables(state), fetchPolicy: "network-only" }).catch(() => {});
+  const variables = searchPageVariables(pathname, search);
+  if (!variables) return;
+  const seed = document.getElementById("kb-search")?.textContent;
+  if (seed) {
+    client.writeQuery({ query: SEARCH_CASES, variables, data: JSON.parse(seed) });
+    answerInHtml = true;
+    return;
+  }
+  client.query({ query: SEARCH_CASES, variables, fetchPolicy: "network-only" }).catch(() => {});
 }
 
 /** Help for a search that found nothing: its own chunk (rare, and shown only once a result is in). */
@@ -91,9 +117,12 @@ export function SearchPage() {
   // Typing on the home page stays on "/": the search box is never remounted, so focus and IME survive.
   const home = isHome(location.pathname, currentSearch);
 
+  // The answer the HTML brought is fresh: the first query takes it from the cache; later ones ask as always.
+  const [fromHtml] = useState(takeAnswerInHtml);
   const { data, previousData, loading, error, refetch } = useQuery(SEARCH_CASES, {
     variables,
-    fetchPolicy: "cache-and-network",
+    fetchPolicy: fromHtml ? "cache-first" : "cache-and-network",
+    nextFetchPolicy: () => "cache-and-network",
     skip: home,
   });
   const result = (data ?? previousData)?.searchCases;
@@ -199,7 +228,7 @@ export function SearchPage() {
             )}
             {loading && <p className="text-dns-14N-130 text-solid-gray-700">{m.search.searching}</p>}
           </div>
-          <div className="mt-3 flex flex-wrap items-center gap-4">
+          <div className="mt-3 flex flex-wrap items-center gap-4" inert={serverRendering.active || undefined}>
             <SortSelect value={state.sort} onChange={(sort) => go(withSort(state, sort), "filter")} />
             <AdoptionFilter value={state.minAdoptions ?? 0} onChange={(n) => go(withMinAdoptions(state, n), "filter")} />
             {/* 似た自治体 (issue 16): for signed-in staff, with 関連度順 (the other orders are explicit). */}

@@ -11,6 +11,7 @@ import { lazy, Suspense, useId, useState, type ReactNode } from "react";
 import { searchPageMessages as m } from "../messages/searchPage";
 import { FacetCheckboxList, type FacetOption } from "./FacetCheckboxList";
 import { activeFilterCount, toSearchVariables, type FacetKey } from "./searchParams";
+import { serverRendering } from "../serverRendering";
 
 graphql(`
   fragment Facets_facets on CaseFacets {
@@ -90,7 +91,7 @@ export function Facets({ state, facets, onToggle, onClear, pinnedTags, results }
   const filter = pinnedTags?.length ? { ...toSearchVariables(state).filter, tags: [...pinnedTags] } : toSearchVariables(state).filter;
 
   return (
-    <section aria-labelledby={headingId}>
+    <section aria-labelledby={headingId} inert={serverRendering.active || undefined}>
       <h2 id={headingId} className="sr-only lg:not-sr-only lg:mb-4 lg:text-std-20B-150">
         {m.facets.heading}
       </h2>

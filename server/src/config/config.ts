@@ -116,6 +116,11 @@ const envSchema = z.object({
   /** A GraphQL request still running after this many milliseconds is stopped (its transaction rolled back). */
   KB_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1).max(600_000).default(15_000),
   /**
+   * How long a search page's address (/search?q=…) may wait for its first results to be written into
+   * the HTML (http/search-page-html.ts); past it, or on any failure, the plain page goes out. 0: never.
+   */
+  KB_SEARCH_PAGE_HTML_BUDGET_MS: z.coerce.number().int().min(0).max(5_000).default(150),
+  /**
    * The installation's own organisation (issue 15), taken at the first start after the migration
    * made it (while it still has the placeholder); later `kb organisation set` changes it. Both
    * name and code are needed; the code is checked (6 digits, check digit) when applied.
@@ -205,6 +210,8 @@ export interface AppConfig {
   mutationRatePerMinute: number;
   /** Per-request deadline for /graphql, in milliseconds. */
   requestTimeoutMs: number;
+  /** KB_SEARCH_PAGE_HTML_BUDGET_MS: the wait for a search page's first results in its HTML (0 = never). */
+  searchPageHtmlBudgetMs: number;
   /** KB_ORGANISATION_*: the installation's own organisation's name and code, applied once (first start). */
   homeOrganisation: { name?: string; kana?: string; code?: string };
   /** KB_SMTP_*: unset when no e-mail is sent. */
@@ -291,6 +298,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env, defaults: Conf
     cookieSecure: e.KB_COOKIE_SECURE === "auto" ? (e.NODE_ENV === "production" ? "always" : "tls") : e.KB_COOKIE_SECURE,
     mutationRatePerMinute: e.KB_MUTATION_RATE_PER_MINUTE,
     requestTimeoutMs: e.KB_REQUEST_TIMEOUT_MS,
+    searchPageHtmlBudgetMs: e.KB_SEARCH_PAGE_HTML_BUDGET_MS,
     homeOrganisation: { name: e.KB_ORGANISATION_NAME, kana: e.KB_ORGANISATION_KANA, code: e.KB_ORGANISATION_CODE },
     smtp: e.KB_SMTP_HOST
       ? { host: e.KB_SMTP_HOST, port: e.KB_SMTP_PORT, secure: e.KB_SMTP_SECURE === "true", user: e.KB_SMTP_USER, password: e.KB_SMTP_PASSWORD, from: e.KB_MAIL_FROM! }

@@ -25,6 +25,7 @@ import { healthz } from "./healthz.js";
 import { securityHeaders } from "./security-headers.js";
 import { requestContextOf } from "./request-context-of.js";
 import { readRoutePlugin, rememberApiWrites, rememberWrites } from "./read-replicas.js";
+import { searchPageHtml } from "./search-page-html.js";
 
 export interface HttpAppDeps {
   config: AppConfig;
@@ -111,10 +112,27 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<{ app: Express; 
     express.static(path.join(clientDist, "assets"), { immutable: true, maxAge: "1y", fallthrough: false }),
   );
   app.use(express.static(clientDist, { index: false }));
-  app.use((req, res, next) => {
+  const searchPage = searchPageHtml({
+    clientDist,
+    ssrDist: path.join(config.repoRoot, "client", "dist-ssr"),
+    schema,
+    contextOf,
+    budgetMs: config.searchPageHtmlBudgetMs,
+    logger,
+  });
+  app.use(async (req, res, next) => {
     if (req.method !== "GET" && req.method !== "HEAD") return next();
     if (!existsSync(indexHtml)) {
       res.status(503).type("text/plain; charset=utf-8").send("クライアントがビルドされていません。`npm run build` を実行してください。");
+      return;
+    }
+    // A search address may carry its reader's first results (search-page-html.ts): that page is this
+    // person's alone, so no shared cache may keep it or hand it to someone with another cookie.
+    res.vary("Cookie");
+    const page = req.method === "GET" ? await searchPage(req) : undefined;
+    if (page !== undefined) {
+      res.setHeader("Cache-Control", "private, no-store");
+      res.type("html").send(page);
       return;
     }
     res.setHeader("Cache-Control", "no-cache");

@@ -649,6 +649,10 @@ const ROUTE_RULES: Record<string, RouteProbe> = {
   // without the browser's attempt is refused, so each ends on the login page with a reason.
   "GET /directory/:code/start": { method: "GET", url: () => ({ a: `/auth/directory/${A_CODE}/start?next=/` }) },
   "GET /directory/callback": { method: "GET", url: () => ({ a: "/auth/directory/callback?code=forged&state=forged" }) },
+  // The search page's HTML carries its reader's first results (http/search-page-html.ts; not an
+  // Express route but the client's fallback, so listed here by hand). Without words it lists every case
+  // its reader may read (the page would echo A's words, which are markers): nothing of A.
+  "GET /search (the page's HTML)": { method: "GET", url: () => ({ a: "/search" }) },
   // Last: it ends the probing session (of B; A's sessions are untouched).
   "GET /logout": { method: "GET", url: () => ({ a: "/auth/logout" }) },
 };
@@ -680,7 +684,8 @@ describe("organisation isolation over /api (issue 15)", () => {
   let routes: string[];
 
   beforeAll(async () => {
-    http = await startHttp(kb);
+    // A generous budget for the search page's HTML, so it carries results here whatever the machine's load.
+    http = await startHttp(kb, { KB_SEARCH_PAGE_HTML_BUDGET_MS: "5000" });
     let ip = 10;
     for (const who of OUTSIDERS) {
       const session = new HttpSession(http.url, `10.15.0.${ip++}`);
@@ -702,6 +707,17 @@ describe("organisation isolation over /api (issue 15)", () => {
   it("has a rule for every route (a new route needs one)", () => {
     expect(routes.length).toBeGreaterThan(10);
     expect(routes.filter((r) => !ROUTE_RULES[r])).toEqual([]);
+  });
+
+  it("positive control: the search page's HTML shows A's own member A's case (the probe would see a leak)", async () => {
+    const own = new HttpSession(http.url, "10.15.0.99");
+    // Not A's staff member: the login probes above have used up that address's attempts.
+    expect((await own.login(f.a.other.email, f.a.other.password)).errors).toBeUndefined();
+    const res = await fetch(`${http.url}/search`, { headers: { cookie: own.cookie!, "x-forwarded-for": own.forwardedFor } });
+    const html = await res.text();
+    expect(html).toContain('id="kb-search"');
+    expect(leaks(html)).toContain(SECRET);
+    expect(html).toContain(`${SECRET}の好事例 PUBLISHED`);
   });
 
   it.each(OUTSIDERS)("as %s, no route reads or changes anything of A", async (who) => {

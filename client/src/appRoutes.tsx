@@ -1,5 +1,5 @@
 import { lazy, Suspense } from "react";
-import { createBrowserRouter } from "react-router";
+import type { RouteObject } from "react-router";
 import { Layout } from "./components/Layout";
 import { searchPageMessages as m } from "./messages/searchPage";
 import { casePage, lazyPage } from "./routes/lazy";
@@ -20,7 +20,8 @@ function PrintRoute() {
   );
 }
 
-export const router = createBrowserRouter([
+/** The app's routes: the browser's router (router.ts) and the search page's server rendering (ssr.tsx). */
+export const routes: RouteObject[] = [
   { path: "/collections/:id/print", Component: PrintRoute, ErrorBoundary: RouteError },
   {
     path: "/",
@@ -62,4 +63,4 @@ export const router = createBrowserRouter([
       },
     ],
   },
-]);
+];
