@@ -65,6 +65,15 @@ describe("the search page's HTML with its first results", () => {
     expect(seed.searchCases.hits[0]!.case.tags).toEqual([`${WORD}<タグ>&"`]);
   });
 
+  it("names a hostile query in its <title> as text only", async () => {
+    const query = `${WORD} </title><script>alert(1)</script>`;
+    const { html } = await page(`${http.url}/search?q=${encodeURIComponent(query)}`);
+    expect(seedOf(html)).toBeDefined();
+    const head = html.slice(0, html.indexOf("<body"));
+    expect(head).toMatch(/<title>「初回描画語 &lt;\/title&gt;&lt;script&gt;alert\(1\)&lt;\/script&gt;」の検索結果 \| 好事例ナレッジベース<\/title>/);
+    expect(html).not.toContain("<script>alert(1)");
+  });
+
   it("is its reader's alone: no shared cache may keep it, and a cache must tell cookies apart", async () => {
     const { res, html } = await page(`${http.url}/search?q=${encodeURIComponent(WORD)}`);
     expect(seedOf(html)).toBeDefined();
