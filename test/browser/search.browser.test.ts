@@ -176,6 +176,8 @@ describe("the first results in the search page's HTML", () => {
       await page.waitForLoadState("networkidle");
       expect(await boxesOf(page)).toEqual(html);
       expect(searches).toEqual([]);
+      // The answer's JSON was for that first render only: it has left the page.
+      expect(await page.locator("#kb-search").count()).toBe(0);
       if (process.env.KB_SCREENSHOTS) await page.screenshot({ path: `${process.env.KB_SCREENSHOTS}/search-app-${name}.png` });
 
       // The keyboard: the skip link comes first, and typing in the search box searches (the app's own, live).

@@ -80,9 +80,13 @@ export function searchPageVariables(pathname: string, search: string): SearchVar
  * React's first render shows the same results as the HTML and nobody searches twice.
  */
 export function prefetchSearchPage(client: ApolloClient, { pathname, search }: { pathname: string; search: string }): void {
+  const block = document.getElementById("kb-search");
+  const seed = block?.textContent;
+  // One use only: the block leaves the page once read, so no later navigation can take this
+  // answer for another search, and no copy of the reader's text stays in the DOM beside React's.
+  block?.remove();
   const variables = searchPageVariables(pathname, search);
   if (!variables) return;
-  const seed = document.getElementById("kb-search")?.textContent;
   if (seed) {
     client.writeQuery({ query: SEARCH_CASES, variables, data: JSON.parse(seed) });
     answerInHtml = true;
