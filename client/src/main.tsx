@@ -5,12 +5,14 @@ import { RouterProvider } from "react-router/dom";
 import { apolloClient } from "./apollo";
 import { router } from "./router";
 import { prefetchSearchPage } from "./routes/SearchPage";
+import { keepTypedSearch } from "./search/typedBeforeStart";
 import "./index.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("#root is missing from index.html");
 
 prefetchSearchPage(apolloClient, window.location);
+keepTypedSearch(root);
 
 createRoot(root).render(
   <StrictMode>

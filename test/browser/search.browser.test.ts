@@ -196,4 +196,31 @@ describe("the first results in the search page's HTML", () => {
       await page.close();
     });
   }
+
+  it("keeps what the reader typed into the HTML's box before the app's code arrived, and searches for it", async () => {
+    const page = await browser.newPage({ locale: "ja-JP", viewport: { width: 390, height: 844 } });
+    const searches = recordSearches(page);
+    // A slow phone: the app's code arrives only after the reader has typed.
+    let release!: () => void;
+    const typed = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/assets\/index-[^/]*\.js$/, async (route) => {
+      await typed;
+      await route.continue();
+    });
+    // Not "domcontentloaded": that waits for the module script held above.
+    await page.goto(`${baseUrl}${URL_PATH}`, { waitUntil: "commit" });
+    const box = page.getByRole("searchbox", { name: "キーワード" });
+    await box.fill("手当");
+    await page.keyboard.press("End");
+    expect(await page.locator("[inert]").count()).toBeGreaterThan(0); // still the server's HTML
+    release();
+
+    await page.getByRole("heading", { name: "「手当」の検索結果" }).waitFor();
+    await expect.poll(() => page.locator("[inert]").count()).toBe(0);
+    expect(await box.inputValue()).toBe("手当");
+    expect(await box.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(new URL(page.url()).searchParams.get("q")).toBe("手当");
+    await expect.poll(() => searches).toEqual(["手当"]);
+    await page.close();
+  });
 });

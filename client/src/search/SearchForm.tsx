@@ -1,6 +1,7 @@
 import { normalizeText } from "@kb/shared/plain";
 import { useEffect, useId, useRef, useState, type ChangeEvent, type CompositionEvent, type FormEvent, type KeyboardEvent } from "react";
 import { searchPageMessages as m } from "../messages/searchPage";
+import { forgetTypedSearch, typedSearch } from "./typedBeforeStart";
 
 export const SEARCH_DEBOUNCE_MS = 250;
 
@@ -21,7 +22,10 @@ interface Props {
 export function SearchForm({ q, onSearch }: Props) {
   const inputId = useId();
   const hintId = useId();
-  const [value, setValue] = useState(q);
+  // Words typed into the server's HTML before the app took over start this box (typedBeforeStart.ts).
+  const [typed] = useState(typedSearch);
+  const [value, setValue] = useState(typed?.value ?? q);
+  const input = useRef<HTMLInputElement>(null);
   const composing = useRef(false);
   const imeEnter = useRef(false);
   const timer = useRef<number | undefined>(undefined);
@@ -51,6 +55,20 @@ export function SearchForm({ q, onSearch }: Props) {
   }, [q]);
 
   useEffect(() => cancel, []);
+
+  // The box the reader was typing in has been replaced by this one: keep their place and search
+  // for what they typed, as if they had typed it here.
+  useEffect(() => {
+    if (!typed) return;
+    forgetTypedSearch();
+    const box = input.current;
+    if (typed.focused && box) {
+      box.focus();
+      if (typed.selectionStart !== null && typed.selectionEnd !== null) box.setSelectionRange(typed.selectionStart, typed.selectionEnd);
+    }
+    schedule(typed.value);
+    // Once, on the first mount: later renders have nothing carried over.
+  }, []);
 
   const onChange = (event: ChangeEvent<HTMLInputElement>) => {
     setValue(event.target.value);
@@ -92,6 +110,7 @@ export function SearchForm({ q, onSearch }: Props) {
       <div className="flex flex-col gap-2 sm:flex-row">
         <input
           id={inputId}
+          ref={input}
           type="search"
           name="q"
           value={value}
