@@ -173,6 +173,9 @@ export class SearchOutboxWorker {
    * ("counts") are not due before the end of their window: the worker only sets its timer for
    * then (one small query, not a drain). Under a stream of adoptions, a drain per adoption kept
    * the worker busy finding nothing due, and a publish arriving meanwhile waited for it to end.
+   * The timer looks at counts rows only: other rows have NOTIFYs (or backoff timers) of their own.
+   * Looking at every row, a counts NOTIFY whose query ran just after a publish committed found
+   * the publish's row due and started a second drain beside the publish's own (on a busy machine).
    */
   private notified(payload: string | undefined): void {
     if (payload !== "counts" || this.countsWindowMs === 0) {
@@ -180,7 +183,7 @@ export class SearchOutboxWorker {
       return;
     }
     if (!this.running) return;
-    void this.nextDueInMs().then((due) => this.schedule(due));
+    void this.nextDueInMs("counts").then((due) => this.schedule(due));
   }
 
   /** Resolves once the outbox has no row that is due (for tests and the CLI). */
@@ -384,13 +387,15 @@ export class SearchOutboxWorker {
     if (facts) this.logger.debug({ facts }, "pruned old domain events");
   }
 
-  private async nextDueInMs(): Promise<number> {
+  /** Time until the next row is due (of one kind only, when given); the poll interval when none is pending. */
+  private async nextDueInMs(kind?: "counts"): Promise<number> {
     try {
       const [row] = await this.orm.em
         .fork()
         .execute<{ ms: string | null }[]>(
-          `select extract(epoch from (min(${this.dueAt}) - now())) * 1000 as ms from search_outbox where node = ? and processed_at is null`,
-          [this.node],
+          `select extract(epoch from (min(${this.dueAt}) - now())) * 1000 as ms from search_outbox
+            where node = ? and processed_at is null${kind ? " and kind = ?" : ""}`,
+          kind ? [this.node, kind] : [this.node],
         );
       return row?.ms == null ? this.pollIntervalMs : Math.max(0, Number(row.ms));
     } catch {
