@@ -56,6 +56,7 @@ describe("municipal dictionary", () => {
 
   it("asks a relaxed phrase in word orders each led by one of its phrases (at most 4), a particle staying with its word", () => {
     expect(relaxedOrders("道路の穴を市民から通報してもらいたい")).toEqual([
+      '"道路の穴"',
       "道路の 穴を 市民から 通報してもらいたい",
       "穴を 市民から 通報してもらいたい 道路の",
       "市民から 通報してもらいたい 道路の 穴を",
@@ -67,5 +68,15 @@ describe("municipal dictionary", () => {
     // One phrase: one order (a plain "last" query).
     expect(relaxedOrders("研修")).toEqual(["研修"]);
     expect(relaxedOrders("問い合わせたい")).toEqual(["問い合わせたい"]);
+  });
+
+  it("leads a relaxed phrase's orders with its 「XのY」 as written, asked as a phrase", () => {
+    expect(relaxedOrders("紙の契約をやめたい")).toEqual(['"紙の契約"', "紙の 契約をやめたい", "契約をやめたい 紙の"]);
+    // The compound stays whole in the phrase, split in the word orders.
+    expect(relaxedOrders("窓口の待ち時間を減らしたい").slice(0, 2)).toEqual(['"窓口の待ち時間"', "窓口の 待ち 時間を 減らしたい"]);
+    // Not the whole query again (the strict search asked it), not a particle alone, not inside the reader's own quotes.
+    expect(relaxedOrders("児童扶養手当の現況報告")[0]).toBe("児童 扶養 手当の 現況報告");
+    expect(relaxedOrders("外部人材に丸投げしない")[0]).toBe("外部人材に 丸投げしない");
+    expect(relaxedOrders('"紙の契約"をやめたい').some((q) => q.startsWith('""'))).toBe(false);
   });
 });

@@ -132,3 +132,21 @@ describe("index visibility", () => {
     expect(malformed.data?.case).toBeNull();
   });
 });
+
+describe("a colloquial query's 「XのY」", () => {
+  it("ranks the case that says 紙の契約 above cases having 紙 (広報紙) and 契約 (契約課) apart, even in their titles", async () => {
+    // What 100,000 generated cases held for 紙の契約をやめたい (issue 17 item 6): newsletter proofreading in 契約課.
+    await kb.importCases(
+      Array.from({ length: 3 }, () =>
+        buildCase({
+          title: "広報紙の校正管理アプリ（契約課）",
+          summary: "契約課では広報紙の校正の集計を自動化するため、アプリを作りました。",
+          department: "契約課",
+        }),
+      ),
+    );
+    const hits = (await search("紙の契約をやめたい")).hits.map((h) => h.case.externalId);
+    expect(hits[0]).toBe("kobe-2021-practice-01");
+    expect(hits).toHaveLength(10);
+  });
+});
