@@ -78,5 +78,6 @@ describe("municipal dictionary", () => {
     expect(relaxedOrders("児童扶養手当の現況報告")[0]).toBe("児童 扶養 手当の 現況報告");
     expect(relaxedOrders("外部人材に丸投げしない")[0]).toBe("外部人材に 丸投げしない");
     expect(relaxedOrders('"紙の契約"をやめたい').some((q) => q.startsWith('""'))).toBe(false);
+    expect(relaxedOrders("このアプリの使い方を知りたい")[0]).toBe('"アプリの使い方"');
   });
 });

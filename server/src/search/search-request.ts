@@ -93,7 +93,8 @@ function nounPhrases(q: string): string[] {
   const found: string[] = [];
   for (let i = 0; i + 1 < phrases.length; i++) {
     const head = phrases[i]!;
-    if (!head.endsWith("の") || head.length < 2) continue;
+    // この, その: no topic of their own (このアプリの使い方 is about アプリの使い方).
+    if (!head.endsWith("の") || HIRAGANA_ONLY.test(head)) continue;
     const word = phrases[i + 1]!.replace(TRAILING_PARTICLE, "$1");
     const phrase = `${head}${word}`;
     // The whole query as one phrase adds nothing to the strict search that found too little.
