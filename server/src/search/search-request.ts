@@ -77,20 +77,20 @@ export function relaxedOrders(q: string): string[] {
   const rotations = Array.from({ length: Math.min(phrases.length, MAX_RELAXED_ORDERS) }, (_, i) => [...phrases.slice(i), ...phrases.slice(0, i)].join(" "));
   // The 「XのY」 leads (weight 1 or 0.6 ranked alike in the relevance suite), from the query as
   // written: 窓口の待ち時間, not the relaxed 窓口の 待ち 時間. Not when the reader quoted words already.
-  return [...(q.includes('"') ? [] : nounPhrases(q).map((p) => `"${p}"`)), ...rotations];
+  const phrase = q.includes('"') ? undefined : nounPhrase(q);
+  return phrase ? [`"${phrase}"`, ...rotations] : rotations;
 }
 
 /** A particle ending a phrase (を of 待ち時間を), and what it leaves: the phrase's word. */
 const TRAILING_PARTICLE = /^(.+?)(?:の|を|に|は|が|で|と|へ|や|から|まで|より).*$/u;
 
 /**
- * The 「XのY」 of a query (紙の契約 of 紙の契約をやめたい, 窓口の待ち時間, 道路の穴): what it is about,
- * as the words a case would write. Asked as a phrase beside the word orders, a case saying 紙の契約
- * ranks above one that has 紙 (広報紙) and 契約 (契約課) apart, even in its title.
+ * The first 「XのY」 of a query (紙の契約 of 紙の契約をやめたい, 窓口の待ち時間, 道路の穴): what it is
+ * about, as the words a case would write. Asked as a phrase beside the word orders, a case saying
+ * 紙の契約 ranks above one that has 紙 (広報紙) and 契約 (契約課) apart, even in its title.
  */
-function nounPhrases(q: string): string[] {
+function nounPhrase(q: string): string | undefined {
   const phrases = q.split(" ").flatMap((p) => p.split(PHRASE_BREAK));
-  const found: string[] = [];
   for (let i = 0; i + 1 < phrases.length; i++) {
     const head = phrases[i]!;
     // この, その: no topic of their own (このアプリの使い方 is about アプリの使い方).
@@ -98,9 +98,9 @@ function nounPhrases(q: string): string[] {
     const word = phrases[i + 1]!.replace(TRAILING_PARTICLE, "$1");
     const phrase = `${head}${word}`;
     // The whole query as one phrase adds nothing to the strict search that found too little.
-    if (word && !HIRAGANA_ONLY.test(word) && phrase !== q.replace(/\s+/g, "")) found.push(phrase);
+    if (word && !HIRAGANA_ONLY.test(word) && phrase !== q.replace(/\s+/g, "")) return phrase;
   }
-  return found.slice(0, 1);
+  return undefined;
 }
 
 /**
