@@ -43,10 +43,14 @@ export async function renderSearchPage(url: URL, variables: SearchVariables, dat
   if (context instanceof Response || context.statusCode !== 200) return undefined;
   const router = createStaticRouter(staticHandler.dataRoutes, context);
   // Waits for the page's lazy parts (the commons' facets) rather than leaving fallbacks and scripts.
+  // progressiveChunkSize: every boundary in place. Past the default (~12 kB, a page of results),
+  // React outlines a finished boundary behind an inline `$RC(...)` script, which the CSP
+  // (`script-src 'self'`) blocks: the reader saw 「ページを読み込んでいます…」 until the app's code came.
   const { prelude } = await prerenderToNodeStream(
     <ApolloProvider client={client}>
       <StaticRouterProvider router={router} context={context} hydrate={false} />
     </ApolloProvider>,
+    { progressiveChunkSize: Number.POSITIVE_INFINITY },
   );
   let markup = "";
   for await (const chunk of prelude) markup += String(chunk);

@@ -65,6 +65,23 @@ describe("the search page's HTML with its first results", () => {
     expect(seed.searchCases.hits[0]!.case.tags).toEqual([`${WORD}<タグ>&"`]);
   });
 
+  it("shows a long page of results without the app's code: no script of React's, which the CSP would block", async () => {
+    // Twenty cards are well over React's progressive chunk size (~12 kB): React then outlined the
+    // page behind an inline `$RC(...)` script, blocked by `script-src 'self'`, and the reader saw
+    // only 「ページを読み込んでいます…」 until the app's code arrived.
+    const many = "長い結果語";
+    await kb.importCases(Array.from({ length: 20 }, (_, i) => buildCase({ title: `${many}の事例 ${i + 1}`, summary: `${many}について、${"窓口の手続きを見直した経過を書いた概要。".repeat(6)}` })));
+    const { res, html } = await page(`${http.url}/search?q=${encodeURIComponent(many)}`);
+    expect(res.status).toBe(200);
+    expect(seedOf(html)?.searchCases.total).toBe(20);
+    const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+    expect(scripts.filter((tag) => !/\bsrc=|type="application\/json"/.test(tag))).toEqual([]);
+    expect(html).not.toMatch(/<template id="B:|hidden id="S:/);
+    const root = html.slice(html.indexOf('<div id="root">'), html.indexOf('<script type="application/json"'));
+    expect(root.match(/<article/g)).toHaveLength(20);
+    expect(root).toContain('role="search"');
+  });
+
   it("names a hostile query in its <title> as text only", async () => {
     const query = `${WORD} </title><script>alert(1)</script>`;
     const { html } = await page(`${http.url}/search?q=${encodeURIComponent(query)}`);
